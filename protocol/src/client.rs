@@ -1,0 +1,100 @@
+//! Frames a client sends to the server.
+
+use serde::{Deserialize, Serialize};
+
+/// The language a person chose; it picks the language of the server's human-readable texts
+/// (error messages, generated handles).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    /// Japanese, the default.
+    #[default]
+    Ja,
+    /// English.
+    En,
+}
+
+/// Every frame a client may send. Unknown fields are ignored so that older servers accept
+/// newer clients; an unknown `type` or a missing field is a `bad_request`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ClientMsg {
+    /// The first frame of a connection. No account: at most a wished-for handle, or the token
+    /// of a session to resume after a dropped connection.
+    Hello {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        handle: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        resume: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        lang: Option<Lang>,
+    },
+    /// Enter a room. Joining a room one is already in answers `joined` again (a resync).
+    Join { room: String },
+    /// Say something in a room one has joined.
+    Say {
+        room: String,
+        text: String,
+        /// Chosen by the client; a retry with the same id from the same session is delivered
+        /// once. Optional for hand-typed clients, always sent by the web front end.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        client_id: Option<String>,
+    },
+    /// Leave a room.
+    Leave { room: String },
+}
+
+impl ClientMsg {
+    /// The frame's `type`, for logs and metrics (never its content).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ClientMsg::Hello { .. } => "hello",
+            ClientMsg::Join { .. } => "join",
+            ClientMsg::Say { .. } => "say",
+            ClientMsg::Leave { .. } => "leave",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hello_fields_are_all_optional() {
+        let msg: ClientMsg = serde_json::from_str(r#"{"type":"hello"}"#).unwrap();
+        assert_eq!(
+            msg,
+            ClientMsg::Hello {
+                handle: None,
+                resume: None,
+                lang: None
+            }
+        );
+    }
+
+    #[test]
+    fn say_round_trips_and_ignores_unknown_fields() {
+        let msg: ClientMsg = serde_json::from_str(
+            r#"{"type":"say","room":"lounge","text":"こんにちは","client_id":"c1","extra":1}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            msg,
+            ClientMsg::Say {
+                room: "lounge".into(),
+                text: "こんにちは".into(),
+                client_id: Some("c1".into())
+            }
+        );
+        let back: ClientMsg = serde_json::from_str(&serde_json::to_string(&msg).unwrap()).unwrap();
+        assert_eq!(back, msg);
+    }
+
+    #[test]
+    fn unknown_type_and_missing_field_are_errors() {
+        assert!(serde_json::from_str::<ClientMsg>(r#"{"type":"shout"}"#).is_err());
+        assert!(serde_json::from_str::<ClientMsg>(r#"{"type":"join"}"#).is_err());
+        assert!(serde_json::from_str::<ClientMsg>(r#"{"room":"lounge"}"#).is_err());
+    }
+}

@@ -1,0 +1,14 @@
+//! WebSocket close codes the server sends, so that a client can tell "reconnect and resume"
+//! from "you were told to stop".
+
+/// The server is shutting down or restarting: reconnect with backoff and resume.
+pub const GOING_AWAY: u16 = 1001;
+/// The client broke a rule of the connection: no `hello` in time, or it stopped reading and
+/// its outbound queue filled up. Reconnecting and resuming is allowed.
+pub const POLICY: u16 = 1008;
+/// A frame was larger than the server accepts.
+pub const TOO_BIG: u16 = 1009;
+/// The peer stopped answering heartbeats.
+pub const IDLE: u16 = 4000;
+/// The same session was resumed on another connection; this one is no longer used.
+pub const REPLACED: u16 = 4001;

@@ -1,0 +1,75 @@
+//! The stable error codes of `{"type":"error","code":…}` frames.
+
+use serde::{Deserialize, Serialize};
+
+/// Why the server refused a frame. Codes are stable: clients translate them into their own
+/// sentences. The connection stays open after every one of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// Unparsable frame, unknown type, missing field, binary frame, or a frame out of order.
+    BadRequest,
+    /// The text is longer than the server accepts.
+    TooLong,
+    /// Too many frames; `retry_after_ms` says when sending works again.
+    RateLimited,
+    /// The room has reached its capacity.
+    RoomFull,
+    /// The room exists but is not open now.
+    RoomClosed,
+    /// There is no room with that id.
+    NoSuchRoom,
+    /// The frame names a room the sender has not joined.
+    NotInRoom,
+    /// Someone in that room already uses this handle.
+    HandleTaken,
+    /// The handle is empty, too long, has invisible characters or looks like a staff name.
+    HandleInvalid,
+    /// The server cannot take this now (too many connections, storage unavailable).
+    Unavailable,
+}
+
+impl ErrorCode {
+    /// Every code, for exhaustive tests (translations, documentation).
+    pub const ALL: [ErrorCode; 10] = [
+        ErrorCode::BadRequest,
+        ErrorCode::TooLong,
+        ErrorCode::RateLimited,
+        ErrorCode::RoomFull,
+        ErrorCode::RoomClosed,
+        ErrorCode::NoSuchRoom,
+        ErrorCode::NotInRoom,
+        ErrorCode::HandleTaken,
+        ErrorCode::HandleInvalid,
+        ErrorCode::Unavailable,
+    ];
+
+    /// The code as it appears on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::BadRequest => "bad_request",
+            ErrorCode::TooLong => "too_long",
+            ErrorCode::RateLimited => "rate_limited",
+            ErrorCode::RoomFull => "room_full",
+            ErrorCode::RoomClosed => "room_closed",
+            ErrorCode::NoSuchRoom => "no_such_room",
+            ErrorCode::NotInRoom => "not_in_room",
+            ErrorCode::HandleTaken => "handle_taken",
+            ErrorCode::HandleInvalid => "handle_invalid",
+            ErrorCode::Unavailable => "unavailable",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn as_str_matches_serde() {
+        for code in ErrorCode::ALL {
+            let json = serde_json::to_string(&code).unwrap();
+            assert_eq!(json, format!("\"{}\"", code.as_str()));
+        }
+    }
+}

@@ -1,0 +1,22 @@
+//! Wire types of Ibasho: what travels between a browser (or any WebSocket client) and the server.
+//!
+//! # Layout
+//! - [`client`] — [`ClientMsg`], every frame a client may send on `/ws`.
+//! - [`server`] — [`ServerMsg`], every frame the server sends, and [`ChatMessage`].
+//! - [`error`] — [`ErrorCode`], the stable codes of `{"type":"error"}` frames.
+//! - [`rooms`] — what `GET /api/rooms` returns.
+//! - [`close`] — WebSocket close codes the server uses and what each means.
+//!
+//! Every frame is a JSON text frame tagged by `type` in `snake_case`. Only this crate and the
+//! server touch JSON; the moderation crate works on plain domain types.
+
+pub mod client;
+pub mod close;
+pub mod error;
+pub mod rooms;
+pub mod server;
+
+pub use client::{ClientMsg, Lang};
+pub use error::ErrorCode;
+pub use rooms::{RoomInfo, RoomKind, RoomStatus};
+pub use server::{ChatMessage, ErrorFrame, ServerMsg};

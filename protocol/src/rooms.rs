@@ -1,0 +1,39 @@
+//! What the room list (`GET /api/rooms`) says about each room.
+
+use serde::{Deserialize, Serialize};
+
+/// What a room is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoomKind {
+    /// A themed room for the people themselves (games, creative work, a morning check-in…).
+    Themed,
+    /// A family-group session (家族会).
+    Family,
+    /// A peer-facilitated programme (みつけばルーム-style).
+    Programme,
+}
+
+/// Whether a room can be entered now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoomStatus {
+    Open,
+    Closed,
+}
+
+/// One room as the public room list shows it. `present` is a count: never who is there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoomInfo {
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
+    pub description: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description_en: Option<String>,
+    pub kind: RoomKind,
+    pub capacity: u32,
+    pub present: u32,
+    pub status: RoomStatus,
+}

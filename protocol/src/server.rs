@@ -1,0 +1,109 @@
+//! Frames the server sends to a client.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use crate::ErrorCode;
+
+/// One message said in a room, as members and late joiners see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChatMessage {
+    pub room: String,
+    /// Opaque and unique within the room; later messages compare greater when parsed as
+    /// numbers, but clients should only use it to de-duplicate.
+    pub id: String,
+    pub handle: String,
+    pub text: String,
+    /// When the server accepted it (RFC 3339, UTC).
+    pub at: Timestamp,
+    /// The sender's own id for the message, echoed so that a client can match its retries.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+}
+
+/// A refusal. The connection stays open.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorFrame {
+    pub code: ErrorCode,
+    /// A sentence for people, in the session's language.
+    pub message: String,
+    /// The room the refused frame named, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub room: Option<String>,
+    /// The `client_id` of the refused `say`, so the client knows which message was not sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// For `rate_limited`: how long to wait before sending again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_after_ms: Option<u64>,
+}
+
+/// Every frame the server sends.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ServerMsg {
+    /// The answer to `hello`. `session` is the token to send as `resume` after a dropped
+    /// connection; keep it only for the life of the tab.
+    Welcome {
+        handle: String,
+        session: String,
+        /// True when `resume` restored an earlier session (its handle and its rooms; a
+        /// `joined` frame follows for each room).
+        resumed: bool,
+        rooms: Vec<String>,
+    },
+    /// The answer to `join`, and the resync after a resume: the room's recent messages.
+    Joined {
+        room: String,
+        history: Vec<ChatMessage>,
+        present: u32,
+    },
+    /// The answer to `leave`.
+    Left { room: String },
+    /// Something was said in a room one is in.
+    Message(ChatMessage),
+    /// How many people are in a room now. Never who.
+    Presence { room: String, present: u32 },
+    /// A refused frame.
+    Error(ErrorFrame),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn message_frame_is_flat_and_tagged() {
+        let msg = ServerMsg::Message(ChatMessage {
+            room: "lounge".into(),
+            id: "1".into(),
+            handle: "しずかなカワセミ".into(),
+            text: "こんにちは".into(),
+            at: "2026-11-26T10:00:00Z".parse().unwrap(),
+            client_id: Some("c1".into()),
+        });
+        let json: serde_json::Value = serde_json::to_value(&msg).unwrap();
+        assert_eq!(json["type"], "message");
+        assert_eq!(json["room"], "lounge");
+        assert_eq!(json["at"], "2026-11-26T10:00:00Z");
+        assert_eq!(json["client_id"], "c1");
+        let back: ServerMsg = serde_json::from_value(json).unwrap();
+        assert_eq!(back, msg);
+    }
+
+    #[test]
+    fn error_frame_has_code_and_message() {
+        let msg = ServerMsg::Error(ErrorFrame {
+            code: ErrorCode::RateLimited,
+            message: "少し待ってください".into(),
+            room: None,
+            client_id: None,
+            retry_after_ms: Some(1200),
+        });
+        let json = serde_json::to_string(&msg).unwrap();
+        assert_eq!(
+            json,
+            r#"{"type":"error","code":"rate_limited","message":"少し待ってください","retry_after_ms":1200}"#
+        );
+    }
+}

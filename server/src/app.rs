@@ -1,0 +1,92 @@
+//! What every request and connection shares: settings, catalogue, hub, clock and the
+//! shutdown machinery.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use ibasho_protocol::{RoomInfo, RoomStatus};
+use tokio::sync::Semaphore;
+use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
+
+use crate::catalogue::{Catalogue, Opening, RoomSpec};
+use crate::clock::Clock;
+use crate::hub::Hub;
+use crate::settings::Settings;
+use crate::store::{Store, StoreResult};
+
+pub struct App {
+    pub settings: Settings,
+    pub catalogue: Catalogue,
+    pub hub: Arc<Hub>,
+    /// The shared state the hub works on (also read directly by privacy tests).
+    pub store: Arc<dyn Store>,
+    pub clock: Arc<dyn Clock>,
+    /// Cancelled once on shutdown; every connection's control is a child of it.
+    pub shutdown: CancellationToken,
+    /// Every WebSocket connection task, so that shutdown can wait for their close frames.
+    pub connections: TaskTracker,
+    /// One permit per open WebSocket connection.
+    pub connection_slots: Arc<Semaphore>,
+    next_connection: AtomicU64,
+}
+
+impl App {
+    pub fn new(
+        settings: Settings,
+        catalogue: Catalogue,
+        store: Arc<dyn Store>,
+        clock: Arc<dyn Clock>,
+    ) -> App {
+        let shutdown = CancellationToken::new();
+        let hub = Arc::new(Hub::new(
+            Arc::clone(&store),
+            &catalogue,
+            settings.limits.clone(),
+            shutdown.clone(),
+        ));
+        App {
+            connection_slots: Arc::new(Semaphore::new(settings.limits.max_connections)),
+            settings,
+            catalogue,
+            hub,
+            store,
+            clock,
+            shutdown,
+            connections: TaskTracker::new(),
+            next_connection: AtomicU64::new(1),
+        }
+    }
+
+    /// A number for the next connection, used only to tell log lines apart.
+    pub fn next_connection_id(&self) -> u64 {
+        self.next_connection.fetch_add(1, Ordering::Relaxed)
+    }
+
+    /// Whether a room can be entered now.
+    pub fn status(&self, room: &RoomSpec) -> RoomStatus {
+        match room.opening {
+            Opening::Always => RoomStatus::Open,
+            Opening::Never => RoomStatus::Closed,
+        }
+    }
+
+    /// The public room list.
+    pub async fn room_list(&self) -> StoreResult<Vec<RoomInfo>> {
+        let mut list = Vec::with_capacity(self.catalogue.rooms.len());
+        for room in &self.catalogue.rooms {
+            list.push(RoomInfo {
+                id: room.id.clone(),
+                title: room.title.clone(),
+                title_en: room.title_en.clone(),
+                description: room.description.clone(),
+                description_en: room.description_en.clone(),
+                kind: room.kind,
+                capacity: room.capacity,
+                present: self.hub.present(&room.id).await?,
+                status: self.status(room),
+            });
+        }
+        Ok(list)
+    }
+}

@@ -1,0 +1,389 @@
+//! The rooms of this node: what happens when someone joins, speaks, leaves or drops, combining
+//! the shared [`Store`] (the truth) with delivery to this node's connections.
+//!
+//! Order: each room has a sequencer lock held while a message is stored *and* queued to every
+//! member, and while a joiner reads the history and becomes a member. So every member sees a
+//! room's messages in id order, and a joiner sees each message exactly once — in its history
+//! or live, never both, never neither.
+//!
+//! Delivery never waits: a member whose queue is full is disconnected (see `outbox`).
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use axum::extract::ws::Utf8Bytes;
+use ibasho_moderation::Handle;
+use ibasho_protocol::{Lang, ServerMsg};
+use tokio_util::sync::CancellationToken;
+
+use crate::catalogue::Catalogue;
+use crate::handles;
+use crate::outbox::{CloseReason, Outbound, Outbox, encode};
+use crate::ratelimit::Limiter;
+use crate::settings::Limits;
+use crate::store::{
+    Appended, JoinRefusal, NewMessage, SessionRecord, Store, StoreError, StoreResult,
+};
+use crate::token::SessionToken;
+
+/// Attempts at a free generated handle before giving up with `unavailable`.
+const HANDLE_ATTEMPTS: u32 = 64;
+
+/// Why a room operation was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoomError {
+    NoSuchRoom,
+    Full,
+    HandleTaken,
+    NotInRoom,
+    Unavailable,
+}
+
+impl From<StoreError> for RoomError {
+    fn from(err: StoreError) -> Self {
+        tracing::warn!(error = %err, "store operation failed");
+        RoomError::Unavailable
+    }
+}
+
+/// How a connection left its session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Departure {
+    /// The person left (their own close frame): the session ends now.
+    Left,
+    /// The connection dropped: the session waits for a resume during the grace period.
+    Dropped,
+    /// Another connection took the session over: nothing to end.
+    Replaced,
+}
+
+/// One room on this node.
+#[derive(Debug)]
+struct RoomHub {
+    id: String,
+    capacity: u32,
+    sequencer: tokio::sync::Mutex<()>,
+    members: Mutex<HashMap<u64, Outbox>>,
+    presence_pending: AtomicBool,
+}
+
+impl RoomHub {
+    fn members(&self) -> MutexGuard<'_, HashMap<u64, Outbox>> {
+        self.members
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Queues one serialized frame to every member on this node, without waiting on any.
+    fn broadcast(&self, frame: &Utf8Bytes) {
+        for outbox in self.members().values() {
+            outbox.push(Outbound::Text(frame.clone()));
+        }
+    }
+}
+
+/// A session as this node knows it: its current connection, and its message limit, which
+/// survives reconnects so that reconnecting is no way around it.
+#[derive(Debug)]
+struct LocalSession {
+    conn: Option<Outbox>,
+    says: Arc<Limiter>,
+}
+
+/// The rooms and sessions of this node.
+pub struct Hub {
+    store: Arc<dyn Store>,
+    rooms: HashMap<String, Arc<RoomHub>>,
+    sessions: Mutex<HashMap<SessionToken, LocalSession>>,
+    limits: Limits,
+    shutdown: CancellationToken,
+}
+
+impl Hub {
+    pub fn new(
+        store: Arc<dyn Store>,
+        catalogue: &Catalogue,
+        limits: Limits,
+        shutdown: CancellationToken,
+    ) -> Hub {
+        let rooms = catalogue
+            .rooms
+            .iter()
+            .map(|room| {
+                let hub = RoomHub {
+                    id: room.id.clone(),
+                    capacity: room.capacity,
+                    sequencer: tokio::sync::Mutex::new(()),
+                    members: Mutex::new(HashMap::new()),
+                    presence_pending: AtomicBool::new(false),
+                };
+                (room.id.clone(), Arc::new(hub))
+            })
+            .collect();
+        Hub {
+            store,
+            rooms,
+            sessions: Mutex::new(HashMap::new()),
+            limits,
+            shutdown,
+        }
+    }
+
+    fn sessions(&self) -> MutexGuard<'_, HashMap<SessionToken, LocalSession>> {
+        self.sessions
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn room(&self, id: &str) -> Result<&Arc<RoomHub>, RoomError> {
+        self.rooms.get(id).ok_or(RoomError::NoSuchRoom)
+    }
+
+    /// Starts a session for `conn`, with the requested handle or a generated one that nobody
+    /// present uses.
+    pub async fn open_session(
+        &self,
+        requested: Option<Handle>,
+        lang: Lang,
+        conn: &Outbox,
+    ) -> Result<(SessionToken, Handle), RoomError> {
+        let (token, handle) = match requested {
+            Some(handle) => match self.store.create_session(&handle, lang, false).await? {
+                Some(token) => (token, handle),
+                None => return Err(RoomError::Unavailable),
+            },
+            None => self.open_generated(lang).await?,
+        };
+        self.attach_local(&token, conn);
+        Ok((token, handle))
+    }
+
+    async fn open_generated(&self, lang: Lang) -> Result<(SessionToken, Handle), RoomError> {
+        for attempt in 0..HANDLE_ATTEMPTS {
+            let handle = handles::generate(lang, attempt);
+            if let Some(token) = self.store.create_session(&handle, lang, true).await? {
+                return Ok((token, handle));
+            }
+        }
+        tracing::warn!("no free generated handle found");
+        Err(RoomError::Unavailable)
+    }
+
+    /// Resumes a session on `conn`. A connection still holding it (a half-open socket the
+    /// server has not noticed yet) is closed.
+    pub async fn resume(
+        &self,
+        token: &SessionToken,
+        conn: &Outbox,
+    ) -> StoreResult<Option<SessionRecord>> {
+        let record = self.store.attach_session(token).await?;
+        if record.is_some() {
+            self.attach_local(token, conn);
+        }
+        Ok(record)
+    }
+
+    fn attach_local(&self, token: &SessionToken, conn: &Outbox) {
+        let mut sessions = self.sessions();
+        let local = sessions
+            .entry(token.clone())
+            .or_insert_with(|| LocalSession {
+                conn: None,
+                says: Arc::new(Limiter::new(
+                    self.limits.says_per_second,
+                    self.limits.says_burst,
+                )),
+            });
+        if let Some(previous) = local.conn.replace(conn.clone())
+            && previous.id() != conn.id()
+        {
+            previous.control().close(CloseReason::Replaced);
+        }
+    }
+
+    /// The session's message limiter.
+    pub fn says_limiter(&self, token: &SessionToken) -> Option<Arc<Limiter>> {
+        self.sessions().get(token).map(|local| local.says.clone())
+    }
+
+    /// Puts the session in a room and queues `joined` (with the history) to `conn`; joining
+    /// a room one is in resends `joined`. Returns whether the session newly arrived.
+    pub async fn join(
+        &self,
+        room_id: &str,
+        token: &SessionToken,
+        conn: &Outbox,
+    ) -> Result<bool, RoomError> {
+        let room = self.room(room_id)?;
+        let _in_order = room.sequencer.lock().await;
+        let joined = self
+            .store
+            .join(room_id, room.capacity, self.limits.history_len, token)
+            .await?
+            .map_err(|refusal| match refusal {
+                JoinRefusal::Full => RoomError::Full,
+                JoinRefusal::HandleTaken => RoomError::HandleTaken,
+                // The session ended under us (its grace ran out): as good as not in the room.
+                JoinRefusal::NoSession => RoomError::NotInRoom,
+            })?;
+        conn.send(&ServerMsg::Joined {
+            room: room_id.to_owned(),
+            history: joined.history,
+            present: joined.present,
+        });
+        room.members().insert(conn.id(), conn.clone());
+        drop(_in_order);
+        if joined.arrived {
+            self.presence_changed(room_id);
+        }
+        Ok(joined.arrived)
+    }
+
+    /// Takes the session out of a room and stops delivering it to `conn`.
+    pub async fn leave(
+        &self,
+        room_id: &str,
+        token: &SessionToken,
+        conn: &Outbox,
+    ) -> Result<(), RoomError> {
+        let room = self.room(room_id)?;
+        room.members().remove(&conn.id());
+        if !self.store.leave(room_id, token).await? {
+            return Err(RoomError::NotInRoom);
+        }
+        conn.send(&ServerMsg::Left {
+            room: room_id.to_owned(),
+        });
+        self.presence_changed(room_id);
+        Ok(())
+    }
+
+    /// Stores a message and delivers it to the room; a retried `client_id` is confirmed to
+    /// the sender only.
+    pub async fn say(&self, message: NewMessage, conn: &Outbox) -> Result<(), RoomError> {
+        let room = self.room(&message.room)?;
+        let _in_order = room.sequencer.lock().await;
+        match self.store.append(message, self.limits.history_len).await? {
+            Appended::New(stored) => {
+                room.broadcast(&encode(&ServerMsg::Message(stored)));
+                Ok(())
+            }
+            Appended::Duplicate(earlier) => {
+                conn.send(&ServerMsg::Message(earlier));
+                Ok(())
+            }
+            Appended::NotMember => Err(RoomError::NotInRoom),
+        }
+    }
+
+    /// People in a room now.
+    pub async fn present(&self, room_id: &str) -> StoreResult<u32> {
+        self.store.present(room_id).await
+    }
+
+    /// Cleans up after a connection that had a session: it stops receiving, and the session
+    /// ends now (`Left`), after the grace period (`Dropped`), or stays with its new
+    /// connection (`Replaced`).
+    pub async fn disconnect(
+        self: &Arc<Self>,
+        token: &SessionToken,
+        conn: &Outbox,
+        rooms: impl IntoIterator<Item = &String>,
+        departure: Departure,
+    ) {
+        for room in rooms {
+            if let Some(room) = self.rooms.get(room) {
+                room.members().remove(&conn.id());
+            }
+        }
+        let still_ours = {
+            let mut sessions = self.sessions();
+            match sessions.get_mut(token) {
+                Some(local) if local.conn.as_ref().is_some_and(|c| c.id() == conn.id()) => {
+                    local.conn = None;
+                    true
+                }
+                _ => false,
+            }
+        };
+        if !still_ours || departure == Departure::Replaced {
+            return;
+        }
+        match departure {
+            Departure::Left => self.end_session(token, None).await,
+            Departure::Dropped => match self.store.detach_session(token).await {
+                Ok(Some(epoch)) => self.start_grace(token.clone(), epoch),
+                Ok(None) => {}
+                Err(err) => tracing::warn!(error = %err, "could not detach a session"),
+            },
+            Departure::Replaced => {}
+        }
+    }
+
+    async fn end_session(&self, token: &SessionToken, only_if_detached_at: Option<u64>) {
+        match self.store.end_session(token, only_if_detached_at).await {
+            Ok(Some(rooms)) => {
+                self.forget_local(token);
+                for room in &rooms {
+                    self.presence_changed(room);
+                }
+            }
+            Ok(None) => {}
+            Err(err) => tracing::warn!(error = %err, "could not end a session"),
+        }
+    }
+
+    fn forget_local(&self, token: &SessionToken) {
+        let mut sessions = self.sessions();
+        if sessions
+            .get(token)
+            .is_some_and(|local| local.conn.is_none())
+        {
+            sessions.remove(token);
+        }
+    }
+
+    /// Ends a dropped session when its grace period runs out without a resume.
+    fn start_grace(self: &Arc<Self>, token: SessionToken, epoch: u64) {
+        let hub = Arc::clone(self);
+        let grace = self.limits.session_grace;
+        tokio::spawn(async move {
+            tokio::select! {
+                () = tokio::time::sleep(grace) => hub.end_session(&token, Some(epoch)).await,
+                () = hub.shutdown.cancelled() => {}
+            }
+        });
+    }
+
+    /// Notes that a room's count changed. Counts are sent at most once per presence interval:
+    /// a room of 1,000 filling up gets a few updates per second, not half a million frames.
+    fn presence_changed(&self, room_id: &str) {
+        let Some(room) = self.rooms.get(room_id) else {
+            return;
+        };
+        if room.presence_pending.swap(true, Ordering::AcqRel) {
+            return;
+        }
+        let room = Arc::clone(room);
+        let store = Arc::clone(&self.store);
+        let interval: Duration = self.limits.presence_interval;
+        let shutdown = self.shutdown.clone();
+        tokio::spawn(async move {
+            tokio::select! {
+                () = tokio::time::sleep(interval) => {}
+                () = shutdown.cancelled() => return,
+            }
+            // Cleared before reading, so a change after the read schedules another update.
+            room.presence_pending.store(false, Ordering::Release);
+            match store.present(&room.id).await {
+                Ok(present) => room.broadcast(&encode(&ServerMsg::Presence {
+                    room: room.id.clone(),
+                    present,
+                })),
+                Err(err) => tracing::warn!(error = %err, "could not count presence"),
+            }
+        });
+    }
+}

@@ -1,0 +1,150 @@
+//! The Ibasho server: an anonymous drop-in space over WebSocket.
+//!
+//! # Layout
+//! - [`start`] / [`Running`] — bind, serve, and shut down gracefully (this file).
+//! - [`settings`] — every tunable limit, with its default.
+//! - [`catalogue`] — the operator's TOML file of rooms.
+//! - [`http`] — routes: `/healthz`, `/api/rooms`, `/ws`.
+//! - [`ws`] — the WebSocket endpoint: upgrade, one task pair per connection, the protocol.
+//! - [`hub`] — this node's rooms: join, say, leave, presence, delivery in order.
+//! - [`outbox`] — a connection's bounded queue and close control.
+//! - [`store`] — shared state behind a trait; [`store::MemoryStore`] is the default.
+//! - [`handles`], [`token`], [`refusal`], [`ratelimit`], [`clock`], [`logging`] — small parts
+//!   named for what they do.
+//!
+//! Start reading at [`ws::upgrade`], then `ws/connection.rs` and `ws/peer.rs`, then [`hub`].
+
+pub mod app;
+pub mod catalogue;
+pub mod clock;
+pub mod handles;
+pub mod http;
+pub mod hub;
+pub mod logging;
+pub mod outbox;
+pub mod ratelimit;
+pub mod refusal;
+pub mod settings;
+pub mod store;
+pub mod token;
+pub mod ws;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::serve::ListenerExt;
+use tokio::net::TcpListener;
+use tokio::task::JoinHandle;
+
+use crate::app::App;
+use crate::catalogue::{Catalogue, CatalogueError};
+use crate::clock::{Clock, SystemClock};
+use crate::settings::Settings;
+use crate::store::{MemoryStore, Store};
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Catalogue(#[from] CatalogueError),
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+}
+
+/// A started server.
+pub struct Running {
+    addr: SocketAddr,
+    app: Arc<App>,
+    task: JoinHandle<std::io::Result<()>>,
+}
+
+impl Running {
+    /// The address it listens on (with the real port when started on port 0).
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    pub fn app(&self) -> &Arc<App> {
+        &self.app
+    }
+
+    /// Begins a graceful shutdown: no new connections, and every client gets a close frame.
+    pub fn shutdown(&self) {
+        self.app.shutdown.cancel();
+    }
+
+    /// Waits until the server has stopped (after [`Running::shutdown`]).
+    pub async fn stopped(self) -> std::io::Result<()> {
+        match self.task.await {
+            Ok(result) => result,
+            Err(join) => Err(std::io::Error::other(join)),
+        }
+    }
+}
+
+/// Starts the server with the catalogue the settings name and the in-memory store.
+pub async fn start(settings: Settings) -> Result<Running, StartError> {
+    let catalogue = match &settings.catalogue {
+        Some(path) => Catalogue::load(path)?,
+        None => Catalogue::built_in()?,
+    };
+    start_with(
+        settings,
+        catalogue,
+        Arc::new(MemoryStore::new()),
+        Arc::new(SystemClock),
+    )
+    .await
+}
+
+/// Starts the server with a given catalogue, store and clock (what tests vary).
+pub async fn start_with(
+    settings: Settings,
+    catalogue: Catalogue,
+    store: Arc<dyn Store>,
+    clock: Arc<dyn Clock>,
+) -> Result<Running, StartError> {
+    let bind = settings.bind;
+    let listener = TcpListener::bind(bind)
+        .await
+        .map_err(|source| StartError::Bind { addr: bind, source })?;
+    let addr = listener
+        .local_addr()
+        .map_err(|source| StartError::Bind { addr: bind, source })?;
+    let rooms = catalogue.rooms.len();
+    let app = Arc::new(App::new(settings, catalogue, store, clock));
+    tracing::info!(rooms, "ibasho listening on http://{addr}");
+
+    let router = http::router(Arc::clone(&app));
+    let served = Arc::clone(&app);
+    let task = tokio::spawn(async move {
+        // Small frames must not wait for Nagle's algorithm and delayed ACKs (tens of ms).
+        let listener = listener.tap_io(|tcp| {
+            if let Err(err) = tcp.set_nodelay(true) {
+                tracing::debug!(error = %err, "could not set TCP_NODELAY");
+            }
+        });
+        let result = axum::serve(listener, router)
+            .with_graceful_shutdown(served.shutdown.clone().cancelled_owned())
+            .await;
+        // axum does not wait for upgraded sockets: wait here for every connection's goodbye.
+        served.connections.close();
+        let limit = served.settings.limits.shutdown_timeout;
+        if tokio::time::timeout(limit, served.connections.wait())
+            .await
+            .is_err()
+        {
+            tracing::warn!(
+                remaining = served.connections.len(),
+                "shutdown timed out with connections still open"
+            );
+        } else {
+            tracing::info!("all connections closed");
+        }
+        result
+    });
+    Ok(Running { addr, app, task })
+}

@@ -1,0 +1,157 @@
+//! The `ibasho` command: `ibasho serve` runs the server, `ibasho check-catalogue FILE` checks a
+//! room catalogue without starting anything.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use ibasho_server::catalogue::Catalogue;
+use ibasho_server::settings::{Limits, Settings};
+
+#[derive(Parser)]
+#[command(
+    name = "ibasho",
+    version,
+    about = "Ibasho (居場所): an anonymous online drop-in space"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the server.
+    Serve(ServeArgs),
+    /// Check a room catalogue file and list its rooms.
+    CheckCatalogue {
+        /// The TOML file to check.
+        file: PathBuf,
+    },
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    /// Address to listen on; port 0 picks a free port (the log says which).
+    #[arg(long, env = "IBASHO_BIND", default_value = "127.0.0.1:8080")]
+    bind: SocketAddr,
+    /// Room catalogue (TOML). Default: the built-in example, deploy/catalogue.example.toml.
+    #[arg(long, env = "IBASHO_CATALOGUE")]
+    catalogue: Option<PathBuf>,
+    /// Origins allowed to open /ws from a browser (repeat, or comma-separate in the
+    /// environment). Default: the server's own origin only.
+    #[arg(
+        long = "allow-origin",
+        env = "IBASHO_ALLOWED_ORIGINS",
+        value_delimiter = ','
+    )]
+    allowed_origins: Vec<String>,
+    /// Most WebSocket connections at once; more are refused with 503.
+    #[arg(long, env = "IBASHO_MAX_CONNECTIONS", default_value_t = Limits::default().max_connections)]
+    max_connections: usize,
+}
+
+impl ServeArgs {
+    fn into_settings(self) -> Settings {
+        let mut settings = Settings {
+            bind: self.bind,
+            catalogue: self.catalogue,
+            allowed_origins: self.allowed_origins,
+            ..Settings::default()
+        };
+        settings.limits.max_connections = self.max_connections;
+        settings
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Serve(args) => serve(args.into_settings()),
+        Command::CheckCatalogue { file } => check_catalogue(&file),
+    }
+}
+
+fn serve(settings: Settings) -> ExitCode {
+    ibasho_server::logging::init();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(err) => {
+            eprintln!("ibasho: cannot start the async runtime: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    runtime.block_on(async {
+        let running = match ibasho_server::start(settings).await {
+            Ok(running) => running,
+            Err(err) => {
+                eprintln!("ibasho: {err}");
+                return ExitCode::from(2);
+            }
+        };
+        shutdown_signal().await;
+        tracing::info!("shutdown signal received; closing connections");
+        running.shutdown();
+        match running.stopped().await {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) => {
+                eprintln!("ibasho: server error: {err}");
+                ExitCode::FAILURE
+            }
+        }
+    })
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = term => {}
+    }
+}
+
+fn check_catalogue(file: &std::path::Path) -> ExitCode {
+    match Catalogue::load(file) {
+        Ok(catalogue) => {
+            for room in &catalogue.rooms {
+                println!(
+                    "{:<16} {:<10} capacity {:>5}  {}",
+                    room.id,
+                    format!("{:?}", room.kind).to_lowercase(),
+                    room.capacity,
+                    room.title
+                );
+            }
+            println!(
+                "{}: {} rooms, all valid",
+                file.display(),
+                catalogue.rooms.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("ibasho: {err}");
+            ExitCode::from(2)
+        }
+    }
+}

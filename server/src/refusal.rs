@@ -1,0 +1,246 @@
+//! Refusals: a stable code for programs and a kind, specific sentence for people.
+//!
+//! The sentence is chosen here from the code and what was wrong, never from an internal error:
+//! causes go to the log (without personal data), the client gets words it can show.
+
+use std::time::Duration;
+
+use ibasho_moderation::{HandleError, MAX_HANDLE_CHARS};
+use ibasho_protocol::{ErrorCode, ErrorFrame, Lang};
+
+/// Why a frame was refused, with what the person needs to know to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// The frame could not be understood; `detail` says which part (never echoing the text).
+    BadRequest(BadRequest),
+    TooLong {
+        max_chars: usize,
+    },
+    RateLimited {
+        retry_after: Duration,
+    },
+    RoomFull,
+    RoomClosed,
+    NoSuchRoom,
+    NotInRoom,
+    HandleTaken,
+    HandleInvalid(HandleError),
+    Unavailable,
+}
+
+/// What was wrong with a frame that could not be understood.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BadRequest {
+    NotJson,
+    UnknownType,
+    MissingOrWrongField,
+    Binary,
+    HelloFirst,
+    HelloTwice,
+    EmptyText,
+    BadClientId,
+    BadResumeToken,
+    TooManyRooms { max: usize },
+}
+
+impl Refusal {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Refusal::BadRequest(_) => ErrorCode::BadRequest,
+            Refusal::TooLong { .. } => ErrorCode::TooLong,
+            Refusal::RateLimited { .. } => ErrorCode::RateLimited,
+            Refusal::RoomFull => ErrorCode::RoomFull,
+            Refusal::RoomClosed => ErrorCode::RoomClosed,
+            Refusal::NoSuchRoom => ErrorCode::NoSuchRoom,
+            Refusal::NotInRoom => ErrorCode::NotInRoom,
+            Refusal::HandleTaken => ErrorCode::HandleTaken,
+            Refusal::HandleInvalid(_) => ErrorCode::HandleInvalid,
+            Refusal::Unavailable => ErrorCode::Unavailable,
+        }
+    }
+
+    /// The error frame, with the room and client id of the refused frame when it had them.
+    pub fn to_frame(&self, lang: Lang, room: Option<&str>, client_id: Option<&str>) -> ErrorFrame {
+        ErrorFrame {
+            code: self.code(),
+            message: self.sentence(lang),
+            room: room.map(str::to_owned),
+            client_id: client_id.map(str::to_owned),
+            retry_after_ms: match self {
+                Refusal::RateLimited { retry_after } => Some(
+                    u64::try_from(retry_after.as_millis())
+                        .unwrap_or(u64::MAX)
+                        .max(1),
+                ),
+                _ => None,
+            },
+        }
+    }
+
+    /// A sentence for people in `lang`.
+    pub fn sentence(&self, lang: Lang) -> String {
+        let ja = lang == Lang::Ja;
+        match self {
+            Refusal::BadRequest(what) => bad_request_sentence(*what, ja),
+            Refusal::TooLong { max_chars } => {
+                if ja {
+                    format!("メッセージが長すぎます。{max_chars}文字までにしてください。")
+                } else {
+                    format!("That message is too long. Please keep it to {max_chars} characters.")
+                }
+            }
+            Refusal::RateLimited { retry_after } => {
+                let seconds = retry_after.as_secs_f64().ceil().max(1.0);
+                if ja {
+                    format!("少し間をあけてください。{seconds}秒ほどでまた送れます。")
+                } else {
+                    format!("Please slow down a little. You can send again in about {seconds} s.")
+                }
+            }
+            Refusal::RoomFull => pick(
+                ja,
+                "この部屋は今いっぱいです。少し時間をおいて、また来てください。",
+                "This room is full right now. Please come back a little later.",
+            ),
+            Refusal::RoomClosed => pick(
+                ja,
+                "この部屋は今は開いていません。",
+                "This room is not open right now.",
+            ),
+            Refusal::NoSuchRoom => pick(
+                ja,
+                "その部屋は見つかりませんでした。",
+                "There is no room with that name.",
+            ),
+            Refusal::NotInRoom => pick(
+                ja,
+                "この部屋にはまだ入っていません。",
+                "You have not joined this room.",
+            ),
+            Refusal::HandleTaken => pick(
+                ja,
+                "この名前は部屋の中ですでに使われています。別の名前にしてください。",
+                "Someone in this room already uses that name. Please choose another one.",
+            ),
+            Refusal::HandleInvalid(why) => handle_sentence(*why, ja),
+            Refusal::Unavailable => pick(
+                ja,
+                "ただいま混み合っています。少し待ってから、もう一度お試しください。",
+                "The service is busy. Please try again in a moment.",
+            ),
+        }
+    }
+}
+
+fn pick(ja: bool, japanese: &str, english: &str) -> String {
+    if ja { japanese } else { english }.to_owned()
+}
+
+fn bad_request_sentence(what: BadRequest, ja: bool) -> String {
+    match what {
+        BadRequest::NotJson => pick(
+            ja,
+            "送られたデータを読み取れませんでした（JSONではありません）。",
+            "The frame could not be read (it is not JSON).",
+        ),
+        BadRequest::UnknownType => pick(
+            ja,
+            "知らない種類のメッセージです（type）。",
+            "Unknown message type.",
+        ),
+        BadRequest::MissingOrWrongField => pick(
+            ja,
+            "必要な項目が足りないか、形が違います。",
+            "A field is missing or has the wrong shape.",
+        ),
+        BadRequest::Binary => pick(
+            ja,
+            "バイナリのデータは受け付けていません。テキストで送ってください。",
+            "Binary frames are not accepted; send JSON text.",
+        ),
+        BadRequest::HelloFirst => pick(ja, "最初に hello を送ってください。", "Send hello first."),
+        BadRequest::HelloTwice => pick(
+            ja,
+            "hello はもう受け取っています。",
+            "Hello was already received on this connection.",
+        ),
+        BadRequest::EmptyText => pick(
+            ja,
+            "空のメッセージは送れません。",
+            "An empty message cannot be sent.",
+        ),
+        BadRequest::BadClientId => pick(
+            ja,
+            "client_id は1〜64バイトの文字列にしてください。",
+            "client_id must be a string of 1 to 64 bytes.",
+        ),
+        BadRequest::BadResumeToken => pick(
+            ja,
+            "resume の値の形が正しくありません。",
+            "The resume token is malformed.",
+        ),
+        BadRequest::TooManyRooms { max } => {
+            if ja {
+                format!("同時に入れる部屋は{max}つまでです。")
+            } else {
+                format!("You can be in at most {max} rooms at once.")
+            }
+        }
+    }
+}
+
+fn handle_sentence(why: HandleError, ja: bool) -> String {
+    let reason = match why {
+        HandleError::Empty => pick(ja, "名前が空です。", "It is empty."),
+        HandleError::TooLong => {
+            if ja {
+                format!("{MAX_HANDLE_CHARS}文字までにしてください。")
+            } else {
+                format!("Please keep it to {MAX_HANDLE_CHARS} characters.")
+            }
+        }
+        HandleError::Invisible => pick(
+            ja,
+            "見えない文字や改行は使えません。",
+            "Invisible characters and line breaks are not allowed.",
+        ),
+        HandleError::LooksLikeStaff => pick(
+            ja,
+            "スタッフや運営と間違えられる名前は使えません。",
+            "Names that could be taken for staff are not allowed.",
+        ),
+    };
+    if ja {
+        format!("この名前は使えません。{reason}")
+    } else {
+        format!("That name cannot be used. {reason}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rate_limited_frames_carry_the_wait() {
+        let frame = Refusal::RateLimited {
+            retry_after: Duration::from_millis(1500),
+        }
+        .to_frame(Lang::En, None, Some("c1"));
+        assert_eq!(frame.code, ErrorCode::RateLimited);
+        assert_eq!(frame.retry_after_ms, Some(1500));
+        assert_eq!(frame.client_id.as_deref(), Some("c1"));
+        assert!(frame.message.contains("2 s"), "{}", frame.message);
+    }
+
+    #[test]
+    fn sentences_differ_by_language() {
+        for refusal in [
+            Refusal::RoomFull,
+            Refusal::HandleInvalid(HandleError::LooksLikeStaff),
+            Refusal::BadRequest(BadRequest::NotJson),
+        ] {
+            assert_ne!(refusal.sentence(Lang::Ja), refusal.sentence(Lang::En));
+        }
+    }
+}

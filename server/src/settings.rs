@@ -1,0 +1,99 @@
+//! Everything an operator can tune, with the defaults Ibasho ships with.
+//!
+//! Limits are explicit so that no library default (64 MiB messages, 128 KiB buffers per
+//! socket) decides how much memory a stranger's connection may take.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// How the server runs. Built from the command line (see `cli`) or directly by tests.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Where to listen. Port 0 picks a free port; the log line says which.
+    pub bind: SocketAddr,
+    /// The room catalogue; `None` uses the built-in example (`deploy/catalogue.example.toml`).
+    pub catalogue: Option<PathBuf>,
+    /// Origins allowed to open `/ws` from a browser, e.g. `https://ibasho.example.org`.
+    /// Empty means: only the server's own origin (the `Origin` host equals the `Host` header).
+    pub allowed_origins: Vec<String>,
+    pub limits: Limits,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            catalogue: None,
+            allowed_origins: Vec::new(),
+            limits: Limits::default(),
+        }
+    }
+}
+
+/// Per-connection and per-room bounds.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Largest WebSocket frame (and message) accepted; larger closes the connection (1009).
+    pub max_frame_bytes: usize,
+    /// Longest `say` text, in characters.
+    pub max_text_chars: usize,
+    /// Longest `client_id`, in bytes.
+    pub max_client_id_bytes: usize,
+    /// Messages a late joiner sees.
+    pub history_len: usize,
+    /// Frames waiting for one client; when full the client is too slow and is disconnected.
+    pub outbound_queue: usize,
+    /// Initial read buffer of a socket; it grows for larger frames up to `max_frame_bytes`.
+    pub socket_read_buffer: usize,
+    /// Bytes collected before a write to the socket (a flush always writes).
+    pub socket_write_buffer: usize,
+    /// Server pings this often.
+    pub heartbeat_interval: Duration,
+    /// A peer that sends nothing (not even a pong) this long is dropped.
+    pub idle_timeout: Duration,
+    /// A connection must send `hello` within this.
+    pub hello_timeout: Duration,
+    /// A session whose connection dropped without a close frame can be resumed this long.
+    pub session_grace: Duration,
+    /// Open WebSocket connections on this node; more get 503.
+    pub max_connections: usize,
+    /// Rooms one connection may be in at once.
+    pub max_rooms_per_connection: usize,
+    /// Presence changes in a room are sent at most once per this interval.
+    pub presence_interval: Duration,
+    /// Any frame from one connection: sustained rate and burst.
+    pub frames_per_second: u32,
+    pub frames_burst: u32,
+    /// `say` from one session (surviving reconnects): sustained rate and burst.
+    pub says_per_second: u32,
+    pub says_burst: u32,
+    /// Clients get their close frames within this after a shutdown signal.
+    pub shutdown_timeout: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_frame_bytes: 16 * 1024,
+            max_text_chars: 1000,
+            max_client_id_bytes: 64,
+            history_len: 100,
+            outbound_queue: 256,
+            socket_read_buffer: 4 * 1024,
+            socket_write_buffer: 4 * 1024,
+            heartbeat_interval: Duration::from_secs(20),
+            idle_timeout: Duration::from_secs(60),
+            hello_timeout: Duration::from_secs(10),
+            session_grace: Duration::from_secs(120),
+            max_connections: 10_000,
+            max_rooms_per_connection: 8,
+            presence_interval: Duration::from_millis(100),
+            frames_per_second: 10,
+            frames_burst: 20,
+            says_per_second: 1,
+            says_burst: 5,
+            shutdown_timeout: Duration::from_secs(4),
+        }
+    }
+}

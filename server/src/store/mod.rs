@@ -1,0 +1,134 @@
+//! Shared state behind one trait, so that a single node keeps it in memory and several nodes
+//! share it through Redis (a later issue) without the rest of the server knowing which.
+//!
+//! The store is the source of truth for everything a second node would need: sessions (for
+//! `resume`), who is in which room (capacity, handle uniqueness, presence counts) and each
+//! room's recent history. Delivery to the sockets of *this* node is not here: see `hub`.
+//!
+//! Privacy: nothing here has a field for an IP address, a user agent or a real identity, and
+//! `audit_dump` lets tests check that what is held is only what is listed here.
+
+mod memory;
+
+use async_trait::async_trait;
+use ibasho_moderation::Handle;
+use ibasho_protocol::{ChatMessage, Lang};
+use jiff::Timestamp;
+
+pub use memory::MemoryStore;
+
+use crate::token::SessionToken;
+
+/// A store that cannot answer now (Redis down). Memory never fails.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StoreError {
+    #[error("storage unavailable: {0}")]
+    Unavailable(String),
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// What a resumed session restores.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionRecord {
+    pub handle: String,
+    pub lang: Lang,
+    /// The rooms the session is in, sorted.
+    pub rooms: Vec<String>,
+}
+
+/// A session that joined a room (or was already in it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JoinedRoom {
+    /// People in the room now, this one included.
+    pub present: u32,
+    /// False when the session was already a member (a resync, not a new arrival).
+    pub arrived: bool,
+    /// The room's recent messages, oldest first.
+    pub history: Vec<ChatMessage>,
+}
+
+/// Why a join was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JoinRefusal {
+    Full,
+    HandleTaken,
+    NoSession,
+}
+
+/// A message to store and deliver.
+#[derive(Debug, Clone)]
+pub struct NewMessage {
+    pub room: String,
+    pub session: SessionToken,
+    pub client_id: Option<String>,
+    pub text: String,
+    pub at: Timestamp,
+}
+
+/// What became of a `say`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Appended {
+    /// Stored; deliver it to the room.
+    New(ChatMessage),
+    /// The session already said this `client_id`: here is what was stored then. Deliver it to
+    /// the sender only, so that a retry is confirmed but not repeated to the room.
+    Duplicate(ChatMessage),
+    /// The session is not in the room.
+    NotMember,
+}
+
+/// Shared state of sessions and rooms. Every method is atomic with respect to the others.
+#[async_trait]
+pub trait Store: Send + Sync + 'static {
+    /// Starts a session with `handle`. With `exclusive`, refuses (returns `None`) when anyone
+    /// present already uses a handle with the same key: generated handles are unique among the
+    /// people present. Requested handles are only checked per room, at `join`.
+    async fn create_session(
+        &self,
+        handle: &Handle,
+        lang: Lang,
+        exclusive: bool,
+    ) -> StoreResult<Option<SessionToken>>;
+
+    /// Attaches a connection to an existing session (a resume), cancelling its grace period.
+    /// `None` when the token is unknown or its session has ended.
+    async fn attach_session(&self, token: &SessionToken) -> StoreResult<Option<SessionRecord>>;
+
+    /// Marks a session as without connection: it keeps its handle and rooms until it is
+    /// attached again or ended. Returns the detachment's epoch for `end_session`.
+    async fn detach_session(&self, token: &SessionToken) -> StoreResult<Option<u64>>;
+
+    /// Ends a session: it leaves every room and its handle is free again. With
+    /// `only_if_detached_at`, ends it only if it is still detached since that epoch (the grace
+    /// period ran out without a resume). Returns the rooms it left, `None` if nothing ended.
+    async fn end_session(
+        &self,
+        token: &SessionToken,
+        only_if_detached_at: Option<u64>,
+    ) -> StoreResult<Option<Vec<String>>>;
+
+    /// Puts the session in the room unless the room is at `capacity` or someone there has a
+    /// handle with the same key. Joining again is not an error: it answers with the history.
+    async fn join(
+        &self,
+        room: &str,
+        capacity: u32,
+        history_len: usize,
+        token: &SessionToken,
+    ) -> StoreResult<Result<JoinedRoom, JoinRefusal>>;
+
+    /// Takes the session out of the room; false if it was not in it.
+    async fn leave(&self, room: &str, token: &SessionToken) -> StoreResult<bool>;
+
+    /// People in the room now (connected or within their grace period).
+    async fn present(&self, room: &str) -> StoreResult<u32>;
+
+    /// Stores a message from a member, assigning its id and the sender's handle, unless the
+    /// sender already said this `client_id` recently.
+    async fn append(&self, message: NewMessage, history_len: usize) -> StoreResult<Appended>;
+
+    /// Everything the store holds, as text, for privacy tests that assert what is *not* there
+    /// (an IP address, an ended session's words).
+    async fn audit_dump(&self) -> StoreResult<String>;
+}

@@ -1,0 +1,189 @@
+//! One WebSocket connection: a reader loop (this task) and a writer task.
+//!
+//! The writer owns the socket's sink and drains the connection's bounded queue, so nothing
+//! else ever waits on a slow socket. The reader parses frames, keeps the heartbeat and the
+//! hello deadline, and hands frames to the [`Peer`]. When either half ends, the other is
+//! told through the connection's [`ConnControl`], and the writer says goodbye with a close
+//! frame that gives the reason.
+
+use std::error::Error as _;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::ws::{CloseFrame, Message, Utf8Bytes, WebSocket};
+use futures_util::stream::{SplitSink, SplitStream};
+use futures_util::{SinkExt, StreamExt};
+use tokio::sync::{OwnedSemaphorePermit, mpsc};
+use tokio::time::{Instant, MissedTickBehavior};
+use tracing::Instrument;
+
+use super::peer::Peer;
+use crate::app::App;
+use crate::outbox::{CloseReason, ConnControl, Outbound, Outbox};
+
+/// Frames written to the socket before one flush, when many are waiting.
+const WRITE_BATCH: usize = 64;
+/// How long the goodbye (close frame) may take before the socket is simply dropped.
+const GOODBYE_TIMEOUT: Duration = Duration::from_secs(1);
+/// How long the reader waits for the writer to finish its goodbye.
+const WRITER_JOIN_TIMEOUT: Duration = Duration::from_secs(2);
+
+/// Serves one upgraded connection until it ends. Holds `permit` (a connection slot) throughout.
+pub async fn run(app: Arc<App>, socket: WebSocket, permit: OwnedSemaphorePermit) {
+    let id = app.next_connection_id();
+    // The span carries a counter, never an address or a token.
+    let span = tracing::info_span!("conn", id);
+    serve(app, socket, id).instrument(span).await;
+    drop(permit);
+}
+
+async fn serve(app: Arc<App>, socket: WebSocket, id: u64) {
+    let limits = app.settings.limits.clone();
+    let (sink, stream) = socket.split();
+    let (tx, rx) = mpsc::channel(limits.outbound_queue.max(1));
+    let control = Arc::new(ConnControl::new(&app.shutdown));
+    let outbox = Outbox::new(id, tx, Arc::clone(&control));
+    let mut writer = tokio::spawn(write_loop(sink, rx, Arc::clone(&control)).in_current_span());
+    tracing::debug!("connection opened");
+
+    let mut peer = Peer::new(app, outbox);
+    let ending = read_loop(&mut peer, stream, &control, &limits).await;
+    peer.finish(ending).await;
+
+    control.close(ending);
+    if tokio::time::timeout(WRITER_JOIN_TIMEOUT, &mut writer)
+        .await
+        .is_err()
+    {
+        writer.abort();
+    }
+    tracing::debug!(reason = control.reason().as_str(), "connection closed");
+}
+
+/// Reads frames until the connection ends, and says why it ended.
+async fn read_loop(
+    peer: &mut Peer,
+    mut stream: SplitStream<WebSocket>,
+    control: &ConnControl,
+    limits: &crate::settings::Limits,
+) -> CloseReason {
+    let start = Instant::now();
+    let mut heartbeat =
+        tokio::time::interval_at(start + limits.heartbeat_interval, limits.heartbeat_interval);
+    heartbeat.set_missed_tick_behavior(MissedTickBehavior::Delay);
+    let hello_deadline = tokio::time::sleep_until(start + limits.hello_timeout);
+    tokio::pin!(hello_deadline);
+    let mut last_heard = start;
+
+    loop {
+        tokio::select! {
+            biased;
+            () = control.cancelled() => return control.reason(),
+            () = &mut hello_deadline, if !peer.has_session() => return CloseReason::NoHello,
+            _ = heartbeat.tick() => {
+                if last_heard.elapsed() >= limits.idle_timeout {
+                    return CloseReason::Idle;
+                }
+                peer.outbox().push(Outbound::Ping);
+            }
+            frame = stream.next() => {
+                let frame = match frame {
+                    Some(Ok(frame)) => frame,
+                    Some(Err(err)) if is_too_big(&err) => return CloseReason::TooBig,
+                    // A reset, an EOF without close frame: the peer is gone, maybe for a while.
+                    Some(Err(_)) | None => return CloseReason::Dropped,
+                };
+                last_heard = Instant::now();
+                match frame {
+                    Message::Text(text) => peer.on_text(text.as_str()).await,
+                    Message::Binary(_) => peer.on_binary(),
+                    // tungstenite answers pings itself; a pong only proves the peer is there.
+                    Message::Ping(_) | Message::Pong(_) => {}
+                    Message::Close(_) => return CloseReason::ClientClosed,
+                }
+            }
+        }
+    }
+}
+
+/// Whether a read error means the frame was over the size limit.
+fn is_too_big(err: &axum::Error) -> bool {
+    err.source()
+        .and_then(|source| source.downcast_ref::<tungstenite::Error>())
+        .is_some_and(|err| matches!(err, tungstenite::Error::Capacity(_)))
+}
+
+/// Drains the queue into the socket until the connection is closed, then says goodbye.
+async fn write_loop(
+    mut sink: SplitSink<WebSocket, Message>,
+    mut rx: mpsc::Receiver<Outbound>,
+    control: Arc<ConnControl>,
+) {
+    loop {
+        let first = tokio::select! {
+            biased;
+            () = control.cancelled() => break,
+            item = rx.recv() => match item {
+                Some(item) => item,
+                None => break,
+            },
+        };
+        // A socket that does not drain must not keep this task from noticing the close.
+        let written = tokio::select! {
+            biased;
+            () = control.cancelled() => break,
+            written = write_batch(&mut sink, &mut rx, first) => written,
+        };
+        if written.is_err() {
+            control.close(CloseReason::Dropped);
+            return;
+        }
+    }
+    let _best_effort =
+        tokio::time::timeout(GOODBYE_TIMEOUT, goodbye(&mut sink, control.reason())).await;
+}
+
+/// Writes `first` and whatever else is already queued, then flushes once.
+async fn write_batch(
+    sink: &mut SplitSink<WebSocket, Message>,
+    rx: &mut mpsc::Receiver<Outbound>,
+    first: Outbound,
+) -> Result<(), axum::Error> {
+    sink.feed(to_message(first)).await?;
+    for _ in 1..WRITE_BATCH {
+        match rx.try_recv() {
+            Ok(item) => sink.feed(to_message(item)).await?,
+            Err(_) => break,
+        }
+    }
+    sink.flush().await
+}
+
+fn to_message(item: Outbound) -> Message {
+    match item {
+        Outbound::Text(text) => Message::Text(text),
+        Outbound::Ping => Message::Ping(bytes::Bytes::new()),
+    }
+}
+
+/// The close frame that tells the client why (or, after its own close frame, the reply).
+async fn goodbye(sink: &mut SplitSink<WebSocket, Message>, reason: CloseReason) {
+    match reason {
+        // Nobody is listening any more.
+        CloseReason::Dropped => {}
+        // tungstenite has queued the reply to the client's close frame; flush it.
+        CloseReason::ClientClosed => {
+            let _already_closed_is_fine = sink.close().await;
+        }
+        reason => {
+            let (code, text) = reason.close_frame();
+            let frame = CloseFrame {
+                code,
+                reason: Utf8Bytes::from_static(text),
+            };
+            if sink.send(Message::Close(Some(frame))).await.is_ok() {
+                let _already_closed_is_fine = sink.close().await;
+            }
+        }
+    }
+}

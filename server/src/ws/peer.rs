@@ -1,0 +1,364 @@
+//! The protocol state of one connection: before `hello`, then in a session with its rooms.
+//!
+//! Every refusal becomes an `error` frame and the connection goes on. Nothing here logs what
+//! a person wrote or which handle they chose; only frame kinds and refusal codes.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use ibasho_moderation::Handle;
+use ibasho_protocol::{ClientMsg, Lang, RoomStatus, ServerMsg};
+
+use crate::app::App;
+use crate::hub::{Departure, RoomError};
+use crate::outbox::{CloseReason, Outbox};
+use crate::ratelimit::Limiter;
+use crate::refusal::{BadRequest, Refusal};
+use crate::store::NewMessage;
+use crate::token::SessionToken;
+
+/// The `type`s a client may send, to tell an unknown type from a malformed known one.
+const KNOWN_TYPES: [&str; 4] = ["hello", "join", "say", "leave"];
+
+/// A session this connection holds.
+#[derive(Debug)]
+struct Attached {
+    token: SessionToken,
+    rooms: BTreeSet<String>,
+}
+
+/// One connection's view of the conversation.
+pub struct Peer {
+    app: Arc<App>,
+    outbox: Outbox,
+    frames: Limiter,
+    lang: Lang,
+    session: Option<Attached>,
+}
+
+impl Peer {
+    pub fn new(app: Arc<App>, outbox: Outbox) -> Peer {
+        let limits = &app.settings.limits;
+        let frames = Limiter::new(limits.frames_per_second, limits.frames_burst);
+        Peer {
+            app,
+            outbox,
+            frames,
+            lang: Lang::default(),
+            session: None,
+        }
+    }
+
+    pub fn has_session(&self) -> bool {
+        self.session.is_some()
+    }
+
+    pub fn outbox(&self) -> &Outbox {
+        &self.outbox
+    }
+
+    /// Handles one text frame; refusals are answered with an error frame.
+    pub async fn on_text(&mut self, text: &str) {
+        if let Err(retry_after) = self.frames.check() {
+            self.refuse(&Refusal::RateLimited { retry_after }, None, None);
+            return;
+        }
+        let msg = match parse(text) {
+            Ok(msg) => msg,
+            Err(bad) => {
+                self.refuse(&Refusal::BadRequest(bad), None, None);
+                return;
+            }
+        };
+        tracing::trace!(kind = msg.kind(), "frame");
+        let (room, client_id) = match &msg {
+            ClientMsg::Join { room } | ClientMsg::Leave { room } => (Some(room.clone()), None),
+            ClientMsg::Say {
+                room, client_id, ..
+            } => (Some(room.clone()), client_id.clone()),
+            ClientMsg::Hello { .. } => (None, None),
+        };
+        if let Err(refusal) = self.dispatch(msg).await {
+            self.refuse(&refusal, room.as_deref(), client_id.as_deref());
+        }
+    }
+
+    /// Binary frames are not part of the protocol.
+    pub fn on_binary(&mut self) {
+        self.refuse(&Refusal::BadRequest(BadRequest::Binary), None, None);
+    }
+
+    fn refuse(&self, refusal: &Refusal, room: Option<&str>, client_id: Option<&str>) {
+        tracing::debug!(code = refusal.code().as_str(), "refused a frame");
+        self.outbox.send(&ServerMsg::Error(
+            refusal.to_frame(self.lang, room, client_id),
+        ));
+    }
+
+    async fn dispatch(&mut self, msg: ClientMsg) -> Result<(), Refusal> {
+        match msg {
+            ClientMsg::Hello {
+                handle,
+                resume,
+                lang,
+            } => self.hello(handle, resume, lang).await,
+            ClientMsg::Join { room } => self.join(room).await,
+            ClientMsg::Say {
+                room,
+                text,
+                client_id,
+            } => self.say(room, text, client_id).await,
+            ClientMsg::Leave { room } => self.leave(room).await,
+        }
+    }
+
+    async fn hello(
+        &mut self,
+        handle: Option<String>,
+        resume: Option<String>,
+        lang: Option<Lang>,
+    ) -> Result<(), Refusal> {
+        if self.session.is_some() {
+            return Err(Refusal::BadRequest(BadRequest::HelloTwice));
+        }
+        if let Some(lang) = lang {
+            self.lang = lang;
+        }
+        if let Some(resume) = resume {
+            let token = SessionToken::from_client(&resume)
+                .ok_or(Refusal::BadRequest(BadRequest::BadResumeToken))?;
+            if self.resume(token, lang).await? {
+                return Ok(());
+            }
+            // Unknown or expired: a fresh session, and `resumed: false` says so.
+        }
+        let requested = handle
+            .map(|raw| Handle::parse(&raw))
+            .transpose()
+            .map_err(Refusal::HandleInvalid)?;
+        let (token, handle) = self
+            .app
+            .hub
+            .open_session(requested, self.lang, &self.outbox)
+            .await
+            .map_err(room_refusal)?;
+        self.outbox.send(&ServerMsg::Welcome {
+            handle: handle.into_string(),
+            session: token.expose().to_owned(),
+            resumed: false,
+            rooms: Vec::new(),
+        });
+        self.session = Some(Attached {
+            token,
+            rooms: BTreeSet::new(),
+        });
+        tracing::debug!("session started");
+        Ok(())
+    }
+
+    /// Restores a session and resyncs each of its rooms; false if there is nothing to resume.
+    async fn resume(&mut self, token: SessionToken, lang: Option<Lang>) -> Result<bool, Refusal> {
+        let hub = Arc::clone(&self.app.hub);
+        let Some(record) = hub
+            .resume(&token, &self.outbox)
+            .await
+            .map_err(|_| Refusal::Unavailable)?
+        else {
+            return Ok(false);
+        };
+        self.lang = lang.unwrap_or(record.lang);
+        self.outbox.send(&ServerMsg::Welcome {
+            handle: record.handle,
+            session: token.expose().to_owned(),
+            resumed: true,
+            rooms: record.rooms.clone(),
+        });
+        let mut rooms = BTreeSet::new();
+        for room in record.rooms {
+            // Each `joined` carries the history, so the client sees what it missed.
+            match hub.join(&room, &token, &self.outbox).await {
+                Ok(_) => {
+                    rooms.insert(room);
+                }
+                Err(err) => self.refuse(&room_refusal(err), Some(&room), None),
+            }
+        }
+        self.session = Some(Attached { token, rooms });
+        tracing::debug!("session resumed");
+        Ok(true)
+    }
+
+    async fn join(&mut self, room: String) -> Result<(), Refusal> {
+        let max_rooms = self.app.settings.limits.max_rooms_per_connection;
+        let session = self
+            .session
+            .as_mut()
+            .ok_or(Refusal::BadRequest(BadRequest::HelloFirst))?;
+        let spec = self.app.catalogue.room(&room).ok_or(Refusal::NoSuchRoom)?;
+        if self.app.status(spec) != RoomStatus::Open {
+            return Err(Refusal::RoomClosed);
+        }
+        if !session.rooms.contains(&room) && session.rooms.len() >= max_rooms {
+            return Err(Refusal::BadRequest(BadRequest::TooManyRooms {
+                max: max_rooms,
+            }));
+        }
+        self.app
+            .hub
+            .join(&room, &session.token, &self.outbox)
+            .await
+            .map_err(room_refusal)?;
+        session.rooms.insert(room);
+        Ok(())
+    }
+
+    async fn say(
+        &mut self,
+        room: String,
+        text: String,
+        client_id: Option<String>,
+    ) -> Result<(), Refusal> {
+        let limits = &self.app.settings.limits;
+        let session = self
+            .session
+            .as_ref()
+            .ok_or(Refusal::BadRequest(BadRequest::HelloFirst))?;
+        if client_id
+            .as_ref()
+            .is_some_and(|id| id.is_empty() || id.len() > limits.max_client_id_bytes)
+        {
+            return Err(Refusal::BadRequest(BadRequest::BadClientId));
+        }
+        if text.trim().is_empty() {
+            return Err(Refusal::BadRequest(BadRequest::EmptyText));
+        }
+        if text.chars().count() > limits.max_text_chars {
+            return Err(Refusal::TooLong {
+                max_chars: limits.max_text_chars,
+            });
+        }
+        if self.app.catalogue.room(&room).is_none() {
+            return Err(Refusal::NoSuchRoom);
+        }
+        if !session.rooms.contains(&room) {
+            return Err(Refusal::NotInRoom);
+        }
+        if let Some(limiter) = self.app.hub.says_limiter(&session.token) {
+            limiter
+                .check()
+                .map_err(|retry_after| Refusal::RateLimited { retry_after })?;
+        }
+        let message = NewMessage {
+            room,
+            session: session.token.clone(),
+            client_id,
+            text,
+            at: self.app.clock.now(),
+        };
+        self.app
+            .hub
+            .say(message, &self.outbox)
+            .await
+            .map_err(room_refusal)
+    }
+
+    async fn leave(&mut self, room: String) -> Result<(), Refusal> {
+        let session = self
+            .session
+            .as_mut()
+            .ok_or(Refusal::BadRequest(BadRequest::HelloFirst))?;
+        if self.app.catalogue.room(&room).is_none() {
+            return Err(Refusal::NoSuchRoom);
+        }
+        if !session.rooms.remove(&room) {
+            return Err(Refusal::NotInRoom);
+        }
+        self.app
+            .hub
+            .leave(&room, &session.token, &self.outbox)
+            .await
+            .map_err(room_refusal)
+    }
+
+    /// Cleans up when the connection ends: a close frame from the client ends the session; a
+    /// dropped connection leaves it resumable for the grace period.
+    pub async fn finish(&mut self, ending: CloseReason) {
+        let Some(session) = self.session.take() else {
+            return;
+        };
+        let departure = match ending {
+            CloseReason::ClientClosed => Departure::Left,
+            CloseReason::Replaced => Departure::Replaced,
+            _ => Departure::Dropped,
+        };
+        self.app
+            .hub
+            .disconnect(&session.token, &self.outbox, &session.rooms, departure)
+            .await;
+    }
+}
+
+/// Parses a frame, telling apart "not JSON", "unknown type" and "wrong fields".
+fn parse(text: &str) -> Result<ClientMsg, BadRequest> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|_| BadRequest::NotJson)?;
+    let known = value
+        .get("type")
+        .and_then(serde_json::Value::as_str)
+        .is_some_and(|kind| KNOWN_TYPES.contains(&kind));
+    if !known {
+        return Err(BadRequest::UnknownType);
+    }
+    serde_json::from_value(value).map_err(|_| BadRequest::MissingOrWrongField)
+}
+
+fn room_refusal(err: RoomError) -> Refusal {
+    match err {
+        RoomError::NoSuchRoom => Refusal::NoSuchRoom,
+        RoomError::Full => Refusal::RoomFull,
+        RoomError::HandleTaken => Refusal::HandleTaken,
+        RoomError::NotInRoom => Refusal::NotInRoom,
+        RoomError::Unavailable => Refusal::Unavailable,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_tells_errors_apart() {
+        assert_eq!(parse("not json"), Err(BadRequest::NotJson));
+        assert_eq!(parse("[1,2]"), Err(BadRequest::UnknownType));
+        assert_eq!(parse(r#"{"type":"dance"}"#), Err(BadRequest::UnknownType));
+        assert_eq!(parse(r#"{"room":"x"}"#), Err(BadRequest::UnknownType));
+        assert_eq!(
+            parse(r#"{"type":"join"}"#),
+            Err(BadRequest::MissingOrWrongField)
+        );
+        assert_eq!(
+            parse(r#"{"type":"say","room":"x","text":5}"#),
+            Err(BadRequest::MissingOrWrongField)
+        );
+        assert!(parse(r#"{"type":"join","room":"lounge"}"#).is_ok());
+    }
+
+    #[test]
+    fn known_types_match_the_protocol() {
+        let samples = [
+            ClientMsg::Hello {
+                handle: None,
+                resume: None,
+                lang: None,
+            },
+            ClientMsg::Join { room: "r".into() },
+            ClientMsg::Say {
+                room: "r".into(),
+                text: "t".into(),
+                client_id: None,
+            },
+            ClientMsg::Leave { room: "r".into() },
+        ];
+        let kinds: Vec<&str> = samples.iter().map(ClientMsg::kind).collect();
+        assert_eq!(kinds, KNOWN_TYPES);
+    }
+}

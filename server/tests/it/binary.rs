@@ -1,0 +1,242 @@
+//! The real `ibasho` binary: starting, configuration, signals, and the privacy invariants
+//! that only a whole process can show (its log, its files).
+
+use std::net::IpAddr;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use ibasho_tests::client::Ending;
+use ibasho_tests::{Client, ClientOptions, ServerProcess};
+use serde_json::json;
+
+use crate::privacy::CLIENT_IP;
+
+fn binary() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_ibasho"))
+}
+
+fn example_catalogue() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../deploy/catalogue.example.toml")
+}
+
+#[tokio::test]
+async fn port_zero_logs_the_real_port_and_sigterm_closes_every_client() {
+    let mut server = ServerProcess::start(&binary(), &[], &[]).await.unwrap();
+    assert_ne!(server.addr().port(), 0);
+    let mut a = Client::connect(server.addr()).await.unwrap();
+    a.hello(None).await.unwrap();
+    a.join("lounge").await.unwrap();
+    let mut b = Client::connect(server.addr()).await.unwrap();
+    b.hello(None).await.unwrap();
+
+    let started = Instant::now();
+    let (exit, endings) = tokio::join!(server.terminate(), async {
+        let mut endings = Vec::new();
+        for client in [&mut a, &mut b] {
+            endings.push(client.ending_within(Duration::from_secs(5)).await.unwrap());
+        }
+        endings
+    });
+    for ending in endings {
+        match ending {
+            Ending::Closed(code, reason) => {
+                assert_eq!(code, 1001);
+                assert!(reason.contains("shutting down"), "{reason}");
+            }
+            Ending::Gone => panic!("expected a close frame"),
+        }
+    }
+    assert_eq!(exit.unwrap(), Some(0));
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert!(
+        server.log().contains("all connections closed"),
+        "{}",
+        server.log()
+    );
+}
+
+#[tokio::test]
+async fn address_and_catalogue_come_from_the_environment_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("rooms.toml");
+    std::fs::write(
+        &file,
+        "[[room]]\nid = \"only\"\ntitle = \"ひとつだけ\"\ndescription = \"x\"\nkind = \"themed\"\ncapacity = 3\nopen = \"always\"\n",
+    )
+    .unwrap();
+    let file = file.to_str().unwrap();
+    let mut server = ServerProcess::start(
+        &binary(),
+        &[],
+        &[("IBASHO_BIND", "127.0.0.1:0"), ("IBASHO_CATALOGUE", file)],
+    )
+    .await
+    .unwrap();
+    let (mut client, _) = (Client::connect(server.addr()).await.unwrap(), ());
+    client.hello(None).await.unwrap();
+    assert_eq!(client.join("only").await.unwrap()["present"], 1);
+    client
+        .send(json!({"type":"join","room":"lounge"}))
+        .await
+        .unwrap();
+    assert_eq!(client.recv_error().await.unwrap()["code"], "no_such_room");
+    server.terminate().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_bad_catalogue_stops_the_start_naming_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("broken.toml");
+    std::fs::write(
+        &file,
+        "[[room]]\nid = \"lounge\"\ntitle = \"ラウンジ\"\ndescription = \"x\"\nkind = \"themed\"\ncapacity = -1\nopen = \"always\"\n",
+    )
+    .unwrap();
+    let output = tokio::process::Command::new(binary())
+        .args(["serve", "--bind", "127.0.0.1:0", "--catalogue"])
+        .arg(&file)
+        .output()
+        .await
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let expected = format!("{}:6:", file.display());
+    assert!(stderr.contains(&expected), "{stderr}");
+
+    let check = tokio::process::Command::new(binary())
+        .arg("check-catalogue")
+        .arg(&file)
+        .output()
+        .await
+        .unwrap();
+    assert_eq!(check.status.code(), Some(2));
+    let check = tokio::process::Command::new(binary())
+        .arg("check-catalogue")
+        .arg(example_catalogue())
+        .output()
+        .await
+        .unwrap();
+    assert!(check.status.success(), "{check:?}");
+}
+
+/// A whole conversation from 127.0.0.42 at `RUST_LOG=trace`, then a search of everything the
+/// process logged for the address, the words, the handle and the token.
+#[tokio::test]
+async fn the_log_never_holds_an_address_a_message_a_handle_or_a_token() {
+    let mut server = ServerProcess::start(&binary(), &[], &[("RUST_LOG", "trace")])
+        .await
+        .unwrap();
+    let options = ClientOptions {
+        local_ip: Some(IpAddr::V4(CLIENT_IP)),
+        origin: Some(format!("http://{}", server.addr())),
+        ..ClientOptions::default()
+    };
+    let secret_text = "ひみつのはなし-7f3a9c";
+    let handle = "かくれんぼ-c81d";
+    let mut client = Client::connect_with(server.addr(), options.clone())
+        .await
+        .unwrap();
+    let welcome = client.hello(Some(handle)).await.unwrap();
+    let token = welcome["session"].as_str().unwrap().to_owned();
+    client.join("lounge").await.unwrap();
+    client.say("lounge", secret_text, "cid-5e2b").await.unwrap();
+    client.recv_type("message").await.unwrap();
+    // Refusals, too, are logged without what was refused.
+    client
+        .say(
+            "lounge",
+            &format!("{secret_text}{}", "x".repeat(1000)),
+            "cid-long",
+        )
+        .await
+        .unwrap();
+    client.recv_error().await.unwrap();
+    client
+        .send_text(&format!("{{not json {secret_text}"))
+        .await
+        .unwrap();
+    client.recv_error().await.unwrap();
+    // A dropped connection and a resume send the token again.
+    client.drop_connection();
+    let mut again = Client::connect_with(server.addr(), options).await.unwrap();
+    again.resume(&token).await.unwrap();
+    again.recv_type("joined").await.unwrap();
+    again.close().await.unwrap();
+    server.wait_for_log("connection closed").await.unwrap();
+    server.terminate().await.unwrap();
+
+    let log = server.log();
+    // The log is not empty: trace level shows connections and frames…
+    assert!(
+        log.contains("connection opened") && log.contains("session resumed"),
+        "{log}"
+    );
+    // …and none of these.
+    for secret in [
+        CLIENT_IP.to_string().as_str(),
+        secret_text,
+        handle,
+        &token,
+        "cid-5e2b",
+    ] {
+        assert!(!log.contains(secret), "{secret:?} is in the log:\n{log}");
+    }
+}
+
+/// The process writes no file: its working directory, home and temporary directory stay
+/// empty, and while it runs, no descriptor it holds is a file on disk.
+#[tokio::test]
+async fn nothing_said_or_anyone_is_written_to_disk() {
+    let work = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let mut server = ServerProcess::start_in(
+        &binary(),
+        &["--catalogue", example_catalogue().to_str().unwrap()],
+        &[
+            ("HOME", home.path().to_str().unwrap()),
+            ("TMPDIR", tmp.path().to_str().unwrap()),
+            ("RUST_LOG", "debug"),
+        ],
+        Some(work.path()),
+    )
+    .await
+    .unwrap();
+    let mut a = Client::connect(server.addr()).await.unwrap();
+    a.hello(Some("かきのこさない")).await.unwrap();
+    a.join("lounge").await.unwrap();
+    // Within the default burst of five messages per session.
+    for i in 0..5 {
+        a.say(
+            "lounge",
+            &format!("ディスクに残らない言葉 {i}"),
+            &format!("d{i}"),
+        )
+        .await
+        .unwrap();
+        a.recv_type("message").await.unwrap();
+    }
+    let pid = server.pid().unwrap();
+    let mut descriptors = Vec::new();
+    for entry in std::fs::read_dir(format!("/proc/{pid}/fd")).unwrap() {
+        let target = std::fs::read_link(entry.unwrap().path()).unwrap_or_default();
+        descriptors.push(target.display().to_string());
+    }
+    assert!(
+        descriptors.iter().any(|d| d.starts_with("socket:")),
+        "{descriptors:?}"
+    );
+    for target in &descriptors {
+        let harmless = target.starts_with("socket:")
+            || target.starts_with("pipe:")
+            || target.starts_with("anon_inode:")
+            || target.starts_with("/dev/");
+        assert!(harmless, "the server holds a file open: {target}");
+    }
+    a.close().await.unwrap();
+    server.terminate().await.unwrap();
+    for dir in [work.path(), home.path(), tmp.path()] {
+        let entries: Vec<_> = std::fs::read_dir(dir).unwrap().collect();
+        assert!(entries.is_empty(), "{} has {entries:?}", dir.display());
+    }
+}

@@ -1,0 +1,231 @@
+//! Talking: rooms, history, presence, several rooms at once, retries.
+
+use std::collections::HashSet;
+use std::time::Duration;
+
+use serde_json::json;
+
+use crate::support::{hello, member, serve, settings};
+
+#[tokio::test]
+async fn everyone_in_the_room_receives_a_message_the_sender_included() {
+    let server = serve(settings()).await;
+    let mut a = member(&server, "あさひ", "lounge").await;
+    let mut b = member(&server, "ゆうひ", "lounge").await;
+    let mut c = member(&server, "つきよ", "lounge").await;
+    let mut elsewhere = member(&server, "ほしぞら", "games").await;
+
+    a.say("lounge", "こんにちは、はじめまして", "a-1")
+        .await
+        .unwrap();
+    for client in [&mut a, &mut b, &mut c] {
+        let msg = client.recv_type("message").await.unwrap();
+        assert_eq!(msg["room"], "lounge");
+        assert_eq!(msg["handle"], "あさひ");
+        assert_eq!(msg["text"], "こんにちは、はじめまして");
+        assert_eq!(msg["client_id"], "a-1");
+        assert!(msg["id"].as_str().is_some_and(|id| !id.is_empty()));
+        let at = msg["at"].as_str().unwrap();
+        assert!(
+            at.parse::<jiff::Timestamp>().is_ok(),
+            "at is RFC 3339: {at}"
+        );
+    }
+    elsewhere
+        .expect_no_message(Duration::from_millis(300))
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn messages_arrive_in_one_order_for_everyone() {
+    let server = serve(settings()).await;
+    let mut a = member(&server, "ひとり", "lounge").await;
+    let mut b = member(&server, "ふたり", "lounge").await;
+    let mut listener = member(&server, "きくだけ", "lounge").await;
+    for i in 0..20 {
+        a.say("lounge", &format!("a{i}"), &format!("a-{i}"))
+            .await
+            .unwrap();
+        b.say("lounge", &format!("b{i}"), &format!("b-{i}"))
+            .await
+            .unwrap();
+    }
+    let mut orders = Vec::new();
+    for client in [&mut a, &mut b, &mut listener] {
+        let mut ids = Vec::new();
+        for _ in 0..40 {
+            let msg = client.recv_type("message").await.unwrap();
+            ids.push((
+                msg["id"].as_str().unwrap().parse::<u64>().unwrap(),
+                msg["text"].clone(),
+            ));
+        }
+        assert!(ids.windows(2).all(|w| w[0].0 < w[1].0), "ids increase");
+        orders.push(ids);
+    }
+    assert_eq!(orders[0], orders[1]);
+    assert_eq!(orders[1], orders[2]);
+}
+
+#[tokio::test]
+async fn a_late_joiner_sees_the_recent_history_bounded() {
+    let mut settings = settings();
+    settings.limits.history_len = 5;
+    let server = serve(settings).await;
+    let mut a = member(&server, "はやおき", "lounge").await;
+    for i in 0..8 {
+        a.say("lounge", &format!("line {i}"), &format!("c{i}"))
+            .await
+            .unwrap();
+        a.recv_type("message").await.unwrap();
+    }
+    let (mut late, _) = hello(&server, Some("ねぼう")).await;
+    let joined = late.join("lounge").await.unwrap();
+    let texts: Vec<&str> = joined["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, ["line 3", "line 4", "line 5", "line 6", "line 7"]);
+    assert_eq!(joined["present"], 2);
+    assert_eq!(joined["history"][0]["handle"], "はやおき");
+}
+
+#[tokio::test]
+async fn presence_is_a_count_pushed_on_change() {
+    let server = serve(settings()).await;
+    let mut a = member(&server, "いち", "lounge").await;
+    let b = member(&server, "に", "lounge").await;
+    // A presence frame with the new count reaches the earlier member; it never lists anyone.
+    loop {
+        let presence = a.recv_type("presence").await.unwrap();
+        assert_eq!(presence.as_object().unwrap().len(), 3, "{presence}");
+        if presence["present"] == 2 {
+            break;
+        }
+    }
+    b.close().await.unwrap();
+    loop {
+        let presence = a.recv_type("presence").await.unwrap();
+        if presence["present"] == 1 {
+            break;
+        }
+    }
+}
+
+#[tokio::test]
+async fn presence_updates_are_coalesced_when_many_arrive() {
+    let mut settings = settings();
+    settings.limits.presence_interval = Duration::from_millis(200);
+    let server = serve(settings).await;
+    let mut watcher = member(&server, "みまもり", "lounge").await;
+    let mut arrivals = Vec::new();
+    for i in 0..30 {
+        arrivals.push(member(&server, &format!("ひと{i}"), "lounge").await);
+    }
+    // 30 arrivals in well under a second: far fewer than 30 presence frames, ending at 31.
+    let mut frames = 0;
+    loop {
+        let presence = watcher.recv_type("presence").await.unwrap();
+        frames += 1;
+        if presence["present"] == 31 {
+            break;
+        }
+    }
+    assert!(frames < 30, "{frames} presence frames for 30 arrivals");
+}
+
+#[tokio::test]
+async fn one_connection_can_be_in_several_rooms() {
+    let server = serve(settings()).await;
+    let (mut both, _) = hello(&server, Some("ふたまた")).await;
+    both.join("lounge").await.unwrap();
+    both.join("games").await.unwrap();
+    let mut in_games = member(&server, "ゲーマー", "games").await;
+    in_games.say("games", "なに遊んでる？", "g1").await.unwrap();
+    in_games.recv_type("message").await.unwrap();
+    let msg = both.recv_type("message").await.unwrap();
+    assert_eq!(
+        (msg["room"].as_str(), msg["text"].as_str()),
+        (Some("games"), Some("なに遊んでる？"))
+    );
+    both.say("lounge", "ラウンジにも", "l1").await.unwrap();
+    let msg = both.recv_type("message").await.unwrap();
+    assert_eq!(msg["room"], "lounge");
+    in_games
+        .expect_no_message(Duration::from_millis(300))
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn a_resent_client_id_is_delivered_once() {
+    let server = serve(settings()).await;
+    let mut sender = member(&server, "おくりて", "lounge").await;
+    let mut other = member(&server, "うけて", "lounge").await;
+    sender.say("lounge", "一回だけ", "same-id").await.unwrap();
+    let first = sender.recv_type("message").await.unwrap();
+    other.recv_type("message").await.unwrap();
+    // The retry is confirmed to the sender with the original message…
+    sender.say("lounge", "一回だけ", "same-id").await.unwrap();
+    let confirmed = sender.recv_type("message").await.unwrap();
+    assert_eq!(confirmed["id"], first["id"]);
+    // …and never reaches the room again.
+    other
+        .expect_no_message(Duration::from_millis(300))
+        .await
+        .unwrap();
+    sender.say("lounge", "次", "next-id").await.unwrap();
+    let next = other.recv_type("message").await.unwrap();
+    assert_eq!(next["text"], "次");
+}
+
+#[tokio::test]
+async fn joining_again_resyncs_without_counting_twice() {
+    let server = serve(settings()).await;
+    let (mut a, _) = hello(&server, Some("もういちど")).await;
+    assert_eq!(a.join("lounge").await.unwrap()["present"], 1);
+    assert_eq!(a.join("lounge").await.unwrap()["present"], 1);
+}
+
+#[tokio::test]
+async fn leaving_stops_delivery_and_is_acknowledged() {
+    let server = serve(settings()).await;
+    let mut stays = member(&server, "のこる", "lounge").await;
+    let mut goes = member(&server, "かえる", "lounge").await;
+    goes.send(json!({"type": "leave", "room": "lounge"}))
+        .await
+        .unwrap();
+    assert_eq!(goes.recv_type("left").await.unwrap()["room"], "lounge");
+    stays.say("lounge", "またね", "m1").await.unwrap();
+    stays.recv_type("message").await.unwrap();
+    goes.expect_no_message(Duration::from_millis(300))
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn generated_handles_are_friendly_and_unique_among_those_present() {
+    let server = serve(settings()).await;
+    let mut handles = HashSet::new();
+    let mut clients = Vec::new();
+    for _ in 0..150 {
+        let (client, welcome) = hello(&server, None).await;
+        let handle = welcome["handle"].as_str().unwrap().to_owned();
+        assert!(
+            ibasho_moderation::Handle::parse(&handle).is_ok(),
+            "{handle}"
+        );
+        assert!(handles.insert(handle.clone()), "{handle} generated twice");
+        clients.push(client);
+    }
+    let mut english = ibasho_tests::Client::connect(server.addr()).await.unwrap();
+    english
+        .send(json!({"type": "hello", "lang": "en"}))
+        .await
+        .unwrap();
+    let welcome = english.recv_type("welcome").await.unwrap();
+    assert!(welcome["handle"].as_str().unwrap().is_ascii(), "{welcome}");
+}

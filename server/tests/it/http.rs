@@ -1,0 +1,107 @@
+//! The HTTP side: health, the room list, and who may open a WebSocket.
+
+use ibasho_tests::{Client, ClientOptions};
+use serde_json::Value;
+
+use crate::support::{member, serve, settings};
+
+async fn get(addr: std::net::SocketAddr, path: &str) -> (u16, Value) {
+    // A minimal HTTP/1.1 GET, so the test depends on no HTTP client library.
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut tcp = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let request = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+    tcp.write_all(request.as_bytes()).await.unwrap();
+    let mut response = String::new();
+    tcp.read_to_string(&mut response).await.unwrap();
+    let status = response[9..12].parse().unwrap();
+    let body = response.split("\r\n\r\n").nth(1).unwrap_or_default();
+    (status, serde_json::from_str(body).unwrap_or(Value::Null))
+}
+
+#[tokio::test]
+async fn healthz_says_ok() {
+    let server = serve(settings()).await;
+    let (status, body) = get(server.addr(), "/healthz").await;
+    assert_eq!(status, 200);
+    assert_eq!(body, serde_json::json!({"status": "ok"}));
+}
+
+#[tokio::test]
+async fn the_room_list_counts_people_without_naming_them() {
+    let server = serve(settings()).await;
+    let _a = member(&server, "いち", "lounge").await;
+    let _b = member(&server, "に", "lounge").await;
+    let (status, rooms) = get(server.addr(), "/api/rooms").await;
+    assert_eq!(status, 200);
+    let rooms = rooms.as_array().unwrap();
+    assert_eq!(rooms.len(), 4);
+    let lounge = rooms.iter().find(|r| r["id"] == "lounge").unwrap();
+    assert_eq!(lounge["title"], "ラウンジ");
+    assert_eq!(lounge["kind"], "themed");
+    assert_eq!(lounge["capacity"], 100);
+    assert_eq!(lounge["present"], 2);
+    assert_eq!(lounge["status"], "open");
+    assert!(lounge["description"].is_string());
+    let family = rooms.iter().find(|r| r["id"] == "family").unwrap();
+    assert_eq!(
+        (family["kind"].as_str(), family["status"].as_str()),
+        (Some("family"), Some("closed"))
+    );
+    let text = serde_json::to_string(&rooms).unwrap();
+    assert!(
+        !text.contains("いち") && !text.contains("に\""),
+        "no handles in the list"
+    );
+}
+
+#[tokio::test]
+async fn unknown_paths_are_404() {
+    let server = serve(settings()).await;
+    let (status, body) = get(server.addr(), "/nothing-here").await;
+    assert_eq!(status, 404);
+    assert_eq!(body["type"], "error");
+}
+
+#[tokio::test]
+async fn a_cross_site_upgrade_is_refused_and_same_origin_is_allowed() {
+    let server = serve(settings()).await;
+    let addr = server.addr();
+    let evil = ClientOptions {
+        origin: Some("https://evil.example".into()),
+        ..ClientOptions::default()
+    };
+    let err = Client::connect_with(addr, evil)
+        .await
+        .err()
+        .expect("refused");
+    assert!(format!("{err:#}").contains("403"), "{err:#}");
+    let same = ClientOptions {
+        origin: Some(format!("http://{addr}")),
+        ..ClientOptions::default()
+    };
+    Client::connect_with(addr, same).await.unwrap();
+    // No Origin at all: a script, not a browser.
+    Client::connect(addr).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_configured_allow_list_is_the_only_way_in_for_browsers() {
+    let mut settings = settings();
+    settings.allowed_origins = vec!["https://ibasho.example.org".into()];
+    let server = serve(settings).await;
+    let addr = server.addr();
+    let listed = ClientOptions {
+        origin: Some("https://ibasho.example.org".into()),
+        ..ClientOptions::default()
+    };
+    Client::connect_with(addr, listed).await.unwrap();
+    let own = ClientOptions {
+        origin: Some(format!("http://{addr}")),
+        ..ClientOptions::default()
+    };
+    let err = Client::connect_with(addr, own)
+        .await
+        .err()
+        .expect("refused");
+    assert!(format!("{err:#}").contains("403"), "{err:#}");
+}

@@ -1,0 +1,16 @@
+//! Integration tests of the server, as a client sees it: the real router on port 0 (or the
+//! real `ibasho` binary) driven over TCP with a real WebSocket client.
+//!
+//! One test binary with modules, so that the server is linked once.
+
+// Tests fail loudly on any unexpected error; helpers outside #[test] functions too.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod binary;
+mod conversation;
+mod errors;
+mod http;
+mod lifecycle;
+mod privacy;
+mod sessions;
+mod support;

@@ -1,0 +1,88 @@
+//! Starting a server for one test, with a catalogue made for tests.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use ibasho_server::catalogue::Catalogue;
+use ibasho_server::clock::SystemClock;
+use ibasho_server::settings::Settings;
+use ibasho_server::store::MemoryStore;
+use ibasho_server::{Running, start_with};
+use ibasho_tests::Client;
+
+/// Rooms for tests: a big lounge, a second room, a room for two, and a closed room.
+pub const CATALOGUE: &str = r#"
+[[room]]
+id = "lounge"
+title = "ラウンジ"
+description = "いつでも"
+kind = "themed"
+capacity = 100
+open = "always"
+
+[[room]]
+id = "games"
+title = "ゲーム"
+description = "ゲームの話"
+kind = "themed"
+capacity = 100
+open = "always"
+
+[[room]]
+id = "pair"
+title = "ふたり"
+description = "二人まで"
+kind = "themed"
+capacity = 2
+open = "always"
+
+[[room]]
+id = "family"
+title = "家族のへや"
+description = "家族の方"
+kind = "family"
+capacity = 10
+open = "never"
+"#;
+
+/// Settings for tests: port 0, and rate limits high enough not to get in the way (tests of
+/// rate limiting set their own).
+pub fn settings() -> Settings {
+    let mut settings = Settings {
+        bind: "127.0.0.1:0".parse().expect("address"),
+        ..Settings::default()
+    };
+    settings.limits.says_per_second = 1000;
+    settings.limits.says_burst = 1000;
+    settings.limits.frames_per_second = 1000;
+    settings.limits.frames_burst = 1000;
+    settings.limits.presence_interval = Duration::from_millis(20);
+    settings
+}
+
+/// Starts the real router with `settings` and the test catalogue.
+pub async fn serve(settings: Settings) -> Running {
+    let catalogue = Catalogue::parse(CATALOGUE, "test catalogue").expect("test catalogue");
+    start_with(
+        settings,
+        catalogue,
+        Arc::new(MemoryStore::new()),
+        Arc::new(SystemClock),
+    )
+    .await
+    .expect("server starts")
+}
+
+/// A client that has said hello (with `handle`, or a generated one).
+pub async fn hello(server: &Running, handle: Option<&str>) -> (Client, serde_json::Value) {
+    let mut client = Client::connect(server.addr()).await.expect("connects");
+    let welcome = client.hello(handle).await.expect("welcome");
+    (client, welcome)
+}
+
+/// A client in `room`.
+pub async fn member(server: &Running, handle: &str, room: &str) -> Client {
+    let (mut client, _) = hello(server, Some(handle)).await;
+    client.join(room).await.expect("joined");
+    client
+}

@@ -1,0 +1,241 @@
+//! A protocol client for tests: connects like a browser or a script would, sends JSON
+//! frames, and reads frames with a timeout so that a silent server fails a test instead of
+//! hanging it.
+
+use std::net::{IpAddr, SocketAddr};
+use std::time::Duration;
+
+use anyhow::{Context, Result, anyhow, bail};
+use futures_util::{SinkExt, StreamExt};
+use serde_json::{Value, json};
+use tokio::net::{TcpSocket, TcpStream};
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+use tokio_tungstenite::tungstenite::http::HeaderValue;
+use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
+use tokio_tungstenite::tungstenite::protocol::{CloseFrame, WebSocketConfig};
+use tokio_tungstenite::tungstenite::{Error as WsError, Message};
+use tokio_tungstenite::{WebSocketStream, client_async_with_config};
+
+use crate::STEP;
+
+/// How to connect.
+#[derive(Debug, Clone, Default)]
+pub struct ClientOptions {
+    /// An `Origin` header, as a browser would send.
+    pub origin: Option<String>,
+    /// Connect from this local address (e.g. 127.0.0.42, to find it in logs).
+    pub local_ip: Option<IpAddr>,
+    /// A small receive buffer, to make a client that stops reading fill up quickly.
+    pub recv_buffer: Option<u32>,
+}
+
+/// One WebSocket client.
+pub struct Client {
+    ws: WebSocketStream<TcpStream>,
+}
+
+/// What the server did when a connection ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ending {
+    /// A close frame with this code and reason.
+    Closed(u16, String),
+    /// The connection ended without a close frame.
+    Gone,
+}
+
+impl Client {
+    /// Connects to `ws://addr/ws` with no `Origin` (a script, not a browser).
+    pub async fn connect(addr: SocketAddr) -> Result<Client> {
+        Client::connect_with(addr, ClientOptions::default()).await
+    }
+
+    pub async fn connect_with(addr: SocketAddr, options: ClientOptions) -> Result<Client> {
+        let socket = match addr {
+            SocketAddr::V4(_) => TcpSocket::new_v4()?,
+            SocketAddr::V6(_) => TcpSocket::new_v6()?,
+        };
+        if let Some(ip) = options.local_ip {
+            socket.bind(SocketAddr::new(ip, 0))?;
+        }
+        if let Some(size) = options.recv_buffer {
+            socket.set_recv_buffer_size(size)?;
+        }
+        let tcp = tokio::time::timeout(STEP, socket.connect(addr))
+            .await
+            .context("connect timed out")??;
+        tcp.set_nodelay(true)?;
+        let mut request = format!("ws://{addr}/ws").into_client_request()?;
+        if let Some(origin) = &options.origin {
+            request
+                .headers_mut()
+                .insert("origin", HeaderValue::from_str(origin)?);
+        }
+        let config = WebSocketConfig::default();
+        let (ws, _response) =
+            tokio::time::timeout(STEP, client_async_with_config(request, tcp, Some(config)))
+                .await
+                .context("handshake timed out")??;
+        Ok(Client { ws })
+    }
+
+    /// Sends a JSON frame.
+    pub async fn send(&mut self, frame: Value) -> Result<()> {
+        self.send_text(&frame.to_string()).await
+    }
+
+    /// Sends a raw text frame.
+    pub async fn send_text(&mut self, text: &str) -> Result<()> {
+        tokio::time::timeout(STEP, self.ws.send(Message::text(text)))
+            .await
+            .context("send timed out")??;
+        Ok(())
+    }
+
+    /// Sends a raw WebSocket message (binary, oversized…).
+    pub async fn send_raw(&mut self, message: Message) -> Result<()> {
+        tokio::time::timeout(STEP, self.ws.send(message))
+            .await
+            .context("send timed out")??;
+        Ok(())
+    }
+
+    /// The next text frame, as JSON.
+    pub async fn recv(&mut self) -> Result<Value> {
+        self.recv_within(STEP).await
+    }
+
+    /// The next text frame within `limit`.
+    pub async fn recv_within(&mut self, limit: Duration) -> Result<Value> {
+        let deadline = tokio::time::Instant::now() + limit;
+        loop {
+            let next = tokio::time::timeout_at(deadline, self.ws.next())
+                .await
+                .map_err(|_| anyhow!("no frame within {limit:?}"))?;
+            match next {
+                Some(Ok(Message::Text(text))) => {
+                    return serde_json::from_str(text.as_str()).context("frame is not JSON");
+                }
+                Some(Ok(Message::Close(frame))) => bail!("connection closed: {frame:?}"),
+                Some(Ok(_)) => continue,
+                Some(Err(err)) => bail!("connection error: {err}"),
+                None => bail!("connection ended"),
+            }
+        }
+    }
+
+    /// Reads frames until one of type `kind` arrives (skipping presence updates and the
+    /// like), and returns it.
+    pub async fn recv_type(&mut self, kind: &str) -> Result<Value> {
+        let deadline = tokio::time::Instant::now() + STEP;
+        loop {
+            let left = deadline.saturating_duration_since(tokio::time::Instant::now());
+            let frame = self
+                .recv_within(left)
+                .await
+                .with_context(|| format!("waiting for a {kind:?} frame"))?;
+            if frame["type"] == kind {
+                return Ok(frame);
+            }
+        }
+    }
+
+    /// Reads frames until an error frame, and returns its code.
+    pub async fn recv_error(&mut self) -> Result<Value> {
+        self.recv_type("error").await
+    }
+
+    /// Asserts that no text frame other than presence arrives within `quiet`.
+    pub async fn expect_no_message(&mut self, quiet: Duration) -> Result<()> {
+        let deadline = tokio::time::Instant::now() + quiet;
+        loop {
+            let left = deadline.saturating_duration_since(tokio::time::Instant::now());
+            if left.is_zero() {
+                return Ok(());
+            }
+            match tokio::time::timeout(left, self.ws.next()).await {
+                Err(_) => return Ok(()),
+                Ok(Some(Ok(Message::Text(text)))) => {
+                    let frame: Value = serde_json::from_str(text.as_str())?;
+                    if frame["type"] != "presence" {
+                        bail!("expected silence, got {frame}");
+                    }
+                }
+                Ok(Some(Ok(_))) => {}
+                Ok(other) => bail!("expected silence, the connection ended: {other:?}"),
+            }
+        }
+    }
+
+    /// `hello`; returns the welcome frame.
+    pub async fn hello(&mut self, handle: Option<&str>) -> Result<Value> {
+        let mut frame = json!({"type": "hello"});
+        if let Some(handle) = handle {
+            frame["handle"] = json!(handle);
+        }
+        self.send(frame).await?;
+        self.recv_type("welcome").await
+    }
+
+    /// `hello` with a resume token; returns the welcome frame.
+    pub async fn resume(&mut self, token: &str) -> Result<Value> {
+        self.send(json!({"type": "hello", "resume": token})).await?;
+        self.recv_type("welcome").await
+    }
+
+    /// `join`; returns the joined frame.
+    pub async fn join(&mut self, room: &str) -> Result<Value> {
+        self.send(json!({"type": "join", "room": room})).await?;
+        self.recv_type("joined").await
+    }
+
+    /// `say` without waiting for anything.
+    pub async fn say(&mut self, room: &str, text: &str, client_id: &str) -> Result<()> {
+        self.send(json!({"type": "say", "room": room, "text": text, "client_id": client_id}))
+            .await
+    }
+
+    /// Sends a close frame (1000, normal) and waits for the server's answer.
+    pub async fn close(mut self) -> Result<Ending> {
+        let frame = CloseFrame {
+            code: CloseCode::Normal,
+            reason: "".into(),
+        };
+        self.ws.close(Some(frame)).await?;
+        self.ending().await
+    }
+
+    /// Drops the TCP connection without a close frame, as a lost network would.
+    pub fn drop_connection(self) {
+        drop(self.ws);
+    }
+
+    /// Reads until the connection ends; says how it ended. Text frames on the way are skipped.
+    pub async fn ending(&mut self) -> Result<Ending> {
+        self.ending_within(STEP).await
+    }
+
+    pub async fn ending_within(&mut self, limit: Duration) -> Result<Ending> {
+        let deadline = tokio::time::Instant::now() + limit;
+        loop {
+            let next = tokio::time::timeout_at(deadline, self.ws.next())
+                .await
+                .map_err(|_| anyhow!("the connection did not end within {limit:?}"))?;
+            match next {
+                Some(Ok(Message::Close(frame))) => return Ok(closed(frame)),
+                Some(Ok(_)) => continue,
+                Some(Err(WsError::ConnectionClosed | WsError::AlreadyClosed)) | None => {
+                    return Ok(Ending::Gone);
+                }
+                Some(Err(WsError::Io(_) | WsError::Protocol(_))) => return Ok(Ending::Gone),
+                Some(Err(err)) => bail!("connection error: {err}"),
+            }
+        }
+    }
+}
+
+fn closed(frame: Option<CloseFrame>) -> Ending {
+    match frame {
+        Some(frame) => Ending::Closed(u16::from(frame.code), frame.reason.to_string()),
+        None => Ending::Closed(1005, String::new()),
+    }
+}

@@ -1,0 +1,19 @@
+//! Ibasho's test kit: what the end-to-end tests, the server's integration tests and the load
+//! tool share.
+//!
+//! # Layout
+//! - [`client`] — a WebSocket client that speaks the protocol as JSON, every wait bounded.
+//! - [`process`] — the real `ibasho` binary as a child process, with its log captured.
+//!
+//! Tests talk to the server only as a client would: over TCP, with JSON frames.
+
+pub mod client;
+pub mod process;
+
+pub use client::{Client, ClientOptions};
+pub use process::ServerProcess;
+
+use std::time::Duration;
+
+/// The longest any single step of a test waits (a frame, a start, a close).
+pub const STEP: Duration = Duration::from_secs(10);
