@@ -27,6 +27,8 @@ pub struct ClientOptions {
     pub local_ip: Option<IpAddr>,
     /// A small receive buffer, to make a client that stops reading fill up quickly.
     pub recv_buffer: Option<u32>,
+    /// 4 KiB WebSocket buffers instead of tungstenite's 128 KiB, for thousands of clients.
+    pub small_buffers: bool,
 }
 
 /// One WebSocket client.
@@ -50,32 +52,9 @@ impl Client {
     }
 
     pub async fn connect_with(addr: SocketAddr, options: ClientOptions) -> Result<Client> {
-        let socket = match addr {
-            SocketAddr::V4(_) => TcpSocket::new_v4()?,
-            SocketAddr::V6(_) => TcpSocket::new_v6()?,
-        };
-        if let Some(ip) = options.local_ip {
-            socket.bind(SocketAddr::new(ip, 0))?;
-        }
-        if let Some(size) = options.recv_buffer {
-            socket.set_recv_buffer_size(size)?;
-        }
-        let tcp = tokio::time::timeout(STEP, socket.connect(addr))
-            .await
-            .context("connect timed out")??;
-        tcp.set_nodelay(true)?;
-        let mut request = format!("ws://{addr}/ws").into_client_request()?;
-        if let Some(origin) = &options.origin {
-            request
-                .headers_mut()
-                .insert("origin", HeaderValue::from_str(origin)?);
-        }
-        let config = WebSocketConfig::default();
-        let (ws, _response) =
-            tokio::time::timeout(STEP, client_async_with_config(request, tcp, Some(config)))
-                .await
-                .context("handshake timed out")??;
-        Ok(Client { ws })
+        Ok(Client {
+            ws: connect_raw(addr, &options).await?,
+        })
     }
 
     /// Sends a JSON frame.
@@ -231,6 +210,46 @@ impl Client {
             }
         }
     }
+}
+
+/// Opens a WebSocket to `ws://addr/ws`, for callers that read frames themselves (the load
+/// tool); [`Client`] wraps it for tests.
+pub async fn connect_raw(
+    addr: SocketAddr,
+    options: &ClientOptions,
+) -> Result<WebSocketStream<TcpStream>> {
+    let socket = match addr {
+        SocketAddr::V4(_) => TcpSocket::new_v4()?,
+        SocketAddr::V6(_) => TcpSocket::new_v6()?,
+    };
+    if let Some(ip) = options.local_ip {
+        socket.bind(SocketAddr::new(ip, 0))?;
+    }
+    if let Some(size) = options.recv_buffer {
+        socket.set_recv_buffer_size(size)?;
+    }
+    let tcp = tokio::time::timeout(STEP, socket.connect(addr))
+        .await
+        .context("connect timed out")??;
+    tcp.set_nodelay(true)?;
+    let mut request = format!("ws://{addr}/ws").into_client_request()?;
+    if let Some(origin) = &options.origin {
+        request
+            .headers_mut()
+            .insert("origin", HeaderValue::from_str(origin)?);
+    }
+    let config = if options.small_buffers {
+        WebSocketConfig::default()
+            .read_buffer_size(4096)
+            .write_buffer_size(0)
+    } else {
+        WebSocketConfig::default()
+    };
+    let (ws, _response) =
+        tokio::time::timeout(STEP, client_async_with_config(request, tcp, Some(config)))
+            .await
+            .context("handshake timed out")??;
+    Ok(ws)
 }
 
 fn closed(frame: Option<CloseFrame>) -> Ending {

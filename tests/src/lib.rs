@@ -4,10 +4,12 @@
 //! # Layout
 //! - [`client`] — a WebSocket client that speaks the protocol as JSON, every wait bounded.
 //! - [`process`] — the real `ibasho` binary as a child process, with its log captured.
+//! - [`load`] — the scenarios of the `ibasho-load` tool.
 //!
 //! Tests talk to the server only as a client would: over TCP, with JSON frames.
 
 pub mod client;
+pub mod load;
 pub mod process;
 
 pub use client::{Client, ClientOptions};

@@ -5,7 +5,11 @@ use std::time::Duration;
 
 use serde_json::json;
 
-use crate::support::{hello, member, serve, settings};
+use std::sync::Arc;
+
+use ibasho_server::clock::ManualClock;
+
+use crate::support::{hello, member, serve, serve_with_clock, settings};
 
 #[tokio::test]
 async fn everyone_in_the_room_receives_a_message_the_sender_included() {
@@ -228,4 +232,22 @@ async fn generated_handles_are_friendly_and_unique_among_those_present() {
         .unwrap();
     let welcome = english.recv_type("welcome").await.unwrap();
     assert!(welcome["handle"].as_str().unwrap().is_ascii(), "{welcome}");
+}
+
+#[tokio::test]
+async fn messages_are_stamped_by_the_servers_clock() {
+    let clock = Arc::new(ManualClock::new("2026-04-01T09:00:00Z".parse().unwrap()));
+    let server = serve_with_clock(settings(), clock.clone()).await;
+    let mut a = member(&server, "とけい", "lounge").await;
+    a.say("lounge", "おはよう", "t1").await.unwrap();
+    assert_eq!(
+        a.recv_type("message").await.unwrap()["at"],
+        "2026-04-01T09:00:00Z"
+    );
+    clock.advance(jiff::SignedDuration::from_mins(90));
+    a.say("lounge", "もう昼", "t2").await.unwrap();
+    assert_eq!(
+        a.recv_type("message").await.unwrap()["at"],
+        "2026-04-01T10:30:00Z"
+    );
 }

@@ -11,6 +11,7 @@ mod conversation;
 mod errors;
 mod http;
 mod lifecycle;
+mod load_tool;
 mod privacy;
 mod sessions;
 mod support;

@@ -4,7 +4,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use ibasho_server::catalogue::Catalogue;
-use ibasho_server::clock::SystemClock;
+use ibasho_server::clock::{Clock, SystemClock};
 use ibasho_server::settings::Settings;
 use ibasho_server::store::MemoryStore;
 use ibasho_server::{Running, start_with};
@@ -62,15 +62,15 @@ pub fn settings() -> Settings {
 
 /// Starts the real router with `settings` and the test catalogue.
 pub async fn serve(settings: Settings) -> Running {
+    serve_with_clock(settings, Arc::new(SystemClock)).await
+}
+
+/// Like [`serve`], with time from `clock`.
+pub async fn serve_with_clock(settings: Settings, clock: Arc<dyn Clock>) -> Running {
     let catalogue = Catalogue::parse(CATALOGUE, "test catalogue").expect("test catalogue");
-    start_with(
-        settings,
-        catalogue,
-        Arc::new(MemoryStore::new()),
-        Arc::new(SystemClock),
-    )
-    .await
-    .expect("server starts")
+    start_with(settings, catalogue, Arc::new(MemoryStore::new()), clock)
+        .await
+        .expect("server starts")
 }
 
 /// A client that has said hello (with `handle`, or a generated one).

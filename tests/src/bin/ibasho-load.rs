@@ -1,1 +1,179 @@
-fn main() {}
+//! `ibasho-load`: puts load on an Ibasho server and prints what it measured.
+//!
+//! ```text
+//! ibasho-load --server target/release/ibasho idle --connections 19000
+//! ibasho-load --server target/release/ibasho traffic --clients 1000 --room-size 10 --rate 1000
+//! ibasho-load --server target/release/ibasho traffic --clients 1000 --room-size 1000 --rate 1
+//! ```
+//! With `--addr HOST:PORT [--pid PID]` it loads a server that is already running (its rooms
+//! must be named `load-0`, `load-1`, … with room for the clients).
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::{Result, bail};
+use clap::{Parser, Subcommand};
+use ibasho_tests::load::target::Target;
+use ibasho_tests::load::{idle, traffic};
+
+#[derive(Parser)]
+#[command(name = "ibasho-load", about = "Load tool for the Ibasho server")]
+struct Cli {
+    /// Start this ibasho binary with a generated catalogue.
+    #[arg(long, conflicts_with = "addr")]
+    server: Option<PathBuf>,
+    /// Or load a server that is already running here.
+    #[arg(long)]
+    addr: Option<SocketAddr>,
+    /// The running server's process id, to read its memory and CPU time.
+    #[arg(long, requires = "addr")]
+    pid: Option<u32>,
+    /// Handshakes in flight at once.
+    #[arg(long, default_value_t = 200)]
+    concurrency: usize,
+    #[command(subcommand)]
+    scenario: Scenario,
+}
+
+#[derive(Subcommand)]
+enum Scenario {
+    /// Connections that join a room and only listen: server memory per connection.
+    Idle {
+        #[arg(long, default_value_t = 19_000)]
+        connections: usize,
+        /// People per room.
+        #[arg(long, default_value_t = 1000)]
+        room_capacity: u32,
+    },
+    /// Clients in rooms sending messages: delivery latency and throughput.
+    Traffic {
+        #[arg(long, default_value_t = 1000)]
+        clients: usize,
+        #[arg(long, default_value_t = 10)]
+        room_size: usize,
+        /// Messages per second, all rooms together (clients take turns).
+        #[arg(long, default_value_t = 1000.0)]
+        rate: f64,
+        /// Seconds measured, after the warm-up.
+        #[arg(long, default_value_t = 30)]
+        seconds: u64,
+        #[arg(long, default_value_t = 5)]
+        warmup: u64,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(err) => {
+            eprintln!("ibasho-load: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("ibasho-load: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<()> {
+    let (rooms, capacity, connections) = match &cli.scenario {
+        Scenario::Idle {
+            connections,
+            room_capacity,
+        } => (
+            connections.div_ceil(*room_capacity as usize),
+            *room_capacity,
+            *connections,
+        ),
+        Scenario::Traffic {
+            clients, room_size, ..
+        } => (
+            clients.div_ceil(*room_size),
+            u32::try_from(*room_size)?,
+            *clients,
+        ),
+    };
+    let target = match (&cli.server, cli.addr) {
+        (Some(binary), _) => Target::spawn(binary, rooms, capacity, connections).await?,
+        (None, Some(addr)) => Target::external(addr, cli.pid),
+        (None, None) => bail!("give --server PATH or --addr HOST:PORT"),
+    };
+    match cli.scenario {
+        Scenario::Idle {
+            connections,
+            room_capacity,
+        } => {
+            let report = idle::run(&target, connections, room_capacity, cli.concurrency).await?;
+            println!(
+                "idle: {} connections in {:.1} s",
+                report.connections,
+                report.connect_time.as_secs_f64()
+            );
+            match (
+                report.rss_before_kib,
+                report.rss_after_kib,
+                report.bytes_per_connection(),
+            ) {
+                (Some(before), Some(after), Some(per)) => println!(
+                    "server RSS: {before} KiB before, {after} KiB with them open: {:.1} KiB per idle connection",
+                    per / 1024.0
+                ),
+                _ => println!("server RSS: unknown (give --pid)"),
+            }
+        }
+        Scenario::Traffic {
+            clients,
+            room_size,
+            rate,
+            seconds,
+            warmup,
+        } => {
+            let plan = traffic::Plan {
+                clients,
+                room_size,
+                rate,
+                warmup: Duration::from_secs(warmup),
+                measure: Duration::from_secs(seconds),
+            };
+            let report = traffic::run(&target, plan, cli.concurrency).await?;
+            let ms = |q: f64| report.latency.value_at_quantile(q) as f64 / 1000.0;
+            println!(
+                "traffic: {clients} clients, rooms of {room_size}, {rate} msg/s for {seconds} s (after {warmup} s warm-up)"
+            );
+            println!(
+                "sent {} messages; {} of {} deliveries ({:.2}%), {} errors; {:.0} deliveries/s",
+                report.sent,
+                report.delivered,
+                report.expected,
+                100.0 * report.delivered as f64 / report.expected.max(1) as f64,
+                report.errors,
+                report.delivered as f64 / seconds as f64
+            );
+            println!(
+                "latency ms: p50 {:.2}  p90 {:.2}  p99 {:.2}  p99.9 {:.2}  max {:.2}",
+                ms(0.5),
+                ms(0.9),
+                ms(0.99),
+                ms(0.999),
+                report.latency.max() as f64 / 1000.0
+            );
+            if let Some(cpu) = report.server_cpu_seconds {
+                println!(
+                    "server CPU: {cpu:.1} s over {seconds} s ({:.0}% of one core)",
+                    100.0 * cpu / seconds as f64
+                );
+            }
+        }
+    }
+    target.stop().await
+}
