@@ -24,7 +24,8 @@ use crate::outbox::{CloseReason, Outbound, Outbox, encode};
 use crate::ratelimit::Limiter;
 use crate::settings::Limits;
 use crate::store::{
-    Appended, JoinRefusal, NewMessage, SessionRecord, Store, StoreError, StoreResult,
+    Appended, Attachment, JoinRefusal, NewMessage, NewSession, SessionRecord, Store, StoreError,
+    StoreResult,
 };
 use crate::token::SessionToken;
 
@@ -148,23 +149,23 @@ impl Hub {
         requested: Option<Handle>,
         lang: Lang,
         conn: &Outbox,
-    ) -> Result<(SessionToken, Handle), RoomError> {
-        let (token, handle) = match requested {
+    ) -> Result<(NewSession, Handle), RoomError> {
+        let (session, handle) = match requested {
             Some(handle) => match self.store.create_session(&handle, lang, false).await? {
-                Some(token) => (token, handle),
+                Some(session) => (session, handle),
                 None => return Err(RoomError::Unavailable),
             },
             None => self.open_generated(lang).await?,
         };
-        self.attach_local(&token, conn);
-        Ok((token, handle))
+        self.attach_local(&session.token, conn);
+        Ok((session, handle))
     }
 
-    async fn open_generated(&self, lang: Lang) -> Result<(SessionToken, Handle), RoomError> {
+    async fn open_generated(&self, lang: Lang) -> Result<(NewSession, Handle), RoomError> {
         for attempt in 0..HANDLE_ATTEMPTS {
             let handle = handles::generate(lang, attempt);
-            if let Some(token) = self.store.create_session(&handle, lang, true).await? {
-                return Ok((token, handle));
+            if let Some(session) = self.store.create_session(&handle, lang, true).await? {
+                return Ok((session, handle));
             }
         }
         tracing::warn!("no free generated handle found");
@@ -206,6 +207,29 @@ impl Hub {
     /// The session's message limiter.
     pub fn says_limiter(&self, token: &SessionToken) -> Option<Arc<Limiter>> {
         self.sessions().get(token).map(|local| local.says.clone())
+    }
+
+    /// Sessions this node holds (connected or in their grace period).
+    pub fn session_count(&self) -> usize {
+        self.sessions().len()
+    }
+
+    /// If the session already said `client_id` in `room`, confirms it to `conn` again (a
+    /// retry after a reconnect) and returns true: nothing new is said.
+    pub async fn confirm_retry(
+        &self,
+        room: &str,
+        token: &SessionToken,
+        client_id: &str,
+        conn: &Outbox,
+    ) -> Result<bool, RoomError> {
+        match self.store.find_duplicate(room, token, client_id).await? {
+            Some(earlier) => {
+                conn.send(&ServerMsg::Message(earlier));
+                Ok(true)
+            }
+            None => Ok(false),
+        }
     }
 
     /// Puts the session in a room and queues `joined` (with the history) to `conn`; joining
@@ -285,10 +309,12 @@ impl Hub {
 
     /// Cleans up after a connection that had a session: it stops receiving, and the session
     /// ends now (`Left`), after the grace period (`Dropped`), or stays with its new
-    /// connection (`Replaced`).
+    /// connection (`Replaced`). `attachment` makes this a no-op if the session has been
+    /// resumed elsewhere in the meantime.
     pub async fn disconnect(
         self: &Arc<Self>,
         token: &SessionToken,
+        attachment: Attachment,
         conn: &Outbox,
         rooms: impl IntoIterator<Item = &String>,
         departure: Departure,
@@ -298,43 +324,45 @@ impl Hub {
                 room.members().remove(&conn.id());
             }
         }
-        let still_ours = {
+        {
             let mut sessions = self.sessions();
-            match sessions.get_mut(token) {
-                Some(local) if local.conn.as_ref().is_some_and(|c| c.id() == conn.id()) => {
-                    local.conn = None;
-                    true
-                }
-                _ => false,
+            if let Some(local) = sessions.get_mut(token)
+                && local.conn.as_ref().is_some_and(|c| c.id() == conn.id())
+            {
+                local.conn = None;
             }
-        };
-        if !still_ours || departure == Departure::Replaced {
-            return;
         }
         match departure {
-            Departure::Left => self.end_session(token, None).await,
-            Departure::Dropped => match self.store.detach_session(token).await {
-                Ok(Some(epoch)) => self.start_grace(token.clone(), epoch),
-                Ok(None) => {}
-                Err(err) => tracing::warn!(error = %err, "could not detach a session"),
+            Departure::Left => self.end_session(token, attachment, false).await,
+            Departure::Dropped => match self.store.detach_session(token, attachment).await {
+                Ok(true) => self.start_grace(token.clone(), attachment),
+                Ok(false) => self.forget_local(token),
+                Err(err) => {
+                    tracing::warn!(error = %err, "could not detach a session");
+                    self.forget_local(token);
+                }
             },
             Departure::Replaced => {}
         }
     }
 
-    async fn end_session(&self, token: &SessionToken, only_if_detached_at: Option<u64>) {
-        match self.store.end_session(token, only_if_detached_at).await {
+    async fn end_session(&self, token: &SessionToken, attachment: Attachment, if_detached: bool) {
+        match self.store.end_session(token, attachment, if_detached).await {
             Ok(Some(rooms)) => {
                 self.forget_local(token);
                 for room in &rooms {
                     self.presence_changed(room);
                 }
             }
-            Ok(None) => {}
-            Err(err) => tracing::warn!(error = %err, "could not end a session"),
+            Ok(None) => self.forget_local(token),
+            Err(err) => {
+                tracing::warn!(error = %err, "could not end a session");
+                self.forget_local(token);
+            }
         }
     }
 
+    /// Drops this node's record of a session unless a connection holds it.
     fn forget_local(&self, token: &SessionToken) {
         let mut sessions = self.sessions();
         if sessions
@@ -346,12 +374,12 @@ impl Hub {
     }
 
     /// Ends a dropped session when its grace period runs out without a resume.
-    fn start_grace(self: &Arc<Self>, token: SessionToken, epoch: u64) {
+    fn start_grace(self: &Arc<Self>, token: SessionToken, attachment: Attachment) {
         let hub = Arc::clone(self);
         let grace = self.limits.session_grace;
         tokio::spawn(async move {
             tokio::select! {
-                () = tokio::time::sleep(grace) => hub.end_session(&token, Some(epoch)).await,
+                () = tokio::time::sleep(grace) => hub.end_session(&token, attachment, true).await,
                 () = hub.shutdown.cancelled() => {}
             }
         });

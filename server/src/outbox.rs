@@ -2,8 +2,10 @@
 //!
 //! Everything sent to a client goes through its [`Outbox`], so that a client that stops
 //! reading fills only its own queue and is then disconnected, instead of making a room
-//! broadcast wait or the server's memory grow.
+//! broadcast wait or the server's memory grow. The queue is bounded twice: in frames, and in
+//! bytes (one `joined` frame with a long history can be hundreds of KiB).
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use axum::extract::ws::Utf8Bytes;
@@ -18,6 +20,15 @@ pub enum Outbound {
     Text(Utf8Bytes),
     /// A heartbeat ping.
     Ping,
+}
+
+impl Outbound {
+    fn len(&self) -> usize {
+        match self {
+            Outbound::Text(text) => text.len(),
+            Outbound::Ping => 0,
+        }
+    }
 }
 
 /// Why a connection is being closed by the server.
@@ -113,11 +124,55 @@ pub struct Outbox {
     id: u64,
     tx: mpsc::Sender<Outbound>,
     control: Arc<ConnControl>,
+    queued_bytes: Arc<AtomicUsize>,
+    max_bytes: usize,
+}
+
+/// The writer's end of an [`Outbox`].
+#[derive(Debug)]
+pub struct OutboxReceiver {
+    rx: mpsc::Receiver<Outbound>,
+    queued_bytes: Arc<AtomicUsize>,
+}
+
+impl OutboxReceiver {
+    /// The next frame; `None` when every [`Outbox`] is gone.
+    pub async fn recv(&mut self) -> Option<Outbound> {
+        let item = self.rx.recv().await?;
+        self.taken(&item);
+        Some(item)
+    }
+
+    /// The next frame if one is waiting.
+    pub fn try_recv(&mut self) -> Option<Outbound> {
+        let item = self.rx.try_recv().ok()?;
+        self.taken(&item);
+        Some(item)
+    }
+
+    fn taken(&self, item: &Outbound) {
+        self.queued_bytes.fetch_sub(item.len(), Ordering::AcqRel);
+    }
 }
 
 impl Outbox {
-    pub fn new(id: u64, tx: mpsc::Sender<Outbound>, control: Arc<ConnControl>) -> Outbox {
-        Outbox { id, tx, control }
+    /// A queue of at most `max_frames` frames and `max_bytes` bytes for connection `id`.
+    pub fn channel(
+        id: u64,
+        max_frames: usize,
+        max_bytes: usize,
+        control: Arc<ConnControl>,
+    ) -> (Outbox, OutboxReceiver) {
+        let (tx, rx) = mpsc::channel(max_frames.max(1));
+        let queued_bytes = Arc::new(AtomicUsize::new(0));
+        let outbox = Outbox {
+            id,
+            tx,
+            control,
+            queued_bytes: Arc::clone(&queued_bytes),
+            max_bytes,
+        };
+        (outbox, OutboxReceiver { rx, queued_bytes })
     }
 
     /// The connection's id on this node (a counter; it identifies no one).
@@ -129,17 +184,29 @@ impl Outbox {
         &self.control
     }
 
-    /// Queues a frame without waiting. A full queue means the client stopped reading: it is
-    /// closed as too slow (it may resume). Returns whether the frame was queued.
+    /// Queues a frame without waiting. A full queue (in frames or bytes) means the client
+    /// stopped reading: it is closed as too slow (it may resume). Returns whether the frame
+    /// was queued.
     pub fn push(&self, frame: Outbound) -> bool {
+        let len = frame.len();
+        let before = self.queued_bytes.fetch_add(len, Ordering::AcqRel);
+        if before + len > self.max_bytes && before > 0 {
+            self.queued_bytes.fetch_sub(len, Ordering::AcqRel);
+            self.control.close(CloseReason::TooSlow);
+            return false;
+        }
         match self.tx.try_send(frame) {
             Ok(()) => true,
             Err(mpsc::error::TrySendError::Full(_)) => {
+                self.queued_bytes.fetch_sub(len, Ordering::AcqRel);
                 self.control.close(CloseReason::TooSlow);
                 false
             }
             // The connection is ending; its own cleanup takes it out of every room.
-            Err(mpsc::error::TrySendError::Closed(_)) => false,
+            Err(mpsc::error::TrySendError::Closed(_)) => {
+                self.queued_bytes.fetch_sub(len, Ordering::AcqRel);
+                false
+            }
         }
     }
 
@@ -161,5 +228,46 @@ pub fn encode(msg: &ServerMsg) -> Utf8Bytes {
                 r#"{"type":"error","code":"unavailable","message":"internal error"}"#,
             )
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(len: usize) -> Outbound {
+        Outbound::Text(Utf8Bytes::from("x".repeat(len)))
+    }
+
+    #[tokio::test]
+    async fn a_queue_full_in_frames_closes_the_connection_as_too_slow() {
+        let control = Arc::new(ConnControl::new(&CancellationToken::new()));
+        let (outbox, _rx) = Outbox::channel(1, 2, 1 << 20, Arc::clone(&control));
+        assert!(outbox.push(text(1)));
+        assert!(outbox.push(text(1)));
+        assert!(!control.is_closing());
+        assert!(!outbox.push(text(1)));
+        assert!(control.is_closing());
+        assert_eq!(control.reason(), CloseReason::TooSlow);
+    }
+
+    #[tokio::test]
+    async fn a_queue_full_in_bytes_closes_the_connection_as_too_slow() {
+        let control = Arc::new(ConnControl::new(&CancellationToken::new()));
+        let (outbox, mut rx) = Outbox::channel(1, 100, 1000, Arc::clone(&control));
+        assert!(outbox.push(text(600)));
+        // Taking a frame out frees its bytes.
+        assert!(rx.try_recv().is_some());
+        assert!(outbox.push(text(600)));
+        assert!(!outbox.push(text(600)));
+        assert_eq!(control.reason(), CloseReason::TooSlow);
+    }
+
+    #[tokio::test]
+    async fn one_frame_larger_than_the_budget_still_goes_to_an_empty_queue() {
+        let control = Arc::new(ConnControl::new(&CancellationToken::new()));
+        let (outbox, _rx) = Outbox::channel(1, 100, 1000, Arc::clone(&control));
+        assert!(outbox.push(text(5000)));
+        assert!(!control.is_closing());
     }
 }

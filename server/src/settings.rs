@@ -44,6 +44,8 @@ pub struct Limits {
     pub history_len: usize,
     /// Frames waiting for one client; when full the client is too slow and is disconnected.
     pub outbound_queue: usize,
+    /// Bytes waiting for one client, the same way.
+    pub outbound_bytes: usize,
     /// Read buffer of a socket, and the most read from it at once; it grows for a larger
     /// frame (up to `max_frame_bytes`). Small, because most of the time most connections
     /// only listen: 1 KiB instead of 4 KiB takes an idle connection from ~12.7 to ~9.7 KiB.
@@ -82,6 +84,7 @@ impl Default for Limits {
             max_client_id_bytes: 64,
             history_len: 100,
             outbound_queue: 256,
+            outbound_bytes: 2 * 1024 * 1024,
             socket_read_buffer: 1024,
             socket_write_buffer: 4 * 1024,
             heartbeat_interval: Duration::from_secs(20),

@@ -8,7 +8,10 @@ use async_trait::async_trait;
 use ibasho_moderation::Handle;
 use ibasho_protocol::{ChatMessage, Lang};
 
-use super::{Appended, JoinRefusal, JoinedRoom, NewMessage, SessionRecord, Store, StoreResult};
+use super::{
+    Appended, Attachment, JoinRefusal, JoinedRoom, NewMessage, NewSession, SessionRecord, Store,
+    StoreResult,
+};
 use crate::token::SessionToken;
 
 /// How many recent `client_id`s a session remembers to make retries safe.
@@ -27,7 +30,6 @@ struct State {
     /// long as they are never in the same room.
     handles: HashMap<String, u32>,
     rooms: HashMap<String, Room>,
-    detach_epoch: u64,
 }
 
 #[derive(Debug)]
@@ -36,9 +38,20 @@ struct Session {
     key: String,
     lang: Lang,
     rooms: BTreeSet<String>,
-    /// `Some(epoch)` while no connection is attached.
-    detached_at: Option<u64>,
-    recent: VecDeque<(String, ChatMessage)>,
+    /// The current attachment (see [`Attachment`]).
+    attachment: Attachment,
+    /// True while no connection is attached.
+    detached: bool,
+    /// Recent messages that had a `client_id`, for retries (room and id are in the message).
+    recent: VecDeque<ChatMessage>,
+}
+
+impl Session {
+    fn said(&self, room: &str, client_id: &str) -> Option<&ChatMessage> {
+        self.recent
+            .iter()
+            .find(|m| m.room == room && m.client_id.as_deref() == Some(client_id))
+    }
 }
 
 #[derive(Debug, Default)]
@@ -81,12 +94,13 @@ impl Store for MemoryStore {
         handle: &Handle,
         lang: Lang,
         exclusive: bool,
-    ) -> StoreResult<Option<SessionToken>> {
+    ) -> StoreResult<Option<NewSession>> {
         let mut state = self.lock();
         if exclusive && state.handles.contains_key(handle.key()) {
             return Ok(None);
         }
         let token = SessionToken::generate();
+        let attachment = 1;
         *state.handles.entry(handle.key().to_owned()).or_default() += 1;
         state.sessions.insert(
             token.clone(),
@@ -95,45 +109,54 @@ impl Store for MemoryStore {
                 key: handle.key().to_owned(),
                 lang,
                 rooms: BTreeSet::new(),
-                detached_at: None,
+                attachment,
+                detached: false,
                 recent: VecDeque::new(),
             },
         );
-        Ok(Some(token))
+        Ok(Some(NewSession { token, attachment }))
     }
 
     async fn attach_session(&self, token: &SessionToken) -> StoreResult<Option<SessionRecord>> {
         let mut state = self.lock();
         Ok(state.sessions.get_mut(token).map(|session| {
-            session.detached_at = None;
+            session.attachment += 1;
+            session.detached = false;
             SessionRecord {
                 handle: session.handle.clone(),
                 lang: session.lang,
                 rooms: session.rooms.iter().cloned().collect(),
+                attachment: session.attachment,
             }
         }))
     }
 
-    async fn detach_session(&self, token: &SessionToken) -> StoreResult<Option<u64>> {
+    async fn detach_session(
+        &self,
+        token: &SessionToken,
+        attachment: Attachment,
+    ) -> StoreResult<bool> {
         let mut state = self.lock();
-        state.detach_epoch += 1;
-        let epoch = state.detach_epoch;
-        Ok(state.sessions.get_mut(token).map(|session| {
-            session.detached_at = Some(epoch);
-            epoch
-        }))
+        Ok(match state.sessions.get_mut(token) {
+            Some(session) if session.attachment == attachment => {
+                session.detached = true;
+                true
+            }
+            _ => false,
+        })
     }
 
     async fn end_session(
         &self,
         token: &SessionToken,
-        only_if_detached_at: Option<u64>,
+        attachment: Attachment,
+        only_if_detached: bool,
     ) -> StoreResult<Option<Vec<String>>> {
         let mut state = self.lock();
         let Some(session) = state.sessions.get(token) else {
             return Ok(None);
         };
-        if only_if_detached_at.is_some() && session.detached_at != only_if_detached_at {
+        if session.attachment != attachment || (only_if_detached && !session.detached) {
             return Ok(None);
         }
         let Some(session) = state.sessions.remove(token) else {
@@ -218,7 +241,7 @@ impl Store for MemoryStore {
             return Ok(Appended::NotMember);
         }
         if let Some(client_id) = &message.client_id
-            && let Some((_, earlier)) = session.recent.iter().find(|(id, _)| id == client_id)
+            && let Some(earlier) = session.said(&message.room, client_id)
         {
             return Ok(Appended::Duplicate(earlier.clone()));
         }
@@ -235,10 +258,8 @@ impl Store for MemoryStore {
         while room.history.len() > history_len {
             room.history.pop_front();
         }
-        if let Some(client_id) = &stored.client_id {
-            session
-                .recent
-                .push_back((client_id.clone(), stored.clone()));
+        if stored.client_id.is_some() {
+            session.recent.push_back(stored.clone());
             if session.recent.len() > DEDUP_WINDOW {
                 session.recent.pop_front();
             }
@@ -246,7 +267,170 @@ impl Store for MemoryStore {
         Ok(Appended::New(stored))
     }
 
+    async fn find_duplicate(
+        &self,
+        room: &str,
+        token: &SessionToken,
+        client_id: &str,
+    ) -> StoreResult<Option<ChatMessage>> {
+        let state = self.lock();
+        Ok(state
+            .sessions
+            .get(token)
+            .and_then(|session| session.said(room, client_id))
+            .cloned())
+    }
+
     async fn audit_dump(&self) -> StoreResult<String> {
         Ok(format!("{:#?}", *self.lock()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn handle(name: &str) -> Handle {
+        Handle::parse(name).unwrap()
+    }
+
+    #[tokio::test]
+    async fn a_stale_attachment_can_neither_detach_nor_end_a_resumed_session() {
+        let store = MemoryStore::new();
+        let started = store
+            .create_session(&handle("たろう"), Lang::Ja, false)
+            .await
+            .unwrap()
+            .unwrap();
+        let token = started.token;
+        store
+            .join("lounge", 10, 100, &token)
+            .await
+            .unwrap()
+            .unwrap();
+        // The first connection drops, a second resumes before the first's cleanup runs.
+        let resumed = store.attach_session(&token).await.unwrap().unwrap();
+        assert!(resumed.attachment > started.attachment);
+        assert!(
+            !store
+                .detach_session(&token, started.attachment)
+                .await
+                .unwrap()
+        );
+        assert_eq!(
+            store
+                .end_session(&token, started.attachment, false)
+                .await
+                .unwrap(),
+            None
+        );
+        assert_eq!(store.present("lounge").await.unwrap(), 1);
+        // The grace period of a detachment that was superseded ends nothing either.
+        assert!(
+            store
+                .detach_session(&token, resumed.attachment)
+                .await
+                .unwrap()
+        );
+        let again = store.attach_session(&token).await.unwrap().unwrap();
+        assert_eq!(
+            store
+                .end_session(&token, resumed.attachment, true)
+                .await
+                .unwrap(),
+            None
+        );
+        // Only the current attachment ends it.
+        assert_eq!(
+            store
+                .end_session(&token, again.attachment, false)
+                .await
+                .unwrap(),
+            Some(vec!["lounge".to_owned()])
+        );
+        assert_eq!(store.present("lounge").await.unwrap(), 0);
+        assert!(store.attach_session(&token).await.unwrap().is_none());
+    }
+
+    #[tokio::test]
+    async fn the_grace_period_ends_only_a_session_still_detached() {
+        let store = MemoryStore::new();
+        let new = store
+            .create_session(&handle("はなこ"), Lang::Ja, false)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            store
+                .end_session(&new.token, new.attachment, true)
+                .await
+                .unwrap(),
+            None,
+            "attached sessions do not expire"
+        );
+        assert!(
+            store
+                .detach_session(&new.token, new.attachment)
+                .await
+                .unwrap()
+        );
+        assert_eq!(
+            store
+                .end_session(&new.token, new.attachment, true)
+                .await
+                .unwrap(),
+            Some(vec![])
+        );
+    }
+
+    #[tokio::test]
+    async fn retries_are_recognised_per_room() {
+        let store = MemoryStore::new();
+        let new = store
+            .create_session(&handle("じろう"), Lang::Ja, false)
+            .await
+            .unwrap()
+            .unwrap();
+        for room in ["a", "b"] {
+            store
+                .join(room, 10, 100, &new.token)
+                .await
+                .unwrap()
+                .unwrap();
+        }
+        let say = |room: &str| NewMessage {
+            room: room.to_owned(),
+            session: new.token.clone(),
+            client_id: Some("1".to_owned()),
+            text: "hi".to_owned(),
+            at: jiff::Timestamp::UNIX_EPOCH,
+        };
+        assert!(matches!(
+            store.append(say("a"), 100).await.unwrap(),
+            Appended::New(_)
+        ));
+        // The same client id in another room is another message.
+        assert!(matches!(
+            store.append(say("b"), 100).await.unwrap(),
+            Appended::New(_)
+        ));
+        assert!(matches!(
+            store.append(say("a"), 100).await.unwrap(),
+            Appended::Duplicate(m) if m.room == "a"
+        ));
+        assert!(
+            store
+                .find_duplicate("a", &new.token, "1")
+                .await
+                .unwrap()
+                .is_some()
+        );
+        assert!(
+            store
+                .find_duplicate("a", &new.token, "2")
+                .await
+                .unwrap()
+                .is_none()
+        );
     }
 }

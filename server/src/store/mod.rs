@@ -28,6 +28,18 @@ pub enum StoreError {
 
 pub type StoreResult<T> = Result<T, StoreError>;
 
+/// A connection's hold on a session. Each attach (the start, then every resume) gets a
+/// higher number, and detach and end only act for the current one: a connection that dropped
+/// cannot end or detach a session that another connection has resumed in the meantime.
+pub type Attachment = u64;
+
+/// A session that was just started.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewSession {
+    pub token: SessionToken,
+    pub attachment: Attachment,
+}
+
 /// What a resumed session restores.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SessionRecord {
@@ -35,6 +47,7 @@ pub struct SessionRecord {
     pub lang: Lang,
     /// The rooms the session is in, sorted.
     pub rooms: Vec<String>,
+    pub attachment: Attachment,
 }
 
 /// A session that joined a room (or was already in it).
@@ -89,23 +102,29 @@ pub trait Store: Send + Sync + 'static {
         handle: &Handle,
         lang: Lang,
         exclusive: bool,
-    ) -> StoreResult<Option<SessionToken>>;
+    ) -> StoreResult<Option<NewSession>>;
 
-    /// Attaches a connection to an existing session (a resume), cancelling its grace period.
-    /// `None` when the token is unknown or its session has ended.
+    /// Attaches a new connection to an existing session (a resume), cancelling its grace
+    /// period and superseding the previous attachment. `None` when the token is unknown or
+    /// its session has ended.
     async fn attach_session(&self, token: &SessionToken) -> StoreResult<Option<SessionRecord>>;
 
-    /// Marks a session as without connection: it keeps its handle and rooms until it is
-    /// attached again or ended. Returns the detachment's epoch for `end_session`.
-    async fn detach_session(&self, token: &SessionToken) -> StoreResult<Option<u64>>;
+    /// Marks a session as without connection, if `attachment` is still the current one: it
+    /// keeps its handle and rooms until it is attached again or ended. False if not.
+    async fn detach_session(
+        &self,
+        token: &SessionToken,
+        attachment: Attachment,
+    ) -> StoreResult<bool>;
 
-    /// Ends a session: it leaves every room and its handle is free again. With
-    /// `only_if_detached_at`, ends it only if it is still detached since that epoch (the grace
-    /// period ran out without a resume). Returns the rooms it left, `None` if nothing ended.
+    /// Ends a session, if `attachment` is still the current one (and, with `only_if_detached`,
+    /// if no connection has come back: the grace period ran out). It leaves every room and its
+    /// handle is free again. Returns the rooms it left; `None` if nothing ended.
     async fn end_session(
         &self,
         token: &SessionToken,
-        only_if_detached_at: Option<u64>,
+        attachment: Attachment,
+        only_if_detached: bool,
     ) -> StoreResult<Option<Vec<String>>>;
 
     /// Puts the session in the room unless the room is at `capacity` or someone there has a
@@ -125,8 +144,17 @@ pub trait Store: Send + Sync + 'static {
     async fn present(&self, room: &str) -> StoreResult<u32>;
 
     /// Stores a message from a member, assigning its id and the sender's handle, unless the
-    /// sender already said this `client_id` recently.
+    /// sender already said this `client_id` in this room recently.
     async fn append(&self, message: NewMessage, history_len: usize) -> StoreResult<Appended>;
+
+    /// What the session said recently in `room` with this `client_id`, if anything: a retry
+    /// is confirmed without counting against the sender's rate limit.
+    async fn find_duplicate(
+        &self,
+        room: &str,
+        token: &SessionToken,
+        client_id: &str,
+    ) -> StoreResult<Option<ChatMessage>>;
 
     /// Everything the store holds, as text, for privacy tests that assert what is *not* there
     /// (an IP address, an ended session's words).

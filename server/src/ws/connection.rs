@@ -13,13 +13,13 @@ use std::time::Duration;
 use axum::extract::ws::{CloseFrame, Message, Utf8Bytes, WebSocket};
 use futures_util::stream::{SplitSink, SplitStream};
 use futures_util::{SinkExt, StreamExt};
-use tokio::sync::{OwnedSemaphorePermit, mpsc};
+use tokio::sync::OwnedSemaphorePermit;
 use tokio::time::{Instant, MissedTickBehavior};
 use tracing::Instrument;
 
 use super::peer::Peer;
 use crate::app::App;
-use crate::outbox::{CloseReason, ConnControl, Outbound, Outbox};
+use crate::outbox::{CloseReason, ConnControl, Outbound, Outbox, OutboxReceiver};
 
 /// Frames written to the socket before one flush, when many are waiting.
 const WRITE_BATCH: usize = 64;
@@ -40,9 +40,13 @@ pub async fn run(app: Arc<App>, socket: WebSocket, permit: OwnedSemaphorePermit)
 async fn serve(app: Arc<App>, socket: WebSocket, id: u64) {
     let limits = app.settings.limits.clone();
     let (sink, stream) = socket.split();
-    let (tx, rx) = mpsc::channel(limits.outbound_queue.max(1));
     let control = Arc::new(ConnControl::new(&app.shutdown));
-    let outbox = Outbox::new(id, tx, Arc::clone(&control));
+    let (outbox, rx) = Outbox::channel(
+        id,
+        limits.outbound_queue,
+        limits.outbound_bytes,
+        Arc::clone(&control),
+    );
     let mut writer = tokio::spawn(write_loop(sink, rx, Arc::clone(&control)).in_current_span());
     tracing::debug!("connection opened");
 
@@ -116,7 +120,7 @@ fn is_too_big(err: &axum::Error) -> bool {
 /// Drains the queue into the socket until the connection is closed, then says goodbye.
 async fn write_loop(
     mut sink: SplitSink<WebSocket, Message>,
-    mut rx: mpsc::Receiver<Outbound>,
+    mut rx: OutboxReceiver,
     control: Arc<ConnControl>,
 ) {
     loop {
@@ -146,14 +150,14 @@ async fn write_loop(
 /// Writes `first` and whatever else is already queued, then flushes once.
 async fn write_batch(
     sink: &mut SplitSink<WebSocket, Message>,
-    rx: &mut mpsc::Receiver<Outbound>,
+    rx: &mut OutboxReceiver,
     first: Outbound,
 ) -> Result<(), axum::Error> {
     sink.feed(to_message(first)).await?;
     for _ in 1..WRITE_BATCH {
         match rx.try_recv() {
-            Ok(item) => sink.feed(to_message(item)).await?,
-            Err(_) => break,
+            Some(item) => sink.feed(to_message(item)).await?,
+            None => break,
         }
     }
     sink.flush().await

@@ -14,7 +14,7 @@ use crate::hub::{Departure, RoomError};
 use crate::outbox::{CloseReason, Outbox};
 use crate::ratelimit::Limiter;
 use crate::refusal::{BadRequest, Refusal};
-use crate::store::NewMessage;
+use crate::store::{Attachment, NewMessage};
 use crate::token::SessionToken;
 
 /// The `type`s a client may send, to tell an unknown type from a malformed known one.
@@ -24,6 +24,7 @@ const KNOWN_TYPES: [&str; 4] = ["hello", "join", "say", "leave"];
 #[derive(Debug)]
 struct Attached {
     token: SessionToken,
+    attachment: Attachment,
     rooms: BTreeSet<String>,
 }
 
@@ -59,33 +60,38 @@ impl Peer {
 
     /// Handles one text frame; refusals are answered with an error frame.
     pub async fn on_text(&mut self, text: &str) {
-        if let Err(retry_after) = self.frames.check() {
-            self.refuse(&Refusal::RateLimited { retry_after }, None, None);
-            return;
-        }
-        let msg = match parse(text) {
-            Ok(msg) => msg,
-            Err(bad) => {
-                self.refuse(&Refusal::BadRequest(bad), None, None);
-                return;
-            }
-        };
-        tracing::trace!(kind = msg.kind(), "frame");
-        let (room, client_id) = match &msg {
-            ClientMsg::Join { room } | ClientMsg::Leave { room } => (Some(room.clone()), None),
-            ClientMsg::Say {
+        // Parsed before the rate check (frames are at most 16 KiB), so that a refused `say`
+        // names its room and client id and the client knows which message to send again.
+        let parsed = parse(text);
+        let (room, client_id) = match &parsed {
+            Ok(ClientMsg::Join { room } | ClientMsg::Leave { room }) => (Some(room.clone()), None),
+            Ok(ClientMsg::Say {
                 room, client_id, ..
-            } => (Some(room.clone()), client_id.clone()),
-            ClientMsg::Hello { .. } => (None, None),
+            }) => (Some(room.clone()), client_id.clone()),
+            Ok(ClientMsg::Hello { .. }) | Err(_) => (None, None),
         };
-        if let Err(refusal) = self.dispatch(msg).await {
+        let result = match self.frames.check() {
+            Err(retry_after) => Err(Refusal::RateLimited { retry_after }),
+            Ok(()) => match parsed {
+                Ok(msg) => {
+                    tracing::trace!(kind = msg.kind(), "frame");
+                    self.dispatch(msg).await
+                }
+                Err(bad) => Err(Refusal::BadRequest(bad)),
+            },
+        };
+        if let Err(refusal) = result {
             self.refuse(&refusal, room.as_deref(), client_id.as_deref());
         }
     }
 
-    /// Binary frames are not part of the protocol.
+    /// Binary frames are not part of the protocol (and count against the frame limit).
     pub fn on_binary(&mut self) {
-        self.refuse(&Refusal::BadRequest(BadRequest::Binary), None, None);
+        let refusal = match self.frames.check() {
+            Err(retry_after) => Refusal::RateLimited { retry_after },
+            Ok(()) => Refusal::BadRequest(BadRequest::Binary),
+        };
+        self.refuse(&refusal, None, None);
     }
 
     fn refuse(&self, refusal: &Refusal, room: Option<&str>, client_id: Option<&str>) {
@@ -136,7 +142,7 @@ impl Peer {
             .map(|raw| Handle::parse(&raw))
             .transpose()
             .map_err(Refusal::HandleInvalid)?;
-        let (token, handle) = self
+        let (session, handle) = self
             .app
             .hub
             .open_session(requested, self.lang, &self.outbox)
@@ -144,12 +150,13 @@ impl Peer {
             .map_err(room_refusal)?;
         self.outbox.send(&ServerMsg::Welcome {
             handle: handle.into_string(),
-            session: token.expose().to_owned(),
+            session: session.token.expose().to_owned(),
             resumed: false,
             rooms: Vec::new(),
         });
         self.session = Some(Attached {
-            token,
+            token: session.token,
+            attachment: session.attachment,
             rooms: BTreeSet::new(),
         });
         tracing::debug!("session started");
@@ -167,6 +174,7 @@ impl Peer {
             return Ok(false);
         };
         self.lang = lang.unwrap_or(record.lang);
+        let attachment = record.attachment;
         self.outbox.send(&ServerMsg::Welcome {
             handle: record.handle,
             session: token.expose().to_owned(),
@@ -183,7 +191,11 @@ impl Peer {
                 Err(err) => self.refuse(&room_refusal(err), Some(&room), None),
             }
         }
-        self.session = Some(Attached { token, rooms });
+        self.session = Some(Attached {
+            token,
+            attachment,
+            rooms,
+        });
         tracing::debug!("session resumed");
         Ok(true)
     }
@@ -243,6 +255,17 @@ impl Peer {
         if !session.rooms.contains(&room) {
             return Err(Refusal::NotInRoom);
         }
+        // A retry after a reconnect is confirmed, not said again, and costs no rate.
+        if let Some(client_id) = &client_id
+            && self
+                .app
+                .hub
+                .confirm_retry(&room, &session.token, client_id, &self.outbox)
+                .await
+                .map_err(room_refusal)?
+        {
+            return Ok(());
+        }
         if let Some(limiter) = self.app.hub.says_limiter(&session.token) {
             limiter
                 .check()
@@ -293,7 +316,13 @@ impl Peer {
         };
         self.app
             .hub
-            .disconnect(&session.token, &self.outbox, &session.rooms, departure)
+            .disconnect(
+                &session.token,
+                session.attachment,
+                &self.outbox,
+                &session.rooms,
+                departure,
+            )
             .await;
     }
 }

@@ -165,30 +165,35 @@ async fn the_session_limit_survives_a_reconnect() {
 }
 
 #[tokio::test]
-async fn frames_are_rate_limited_per_connection() {
+async fn frames_are_rate_limited_per_connection_and_say_which_was_refused() {
     let mut settings = settings();
-    settings.limits.frames_per_second = 5;
+    // Five at once, then one a second: the burst is spent long before the next frees up.
+    settings.limits.frames_per_second = 1;
     settings.limits.frames_burst = 5;
     let server = serve(settings).await;
     let mut client = Client::connect(server.addr()).await.unwrap();
-    for _ in 0..8 {
-        client
-            .send_text(r#"{"type":"join","room":"x"}"#)
-            .await
-            .unwrap();
+    client.hello(Some("れんだ")).await.unwrap(); // 1
+    client.join("lounge").await.unwrap(); // 2
+    for i in 0..6 {
+        client.say("lounge", "x", &format!("f{i}")).await.unwrap(); // 3 … 8
     }
-    let mut codes = Vec::new();
-    for _ in 0..8 {
-        codes.push(
-            client.recv_error().await.unwrap()["code"]
-                .as_str()
-                .unwrap()
-                .to_owned(),
-        );
+    let mut refused = Vec::new();
+    for _ in 0..6 {
+        let frame = client.recv().await.unwrap();
+        if frame["type"] == "error" {
+            assert_eq!(frame["code"], "rate_limited", "{frame}");
+            assert!(
+                frame["retry_after_ms"].as_u64().is_some_and(|ms| ms > 0),
+                "{frame}"
+            );
+            assert_eq!(frame["room"], "lounge");
+            refused.push(frame["client_id"].as_str().unwrap().to_owned());
+        }
     }
-    assert!(codes.iter().any(|c| c == "rate_limited"), "{codes:?}");
-    let limited = codes.iter().filter(|c| *c == "rate_limited").count();
-    assert!(limited >= 2, "{codes:?}");
+    assert_eq!(refused, ["f3", "f4", "f5"]);
+    // Binary frames count too.
+    client.send_raw(Message::binary(vec![0])).await.unwrap();
+    assert_eq!(client.recv_error().await.unwrap()["code"], "rate_limited");
 }
 
 #[tokio::test]

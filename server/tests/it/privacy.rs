@@ -4,6 +4,7 @@
 
 use std::net::{IpAddr, Ipv4Addr};
 
+use ibasho_server::token::SessionToken;
 use ibasho_tests::{Client, ClientOptions};
 
 use crate::support::{serve, settings};
@@ -36,25 +37,30 @@ async fn the_store_holds_no_ip_address() {
 }
 
 #[tokio::test]
-async fn an_ended_session_leaves_no_handle_or_token_in_the_store() {
+async fn an_ended_session_is_forgotten_by_the_store_and_the_node() {
     let server = serve(settings()).await;
     let mut client = Client::connect(server.addr()).await.unwrap();
     let welcome = client.hello(Some("いなくなる")).await.unwrap();
+    // Only listening: then nothing of this person outlives the session.
     client.join("lounge").await.unwrap();
+    assert_eq!(server.app().hub.session_count(), 1);
     client.close().await.unwrap();
-    // The session ends on the server shortly after the close handshake.
-    let token = welcome["session"].as_str().unwrap().to_owned();
+    // The session ends on the server right after the close handshake.
+    let token = SessionToken::from_client(welcome["session"].as_str().unwrap()).unwrap();
     let deadline = tokio::time::Instant::now() + ibasho_tests::STEP;
-    loop {
-        let dump = server.app().store.audit_dump().await.unwrap();
-        assert!(!dump.contains(&token));
-        if !dump.contains("いなくなる") {
-            break;
-        }
+    while server.app().hub.session_count() > 0 {
         assert!(
             tokio::time::Instant::now() < deadline,
-            "session still held: {dump}"
+            "the node still holds the session"
         );
         tokio::time::sleep(std::time::Duration::from_millis(10)).await;
     }
+    let store = &server.app().store;
+    assert!(store.attach_session(&token).await.unwrap().is_none());
+    let dump = store.audit_dump().await.unwrap();
+    assert!(
+        !dump.contains("いなくなる"),
+        "the handle is still held: {dump}"
+    );
+    assert_eq!(store.present("lounge").await.unwrap(), 0);
 }
