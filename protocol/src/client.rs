@@ -42,6 +42,36 @@ pub enum ClientMsg {
     },
     /// Leave a room.
     Leave { room: String },
+    /// A quiet reaction to a message, for responding without writing. Sending the same
+    /// reaction again takes it back.
+    React {
+        room: String,
+        message_id: String,
+        reaction: Reaction,
+    },
+}
+
+/// The fixed set of quiet reactions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reaction {
+    /// うなずき — "I hear you".
+    Nod,
+    /// 👍
+    ThumbsUp,
+    /// 🙏
+    Pray,
+    /// ☕ — "I'm here, having tea".
+    Tea,
+}
+
+impl Reaction {
+    pub const ALL: [Reaction; 4] = [
+        Reaction::Nod,
+        Reaction::ThumbsUp,
+        Reaction::Pray,
+        Reaction::Tea,
+    ];
 }
 
 impl ClientMsg {
@@ -52,6 +82,7 @@ impl ClientMsg {
             ClientMsg::Join { .. } => "join",
             ClientMsg::Say { .. } => "say",
             ClientMsg::Leave { .. } => "leave",
+            ClientMsg::React { .. } => "react",
         }
     }
 }
@@ -89,6 +120,28 @@ mod tests {
         );
         let back: ClientMsg = serde_json::from_str(&serde_json::to_string(&msg).unwrap()).unwrap();
         assert_eq!(back, msg);
+    }
+
+    #[test]
+    fn react_names_its_reaction_in_snake_case() {
+        let msg: ClientMsg = serde_json::from_str(
+            r#"{"type":"react","room":"lounge","message_id":"7","reaction":"thumbs_up"}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            msg,
+            ClientMsg::React {
+                room: "lounge".into(),
+                message_id: "7".into(),
+                reaction: Reaction::ThumbsUp
+            }
+        );
+        assert!(
+            serde_json::from_str::<ClientMsg>(
+                r#"{"type":"react","room":"l","message_id":"7","reaction":"angry"}"#
+            )
+            .is_err()
+        );
     }
 
     #[test]

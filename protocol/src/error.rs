@@ -27,11 +27,13 @@ pub enum ErrorCode {
     HandleInvalid,
     /// The server cannot take this now (too many connections, storage unavailable).
     Unavailable,
+    /// A reaction named a message that is not (or no longer) in the room's history.
+    NoSuchMessage,
 }
 
 impl ErrorCode {
     /// Every code, for exhaustive tests (translations, documentation).
-    pub const ALL: [ErrorCode; 10] = [
+    pub const ALL: [ErrorCode; 11] = [
         ErrorCode::BadRequest,
         ErrorCode::TooLong,
         ErrorCode::RateLimited,
@@ -42,6 +44,7 @@ impl ErrorCode {
         ErrorCode::HandleTaken,
         ErrorCode::HandleInvalid,
         ErrorCode::Unavailable,
+        ErrorCode::NoSuchMessage,
     ];
 
     /// The code as it appears on the wire.
@@ -57,6 +60,7 @@ impl ErrorCode {
             ErrorCode::HandleTaken => "handle_taken",
             ErrorCode::HandleInvalid => "handle_invalid",
             ErrorCode::Unavailable => "unavailable",
+            ErrorCode::NoSuchMessage => "no_such_message",
         }
     }
 }

@@ -1,9 +1,14 @@
 //! Frames the server sends to a client.
 
+use std::collections::BTreeMap;
+
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use crate::ErrorCode;
+use crate::{ErrorCode, Reaction};
+
+/// How many of each reaction a message has (reactions nobody gave are left out).
+pub type ReactionCounts = BTreeMap<Reaction, u32>;
 
 /// One message said in a room, as members and late joiners see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,6 +24,9 @@ pub struct ChatMessage {
     /// The sender's own id for the message, echoed so that a client can match its retries.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
+    /// Quiet reactions so far: counts, never who.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub reactions: ReactionCounts,
 }
 
 /// A refusal. The connection stays open.
@@ -64,6 +72,12 @@ pub enum ServerMsg {
     Message(ChatMessage),
     /// How many people are in a room now. Never who.
     Presence { room: String, present: u32 },
+    /// A message's reactions changed: the new counts.
+    Reactions {
+        room: String,
+        message_id: String,
+        counts: ReactionCounts,
+    },
     /// A refused frame.
     Error(ErrorFrame),
 }
@@ -81,12 +95,14 @@ mod tests {
             text: "こんにちは".into(),
             at: "2026-11-26T10:00:00Z".parse().unwrap(),
             client_id: Some("c1".into()),
+            reactions: ReactionCounts::from([(Reaction::Tea, 2)]),
         });
         let json: serde_json::Value = serde_json::to_value(&msg).unwrap();
         assert_eq!(json["type"], "message");
         assert_eq!(json["room"], "lounge");
         assert_eq!(json["at"], "2026-11-26T10:00:00Z");
         assert_eq!(json["client_id"], "c1");
+        assert_eq!(json["reactions"], serde_json::json!({"tea": 2}));
         let back: ServerMsg = serde_json::from_value(json).unwrap();
         assert_eq!(back, msg);
     }

@@ -15,7 +15,7 @@ use std::time::Duration;
 
 use axum::extract::ws::Utf8Bytes;
 use ibasho_moderation::Handle;
-use ibasho_protocol::{Lang, ServerMsg};
+use ibasho_protocol::{Lang, Reaction, ServerMsg};
 use tokio_util::sync::CancellationToken;
 
 use crate::catalogue::Catalogue;
@@ -24,8 +24,8 @@ use crate::outbox::{CloseReason, Outbound, Outbox, encode};
 use crate::ratelimit::Limiter;
 use crate::settings::Limits;
 use crate::store::{
-    Appended, Attachment, JoinRefusal, NewMessage, NewSession, SessionRecord, Store, StoreError,
-    StoreResult,
+    Appended, Attachment, JoinRefusal, NewMessage, NewSession, Reacted, SessionRecord, Store,
+    StoreError, StoreResult,
 };
 use crate::token::SessionToken;
 
@@ -39,6 +39,7 @@ pub enum RoomError {
     Full,
     HandleTaken,
     NotInRoom,
+    NoSuchMessage,
     Unavailable,
 }
 
@@ -299,6 +300,35 @@ impl Hub {
                 Ok(())
             }
             Appended::NotMember => Err(RoomError::NotInRoom),
+        }
+    }
+
+    /// Toggles a quiet reaction and tells the room the message's new counts.
+    pub async fn react(
+        &self,
+        room_id: &str,
+        token: &SessionToken,
+        message_id: &str,
+        reaction: Reaction,
+    ) -> Result<(), RoomError> {
+        let room = self.room(room_id)?;
+        // In order with the room's messages, so a reaction never arrives before its message.
+        let _in_order = room.sequencer.lock().await;
+        match self
+            .store
+            .react(room_id, token, message_id, reaction)
+            .await?
+        {
+            Reacted::Counts(counts) => {
+                room.broadcast(&encode(&ServerMsg::Reactions {
+                    room: room_id.to_owned(),
+                    message_id: message_id.to_owned(),
+                    counts,
+                }));
+                Ok(())
+            }
+            Reacted::NotMember => Err(RoomError::NotInRoom),
+            Reacted::NoSuchMessage => Err(RoomError::NoSuchMessage),
         }
     }
 

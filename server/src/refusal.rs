@@ -25,6 +25,7 @@ pub enum Refusal {
     NotInRoom,
     HandleTaken,
     HandleInvalid(HandleError),
+    NoSuchMessage,
     Unavailable,
 }
 
@@ -55,6 +56,7 @@ impl Refusal {
             Refusal::NotInRoom => ErrorCode::NotInRoom,
             Refusal::HandleTaken => ErrorCode::HandleTaken,
             Refusal::HandleInvalid(_) => ErrorCode::HandleInvalid,
+            Refusal::NoSuchMessage => ErrorCode::NoSuchMessage,
             Refusal::Unavailable => ErrorCode::Unavailable,
         }
     }
@@ -123,6 +125,11 @@ impl Refusal {
                 "Someone in this room already uses that name. Please choose another one.",
             ),
             Refusal::HandleInvalid(why) => handle_sentence(*why, ja),
+            Refusal::NoSuchMessage => pick(
+                ja,
+                "そのメッセージはもう見つかりません。",
+                "That message is no longer here.",
+            ),
             Refusal::Unavailable => pick(
                 ja,
                 "ただいま混み合っています。少し待ってから、もう一度お試しください。",

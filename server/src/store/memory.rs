@@ -1,16 +1,16 @@
 //! The embedded default store: everything in this process's memory, nothing on disk. When the
 //! process ends, every word said here is gone.
 
-use std::collections::{BTreeSet, HashMap, VecDeque};
+use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 use std::sync::{Mutex, MutexGuard};
 
 use async_trait::async_trait;
 use ibasho_moderation::Handle;
-use ibasho_protocol::{ChatMessage, Lang};
+use ibasho_protocol::{ChatMessage, Lang, Reaction};
 
 use super::{
-    Appended, Attachment, JoinRefusal, JoinedRoom, NewMessage, NewSession, SessionRecord, Store,
-    StoreResult,
+    Appended, Attachment, JoinRefusal, JoinedRoom, NewMessage, NewSession, Reacted, SessionRecord,
+    Store, StoreResult,
 };
 use crate::token::SessionToken;
 
@@ -60,6 +60,18 @@ struct Room {
     members: HashMap<SessionToken, String>,
     history: VecDeque<ChatMessage>,
     next_id: u64,
+    /// Who gave which reaction to which message (by message id), so a second press takes it
+    /// back. Entries go with their message and with the session.
+    reactors: HashMap<(String, Reaction), HashSet<SessionToken>>,
+}
+
+impl Room {
+    fn forget_reactor(&mut self, token: &SessionToken) {
+        self.reactors.retain(|_, who| {
+            who.remove(token);
+            !who.is_empty()
+        });
+    }
 }
 
 impl MemoryStore {
@@ -166,6 +178,7 @@ impl Store for MemoryStore {
         for room in &session.rooms {
             if let Some(room) = state.rooms.get_mut(room) {
                 room.members.remove(token);
+                room.forget_reactor(token);
             }
         }
         Ok(Some(session.rooms.into_iter().collect()))
@@ -216,6 +229,9 @@ impl Store for MemoryStore {
         if let Some(session) = sessions.get_mut(token) {
             session.rooms.remove(room_id);
         }
+        if let Some(room) = rooms.get_mut(room_id) {
+            room.forget_reactor(token);
+        }
         Ok(was_member)
     }
 
@@ -253,10 +269,13 @@ impl Store for MemoryStore {
             text: message.text,
             at: message.at,
             client_id: message.client_id,
+            reactions: Default::default(),
         };
         room.history.push_back(stored.clone());
         while room.history.len() > history_len {
-            room.history.pop_front();
+            if let Some(gone) = room.history.pop_front() {
+                room.reactors.retain(|(id, _), _| *id != gone.id);
+            }
         }
         if stored.client_id.is_some() {
             session.recent.push_back(stored.clone());
@@ -279,6 +298,42 @@ impl Store for MemoryStore {
             .get(token)
             .and_then(|session| session.said(room, client_id))
             .cloned())
+    }
+
+    async fn react(
+        &self,
+        room_id: &str,
+        token: &SessionToken,
+        message_id: &str,
+        reaction: Reaction,
+    ) -> StoreResult<Reacted> {
+        let mut state = self.lock();
+        let Some(room) = state.rooms.get_mut(room_id) else {
+            return Ok(Reacted::NotMember);
+        };
+        if !room.members.contains_key(token) {
+            return Ok(Reacted::NotMember);
+        }
+        let Some(message) = room.history.iter_mut().find(|m| m.id == message_id) else {
+            return Ok(Reacted::NoSuchMessage);
+        };
+        let who = room
+            .reactors
+            .entry((message_id.to_owned(), reaction))
+            .or_default();
+        let count = message.reactions.entry(reaction).or_default();
+        if who.remove(token) {
+            *count = count.saturating_sub(1);
+        } else {
+            who.insert(token.clone());
+            *count += 1;
+        }
+        if *count == 0 {
+            message.reactions.remove(&reaction);
+        }
+        let counts = message.reactions.clone();
+        room.reactors.retain(|_, who| !who.is_empty());
+        Ok(Reacted::Counts(counts))
     }
 
     async fn audit_dump(&self) -> StoreResult<String> {
@@ -380,6 +435,84 @@ mod tests {
                 .await
                 .unwrap(),
             Some(vec![])
+        );
+    }
+
+    #[tokio::test]
+    async fn reactions_toggle_per_session_and_leave_with_it() {
+        let store = MemoryStore::new();
+        let a = store
+            .create_session(&handle("あ"), Lang::Ja, false)
+            .await
+            .unwrap()
+            .unwrap();
+        let b = store
+            .create_session(&handle("い"), Lang::Ja, false)
+            .await
+            .unwrap()
+            .unwrap();
+        for who in [&a, &b] {
+            store.join("r", 10, 100, &who.token).await.unwrap().unwrap();
+        }
+        let said = NewMessage {
+            room: "r".to_owned(),
+            session: a.token.clone(),
+            client_id: None,
+            text: "hi".to_owned(),
+            at: jiff::Timestamp::UNIX_EPOCH,
+        };
+        let Appended::New(message) = store.append(said, 100).await.unwrap() else {
+            panic!("not stored");
+        };
+        let tea = |n| Reacted::Counts([(Reaction::Tea, n)].into());
+        assert_eq!(
+            store
+                .react("r", &a.token, &message.id, Reaction::Tea)
+                .await
+                .unwrap(),
+            tea(1)
+        );
+        assert_eq!(
+            store
+                .react("r", &b.token, &message.id, Reaction::Tea)
+                .await
+                .unwrap(),
+            tea(2)
+        );
+        // Pressing again takes it back.
+        assert_eq!(
+            store
+                .react("r", &b.token, &message.id, Reaction::Tea)
+                .await
+                .unwrap(),
+            tea(1)
+        );
+        assert_eq!(
+            store
+                .react("r", &b.token, "999", Reaction::Tea)
+                .await
+                .unwrap(),
+            Reacted::NoSuchMessage
+        );
+        // A late joiner sees the counts in the history.
+        let c = store
+            .create_session(&handle("う"), Lang::Ja, false)
+            .await
+            .unwrap()
+            .unwrap();
+        let joined = store.join("r", 10, 100, &c.token).await.unwrap().unwrap();
+        assert_eq!(joined.history[0].reactions.get(&Reaction::Tea), Some(&1));
+        // Who reacted is forgotten with the session; the count stays with the message.
+        store
+            .end_session(&a.token, a.attachment, false)
+            .await
+            .unwrap();
+        let state = store.lock();
+        assert!(
+            state.rooms["r"]
+                .reactors
+                .values()
+                .all(|who| !who.contains(&a.token))
         );
     }
 

@@ -12,7 +12,7 @@ mod memory;
 
 use async_trait::async_trait;
 use ibasho_moderation::Handle;
-use ibasho_protocol::{ChatMessage, Lang};
+use ibasho_protocol::{ChatMessage, Lang, Reaction, ReactionCounts};
 use jiff::Timestamp;
 
 pub use memory::MemoryStore;
@@ -91,6 +91,15 @@ pub enum Appended {
     NotMember,
 }
 
+/// What became of a `react`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reacted {
+    /// The message's counts after the toggle.
+    Counts(ReactionCounts),
+    NotMember,
+    NoSuchMessage,
+}
+
 /// Shared state of sessions and rooms. Every method is atomic with respect to the others.
 #[async_trait]
 pub trait Store: Send + Sync + 'static {
@@ -155,6 +164,16 @@ pub trait Store: Send + Sync + 'static {
         token: &SessionToken,
         client_id: &str,
     ) -> StoreResult<Option<ChatMessage>>;
+
+    /// Toggles the session's `reaction` on a message in the room's history (a second time
+    /// takes it back). Who reacted is kept only to allow that, and forgotten with the session.
+    async fn react(
+        &self,
+        room: &str,
+        token: &SessionToken,
+        message_id: &str,
+        reaction: Reaction,
+    ) -> StoreResult<Reacted>;
 
     /// Everything the store holds, as text, for privacy tests that assert what is *not* there
     /// (an IP address, an ended session's words).

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use ibasho_moderation::Handle;
-use ibasho_protocol::{ClientMsg, Lang, RoomStatus, ServerMsg};
+use ibasho_protocol::{ClientMsg, Lang, Reaction, RoomStatus, ServerMsg};
 
 use crate::app::App;
 use crate::hub::{Departure, RoomError};
@@ -17,8 +17,11 @@ use crate::refusal::{BadRequest, Refusal};
 use crate::store::{Attachment, NewMessage};
 use crate::token::SessionToken;
 
+/// Message ids are short numbers; anything longer names no message.
+const MAX_MESSAGE_ID_BYTES: usize = 32;
+
 /// The `type`s a client may send, to tell an unknown type from a malformed known one.
-const KNOWN_TYPES: [&str; 4] = ["hello", "join", "say", "leave"];
+const KNOWN_TYPES: [&str; 5] = ["hello", "join", "say", "leave", "react"];
 
 /// A session this connection holds.
 #[derive(Debug)]
@@ -64,7 +67,11 @@ impl Peer {
         // names its room and client id and the client knows which message to send again.
         let parsed = parse(text);
         let (room, client_id) = match &parsed {
-            Ok(ClientMsg::Join { room } | ClientMsg::Leave { room }) => (Some(room.clone()), None),
+            Ok(
+                ClientMsg::Join { room }
+                | ClientMsg::Leave { room }
+                | ClientMsg::React { room, .. },
+            ) => (Some(room.clone()), None),
             Ok(ClientMsg::Say {
                 room, client_id, ..
             }) => (Some(room.clone()), client_id.clone()),
@@ -115,6 +122,11 @@ impl Peer {
                 client_id,
             } => self.say(room, text, client_id).await,
             ClientMsg::Leave { room } => self.leave(room).await,
+            ClientMsg::React {
+                room,
+                message_id,
+                reaction,
+            } => self.react(room, message_id, reaction).await,
         }
     }
 
@@ -303,6 +315,32 @@ impl Peer {
             .map_err(room_refusal)
     }
 
+    async fn react(
+        &mut self,
+        room: String,
+        message_id: String,
+        reaction: Reaction,
+    ) -> Result<(), Refusal> {
+        let session = self
+            .session
+            .as_ref()
+            .ok_or(Refusal::BadRequest(BadRequest::HelloFirst))?;
+        if self.app.catalogue.room(&room).is_none() {
+            return Err(Refusal::NoSuchRoom);
+        }
+        if !session.rooms.contains(&room) {
+            return Err(Refusal::NotInRoom);
+        }
+        if message_id.is_empty() || message_id.len() > MAX_MESSAGE_ID_BYTES {
+            return Err(Refusal::NoSuchMessage);
+        }
+        self.app
+            .hub
+            .react(&room, &session.token, &message_id, reaction)
+            .await
+            .map_err(room_refusal)
+    }
+
     /// Cleans up when the connection ends: a close frame from the client ends the session; a
     /// dropped connection leaves it resumable for the grace period.
     pub async fn finish(&mut self, ending: CloseReason) {
@@ -346,6 +384,7 @@ fn room_refusal(err: RoomError) -> Refusal {
         RoomError::Full => Refusal::RoomFull,
         RoomError::HandleTaken => Refusal::HandleTaken,
         RoomError::NotInRoom => Refusal::NotInRoom,
+        RoomError::NoSuchMessage => Refusal::NoSuchMessage,
         RoomError::Unavailable => Refusal::Unavailable,
     }
 }
@@ -386,6 +425,11 @@ mod tests {
                 client_id: None,
             },
             ClientMsg::Leave { room: "r".into() },
+            ClientMsg::React {
+                room: "r".into(),
+                message_id: "1".into(),
+                reaction: Reaction::Nod,
+            },
         ];
         let kinds: Vec<&str> = samples.iter().map(ClientMsg::kind).collect();
         assert_eq!(kinds, KNOWN_TYPES);

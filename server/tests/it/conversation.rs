@@ -288,3 +288,57 @@ async fn messages_are_stamped_by_the_servers_clock() {
         "2026-04-01T10:30:00Z"
     );
 }
+
+#[tokio::test]
+async fn quiet_reactions_are_counted_toggled_and_kept_in_history() {
+    let server = serve(settings()).await;
+    let mut speaker = member(&server, "はなすひと", "lounge").await;
+    let mut listener = member(&server, "きくひと", "lounge").await;
+    speaker
+        .say("lounge", "今日は外に出られた", "s1")
+        .await
+        .unwrap();
+    let said = listener.recv_type("message").await.unwrap();
+    let id = said["id"].as_str().unwrap().to_owned();
+    let react = |reaction: &str| json!({"type":"react","room":"lounge","message_id":id,"reaction":reaction});
+
+    listener.send(react("nod")).await.unwrap();
+    for client in [&mut speaker, &mut listener] {
+        let frame = client.recv_type("reactions").await.unwrap();
+        assert_eq!(frame["message_id"], id.as_str());
+        assert_eq!(frame["counts"], json!({"nod": 1}));
+    }
+    speaker.send(react("nod")).await.unwrap();
+    speaker.send(react("tea")).await.unwrap();
+    let mut last = json!(null);
+    for _ in 0..2 {
+        last = listener.recv_type("reactions").await.unwrap();
+    }
+    assert_eq!(last["counts"], json!({"nod": 2, "tea": 1}));
+    // Pressing again takes one's own reaction back.
+    listener.send(react("nod")).await.unwrap();
+    assert_eq!(
+        listener.recv_type("reactions").await.unwrap()["counts"],
+        json!({"nod": 1, "tea": 1})
+    );
+    // A late joiner sees the counts, never who gave them.
+    let (mut late, _) = hello(&server, Some("あとから")).await;
+    let joined = late.join("lounge").await.unwrap();
+    assert_eq!(
+        joined["history"][0]["reactions"],
+        json!({"nod": 1, "tea": 1})
+    );
+
+    late.send(json!({"type":"react","room":"lounge","message_id":"9999","reaction":"tea"}))
+        .await
+        .unwrap();
+    assert_eq!(late.recv_error().await.unwrap()["code"], "no_such_message");
+    late.send(json!({"type":"react","room":"games","message_id":id,"reaction":"tea"}))
+        .await
+        .unwrap();
+    assert_eq!(late.recv_error().await.unwrap()["code"], "not_in_room");
+    late.send(json!({"type":"react","room":"lounge","message_id":id,"reaction":"angry"}))
+        .await
+        .unwrap();
+    assert_eq!(late.recv_error().await.unwrap()["code"], "bad_request");
+}
