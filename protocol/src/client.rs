@@ -28,6 +28,9 @@ pub enum ClientMsg {
         resume: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         lang: Option<Lang>,
+        /// Who the person comes as, if they want to say.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        role: Option<Role>,
     },
     /// Enter a room. Joining a room one is already in answers `joined` again (a resync).
     Join { room: String },
@@ -49,6 +52,18 @@ pub enum ClientMsg {
         message_id: String,
         reaction: Reaction,
     },
+}
+
+/// Who a person comes as (optional; never checked against anything).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// 本人 — the person themselves.
+    Person,
+    /// 家族 — a family member.
+    Family,
+    /// 支援者 — a supporter.
+    Supporter,
 }
 
 /// The fixed set of quiet reactions.
@@ -99,7 +114,8 @@ mod tests {
             ClientMsg::Hello {
                 handle: None,
                 resume: None,
-                lang: None
+                lang: None,
+                role: None
             }
         );
     }

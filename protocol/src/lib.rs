@@ -16,7 +16,7 @@ pub mod error;
 pub mod rooms;
 pub mod server;
 
-pub use client::{ClientMsg, Lang, Reaction};
+pub use client::{ClientMsg, Lang, Reaction, Role};
 pub use error::ErrorCode;
 pub use rooms::{RoomInfo, RoomKind, RoomStatus};
 pub use server::{ChatMessage, ErrorFrame, ReactionCounts, ServerMsg};

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use axum::extract::{Request, State};
+use axum::extract::{Query, Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -11,6 +11,7 @@ use ibasho_protocol::{ErrorCode, ErrorFrame, Lang, ServerMsg};
 use tower_http::trace::TraceLayer;
 
 use crate::app::App;
+use crate::handles;
 use crate::refusal::Refusal;
 use crate::ws;
 
@@ -18,6 +19,7 @@ pub fn router(app: Arc<App>) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/api/rooms", get(rooms))
+        .route("/api/handles/suggest", get(suggest_handle))
         .route("/ws", get(ws::upgrade))
         .fallback(not_found)
         // The span names method and path only: no query, no headers, no address.
@@ -39,6 +41,19 @@ async fn rooms(State(app): State<Arc<App>>) -> Response {
             error_response(StatusCode::SERVICE_UNAVAILABLE, &Refusal::Unavailable)
         }
     }
+}
+
+#[derive(serde::Deserialize)]
+struct SuggestQuery {
+    #[serde(default)]
+    lang: Lang,
+}
+
+/// A friendly handle to offer on the entry screen ("another one" asks again). Nothing is
+/// reserved: the person may take it, change it, or ask for another.
+async fn suggest_handle(Query(query): Query<SuggestQuery>) -> Json<serde_json::Value> {
+    let handle = handles::generate(query.lang, 0);
+    Json(serde_json::json!({ "handle": handle.as_str() }))
 }
 
 async fn not_found() -> Response {

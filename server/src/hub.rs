@@ -15,7 +15,7 @@ use std::time::Duration;
 
 use axum::extract::ws::Utf8Bytes;
 use ibasho_moderation::Handle;
-use ibasho_protocol::{Lang, Reaction, ServerMsg};
+use ibasho_protocol::{Reaction, ServerMsg};
 use tokio_util::sync::CancellationToken;
 
 use crate::catalogue::Catalogue;
@@ -24,8 +24,8 @@ use crate::outbox::{CloseReason, Outbound, Outbox, encode};
 use crate::ratelimit::Limiter;
 use crate::settings::Limits;
 use crate::store::{
-    Appended, Attachment, JoinRefusal, NewMessage, NewSession, Reacted, SessionRecord, Store,
-    StoreError, StoreResult,
+    Appended, Attachment, JoinRefusal, NewMessage, NewSession, Profile, Reacted, SessionRecord,
+    Store, StoreError, StoreResult,
 };
 use crate::token::SessionToken;
 
@@ -148,24 +148,24 @@ impl Hub {
     pub async fn open_session(
         &self,
         requested: Option<Handle>,
-        lang: Lang,
+        profile: Profile,
         conn: &Outbox,
     ) -> Result<(NewSession, Handle), RoomError> {
         let (session, handle) = match requested {
-            Some(handle) => match self.store.create_session(&handle, lang, false).await? {
+            Some(handle) => match self.store.create_session(&handle, profile, false).await? {
                 Some(session) => (session, handle),
                 None => return Err(RoomError::Unavailable),
             },
-            None => self.open_generated(lang).await?,
+            None => self.open_generated(profile).await?,
         };
         self.attach_local(&session.token, conn);
         Ok((session, handle))
     }
 
-    async fn open_generated(&self, lang: Lang) -> Result<(NewSession, Handle), RoomError> {
+    async fn open_generated(&self, profile: Profile) -> Result<(NewSession, Handle), RoomError> {
         for attempt in 0..HANDLE_ATTEMPTS {
-            let handle = handles::generate(lang, attempt);
-            if let Some(session) = self.store.create_session(&handle, lang, true).await? {
+            let handle = handles::generate(profile.lang, attempt);
+            if let Some(session) = self.store.create_session(&handle, profile, true).await? {
                 return Ok((session, handle));
             }
         }

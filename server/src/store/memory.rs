@@ -6,11 +6,11 @@ use std::sync::{Mutex, MutexGuard};
 
 use async_trait::async_trait;
 use ibasho_moderation::Handle;
-use ibasho_protocol::{ChatMessage, Lang, Reaction};
+use ibasho_protocol::{ChatMessage, Reaction};
 
 use super::{
-    Appended, Attachment, JoinRefusal, JoinedRoom, NewMessage, NewSession, Reacted, SessionRecord,
-    Store, StoreResult,
+    Appended, Attachment, JoinRefusal, JoinedRoom, NewMessage, NewSession, Profile, Reacted,
+    SessionRecord, Store, StoreResult,
 };
 use crate::token::SessionToken;
 
@@ -36,7 +36,7 @@ struct State {
 struct Session {
     handle: String,
     key: String,
-    lang: Lang,
+    profile: Profile,
     rooms: BTreeSet<String>,
     /// The current attachment (see [`Attachment`]).
     attachment: Attachment,
@@ -104,7 +104,7 @@ impl Store for MemoryStore {
     async fn create_session(
         &self,
         handle: &Handle,
-        lang: Lang,
+        profile: Profile,
         exclusive: bool,
     ) -> StoreResult<Option<NewSession>> {
         let mut state = self.lock();
@@ -119,7 +119,7 @@ impl Store for MemoryStore {
             Session {
                 handle: handle.as_str().to_owned(),
                 key: handle.key().to_owned(),
-                lang,
+                profile,
                 rooms: BTreeSet::new(),
                 attachment,
                 detached: false,
@@ -136,7 +136,7 @@ impl Store for MemoryStore {
             session.detached = false;
             SessionRecord {
                 handle: session.handle.clone(),
-                lang: session.lang,
+                profile: session.profile,
                 rooms: session.rooms.iter().cloned().collect(),
                 attachment: session.attachment,
             }
@@ -353,7 +353,7 @@ mod tests {
     async fn a_stale_attachment_can_neither_detach_nor_end_a_resumed_session() {
         let store = MemoryStore::new();
         let started = store
-            .create_session(&handle("たろう"), Lang::Ja, false)
+            .create_session(&handle("たろう"), Profile::default(), false)
             .await
             .unwrap()
             .unwrap();
@@ -411,7 +411,7 @@ mod tests {
     async fn the_grace_period_ends_only_a_session_still_detached() {
         let store = MemoryStore::new();
         let new = store
-            .create_session(&handle("はなこ"), Lang::Ja, false)
+            .create_session(&handle("はなこ"), Profile::default(), false)
             .await
             .unwrap()
             .unwrap();
@@ -442,12 +442,12 @@ mod tests {
     async fn reactions_toggle_per_session_and_leave_with_it() {
         let store = MemoryStore::new();
         let a = store
-            .create_session(&handle("あ"), Lang::Ja, false)
+            .create_session(&handle("あ"), Profile::default(), false)
             .await
             .unwrap()
             .unwrap();
         let b = store
-            .create_session(&handle("い"), Lang::Ja, false)
+            .create_session(&handle("い"), Profile::default(), false)
             .await
             .unwrap()
             .unwrap();
@@ -496,7 +496,7 @@ mod tests {
         );
         // A late joiner sees the counts in the history.
         let c = store
-            .create_session(&handle("う"), Lang::Ja, false)
+            .create_session(&handle("う"), Profile::default(), false)
             .await
             .unwrap()
             .unwrap();
@@ -520,7 +520,7 @@ mod tests {
     async fn retries_are_recognised_per_room() {
         let store = MemoryStore::new();
         let new = store
-            .create_session(&handle("じろう"), Lang::Ja, false)
+            .create_session(&handle("じろう"), Profile::default(), false)
             .await
             .unwrap()
             .unwrap();

@@ -12,7 +12,7 @@ mod memory;
 
 use async_trait::async_trait;
 use ibasho_moderation::Handle;
-use ibasho_protocol::{ChatMessage, Lang, Reaction, ReactionCounts};
+use ibasho_protocol::{ChatMessage, Lang, Reaction, ReactionCounts, Role};
 use jiff::Timestamp;
 
 pub use memory::MemoryStore;
@@ -40,11 +40,18 @@ pub struct NewSession {
     pub attachment: Attachment,
 }
 
+/// What a person told about themselves on `hello`: their language, and who they come as.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Profile {
+    pub lang: Lang,
+    pub role: Option<Role>,
+}
+
 /// What a resumed session restores.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SessionRecord {
     pub handle: String,
-    pub lang: Lang,
+    pub profile: Profile,
     /// The rooms the session is in, sorted.
     pub rooms: Vec<String>,
     pub attachment: Attachment,
@@ -109,7 +116,7 @@ pub trait Store: Send + Sync + 'static {
     async fn create_session(
         &self,
         handle: &Handle,
-        lang: Lang,
+        profile: Profile,
         exclusive: bool,
     ) -> StoreResult<Option<NewSession>>;
 

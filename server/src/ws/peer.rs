@@ -7,14 +7,14 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use ibasho_moderation::Handle;
-use ibasho_protocol::{ClientMsg, Lang, Reaction, RoomStatus, ServerMsg};
+use ibasho_protocol::{ClientMsg, Lang, Reaction, Role, RoomStatus, ServerMsg};
 
 use crate::app::App;
 use crate::hub::{Departure, RoomError};
 use crate::outbox::{CloseReason, Outbox};
 use crate::ratelimit::Limiter;
 use crate::refusal::{BadRequest, Refusal};
-use crate::store::{Attachment, NewMessage};
+use crate::store::{Attachment, NewMessage, Profile};
 use crate::token::SessionToken;
 
 /// Message ids are short numbers; anything longer names no message.
@@ -114,7 +114,8 @@ impl Peer {
                 handle,
                 resume,
                 lang,
-            } => self.hello(handle, resume, lang).await,
+                role,
+            } => self.hello(handle, resume, lang, role).await,
             ClientMsg::Join { room } => self.join(room).await,
             ClientMsg::Say {
                 room,
@@ -135,6 +136,7 @@ impl Peer {
         handle: Option<String>,
         resume: Option<String>,
         lang: Option<Lang>,
+        role: Option<Role>,
     ) -> Result<(), Refusal> {
         if self.session.is_some() {
             return Err(Refusal::BadRequest(BadRequest::HelloTwice));
@@ -157,7 +159,14 @@ impl Peer {
         let (session, handle) = self
             .app
             .hub
-            .open_session(requested, self.lang, &self.outbox)
+            .open_session(
+                requested,
+                Profile {
+                    lang: self.lang,
+                    role,
+                },
+                &self.outbox,
+            )
             .await
             .map_err(room_refusal)?;
         self.outbox.send(&ServerMsg::Welcome {
@@ -185,7 +194,7 @@ impl Peer {
         else {
             return Ok(false);
         };
-        self.lang = lang.unwrap_or(record.lang);
+        self.lang = lang.unwrap_or(record.profile.lang);
         let attachment = record.attachment;
         self.outbox.send(&ServerMsg::Welcome {
             handle: record.handle,
@@ -417,6 +426,7 @@ mod tests {
                 handle: None,
                 resume: None,
                 lang: None,
+                role: None,
             },
             ClientMsg::Join { room: "r".into() },
             ClientMsg::Say {

@@ -55,6 +55,23 @@ async fn the_room_list_counts_people_without_naming_them() {
 }
 
 #[tokio::test]
+async fn handle_suggestions_are_friendly_and_vary() {
+    let server = serve(settings()).await;
+    let mut seen = std::collections::HashSet::new();
+    for _ in 0..10 {
+        let (status, body) = get(server.addr(), "/api/handles/suggest").await;
+        assert_eq!(status, 200);
+        let handle = body["handle"].as_str().unwrap().to_owned();
+        assert!(ibasho_moderation::Handle::parse(&handle).is_ok());
+        assert!(!handle.is_ascii(), "Japanese by default: {handle}");
+        seen.insert(handle);
+    }
+    assert!(seen.len() > 1);
+    let (_, body) = get(server.addr(), "/api/handles/suggest?lang=en").await;
+    assert!(body["handle"].as_str().unwrap().is_ascii());
+}
+
+#[tokio::test]
 async fn unknown_paths_are_404() {
     let server = serve(settings()).await;
     let (status, body) = get(server.addr(), "/nothing-here").await;
