@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// The language a person chose; it picks the language of the server's human-readable texts
 /// (error messages, generated handles).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Lang {
     /// Japanese, the default.

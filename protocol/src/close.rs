@@ -1,5 +1,9 @@
 //! WebSocket close codes the server sends, so that a client can tell "reconnect and resume"
 //! from "you were told to stop".
+//!
+//! From the client: a close frame means the person left, and ends the session at once —
+//! except 1001 ([`GOING_AWAY`]), which browsers send by themselves when a page is reloaded or
+//! left; that session stays resumable for the grace period, like a dropped connection.
 
 /// The server is shutting down or restarting: reconnect with backoff and resume.
 pub const GOING_AWAY: u16 = 1001;

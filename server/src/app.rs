@@ -14,6 +14,7 @@ use crate::clock::Clock;
 use crate::hub::Hub;
 use crate::settings::Settings;
 use crate::store::{Store, StoreResult};
+use crate::web::WebAssets;
 
 pub struct App {
     pub settings: Settings,
@@ -28,6 +29,8 @@ pub struct App {
     pub connections: TaskTracker,
     /// One permit per open WebSocket connection.
     pub connection_slots: Arc<Semaphore>,
+    /// The web front end, if this server has one.
+    pub web: Option<WebAssets>,
     next_connection: AtomicU64,
 }
 
@@ -37,6 +40,7 @@ impl App {
         catalogue: Catalogue,
         store: Arc<dyn Store>,
         clock: Arc<dyn Clock>,
+        web: Option<WebAssets>,
     ) -> App {
         let shutdown = CancellationToken::new();
         let hub = Arc::new(Hub::new(
@@ -54,6 +58,7 @@ impl App {
             clock,
             shutdown,
             connections: TaskTracker::new(),
+            web,
             next_connection: AtomicU64::new(1),
         }
     }

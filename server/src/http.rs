@@ -3,16 +3,17 @@
 use std::sync::Arc;
 
 use axum::extract::{Query, Request, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum::{Json, Router};
+use axum::{Json, Router, middleware};
 use ibasho_protocol::{ErrorCode, ErrorFrame, Lang, ServerMsg};
 use tower_http::trace::TraceLayer;
 
 use crate::app::App;
 use crate::handles;
 use crate::refusal::Refusal;
+use crate::web;
 use crate::ws;
 
 pub fn router(app: Arc<App>) -> Router {
@@ -21,7 +22,8 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/rooms", get(rooms))
         .route("/api/handles/suggest", get(suggest_handle))
         .route("/ws", get(ws::upgrade))
-        .fallback(not_found)
+        .fallback(web_or_not_found)
+        .layer(middleware::map_response(security_headers))
         // The span names method and path only: no query, no headers, no address.
         .layer(TraceLayer::new_for_http().make_span_with(|request: &Request| {
             tracing::info_span!("http", method = %request.method(), path = %request.uri().path())
@@ -56,7 +58,33 @@ async fn suggest_handle(Query(query): Query<SuggestQuery>) -> Json<serde_json::V
     Json(serde_json::json!({ "handle": handle.as_str() }))
 }
 
-async fn not_found() -> Response {
+async fn security_headers(mut response: Response) -> Response {
+    web::add_security_headers(response.headers_mut());
+    response
+}
+
+/// The web front end's files for GET; a JSON 404 for anything else.
+async fn web_or_not_found(
+    State(app): State<Arc<App>>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    if method == Method::GET || method == Method::HEAD {
+        match &app.web {
+            Some(web) => {
+                if let Some(response) = web.response(uri.path(), &headers) {
+                    return response;
+                }
+            }
+            None if uri.path() == "/" => return web::not_built(),
+            None => {}
+        }
+    }
+    not_found()
+}
+
+fn not_found() -> Response {
     let frame = ErrorFrame {
         code: ErrorCode::BadRequest,
         message: "not found".to_owned(),

@@ -4,7 +4,7 @@
 //! - [`start`] / [`Running`] — bind, serve, and shut down gracefully (this file).
 //! - [`settings`] — every tunable limit, with its default.
 //! - [`catalogue`] — the operator's TOML file of rooms.
-//! - [`http`] — routes: `/healthz`, `/api/rooms`, `/ws`.
+//! - [`http`] — routes: `/healthz`, `/api/…`, `/ws`, and the web front end ([`web`]).
 //! - [`ws`] — the WebSocket endpoint: upgrade, one task pair per connection, the protocol.
 //! - [`hub`] — this node's rooms: join, say, leave, presence, delivery in order.
 //! - [`outbox`] — a connection's bounded queue and close control.
@@ -27,6 +27,7 @@ pub mod refusal;
 pub mod settings;
 pub mod store;
 pub mod token;
+pub mod web;
 pub mod ws;
 
 use std::net::SocketAddr;
@@ -47,6 +48,8 @@ use crate::store::{MemoryStore, Store};
 pub enum StartError {
     #[error(transparent)]
     Catalogue(#[from] CatalogueError),
+    #[error(transparent)]
+    Web(#[from] web::WebError),
     #[error("cannot listen on {addr}: {source}")]
     Bind {
         addr: SocketAddr,
@@ -100,6 +103,21 @@ pub async fn start(settings: Settings) -> Result<Running, StartError> {
     .await
 }
 
+/// The web bundle: from `--web-dir` when given, else the embedded one, if any.
+fn load_web(settings: &Settings) -> Result<Option<web::WebAssets>, web::WebError> {
+    if let Some(dir) = &settings.web_dir {
+        return web::WebAssets::from_dir(dir, &settings.exit_url).map(Some);
+    }
+    #[cfg(feature = "embed-web")]
+    {
+        Ok(web::WebAssets::embedded(&settings.exit_url))
+    }
+    #[cfg(not(feature = "embed-web"))]
+    {
+        Ok(None)
+    }
+}
+
 /// Starts the server with a given catalogue, store and clock (what tests vary).
 pub async fn start_with(
     settings: Settings,
@@ -115,7 +133,11 @@ pub async fn start_with(
         .local_addr()
         .map_err(|source| StartError::Bind { addr: bind, source })?;
     let rooms = catalogue.rooms.len();
-    let app = Arc::new(App::new(settings, catalogue, store, clock));
+    let web = load_web(&settings)?;
+    if web.is_none() {
+        tracing::info!("no web front end in this binary; serving the API only");
+    }
+    let app = Arc::new(App::new(settings, catalogue, store, clock, web));
     tracing::info!(rooms, "ibasho listening on http://{addr}");
 
     let router = http::router(Arc::clone(&app));

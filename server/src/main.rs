@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use ibasho_server::catalogue::Catalogue;
-use ibasho_server::settings::{Limits, Settings};
+use ibasho_server::settings::{DEFAULT_EXIT_URL, Limits, Settings};
 
 #[derive(Parser)]
 #[command(
@@ -47,6 +47,12 @@ struct ServeArgs {
         value_delimiter = ','
     )]
     allowed_origins: Vec<String>,
+    /// Serve the web front end from this folder instead of the embedded one.
+    #[arg(long, env = "IBASHO_WEB_DIR")]
+    web_dir: Option<PathBuf>,
+    /// Where the quick-exit button sends a person (somewhere neutral).
+    #[arg(long, env = "IBASHO_EXIT_URL", default_value = DEFAULT_EXIT_URL)]
+    exit_url: String,
     /// Most WebSocket connections at once; more are refused with 503.
     #[arg(long, env = "IBASHO_MAX_CONNECTIONS", default_value_t = Limits::default().max_connections)]
     max_connections: usize,
@@ -58,6 +64,8 @@ impl ServeArgs {
             bind: self.bind,
             catalogue: self.catalogue,
             allowed_origins: self.allowed_origins,
+            web_dir: self.web_dir,
+            exit_url: self.exit_url,
             ..Settings::default()
         };
         settings.limits.max_connections = self.max_connections;

@@ -46,8 +46,11 @@ pub enum CloseReason {
     Idle,
     /// The session was resumed on another connection.
     Replaced,
-    /// The client sent a close frame (the server only answers it).
+    /// The client sent a close frame (the server only answers it): the person left.
     ClientClosed,
+    /// The client sent a close frame with 1001 "going away": a browser does this by itself
+    /// when a page is reloaded or navigated away, so the session stays resumable.
+    ClientGoingAway,
     /// The peer vanished (reset, EOF without a close frame): nothing to tell it.
     Dropped,
 }
@@ -62,7 +65,7 @@ impl CloseReason {
             CloseReason::TooBig => (close::TOO_BIG, "frame too large"),
             CloseReason::Idle => (close::IDLE, "no heartbeat"),
             CloseReason::Replaced => (close::REPLACED, "session resumed on another connection"),
-            CloseReason::ClientClosed => (1000, "bye"),
+            CloseReason::ClientClosed | CloseReason::ClientGoingAway => (1000, "bye"),
             CloseReason::Dropped => (close::GOING_AWAY, "connection lost"),
         }
     }
@@ -77,6 +80,7 @@ impl CloseReason {
             CloseReason::Idle => "idle",
             CloseReason::Replaced => "replaced",
             CloseReason::ClientClosed => "client_closed",
+            CloseReason::ClientGoingAway => "client_going_away",
             CloseReason::Dropped => "dropped",
         }
     }

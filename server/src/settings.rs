@@ -17,8 +17,16 @@ pub struct Settings {
     /// Origins allowed to open `/ws` from a browser, e.g. `https://ibasho.example.org`.
     /// Empty means: only the server's own origin (the `Origin` host equals the `Host` header).
     pub allowed_origins: Vec<String>,
+    /// Serve the web front end from this folder (a `cargo xtask web` bundle) instead of the
+    /// one embedded in the binary.
+    pub web_dir: Option<PathBuf>,
+    /// Where the quick-exit button sends a person: somewhere neutral.
+    pub exit_url: String,
     pub limits: Limits,
 }
+
+/// The default quick-exit destination: a weather search, unremarkable in any history.
+pub const DEFAULT_EXIT_URL: &str = "https://www.google.com/search?q=%E5%A4%A9%E6%B0%97";
 
 impl Default for Settings {
     fn default() -> Self {
@@ -26,6 +34,8 @@ impl Default for Settings {
             bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
             catalogue: None,
             allowed_origins: Vec::new(),
+            web_dir: None,
+            exit_url: DEFAULT_EXIT_URL.to_owned(),
             limits: Limits::default(),
         }
     }

@@ -13,6 +13,7 @@ use std::time::Duration;
 use axum::extract::ws::{CloseFrame, Message, Utf8Bytes, WebSocket};
 use futures_util::stream::{SplitSink, SplitStream};
 use futures_util::{SinkExt, StreamExt};
+use ibasho_protocol::close;
 use tokio::sync::OwnedSemaphorePermit;
 use tokio::time::{Instant, MissedTickBehavior};
 use tracing::Instrument;
@@ -103,7 +104,14 @@ async fn read_loop(
                     Message::Binary(_) => peer.on_binary(),
                     // tungstenite answers pings itself; a pong only proves the peer is there.
                     Message::Ping(_) | Message::Pong(_) => {}
-                    Message::Close(_) => return CloseReason::ClientClosed,
+                    Message::Close(frame) => {
+                        let going_away = frame.is_some_and(|f| f.code == close::GOING_AWAY);
+                        return if going_away {
+                            CloseReason::ClientGoingAway
+                        } else {
+                            CloseReason::ClientClosed
+                        };
+                    }
                 }
             }
         }
@@ -176,7 +184,7 @@ async fn goodbye(sink: &mut SplitSink<WebSocket, Message>, reason: CloseReason) 
         // Nobody is listening any more.
         CloseReason::Dropped => {}
         // tungstenite has queued the reply to the client's close frame; flush it.
-        CloseReason::ClientClosed => {
+        CloseReason::ClientClosed | CloseReason::ClientGoingAway => {
             let _already_closed_is_fine = sink.close().await;
         }
         reason => {

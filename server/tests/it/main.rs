@@ -15,3 +15,4 @@ mod load_tool;
 mod privacy;
 mod sessions;
 mod support;
+mod web;

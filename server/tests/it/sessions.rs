@@ -74,6 +74,22 @@ async fn a_close_frame_ends_the_session_at_once() {
 }
 
 #[tokio::test]
+async fn a_going_away_close_frame_keeps_the_session_resumable() {
+    // Browsers send 1001 by themselves when a page reloads: that is not leaving.
+    let server = serve(settings()).await;
+    let (mut reloading, welcome) = hello(&server, Some("さいよみこみ")).await;
+    reloading.join("lounge").await.unwrap();
+    let token = welcome["session"].as_str().unwrap().to_owned();
+    let ending = reloading.close_with(1001).await.unwrap();
+    assert!(matches!(ending, Ending::Closed(1001, _)), "{ending:?}");
+    let mut again = Client::connect(server.addr()).await.unwrap();
+    let welcome = again.resume(&token).await.unwrap();
+    assert_eq!(welcome["resumed"], true);
+    assert_eq!(welcome["handle"], "さいよみこみ");
+    assert_eq!(again.recv_type("joined").await.unwrap()["present"], 1);
+}
+
+#[tokio::test]
 async fn the_grace_period_ends_a_session_that_does_not_come_back() {
     let mut settings = settings();
     settings.limits.session_grace = Duration::from_millis(300);
