@@ -174,9 +174,14 @@ impl Client {
     }
 
     /// Sends a close frame (1000, normal) and waits for the server's answer.
-    pub async fn close(mut self) -> Result<Ending> {
+    pub async fn close(self) -> Result<Ending> {
+        self.close_with(1000).await
+    }
+
+    /// Sends a close frame with `code` and waits for the server's answer.
+    pub async fn close_with(mut self, code: u16) -> Result<Ending> {
         let frame = CloseFrame {
-            code: CloseCode::Normal,
+            code: CloseCode::from(code),
             reason: "".into(),
         };
         self.ws.close(Some(frame)).await?;

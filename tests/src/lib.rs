@@ -2,12 +2,14 @@
 //! tool share.
 //!
 //! # Layout
+//! - [`browser`] — headless Chromium over WebDriver, for the browser tests.
 //! - [`client`] — a WebSocket client that speaks the protocol as JSON, every wait bounded.
 //! - [`process`] — the real `ibasho` binary as a child process, with its log captured.
 //! - [`load`] — the scenarios of the `ibasho-load` tool.
 //!
 //! Tests talk to the server only as a client would: over TCP, with JSON frames.
 
+pub mod browser;
 pub mod client;
 pub mod load;
 pub mod process;

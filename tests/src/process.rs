@@ -128,13 +128,12 @@ impl ServerProcess {
     /// Sends SIGTERM and waits for the process to exit; returns its exit code.
     pub async fn terminate(&mut self) -> Result<Option<i32>> {
         let pid = self.pid().context("already exited")?;
-        let status = Command::new("kill")
-            .args(["-TERM", &pid.to_string()])
-            .status()
-            .await?;
-        if !status.success() {
-            bail!("kill -TERM {pid} failed");
-        }
+        let pid = i32::try_from(pid).context("pid out of range")?;
+        nix::sys::signal::kill(
+            nix::unistd::Pid::from_raw(pid),
+            nix::sys::signal::Signal::SIGTERM,
+        )
+        .with_context(|| format!("cannot send SIGTERM to {pid}"))?;
         let exit = tokio::time::timeout(STEP, self.child.wait())
             .await
             .context("ibasho did not exit after SIGTERM")??;

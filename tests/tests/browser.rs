@@ -1,0 +1,562 @@
+//! End-to-end tests in a real headless Chromium against the real `ibasho` binary with its
+//! embedded web bundle. They need both, so they are ignored by `cargo test --workspace` and
+//! run by `cargo xtask test`, which builds the bundle, installs Chromium and sets
+//! `IBASHO_BIN`, `IBASHO_CHROMEDRIVER` and `IBASHO_ARTIFACTS`.
+
+// Tests fail loudly on any unexpected error.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::time::Duration;
+
+use fantoccini::Locator;
+use ibasho_tests::ServerProcess;
+use ibasho_tests::browser::{Browser, Chromedriver, Setup, free_port};
+
+/// WebDriver's Enter and Escape keys.
+const ENTER: &str = "\u{E007}";
+const ESCAPE: &str = "\u{E00C}";
+
+struct World {
+    setup: Setup,
+    driver: Chromedriver,
+}
+
+impl World {
+    async fn new() -> World {
+        let setup = Setup::from_env().unwrap();
+        let driver = Chromedriver::start(&setup.chromedriver).await.unwrap();
+        World { setup, driver }
+    }
+
+    async fn server(&self, args: &[&str]) -> ServerProcess {
+        ServerProcess::start(&self.setup.server_binary, args, &[])
+            .await
+            .unwrap()
+    }
+
+    async fn browser(&self) -> Browser {
+        self.driver.browser().await.unwrap()
+    }
+}
+
+fn base(server: &ServerProcess) -> String {
+    format!("http://{}/", server.addr())
+}
+
+/// Opens the lobby, picks `room`, takes the handle `handle`, and waits for the room.
+async fn enter(browser: &Browser, base: &str, room: &str, handle: &str) {
+    browser.open(base).await.unwrap();
+    enter_from_lobby(browser, room, handle).await;
+}
+
+async fn enter_from_lobby(browser: &Browser, room: &str, handle: &str) {
+    browser
+        .wait_for(&format!("li[aria-labelledby='room-{room}'] button.primary"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let input = browser.wait_for("#handle").await.unwrap();
+    // The suggested handle arrives first; then ours replaces it.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
+    while input
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default()
+        .is_empty()
+        && tokio::time::Instant::now() < deadline
+    {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    input.clear().await.unwrap();
+    input.send_keys(handle).await.unwrap();
+    browser
+        .wait_for(".entry button[type=submit]")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser.wait_for("#room-title").await.unwrap();
+    browser.wait_for("#composer").await.unwrap();
+}
+
+async fn write(browser: &Browser, text: &str) {
+    let composer = browser.wait_for("#composer").await.unwrap();
+    composer.send_keys(text).await.unwrap();
+    composer.send_keys(ENTER).await.unwrap();
+}
+
+async fn confirmed_messages(browser: &Browser) -> Vec<String> {
+    browser
+        .texts(".messages li.message:not(.pending) .text")
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+#[ignore = "needs the web bundle and Chromium: run by `cargo xtask test`"]
+async fn two_browsers_talk_react_and_hear_each_other() {
+    let world = World::new().await;
+    let server = world.server(&[]).await;
+    let (a, b) = (world.browser().await, world.browser().await);
+    enter(&a, &base(&server), "lounge", "あさひ").await;
+    enter(&b, &base(&server), "lounge", "ゆうひ").await;
+
+    write(&a, "こんにちは、はじめまして").await;
+    b.wait_for_text(".messages li.message .text", "こんにちは、はじめまして")
+        .await
+        .unwrap();
+    // Marked as one's own on the sender's side only.
+    let mine = a
+        .wait_for_text("li.message.mine", "こんにちは、はじめまして")
+        .await
+        .unwrap();
+    assert!(mine.text().await.unwrap().contains("あなた"));
+    assert!(b.texts("li.message.mine").await.unwrap().is_empty());
+    // The other's message is announced politely for screen readers.
+    b.wait_for_text("#announcer", "あさひ：こんにちは、はじめまして")
+        .await
+        .unwrap();
+    // Both see two people here.
+    a.wait_for_text(".room-head .count", "2").await.unwrap();
+
+    // Shift+Enter is a new line, not a send.
+    let composer = b.wait_for("#composer").await.unwrap();
+    composer.send_keys("一行目").await.unwrap();
+    b.js("const e = document.getElementById('composer'); e.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', shiftKey: true, bubbles: true, cancelable: true}));")
+        .await
+        .unwrap();
+    composer.send_keys(ENTER).await.unwrap();
+    a.wait_for_text(".messages li.message .text", "一行目")
+        .await
+        .unwrap();
+
+    // A quiet reaction from B reaches A as a count.
+    let nod = b
+        .wait_for("li.message:not(.mine) .reactions button.reaction")
+        .await
+        .unwrap();
+    nod.click().await.unwrap();
+    a.wait_for_text("li.message.mine .reactions button.reaction", "1")
+        .await
+        .unwrap();
+    // The same button, still in place (keyboard focus is not lost), now pressed.
+    assert_eq!(
+        nod.attr("aria-pressed").await.unwrap().as_deref(),
+        Some("true")
+    );
+    b.wait_for_text("li.message:not(.mine) .reactions button.reaction", "1")
+        .await
+        .unwrap();
+    a.close().await.unwrap();
+    b.close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs the web bundle and Chromium: run by `cargo xtask test`"]
+async fn enter_while_the_ime_is_composing_never_sends() {
+    let world = World::new().await;
+    let server = world.server(&[]).await;
+    let (writer, reader) = (world.browser().await, world.browser().await);
+    enter(&writer, &base(&server), "lounge", "にほんご").await;
+    enter(&reader, &base(&server), "lounge", "よむひと").await;
+
+    let composer = writer.wait_for("#composer").await.unwrap();
+    composer.send_keys("へんかんちゅう").await.unwrap();
+    // The Enter that confirms a conversion: isComposing (Chrome, Firefox) and keyCode 229
+    // (Safari) — neither may send.
+    writer
+        .js("const e = document.getElementById('composer');
+             e.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', isComposing: true, bubbles: true, cancelable: true}));
+             e.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', keyCode: 229, bubbles: true, cancelable: true}));")
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    assert!(writer.texts("li.message").await.unwrap().is_empty());
+    assert!(reader.texts("li.message").await.unwrap().is_empty());
+    assert_eq!(
+        composer.prop("value").await.unwrap().as_deref(),
+        Some("へんかんちゅう")
+    );
+    // A plain Enter afterwards sends it, once.
+    composer.send_keys(ENTER).await.unwrap();
+    reader
+        .wait_for_text("li.message .text", "へんかんちゅう")
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(confirmed_messages(&reader).await.len(), 1);
+    writer.close().await.unwrap();
+    reader.close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs the web bundle and Chromium: run by `cargo xtask test`"]
+async fn quick_exit_leaves_no_history_entry_and_an_empty_session_storage() {
+    let world = World::new().await;
+    let port = free_port().unwrap();
+    let bind = format!("127.0.0.1:{port}");
+    // A neutral page on the same origin, so the test can look at this tab's storage after.
+    let exit = format!("http://127.0.0.1:{port}/healthz");
+    let server = world.server(&["--bind", &bind, "--exit-url", &exit]).await;
+    let watcher = world.browser().await;
+    enter(&watcher, &base(&server), "lounge", "みまもり").await;
+
+    for how in ["button", "escape twice"] {
+        let leaving = world.browser().await;
+        enter(&leaving, &base(&server), "lounge", "にげる").await;
+        watcher
+            .wait_for_text(".room-head .count", "2")
+            .await
+            .unwrap();
+        let stored = leaving.js("return sessionStorage.length").await.unwrap();
+        assert!(
+            stored.as_u64().unwrap() > 0,
+            "the session token is in sessionStorage"
+        );
+        let before = leaving.js("return history.length").await.unwrap();
+
+        match how {
+            "button" => leaving
+                .wait_for(".quick-exit")
+                .await
+                .unwrap()
+                .click()
+                .await
+                .unwrap(),
+            _ => {
+                let body = leaving.wait_for("body").await.unwrap();
+                body.send_keys(ESCAPE).await.unwrap();
+                body.send_keys(ESCAPE).await.unwrap();
+            }
+        }
+        leaving
+            .client
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_url(&exit.parse().unwrap())
+            .await
+            .unwrap();
+        // Replaced, not pushed: the same number of entries, and "back" never returns here.
+        assert_eq!(
+            leaving.js("return history.length").await.unwrap(),
+            before,
+            "{how}"
+        );
+        assert_eq!(
+            leaving.js("return sessionStorage.length").await.unwrap(),
+            0,
+            "{how}"
+        );
+        leaving.client.back().await.unwrap();
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let url = leaving.client.current_url().await.unwrap();
+        assert_ne!(url.as_str(), base(&server), "{how}: back led to Ibasho");
+        // The server ended the session at once: one person left in the room.
+        watcher
+            .wait_for_text(".room-head .count", "1")
+            .await
+            .unwrap();
+        leaving.close().await.unwrap();
+    }
+    watcher.close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs the web bundle and Chromium: run by `cargo xtask test`"]
+async fn after_a_server_restart_it_reconnects_and_sends_what_was_typed_offline() {
+    let world = World::new().await;
+    let port = free_port().unwrap();
+    let bind = format!("127.0.0.1:{port}");
+    let mut server = world.server(&["--bind", &bind]).await;
+    let url = base(&server);
+    let browser = world.browser().await;
+    enter(&browser, &url, "lounge", "ねばりづよい").await;
+    write(&browser, "再起動の前").await;
+    browser
+        .wait_for_text("li.message:not(.pending) .text", "再起動の前")
+        .await
+        .unwrap();
+
+    server.terminate().await.unwrap();
+    browser.wait_for(".banner").await.unwrap();
+    write(&browser, "つながっていない間に書いた").await;
+    browser
+        .wait_for_text("li.message.pending .text", "つながっていない間に書いた")
+        .await
+        .unwrap();
+
+    let server = ServerProcess::start(
+        &world.setup.server_binary,
+        &["--bind", &bind],
+        &[("RUST_LOG", "ibasho_server=trace")],
+    )
+    .await
+    .unwrap();
+    // Back (backoff is at most 15 s), in the room again, and the offline message sent once.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(40);
+    loop {
+        let confirmed = confirmed_messages(&browser).await;
+        if confirmed.iter().any(|t| t == "つながっていない間に書いた") {
+            break;
+        }
+        if tokio::time::Instant::now() > deadline {
+            let shot = world.setup.artifacts.join("failed-restart.png");
+            browser.screenshot_to(&shot).await.unwrap();
+            let banner = browser.texts(".banner, .notice").await.unwrap();
+            let frames = browser.websocket_frames().await.unwrap().join("\n");
+            panic!(
+                "not resent: {confirmed:?}; banner {banner:?}; see {}\nframes:\n{frames}\nserver log:\n{}",
+                shot.display(),
+                server.log()
+            );
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert!(browser.texts(".banner").await.unwrap().is_empty());
+    let other = world.browser().await;
+    enter(&other, &base(&server), "lounge", "あとから").await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let seen = confirmed_messages(&other).await;
+    assert_eq!(
+        seen.iter()
+            .filter(|t| *t == "つながっていない間に書いた")
+            .count(),
+        1,
+        "{seen:?}"
+    );
+    browser.close().await.unwrap();
+    other.close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs the web bundle and Chromium: run by `cargo xtask test`"]
+async fn the_page_asks_nothing_of_any_other_origin() {
+    let world = World::new().await;
+    let server = world.server(&[]).await;
+    let browser = world.browser().await;
+    // What the blank start page did is not ours: start the log from here.
+    browser.network_requests().await.unwrap();
+    enter(&browser, &base(&server), "lounge", "ひとりで").await;
+    write(&browser, "どこにも行かない").await;
+    browser
+        .wait_for_text("li.message:not(.pending) .text", "どこにも行かない")
+        .await
+        .unwrap();
+    // Back to the lobby (the room list is fetched again), and into the entry screen of
+    // another room (a handle suggestion is fetched).
+    browser
+        .wait_for(".room-actions button:not(.leave)")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser.wait_for(".rooms").await.unwrap();
+    browser
+        .wait_for("li[aria-labelledby='room-games'] button.primary")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser.wait_for("#handle").await.unwrap();
+
+    let requests = browser.network_requests().await.unwrap();
+    // chrome:// pages are the browser's own (its new-tab page), not requests of ours.
+    let requests: Vec<String> = requests
+        .into_iter()
+        .filter(|url| !url.starts_with("chrome:") && !url.starts_with("chrome-"))
+        .collect();
+    let origin = format!("http://{}/", server.addr());
+    let socket = format!("ws://{}/", server.addr());
+    assert!(
+        requests.iter().any(|u| u.ends_with(".wasm")),
+        "the log saw the page load: {requests:?}"
+    );
+    assert!(
+        requests.iter().any(|u| u.starts_with(&socket)),
+        "{requests:?}"
+    );
+    for url in &requests {
+        assert!(
+            url.starts_with(&origin) || url.starts_with(&socket) || url.starts_with("data:"),
+            "a request to another origin: {url}"
+        );
+    }
+    browser.close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs the web bundle and Chromium: run by `cargo xtask test`"]
+async fn screenshots_of_the_lobby_and_a_room_in_japanese_and_english() {
+    let world = World::new().await;
+    let server = world.server(&[]).await;
+    let talker = world.browser().await;
+    enter(&talker, &base(&server), "lounge", "はなしびと").await;
+    write(&talker, "今日は少し外を歩きました。").await;
+    let browser = world.browser().await;
+    let dir = world.setup.artifacts.clone();
+
+    browser.open(&base(&server)).await.unwrap();
+    browser.wait_for(".rooms").await.unwrap();
+    browser
+        .screenshot_to(&dir.join("lobby-ja.png"))
+        .await
+        .unwrap();
+    // English, from the settings.
+    browser
+        .wait_for(".settings summary")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_for(".settings select")
+        .await
+        .unwrap()
+        .select_by_value("en")
+        .await
+        .unwrap();
+    browser
+        .wait_for_text("#open-title", "Open now")
+        .await
+        .unwrap();
+    browser
+        .wait_for(".settings summary")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser
+        .screenshot_to(&dir.join("lobby-en.png"))
+        .await
+        .unwrap();
+    enter_from_lobby(&browser, "lounge", "listener").await;
+    browser
+        .wait_for_text("li.message .text", "今日は少し外を歩きました。")
+        .await
+        .unwrap();
+    browser
+        .screenshot_to(&dir.join("room-en.png"))
+        .await
+        .unwrap();
+    browser
+        .wait_for(".settings summary")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_for(".settings select")
+        .await
+        .unwrap()
+        .select_by_value("ja")
+        .await
+        .unwrap();
+    browser
+        .wait_for_text(".room-actions .leave", "退室")
+        .await
+        .unwrap();
+    browser
+        .wait_for(".settings summary")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser
+        .screenshot_to(&dir.join("room-ja.png"))
+        .await
+        .unwrap();
+    for name in ["lobby-ja", "lobby-en", "room-en", "room-ja"] {
+        let size = std::fs::metadata(dir.join(format!("{name}.png")))
+            .unwrap()
+            .len();
+        assert!(size > 10_000, "{name}.png is only {size} bytes");
+    }
+    // The settings say what they change: large text, and a neutral tab title.
+    browser
+        .wait_for(".settings summary")
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser
+        .client
+        .find(Locator::Css(
+            ".settings input[name=text-size]:nth-of-type(1)",
+        ))
+        .await
+        .unwrap();
+    browser
+        .js("document.querySelectorAll('.settings input[name=text-size]')[2].click()")
+        .await
+        .unwrap();
+    assert_eq!(
+        browser
+            .js("return document.documentElement.dataset.textSize")
+            .await
+            .unwrap(),
+        "larger"
+    );
+    browser
+        .js("document.querySelector('.settings input[type=checkbox]').click()")
+        .await
+        .unwrap();
+    assert_eq!(browser.js("return document.title").await.unwrap(), "メモ");
+    browser.close().await.unwrap();
+    talker.close().await.unwrap();
+}
+
+/// Time to first paint and to "joined", on loopback, written next to the screenshots for
+/// BENCHMARKS.md. Recorded, not asserted against a number: figures belong to benchmarks.
+#[tokio::test]
+#[ignore = "needs the web bundle and Chromium: run by `cargo xtask test`"]
+async fn first_paint_and_joined_are_recorded() {
+    let world = World::new().await;
+    let server = world.server(&[]).await;
+    let mut lines = Vec::new();
+    for run in 0..5 {
+        let browser = world.browser().await;
+        browser.open(&base(&server)).await.unwrap();
+        browser.wait_for(".rooms").await.unwrap();
+        let paint = browser
+            .js("const p = performance.getEntriesByName('first-contentful-paint')[0]; return p ? p.startTime : null")
+            .await
+            .unwrap();
+        let rooms = browser
+            .js("const m = performance.getEntriesByName('ibasho-rooms')[0]; return m ? m.startTime : null")
+            .await
+            .unwrap();
+        enter_from_lobby(&browser, "lounge", &format!("はかる{run}")).await;
+        // A reload resumes the session by itself: from navigation to "joined", no clicks.
+        browser.client.refresh().await.unwrap();
+        browser.wait_for("#room-title").await.unwrap();
+        let joined = browser
+            .js("const m = performance.getEntriesByName('ibasho-joined')[0]; return m ? m.startTime : null")
+            .await
+            .unwrap();
+        assert!(paint.as_f64().is_some(), "no first-contentful-paint entry");
+        assert!(rooms.as_f64().is_some(), "no ibasho-rooms mark");
+        assert!(joined.as_f64().is_some(), "no ibasho-joined mark");
+        lines.push(format!(
+            "run {run}: first contentful paint {:.0} ms, room list on the page {:.0} ms (a cold lobby); joined {:.0} ms after navigation (reload, resuming)",
+            paint.as_f64().unwrap_or_default(),
+            rooms.as_f64().unwrap_or_default(),
+            joined.as_f64().unwrap_or_default()
+        ));
+        browser.close().await.unwrap();
+    }
+    let dir = &world.setup.artifacts;
+    std::fs::create_dir_all(dir).unwrap();
+    std::fs::write(dir.join("timings.txt"), lines.join("\n") + "\n").unwrap();
+    println!("{}", lines.join("\n"));
+}

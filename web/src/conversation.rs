@@ -1,0 +1,294 @@
+//! One room as the client sees it: a reducer over server frames, plus what the person wrote
+//! that the server has not confirmed yet — kept across reconnects and sent again with the
+//! same `client_id`, which the server de-duplicates, so nothing typed offline is lost or
+//! doubled.
+
+use std::cmp::Ordering;
+
+use ibasho_protocol::{ChatMessage, ErrorCode, ReactionCounts};
+
+/// Messages kept per room in the page; older ones scroll out.
+pub const MAX_MESSAGES: usize = 500;
+
+/// A message the person wrote, until the server confirms it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pending {
+    pub client_id: String,
+    pub text: String,
+    pub state: PendingState,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PendingState {
+    /// Not sent on the current connection (typed offline, or the connection dropped).
+    Queued,
+    /// Sent; waiting for the server's `message` with this `client_id`.
+    Sent,
+    /// Refused for good (too long, …); shown so the person can copy and change it.
+    Failed(ErrorCode),
+}
+
+/// One room.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Conversation {
+    messages: Vec<ChatMessage>,
+    pub present: u32,
+    pending: Vec<Pending>,
+    /// Joined on the current connection (so queued messages can go).
+    pub joined: bool,
+}
+
+/// Orders message ids: numeric when both are numbers (the server's ids), else as text.
+fn compare_ids(a: &str, b: &str) -> Ordering {
+    match (a.parse::<u64>(), b.parse::<u64>()) {
+        (Ok(a), Ok(b)) => a.cmp(&b),
+        _ => a.cmp(b),
+    }
+}
+
+impl Conversation {
+    pub fn messages(&self) -> &[ChatMessage] {
+        &self.messages
+    }
+
+    pub fn pending(&self) -> &[Pending] {
+        &self.pending
+    }
+
+    /// `joined` (first time or a resync): merges the history with what is already shown,
+    /// without duplicates, and confirms pending messages found in it.
+    pub fn joined(&mut self, history: Vec<ChatMessage>, present: u32) {
+        for message in history {
+            self.insert(message);
+        }
+        self.present = present;
+        self.joined = true;
+    }
+
+    /// A live message. Returns whether it is new (for announcing it).
+    pub fn message(&mut self, message: ChatMessage) -> bool {
+        self.insert(message)
+    }
+
+    fn insert(&mut self, message: ChatMessage) -> bool {
+        if let Some(client_id) = &message.client_id {
+            self.pending.retain(|p| &p.client_id != client_id);
+        }
+        match self
+            .messages
+            .binary_search_by(|m| compare_ids(&m.id, &message.id))
+        {
+            Ok(at) => {
+                // Already shown; a resync may bring newer reaction counts.
+                self.messages[at].reactions = message.reactions;
+                false
+            }
+            Err(at) => {
+                self.messages.insert(at, message);
+                if self.messages.len() > MAX_MESSAGES {
+                    let excess = self.messages.len() - MAX_MESSAGES;
+                    self.messages.drain(..excess);
+                }
+                true
+            }
+        }
+    }
+
+    pub fn reactions(&mut self, message_id: &str, counts: ReactionCounts) {
+        if let Some(message) = self.messages.iter_mut().find(|m| m.id == message_id) {
+            message.reactions = counts;
+        }
+    }
+
+    /// The person wrote something: it waits in the queue until it can be sent.
+    pub fn write(&mut self, client_id: String, text: String) {
+        self.pending.push(Pending {
+            client_id,
+            text,
+            state: PendingState::Queued,
+        });
+    }
+
+    /// What to send now: every queued message, if the room is joined on a live connection.
+    /// They are marked as sent.
+    pub fn take_sendable(&mut self) -> Vec<(String, String)> {
+        if !self.joined {
+            return Vec::new();
+        }
+        self.pending
+            .iter_mut()
+            .filter(|p| p.state == PendingState::Queued)
+            .map(|p| {
+                p.state = PendingState::Sent;
+                (p.client_id.clone(), p.text.clone())
+            })
+            .collect()
+    }
+
+    /// The connection dropped: nothing is joined, and what was sent but not confirmed is
+    /// queued again (the server de-duplicates the retry by `client_id`).
+    pub fn disconnected(&mut self) {
+        self.joined = false;
+        for pending in &mut self.pending {
+            if pending.state == PendingState::Sent {
+                pending.state = PendingState::Queued;
+            }
+        }
+    }
+
+    /// The server no longer has the session (it restarted, or the grace period ran out):
+    /// what was shown came from a history that is gone, and message ids start again, so the
+    /// view starts afresh. What the person wrote and was not confirmed stays queued.
+    pub fn restart(&mut self) {
+        self.messages.clear();
+        self.joined = false;
+        for pending in &mut self.pending {
+            if pending.state == PendingState::Sent {
+                pending.state = PendingState::Queued;
+            }
+        }
+    }
+
+    /// The server refused a message. Rate limits and unavailability are temporary: it goes
+    /// back to the queue (the caller retries later). Anything else fails it for good.
+    pub fn refused(&mut self, client_id: &str, code: ErrorCode) {
+        if let Some(pending) = self.pending.iter_mut().find(|p| p.client_id == client_id) {
+            pending.state = match code {
+                ErrorCode::RateLimited | ErrorCode::Unavailable => PendingState::Queued,
+                code => PendingState::Failed(code),
+            };
+        }
+    }
+
+    /// Removes a failed message (the person dismissed it).
+    pub fn dismiss(&mut self, client_id: &str) {
+        self.pending.retain(|p| p.client_id != client_id);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ibasho_protocol::Reaction;
+
+    use super::*;
+
+    fn msg(id: &str, text: &str, client_id: Option<&str>) -> ChatMessage {
+        ChatMessage {
+            room: "lounge".into(),
+            id: id.into(),
+            handle: "たろう".into(),
+            text: text.into(),
+            at: jiff::Timestamp::UNIX_EPOCH,
+            client_id: client_id.map(str::to_owned),
+            reactions: ReactionCounts::new(),
+        }
+    }
+
+    fn ids(c: &Conversation) -> Vec<&str> {
+        c.messages().iter().map(|m| m.id.as_str()).collect()
+    }
+
+    #[test]
+    fn history_and_live_messages_merge_in_id_order_without_duplicates() {
+        let mut c = Conversation::default();
+        c.joined(vec![msg("9", "a", None), msg("10", "b", None)], 2);
+        assert!(c.message(msg("11", "c", None)));
+        assert!(!c.message(msg("10", "b", None)));
+        // A resync after a reconnect brings old and missed messages together.
+        c.joined(
+            vec![
+                msg("10", "b", None),
+                msg("11", "c", None),
+                msg("12", "d", None),
+            ],
+            3,
+        );
+        assert_eq!(ids(&c), ["9", "10", "11", "12"]);
+        assert_eq!(c.present, 3);
+    }
+
+    #[test]
+    fn written_messages_wait_for_a_joined_room_and_are_confirmed_by_client_id() {
+        let mut c = Conversation::default();
+        c.write("c1".into(), "こんにちは".into());
+        assert!(c.take_sendable().is_empty(), "not joined yet");
+        c.joined(vec![], 1);
+        assert_eq!(
+            c.take_sendable(),
+            [("c1".to_owned(), "こんにちは".to_owned())]
+        );
+        assert!(c.take_sendable().is_empty(), "sent once");
+        c.message(msg("1", "こんにちは", Some("c1")));
+        assert!(c.pending().is_empty());
+    }
+
+    #[test]
+    fn a_drop_requeues_unconfirmed_messages_and_a_resync_can_confirm_them() {
+        let mut c = Conversation::default();
+        c.joined(vec![], 1);
+        c.write("c1".into(), "one".into());
+        c.write("c2".into(), "two".into());
+        assert_eq!(c.take_sendable().len(), 2);
+        c.disconnected();
+        assert!(!c.joined);
+        // c1 had reached the server before the drop: the resync history confirms it.
+        c.joined(vec![msg("5", "one", Some("c1"))], 1);
+        assert_eq!(c.take_sendable(), [("c2".to_owned(), "two".to_owned())]);
+    }
+
+    #[test]
+    fn a_new_session_starts_the_view_afresh_and_keeps_what_was_written() {
+        let mut c = Conversation::default();
+        c.joined(vec![msg("1", "before the restart", None)], 2);
+        c.disconnected();
+        c.write("c9".into(), "written offline".into());
+        c.restart();
+        assert!(c.messages().is_empty());
+        // The restarted server numbers from 1 again: its first message is new, not a duplicate.
+        c.joined(vec![], 1);
+        assert_eq!(
+            c.take_sendable(),
+            [("c9".to_owned(), "written offline".to_owned())]
+        );
+        assert!(c.message(msg("1", "written offline", Some("c9"))));
+        assert!(c.pending().is_empty());
+    }
+
+    #[test]
+    fn refusals_requeue_temporary_ones_and_fail_the_rest() {
+        let mut c = Conversation::default();
+        c.joined(vec![], 1);
+        c.write("c1".into(), "x".into());
+        c.write("c2".into(), "y".repeat(2000));
+        c.take_sendable();
+        c.refused("c1", ErrorCode::RateLimited);
+        c.refused("c2", ErrorCode::TooLong);
+        assert_eq!(c.pending()[0].state, PendingState::Queued);
+        assert_eq!(
+            c.pending()[1].state,
+            PendingState::Failed(ErrorCode::TooLong)
+        );
+        assert_eq!(c.take_sendable(), [("c1".to_owned(), "x".to_owned())]);
+        c.dismiss("c2");
+        assert_eq!(c.pending().len(), 1);
+    }
+
+    #[test]
+    fn reactions_update_the_message() {
+        let mut c = Conversation::default();
+        c.joined(vec![msg("1", "a", None)], 1);
+        c.reactions("1", ReactionCounts::from([(Reaction::Tea, 2)]));
+        assert_eq!(c.messages()[0].reactions.get(&Reaction::Tea), Some(&2));
+        c.reactions("404", ReactionCounts::from([(Reaction::Tea, 1)]));
+    }
+
+    #[test]
+    fn the_page_keeps_a_bounded_number_of_messages() {
+        let mut c = Conversation::default();
+        for i in 0..(MAX_MESSAGES + 20) {
+            c.message(msg(&i.to_string(), "x", None));
+        }
+        assert_eq!(c.messages().len(), MAX_MESSAGES);
+        assert_eq!(c.messages()[0].id, "20");
+    }
+}

@@ -1,0 +1,446 @@
+//! Every sentence of the front end, in Japanese (first) and English.
+//!
+//! Keys are dotted strings, looked up with [`t`]; a test checks that both languages have the
+//! same keys, that none is empty, and that every key the source code uses exists — so a
+//! sentence missing in one language fails the build's tests, not a person's screen.
+
+use ibasho_protocol::{ErrorCode, Lang};
+
+/// Japanese: calm, plain, polite (です・ます), short sentences.
+const JA: &[(&str, &str)] = &[
+    ("app.name", "Ibasho（居場所）"),
+    ("app.tagline", "オンラインの居場所"),
+    ("app.loading", "読み込んでいます…"),
+    ("app.skip", "本文へ移動"),
+    ("lobby.welcome.title", "ようこそ"),
+    (
+        "lobby.welcome.body",
+        "ここは、ひきこもりの経験のある人やその家族が、名前を明かさずに過ごせるオンラインの居場所です。登録はいりません。ここでの名前（ハンドル）は、どこにもつながっていません。ここで話したことは、セッションが終わると消えます。話しても、ただ聞いているだけでも大丈夫です。",
+    ),
+    ("lobby.open_now", "いま開いている部屋"),
+    ("lobby.closed_now", "いまは閉まっている部屋"),
+    ("lobby.none_open", "いま開いている部屋はありません。"),
+    ("lobby.present", "いま{n}人"),
+    ("lobby.capacity", "定員{n}人"),
+    ("lobby.enter", "入る"),
+    ("lobby.full", "満員です"),
+    ("lobby.closed", "閉まっています"),
+    ("lobby.loading", "部屋の一覧を読み込んでいます…"),
+    (
+        "lobby.load_failed",
+        "部屋の一覧を読み込めませんでした。少しして、もう一度お試しください。",
+    ),
+    ("lobby.retry", "もう一度読み込む"),
+    ("lobby.for", "対象"),
+    ("lobby.rooms_label", "部屋の一覧"),
+    ("kind.themed", "テーマの部屋"),
+    ("kind.family", "家族の会"),
+    ("kind.programme", "ピアプログラム"),
+    ("audience.themed", "本人向け"),
+    ("audience.family", "家族向け"),
+    ("audience.programme", "本人向け・ピアスタッフと一緒に"),
+    ("entry.title", "「{room}」に入る"),
+    ("entry.handle.label", "ここでの名前（ハンドル）"),
+    (
+        "entry.handle.hint",
+        "本名は使わないでください。20文字まで。",
+    ),
+    ("entry.handle.another", "ほかの名前にする"),
+    (
+        "entry.role.label",
+        "どんな立場で来ましたか（答えなくても大丈夫です）",
+    ),
+    ("entry.listen.label", "聞くだけで参加する（無言）"),
+    (
+        "entry.listen.hint",
+        "書かなくても大丈夫です。ほかの人には人数だけが見えます。",
+    ),
+    ("entry.submit", "入室する"),
+    ("entry.back", "一覧にもどる"),
+    ("role.none", "答えない"),
+    ("role.person", "本人"),
+    ("role.family", "家族"),
+    ("role.supporter", "支援者"),
+    ("room.present", "いま{n}人がいます"),
+    ("room.leave", "退室する"),
+    ("room.composer.label", "メッセージ"),
+    ("room.composer.hint", "Enterで送信、Shift+Enterで改行"),
+    ("room.send", "送る"),
+    (
+        "room.listening",
+        "聞くだけで参加しています。書きたくなったら、いつでもどうぞ。",
+    ),
+    ("room.start_talking", "書いてみる"),
+    ("room.stop_talking", "聞くだけにする"),
+    ("room.you", "あなた"),
+    (
+        "room.empty",
+        "まだ誰も話していません。ゆっくりしていってください。",
+    ),
+    ("room.pending", "送信待ち"),
+    ("room.failed", "送れませんでした"),
+    ("room.dismiss", "消す"),
+    (
+        "room.memory_note",
+        "ここでの会話はディスクに保存されず、サーバーのメモリにだけあります。",
+    ),
+    ("room.messages_label", "会話"),
+    ("room.react", "{reaction}で反応する"),
+    ("room.announce", "{handle}：{text}"),
+    ("reaction.nod", "うなずき"),
+    ("reaction.thumbs_up", "いいね"),
+    ("reaction.pray", "ありがとう"),
+    ("reaction.tea", "お茶"),
+    ("link.connecting", "つないでいます…"),
+    (
+        "link.reconnecting",
+        "接続が切れました。もう一度つないでいます…書いたメッセージは、つながったら送ります。",
+    ),
+    (
+        "link.replaced",
+        "このセッションは、別のタブで開かれています。",
+    ),
+    ("link.take_back", "このタブで続ける"),
+    (
+        "link.new_session",
+        "サーバーが再起動したため、新しいセッションで入りなおしました。",
+    ),
+    ("exit.button", "すぐに閉じる"),
+    ("exit.hint", "Escキーを2回押しても閉じます。"),
+    ("settings.title", "表示の設定"),
+    ("settings.language", "言語 / Language"),
+    ("settings.text_size", "文字の大きさ"),
+    ("settings.neutral_title", "タブの名前を目立たないものにする"),
+    ("size.normal", "ふつう"),
+    ("size.large", "大きい"),
+    ("size.larger", "とても大きい"),
+    ("neutral.title", "メモ"),
+    (
+        "error.bad_request",
+        "うまく送れませんでした。ページを読み込みなおしてください。",
+    ),
+    (
+        "error.too_long",
+        "メッセージが長すぎます。1000文字までにしてください。",
+    ),
+    (
+        "error.rate_limited",
+        "少し間をあけてください。すぐにまた送れます。",
+    ),
+    (
+        "error.room_full",
+        "この部屋はいまいっぱいです。少し時間をおいて、また来てください。",
+    ),
+    ("error.room_closed", "この部屋はいまは開いていません。"),
+    ("error.no_such_room", "その部屋は見つかりませんでした。"),
+    ("error.not_in_room", "この部屋にはまだ入っていません。"),
+    (
+        "error.handle_taken",
+        "この名前は部屋の中ですでに使われています。別の名前にしてください。",
+    ),
+    (
+        "error.handle_invalid",
+        "この名前は使えません。見えない文字や、スタッフと間違えられる名前は使えません。",
+    ),
+    (
+        "error.unavailable",
+        "ただいま混み合っています。少し待ってから、もう一度お試しください。",
+    ),
+    (
+        "error.no_such_message",
+        "そのメッセージはもう見つかりません。",
+    ),
+];
+
+/// English.
+const EN: &[(&str, &str)] = &[
+    ("app.name", "Ibasho"),
+    ("app.tagline", "an online place to be"),
+    ("app.loading", "Loading…"),
+    ("app.skip", "Skip to content"),
+    ("lobby.welcome.title", "Welcome"),
+    (
+        "lobby.welcome.body",
+        "This is an online place to be for people who have withdrawn from society, and for their families, without giving your name. There is no registration. Your handle here is not linked to anything. What is said here disappears when the session ends. You can talk, or just listen.",
+    ),
+    ("lobby.open_now", "Open now"),
+    ("lobby.closed_now", "Closed for now"),
+    ("lobby.none_open", "No room is open right now."),
+    ("lobby.present", "{n} here now"),
+    ("lobby.capacity", "up to {n}"),
+    ("lobby.enter", "Enter"),
+    ("lobby.full", "Full"),
+    ("lobby.closed", "Closed"),
+    ("lobby.loading", "Loading the rooms…"),
+    (
+        "lobby.load_failed",
+        "The rooms could not be loaded. Please try again in a moment.",
+    ),
+    ("lobby.retry", "Try again"),
+    ("lobby.for", "For"),
+    ("lobby.rooms_label", "Rooms"),
+    ("kind.themed", "Themed room"),
+    ("kind.family", "Family group"),
+    ("kind.programme", "Peer programme"),
+    ("audience.themed", "the people themselves"),
+    ("audience.family", "families"),
+    (
+        "audience.programme",
+        "the people themselves, with peer staff",
+    ),
+    ("entry.title", "Enter “{room}”"),
+    ("entry.handle.label", "Your name here (handle)"),
+    (
+        "entry.handle.hint",
+        "Please do not use your real name. Up to 20 characters.",
+    ),
+    ("entry.handle.another", "Another one"),
+    (
+        "entry.role.label",
+        "You are here as (you don't have to say)",
+    ),
+    ("entry.listen.label", "Just listen (without writing)"),
+    (
+        "entry.listen.hint",
+        "You don't have to write. Others only see how many people are here.",
+    ),
+    ("entry.submit", "Enter the room"),
+    ("entry.back", "Back to the rooms"),
+    ("role.none", "Rather not say"),
+    ("role.person", "Myself"),
+    ("role.family", "Family"),
+    ("role.supporter", "Supporter"),
+    ("room.present", "{n} here now"),
+    ("room.leave", "Leave"),
+    ("room.composer.label", "Message"),
+    (
+        "room.composer.hint",
+        "Enter sends, Shift+Enter starts a new line",
+    ),
+    ("room.send", "Send"),
+    (
+        "room.listening",
+        "You are listening. Write whenever you like.",
+    ),
+    ("room.start_talking", "Write something"),
+    ("room.stop_talking", "Just listen"),
+    ("room.you", "you"),
+    (
+        "room.empty",
+        "Nobody has said anything yet. Take your time.",
+    ),
+    ("room.pending", "waiting to send"),
+    ("room.failed", "not sent"),
+    ("room.dismiss", "Remove"),
+    (
+        "room.memory_note",
+        "Nothing said here is saved to disk; it lives only in the server's memory.",
+    ),
+    ("room.messages_label", "Conversation"),
+    ("room.react", "React with {reaction}"),
+    ("room.announce", "{handle}: {text}"),
+    ("reaction.nod", "Nod"),
+    ("reaction.thumbs_up", "Thumbs up"),
+    ("reaction.pray", "Thank you"),
+    ("reaction.tea", "Tea"),
+    ("link.connecting", "Connecting…"),
+    (
+        "link.reconnecting",
+        "The connection was lost. Reconnecting… Anything you write will be sent once we are back.",
+    ),
+    ("link.replaced", "This session is open in another tab."),
+    ("link.take_back", "Continue in this tab"),
+    (
+        "link.new_session",
+        "The server restarted, so you are back in with a new session.",
+    ),
+    ("exit.button", "Quick exit"),
+    ("exit.hint", "Pressing Esc twice also leaves."),
+    ("settings.title", "Display settings"),
+    ("settings.language", "言語 / Language"),
+    ("settings.text_size", "Text size"),
+    ("settings.neutral_title", "Use a neutral tab title"),
+    ("size.normal", "Normal"),
+    ("size.large", "Large"),
+    ("size.larger", "Larger"),
+    ("neutral.title", "Notes"),
+    (
+        "error.bad_request",
+        "Something went wrong sending that. Please reload the page.",
+    ),
+    (
+        "error.too_long",
+        "That message is too long. Please keep it to 1000 characters.",
+    ),
+    (
+        "error.rate_limited",
+        "Please slow down a little. You can send again in a moment.",
+    ),
+    (
+        "error.room_full",
+        "This room is full right now. Please come back a little later.",
+    ),
+    ("error.room_closed", "This room is not open right now."),
+    ("error.no_such_room", "That room could not be found."),
+    ("error.not_in_room", "You have not joined this room yet."),
+    (
+        "error.handle_taken",
+        "Someone in this room already uses that name. Please choose another one.",
+    ),
+    (
+        "error.handle_invalid",
+        "That name cannot be used: no invisible characters, and nothing that could be taken for staff.",
+    ),
+    (
+        "error.unavailable",
+        "The service is busy. Please try again in a moment.",
+    ),
+    ("error.no_such_message", "That message is no longer here."),
+];
+
+fn table(lang: Lang) -> &'static [(&'static str, &'static str)] {
+    match lang {
+        Lang::Ja => JA,
+        Lang::En => EN,
+    }
+}
+
+/// The sentence for `key` in `lang` (the key itself if missing, which a test prevents).
+pub fn t(lang: Lang, key: &str) -> &'static str {
+    table(lang)
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, text)| *text)
+        .unwrap_or_else(|| {
+            JA.iter()
+                .find(|(k, _)| *k == key)
+                .map_or("…", |(_, text)| *text)
+        })
+}
+
+/// [`t`] with `{name}` placeholders filled in.
+pub fn tf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+    let mut text = t(lang, key).to_owned();
+    for (name, value) in args {
+        text = text.replace(&format!("{{{name}}}"), value);
+    }
+    text
+}
+
+/// The kind sentence for a server error code.
+pub fn error_sentence(lang: Lang, code: ErrorCode) -> &'static str {
+    t(lang, &format!("error.{}", code.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    fn keys(table: &[(&str, &str)]) -> BTreeSet<String> {
+        table.iter().map(|(k, _)| (*k).to_owned()).collect()
+    }
+
+    #[test]
+    fn japanese_and_english_have_the_same_keys_each_once_and_none_empty() {
+        for table in [JA, EN] {
+            assert_eq!(keys(table).len(), table.len(), "a key appears twice");
+            for (key, text) in table {
+                assert!(!text.trim().is_empty(), "{key} is empty");
+            }
+        }
+        let ja = keys(JA);
+        let en = keys(EN);
+        let only_ja: Vec<_> = ja.difference(&en).collect();
+        let only_en: Vec<_> = en.difference(&ja).collect();
+        assert!(only_ja.is_empty(), "missing in English: {only_ja:?}");
+        assert!(only_en.is_empty(), "missing in Japanese: {only_en:?}");
+    }
+
+    #[test]
+    fn placeholders_match_between_languages() {
+        for (key, ja) in JA {
+            let en = t(Lang::En, key);
+            let names = |text: &str| -> BTreeSet<String> {
+                text.split('{')
+                    .skip(1)
+                    .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_owned()))
+                    .collect()
+            };
+            assert_eq!(names(ja), names(en), "{key}");
+        }
+    }
+
+    #[test]
+    fn every_server_error_code_has_a_sentence() {
+        for code in ErrorCode::ALL {
+            let key = format!("error.{}", code.as_str());
+            assert!(keys(JA).contains(&key), "{key}");
+            assert_ne!(
+                error_sentence(Lang::En, code),
+                error_sentence(Lang::Ja, code)
+            );
+        }
+    }
+
+    /// Every `"group.name"` literal in the source whose group is a translation group must
+    /// be a key: a typo or a forgotten sentence fails here.
+    #[test]
+    fn every_key_the_code_uses_exists() {
+        let groups: BTreeSet<&str> = JA
+            .iter()
+            .filter_map(|(k, _)| k.split_once('.').map(|(group, _)| group))
+            .collect();
+        let known = keys(JA);
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+        let mut used = 0;
+        for path in source_files(std::path::Path::new(dir)) {
+            if path.ends_with("i18n.rs") {
+                continue;
+            }
+            let source = std::fs::read_to_string(&path).unwrap();
+            for literal in source.split('"').skip(1).step_by(2) {
+                let Some((group, rest)) = literal.split_once('.') else {
+                    continue;
+                };
+                let looks_like_key = groups.contains(group)
+                    && !rest.is_empty()
+                    && literal
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c == '.' || c == '_');
+                if looks_like_key {
+                    used += 1;
+                    assert!(
+                        known.contains(literal),
+                        "{}: unknown key {literal:?}",
+                        path.display()
+                    );
+                }
+            }
+        }
+        assert!(
+            used > 20,
+            "the scan found only {used} keys: is it still looking?"
+        );
+    }
+
+    fn source_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+        let mut files = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                files.extend(source_files(&path));
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
+            }
+        }
+        files
+    }
+
+    #[test]
+    fn placeholders_are_filled() {
+        assert_eq!(tf(Lang::Ja, "lobby.present", &[("n", "3")]), "いま3人");
+        assert_eq!(tf(Lang::En, "room.present", &[("n", "3")]), "3 here now");
+    }
+}

@@ -1,0 +1,29 @@
+//! Ibasho's web front end: a Leptos client-side app, compiled to WebAssembly and served by
+//! the `ibasho` binary. A person opens one URL, sees what is open, picks a handle and is in a
+//! room — no install, no account, nothing kept after the tab closes.
+//!
+//! # Layout
+//! Pure parts, built and tested natively (`cargo test -p ibasho-web`):
+//! - [`i18n`] — every sentence in Japanese and English.
+//! - [`conversation`] — one room as the client sees it: messages, reactions, presence, and
+//!   what the person wrote that is not confirmed yet.
+//! - [`link`] — the connection's state machine: backoff, resume, takeover.
+//! - [`keys`] — keyboard rules: Enter sends unless the IME is composing; Esc twice exits.
+//!
+//! Browser parts (`ui`, wasm32 only): the Leptos components and the WebSocket.
+
+pub mod conversation;
+pub mod i18n;
+pub mod keys;
+pub mod link;
+
+#[cfg(target_arch = "wasm32")]
+mod ui;
+
+/// Starts the app when the WebAssembly module is loaded.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(ui::App);
+}

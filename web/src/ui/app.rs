@@ -1,0 +1,87 @@
+//! The root component: state in context, settings applied to the page, the double-Escape
+//! quick exit, and the current screen.
+
+use ibasho_protocol::Lang;
+use leptos::ev;
+use leptos::prelude::*;
+
+use super::browser::{self, LANG_KEY, NEUTRAL_KEY, SESSION_KEY, SIZE_KEY};
+use super::chrome::{Announcer, ConnectionBanner, Header, Notice};
+use super::entry::Entry;
+use super::lobby::Lobby;
+use super::room::Room;
+use super::socket;
+use super::state::{Ctx, Screen, TextSize};
+use crate::i18n::t;
+use crate::keys::EscapeTwice;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let lang = match browser::session_get(LANG_KEY).as_deref() {
+        Some("en") => Lang::En,
+        _ => Lang::Ja,
+    };
+    let size = TextSize::parse(&browser::session_get(SIZE_KEY).unwrap_or_default());
+    let neutral = browser::session_get(NEUTRAL_KEY).is_some_and(|v| v == "1");
+    let ctx = Ctx::new(lang, size, neutral);
+    provide_context(ctx);
+
+    // Settings live in this tab only, and show on the page at once.
+    Effect::new(move |_| {
+        let lang = ctx.lang.get();
+        browser::set_root_attribute("lang", if lang == Lang::En { "en" } else { "ja" });
+        browser::session_set(LANG_KEY, if lang == Lang::En { "en" } else { "ja" });
+    });
+    Effect::new(move |_| {
+        let size = ctx.text_size.get();
+        browser::set_root_attribute("data-text-size", size.as_str());
+        browser::session_set(SIZE_KEY, size.as_str());
+    });
+    Effect::new(move |_| {
+        let lang = ctx.lang.get();
+        let neutral = ctx.neutral_title.get();
+        browser::session_set(NEUTRAL_KEY, if neutral { "1" } else { "0" });
+        let title = if neutral {
+            t(lang, "neutral.title")
+        } else {
+            t(lang, "app.name")
+        };
+        document().set_title(title);
+    });
+
+    // Escape twice: the quick exit, from anywhere on the page.
+    let escape = StoredValue::new(EscapeTwice::default());
+    let listener = window_event_listener(ev::keydown, move |event| {
+        if event.key() == "Escape" {
+            let mut twice = false;
+            escape.update_value(|e| twice = e.press(browser::now_ms()));
+            if twice {
+                socket::quick_exit(ctx);
+            }
+        }
+    });
+    on_cleanup(move || listener.remove());
+
+    // A reload while in a session: resume it (the token is in this tab's sessionStorage).
+    if browser::session_get(SESSION_KEY).is_some() {
+        socket::connect(ctx);
+    }
+    // The loading text in index.html is replaced by the app.
+    if let Some(loading) = document().get_element_by_id("loading") {
+        loading.remove();
+    }
+
+    view! {
+        <Header/>
+        <ConnectionBanner/>
+        <main id="main" tabindex="-1">
+            <Notice/>
+            {move || match ctx.screen.get() {
+                Screen::Lobby => view! { <Lobby/> }.into_any(),
+                Screen::Entry(room) => view! { <Entry room=room/> }.into_any(),
+                Screen::Room(room) => view! { <Room room=room/> }.into_any(),
+            }}
+        </main>
+        <Announcer/>
+    }
+}

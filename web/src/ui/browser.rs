@@ -1,0 +1,122 @@
+//! Thin wrappers over browser APIs. Nothing here survives the tab: only `sessionStorage` is
+//! used, never `localStorage`, cookies or IndexedDB.
+
+use ibasho_protocol::ChatMessage;
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// sessionStorage keys.
+pub const SESSION_KEY: &str = "ibasho.session";
+pub const LANG_KEY: &str = "ibasho.lang";
+pub const SIZE_KEY: &str = "ibasho.size";
+pub const NEUTRAL_KEY: &str = "ibasho.neutral";
+
+/// Where the quick exit goes when the operator set nothing.
+const DEFAULT_EXIT_URL: &str = "https://www.google.com/search?q=%E5%A4%A9%E6%B0%97";
+
+fn storage() -> Option<web_sys::Storage> {
+    window().session_storage().ok().flatten()
+}
+
+pub fn session_get(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+pub fn session_set(key: &str, value: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(key, value);
+    }
+}
+
+pub fn session_remove(key: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(key);
+    }
+}
+
+/// Empties this tab's sessionStorage for the site.
+pub fn session_clear() {
+    if let Some(storage) = storage() {
+        let _ = storage.clear();
+    }
+}
+
+/// Milliseconds since the epoch.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// A number in 0.0..1.0.
+pub fn random() -> f64 {
+    js_sys::Math::random()
+}
+
+/// A fresh `client_id` for a message: unique within the session is all it needs to be.
+pub fn new_client_id() -> String {
+    format!(
+        "{:x}-{:x}",
+        now_ms() as u64,
+        (random() * f64::from(u32::MAX)) as u64
+    )
+}
+
+/// `ws://` or `wss://` to this page's host.
+pub fn websocket_url() -> String {
+    let location = window().location();
+    let scheme = match location.protocol().as_deref() {
+        Ok("https:") => "wss",
+        _ => "ws",
+    };
+    let host = location.host().unwrap_or_default();
+    format!("{scheme}://{host}/ws")
+}
+
+/// The neutral site the quick exit goes to, as the operator configured it in the page.
+pub fn exit_url() -> String {
+    document()
+        .query_selector("meta[name='ibasho-exit-url']")
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .filter(|url| !url.is_empty() && !url.contains("{{"))
+        .unwrap_or_else(|| DEFAULT_EXIT_URL.to_owned())
+}
+
+/// Leaves for the neutral site without a history entry (`location.replace`).
+pub fn replace_location(url: &str) {
+    let _ = window().location().replace(url);
+}
+
+/// Sets an attribute on `<html>`.
+pub fn set_root_attribute(name: &str, value: &str) {
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute(name, value);
+    }
+}
+
+/// A performance mark, for measuring time to "joined" in tests.
+pub fn mark(name: &str) {
+    if let Some(performance) = window().performance() {
+        let _ = performance.mark(name);
+    }
+}
+
+/// GETs `url` and returns the body text; `None` on any failure.
+pub async fn fetch_text(url: &str) -> Option<String> {
+    let response = JsFuture::from(window().fetch_with_str(url)).await.ok()?;
+    let response: web_sys::Response = response.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let text = JsFuture::from(response.text().ok()?).await.ok()?;
+    text.as_string()
+}
+
+/// "HH:MM" of a message, in the person's own time zone as the browser knows it (so the
+/// bundle carries no time-zone database).
+pub fn message_time(message: &ChatMessage) -> String {
+    let millis = message.at.as_millisecond() as f64;
+    let date = js_sys::Date::new(&JsValue::from_f64(millis));
+    format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
+}

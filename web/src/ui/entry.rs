@@ -1,0 +1,136 @@
+//! Entering a room: a handle (a friendly suggestion, another one on request, or one's own),
+//! optionally who one comes as, and the choice to just listen.
+
+use ibasho_protocol::{Lang, Role};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::browser;
+use super::socket;
+use super::state::{Ctx, Screen, Wish};
+use crate::i18n::{t, tf};
+
+/// Asks the server for a friendly handle. The first suggestion only fills an empty field, so
+/// that it never overwrites what the person has started typing.
+async fn suggest(lang: Lang, handle: RwSignal<String>, only_if_empty: bool) {
+    let query = if lang == Lang::En { "?lang=en" } else { "" };
+    let suggestion = browser::fetch_text(&format!("/api/handles/suggest{query}"))
+        .await
+        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+        .and_then(|json| json["handle"].as_str().map(str::to_owned));
+    if let Some(suggestion) = suggestion
+        && (!only_if_empty || handle.get_untracked().is_empty())
+    {
+        handle.set(suggestion);
+    }
+}
+
+const ROLES: [(Option<Role>, &str); 4] = [
+    (None, "role.none"),
+    (Some(Role::Person), "role.person"),
+    (Some(Role::Family), "role.family"),
+    (Some(Role::Supporter), "role.supporter"),
+];
+
+#[component]
+pub fn Entry(room: String) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    // In a session already: the handle is the session's.
+    let in_session = ctx.me.get_untracked();
+    let handle = RwSignal::new(
+        in_session
+            .clone()
+            .or_else(|| ctx.wish.get_untracked().handle)
+            .unwrap_or_default(),
+    );
+    if handle.get_untracked().is_empty() {
+        spawn_local(suggest(lang.get_untracked(), handle, true));
+    }
+    let role = RwSignal::new(ctx.wish.get_untracked().role);
+    let title = {
+        let room = room.clone();
+        move || ctx.room_title(&room)
+    };
+    let locked = in_session.is_some();
+
+    let submit = {
+        let room = room.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let wished = handle.get_untracked().trim().to_owned();
+            ctx.wish.set(Wish {
+                handle: (!wished.is_empty()).then_some(wished),
+                role: role.get_untracked(),
+            });
+            socket::enter(ctx, room.clone());
+        }
+    };
+
+    view! {
+        <section class="entry" aria-labelledby="entry-title">
+            <h1 id="entry-title">{move || tf(lang.get(), "entry.title", &[("room", &title())])}</h1>
+            <form on:submit=submit>
+                <div class="field">
+                    <label for="handle">{move || t(lang.get(), "entry.handle.label")}</label>
+                    <div class="row">
+                        <input
+                            id="handle"
+                            name="handle"
+                            autocomplete="off"
+                            maxlength="20"
+                            aria-describedby="handle-hint"
+                            readonly=locked
+                            prop:value=move || handle.get()
+                            on:input=move |ev| handle.set(event_target_value(&ev))
+                        />
+                        {(!locked).then(|| view! {
+                            <button type="button" on:click=move |_| spawn_local(suggest(lang.get_untracked(), handle, false))>
+                                {move || t(lang.get(), "entry.handle.another")}
+                            </button>
+                        })}
+                    </div>
+                    <p id="handle-hint" class="hint">{move || t(lang.get(), "entry.handle.hint")}</p>
+                </div>
+                {(!locked).then(|| view! {
+                    <fieldset class="field">
+                        <legend>{move || t(lang.get(), "entry.role.label")}</legend>
+                        {ROLES
+                            .into_iter()
+                            .map(|(value, key)| view! {
+                                <label class="choice">
+                                    <input
+                                        type="radio"
+                                        name="role"
+                                        prop:checked=move || role.get() == value
+                                        on:change=move |_| role.set(value)
+                                    />
+                                    <span>{move || t(lang.get(), key)}</span>
+                                </label>
+                            })
+                            .collect_view()}
+                    </fieldset>
+                })}
+                <div class="field">
+                    <label class="choice">
+                        <input
+                            type="checkbox"
+                            id="listen"
+                            aria-describedby="listen-hint"
+                            prop:checked=move || ctx.listening.get()
+                            on:change=move |ev| ctx.listening.set(event_target_checked(&ev))
+                        />
+                        <span>{move || t(lang.get(), "entry.listen.label")}</span>
+                    </label>
+                    <p id="listen-hint" class="hint">{move || t(lang.get(), "entry.listen.hint")}</p>
+                </div>
+                <div class="actions">
+                    <button type="submit" class="primary">{move || t(lang.get(), "entry.submit")}</button>
+                    <button type="button" on:click=move |_| ctx.screen.set(Screen::Lobby)>
+                        {move || t(lang.get(), "entry.back")}
+                    </button>
+                </div>
+            </form>
+        </section>
+    }
+}

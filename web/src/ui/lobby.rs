@@ -1,0 +1,172 @@
+//! The lobby: a welcome that says what this place is (and is not), what is open now with how
+//! many people are there, and what is closed.
+
+use std::time::Duration;
+
+use ibasho_protocol::{Lang, RoomInfo, RoomKind, RoomStatus};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::browser;
+use super::state::{Ctx, RoomList, Screen};
+use crate::i18n::{t, tf};
+
+/// How often the lobby refreshes the counts while it is shown.
+const REFRESH: Duration = Duration::from_secs(20);
+
+async fn load(ctx: Ctx) {
+    let list = browser::fetch_text("/api/rooms")
+        .await
+        .and_then(|text| serde_json::from_str::<Vec<RoomInfo>>(&text).ok());
+    ctx.rooms.set(match list {
+        Some(rooms) => {
+            // For measuring: when the room list is first on the page.
+            browser::mark("ibasho-rooms");
+            RoomList::Loaded(rooms)
+        }
+        None => RoomList::Failed,
+    });
+}
+
+#[component]
+pub fn Lobby() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    spawn_local(load(ctx));
+    let refresh = set_interval_with_handle(move || spawn_local(load(ctx)), REFRESH).ok();
+    on_cleanup(move || {
+        if let Some(handle) = refresh {
+            handle.clear();
+        }
+    });
+
+    view! {
+        <section class="welcome" aria-labelledby="welcome-title">
+            <h1 id="welcome-title">{move || t(lang.get(), "lobby.welcome.title")}</h1>
+            <p>{move || t(lang.get(), "lobby.welcome.body")}</p>
+        </section>
+        {move || match ctx.rooms.get() {
+            RoomList::Loading => view! { <p class="quiet">{t(lang.get(), "lobby.loading")}</p> }.into_any(),
+            RoomList::Failed => view! {
+                <div class="quiet">
+                    <p>{t(lang.get(), "lobby.load_failed")}</p>
+                    <button type="button" on:click=move |_| spawn_local(load(ctx))>
+                        {t(lang.get(), "lobby.retry")}
+                    </button>
+                </div>
+            }
+            .into_any(),
+            RoomList::Loaded(rooms) => {
+                let (open, closed): (Vec<RoomInfo>, Vec<RoomInfo>) =
+                    rooms.into_iter().partition(|room| room.status == RoomStatus::Open);
+                let lang_now = lang.get();
+                view! {
+                    <section aria-labelledby="open-title">
+                        <h2 id="open-title">{t(lang_now, "lobby.open_now")}</h2>
+                        {if open.is_empty() {
+                            Some(view! { <p class="quiet">{t(lang_now, "lobby.none_open")}</p> })
+                        } else {
+                            None
+                        }}
+                        <ul class="rooms" aria-label=t(lang_now, "lobby.rooms_label")>
+                            <RoomCards rooms=open lang=lang_now/>
+                        </ul>
+                    </section>
+                    {if closed.is_empty() {
+                        None
+                    } else {
+                        Some(view! {
+                            <section aria-labelledby="closed-title">
+                                <h2 id="closed-title">{t(lang_now, "lobby.closed_now")}</h2>
+                                <ul class="rooms closed">
+                                    <RoomCards rooms=closed lang=lang_now/>
+                                </ul>
+                            </section>
+                        })
+                    }}
+                }
+                .into_any()
+            }
+        }}
+    }
+}
+
+fn kind_keys(kind: RoomKind) -> (&'static str, &'static str) {
+    match kind {
+        RoomKind::Themed => ("kind.themed", "audience.themed"),
+        RoomKind::Family => ("kind.family", "audience.family"),
+        RoomKind::Programme => ("kind.programme", "audience.programme"),
+    }
+}
+
+/// The cards, keyed by what they show, so that a refresh replaces exactly the cards that
+/// changed.
+#[component]
+fn RoomCards(rooms: Vec<RoomInfo>, lang: Lang) -> impl IntoView {
+    view! {
+        <For
+            each=move || rooms.clone()
+            key=move |room| (room.id.clone(), room.present, room.status == RoomStatus::Open, lang)
+            children=|room| view! { <RoomCard room=room/> }
+        />
+    }
+}
+
+#[component]
+fn RoomCard(room: RoomInfo) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang.get_untracked();
+    let (title, description) = match lang {
+        Lang::En => (
+            room.title_en.clone().unwrap_or_else(|| room.title.clone()),
+            room.description_en
+                .clone()
+                .unwrap_or_else(|| room.description.clone()),
+        ),
+        Lang::Ja => (room.title.clone(), room.description.clone()),
+    };
+    let (kind_key, audience_key) = kind_keys(room.kind);
+    let open = room.status == RoomStatus::Open;
+    let full = room.present >= room.capacity;
+    let id = room.id.clone();
+    let inside = {
+        let id = id.clone();
+        move || ctx.conversations.with(|all| all.contains_key(&id))
+    };
+    let title_id = format!("room-{}", room.id);
+    let labelled_by = title_id.clone();
+    view! {
+        <li class="room-card" class:is-closed=!open aria-labelledby=labelled_by>
+            <h3 id=title_id>{title}</h3>
+            <p class="kind">{t(lang, kind_key)}</p>
+            <p>{description}</p>
+            <p class="meta">
+                <span>{t(lang, "lobby.for")}": "{t(lang, audience_key)}</span>
+                {open.then(|| view! {
+                    <span class="count">{tf(lang, "lobby.present", &[("n", &room.present.to_string())])}</span>
+                    <span>{tf(lang, "lobby.capacity", &[("n", &room.capacity.to_string())])}</span>
+                })}
+            </p>
+            {if !open {
+                view! { <p class="state">{t(lang, "lobby.closed")}</p> }.into_any()
+            } else if full && !inside() {
+                view! { <p class="state">{t(lang, "lobby.full")}</p> }.into_any()
+            } else {
+                let id = id.clone();
+                view! {
+                    <button
+                        type="button"
+                        class="primary"
+                        on:click=move |_| {
+                            let in_room = ctx.conversations.with_untracked(|all| all.contains_key(&id));
+                            ctx.screen.set(if in_room { Screen::Room(id.clone()) } else { Screen::Entry(id.clone()) });
+                        }
+                    >
+                        {t(lang, "lobby.enter")}
+                    </button>
+                }
+                .into_any()
+            }}
+        </li>
+    }
+}

@@ -1,0 +1,19 @@
+//! The browser side: Leptos components and the WebSocket (wasm32 only).
+//!
+//! - [`app`] — the root: context, settings effects, the double-Escape listener, screens.
+//! - [`state`] — the app's signals, shared through context.
+//! - [`socket`] — the connection: hello/resume, frames into state, reconnects, leaving.
+//! - [`lobby`], [`entry`], [`room`] — the three screens.
+//! - [`chrome`] — what is always there: quick exit, settings, connection banner, notices.
+//! - [`browser`] — small wrappers over browser APIs (sessionStorage, fetch, time).
+
+mod app;
+mod browser;
+mod chrome;
+mod entry;
+mod lobby;
+mod room;
+mod socket;
+mod state;
+
+pub use app::App;

@@ -1,0 +1,294 @@
+//! A room: the conversation (handle, time, text; one's own marked), quiet reactions, how many
+//! are here, and a composer — or, for someone who only listens, no composer at all until
+//! they want one.
+
+use ibasho_protocol::{ChatMessage, Reaction};
+use leptos::html;
+use leptos::prelude::*;
+
+use super::browser;
+use super::socket;
+use super::state::{Ctx, Screen};
+use crate::conversation::{Pending, PendingState};
+use crate::i18n::{error_sentence, t, tf};
+use crate::keys::enter_sends;
+
+fn reaction_label(reaction: Reaction) -> (&'static str, &'static str) {
+    match reaction {
+        Reaction::Nod => ("reaction.nod", "うん"),
+        Reaction::ThumbsUp => ("reaction.thumbs_up", "👍"),
+        Reaction::Pray => ("reaction.pray", "🙏"),
+        Reaction::Tea => ("reaction.tea", "☕"),
+    }
+}
+
+#[component]
+pub fn Room(room: String) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let title = {
+        let room = room.clone();
+        move || ctx.room_title(&room)
+    };
+    let conversation = {
+        let room = room.clone();
+        Memo::new(move |_| ctx.conversations.with(|all| all.get(&room).cloned()))
+    };
+    let present = move || conversation.with(|c| c.as_ref().map_or(0, |c| c.present));
+    let messages = Memo::new(move |_| {
+        conversation.with(|c| {
+            c.as_ref()
+                .map(|c| c.messages().to_vec())
+                .unwrap_or_default()
+        })
+    });
+    let pending = Memo::new(move |_| {
+        conversation.with(|c| c.as_ref().map(|c| c.pending().to_vec()).unwrap_or_default())
+    });
+    let empty = move || messages.with(Vec::is_empty) && pending.with(Vec::is_empty);
+    let list: NodeRef<html::Ol> = NodeRef::new();
+
+    // Keep the newest message in view as the conversation grows.
+    Effect::new(move |_| {
+        let count = messages.with(Vec::len) + pending.with(Vec::len);
+        if let Some(list) = list.get() {
+            list.set_scroll_top(list.scroll_height());
+        }
+        count
+    });
+
+    let leave = {
+        let room = room.clone();
+        move |_| socket::leave(ctx, &room)
+    };
+    let room_for_messages = room.clone();
+    let room_for_pending = room.clone();
+    let room_for_composer = room.clone();
+
+    view! {
+        <section class="room" aria-labelledby="room-title">
+            <div class="room-head">
+                <h1 id="room-title">{title}</h1>
+                <p class="count" aria-live="off">
+                    {move || tf(lang.get(), "room.present", &[("n", &present().to_string())])}
+                </p>
+                <div class="room-actions">
+                    <button type="button" on:click=move |_| ctx.screen.set(Screen::Lobby)>
+                        {move || t(lang.get(), "entry.back")}
+                    </button>
+                    <button type="button" class="leave" on:click=leave>
+                        {move || t(lang.get(), "room.leave")}
+                    </button>
+                </div>
+            </div>
+            <p class="memory-note">{move || t(lang.get(), "room.memory_note")}</p>
+            <ol
+                class="messages"
+                node_ref=list
+                aria-label=move || t(lang.get(), "room.messages_label")
+                tabindex="0"
+            >
+                {move || empty().then(|| view! { <li class="quiet">{t(lang.get(), "room.empty")}</li> })}
+                // Keyed by id *and* time: a restarted server numbers from 1 again.
+                <For
+                    each=move || messages.get()
+                    key=|m| (m.id.clone(), m.at)
+                    children=move |m| message_view(ctx, &room_for_messages, &m, messages)
+                />
+                <For
+                    each=move || pending.get()
+                    key=|p| (p.client_id.clone(), p.state)
+                    children=move |p| pending_view(ctx, &room_for_pending, &p)
+                />
+            </ol>
+            <Composer room=room_for_composer/>
+        </section>
+    }
+}
+
+/// One message. Reaction counts are read from `messages` as they change, so the item (and the
+/// keyboard focus on a reaction button) stays in place.
+fn message_view(
+    ctx: Ctx,
+    room: &str,
+    message: &ChatMessage,
+    messages: Memo<Vec<ChatMessage>>,
+) -> impl IntoView + use<> {
+    let lang = ctx.lang;
+    let counts = {
+        let (id, at) = (message.id.clone(), message.at);
+        Memo::new(move |_| {
+            messages.with(|all| {
+                all.iter()
+                    .rev()
+                    .find(|m| m.id == id && m.at == at)
+                    .map(|m| m.reactions.clone())
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let mine = ctx
+        .me
+        .with_untracked(|me| me.as_deref() == Some(&message.handle));
+    let time = browser::message_time(message);
+    let reactions = Reaction::ALL
+        .into_iter()
+        .map(|reaction| {
+            let (key, symbol) = reaction_label(reaction);
+            let count = move || counts.with(|c| c.get(&reaction).copied().unwrap_or(0));
+            let room = room.to_owned();
+            let id = message.id.clone();
+            let pressed = {
+                let key = (room.clone(), id.clone(), reaction);
+                move || {
+                    let pressed = ctx.my_reactions.with(|mine| mine.contains(&key));
+                    if pressed { "true" } else { "false" }
+                }
+            };
+            let label = move || {
+                let lang = lang.get();
+                let label = tf(lang, "room.react", &[("reaction", t(lang, key))]);
+                match count() {
+                    0 => label,
+                    n => format!("{label} ({n})"),
+                }
+            };
+            view! {
+                <button
+                    type="button"
+                    class="reaction"
+                    aria-pressed=pressed
+                    aria-label=label
+                    title=label
+                    on:click=move |_| socket::react(ctx, &room, &id, reaction)
+                >
+                    <span aria-hidden="true">{symbol}</span>
+                    {move || (count() > 0).then(|| view! { <span class="n" aria-hidden="true">{count()}</span> })}
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <li class="message" class:mine=mine data-id=message.id.clone()>
+            <p class="who">
+                <span class="handle">{message.handle.clone()}</span>
+                {mine.then(|| view! { <span class="you">{move || t(lang.get(), "room.you")}</span> })}
+                <time datetime=message.at.to_string()>{time}</time>
+            </p>
+            <p class="text">{message.text.clone()}</p>
+            <div class="reactions">{reactions}</div>
+        </li>
+    }
+}
+
+fn pending_view(ctx: Ctx, room: &str, pending: &Pending) -> impl IntoView + use<> {
+    let lang = ctx.lang;
+    let failed_code = match pending.state {
+        PendingState::Failed(code) => Some(code),
+        _ => None,
+    };
+    let failed = failed_code.is_some();
+    let state = move || match failed_code {
+        Some(code) => format!(
+            "{} — {}",
+            t(lang.get(), "room.failed"),
+            error_sentence(lang.get(), code)
+        ),
+        None => t(lang.get(), "room.pending").to_owned(),
+    };
+    let room = room.to_owned();
+    let client_id = pending.client_id.clone();
+    view! {
+        <li class="message mine pending" class:failed=failed>
+            <p class="text">{pending.text.clone()}</p>
+            <p class="state">
+                {state}
+                {failed.then(|| view! {
+                    <button type="button" on:click=move |_| {
+                        ctx.conversations.update(|all| {
+                            if let Some(c) = all.get_mut(&room) {
+                                c.dismiss(&client_id);
+                            }
+                        });
+                    }>{move || t(lang.get(), "room.dismiss")}</button>
+                })}
+            </p>
+        </li>
+    }
+}
+
+/// The composer: Enter sends, Shift+Enter is a new line, and Enter that confirms a Japanese
+/// IME conversion never sends.
+#[component]
+fn Composer(room: String) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let text = RwSignal::new(String::new());
+    let area: NodeRef<html::Textarea> = NodeRef::new();
+    let send = {
+        let room = room.clone();
+        move || {
+            let value = text.get_untracked();
+            if value.trim().is_empty() {
+                return;
+            }
+            socket::say(ctx, &room, value);
+            text.set(String::new());
+            if let Some(area) = area.get() {
+                let _ = area.focus();
+            }
+        }
+    };
+    let on_keydown = {
+        let send = send.clone();
+        move |ev: leptos::ev::KeyboardEvent| {
+            if enter_sends(&ev.key(), ev.shift_key(), ev.is_composing(), ev.key_code()) {
+                ev.prevent_default();
+                send();
+            }
+        }
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        send();
+    };
+    move || {
+        if ctx.listening.get() {
+            view! {
+                <div class="listening">
+                    <p>{t(lang.get(), "room.listening")}</p>
+                    <button type="button" on:click=move |_| ctx.listening.set(false)>
+                        {t(lang.get(), "room.start_talking")}
+                    </button>
+                </div>
+            }
+            .into_any()
+        } else {
+            let on_keydown = on_keydown.clone();
+            let on_submit = on_submit.clone();
+            view! {
+                <form class="composer" on:submit=on_submit>
+                    <label for="composer" class="sr-only">{t(lang.get(), "room.composer.label")}</label>
+                    <textarea
+                        id="composer"
+                        node_ref=area
+                        rows="2"
+                        maxlength="1000"
+                        aria-describedby="composer-hint"
+                        prop:value=move || text.get()
+                        on:input=move |ev| text.set(event_target_value(&ev))
+                        on:keydown=on_keydown
+                    ></textarea>
+                    <p id="composer-hint" class="hint">{t(lang.get(), "room.composer.hint")}</p>
+                    <div class="actions">
+                        <button type="submit" class="primary">{t(lang.get(), "room.send")}</button>
+                        <button type="button" on:click=move |_| ctx.listening.set(true)>
+                            {t(lang.get(), "room.stop_talking")}
+                        </button>
+                    </div>
+                </form>
+            }
+            .into_any()
+        }
+    }
+}

@@ -1,0 +1,377 @@
+//! The connection to `/ws`: hello or resume, server frames into state, reconnects with
+//! backoff, and leaving.
+//!
+//! The socket is opened only when the person enters a room (or reloads the tab while in
+//! one): looking at the lobby needs no session.
+
+use std::time::Duration;
+
+use ibasho_protocol::{ClientMsg, ErrorCode, ErrorFrame, Reaction, ServerMsg};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
+use web_sys::{CloseEvent, MessageEvent, WebSocket};
+
+use super::browser::{self, SESSION_KEY};
+use super::state::{Ctx, Screen};
+use crate::conversation::Conversation;
+use crate::i18n::{error_sentence, t, tf};
+
+/// Opens a socket (a first connection, a retry, or taking the session back from another
+/// tab). `hello` goes out when it opens.
+pub fn connect(ctx: Ctx) {
+    close_socket(ctx);
+    let generation = ctx.socket_generation.get_value().wrapping_add(1);
+    ctx.socket_generation.set_value(generation);
+    ctx.link.update(|link| link.connecting());
+    let Ok(ws) = WebSocket::new(&browser::websocket_url()) else {
+        lost(ctx, generation, 1006);
+        return;
+    };
+    let current = move || ctx.socket_generation.get_value() == generation;
+
+    let on_open = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+        if current() {
+            hello(ctx);
+        }
+    });
+    ws.set_onopen(Some(on_open.as_ref().unchecked_ref()));
+    on_open.forget();
+
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        if !current() {
+            return;
+        }
+        let Some(text) = event.data().as_string() else {
+            return;
+        };
+        match serde_json::from_str::<ServerMsg>(&text) {
+            Ok(frame) => on_frame(ctx, frame),
+            Err(_) => leptos::logging::warn!("ibasho: a frame could not be read"),
+        }
+    });
+    ws.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+
+    let on_close = Closure::<dyn FnMut(CloseEvent)>::new(move |event: CloseEvent| {
+        lost(ctx, generation, event.code());
+    });
+    ws.set_onclose(Some(on_close.as_ref().unchecked_ref()));
+    on_close.forget();
+
+    ctx.socket.set_value(Some(ws));
+}
+
+/// Sends a frame if the socket is open; false otherwise (the caller keeps what matters).
+pub fn send(ctx: Ctx, msg: &ClientMsg) -> bool {
+    let Ok(json) = serde_json::to_string(msg) else {
+        return false;
+    };
+    ctx.socket.with_value(|ws| match ws {
+        Some(ws) if ws.ready_state() == WebSocket::OPEN => ws.send_with_str(&json).is_ok(),
+        _ => false,
+    })
+}
+
+fn hello(ctx: Ctx) {
+    let wish = ctx.wish.get_untracked();
+    send(
+        ctx,
+        &ClientMsg::Hello {
+            handle: wish.handle.or_else(|| ctx.me.get_untracked()),
+            resume: browser::session_get(SESSION_KEY),
+            lang: Some(ctx.lang.get_untracked()),
+            role: wish.role,
+        },
+    );
+}
+
+/// The person enters `room`: in the current session, or by starting one.
+pub fn enter(ctx: Ctx, room: String) {
+    ctx.notice.set(None);
+    ctx.conversations.update(|all| {
+        all.entry(room.clone()).or_default();
+    });
+    if ctx.me.get_untracked().is_some() && send(ctx, &ClientMsg::Join { room: room.clone() }) {
+        return;
+    }
+    if ctx.socket.with_value(Option::is_none) {
+        connect(ctx);
+    }
+}
+
+/// The person writes in `room`: queued, and sent now if the room is joined.
+pub fn say(ctx: Ctx, room: &str, text: String) {
+    ctx.conversations.update(|all| {
+        if let Some(conversation) = all.get_mut(room) {
+            conversation.write(browser::new_client_id(), text);
+        }
+    });
+    flush(ctx, room);
+}
+
+/// Sends what is queued in `room`.
+fn flush(ctx: Ctx, room: &str) {
+    let mut sendable = Vec::new();
+    ctx.conversations.update(|all| {
+        if let Some(conversation) = all.get_mut(room) {
+            sendable = conversation.take_sendable();
+        }
+    });
+    for (client_id, text) in sendable {
+        let sent = send(
+            ctx,
+            &ClientMsg::Say {
+                room: room.to_owned(),
+                text,
+                client_id: Some(client_id),
+            },
+        );
+        if !sent {
+            // The socket went away between the check and now: it all goes again on rejoin.
+            ctx.conversations.update(|all| {
+                if let Some(conversation) = all.get_mut(room) {
+                    conversation.disconnected();
+                }
+            });
+            break;
+        }
+    }
+}
+
+pub fn react(ctx: Ctx, room: &str, message_id: &str, reaction: Reaction) {
+    let sent = send(
+        ctx,
+        &ClientMsg::React {
+            room: room.to_owned(),
+            message_id: message_id.to_owned(),
+            reaction,
+        },
+    );
+    if sent {
+        let key = (room.to_owned(), message_id.to_owned(), reaction);
+        ctx.my_reactions.update(|mine| {
+            if !mine.remove(&key) {
+                mine.insert(key);
+            }
+        });
+    }
+}
+
+/// Leaves `room`; leaving the last room ends the session (nothing lingers on the server).
+pub fn leave(ctx: Ctx, room: &str) {
+    ctx.conversations.update(|all| {
+        all.remove(room);
+    });
+    if ctx.conversations.with_untracked(|all| all.is_empty()) {
+        end_session(ctx);
+    } else {
+        send(
+            ctx,
+            &ClientMsg::Leave {
+                room: room.to_owned(),
+            },
+        );
+    }
+    ctx.screen.set(Screen::Lobby);
+}
+
+/// Ends the session: a close frame (the server forgets the session at once) and the token
+/// gone from this tab.
+pub fn end_session(ctx: Ctx) {
+    ctx.link.update(|link| link.closed_by_us());
+    close_socket(ctx);
+    browser::session_remove(SESSION_KEY);
+    ctx.me.set(None);
+    ctx.conversations.set(Default::default());
+    ctx.my_reactions.set(Default::default());
+}
+
+fn close_socket(ctx: Ctx) {
+    if let Some(ws) = ctx.socket.try_update_value(Option::take).flatten() {
+        ws.set_onclose(None);
+        ws.set_onmessage(None);
+        ws.set_onopen(None);
+        let _ = ws.close_with_code(1000);
+    }
+}
+
+/// The quick exit: forget everything in this tab and replace the page, leaving no history
+/// entry behind.
+pub fn quick_exit(ctx: Ctx) {
+    end_session(ctx);
+    browser::session_clear();
+    browser::replace_location(&browser::exit_url());
+}
+
+/// The socket closed without us asking.
+fn lost(ctx: Ctx, generation: u32, code: u16) {
+    if ctx.socket_generation.get_value() != generation {
+        return;
+    }
+    ctx.socket.set_value(None);
+    ctx.conversations
+        .update(|all| all.values_mut().for_each(Conversation::disconnected));
+    let mut delay = None;
+    ctx.link
+        .update(|link| delay = link.lost(code, browser::random()));
+    if let Some(delay) = delay {
+        set_timeout(
+            move || {
+                if ctx.link.get_untracked().should_retry() {
+                    connect(ctx);
+                }
+            },
+            Duration::from_millis(u64::from(delay)),
+        );
+    }
+}
+
+fn on_frame(ctx: Ctx, frame: ServerMsg) {
+    match frame {
+        ServerMsg::Welcome {
+            handle,
+            session,
+            resumed,
+            rooms,
+        } => welcome(ctx, handle, session, resumed, rooms),
+        ServerMsg::Joined {
+            room,
+            history,
+            present,
+        } => {
+            ctx.conversations.update(|all| {
+                all.entry(room.clone())
+                    .or_default()
+                    .joined(history, present);
+            });
+            flush(ctx, &room);
+            if !ctx.joined_marked.get_value() {
+                ctx.joined_marked.set_value(true);
+                browser::mark("ibasho-joined");
+            }
+            let show = match ctx.screen.get_untracked() {
+                Screen::Entry(entering) => entering == room,
+                Screen::Lobby => true,
+                Screen::Room(_) => false,
+            };
+            if show {
+                ctx.screen.set(Screen::Room(room));
+            }
+        }
+        ServerMsg::Message(message) => {
+            let mine = ctx
+                .me
+                .with_untracked(|me| me.as_deref() == Some(&message.handle));
+            let announcement = tf(
+                ctx.lang.get_untracked(),
+                "room.announce",
+                &[("handle", &message.handle), ("text", &message.text)],
+            );
+            let mut new = false;
+            ctx.conversations.update(|all| {
+                if let Some(conversation) = all.get_mut(&message.room) {
+                    new = conversation.message(message);
+                }
+            });
+            if new && !mine {
+                ctx.announcement.set(announcement);
+            }
+        }
+        ServerMsg::Presence { room, present } => ctx.conversations.update(|all| {
+            if let Some(conversation) = all.get_mut(&room) {
+                conversation.present = present;
+            }
+        }),
+        ServerMsg::Reactions {
+            room,
+            message_id,
+            counts,
+        } => ctx.conversations.update(|all| {
+            if let Some(conversation) = all.get_mut(&room) {
+                conversation.reactions(&message_id, counts);
+            }
+        }),
+        ServerMsg::Left { .. } => {}
+        ServerMsg::Error(error) => refused(ctx, error),
+    }
+}
+
+fn welcome(ctx: Ctx, handle: String, session: String, resumed: bool, rooms: Vec<String>) {
+    browser::session_set(SESSION_KEY, &session);
+    let had_session = ctx.me.get_untracked().is_some();
+    ctx.me.set(Some(handle));
+    ctx.link.update(|link| link.welcomed());
+    if !resumed && had_session {
+        // The server forgot us (it restarted): same handle asked for, same rooms joined, and
+        // the view starts afresh with the new history (its ids start again from 1).
+        ctx.conversations
+            .update(|all| all.values_mut().for_each(Conversation::restart));
+        ctx.notice.set(Some(
+            t(ctx.lang.get_untracked(), "link.new_session").to_owned(),
+        ));
+    }
+    // Rooms the server restored send `joined` by themselves; the others are joined now.
+    let wanted: Vec<String> = ctx
+        .conversations
+        .with_untracked(|all| all.keys().cloned().collect());
+    for room in wanted.into_iter().filter(|room| !rooms.contains(room)) {
+        send(ctx, &ClientMsg::Join { room });
+    }
+}
+
+fn refused(ctx: Ctx, error: ErrorFrame) {
+    let lang = ctx.lang.get_untracked();
+    // A message the server did not take: back in the queue, or marked as failed.
+    if let (Some(room), Some(client_id)) = (&error.room, &error.client_id) {
+        ctx.conversations.update(|all| {
+            if let Some(conversation) = all.get_mut(room) {
+                conversation.refused(client_id, error.code);
+            }
+        });
+        if matches!(error.code, ErrorCode::RateLimited | ErrorCode::Unavailable) {
+            let room = room.clone();
+            let wait = error.retry_after_ms.unwrap_or(1000);
+            set_timeout(move || flush(ctx, &room), Duration::from_millis(wait));
+            return;
+        }
+    }
+    match error.code {
+        // The name cannot be used: back to the entry screen to choose another, with no
+        // session left behind holding the refused name.
+        ErrorCode::HandleInvalid | ErrorCode::HandleTaken => {
+            let entering = error.room.clone().or_else(|| {
+                ctx.conversations
+                    .with_untracked(|all| all.keys().next().cloned())
+            });
+            if ctx
+                .conversations
+                .with_untracked(|all| all.len() <= 1 || error.code == ErrorCode::HandleInvalid)
+            {
+                end_session(ctx);
+            } else if let Some(room) = &error.room {
+                ctx.conversations.update(|all| {
+                    all.remove(room);
+                });
+            }
+            if let Some(room) = entering {
+                ctx.screen.set(Screen::Entry(room));
+            }
+        }
+        // The room cannot be entered: forget it, and end the session if it was the only one.
+        ErrorCode::RoomFull | ErrorCode::RoomClosed | ErrorCode::NoSuchRoom => {
+            if let Some(room) = &error.room {
+                ctx.conversations.update(|all| {
+                    all.remove(room);
+                });
+            }
+            if ctx.conversations.with_untracked(|all| all.is_empty()) {
+                end_session(ctx);
+            }
+            ctx.screen.set(Screen::Lobby);
+        }
+        _ => {}
+    }
+    ctx.notice
+        .set(Some(error_sentence(lang, error.code).to_owned()));
+}

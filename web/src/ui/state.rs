@@ -1,0 +1,140 @@
+//! The app's state: Copy handles to signals, shared through context. Browser objects live in
+//! local storage (`StoredValue::new_local`), never in a `Send` signal.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use ibasho_protocol::{Lang, Reaction, Role, RoomInfo};
+use leptos::prelude::*;
+use web_sys::WebSocket;
+
+use crate::conversation::Conversation;
+use crate::link::Link;
+
+/// Which screen is shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Screen {
+    Lobby,
+    /// Choosing a handle for this room.
+    Entry(String),
+    /// In this room.
+    Room(String),
+}
+
+/// The lobby's room list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RoomList {
+    Loading,
+    Loaded(Vec<RoomInfo>),
+    Failed,
+}
+
+/// The text size setting, applied as `data-text-size` on `<html>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextSize {
+    Normal,
+    Large,
+    Larger,
+}
+
+impl TextSize {
+    pub const ALL: [TextSize; 3] = [TextSize::Normal, TextSize::Large, TextSize::Larger];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TextSize::Normal => "normal",
+            TextSize::Large => "large",
+            TextSize::Larger => "larger",
+        }
+    }
+
+    pub fn parse(text: &str) -> TextSize {
+        match text {
+            "large" => TextSize::Large,
+            "larger" => TextSize::Larger,
+            _ => TextSize::Normal,
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            TextSize::Normal => "size.normal",
+            TextSize::Large => "size.large",
+            TextSize::Larger => "size.larger",
+        }
+    }
+}
+
+/// What the person asked for on the entry screen, sent with `hello`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Wish {
+    pub handle: Option<String>,
+    pub role: Option<Role>,
+}
+
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub lang: RwSignal<Lang>,
+    pub text_size: RwSignal<TextSize>,
+    pub neutral_title: RwSignal<bool>,
+    pub screen: RwSignal<Screen>,
+    pub rooms: RwSignal<RoomList>,
+    /// The session's handle, once welcomed.
+    pub me: RwSignal<Option<String>>,
+    /// The rooms the person is in (or is entering), by id.
+    pub conversations: RwSignal<BTreeMap<String, Conversation>>,
+    pub link: RwSignal<Link>,
+    /// A sentence for the person (an error, a change); shown in a status region.
+    pub notice: RwSignal<Option<String>>,
+    /// The latest message from someone else, for the polite live region.
+    pub announcement: RwSignal<String>,
+    /// Just listening: no composer until the person chooses to write.
+    pub listening: RwSignal<bool>,
+    /// Reactions this tab gave, to show them pressed: (room, message id, reaction).
+    pub my_reactions: RwSignal<BTreeSet<(String, String, Reaction)>>,
+    pub wish: RwSignal<Wish>,
+    pub socket: StoredValue<Option<WebSocket>, LocalStorage>,
+    /// Bumped for each new socket; callbacks of an older socket ignore themselves.
+    pub socket_generation: StoredValue<u32>,
+    /// Performance mark for the first `joined` was set.
+    pub joined_marked: StoredValue<bool>,
+}
+
+impl Ctx {
+    pub fn new(lang: Lang, text_size: TextSize, neutral_title: bool) -> Ctx {
+        Ctx {
+            lang: RwSignal::new(lang),
+            text_size: RwSignal::new(text_size),
+            neutral_title: RwSignal::new(neutral_title),
+            screen: RwSignal::new(Screen::Lobby),
+            rooms: RwSignal::new(RoomList::Loading),
+            me: RwSignal::new(None),
+            conversations: RwSignal::new(BTreeMap::new()),
+            link: RwSignal::new(Link::default()),
+            notice: RwSignal::new(None),
+            announcement: RwSignal::new(String::new()),
+            listening: RwSignal::new(false),
+            my_reactions: RwSignal::new(BTreeSet::new()),
+            wish: RwSignal::new(Wish::default()),
+            socket: StoredValue::new_local(None),
+            socket_generation: StoredValue::new(0),
+            joined_marked: StoredValue::new(false),
+        }
+    }
+
+    /// The title of a room in the current language (Japanese when there is no English);
+    /// reactive: a view showing it follows the language setting.
+    pub fn room_title(&self, room: &str) -> String {
+        let lang = self.lang.get();
+        self.rooms.with(|list| match list {
+            RoomList::Loaded(rooms) => rooms
+                .iter()
+                .find(|r| r.id == room)
+                .map(|r| match (lang, &r.title_en) {
+                    (Lang::En, Some(en)) => en.clone(),
+                    _ => r.title.clone(),
+                })
+                .unwrap_or_else(|| room.to_owned()),
+            _ => room.to_owned(),
+        })
+    }
+}

@@ -1,0 +1,96 @@
+//! Installing what a build or test needs, from the registries these machines reach: Debian
+//! packages with apt, and crates with `cargo install`.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use anyhow::{Context, Result, bail};
+
+use crate::{run_command, step};
+
+/// Whether a command exists on PATH (or as a path).
+pub fn have(program: &str) -> bool {
+    Command::new("sh")
+        .args(["-c", &format!("command -v {program} >/dev/null 2>&1")])
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|out| String::from_utf8_lossy(&out.stdout).trim() == "0")
+}
+
+/// `apt-get install -y PACKAGES`, as root or through sudo; updates the package lists once
+/// if the first attempt fails (a fresh machine may have none).
+pub fn apt_install(packages: &[&str]) -> Result<()> {
+    step(&format!(
+        "installing Debian packages: {}",
+        packages.join(" ")
+    ));
+    let apt = |args: &[&str]| -> Result<()> {
+        let mut command = if is_root() {
+            Command::new("apt-get")
+        } else if have("sudo") {
+            let mut sudo = Command::new("sudo");
+            sudo.arg("apt-get");
+            sudo
+        } else {
+            bail!(
+                "need root or sudo to run: apt-get {}\nInstall them yourself, then run again.",
+                args.join(" ")
+            );
+        };
+        command.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        run_command(&mut command)
+    };
+    let mut install = vec!["install", "-y", "--no-install-recommends"];
+    install.extend_from_slice(packages);
+    if apt(&install).is_err() {
+        apt(&["update"])?;
+        apt(&install)?;
+    }
+    Ok(())
+}
+
+/// Chromium and its driver for browser tests, and Japanese and emoji fonts so that the
+/// screenshots show the text; returns the chromedriver path.
+pub fn chromium() -> Result<PathBuf> {
+    let japanese_font = Command::new("fc-list")
+        .arg(":lang=ja")
+        .output()
+        .is_ok_and(|out| !out.stdout.is_empty());
+    if !(have("chromium") && have("chromedriver") && japanese_font) {
+        apt_install(&[
+            "chromium",
+            "chromium-driver",
+            "fonts-ipafont-gothic",
+            "fonts-noto-color-emoji",
+        ])?;
+    }
+    let out = Command::new("sh")
+        .args(["-c", "command -v chromedriver"])
+        .output()
+        .context("cannot look for chromedriver")?;
+    Ok(PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()))
+}
+
+/// `wasm-bindgen` at exactly `version` (it must match the crate in Cargo.lock).
+pub fn wasm_bindgen(version: &str) -> Result<()> {
+    let installed = Command::new("wasm-bindgen")
+        .arg("--version")
+        .output()
+        .ok()
+        .map(|out| String::from_utf8_lossy(&out.stdout).trim().to_owned());
+    if installed.as_deref() == Some(&format!("wasm-bindgen {version}")) {
+        return Ok(());
+    }
+    step(&format!(
+        "installing wasm-bindgen-cli {version} (once per machine, a few minutes)"
+    ));
+    // Without --locked: a locked dependency of the CLI is missing from the registry copy
+    // these machines reach; the CLI's own version is what must match.
+    run_command(crate::cargo().args(["install", "wasm-bindgen-cli", "--version", version]))
+}

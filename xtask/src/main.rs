@@ -1,0 +1,135 @@
+//! `cargo xtask`: the commands a newcomer needs, doing the installing themselves.
+//!
+//! - `cargo xtask run [SERVE ARGS…]` — builds the web bundle, then the release server with the
+//!   bundle embedded, and runs `ibasho serve` (on http://127.0.0.1:8080 by default).
+//! - `cargo xtask test` — every test: the workspace's, then the browser tests in headless
+//!   Chromium against the real server.
+//! - `cargo xtask web` — only the web bundle, into `target/web-dist`.
+//!
+//! The WebAssembly toolchain is detected, never assumed (`toolchain.rs`); set
+//! `IBASHO_WASM_TOOLCHAIN=debian` or `=rustup` to choose.
+
+mod bundle;
+mod install;
+mod toolchain;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+use anyhow::{Context, Result, bail};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("run") => run(&args[1..]),
+        Some("test") => test(&args[1..]),
+        Some("web") => bundle::build(&root()).map(|_| ()),
+        _ => {
+            eprintln!("usage: cargo xtask run [serve args…] | test | web");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("xtask: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+/// Prints a step, so that a long build says what it is doing.
+pub fn step(what: &str) {
+    eprintln!("\n==> {what}");
+}
+
+/// Runs a command, failing with its command line when it fails.
+pub fn run_command(command: &mut Command) -> Result<()> {
+    let status = command
+        .status()
+        .with_context(|| format!("cannot start {command:?}"))?;
+    if !status.success() {
+        bail!("{command:?} failed ({status})");
+    }
+    Ok(())
+}
+
+/// The cargo that runs this task (rustup's), for native builds.
+pub fn cargo() -> Command {
+    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    command.current_dir(root());
+    command
+}
+
+fn run(serve_args: &[String]) -> Result<()> {
+    let root = root();
+    bundle::build(&root)?;
+    step("building and starting the server (release, web bundle embedded)");
+    let mut command = cargo();
+    command.args([
+        "run",
+        "--release",
+        "--package",
+        "ibasho-server",
+        "--features",
+        "embed-web",
+        "--bin",
+        "ibasho",
+        "--",
+        "serve",
+    ]);
+    command.args(serve_args);
+    run_command(&mut command)
+}
+
+fn test(extra: &[String]) -> Result<()> {
+    let root = root();
+    step("workspace tests (cargo test --workspace)");
+    let mut command = cargo();
+    command.args(["test", "--workspace"]).args(extra);
+    run_command(&mut command)?;
+
+    bundle::build(&root)?;
+    let chromedriver = install::chromium()?;
+    step("building the server with the web bundle embedded");
+    run_command(cargo().args([
+        "build",
+        "--release",
+        "--package",
+        "ibasho-server",
+        "--features",
+        "embed-web",
+        "--bin",
+        "ibasho",
+    ]))?;
+    step("browser tests (headless Chromium)");
+    let binary = root.join("target/release/ibasho");
+    let mut command = cargo();
+    command
+        .args([
+            "test",
+            "--package",
+            "ibasho-tests",
+            "--test",
+            "browser",
+            "--",
+            "--ignored",
+            "--test-threads=1",
+        ])
+        .env("IBASHO_BIN", &binary)
+        .env("IBASHO_CHROMEDRIVER", &chromedriver)
+        .env("IBASHO_ARTIFACTS", root.join("target/e2e"));
+    run_command(&mut command)?;
+    eprintln!(
+        "\nScreenshots of the lobby and a room, in Japanese and English: {}",
+        root.join("target/e2e").display()
+    );
+    Ok(())
+}
