@@ -83,6 +83,23 @@ async fn enter_from_lobby(browser: &Browser, room: &str, handle: &str) {
     browser.wait_for("#composer").await.unwrap();
 }
 
+async fn click(browser: &Browser, css: &str) {
+    browser.wait_for(css).await.unwrap().click().await.unwrap();
+}
+
+/// Switches the language in the display settings (opening and closing them).
+async fn set_language(browser: &Browser, value: &str) {
+    click(browser, ".settings summary").await;
+    browser
+        .wait_for(".settings select")
+        .await
+        .unwrap()
+        .select_by_value(value)
+        .await
+        .unwrap();
+    click(browser, ".settings summary").await;
+}
+
 async fn write(browser: &Browser, text: &str) {
     let composer = browser.wait_for("#composer").await.unwrap();
     composer.send_keys(text).await.unwrap();
@@ -408,29 +425,9 @@ async fn screenshots_of_the_lobby_and_a_room_in_japanese_and_english() {
         .await
         .unwrap();
     // English, from the settings.
-    browser
-        .wait_for(".settings summary")
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    browser
-        .wait_for(".settings select")
-        .await
-        .unwrap()
-        .select_by_value("en")
-        .await
-        .unwrap();
+    set_language(&browser, "en").await;
     browser
         .wait_for_text("#open-title", "Open now")
-        .await
-        .unwrap();
-    browser
-        .wait_for(".settings summary")
-        .await
-        .unwrap()
-        .click()
         .await
         .unwrap();
     browser
@@ -446,29 +443,13 @@ async fn screenshots_of_the_lobby_and_a_room_in_japanese_and_english() {
         .screenshot_to(&dir.join("room-en.png"))
         .await
         .unwrap();
-    browser
-        .wait_for(".settings summary")
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    browser
-        .wait_for(".settings select")
-        .await
-        .unwrap()
-        .select_by_value("ja")
-        .await
-        .unwrap();
+    set_language(&browser, "ja").await;
     browser
         .wait_for_text(".room-actions .leave", "退室")
         .await
         .unwrap();
     browser
-        .wait_for(".settings summary")
-        .await
-        .unwrap()
-        .click()
+        .wait_for_text("#room-title", "ラウンジ")
         .await
         .unwrap();
     browser
@@ -482,24 +463,14 @@ async fn screenshots_of_the_lobby_and_a_room_in_japanese_and_english() {
         assert!(size > 10_000, "{name}.png is only {size} bytes");
     }
     // The settings say what they change: large text, and a neutral tab title.
-    browser
-        .wait_for(".settings summary")
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    browser
+    click(&browser, ".settings summary").await;
+    let sizes = browser
         .client
-        .find(Locator::Css(
-            ".settings input[name=text-size]:nth-of-type(1)",
-        ))
+        .find_all(Locator::Css(".settings input[name=text-size]"))
         .await
         .unwrap();
-    browser
-        .js("document.querySelectorAll('.settings input[name=text-size]')[2].click()")
-        .await
-        .unwrap();
+    assert_eq!(sizes.len(), 3);
+    sizes[2].click().await.unwrap();
     assert_eq!(
         browser
             .js("return document.documentElement.dataset.textSize")
@@ -507,10 +478,7 @@ async fn screenshots_of_the_lobby_and_a_room_in_japanese_and_english() {
             .unwrap(),
         "larger"
     );
-    browser
-        .js("document.querySelector('.settings input[type=checkbox]').click()")
-        .await
-        .unwrap();
+    click(&browser, ".settings input[type=checkbox]").await;
     assert_eq!(browser.js("return document.title").await.unwrap(), "メモ");
     browser.close().await.unwrap();
     talker.close().await.unwrap();

@@ -68,24 +68,27 @@ pub fn cargo() -> Command {
     command
 }
 
+/// The release server with the web bundle embedded.
+const SERVER_WITH_WEB: [&str; 7] = [
+    "--release",
+    "--package",
+    "ibasho-server",
+    "--features",
+    "embed-web",
+    "--bin",
+    "ibasho",
+];
+
 fn run(serve_args: &[String]) -> Result<()> {
     let root = root();
     bundle::build(&root)?;
     step("building and starting the server (release, web bundle embedded)");
     let mut command = cargo();
-    command.args([
-        "run",
-        "--release",
-        "--package",
-        "ibasho-server",
-        "--features",
-        "embed-web",
-        "--bin",
-        "ibasho",
-        "--",
-        "serve",
-    ]);
-    command.args(serve_args);
+    command
+        .arg("run")
+        .args(SERVER_WITH_WEB)
+        .args(["--", "serve"])
+        .args(serve_args);
     run_command(&mut command)
 }
 
@@ -99,24 +102,15 @@ fn test(extra: &[String]) -> Result<()> {
     bundle::build(&root)?;
     let chromedriver = install::chromium()?;
     step("building the server with the web bundle embedded");
-    run_command(cargo().args([
-        "build",
-        "--release",
-        "--package",
-        "ibasho-server",
-        "--features",
-        "embed-web",
-        "--bin",
-        "ibasho",
-    ]))?;
+    run_command(cargo().arg("build").args(SERVER_WITH_WEB))?;
     step("browser tests (headless Chromium)");
     let binary = root.join("target/release/ibasho");
     let mut command = cargo();
     command
+        // --workspace, like the run above, so nothing is rebuilt with other features.
         .args([
             "test",
-            "--package",
-            "ibasho-tests",
+            "--workspace",
             "--test",
             "browser",
             "--",
