@@ -130,9 +130,14 @@ impl WebAssets {
             .get(header::ACCEPT_ENCODING)
             .and_then(|v| v.to_str().ok())
             .unwrap_or_default();
-        let (body, encoding) = match (&asset.brotli, &asset.gzip) {
-            (Some(br), _) if accepts_encoding(accepts, "br") => (br.clone(), Some("br")),
-            (_, Some(gz)) if accepts_encoding(accepts, "gzip") => (gz.clone(), Some("gzip")),
+        let br = asset.brotli.as_ref().map(|b| (b, quality(accepts, "br")));
+        let gz = asset.gzip.as_ref().map(|b| (b, quality(accepts, "gzip")));
+        let (body, encoding) = match (br, gz) {
+            // The client's preference; brotli on a tie (it is smaller).
+            (Some((br, qb)), gz) if qb > 0.0 && gz.is_none_or(|(_, qg)| qb >= qg) => {
+                (br.clone(), Some("br"))
+            }
+            (_, Some((gz, qg))) if qg > 0.0 => (gz.clone(), Some("gzip")),
             _ => (asset.raw.clone(), None),
         };
         let mut response = Response::new(Body::from(body));
@@ -144,7 +149,8 @@ impl WebAssets {
         headers.insert(
             header::CACHE_CONTROL,
             HeaderValue::from_static(if asset.immutable {
-                "public, max-age=31536000, immutable"
+                // Private: never kept by a shared cache between the person and us.
+                "private, max-age=31536000, immutable"
             } else {
                 // The page itself is never written to the browser's cache.
                 "no-store"
@@ -160,18 +166,25 @@ impl WebAssets {
     }
 }
 
-/// Whether an `Accept-Encoding` value allows `coding` (and does not refuse it with q=0).
-fn accepts_encoding(accept: &str, coding: &str) -> bool {
-    accept.split(',').any(|part| {
+/// How much an `Accept-Encoding` value wants `coding` (its q-value): 0 when refused or not
+/// listed (unless `*` covers it).
+fn quality(accept: &str, coding: &str) -> f32 {
+    let mut wildcard = 0.0;
+    for part in accept.split(',') {
         let mut pieces = part.split(';');
         let name = pieces.next().unwrap_or_default().trim();
-        let refused = pieces.any(|p| {
-            p.trim()
-                .strip_prefix("q=")
-                .is_some_and(|q| q.trim().parse::<f32>().is_ok_and(|q| q == 0.0))
-        });
-        name.eq_ignore_ascii_case(coding) && !refused
-    })
+        let q = pieces
+            .find_map(|p| p.trim().strip_prefix("q="))
+            .and_then(|q| q.trim().parse::<f32>().ok())
+            .unwrap_or(1.0);
+        if name.eq_ignore_ascii_case(coding) {
+            return q;
+        }
+        if name == "*" {
+            wildcard = q;
+        }
+    }
+    wildcard
 }
 
 fn content_type(name: &str) -> &'static str {
@@ -258,11 +271,45 @@ mod tests {
 
     #[test]
     fn accept_encoding_is_read_with_q_values() {
-        assert!(accepts_encoding("gzip, deflate, br, zstd", "br"));
-        assert!(accepts_encoding("gzip;q=0.8", "gzip"));
-        assert!(!accepts_encoding("gzip;q=0", "gzip"));
-        assert!(!accepts_encoding("identity", "gzip"));
-        assert!(!accepts_encoding("", "br"));
+        assert_eq!(quality("gzip, deflate, br, zstd", "br"), 1.0);
+        assert_eq!(quality("gzip;q=0.8", "gzip"), 0.8);
+        assert_eq!(quality("gzip;q=0", "gzip"), 0.0);
+        assert_eq!(quality("identity", "gzip"), 0.0);
+        assert_eq!(quality("", "br"), 0.0);
+        assert_eq!(quality("*;q=0.5", "br"), 0.5);
+        assert_eq!(quality("br;q=0, *", "br"), 0.0);
+    }
+
+    fn negotiated(accept: &str) -> Option<String> {
+        let assets = WebAssets::from_files(
+            [
+                ("index.html".to_owned(), b"x".to_vec()),
+                ("pkg/a.js".to_owned(), b"raw".to_vec()),
+                ("pkg/a.js.gz".to_owned(), b"gz".to_vec()),
+                ("pkg/a.js.br".to_owned(), b"br".to_vec()),
+            ],
+            "",
+        )
+        .unwrap();
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::ACCEPT_ENCODING,
+            HeaderValue::from_str(accept).unwrap(),
+        );
+        let response = assets.response("/pkg/a.js", &headers).unwrap();
+        response
+            .headers()
+            .get(header::CONTENT_ENCODING)
+            .map(|v| v.to_str().unwrap().to_owned())
+    }
+
+    #[test]
+    fn the_client_preference_picks_the_encoding() {
+        assert_eq!(negotiated("gzip, br").as_deref(), Some("br"));
+        assert_eq!(negotiated("br;q=0.1, gzip").as_deref(), Some("gzip"));
+        assert_eq!(negotiated("gzip").as_deref(), Some("gzip"));
+        assert_eq!(negotiated("*").as_deref(), Some("br"));
+        assert_eq!(negotiated("identity").as_deref(), None);
     }
 
     #[test]

@@ -12,9 +12,11 @@ use fantoccini::Locator;
 use ibasho_tests::ServerProcess;
 use ibasho_tests::browser::{Browser, Chromedriver, Setup, free_port};
 
-/// WebDriver's Enter and Escape keys.
+/// WebDriver's Enter, Escape and Shift keys, and "release the modifiers".
 const ENTER: &str = "\u{E007}";
 const ESCAPE: &str = "\u{E00C}";
+const SHIFT: &str = "\u{E008}";
+const RELEASE: &str = "\u{E000}";
 
 struct World {
     setup: Setup,
@@ -140,16 +142,25 @@ async fn two_browsers_talk_react_and_hear_each_other() {
     // Both see two people here.
     a.wait_for_text(".room-head .count", "2").await.unwrap();
 
-    // Shift+Enter is a new line, not a send.
+    // Shift+Enter (real key events: Shift held, Enter, Shift released) is a new line, not
+    // a send.
     let composer = b.wait_for("#composer").await.unwrap();
-    composer.send_keys("一行目").await.unwrap();
-    b.js("const e = document.getElementById('composer'); e.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', shiftKey: true, bubbles: true, cancelable: true}));")
+    composer
+        .send_keys(&format!("一行目{SHIFT}{ENTER}{RELEASE}二行目"))
         .await
         .unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(confirmed_messages(&a).await.len(), 1, "Shift+Enter sent");
+    assert_eq!(
+        composer.prop("value").await.unwrap().as_deref(),
+        Some("一行目\n二行目")
+    );
     composer.send_keys(ENTER).await.unwrap();
-    a.wait_for_text(".messages li.message .text", "一行目")
+    let both = a
+        .wait_for_text(".messages li.message .text", "二行目")
         .await
         .unwrap();
+    assert_eq!(both.text().await.unwrap(), "一行目\n二行目");
 
     // A quiet reaction from B reaches A as a count.
     let nod = b
@@ -527,4 +538,82 @@ async fn first_paint_and_joined_are_recorded() {
     std::fs::create_dir_all(dir).unwrap();
     std::fs::write(dir.join("timings.txt"), lines.join("\n") + "\n").unwrap();
     println!("{}", lines.join("\n"));
+}
+
+#[tokio::test]
+#[ignore = "needs the web bundle and Chromium: run by `cargo xtask test`"]
+async fn listening_leaving_and_a_full_room_on_a_phone_sized_screen() {
+    let world = World::new().await;
+    let dir = tempfile::tempdir().unwrap();
+    let catalogue = dir.path().join("rooms.toml");
+    std::fs::write(
+        &catalogue,
+        "[[room]]\nid = \"lounge\"\ntitle = \"ラウンジ\"\ndescription = \"いつでも\"\nkind = \"themed\"\ncapacity = 10\nopen = \"always\"\n\n\
+         [[room]]\nid = \"tiny\"\ntitle = \"ひとりの部屋\"\ndescription = \"ひとりだけ\"\nkind = \"themed\"\ncapacity = 1\nopen = \"always\"\n",
+    )
+    .unwrap();
+    let server = world
+        .server(&["--catalogue", catalogue.to_str().unwrap()])
+        .await;
+    let phone = world.browser().await;
+    phone.client.set_window_size(390, 844).await.unwrap();
+    let talker = world.browser().await;
+
+    // Entering to just listen: no composer, only the count; the quick exit still in view.
+    phone.open(&base(&server)).await.unwrap();
+    click(&phone, "li[aria-labelledby='room-lounge'] button.primary").await;
+    phone.wait_for("#handle").await.unwrap();
+    click(&phone, "#listen").await;
+    click(&phone, ".entry button[type=submit]").await;
+    phone.wait_for(".listening").await.unwrap();
+    assert!(phone.texts("#composer").await.unwrap().is_empty());
+    let exit_in_view = phone
+        .js("const r = document.querySelector('.quick-exit').getBoundingClientRect(); return r.right <= window.innerWidth && r.bottom <= window.innerHeight && r.width > 0")
+        .await
+        .unwrap();
+    assert_eq!(exit_in_view, true);
+    let scrolls_sideways = phone
+        .js("return document.documentElement.scrollWidth > window.innerWidth")
+        .await
+        .unwrap();
+    assert_eq!(scrolls_sideways, false);
+
+    enter(&talker, &base(&server), "lounge", "はなすひと").await;
+    write(&talker, "聞いてくれてありがとう").await;
+    phone
+        .wait_for_text("li.message .text", "聞いてくれてありがとう")
+        .await
+        .unwrap();
+    phone.wait_for_text(".room-head .count", "2").await.unwrap();
+    phone
+        .screenshot_to(&world.setup.artifacts.join("room-phone-ja.png"))
+        .await
+        .unwrap();
+    // Writing is one button away, whenever the person wants.
+    click(&phone, ".listening button").await;
+    phone.wait_for("#composer").await.unwrap();
+
+    // Leaving: back in the lobby, and the other side sees one fewer.
+    click(&phone, ".room-actions .leave").await;
+    phone.wait_for(".rooms").await.unwrap();
+    talker
+        .wait_for_text(".room-head .count", "1")
+        .await
+        .unwrap();
+
+    // A room that fills while one is choosing a name: the refusal is a kind sentence.
+    click(&phone, "li[aria-labelledby='room-tiny'] button.primary").await;
+    phone.wait_for("#handle").await.unwrap();
+    let occupant = world.browser().await;
+    enter(&occupant, &base(&server), "tiny", "ひとりじめ").await;
+    click(&phone, ".entry button[type=submit]").await;
+    phone
+        .wait_for_text(".notice", "この部屋はいまいっぱいです")
+        .await
+        .unwrap();
+    phone.wait_for(".rooms").await.unwrap();
+
+    for browser in [phone, talker, occupant] {
+        browser.close().await.unwrap();
+    }
 }

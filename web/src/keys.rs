@@ -9,6 +9,12 @@ pub fn enter_sends(key: &str, shift: bool, is_composing: bool, key_code: u32) ->
     key == "Enter" && !shift && !is_composing && key_code != IME_PROCESS_KEY
 }
 
+/// Whether a keydown is an Escape the person pressed on purpose: not one that cancels an IME
+/// conversion (Esc, Esc is how a conversion is undone), and not a held key repeating.
+pub fn is_deliberate_escape(key: &str, is_composing: bool, key_code: u32, repeat: bool) -> bool {
+    key == "Escape" && !is_composing && key_code != IME_PROCESS_KEY && !repeat
+}
+
 /// Counts Escape presses: two within [`EscapeTwice::WINDOW_MS`] trigger the quick exit.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct EscapeTwice {
@@ -51,6 +57,20 @@ mod tests {
         // Safari and older browsers: the confirming Enter comes as keyCode 229.
         assert!(!enter_sends("Enter", false, false, IME_PROCESS_KEY));
         assert!(!enter_sends("Process", false, false, IME_PROCESS_KEY));
+    }
+
+    #[test]
+    fn escape_that_cancels_a_conversion_or_repeats_is_not_an_exit() {
+        assert!(is_deliberate_escape("Escape", false, 27, false));
+        assert!(!is_deliberate_escape("Escape", true, 27, false));
+        assert!(!is_deliberate_escape(
+            "Escape",
+            false,
+            IME_PROCESS_KEY,
+            false
+        ));
+        assert!(!is_deliberate_escape("Escape", false, 27, true));
+        assert!(!is_deliberate_escape("Enter", false, 13, false));
     }
 
     #[test]

@@ -46,12 +46,12 @@ pub fn build(root: &Path) -> Result<PathBuf> {
         .join(format!("{ARTIFACT}.wasm"));
 
     let version = wasm_bindgen_version(root)?;
-    install::wasm_bindgen(&version)?;
+    let wasm_bindgen = install::wasm_bindgen(&version)?;
     step("generating the JavaScript glue (wasm-bindgen)");
     let glue = root.join("target/web-bindgen");
     let _ = fs::remove_dir_all(&glue);
     run_command(
-        Command::new("wasm-bindgen")
+        Command::new(&wasm_bindgen)
             .args([
                 "--target",
                 "web",

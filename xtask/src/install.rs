@@ -74,23 +74,49 @@ pub fn chromium() -> Result<PathBuf> {
         .args(["-c", "command -v chromedriver"])
         .output()
         .context("cannot look for chromedriver")?;
-    Ok(PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()))
+    let path = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    if path.is_empty() {
+        bail!(
+            "chromedriver is not on PATH after installing chromium-driver; install a ChromeDriver matching your Chromium"
+        );
+    }
+    Ok(PathBuf::from(path))
 }
 
-/// `wasm-bindgen` at exactly `version` (it must match the crate in Cargo.lock).
-pub fn wasm_bindgen(version: &str) -> Result<()> {
-    let installed = Command::new("wasm-bindgen")
+/// Where `cargo install` puts binaries, which need not be on PATH.
+fn cargo_bin_dir() -> PathBuf {
+    std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")))
+        .unwrap_or_else(|| PathBuf::from(".cargo"))
+        .join("bin")
+}
+
+/// The `wasm-bindgen` to run: from PATH, else from cargo's bin folder.
+fn wasm_bindgen_binary() -> PathBuf {
+    if have("wasm-bindgen") {
+        PathBuf::from("wasm-bindgen")
+    } else {
+        cargo_bin_dir().join("wasm-bindgen")
+    }
+}
+
+/// `wasm-bindgen` at exactly `version` (it must match the crate in Cargo.lock); returns the
+/// program to run.
+pub fn wasm_bindgen(version: &str) -> Result<PathBuf> {
+    let installed = Command::new(wasm_bindgen_binary())
         .arg("--version")
         .output()
         .ok()
         .map(|out| String::from_utf8_lossy(&out.stdout).trim().to_owned());
     if installed.as_deref() == Some(&format!("wasm-bindgen {version}")) {
-        return Ok(());
+        return Ok(wasm_bindgen_binary());
     }
     step(&format!(
         "installing wasm-bindgen-cli {version} (once per machine, a few minutes)"
     ));
     // Without --locked: a locked dependency of the CLI is missing from the registry copy
     // these machines reach; the CLI's own version is what must match.
-    run_command(crate::cargo().args(["install", "wasm-bindgen-cli", "--version", version]))
+    run_command(crate::cargo().args(["install", "wasm-bindgen-cli", "--version", version]))?;
+    Ok(cargo_bin_dir().join("wasm-bindgen"))
 }

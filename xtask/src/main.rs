@@ -45,6 +45,13 @@ pub fn root() -> PathBuf {
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
 }
 
+/// Cargo's target directory (`CARGO_TARGET_DIR`, else `target/` in the workspace).
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"))
+}
+
 /// Prints a step, so that a long build says what it is doing.
 pub fn step(what: &str) {
     eprintln!("\n==> {what}");
@@ -92,6 +99,31 @@ fn run(serve_args: &[String]) -> Result<()> {
     run_command(&mut command)
 }
 
+/// Clippy on the browser-only code (it is not compiled natively), where rustup's wasm32
+/// target is installed; Debian's rustc-web comes without clippy.
+fn lint_browser_code() -> Result<()> {
+    if !toolchain::rustup_target_installed() {
+        eprintln!(
+            "(rustup's wasm32 target is not installed: the browser code is built, not linted)"
+        );
+        return Ok(());
+    }
+    step("clippy on the browser code (wasm32)");
+    run_command(cargo().args([
+        "clippy",
+        "--locked",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--package",
+        "ibasho-web",
+        "--target-dir",
+        "target/wasm",
+        "--",
+        "-D",
+        "warnings",
+    ]))
+}
+
 fn test(extra: &[String]) -> Result<()> {
     let root = root();
     step("workspace tests (cargo test --workspace)");
@@ -99,12 +131,13 @@ fn test(extra: &[String]) -> Result<()> {
     command.args(["test", "--workspace"]).args(extra);
     run_command(&mut command)?;
 
+    lint_browser_code()?;
     bundle::build(&root)?;
     let chromedriver = install::chromium()?;
     step("building the server with the web bundle embedded");
     run_command(cargo().arg("build").args(SERVER_WITH_WEB))?;
     step("browser tests (headless Chromium)");
-    let binary = root.join("target/release/ibasho");
+    let binary = target_dir().join("release/ibasho");
     let mut command = cargo();
     command
         // --workspace, like the run above, so nothing is rebuilt with other features.

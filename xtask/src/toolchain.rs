@@ -103,17 +103,44 @@ pub fn detect() -> Result<Toolchain> {
     }
 }
 
-fn rustup_target_ready() -> bool {
-    let installed = Command::new("rustup")
+/// Whether rustup's wasm32 target is installed (no download attempted).
+pub fn rustup_target_installed() -> bool {
+    Command::new("rustup")
         .args(["target", "list", "--installed"])
         .output()
-        .is_ok_and(|out| String::from_utf8_lossy(&out.stdout).contains("wasm32-unknown-unknown"));
-    if installed {
+        .is_ok_and(|out| String::from_utf8_lossy(&out.stdout).contains("wasm32-unknown-unknown"))
+}
+
+/// Remembers for a day that `rustup target add` failed here, so that each run does not
+/// wait for it again.
+fn failure_marker() -> std::path::PathBuf {
+    crate::target_dir().join(".xtask-rustup-wasm-unavailable")
+}
+
+fn rustup_target_ready() -> bool {
+    if rustup_target_installed() {
         return true;
     }
     if !install::have("rustup") {
         return false;
     }
+    let failed_recently = std::fs::metadata(failure_marker())
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .is_some_and(|age| age < Duration::from_secs(24 * 3600));
+    if failed_recently {
+        return false;
+    }
+    let ready = try_rustup_target_add();
+    if !ready {
+        let _ = std::fs::create_dir_all(crate::target_dir());
+        let _ = std::fs::write(failure_marker(), "rustup target add failed\n");
+    }
+    ready
+}
+
+fn try_rustup_target_add() -> bool {
     // rustup's download server is not promised here: try briefly, then move on.
     crate::step("trying `rustup target add wasm32-unknown-unknown` (60 s at most)");
     let Ok(mut child) = Command::new("rustup")
@@ -144,7 +171,13 @@ fn ensure_debian() -> Result<()> {
         .output()
         .ok()
         .map(|out| String::from_utf8_lossy(&out.stdout).into_owned());
+    let cargo_version = Command::new(DEBIAN_CARGO)
+        .arg("--version")
+        .output()
+        .ok()
+        .map(|out| String::from_utf8_lossy(&out.stdout).into_owned());
     let ready = version.as_deref().is_some_and(|v| v.contains("1.96"))
+        && cargo_version.as_deref().is_some_and(|v| v.contains("1.96"))
         && std::path::Path::new(DEBIAN_STD_SOURCE).exists()
         && std::path::Path::new("/usr/bin/rust-lld").exists()
         && Command::new("/usr/bin/rust-lld")

@@ -109,7 +109,7 @@ async fn hashed_assets_are_long_cached_typed_and_precompressed() {
     assert_eq!(header(&headers, "vary"), Some("accept-encoding"));
     assert_eq!(
         header(&headers, "cache-control"),
-        Some("public, max-age=31536000, immutable")
+        Some("private, max-age=31536000, immutable")
     );
     assert_eq!(body, b"brotli-bytes");
 

@@ -4,6 +4,7 @@
 use ibasho_protocol::Lang;
 use leptos::ev;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::browser::{self, LANG_KEY, NEUTRAL_KEY, SESSION_KEY, SIZE_KEY};
 use super::chrome::{Announcer, ConnectionBanner, Header, Notice};
@@ -13,7 +14,7 @@ use super::room::Room;
 use super::socket;
 use super::state::{Ctx, Screen, TextSize};
 use crate::i18n::t;
-use crate::keys::EscapeTwice;
+use crate::keys::{EscapeTwice, is_deliberate_escape};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -52,7 +53,13 @@ pub fn App() -> impl IntoView {
     // Escape twice: the quick exit, from anywhere on the page.
     let escape = StoredValue::new(EscapeTwice::default());
     let listener = window_event_listener(ev::keydown, move |event| {
-        if event.key() == "Escape" {
+        // Esc also cancels an IME conversion, and a held key repeats: neither is an exit.
+        if is_deliberate_escape(
+            &event.key(),
+            event.is_composing(),
+            event.key_code(),
+            event.repeat(),
+        ) {
             let mut twice = false;
             escape.update_value(|e| twice = e.press(browser::now_ms()));
             if twice {
@@ -63,9 +70,35 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || listener.remove());
 
     // A reload while in a session: resume it (the token is in this tab's sessionStorage).
+    // Any other way of arriving with a token — a closed tab reopened, which restores its
+    // sessionStorage — starts clean: closing the tab was leaving.
     if browser::session_get(SESSION_KEY).is_some() {
-        socket::connect(ctx);
+        if browser::navigation_was_reload() {
+            ctx.adopting.set_value(true);
+            socket::connect(ctx);
+        } else {
+            browser::session_remove(SESSION_KEY);
+        }
     }
+
+    // When the screen changes, focus moves to its heading, so that keyboard and screen
+    // reader users land on the new screen instead of a button that disappeared.
+    Effect::new(move |previous: Option<Screen>| {
+        let screen = ctx.screen.get();
+        if previous.is_some_and(|p| p != screen) {
+            request_animation_frame(|| {
+                if let Some(heading) = document()
+                    .query_selector("#main h1")
+                    .ok()
+                    .flatten()
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = heading.focus();
+                }
+            });
+        }
+        screen
+    });
     // The loading text in index.html is replaced by the app.
     if let Some(loading) = document().get_element_by_id("loading") {
         loading.remove();

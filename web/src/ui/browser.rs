@@ -120,3 +120,16 @@ pub fn message_time(message: &ChatMessage) -> String {
     let date = js_sys::Date::new(&JsValue::from_f64(millis));
     format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
 }
+
+/// Whether this page load is a reload (not a new visit, nor a closed tab reopened).
+pub fn navigation_was_reload() -> bool {
+    let Some(performance) = window().performance() else {
+        return false;
+    };
+    let entries = performance.get_entries_by_type("navigation");
+    let first = entries.get(0);
+    js_sys::Reflect::get(&first, &JsValue::from_str("type"))
+        .ok()
+        .and_then(|t| t.as_string())
+        .is_some_and(|t| t == "reload")
+}

@@ -82,22 +82,22 @@ fn Settings() -> impl IntoView {
 }
 
 /// Calm words while the connection is away; a choice when another tab took the session.
+/// The status region is always on the page (screen readers announce changes to a region
+/// that exists, not one inserted with its text).
 #[component]
 pub fn ConnectionBanner() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
-    move || match ctx.link.get().state() {
-        LinkState::Waiting { .. } => Some(
-            view! { <p class="banner" role="status">{t(lang.get(), "link.reconnecting")}</p> }
-                .into_any(),
-        ),
-        LinkState::Connecting if ctx.me.get().is_some() => Some(
-            view! { <p class="banner" role="status">{t(lang.get(), "link.connecting")}</p> }
-                .into_any(),
-        ),
+    let content = move || match ctx.link.get().state() {
+        LinkState::Waiting { .. } => {
+            Some(view! { <p class="banner">{t(lang.get(), "link.reconnecting")}</p> }.into_any())
+        }
+        LinkState::Connecting if ctx.me.get().is_some() => {
+            Some(view! { <p class="banner">{t(lang.get(), "link.connecting")}</p> }.into_any())
+        }
         LinkState::Replaced => Some(
             view! {
-                <div class="banner" role="status">
+                <div class="banner">
                     <p>{t(lang.get(), "link.replaced")}</p>
                     <button type="button" on:click=move |_| socket::connect(ctx)>
                         {t(lang.get(), "link.take_back")}
@@ -107,7 +107,8 @@ pub fn ConnectionBanner() -> impl IntoView {
             .into_any(),
         ),
         _ => None,
-    }
+    };
+    view! { <div class="banner-area" role="status" aria-live="polite">{content}</div> }
 }
 
 /// The latest notice (an error, a change) as a status message.

@@ -18,10 +18,14 @@ async fn suggest(lang: Lang, handle: RwSignal<String>, only_if_empty: bool) {
         .await
         .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
         .and_then(|json| json["handle"].as_str().map(str::to_owned));
+    // The entry screen may be gone by now (back to the lobby): then the signal is too.
+    let Some(current) = handle.try_get_untracked() else {
+        return;
+    };
     if let Some(suggestion) = suggestion
-        && (!only_if_empty || handle.get_untracked().is_empty())
+        && (!only_if_empty || current.is_empty())
     {
-        handle.set(suggestion);
+        let _ = handle.try_set(suggestion);
     }
 }
 

@@ -99,14 +99,15 @@ fn kind_keys(kind: RoomKind) -> (&'static str, &'static str) {
     }
 }
 
-/// The cards, keyed by what they show, so that a refresh replaces exactly the cards that
-/// changed.
+/// The cards, keyed by room (and what changes their whole shape: open or closed, the
+/// language), so that a refresh of the counts keeps each card — and the keyboard focus on
+/// its button — in place.
 #[component]
 fn RoomCards(rooms: Vec<RoomInfo>, lang: Lang) -> impl IntoView {
     view! {
         <For
             each=move || rooms.clone()
-            key=move |room| (room.id.clone(), room.present, room.status == RoomStatus::Open, lang)
+            key=move |room| (room.id.clone(), room.status == RoomStatus::Open, lang)
             children=|room| view! { <RoomCard room=room/> }
         />
     }
@@ -127,14 +128,28 @@ fn RoomCard(room: RoomInfo) -> impl IntoView {
     };
     let (kind_key, audience_key) = kind_keys(room.kind);
     let open = room.status == RoomStatus::Open;
-    let full = room.present >= room.capacity;
-    let id = room.id.clone();
-    let inside = {
-        let id = id.clone();
-        move || ctx.conversations.with(|all| all.contains_key(&id))
+    let capacity = room.capacity;
+    // The count as the latest refresh says.
+    let present = {
+        let id = room.id.clone();
+        Memo::new(move |_| {
+            ctx.rooms.with(|list| match list {
+                RoomList::Loaded(rooms) => {
+                    rooms.iter().find(|r| r.id == id).map_or(0, |r| r.present)
+                }
+                _ => 0,
+            })
+        })
     };
+    let inside = {
+        let id = room.id.clone();
+        Memo::new(move |_| ctx.conversations.with(|all| all.contains_key(&id)))
+    };
+    // A Memo of the answer only, so the button is rebuilt when it changes, not per count.
+    let full = Memo::new(move |_| present.get() >= capacity && !inside.get());
     let title_id = format!("room-{}", room.id);
     let labelled_by = title_id.clone();
+    let id = room.id.clone();
     view! {
         <li class="room-card" class:is-closed=!open aria-labelledby=labelled_by>
             <h3 id=title_id>{title}</h3>
@@ -143,29 +158,31 @@ fn RoomCard(room: RoomInfo) -> impl IntoView {
             <p class="meta">
                 <span>{t(lang, "lobby.for")}": "{t(lang, audience_key)}</span>
                 {open.then(|| view! {
-                    <span class="count">{tf(lang, "lobby.present", &[("n", &room.present.to_string())])}</span>
-                    <span>{tf(lang, "lobby.capacity", &[("n", &room.capacity.to_string())])}</span>
+                    <span class="count">{move || tf(lang, "lobby.present", &[("n", &present.get().to_string())])}</span>
+                    <span>{tf(lang, "lobby.capacity", &[("n", &capacity.to_string())])}</span>
                 })}
             </p>
-            {if !open {
-                view! { <p class="state">{t(lang, "lobby.closed")}</p> }.into_any()
-            } else if full && !inside() {
-                view! { <p class="state">{t(lang, "lobby.full")}</p> }.into_any()
-            } else {
-                let id = id.clone();
-                view! {
-                    <button
-                        type="button"
-                        class="primary"
-                        on:click=move |_| {
-                            let in_room = ctx.conversations.with_untracked(|all| all.contains_key(&id));
-                            ctx.screen.set(if in_room { Screen::Room(id.clone()) } else { Screen::Entry(id.clone()) });
-                        }
-                    >
-                        {t(lang, "lobby.enter")}
-                    </button>
+            {move || {
+                if !open {
+                    view! { <p class="state">{t(lang, "lobby.closed")}</p> }.into_any()
+                } else if full.get() {
+                    view! { <p class="state">{t(lang, "lobby.full")}</p> }.into_any()
+                } else {
+                    let id = id.clone();
+                    view! {
+                        <button
+                            type="button"
+                            class="primary"
+                            on:click=move |_| {
+                                let in_room = ctx.conversations.with_untracked(|all| all.contains_key(&id));
+                                ctx.screen.set(if in_room { Screen::Room(id.clone()) } else { Screen::Entry(id.clone()) });
+                            }
+                        >
+                            {t(lang, "lobby.enter")}
+                        </button>
+                    }
+                    .into_any()
                 }
-                .into_any()
             }}
         </li>
     }

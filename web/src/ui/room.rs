@@ -48,11 +48,17 @@ pub fn Room(room: String) -> impl IntoView {
     let empty = move || messages.with(Vec::is_empty) && pending.with(Vec::is_empty);
     let list: NodeRef<html::Ol> = NodeRef::new();
 
-    // Keep the newest message in view as the conversation grows.
-    Effect::new(move |_| {
+    // Keep the newest message in view when one arrives — unless the person has scrolled up
+    // to read (then their place is kept). Reactions change no count and never scroll.
+    Effect::new(move |previous: Option<usize>| {
         let count = messages.with(Vec::len) + pending.with(Vec::len);
-        if let Some(list) = list.get() {
-            list.set_scroll_top(list.scroll_height());
+        if previous.is_some_and(|p| p != count)
+            && let Some(list) = list.get()
+        {
+            let from_bottom = list.scroll_height() - list.scroll_top() - list.client_height();
+            if from_bottom < 400 {
+                list.set_scroll_top(list.scroll_height());
+            }
         }
         count
     });

@@ -240,19 +240,28 @@ fn on_frame(ctx: Ctx, frame: ServerMsg) {
             history,
             present,
         } => {
+            // Only rooms the person is in (or entering): never one they left meanwhile.
+            let mut known = false;
             ctx.conversations.update(|all| {
-                all.entry(room.clone())
-                    .or_default()
-                    .joined(history, present);
+                if let Some(conversation) = all.get_mut(&room) {
+                    conversation.joined(history, present);
+                    known = true;
+                }
             });
+            if !known {
+                return;
+            }
             flush(ctx, &room);
             if !ctx.joined_marked.get_value() {
                 ctx.joined_marked.set_value(true);
                 browser::mark("ibasho-joined");
             }
+            // Into the room when entering it, or when a reloaded page gets its room back;
+            // a reconnect never pulls someone out of the lobby.
             let show = match ctx.screen.get_untracked() {
                 Screen::Entry(entering) => entering == room,
-                Screen::Lobby => true,
+                // (`adopting` is cleared once the first restored room is shown.)
+                Screen::Lobby => ctx.adopting.try_update_value(std::mem::take).unwrap_or(false),
                 Screen::Room(_) => false,
             };
             if show {
@@ -298,6 +307,36 @@ fn on_frame(ctx: Ctx, frame: ServerMsg) {
 }
 
 fn welcome(ctx: Ctx, handle: String, session: String, resumed: bool, rooms: Vec<String>) {
+    let adopting = ctx.adopting.get_value();
+    if adopting {
+        if !resumed {
+            ctx.adopting.set_value(false);
+            // A reload whose session has already ended: nothing to return to. Start clean
+            // rather than keep a session the person never chose.
+            end_session(ctx);
+            return;
+        }
+        ctx.conversations.update(|all| {
+            for room in &rooms {
+                all.entry(room.clone()).or_default();
+            }
+        });
+        if rooms.is_empty() {
+            ctx.adopting.set_value(false);
+        }
+    } else {
+        // Rooms left while the connection was down: leave them now.
+        let unwanted: Vec<String> = ctx.conversations.with_untracked(|all| {
+            rooms
+                .iter()
+                .filter(|room| !all.contains_key(*room))
+                .cloned()
+                .collect()
+        });
+        for room in unwanted {
+            send(ctx, &ClientMsg::Leave { room });
+        }
+    }
     browser::session_set(SESSION_KEY, &session);
     let had_session = ctx.me.get_untracked().is_some();
     ctx.me.set(Some(handle));
@@ -307,6 +346,7 @@ fn welcome(ctx: Ctx, handle: String, session: String, resumed: bool, rooms: Vec<
         // the view starts afresh with the new history (its ids start again from 1).
         ctx.conversations
             .update(|all| all.values_mut().for_each(Conversation::restart));
+        ctx.my_reactions.set(Default::default());
         ctx.notice.set(Some(
             t(ctx.lang.get_untracked(), "link.new_session").to_owned(),
         ));
@@ -349,17 +389,25 @@ fn refused(ctx: Ctx, error: ErrorFrame) {
                 .with_untracked(|all| all.len() <= 1 || error.code == ErrorCode::HandleInvalid)
             {
                 end_session(ctx);
+                if let Some(room) = entering {
+                    ctx.screen.set(Screen::Entry(room));
+                }
             } else if let Some(room) = &error.room {
+                // In other rooms, the session's name is fixed: that room cannot be entered
+                // under it. The notice says why; the lobby is the way on.
                 ctx.conversations.update(|all| {
                     all.remove(room);
                 });
-            }
-            if let Some(room) = entering {
-                ctx.screen.set(Screen::Entry(room));
+                ctx.screen.set(Screen::Lobby);
             }
         }
         // The room cannot be entered: forget it, and end the session if it was the only one.
-        ErrorCode::RoomFull | ErrorCode::RoomClosed | ErrorCode::NoSuchRoom => {
+        ErrorCode::RoomFull
+        | ErrorCode::RoomClosed
+        | ErrorCode::NoSuchRoom
+        | ErrorCode::BadRequest
+            if error.room.is_some() =>
+        {
             if let Some(room) = &error.room {
                 ctx.conversations.update(|all| {
                     all.remove(room);

@@ -97,6 +97,10 @@ pub struct Ctx {
     pub socket_generation: StoredValue<u32>,
     /// Performance mark for the first `joined` was set.
     pub joined_marked: StoredValue<bool>,
+    /// True from a page reload until its session is resumed: the rooms the server restores
+    /// are then adopted (the page had forgotten them). At any other time, a room the server
+    /// restores that the person is not in (left while offline) is left again.
+    pub adopting: StoredValue<bool>,
 }
 
 impl Ctx {
@@ -118,6 +122,7 @@ impl Ctx {
             socket: StoredValue::new_local(None),
             socket_generation: StoredValue::new(0),
             joined_marked: StoredValue::new(false),
+            adopting: StoredValue::new(false),
         }
     }
 
