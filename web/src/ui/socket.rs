@@ -261,7 +261,10 @@ fn on_frame(ctx: Ctx, frame: ServerMsg) {
             let show = match ctx.screen.get_untracked() {
                 Screen::Entry(entering) => entering == room,
                 // (`adopting` is cleared once the first restored room is shown.)
-                Screen::Lobby => ctx.adopting.try_update_value(std::mem::take).unwrap_or(false),
+                Screen::Lobby => ctx
+                    .adopting
+                    .try_update_value(std::mem::take)
+                    .unwrap_or(false),
                 Screen::Room(_) => false,
             };
             if show {
