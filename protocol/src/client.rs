@@ -1,6 +1,10 @@
 //! Frames a client sends to the server.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
+
+use crate::Position;
 
 /// The language a person chose; it picks the language of the server's human-readable texts
 /// (error messages, generated handles).
@@ -31,9 +35,19 @@ pub enum ClientMsg {
         /// Who the person comes as, if they want to say.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         role: Option<Role>,
+        /// With `resume`: the last position seen in each room, so that the `joined` frames
+        /// of the resumed rooms recover exactly what was missed (see `join.since`).
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        since: BTreeMap<String, Position>,
     },
     /// Enter a room. Joining a room one is already in answers `joined` again (a resync).
-    Join { room: String },
+    Join {
+        room: String,
+        /// The last position this client saw in the room (from `joined`, `message` and
+        /// `reactions` frames), to get exactly what it missed: see `joined.recovered`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        since: Option<Position>,
+    },
     /// Say something in a room one has joined.
     Say {
         room: String,
@@ -115,7 +129,8 @@ mod tests {
                 handle: None,
                 resume: None,
                 lang: None,
-                role: None
+                role: None,
+                since: BTreeMap::new(),
             }
         );
     }

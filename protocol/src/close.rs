@@ -16,3 +16,6 @@ pub const TOO_BIG: u16 = 1009;
 pub const IDLE: u16 = 4000;
 /// The same session was resumed on another connection; this one is no longer used.
 pub const REPLACED: u16 = 4001;
+/// The server lost the thread of a room's history (its storage restarted without it):
+/// reconnect and resume; the `joined` frames that follow start the rooms afresh.
+pub const RESYNC: u16 = 4002;

@@ -5,6 +5,7 @@
 //! - [`server`] — [`ServerMsg`], every frame the server sends, and [`ChatMessage`].
 //! - [`error`] — [`ErrorCode`], the stable codes of `{"type":"error"}` frames.
 //! - [`rooms`] — what `GET /api/rooms` returns.
+//! - [`position`] — [`Position`], where a client is in a room's stream, for recovery.
 //! - [`close`] — WebSocket close codes the server uses and what each means.
 //!
 //! Every frame is a JSON text frame tagged by `type` in `snake_case`. Only this crate and the
@@ -13,10 +14,12 @@
 pub mod client;
 pub mod close;
 pub mod error;
+pub mod position;
 pub mod rooms;
 pub mod server;
 
 pub use client::{ClientMsg, Lang, Reaction, Role};
 pub use error::ErrorCode;
+pub use position::Position;
 pub use rooms::{RoomInfo, RoomKind, RoomStatus};
-pub use server::{ChatMessage, ErrorFrame, ReactionCounts, ServerMsg};
+pub use server::{ChatMessage, ErrorFrame, NoticeCode, ReactionCounts, ServerMsg};

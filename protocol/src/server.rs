@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use crate::{ErrorCode, Reaction};
+use crate::{ErrorCode, Position, Reaction};
 
 /// How many of each reaction a message has (reactions nobody gave are left out).
 pub type ReactionCounts = BTreeMap<Reaction, u32>;
@@ -21,6 +21,10 @@ pub struct ChatMessage {
     pub text: String,
     /// When the server accepted it (RFC 3339, UTC).
     pub at: Timestamp,
+    /// Its place in the room's stream of events (messages and reaction changes), within the
+    /// room's current epoch. A client keeps the highest it has seen to recover after a drop.
+    #[serde(default)]
+    pub offset: u64,
     /// The sender's own id for the message, echoed so that a client can match its retries.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
@@ -60,11 +64,20 @@ pub enum ServerMsg {
         resumed: bool,
         rooms: Vec<String>,
     },
-    /// The answer to `join`, and the resync after a resume: the room's recent messages.
+    /// The answer to `join`, and the resync after a resume. With `recovered: true` (the
+    /// `join` gave a `since` position the room still remembers), `history` holds exactly the
+    /// messages after that position and `reactions` frames follow for the reaction changes
+    /// missed; otherwise `history` is the room's recent messages and a client should drop
+    /// what it showed from another epoch.
     Joined {
         room: String,
         history: Vec<ChatMessage>,
         present: u32,
+        /// The room's stream position now: send it back as `since` to recover after a drop.
+        #[serde(flatten)]
+        position: Position,
+        #[serde(default)]
+        recovered: bool,
     },
     /// The answer to `leave`.
     Left { room: String },
@@ -77,9 +90,25 @@ pub enum ServerMsg {
         room: String,
         message_id: String,
         counts: ReactionCounts,
+        /// This change's place in the room's stream (see [`ChatMessage::offset`]).
+        #[serde(default)]
+        offset: u64,
     },
+    /// Something about the service, not about a room.
+    Notice { code: NoticeCode },
     /// A refused frame.
     Error(ErrorFrame),
+}
+
+/// What a `notice` frame says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoticeCode {
+    /// The service cannot reach its shared storage: the connection stays, but nothing new
+    /// can be said (a `say` is refused with `unavailable`) until `restored`.
+    Degraded,
+    /// The service works again.
+    Restored,
 }
 
 #[cfg(test)]
@@ -94,6 +123,7 @@ mod tests {
             handle: "しずかなカワセミ".into(),
             text: "こんにちは".into(),
             at: "2026-11-26T10:00:00Z".parse().unwrap(),
+            offset: 1,
             client_id: Some("c1".into()),
             reactions: ReactionCounts::from([(Reaction::Tea, 2)]),
         });
@@ -105,6 +135,32 @@ mod tests {
         assert_eq!(json["reactions"], serde_json::json!({"tea": 2}));
         let back: ServerMsg = serde_json::from_value(json).unwrap();
         assert_eq!(back, msg);
+    }
+
+    #[test]
+    fn joined_carries_its_position_flat() {
+        let msg = ServerMsg::Joined {
+            room: "lounge".into(),
+            history: vec![],
+            present: 2,
+            position: Position {
+                epoch: "e1".into(),
+                offset: 7,
+            },
+            recovered: true,
+        };
+        let json = serde_json::to_value(&msg).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"type":"joined","room":"lounge","history":[],"present":2,
+                "epoch":"e1","offset":7,"recovered":true})
+        );
+        assert_eq!(serde_json::from_value::<ServerMsg>(json).unwrap(), msg);
+        let notice = serde_json::to_string(&ServerMsg::Notice {
+            code: NoticeCode::Degraded,
+        })
+        .unwrap();
+        assert_eq!(notice, r#"{"type":"notice","code":"degraded"}"#);
     }
 
     #[test]

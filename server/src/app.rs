@@ -12,6 +12,7 @@ use tokio_util::task::TaskTracker;
 use crate::catalogue::{Catalogue, Opening, RoomSpec};
 use crate::clock::Clock;
 use crate::hub::Hub;
+use crate::metrics::Metrics;
 use crate::settings::Settings;
 use crate::store::{Store, StoreResult};
 use crate::web::WebAssets;
@@ -31,6 +32,7 @@ pub struct App {
     pub connection_slots: Arc<Semaphore>,
     /// The web front end, if this server has one.
     pub web: Option<WebAssets>,
+    pub metrics: Metrics,
     next_connection: AtomicU64,
 }
 
@@ -43,12 +45,12 @@ impl App {
         web: Option<WebAssets>,
     ) -> App {
         let shutdown = CancellationToken::new();
-        let hub = Arc::new(Hub::new(
+        let hub = Hub::start(
             Arc::clone(&store),
             &catalogue,
             settings.limits.clone(),
             shutdown.clone(),
-        ));
+        );
         App {
             connection_slots: Arc::new(Semaphore::new(settings.limits.max_connections)),
             settings,
@@ -59,6 +61,7 @@ impl App {
             shutdown,
             connections: TaskTracker::new(),
             web,
+            metrics: Metrics::new(),
             next_connection: AtomicU64::new(1),
         }
     }
@@ -74,6 +77,29 @@ impl App {
             Opening::Always => RoomStatus::Open,
             Opening::Never => RoomStatus::Closed,
         }
+    }
+
+    /// Whether this node should get traffic: not shutting down, and its store healthy.
+    pub fn ready(&self) -> bool {
+        !self.shutdown.is_cancelled() && self.store.healthy()
+    }
+
+    /// The metrics, brought up to date.
+    pub async fn render_metrics(&self) -> String {
+        let metrics = &self.metrics;
+        metrics
+            .connections
+            .set(i64::try_from(self.connections.len()).unwrap_or(i64::MAX));
+        metrics
+            .sessions
+            .set(i64::try_from(self.hub.session_count()).unwrap_or(i64::MAX));
+        metrics.store_healthy.set(i64::from(self.store.healthy()));
+        for room in &self.catalogue.rooms {
+            if let Ok(present) = self.hub.present(&room.id).await {
+                metrics.set_present(&room.id, present);
+            }
+        }
+        metrics.render()
     }
 
     /// The public room list.

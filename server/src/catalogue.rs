@@ -170,6 +170,10 @@ impl Catalogue {
     pub fn room(&self, id: &str) -> Option<&RoomSpec> {
         self.rooms.iter().find(|room| room.id == id)
     }
+
+    pub fn room_ids(&self) -> Vec<String> {
+        self.rooms.iter().map(|room| room.id.clone()).collect()
+    }
 }
 
 fn valid_id(id: &str) -> bool {

@@ -19,6 +19,8 @@ use crate::ws;
 pub fn router(app: Arc<App>) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
+        .route("/livez", get(livez))
+        .route("/metrics", get(metrics))
         .route("/api/rooms", get(rooms))
         .route("/api/handles/suggest", get(suggest_handle))
         .route("/ws", get(ws::upgrade))
@@ -31,8 +33,40 @@ pub fn router(app: Arc<App>) -> Router {
         .with_state(app)
 }
 
-async fn healthz() -> Json<serde_json::Value> {
-    Json(serde_json::json!({ "status": "ok" }))
+/// Readiness, for a load balancer: 200 while this node can serve and deliver across nodes;
+/// 503 while its store is unreachable (degraded) or it is shutting down.
+async fn healthz(State(app): State<Arc<App>>) -> Response {
+    if app.ready() {
+        Json(serde_json::json!({ "status": "ok" })).into_response()
+    } else {
+        let status = if app.shutdown.is_cancelled() {
+            "stopping"
+        } else {
+            "degraded"
+        };
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            Json(serde_json::json!({ "status": status })),
+        )
+            .into_response()
+    }
+}
+
+/// Liveness: the process answers. Restarting a node whose store is down would not help, so
+/// this stays 200 when `/healthz` says degraded.
+async fn livez() -> Json<serde_json::Value> {
+    Json(serde_json::json!({ "status": "alive" }))
+}
+
+async fn metrics(State(app): State<Arc<App>>) -> Response {
+    (
+        [(
+            axum::http::header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
+        app.render_metrics().await,
+    )
+        .into_response()
 }
 
 async fn rooms(State(app): State<Arc<App>>) -> Response {

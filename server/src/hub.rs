@@ -7,6 +7,12 @@
 //! or live, never both, never neither.
 //!
 //! Delivery never waits: a member whose queue is full is disconnected (see `outbox`).
+//!
+//! With a shared store (Redis) several nodes store into the same rooms, so this node does not
+//! deliver what it stores: every event comes back from the store's stream, from every node,
+//! in the room's offset order (see `dispatch`). A joiner is registered with the offset its
+//! history ends at (its floor) while the room's sequencer is held, and only later events are
+//! delivered to it — the same exactly-once rule across nodes.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -15,7 +21,7 @@ use std::time::Duration;
 
 use axum::extract::ws::Utf8Bytes;
 use ibasho_moderation::Handle;
-use ibasho_protocol::{Reaction, ServerMsg};
+use ibasho_protocol::{NoticeCode, Position, Reaction, ServerMsg};
 use tokio_util::sync::CancellationToken;
 
 use crate::catalogue::Catalogue;
@@ -24,8 +30,8 @@ use crate::outbox::{CloseReason, Outbound, Outbox, encode};
 use crate::ratelimit::Limiter;
 use crate::settings::Limits;
 use crate::store::{
-    Appended, Attachment, JoinRefusal, NewMessage, NewSession, Profile, Reacted, SessionRecord,
-    Store, StoreError, StoreResult,
+    Appended, Attachment, JoinRefusal, NewMessage, NewSession, Profile, Reacted, RoomEvent,
+    SessionRecord, Store, StoreError, StoreEvent, StoreResult,
 };
 use crate::token::SessionToken;
 
@@ -61,18 +67,26 @@ pub enum Departure {
     Replaced,
 }
 
+/// A connection in a room on this node.
+#[derive(Debug)]
+struct Member {
+    outbox: Outbox,
+    /// The offset of the last event it has (in its `joined`, or delivered since).
+    floor: u64,
+}
+
 /// One room on this node.
 #[derive(Debug)]
 struct RoomHub {
     id: String,
     capacity: u32,
     sequencer: tokio::sync::Mutex<()>,
-    members: Mutex<HashMap<u64, Outbox>>,
+    members: Mutex<HashMap<u64, Member>>,
     presence_pending: AtomicBool,
 }
 
 impl RoomHub {
-    fn members(&self) -> MutexGuard<'_, HashMap<u64, Outbox>> {
+    fn members(&self) -> MutexGuard<'_, HashMap<u64, Member>> {
         self.members
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
@@ -80,8 +94,18 @@ impl RoomHub {
 
     /// Queues one serialized frame to every member on this node, without waiting on any.
     fn broadcast(&self, frame: &Utf8Bytes) {
-        for outbox in self.members().values() {
-            outbox.push(Outbound::Text(frame.clone()));
+        for member in self.members().values() {
+            member.outbox.push(Outbound::Text(frame.clone()));
+        }
+    }
+
+    /// Queues a room event to every member that does not have it yet.
+    fn deliver(&self, offset: u64, frame: &Utf8Bytes) {
+        for member in self.members().values_mut() {
+            if offset > member.floor {
+                member.floor = offset;
+                member.outbox.push(Outbound::Text(frame.clone()));
+            }
         }
     }
 }
@@ -101,10 +125,31 @@ pub struct Hub {
     sessions: Mutex<HashMap<SessionToken, LocalSession>>,
     limits: Limits,
     shutdown: CancellationToken,
+    /// True when the store is shared with other nodes: delivery comes from its events.
+    shared: bool,
 }
 
 impl Hub {
-    pub fn new(
+    /// The hub of this node; with a shared store, it also starts following the store's
+    /// events and keeping this node's sessions alive.
+    pub fn start(
+        store: Arc<dyn Store>,
+        catalogue: &Catalogue,
+        limits: Limits,
+        shutdown: CancellationToken,
+    ) -> Arc<Hub> {
+        let events = store.take_events();
+        let mut hub = Hub::new(store, catalogue, limits, shutdown);
+        hub.shared = events.is_some();
+        let hub = Arc::new(hub);
+        if let Some(events) = events {
+            tokio::spawn(Arc::clone(&hub).dispatch(events));
+            tokio::spawn(Arc::clone(&hub).keep_sessions_alive());
+        }
+        hub
+    }
+
+    fn new(
         store: Arc<dyn Store>,
         catalogue: &Catalogue,
         limits: Limits,
@@ -130,6 +175,73 @@ impl Hub {
             sessions: Mutex::new(HashMap::new()),
             limits,
             shutdown,
+            shared: false,
+        }
+    }
+
+    /// Delivers the shared store's events to this node's connections, until shutdown.
+    async fn dispatch(self: Arc<Self>, mut events: tokio::sync::mpsc::Receiver<StoreEvent>) {
+        loop {
+            let event = tokio::select! {
+                event = events.recv() => event,
+                () = self.shutdown.cancelled() => return,
+            };
+            let Some(event) = event else { return };
+            match event {
+                StoreEvent::Room { room, event } => {
+                    if let Some(hub) = self.rooms.get(&room) {
+                        // In order with joins: a joiner's floor is set under the same lock.
+                        let _in_order = hub.sequencer.lock().await;
+                        hub.deliver(event.offset(), &encode(&event.to_frame(&room)));
+                    }
+                }
+                StoreEvent::Presence { room } => self.refresh_presence(&room),
+                StoreEvent::Resync { room } => {
+                    if let Some(hub) = self.rooms.get(&room) {
+                        for member in hub.members().values() {
+                            member.outbox.control().close(CloseReason::Resync);
+                        }
+                    }
+                }
+                StoreEvent::Health(healthy) => {
+                    let code = if healthy {
+                        NoticeCode::Restored
+                    } else {
+                        NoticeCode::Degraded
+                    };
+                    self.notify_everyone(&encode(&ServerMsg::Notice { code }));
+                }
+            }
+        }
+    }
+
+    /// Queues a frame to every connection with a session on this node.
+    fn notify_everyone(&self, frame: &Utf8Bytes) {
+        for local in self.sessions().values() {
+            if let Some(conn) = &local.conn {
+                conn.push(Outbound::Text(frame.clone()));
+            }
+        }
+    }
+
+    /// Renews the lease of every session connected here, so that the store lets the
+    /// sessions of a node that died expire.
+    async fn keep_sessions_alive(self: Arc<Self>) {
+        let mut tick = tokio::time::interval(self.limits.keep_alive_interval);
+        loop {
+            tokio::select! {
+                _ = tick.tick() => {}
+                () = self.shutdown.cancelled() => return,
+            }
+            let tokens: Vec<SessionToken> = self
+                .sessions()
+                .iter()
+                .filter(|(_, local)| local.conn.is_some())
+                .map(|(token, _)| token.clone())
+                .collect();
+            if let Err(err) = self.store.keep_alive(&tokens).await {
+                tracing::warn!(error = %err, "could not renew session leases");
+            }
         }
     }
 
@@ -233,19 +345,27 @@ impl Hub {
         }
     }
 
-    /// Puts the session in a room and queues `joined` (with the history) to `conn`; joining
-    /// a room one is in resends `joined`. Returns whether the session newly arrived.
+    /// Puts the session in a room and queues `joined` (with the history, or what was missed
+    /// since `since`) to `conn`; joining a room one is in resends `joined`. Returns whether
+    /// the session newly arrived.
     pub async fn join(
         &self,
         room_id: &str,
         token: &SessionToken,
         conn: &Outbox,
+        since: Option<&Position>,
     ) -> Result<bool, RoomError> {
         let room = self.room(room_id)?;
         let _in_order = room.sequencer.lock().await;
         let joined = self
             .store
-            .join(room_id, room.capacity, self.limits.history_len, token)
+            .join(
+                room_id,
+                room.capacity,
+                self.limits.history_len,
+                token,
+                since,
+            )
             .await?
             .map_err(|refusal| match refusal {
                 JoinRefusal::Full => RoomError::Full,
@@ -253,12 +373,24 @@ impl Hub {
                 // The session ended under us (its grace ran out): as good as not in the room.
                 JoinRefusal::NoSession => RoomError::NotInRoom,
             })?;
+        let floor = joined.position.offset;
         conn.send(&ServerMsg::Joined {
             room: room_id.to_owned(),
             history: joined.history,
             present: joined.present,
+            position: joined.position,
+            recovered: joined.recovered,
         });
-        room.members().insert(conn.id(), conn.clone());
+        for change in &joined.reactions {
+            conn.send(&change.to_frame(room_id));
+        }
+        room.members().insert(
+            conn.id(),
+            Member {
+                outbox: conn.clone(),
+                floor,
+            },
+        );
         drop(_in_order);
         if joined.arrived {
             self.presence_changed(room_id);
@@ -292,7 +424,9 @@ impl Hub {
         let _in_order = room.sequencer.lock().await;
         match self.store.append(message, self.limits.history_len).await? {
             Appended::New(stored) => {
-                room.broadcast(&encode(&ServerMsg::Message(stored)));
+                if !self.shared {
+                    room.broadcast(&encode(&ServerMsg::Message(stored)));
+                }
                 Ok(())
             }
             Appended::Duplicate(earlier) => {
@@ -319,12 +453,10 @@ impl Hub {
             .react(room_id, token, message_id, reaction)
             .await?
         {
-            Reacted::Counts(counts) => {
-                room.broadcast(&encode(&ServerMsg::Reactions {
-                    room: room_id.to_owned(),
-                    message_id: message_id.to_owned(),
-                    counts,
-                }));
+            Reacted::Changed(change) => {
+                if !self.shared {
+                    room.broadcast(&encode(&RoomEvent::Reactions(change).to_frame(room_id)));
+                }
                 Ok(())
             }
             Reacted::NotMember => Err(RoomError::NotInRoom),
@@ -415,9 +547,26 @@ impl Hub {
         });
     }
 
-    /// Notes that a room's count changed. Counts are sent at most once per presence interval:
-    /// a room of 1,000 filling up gets a few updates per second, not half a million frames.
+    /// Notes that a room's count changed: on this node, or through the shared store on
+    /// every node.
     fn presence_changed(&self, room_id: &str) {
+        if !self.shared {
+            self.refresh_presence(room_id);
+            return;
+        }
+        let store = Arc::clone(&self.store);
+        let room = room_id.to_owned();
+        tokio::spawn(async move {
+            if let Err(err) = store.presence_changed(&room).await {
+                tracing::warn!(error = %err, "could not tell other nodes of a presence change");
+            }
+        });
+    }
+
+    /// Sends the room's count to its members here. Counts are sent at most once per presence
+    /// interval: a room of 1,000 filling up gets a few updates per second, not half a million
+    /// frames.
+    fn refresh_presence(&self, room_id: &str) {
         let Some(room) = self.rooms.get(room_id) else {
             return;
         };

@@ -21,6 +21,7 @@ pub mod handles;
 pub mod http;
 pub mod hub;
 pub mod logging;
+pub mod metrics;
 pub mod outbox;
 pub mod ratelimit;
 pub mod refusal;
@@ -32,6 +33,7 @@ pub mod ws;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::serve::ListenerExt;
 use tokio::net::TcpListener;
@@ -40,8 +42,8 @@ use tokio::task::JoinHandle;
 use crate::app::App;
 use crate::catalogue::{Catalogue, CatalogueError};
 use crate::clock::{Clock, SystemClock};
-use crate::settings::Settings;
-use crate::store::{MemoryStore, Store};
+use crate::settings::{Settings, StoreChoice};
+use crate::store::{MemoryStore, RedisConfig, RedisStore, Store};
 
 /// Why the server could not start.
 #[derive(Debug, thiserror::Error)]
@@ -50,6 +52,8 @@ pub enum StartError {
     Catalogue(#[from] CatalogueError),
     #[error(transparent)]
     Web(#[from] web::WebError),
+    #[error(transparent)]
+    Redis(#[from] store::redis::RedisStartError),
     #[error("cannot listen on {addr}: {source}")]
     Bind {
         addr: SocketAddr,
@@ -88,19 +92,35 @@ impl Running {
     }
 }
 
-/// Starts the server with the catalogue the settings name and the in-memory store.
+/// Starts the server with the catalogue and the store the settings name.
 pub async fn start(settings: Settings) -> Result<Running, StartError> {
     let catalogue = match &settings.catalogue {
         Some(path) => Catalogue::load(path)?,
         None => Catalogue::built_in()?,
     };
-    start_with(
-        settings,
-        catalogue,
-        Arc::new(MemoryStore::new()),
-        Arc::new(SystemClock),
-    )
-    .await
+    let store = open_store(&settings, &catalogue).await?;
+    start_with(settings, catalogue, store, Arc::new(SystemClock)).await
+}
+
+/// The store the settings choose, connected.
+pub async fn open_store(
+    settings: &Settings,
+    catalogue: &Catalogue,
+) -> Result<Arc<dyn Store>, StartError> {
+    Ok(match &settings.store {
+        StoreChoice::Memory => Arc::new(MemoryStore::with_stream_len(settings.limits.stream_len)),
+        StoreChoice::Redis { url, prefix } => {
+            let mut config = RedisConfig::new(url.clone(), catalogue.room_ids());
+            config.prefix = prefix.clone();
+            // The store's own expiry is the fallback behind the node's grace timer.
+            config.detached_ttl = settings.limits.session_grace + Duration::from_secs(30);
+            config.lease = settings.limits.keep_alive_interval * 3;
+            config.stream_len = settings.limits.stream_len;
+            let store = RedisStore::connect(config).await?;
+            tracing::info!("using the Redis store");
+            Arc::new(store)
+        }
+    })
 }
 
 /// The web bundle: from `--web-dir` when given, else the embedded one, if any.

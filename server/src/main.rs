@@ -5,9 +5,9 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use ibasho_server::catalogue::Catalogue;
-use ibasho_server::settings::{DEFAULT_EXIT_URL, Limits, Settings};
+use ibasho_server::settings::{DEFAULT_EXIT_URL, Limits, Settings, StoreChoice};
 
 #[derive(Parser)]
 #[command(
@@ -56,6 +56,38 @@ struct ServeArgs {
     /// Most WebSocket connections at once; more are refused with 503.
     #[arg(long, env = "IBASHO_MAX_CONNECTIONS", default_value_t = Limits::default().max_connections)]
     max_connections: usize,
+    /// Messages one person may say per second, on average (a burst of `--says-burst`).
+    #[arg(long, env = "IBASHO_SAYS_PER_SECOND", default_value_t = Limits::default().says_per_second)]
+    says_per_second: u32,
+    #[arg(long, env = "IBASHO_SAYS_BURST", default_value_t = Limits::default().says_burst)]
+    says_burst: u32,
+    /// Frames of any kind one connection may send per second (a burst of `--frames-burst`).
+    #[arg(long, env = "IBASHO_FRAMES_PER_SECOND", default_value_t = Limits::default().frames_per_second)]
+    frames_per_second: u32,
+    #[arg(long, env = "IBASHO_FRAMES_BURST", default_value_t = Limits::default().frames_burst)]
+    frames_burst: u32,
+    /// Where shared state lives: `memory` (one node, nothing to set up) or `redis` (several
+    /// nodes behind a load balancer share one Redis).
+    #[arg(long, env = "IBASHO_STORE", value_enum, default_value_t = StoreKind::Memory)]
+    store: StoreKind,
+    /// With `--store redis`: `redis://[:password@]host:port[/db]` or
+    /// `redis+unix:///path/to/redis.sock`.
+    #[arg(
+        long,
+        env = "IBASHO_REDIS_URL",
+        default_value = "redis://127.0.0.1:6379",
+        hide_env_values = true
+    )]
+    redis_url: String,
+    /// With `--store redis`: put before every key (several services can share one Redis).
+    #[arg(long, env = "IBASHO_REDIS_PREFIX", default_value = "ibasho:")]
+    redis_prefix: String,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum StoreKind {
+    Memory,
+    Redis,
 }
 
 impl ServeArgs {
@@ -69,6 +101,17 @@ impl ServeArgs {
             ..Settings::default()
         };
         settings.limits.max_connections = self.max_connections;
+        settings.limits.says_per_second = self.says_per_second;
+        settings.limits.says_burst = self.says_burst;
+        settings.limits.frames_per_second = self.frames_per_second;
+        settings.limits.frames_burst = self.frames_burst;
+        settings.store = match self.store {
+            StoreKind::Memory => StoreChoice::Memory,
+            StoreKind::Redis => StoreChoice::Redis {
+                url: self.redis_url,
+                prefix: self.redis_prefix,
+            },
+        };
         settings
     }
 }

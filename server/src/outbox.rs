@@ -46,6 +46,8 @@ pub enum CloseReason {
     Idle,
     /// The session was resumed on another connection.
     Replaced,
+    /// This node lost the thread of a room's stream: reconnect and resume to resync.
+    Resync,
     /// The client sent a close frame (the server only answers it): the person left.
     ClientClosed,
     /// The client sent a close frame with 1001 "going away": a browser does this by itself
@@ -65,6 +67,7 @@ impl CloseReason {
             CloseReason::TooBig => (close::TOO_BIG, "frame too large"),
             CloseReason::Idle => (close::IDLE, "no heartbeat"),
             CloseReason::Replaced => (close::REPLACED, "session resumed on another connection"),
+            CloseReason::Resync => (close::RESYNC, "room history restarted; please reconnect"),
             CloseReason::ClientClosed | CloseReason::ClientGoingAway => (1000, "bye"),
             CloseReason::Dropped => (close::GOING_AWAY, "connection lost"),
         }
@@ -79,6 +82,7 @@ impl CloseReason {
             CloseReason::TooBig => "too_big",
             CloseReason::Idle => "idle",
             CloseReason::Replaced => "replaced",
+            CloseReason::Resync => "resync",
             CloseReason::ClientClosed => "client_closed",
             CloseReason::ClientGoingAway => "client_going_away",
             CloseReason::Dropped => "dropped",

@@ -42,6 +42,7 @@ pub enum BadRequest {
     BadClientId,
     BadResumeToken,
     TooManyRooms { max: usize },
+    BadPosition,
 }
 
 impl Refusal {
@@ -185,6 +186,11 @@ fn bad_request_sentence(what: BadRequest, ja: bool) -> String {
             ja,
             "resume の値の形が正しくありません。",
             "The resume token is malformed.",
+        ),
+        BadRequest::BadPosition => pick(
+            ja,
+            "since の値の形が正しくありません。",
+            "The since position is malformed.",
         ),
         BadRequest::TooManyRooms { max } => {
             if ja {

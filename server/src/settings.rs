@@ -22,7 +22,22 @@ pub struct Settings {
     pub web_dir: Option<PathBuf>,
     /// Where the quick-exit button sends a person: somewhere neutral.
     pub exit_url: String,
+    /// Where shared state lives.
+    pub store: StoreChoice,
     pub limits: Limits,
+}
+
+/// Where shared state lives: this process's memory (one node), or Redis (several nodes).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum StoreChoice {
+    #[default]
+    Memory,
+    Redis {
+        /// `redis://…` or `redis+unix://…`; may hold a password, so it is never logged.
+        url: String,
+        /// Put before every key.
+        prefix: String,
+    },
 }
 
 /// The default quick-exit destination: a weather search, unremarkable in any history.
@@ -36,6 +51,7 @@ impl Default for Settings {
             allowed_origins: Vec::new(),
             web_dir: None,
             exit_url: DEFAULT_EXIT_URL.to_owned(),
+            store: StoreChoice::Memory,
             limits: Limits::default(),
         }
     }
@@ -76,6 +92,11 @@ pub struct Limits {
     pub max_rooms_per_connection: usize,
     /// Presence changes in a room are sent at most once per this interval.
     pub presence_interval: Duration,
+    /// How many events (messages, reaction changes) a room's stream keeps: how far back a
+    /// reconnecting client can recover exactly what it missed.
+    pub stream_len: usize,
+    /// How often a node renews the leases of its sessions in a shared store.
+    pub keep_alive_interval: Duration,
     /// Any frame from one connection: sustained rate and burst.
     pub frames_per_second: u32,
     pub frames_burst: u32,
@@ -104,6 +125,8 @@ impl Default for Limits {
             max_connections: 10_000,
             max_rooms_per_connection: 8,
             presence_interval: Duration::from_millis(100),
+            keep_alive_interval: Duration::from_secs(20),
+            stream_len: crate::store::STREAM_LEN,
             frames_per_second: 10,
             frames_burst: 20,
             says_per_second: 1,

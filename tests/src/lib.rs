@@ -5,6 +5,7 @@
 //! - [`browser`] — headless Chromium over WebDriver, for the browser tests.
 //! - [`client`] — a WebSocket client that speaks the protocol as JSON, every wait bounded.
 //! - [`process`] — the real `ibasho` binary as a child process, with its log captured.
+//! - [`redis`] — a throwaway `redis-server` per test run.
 //! - [`load`] — the scenarios of the `ibasho-load` tool.
 //!
 //! Tests talk to the server only as a client would: over TCP, with JSON frames.
@@ -13,9 +14,11 @@ pub mod browser;
 pub mod client;
 pub mod load;
 pub mod process;
+pub mod redis;
 
 pub use client::{Client, ClientOptions};
 pub use process::ServerProcess;
+pub use redis::RedisServer;
 
 use std::time::Duration;
 

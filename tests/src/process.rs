@@ -125,6 +125,11 @@ impl ServerProcess {
         .map_err(|_| anyhow!("no {needle:?} in the log:\n{}", self.log()))?
     }
 
+    /// Kills the process at once (SIGKILL), as a crash or a lost machine would.
+    pub async fn kill(&mut self) -> Result<()> {
+        self.child.kill().await.context("cannot kill ibasho")
+    }
+
     /// Sends SIGTERM and waits for the process to exit; returns its exit code.
     pub async fn terminate(&mut self) -> Result<Option<i32>> {
         let pid = self.pid().context("already exited")?;

@@ -5,7 +5,7 @@
 
 use std::cmp::Ordering;
 
-use ibasho_protocol::{ChatMessage, ErrorCode, ReactionCounts};
+use ibasho_protocol::{ChatMessage, ErrorCode, Position, ReactionCounts};
 
 /// Messages kept per room in the page; older ones scroll out.
 pub const MAX_MESSAGES: usize = 500;
@@ -36,6 +36,9 @@ pub struct Conversation {
     pending: Vec<Pending>,
     /// Joined on the current connection (so queued messages can go).
     pub joined: bool,
+    /// Where this view is in the room's stream: sent back as `since` after a drop, so the
+    /// server sends exactly what was missed.
+    position: Option<Position>,
 }
 
 /// Orders message ids: numeric when both are numbers (the server's ids), else as text.
@@ -56,17 +59,44 @@ impl Conversation {
     }
 
     /// `joined` (first time or a resync): merges the history with what is already shown,
-    /// without duplicates, and confirms pending messages found in it.
-    pub fn joined(&mut self, history: Vec<ChatMessage>, present: u32) {
+    /// without duplicates, and confirms pending messages found in it. A history from another
+    /// epoch of the room's stream replaces what was shown (its ids started again).
+    pub fn joined(
+        &mut self,
+        history: Vec<ChatMessage>,
+        present: u32,
+        position: Position,
+        recovered: bool,
+    ) {
+        let other_epoch = self
+            .position
+            .as_ref()
+            .is_some_and(|known| known.epoch != position.epoch);
+        if !recovered && other_epoch {
+            self.messages.clear();
+        }
         for message in history {
             self.insert(message);
         }
         self.present = present;
         self.joined = true;
+        self.position = Some(position);
+    }
+
+    /// The position to recover from after a drop.
+    pub fn since(&self) -> Option<Position> {
+        self.position.clone()
+    }
+
+    fn advance(&mut self, offset: u64) {
+        if let Some(position) = &mut self.position {
+            position.offset = position.offset.max(offset);
+        }
     }
 
     /// A live message. Returns whether it is new (for announcing it).
     pub fn message(&mut self, message: ChatMessage) -> bool {
+        self.advance(message.offset);
         self.insert(message)
     }
 
@@ -94,7 +124,8 @@ impl Conversation {
         }
     }
 
-    pub fn reactions(&mut self, message_id: &str, counts: ReactionCounts) {
+    pub fn reactions(&mut self, message_id: &str, counts: ReactionCounts, offset: u64) {
+        self.advance(offset);
         if let Some(message) = self.messages.iter_mut().find(|m| m.id == message_id) {
             message.reactions = counts;
         }
@@ -141,6 +172,7 @@ impl Conversation {
     /// view starts afresh. What the person wrote and was not confirmed stays queued.
     pub fn restart(&mut self) {
         self.messages.clear();
+        self.position = None;
         self.joined = false;
         for pending in &mut self.pending {
             if pending.state == PendingState::Sent {
@@ -179,9 +211,34 @@ mod tests {
             handle: "たろう".into(),
             text: text.into(),
             at: jiff::Timestamp::UNIX_EPOCH,
+            offset: id.parse().unwrap_or(0),
             client_id: client_id.map(str::to_owned),
             reactions: ReactionCounts::new(),
         }
+    }
+
+    fn pos(epoch: &str, offset: u64) -> Position {
+        Position {
+            epoch: epoch.into(),
+            offset,
+        }
+    }
+
+    #[test]
+    fn positions_follow_the_stream_and_another_epoch_starts_afresh() {
+        let mut c = Conversation::default();
+        assert_eq!(c.since(), None);
+        c.joined(vec![msg("3", "a", None)], 1, pos("e1", 3), false);
+        c.message(msg("4", "b", None));
+        c.reactions("3", ReactionCounts::new(), 5);
+        assert_eq!(c.since(), Some(pos("e1", 5)));
+        // Recovered: what was missed is added to what is shown.
+        c.joined(vec![msg("6", "c", None)], 1, pos("e1", 6), true);
+        assert_eq!(ids(&c), ["3", "4", "6"]);
+        // The room's stream started again: the old view goes.
+        c.joined(vec![msg("1", "new", None)], 1, pos("e2", 1), false);
+        assert_eq!(ids(&c), ["1"]);
+        assert_eq!(c.since(), Some(pos("e2", 1)));
     }
 
     fn ids(c: &Conversation) -> Vec<&str> {
@@ -191,7 +248,12 @@ mod tests {
     #[test]
     fn history_and_live_messages_merge_in_id_order_without_duplicates() {
         let mut c = Conversation::default();
-        c.joined(vec![msg("9", "a", None), msg("10", "b", None)], 2);
+        c.joined(
+            vec![msg("9", "a", None), msg("10", "b", None)],
+            2,
+            pos("e", 0),
+            false,
+        );
         assert!(c.message(msg("11", "c", None)));
         assert!(!c.message(msg("10", "b", None)));
         // A resync after a reconnect brings old and missed messages together.
@@ -202,6 +264,8 @@ mod tests {
                 msg("12", "d", None),
             ],
             3,
+            pos("e", 12),
+            false,
         );
         assert_eq!(ids(&c), ["9", "10", "11", "12"]);
         assert_eq!(c.present, 3);
@@ -212,7 +276,7 @@ mod tests {
         let mut c = Conversation::default();
         c.write("c1".into(), "こんにちは".into());
         assert!(c.take_sendable().is_empty(), "not joined yet");
-        c.joined(vec![], 1);
+        c.joined(vec![], 1, pos("e", 0), false);
         assert_eq!(
             c.take_sendable(),
             [("c1".to_owned(), "こんにちは".to_owned())]
@@ -225,27 +289,32 @@ mod tests {
     #[test]
     fn a_drop_requeues_unconfirmed_messages_and_a_resync_can_confirm_them() {
         let mut c = Conversation::default();
-        c.joined(vec![], 1);
+        c.joined(vec![], 1, pos("e", 0), false);
         c.write("c1".into(), "one".into());
         c.write("c2".into(), "two".into());
         assert_eq!(c.take_sendable().len(), 2);
         c.disconnected();
         assert!(!c.joined);
         // c1 had reached the server before the drop: the resync history confirms it.
-        c.joined(vec![msg("5", "one", Some("c1"))], 1);
+        c.joined(vec![msg("5", "one", Some("c1"))], 1, pos("e", 0), false);
         assert_eq!(c.take_sendable(), [("c2".to_owned(), "two".to_owned())]);
     }
 
     #[test]
     fn a_new_session_starts_the_view_afresh_and_keeps_what_was_written() {
         let mut c = Conversation::default();
-        c.joined(vec![msg("1", "before the restart", None)], 2);
+        c.joined(
+            vec![msg("1", "before the restart", None)],
+            2,
+            pos("e", 0),
+            false,
+        );
         c.disconnected();
         c.write("c9".into(), "written offline".into());
         c.restart();
         assert!(c.messages().is_empty());
         // The restarted server numbers from 1 again: its first message is new, not a duplicate.
-        c.joined(vec![], 1);
+        c.joined(vec![], 1, pos("e", 0), false);
         assert_eq!(
             c.take_sendable(),
             [("c9".to_owned(), "written offline".to_owned())]
@@ -257,7 +326,7 @@ mod tests {
     #[test]
     fn refusals_requeue_temporary_ones_and_fail_the_rest() {
         let mut c = Conversation::default();
-        c.joined(vec![], 1);
+        c.joined(vec![], 1, pos("e", 0), false);
         c.write("c1".into(), "x".into());
         c.write("c2".into(), "y".repeat(2000));
         c.take_sendable();
@@ -276,10 +345,10 @@ mod tests {
     #[test]
     fn reactions_update_the_message() {
         let mut c = Conversation::default();
-        c.joined(vec![msg("1", "a", None)], 1);
-        c.reactions("1", ReactionCounts::from([(Reaction::Tea, 2)]));
+        c.joined(vec![msg("1", "a", None)], 1, pos("e", 0), false);
+        c.reactions("1", ReactionCounts::from([(Reaction::Tea, 2)]), 2);
         assert_eq!(c.messages()[0].reactions.get(&Reaction::Tea), Some(&2));
-        c.reactions("404", ReactionCounts::from([(Reaction::Tea, 1)]));
+        c.reactions("404", ReactionCounts::from([(Reaction::Tea, 1)]), 3);
     }
 
     #[test]

@@ -147,6 +147,11 @@ const JA: &[(&str, &str)] = &[
         "ただいま混み合っています。少し待ってから、もう一度お試しください。",
     ),
     (
+        "notice.degraded",
+        "ただいま一時的に不安定です。読むことはできますが、書いたものは回復してから送られます。",
+    ),
+    ("notice.restored", "元に戻りました。"),
+    (
         "error.no_such_message",
         "そのメッセージはもう見つかりません。",
     ),
@@ -295,6 +300,11 @@ const EN: &[(&str, &str)] = &[
         "error.unavailable",
         "The service is busy. Please try again in a moment.",
     ),
+    (
+        "notice.degraded",
+        "The service is unsteady for a moment. You can read; what you write is sent once it recovers.",
+    ),
+    ("notice.restored", "Everything works again."),
     ("error.no_such_message", "That message is no longer here."),
 ];
 

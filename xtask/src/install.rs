@@ -55,6 +55,14 @@ pub fn apt_install(packages: &[&str]) -> Result<()> {
     Ok(())
 }
 
+/// `redis-server`, for the tests of the shared store (each run starts its own, throwaway).
+pub fn redis() -> Result<()> {
+    if !have("redis-server") {
+        apt_install(&["redis-server"])?;
+    }
+    Ok(())
+}
+
 /// Chromium and its driver for browser tests, and Japanese and emoji fonts so that the
 /// screenshots show the text; returns the chromedriver path.
 pub fn chromium() -> Result<PathBuf> {

@@ -2,8 +2,9 @@
 //!
 //! - `cargo xtask run [SERVE ARGS…]` — builds the web bundle, then the release server with the
 //!   bundle embedded, and runs `ibasho serve` (on http://127.0.0.1:8080 by default).
-//! - `cargo xtask test` — every test: the workspace's, then the browser tests in headless
-//!   Chromium against the real server.
+//! - `cargo xtask test` — every test: the workspace's (the multi-node ones with a throwaway
+//!   `redis-server`), the server's suite again on the Redis store, then the browser tests in
+//!   headless Chromium against the real server.
 //! - `cargo xtask web` — only the web bundle, into `target/web-dist`.
 //!
 //! The WebAssembly toolchain is detected, never assumed (`toolchain.rs`); set
@@ -126,9 +127,17 @@ fn lint_browser_code() -> Result<()> {
 
 fn test(extra: &[String]) -> Result<()> {
     let root = root();
-    step("workspace tests (cargo test --workspace)");
+    install::redis()?;
+    step("workspace tests (cargo test --workspace; multi-node tests with their own Redis)");
     let mut command = cargo();
     command.args(["test", "--workspace"]).args(extra);
+    run_command(&mut command)?;
+    step("the server's test suite again, on the Redis store");
+    let mut command = cargo();
+    command
+        .args(["test", "--workspace", "--test", "it"])
+        .args(extra)
+        .env("IBASHO_TEST_STORE", "redis");
     run_command(&mut command)?;
 
     lint_browser_code()?;

@@ -6,11 +6,11 @@ use std::sync::{Mutex, MutexGuard};
 
 use async_trait::async_trait;
 use ibasho_moderation::Handle;
-use ibasho_protocol::{ChatMessage, Reaction};
+use ibasho_protocol::{ChatMessage, Position, Reaction};
 
 use super::{
     Appended, Attachment, JoinRefusal, JoinedRoom, NewMessage, NewSession, Profile, Reacted,
-    SessionRecord, Store, StoreResult,
+    ReactionChange, RoomEvent, STREAM_LEN, SessionRecord, Store, StoreResult, new_epoch,
 };
 use crate::token::SessionToken;
 
@@ -18,9 +18,17 @@ use crate::token::SessionToken;
 const DEDUP_WINDOW: usize = 32;
 
 /// The in-memory store. One mutex: every operation is short and never awaits while holding it.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct MemoryStore {
     state: Mutex<State>,
+    /// How many events each room's stream keeps for recovery.
+    stream_len: usize,
+}
+
+impl Default for MemoryStore {
+    fn default() -> Self {
+        MemoryStore::with_stream_len(STREAM_LEN)
+    }
 }
 
 #[derive(Debug, Default)]
@@ -54,18 +62,61 @@ impl Session {
     }
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Room {
     /// Members and their handle keys.
     members: HashMap<SessionToken, String>,
     history: VecDeque<ChatMessage>,
-    next_id: u64,
+    /// The stream: its epoch (new with each process), the last offset, and its recent events.
+    epoch: String,
+    offset: u64,
+    log: VecDeque<RoomEvent>,
     /// Who gave which reaction to which message (by message id), so a second press takes it
     /// back. Entries go with their message and with the session.
     reactors: HashMap<(String, Reaction), HashSet<SessionToken>>,
 }
 
 impl Room {
+    fn new() -> Room {
+        Room {
+            members: HashMap::new(),
+            history: VecDeque::new(),
+            epoch: new_epoch(),
+            offset: 0,
+            log: VecDeque::new(),
+            reactors: HashMap::new(),
+        }
+    }
+
+    fn position(&self) -> Position {
+        Position {
+            epoch: self.epoch.clone(),
+            offset: self.offset,
+        }
+    }
+
+    /// Gives the next offset to an event and keeps it in the stream.
+    fn record(&mut self, event: RoomEvent, stream_len: usize) {
+        self.log.push_back(event);
+        while self.log.len() > stream_len {
+            self.log.pop_front();
+        }
+    }
+
+    /// The events after `since`, if the stream still holds every one of them.
+    fn events_since(&self, since: &Position) -> Option<Vec<RoomEvent>> {
+        let first = self.log.front().map_or(self.offset + 1, RoomEvent::offset);
+        let complete =
+            since.epoch == self.epoch && since.offset <= self.offset && first <= since.offset + 1;
+        complete.then(|| {
+            self.log
+                .iter()
+                .filter(|event| event.offset() > since.offset)
+                .cloned()
+                .collect()
+        })
+    }
+
     fn forget_reactor(&mut self, token: &SessionToken) {
         self.reactors.retain(|_, who| {
             who.remove(token);
@@ -77,6 +128,14 @@ impl Room {
 impl MemoryStore {
     pub fn new() -> MemoryStore {
         MemoryStore::default()
+    }
+
+    /// A store whose rooms keep `stream_len` events for recovery.
+    pub fn with_stream_len(stream_len: usize) -> MemoryStore {
+        MemoryStore {
+            state: Mutex::default(),
+            stream_len,
+        }
     }
 
     fn lock(&self) -> MutexGuard<'_, State> {
@@ -190,6 +249,7 @@ impl Store for MemoryStore {
         capacity: u32,
         history_len: usize,
         token: &SessionToken,
+        since: Option<&Position>,
     ) -> StoreResult<Result<JoinedRoom, JoinRefusal>> {
         let mut state = self.lock();
         let State {
@@ -198,7 +258,7 @@ impl Store for MemoryStore {
         let Some(session) = sessions.get_mut(token) else {
             return Ok(Err(JoinRefusal::NoSession));
         };
-        let room = rooms.entry(room_id.to_owned()).or_default();
+        let room = rooms.entry(room_id.to_owned()).or_insert_with(Room::new);
         let arrived = !room.members.contains_key(token);
         if arrived {
             if room.members.len() >= capacity as usize {
@@ -210,11 +270,26 @@ impl Store for MemoryStore {
             room.members.insert(token.clone(), session.key.clone());
             session.rooms.insert(room_id.to_owned());
         }
+        let present = u32::try_from(room.members.len()).unwrap_or(u32::MAX);
+        if let Some(missed) = since.and_then(|since| room.events_since(since)) {
+            let (history, reactions) = super::split_events(missed);
+            return Ok(Ok(JoinedRoom {
+                present,
+                arrived,
+                history,
+                reactions,
+                position: room.position(),
+                recovered: true,
+            }));
+        }
         let skip = room.history.len().saturating_sub(history_len);
         Ok(Ok(JoinedRoom {
-            present: u32::try_from(room.members.len()).unwrap_or(u32::MAX),
+            present,
             arrived,
             history: room.history.iter().skip(skip).cloned().collect(),
+            reactions: Vec::new(),
+            position: room.position(),
+            recovered: false,
         }))
     }
 
@@ -261,17 +336,19 @@ impl Store for MemoryStore {
         {
             return Ok(Appended::Duplicate(earlier.clone()));
         }
-        room.next_id += 1;
+        room.offset += 1;
         let stored = ChatMessage {
             room: message.room,
-            id: room.next_id.to_string(),
+            id: room.offset.to_string(),
             handle: session.handle.clone(),
             text: message.text,
             at: message.at,
+            offset: room.offset,
             client_id: message.client_id,
             reactions: Default::default(),
         };
         room.history.push_back(stored.clone());
+        room.record(RoomEvent::Message(stored.clone()), self.stream_len);
         while room.history.len() > history_len {
             if let Some(gone) = room.history.pop_front() {
                 room.reactors.retain(|(id, _), _| *id != gone.id);
@@ -308,6 +385,7 @@ impl Store for MemoryStore {
         reaction: Reaction,
     ) -> StoreResult<Reacted> {
         let mut state = self.lock();
+        let stream_len = self.stream_len;
         let Some(room) = state.rooms.get_mut(room_id) else {
             return Ok(Reacted::NotMember);
         };
@@ -333,7 +411,14 @@ impl Store for MemoryStore {
         }
         let counts = message.reactions.clone();
         room.reactors.retain(|_, who| !who.is_empty());
-        Ok(Reacted::Counts(counts))
+        room.offset += 1;
+        let change = ReactionChange {
+            message_id: message_id.to_owned(),
+            counts,
+            offset: room.offset,
+        };
+        room.record(RoomEvent::Reactions(change.clone()), stream_len);
+        Ok(Reacted::Changed(change))
     }
 
     async fn audit_dump(&self) -> StoreResult<String> {
@@ -359,7 +444,7 @@ mod tests {
             .unwrap();
         let token = started.token;
         store
-            .join("lounge", 10, 100, &token)
+            .join("lounge", 10, 100, &token, None)
             .await
             .unwrap()
             .unwrap();
@@ -452,7 +537,11 @@ mod tests {
             .unwrap()
             .unwrap();
         for who in [&a, &b] {
-            store.join("r", 10, 100, &who.token).await.unwrap().unwrap();
+            store
+                .join("r", 10, 100, &who.token, None)
+                .await
+                .unwrap()
+                .unwrap();
         }
         let said = NewMessage {
             room: "r".to_owned(),
@@ -464,20 +553,26 @@ mod tests {
         let Appended::New(message) = store.append(said, 100).await.unwrap() else {
             panic!("not stored");
         };
-        let tea = |n| Reacted::Counts([(Reaction::Tea, n)].into());
+        let tea = |n: u32, offset: u64| {
+            Reacted::Changed(ReactionChange {
+                message_id: message.id.clone(),
+                counts: [(Reaction::Tea, n)].into(),
+                offset,
+            })
+        };
         assert_eq!(
             store
                 .react("r", &a.token, &message.id, Reaction::Tea)
                 .await
                 .unwrap(),
-            tea(1)
+            tea(1, 2)
         );
         assert_eq!(
             store
                 .react("r", &b.token, &message.id, Reaction::Tea)
                 .await
                 .unwrap(),
-            tea(2)
+            tea(2, 3)
         );
         // Pressing again takes it back.
         assert_eq!(
@@ -485,7 +580,7 @@ mod tests {
                 .react("r", &b.token, &message.id, Reaction::Tea)
                 .await
                 .unwrap(),
-            tea(1)
+            tea(1, 4)
         );
         assert_eq!(
             store
@@ -500,7 +595,11 @@ mod tests {
             .await
             .unwrap()
             .unwrap();
-        let joined = store.join("r", 10, 100, &c.token).await.unwrap().unwrap();
+        let joined = store
+            .join("r", 10, 100, &c.token, None)
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(joined.history[0].reactions.get(&Reaction::Tea), Some(&1));
         // Who reacted is forgotten with the session; the count stays with the message.
         store
@@ -526,7 +625,7 @@ mod tests {
             .unwrap();
         for room in ["a", "b"] {
             store
-                .join(room, 10, 100, &new.token)
+                .join(room, 10, 100, &new.token, None)
                 .await
                 .unwrap()
                 .unwrap();

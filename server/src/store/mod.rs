@@ -1,23 +1,52 @@
 //! Shared state behind one trait, so that a single node keeps it in memory and several nodes
-//! share it through Redis (a later issue) without the rest of the server knowing which.
+//! share it through Redis without the rest of the server knowing which.
 //!
 //! The store is the source of truth for everything a second node would need: sessions (for
 //! `resume`), who is in which room (capacity, handle uniqueness, presence counts) and each
-//! room's recent history. Delivery to the sockets of *this* node is not here: see `hub`.
+//! room's recent history and its stream of events with offsets (for recovery). Delivery to
+//! the sockets of *this* node is not here: see `hub`. A shared store also hands the hub the
+//! events of every node, in each room's order ([`Store::take_events`]).
 //!
 //! Privacy: nothing here has a field for an IP address, a user agent or a real identity, and
 //! `audit_dump` lets tests check that what is held is only what is listed here.
 
+mod events;
 mod memory;
+pub mod redis;
 
 use async_trait::async_trait;
 use ibasho_moderation::Handle;
-use ibasho_protocol::{ChatMessage, Lang, Reaction, ReactionCounts, Role};
+use ibasho_protocol::{ChatMessage, Lang, Position, Reaction, Role};
 use jiff::Timestamp;
+use tokio::sync::mpsc;
 
+pub use events::{ReactionChange, RoomEvent, StoreEvent};
 pub use memory::MemoryStore;
+pub use redis::{RedisConfig, RedisStore};
 
 use crate::token::SessionToken;
+
+/// How many events a room's stream keeps by default: how far back a client can recover.
+pub const STREAM_LEN: usize = 1000;
+
+/// A fresh epoch for a room's stream: random, so that it never repeats.
+pub fn new_epoch() -> String {
+    let bytes: [u8; 8] = rand::random();
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Splits recovered events into the messages (for `joined.history`) and reaction changes.
+pub fn split_events(events: Vec<RoomEvent>) -> (Vec<ChatMessage>, Vec<ReactionChange>) {
+    let mut messages = Vec::new();
+    let mut reactions = Vec::new();
+    for event in events {
+        match event {
+            RoomEvent::Message(message) => messages.push(message),
+            RoomEvent::Reactions(change) => reactions.push(change),
+        }
+    }
+    (messages, reactions)
+}
 
 /// A store that cannot answer now (Redis down). Memory never fails.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -64,8 +93,14 @@ pub struct JoinedRoom {
     pub present: u32,
     /// False when the session was already a member (a resync, not a new arrival).
     pub arrived: bool,
-    /// The room's recent messages, oldest first.
+    /// The room's recent messages, oldest first; when `recovered`, exactly the messages after
+    /// the `since` position.
     pub history: Vec<ChatMessage>,
+    /// When `recovered`: the reaction changes after the `since` position, in order.
+    pub reactions: Vec<ReactionChange>,
+    /// The room's position as of this answer: every later event has a greater offset.
+    pub position: Position,
+    pub recovered: bool,
 }
 
 /// Why a join was refused.
@@ -101,8 +136,8 @@ pub enum Appended {
 /// What became of a `react`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reacted {
-    /// The message's counts after the toggle.
-    Counts(ReactionCounts),
+    /// The message's counts after the toggle, as the event that tells the room.
+    Changed(ReactionChange),
     NotMember,
     NoSuchMessage,
 }
@@ -145,12 +180,15 @@ pub trait Store: Send + Sync + 'static {
 
     /// Puts the session in the room unless the room is at `capacity` or someone there has a
     /// handle with the same key. Joining again is not an error: it answers with the history.
+    /// With `since` (a position the client saw), it answers with exactly what came after it
+    /// (`recovered`), if the room's stream still holds all of that in the same epoch.
     async fn join(
         &self,
         room: &str,
         capacity: u32,
         history_len: usize,
         token: &SessionToken,
+        since: Option<&Position>,
     ) -> StoreResult<Result<JoinedRoom, JoinRefusal>>;
 
     /// Takes the session out of the room; false if it was not in it.
@@ -185,4 +223,28 @@ pub trait Store: Send + Sync + 'static {
     /// Everything the store holds, as text, for privacy tests that assert what is *not* there
     /// (an IP address, an ended session's words).
     async fn audit_dump(&self) -> StoreResult<String>;
+
+    /// For a store shared by several nodes: the events of every node (messages, reactions,
+    /// presence changes, health), each room's in offset order. The hub takes it once at start
+    /// and delivers from it; `None` for a store only this node uses, where the hub delivers
+    /// what it stores itself.
+    fn take_events(&self) -> Option<mpsc::Receiver<StoreEvent>> {
+        None
+    }
+
+    /// Tells every node that a room's count of people changed (shared stores only).
+    async fn presence_changed(&self, _room: &str) -> StoreResult<()> {
+        Ok(())
+    }
+
+    /// Keeps the sessions connected to this node alive. A shared store lets sessions expire
+    /// on their own, so that a node that dies does not keep its people "present" for ever.
+    async fn keep_alive(&self, _tokens: &[SessionToken]) -> StoreResult<()> {
+        Ok(())
+    }
+
+    /// Whether this node can reach the store and follow every node's events now.
+    fn healthy(&self) -> bool {
+        true
+    }
 }

@@ -3,11 +3,11 @@
 //! Every refusal becomes an `error` frame and the connection goes on. Nothing here logs what
 //! a person wrote or which handle they chose; only frame kinds and refusal codes.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use ibasho_moderation::Handle;
-use ibasho_protocol::{ClientMsg, Lang, Reaction, Role, RoomStatus, ServerMsg};
+use ibasho_protocol::{ClientMsg, Lang, Position, Reaction, Role, RoomStatus, ServerMsg};
 
 use crate::app::App;
 use crate::hub::{Departure, RoomError};
@@ -19,6 +19,13 @@ use crate::token::SessionToken;
 
 /// Message ids are short numbers; anything longer names no message.
 const MAX_MESSAGE_ID_BYTES: usize = 32;
+
+/// Epochs are short; anything longer is no epoch of ours.
+const MAX_EPOCH_BYTES: usize = 64;
+
+fn well_formed(position: &Position) -> bool {
+    position.epoch.len() <= MAX_EPOCH_BYTES
+}
 
 /// The `type`s a client may send, to tell an unknown type from a malformed known one.
 const KNOWN_TYPES: [&str; 5] = ["hello", "join", "say", "leave", "react"];
@@ -68,7 +75,7 @@ impl Peer {
         let parsed = parse(text);
         let (room, client_id) = match &parsed {
             Ok(
-                ClientMsg::Join { room }
+                ClientMsg::Join { room, .. }
                 | ClientMsg::Leave { room }
                 | ClientMsg::React { room, .. },
             ) => (Some(room.clone()), None),
@@ -103,6 +110,7 @@ impl Peer {
 
     fn refuse(&self, refusal: &Refusal, room: Option<&str>, client_id: Option<&str>) {
         tracing::debug!(code = refusal.code().as_str(), "refused a frame");
+        self.app.metrics.refused(refusal.code().as_str());
         self.outbox.send(&ServerMsg::Error(
             refusal.to_frame(self.lang, room, client_id),
         ));
@@ -115,8 +123,9 @@ impl Peer {
                 resume,
                 lang,
                 role,
-            } => self.hello(handle, resume, lang, role).await,
-            ClientMsg::Join { room } => self.join(room).await,
+                since,
+            } => self.hello(handle, resume, lang, role, since).await,
+            ClientMsg::Join { room, since } => self.join(room, since).await,
             ClientMsg::Say {
                 room,
                 text,
@@ -137,9 +146,15 @@ impl Peer {
         resume: Option<String>,
         lang: Option<Lang>,
         role: Option<Role>,
+        since: BTreeMap<String, Position>,
     ) -> Result<(), Refusal> {
         if self.session.is_some() {
             return Err(Refusal::BadRequest(BadRequest::HelloTwice));
+        }
+        if since.len() > self.app.settings.limits.max_rooms_per_connection
+            || since.values().any(|position| !well_formed(position))
+        {
+            return Err(Refusal::BadRequest(BadRequest::BadPosition));
         }
         if let Some(lang) = lang {
             self.lang = lang;
@@ -147,7 +162,7 @@ impl Peer {
         if let Some(resume) = resume {
             let token = SessionToken::from_client(&resume)
                 .ok_or(Refusal::BadRequest(BadRequest::BadResumeToken))?;
-            if self.resume(token, lang).await? {
+            if self.resume(token, lang, &since).await? {
                 return Ok(());
             }
             // Unknown or expired: a fresh session, and `resumed: false` says so.
@@ -185,7 +200,12 @@ impl Peer {
     }
 
     /// Restores a session and resyncs each of its rooms; false if there is nothing to resume.
-    async fn resume(&mut self, token: SessionToken, lang: Option<Lang>) -> Result<bool, Refusal> {
+    async fn resume(
+        &mut self,
+        token: SessionToken,
+        lang: Option<Lang>,
+        since: &BTreeMap<String, Position>,
+    ) -> Result<bool, Refusal> {
         let hub = Arc::clone(&self.app.hub);
         let Some(record) = hub
             .resume(&token, &self.outbox)
@@ -204,8 +224,12 @@ impl Peer {
         });
         let mut rooms = BTreeSet::new();
         for room in record.rooms {
-            // Each `joined` carries the history, so the client sees what it missed.
-            match hub.join(&room, &token, &self.outbox).await {
+            // Each `joined` carries the history (or exactly what was missed since the
+            // position the client gave), so the client sees what it missed.
+            match hub
+                .join(&room, &token, &self.outbox, since.get(&room))
+                .await
+            {
                 Ok(_) => {
                     rooms.insert(room);
                 }
@@ -221,7 +245,13 @@ impl Peer {
         Ok(true)
     }
 
-    async fn join(&mut self, room: String) -> Result<(), Refusal> {
+    async fn join(&mut self, room: String, since: Option<Position>) -> Result<(), Refusal> {
+        if since
+            .as_ref()
+            .is_some_and(|position| !well_formed(position))
+        {
+            return Err(Refusal::BadRequest(BadRequest::BadPosition));
+        }
         let max_rooms = self.app.settings.limits.max_rooms_per_connection;
         let session = self
             .session
@@ -238,7 +268,7 @@ impl Peer {
         }
         self.app
             .hub
-            .join(&room, &session.token, &self.outbox)
+            .join(&room, &session.token, &self.outbox, since.as_ref())
             .await
             .map_err(room_refusal)?;
         session.rooms.insert(room);
@@ -303,7 +333,9 @@ impl Peer {
             .hub
             .say(message, &self.outbox)
             .await
-            .map_err(room_refusal)
+            .map_err(room_refusal)?;
+        self.app.metrics.messages.inc();
+        Ok(())
     }
 
     async fn leave(&mut self, room: String) -> Result<(), Refusal> {
@@ -427,8 +459,12 @@ mod tests {
                 resume: None,
                 lang: None,
                 role: None,
+                since: Default::default(),
             },
-            ClientMsg::Join { room: "r".into() },
+            ClientMsg::Join {
+                room: "r".into(),
+                since: None,
+            },
             ClientMsg::Say {
                 room: "r".into(),
                 text: "t".into(),

@@ -13,6 +13,7 @@ mod http;
 mod lifecycle;
 mod load_tool;
 mod privacy;
+mod recovery;
 mod sessions;
 mod support;
 mod web;

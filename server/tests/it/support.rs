@@ -1,14 +1,18 @@
 //! Starting a server for one test, with a catalogue made for tests.
+//!
+//! `IBASHO_TEST_STORE=redis` runs the whole suite against the Redis store: one throwaway
+//! `redis-server` for the run (or the one `IBASHO_TEST_REDIS_URL` names), and a key prefix of
+//! its own for every server a test starts.
 
-use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use ibasho_server::catalogue::Catalogue;
 use ibasho_server::clock::{Clock, SystemClock};
-use ibasho_server::settings::Settings;
-use ibasho_server::store::MemoryStore;
-use ibasho_server::{Running, start_with};
-use ibasho_tests::Client;
+use ibasho_server::settings::{Settings, StoreChoice};
+use ibasho_server::{Running, open_store, start_with};
+use ibasho_tests::{Client, RedisServer};
 
 /// Rooms for tests: a big lounge, a second room, a room for two, and a closed room.
 pub const CATALOGUE: &str = r#"
@@ -60,6 +64,43 @@ pub fn settings() -> Settings {
     settings
 }
 
+/// Whether this run tests the Redis store.
+pub fn redis_run() -> bool {
+    std::env::var("IBASHO_TEST_STORE").is_ok_and(|store| store == "redis")
+}
+
+/// The Redis of this run.
+pub fn redis_url() -> String {
+    if let Ok(url) = std::env::var("IBASHO_TEST_REDIS_URL") {
+        return url;
+    }
+    static SERVER: OnceLock<RedisServer> = OnceLock::new();
+    SERVER
+        .get_or_init(|| RedisServer::start().expect("a throwaway redis-server"))
+        .url()
+}
+
+/// A key prefix no other server of this run uses.
+pub fn fresh_prefix() -> String {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    format!(
+        "ibasho-test:{}:{}:",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    )
+}
+
+/// Sets the store of this run (memory, or Redis with a fresh prefix) in `settings`.
+pub fn with_test_store(mut settings: Settings) -> Settings {
+    if redis_run() {
+        settings.store = StoreChoice::Redis {
+            url: redis_url(),
+            prefix: fresh_prefix(),
+        };
+    }
+    settings
+}
+
 /// Starts the real router with `settings` and the test catalogue.
 pub async fn serve(settings: Settings) -> Running {
     serve_with_clock(settings, Arc::new(SystemClock)).await
@@ -68,7 +109,11 @@ pub async fn serve(settings: Settings) -> Running {
 /// Like [`serve`], with time from `clock`.
 pub async fn serve_with_clock(settings: Settings, clock: Arc<dyn Clock>) -> Running {
     let catalogue = Catalogue::parse(CATALOGUE, "test catalogue").expect("test catalogue");
-    start_with(settings, catalogue, Arc::new(MemoryStore::new()), clock)
+    let settings = with_test_store(settings);
+    let store = open_store(&settings, &catalogue)
+        .await
+        .expect("the store opens");
+    start_with(settings, catalogue, store, clock)
         .await
         .expect("server starts")
 }

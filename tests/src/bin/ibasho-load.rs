@@ -4,6 +4,7 @@
 //! ibasho-load --server target/release/ibasho idle --connections 19000
 //! ibasho-load --server target/release/ibasho traffic --clients 1000 --room-size 10 --rate 1000
 //! ibasho-load --server target/release/ibasho traffic --clients 1000 --room-size 1000 --rate 1
+//! ibasho-load --server target/release/ibasho --store redis --nodes 2 traffic --clients 1000
 //! ```
 //! With `--addr HOST:PORT [--pid PID]` it loads a server that is already running (its rooms
 //! must be named `load-0`, `load-1`, … with room for the clients).
@@ -15,7 +16,7 @@ use std::time::Duration;
 
 use anyhow::{Result, bail};
 use clap::{Parser, Subcommand};
-use ibasho_tests::load::target::Target;
+use ibasho_tests::load::target::{StoreKind, Target};
 use ibasho_tests::load::{idle, traffic};
 
 #[derive(Parser)]
@@ -30,11 +31,23 @@ struct Cli {
     /// The running server's process id, to read its memory and CPU time.
     #[arg(long, requires = "addr")]
     pid: Option<u32>,
+    /// Nodes to start (with `--server`); clients are spread over them in turn.
+    #[arg(long, default_value_t = 1)]
+    nodes: usize,
+    /// The store of the nodes this tool starts: `redis` starts a throwaway redis-server.
+    #[arg(long, value_enum, default_value_t = Store::Memory)]
+    store: Store,
     /// Handshakes in flight at once.
     #[arg(long, default_value_t = 200)]
     concurrency: usize,
     #[command(subcommand)]
     scenario: Scenario,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Store {
+    Memory,
+    Redis,
 }
 
 #[derive(Subcommand)]
@@ -104,7 +117,16 @@ async fn run(cli: Cli) -> Result<()> {
         ),
     };
     let target = match (&cli.server, cli.addr) {
-        (Some(binary), _) => Target::spawn(binary, rooms, capacity, connections).await?,
+        (Some(binary), _) => {
+            if cli.nodes > 1 && matches!(cli.store, Store::Memory) {
+                bail!("several nodes share state only with --store redis");
+            }
+            let store = match cli.store {
+                Store::Memory => StoreKind::Memory,
+                Store::Redis => StoreKind::Redis,
+            };
+            Target::spawn(binary, rooms, capacity, connections, cli.nodes, store).await?
+        }
         (None, Some(addr)) => Target::external(addr, cli.pid),
         (None, None) => bail!("give --server PATH or --addr HOST:PORT"),
     };
@@ -169,7 +191,13 @@ async fn run(cli: Cli) -> Result<()> {
             );
             if let Some(cpu) = report.server_cpu_seconds {
                 println!(
-                    "server CPU: {cpu:.1} s over {seconds} s ({:.0}% of one core)",
+                    "server CPU (all nodes): {cpu:.1} s over {seconds} s ({:.0}% of one core)",
+                    100.0 * cpu / seconds as f64
+                );
+            }
+            if let Some(cpu) = report.redis_cpu_seconds {
+                println!(
+                    "Redis CPU: {cpu:.1} s over {seconds} s ({:.0}% of one core)",
                     100.0 * cpu / seconds as f64
                 );
             }

@@ -45,7 +45,7 @@ pub async fn run(
         let permit = Arc::clone(&handshakes).acquire_owned().await?;
         let ready = ready_tx.clone();
         let mut stop = stop_rx.clone();
-        let addr = target.addr;
+        let addr = target.addr_for(i);
         let room = format!("load-{}", i / capacity as usize);
         tokio::spawn(async move {
             let joined = connect_and_join(addr, &format!("idle{i}"), &room).await;

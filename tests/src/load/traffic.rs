@@ -42,6 +42,8 @@ pub struct TrafficReport {
     /// Microseconds from send to receipt.
     pub latency: Histogram<u64>,
     pub server_cpu_seconds: Option<f64>,
+    /// CPU seconds of the Redis the tool started, if any.
+    pub redis_cpu_seconds: Option<f64>,
 }
 
 struct Shared {
@@ -80,7 +82,7 @@ pub async fn run(target: &Target, plan: Plan, concurrency: usize) -> Result<Traf
     let mut joining = Vec::with_capacity(plan.clients);
     for i in 0..plan.clients {
         let permit = Arc::clone(&handshakes).acquire_owned().await?;
-        let addr = target.addr;
+        let addr = target.addr_for(i);
         let room = format!("load-{}", i / plan.room_size.max(1));
         joining.push(tokio::spawn(async move {
             let ws = connect_and_join(addr, &format!("c{i}"), &room).await;
@@ -111,7 +113,7 @@ pub async fn run(target: &Target, plan: Plan, concurrency: usize) -> Result<Traf
             shared
                 .measure_from_us
                 .store(shared.now_us(), Ordering::Relaxed);
-            cpu_before = Some(target.cpu_ticks());
+            cpu_before = Some((target.cpu_ticks(), target.redis_cpu_ticks()));
         }
         if elapsed >= plan.warmup + plan.measure {
             shared
@@ -122,7 +124,7 @@ pub async fn run(target: &Target, plan: Plan, concurrency: usize) -> Result<Traf
         let _ = commands[next].try_send(());
         next = (next + 1) % commands.len();
     }
-    let cpu_after = target.cpu_ticks();
+    let cpu_after = (target.cpu_ticks(), target.redis_cpu_ticks());
     // Let the last messages arrive, then stop.
     tokio::time::sleep(Duration::from_secs(2)).await;
     shared.sending.store(false, Ordering::Relaxed);
@@ -136,10 +138,13 @@ pub async fn run(target: &Target, plan: Plan, concurrency: usize) -> Result<Traf
         delivered += count;
     }
     let sent = shared.sent.load(Ordering::Relaxed);
-    let server_cpu_seconds = match (cpu_before.flatten(), cpu_after) {
-        (Some(before), Some(after)) => Some((after - before) as f64 / 100.0),
+    let seconds = |before: Option<u64>, after: Option<u64>| match (before, after) {
+        (Some(before), Some(after)) => Some(after.saturating_sub(before) as f64 / 100.0),
         _ => None,
     };
+    let (cpu_before, redis_before) = cpu_before.unwrap_or_default();
+    let server_cpu_seconds = seconds(cpu_before, cpu_after.0);
+    let redis_cpu_seconds = seconds(redis_before, cpu_after.1);
     Ok(TrafficReport {
         expected: sent * plan.room_size.min(plan.clients) as u64,
         plan,
@@ -148,6 +153,7 @@ pub async fn run(target: &Target, plan: Plan, concurrency: usize) -> Result<Traf
         errors: shared.errors.load(Ordering::Relaxed),
         latency,
         server_cpu_seconds,
+        redis_cpu_seconds,
     })
 }
 

@@ -6,7 +6,7 @@
 
 use std::time::Duration;
 
-use ibasho_protocol::{ClientMsg, ErrorCode, ErrorFrame, Reaction, ServerMsg};
+use ibasho_protocol::{ClientMsg, ErrorCode, ErrorFrame, NoticeCode, Reaction, ServerMsg};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
@@ -82,8 +82,24 @@ fn hello(ctx: Ctx) {
             resume: browser::session_get(SESSION_KEY),
             lang: Some(ctx.lang.get_untracked()),
             role: wish.role,
+            // Where each room was, so that a resume recovers exactly what was missed.
+            since: ctx.conversations.with_untracked(|all| {
+                all.iter()
+                    .filter_map(|(room, c)| Some((room.clone(), c.since()?)))
+                    .collect()
+            }),
         },
     );
+}
+
+/// `join`, with the position the view has of the room, if any.
+fn join_frame(ctx: Ctx, room: &str) -> ClientMsg {
+    ClientMsg::Join {
+        room: room.to_owned(),
+        since: ctx
+            .conversations
+            .with_untracked(|all| all.get(room).and_then(Conversation::since)),
+    }
 }
 
 /// The person enters `room`: in the current session, or by starting one.
@@ -92,7 +108,7 @@ pub fn enter(ctx: Ctx, room: String) {
     ctx.conversations.update(|all| {
         all.entry(room.clone()).or_default();
     });
-    if ctx.me.get_untracked().is_some() && send(ctx, &ClientMsg::Join { room: room.clone() }) {
+    if ctx.me.get_untracked().is_some() && send(ctx, &join_frame(ctx, &room)) {
         return;
     }
     if ctx.socket.with_value(Option::is_none) {
@@ -239,12 +255,14 @@ fn on_frame(ctx: Ctx, frame: ServerMsg) {
             room,
             history,
             present,
+            position,
+            recovered,
         } => {
             // Only rooms the person is in (or entering): never one they left meanwhile.
             let mut known = false;
             ctx.conversations.update(|all| {
                 if let Some(conversation) = all.get_mut(&room) {
-                    conversation.joined(history, present);
+                    conversation.joined(history, present, position, recovered);
                     known = true;
                 }
             });
@@ -299,11 +317,20 @@ fn on_frame(ctx: Ctx, frame: ServerMsg) {
             room,
             message_id,
             counts,
+            offset,
         } => ctx.conversations.update(|all| {
             if let Some(conversation) = all.get_mut(&room) {
-                conversation.reactions(&message_id, counts);
+                conversation.reactions(&message_id, counts, offset);
             }
         }),
+        ServerMsg::Notice { code } => {
+            let key = match code {
+                NoticeCode::Degraded => "notice.degraded",
+                NoticeCode::Restored => "notice.restored",
+            };
+            ctx.notice
+                .set(Some(t(ctx.lang.get_untracked(), key).to_owned()));
+        }
         ServerMsg::Left { .. } => {}
         ServerMsg::Error(error) => refused(ctx, error),
     }
@@ -359,7 +386,7 @@ fn welcome(ctx: Ctx, handle: String, session: String, resumed: bool, rooms: Vec<
         .conversations
         .with_untracked(|all| all.keys().cloned().collect());
     for room in wanted.into_iter().filter(|room| !rooms.contains(room)) {
-        send(ctx, &ClientMsg::Join { room });
+        send(ctx, &join_frame(ctx, &room));
     }
 }
 

@@ -1,0 +1,35 @@
+-- ARGV: P, room, sid, client id ('' for none), text, at, history length, stream length,
+-- fresh epoch. Returns {'notmember'} | {'dup', json} | {'new', json}.
+local room, sid, cid = ARGV[2], ARGV[3], ARGV[4]
+local sk = skey(sid)
+if redis.call('HEXISTS', rkey(room, 'm'), sid) == 0 or not alive(sid) then
+  return {'notmember'}
+end
+if cid ~= '' then
+  for _, json in ipairs(redis.call('LRANGE', sk .. ':recent', 0, -1)) do
+    local m = cjson.decode(json)
+    if m.room == room and m.client_id == cid then return {'dup', json} end
+  end
+end
+epoch(room, ARGV[9])
+local offset = redis.call('HINCRBY', rkey(room, 'meta'), 'offset', 1)
+local id = tostring(offset)
+local msg = {room = room, id = id, handle = redis.call('HGET', sk, 'h'), text = ARGV[5],
+  at = ARGV[6], offset = offset}
+if cid ~= '' then msg.client_id = cid end
+local json = cjson.encode(msg)
+redis.call('XADD', rkey(room, 'log'), 'MAXLEN', '~', ARGV[8], id .. '-0', 't', 'm', 'j', json)
+redis.call('HSET', rkey(room, 'msgs'), id, json)
+local order = rkey(room, 'order')
+redis.call('RPUSH', order, id)
+while redis.call('LLEN', order) > tonumber(ARGV[7]) do
+  local gone = redis.call('LPOP', order)
+  redis.call('HDEL', rkey(room, 'msgs'), gone)
+  for _, r in ipairs(REACTIONS) do redis.call('DEL', rkey(room, 'x:' .. gone .. ':' .. r)) end
+end
+if cid ~= '' then
+  redis.call('RPUSH', sk .. ':recent', json)
+  redis.call('LTRIM', sk .. ':recent', -32, -1)
+  expire_like_session(sid, sk .. ':recent')
+end
+return {'new', json}

@@ -1,0 +1,12 @@
+-- ARGV: P, sid, attachment, only if detached (1|0). Returns false, or the rooms it left.
+local sid = ARGV[2]
+local sk = skey(sid)
+local f = redis.call('HMGET', sk, 'a', 'd', 'k')
+if f[1] ~= ARGV[3] then return false end
+if ARGV[4] == '1' and f[2] ~= '1' then return false end
+local rooms = redis.call('SMEMBERS', sk .. ':rooms')
+for _, room in ipairs(rooms) do redis.call('HDEL', rkey(room, 'm'), sid) end
+forget_reactions(sid, nil)
+redis.call('SREM', P .. 'h:' .. f[3], sid)
+redis.call('DEL', sk, sk .. ':rooms', sk .. ':recent', sk .. ':reacted')
+return rooms

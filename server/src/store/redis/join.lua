@@ -1,0 +1,54 @@
+-- ARGV: P, room, sid, capacity, history length, fresh epoch, since epoch ('' for none),
+-- since offset. Returns {'nosession'} | {'full'} | {'taken'} |
+-- {'ok', present, arrived, epoch, offset, recovered, (kind, json)...}.
+local room, sid = ARGV[2], ARGV[3]
+local sk = skey(sid)
+local key = redis.call('HGET', sk, 'k')
+if not key then return {'nosession'} end
+local mk = rkey(room, 'm')
+local arrived = 0
+if redis.call('HEXISTS', mk, sid) == 0 then
+  -- Capacity and handle checks and the admission are one script: atomic across nodes.
+  if prune(room) >= tonumber(ARGV[4]) then return {'full'} end
+  for _, other in ipairs(redis.call('HVALS', mk)) do
+    if other == key then return {'taken'} end
+  end
+  redis.call('HSET', mk, sid, key)
+  redis.call('SADD', sk .. ':rooms', room)
+  expire_like_session(sid, sk .. ':rooms')
+  arrived = 1
+end
+local e = epoch(room, ARGV[6])
+local offset = tonumber(redis.call('HGET', rkey(room, 'meta'), 'offset'))
+local out = {'ok', tostring(redis.call('HLEN', mk)), tostring(arrived), e, tostring(offset)}
+local since = tonumber(ARGV[8])
+if ARGV[7] == e and since and since <= offset then
+  local log = rkey(room, 'log')
+  local first = redis.call('XRANGE', log, '-', '+', 'COUNT', 1)
+  local first_offset = offset + 1
+  if #first > 0 then first_offset = tonumber(string.match(first[1][1], '^(%d+)')) end
+  if first_offset <= since + 1 then
+    table.insert(out, '1')
+    if since < offset then
+      for _, entry in ipairs(redis.call('XRANGE', log, tostring(since + 1) .. '-0', '+')) do
+        table.insert(out, entry[2][2])
+        table.insert(out, entry[2][4])
+      end
+    end
+    return out
+  end
+end
+table.insert(out, '0')
+local len = tonumber(ARGV[5])
+if len > 0 then
+  local ids = redis.call('LRANGE', rkey(room, 'order'), -len, -1)
+  if #ids > 0 then
+    for _, json in ipairs(redis.call('HMGET', rkey(room, 'msgs'), unpack(ids))) do
+      if json then
+        table.insert(out, 'm')
+        table.insert(out, json)
+      end
+    end
+  end
+end
+return out

@@ -1,0 +1,549 @@
+//! The shared store: Redis, for several nodes behind one load balancer.
+//!
+//! Every operation that checks and changes state (capacity, handle uniqueness, attachments,
+//! offsets) is one Lua script, so it is atomic across nodes (the scripts are in this folder;
+//! `prelude.lua` lists the keys). Each room's events go to a Redis Stream with ids
+//! `<offset>-0`: a node follows every room's stream (see `reader`) and so delivers what was
+//! said on any node, in order, once — and a reconnecting reader resumes from the last id it
+//! read, so nothing is lost the way Redis pub/sub would lose it.
+//!
+//! Privacy: sessions are keyed by a hash of their token, never the token; every key of a
+//! session has a time to live and is deleted when the session ends; no key holds an address.
+
+mod reader;
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use async_trait::async_trait;
+use ibasho_moderation::Handle;
+use ibasho_protocol::{ChatMessage, Lang, Position, Reaction, Role};
+use redis::aio::ConnectionManager;
+use redis::{AsyncCommands, Script};
+use sha2::{Digest, Sha256};
+use tokio::sync::mpsc;
+
+use super::{
+    Appended, Attachment, JoinRefusal, JoinedRoom, NewMessage, NewSession, Profile, Reacted,
+    ReactionChange, RoomEvent, STREAM_LEN, SessionRecord, Store, StoreError, StoreEvent,
+    StoreResult, new_epoch,
+};
+use crate::token::SessionToken;
+
+/// How the server reaches Redis.
+#[derive(Debug, Clone)]
+pub struct RedisConfig {
+    /// `redis://[user:password@]host:port[/db]` or `redis+unix:///path/to/socket`.
+    pub url: String,
+    /// Put before every key, so that several services (or tests) can share one Redis.
+    pub prefix: String,
+    /// The rooms to follow (the catalogue's).
+    pub rooms: Vec<String>,
+    /// How long an attached session lives without being kept alive by its node: a node that
+    /// dies loses its people after about this long.
+    pub lease: Duration,
+    /// How long a detached session lives (the grace period plus a margin: the node that
+    /// holds it ends it explicitly after the grace period; this is the fallback).
+    pub detached_ttl: Duration,
+    /// How many events each room's stream keeps for recovery.
+    pub stream_len: usize,
+}
+
+impl RedisConfig {
+    pub fn new(url: impl Into<String>, rooms: Vec<String>) -> RedisConfig {
+        RedisConfig {
+            url: url.into(),
+            prefix: "ibasho:".to_owned(),
+            rooms,
+            lease: Duration::from_secs(60),
+            detached_ttl: Duration::from_secs(150),
+            stream_len: STREAM_LEN,
+        }
+    }
+}
+
+/// Why the server could not use Redis at start.
+#[derive(Debug, thiserror::Error)]
+pub enum RedisStartError {
+    #[error("the Redis URL is not valid: {0}")]
+    Url(String),
+    #[error("cannot reach Redis at {target}: {reason}")]
+    Unreachable { target: String, reason: String },
+}
+
+struct Scripts {
+    create: Script,
+    attach: Script,
+    detach: Script,
+    end: Script,
+    join: Script,
+    leave: Script,
+    present: Script,
+    append: Script,
+    react: Script,
+    keep_alive: Script,
+}
+
+impl Scripts {
+    fn load() -> Scripts {
+        const PRELUDE: &str = include_str!("prelude.lua");
+        let script = |body: &str| Script::new(&format!("{PRELUDE}{body}"));
+        Scripts {
+            create: script(include_str!("create.lua")),
+            attach: script(include_str!("attach.lua")),
+            detach: script(include_str!("detach.lua")),
+            end: script(include_str!("end.lua")),
+            join: script(include_str!("join.lua")),
+            leave: script(include_str!("leave.lua")),
+            present: script(include_str!("present.lua")),
+            append: script(include_str!("append.lua")),
+            react: script(include_str!("react.lua")),
+            keep_alive: script(include_str!("keep_alive.lua")),
+        }
+    }
+}
+
+pub struct RedisStore {
+    conn: ConnectionManager,
+    config: RedisConfig,
+    scripts: Scripts,
+    healthy: Arc<AtomicBool>,
+    events: Mutex<Option<mpsc::Receiver<StoreEvent>>>,
+    /// Stops the reader when the store is dropped.
+    _reader: reader::ReaderHandle,
+}
+
+/// Where the URL points, without a password, for error messages and logs.
+fn describe(info: &redis::ConnectionInfo) -> String {
+    info.addr().to_string()
+}
+
+impl RedisStore {
+    /// Connects (failing with a clear error if Redis cannot be reached now) and starts
+    /// following the rooms' streams. After start, losing Redis only degrades the service.
+    pub async fn connect(config: RedisConfig) -> Result<RedisStore, RedisStartError> {
+        let client = redis::Client::open(config.url.as_str())
+            .map_err(|err| RedisStartError::Url(err.to_string()))?;
+        let target = describe(client.get_connection_info());
+        let manager_config = redis::aio::ConnectionManagerConfig::new()
+            .set_connection_timeout(Some(Duration::from_secs(2)))
+            .set_response_timeout(Some(Duration::from_secs(2)))
+            .set_number_of_retries(2)
+            .set_max_delay(Duration::from_secs(2));
+        let conn = ConnectionManager::new_with_config(client.clone(), manager_config)
+            .await
+            .map_err(|err| RedisStartError::Unreachable {
+                target: target.clone(),
+                reason: err.to_string(),
+            })?;
+        let healthy = Arc::new(AtomicBool::new(false));
+        let (sender, events) = mpsc::channel(4096);
+        let reader = reader::start(
+            client,
+            conn.clone(),
+            config.prefix.clone(),
+            config.rooms.clone(),
+            Arc::clone(&healthy),
+            sender,
+        )
+        .await
+        .map_err(|err| RedisStartError::Unreachable {
+            target,
+            reason: err.to_string(),
+        })?;
+        Ok(RedisStore {
+            conn,
+            config,
+            scripts: Scripts::load(),
+            healthy,
+            events: Mutex::new(Some(events)),
+            _reader: reader,
+        })
+    }
+
+    /// The key prefix (tests scan the keyspace under it).
+    pub fn prefix(&self) -> &str {
+        &self.config.prefix
+    }
+
+    fn conn(&self) -> ConnectionManager {
+        self.conn.clone()
+    }
+
+    fn ms(duration: Duration) -> u64 {
+        u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
+    }
+}
+
+/// The store's name for a session: a hash of its token, so that what Redis holds cannot be
+/// used to take a session over.
+fn sid(token: &SessionToken) -> String {
+    let digest = Sha256::digest(token.expose().as_bytes());
+    digest[..16].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn unavailable(err: redis::RedisError) -> StoreError {
+    StoreError::Unavailable(err.to_string())
+}
+
+fn corrupt(what: &str) -> StoreError {
+    StoreError::Unavailable(format!("unexpected answer from Redis: {what}"))
+}
+
+fn lang_code(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => "ja",
+        Lang::En => "en",
+    }
+}
+
+fn parse_lang(code: &str) -> Lang {
+    if code == "en" { Lang::En } else { Lang::Ja }
+}
+
+fn role_code(role: Option<Role>) -> String {
+    role.and_then(|role| serde_json::to_value(role).ok())
+        .and_then(|value| value.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn parse_role(code: &str) -> Option<Role> {
+    serde_json::from_value(serde_json::Value::String(code.to_owned())).ok()
+}
+
+fn reaction_code(reaction: Reaction) -> String {
+    serde_json::to_value(reaction)
+        .ok()
+        .and_then(|value| value.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn decode_message(json: &str) -> StoreResult<ChatMessage> {
+    serde_json::from_str(json).map_err(|_| corrupt("a message"))
+}
+
+/// A stream entry (`t` kind, `j` json) as a room event.
+pub(crate) fn decode_event(kind: &str, json: &str) -> StoreResult<RoomEvent> {
+    match kind {
+        "m" => decode_message(json).map(RoomEvent::Message),
+        "r" => decode_change(json).map(RoomEvent::Reactions),
+        _ => Err(corrupt("an event kind")),
+    }
+}
+
+fn decode_change(json: &str) -> StoreResult<ReactionChange> {
+    #[derive(serde::Deserialize)]
+    struct Change {
+        message_id: String,
+        counts: ibasho_protocol::ReactionCounts,
+        offset: u64,
+    }
+    let change: Change = serde_json::from_str(json).map_err(|_| corrupt("a reaction change"))?;
+    Ok(ReactionChange {
+        message_id: change.message_id,
+        counts: change.counts,
+        offset: change.offset,
+    })
+}
+
+fn number<T: std::str::FromStr>(text: Option<&String>, what: &str) -> StoreResult<T> {
+    text.and_then(|text| text.parse().ok())
+        .ok_or_else(|| corrupt(what))
+}
+
+#[async_trait]
+impl Store for RedisStore {
+    async fn create_session(
+        &self,
+        handle: &Handle,
+        profile: Profile,
+        exclusive: bool,
+    ) -> StoreResult<Option<NewSession>> {
+        let token = SessionToken::generate();
+        let created: i64 = self
+            .scripts
+            .create
+            .arg(&self.config.prefix)
+            .arg(sid(&token))
+            .arg(handle.as_str())
+            .arg(handle.key())
+            .arg(lang_code(profile.lang))
+            .arg(role_code(profile.role))
+            .arg(if exclusive { "1" } else { "0" })
+            .arg(Self::ms(self.config.lease))
+            .invoke_async(&mut self.conn())
+            .await
+            .map_err(unavailable)?;
+        Ok((created == 1).then_some(NewSession {
+            token,
+            attachment: 1,
+        }))
+    }
+
+    async fn attach_session(&self, token: &SessionToken) -> StoreResult<Option<SessionRecord>> {
+        let found: Option<Vec<String>> = self
+            .scripts
+            .attach
+            .arg(&self.config.prefix)
+            .arg(sid(token))
+            .arg(Self::ms(self.config.lease))
+            .invoke_async(&mut self.conn())
+            .await
+            .map_err(unavailable)?;
+        let Some(fields) = found else {
+            return Ok(None);
+        };
+        let [handle, lang, role, attachment, rooms @ ..] = fields.as_slice() else {
+            return Err(corrupt("a session"));
+        };
+        let mut rooms = rooms.to_vec();
+        rooms.sort();
+        Ok(Some(SessionRecord {
+            handle: handle.clone(),
+            profile: Profile {
+                lang: parse_lang(lang),
+                role: parse_role(role),
+            },
+            rooms,
+            attachment: number(Some(attachment), "an attachment")?,
+        }))
+    }
+
+    async fn detach_session(
+        &self,
+        token: &SessionToken,
+        attachment: Attachment,
+    ) -> StoreResult<bool> {
+        let detached: i64 = self
+            .scripts
+            .detach
+            .arg(&self.config.prefix)
+            .arg(sid(token))
+            .arg(attachment)
+            .arg(Self::ms(self.config.detached_ttl))
+            .invoke_async(&mut self.conn())
+            .await
+            .map_err(unavailable)?;
+        Ok(detached == 1)
+    }
+
+    async fn end_session(
+        &self,
+        token: &SessionToken,
+        attachment: Attachment,
+        only_if_detached: bool,
+    ) -> StoreResult<Option<Vec<String>>> {
+        let rooms: Option<Vec<String>> = self
+            .scripts
+            .end
+            .arg(&self.config.prefix)
+            .arg(sid(token))
+            .arg(attachment)
+            .arg(if only_if_detached { "1" } else { "0" })
+            .invoke_async(&mut self.conn())
+            .await
+            .map_err(unavailable)?;
+        Ok(rooms.map(|mut rooms| {
+            rooms.sort();
+            rooms
+        }))
+    }
+
+    async fn join(
+        &self,
+        room: &str,
+        capacity: u32,
+        history_len: usize,
+        token: &SessionToken,
+        since: Option<&Position>,
+    ) -> StoreResult<Result<JoinedRoom, JoinRefusal>> {
+        let answer: Vec<String> = self
+            .scripts
+            .join
+            .arg(&self.config.prefix)
+            .arg(room)
+            .arg(sid(token))
+            .arg(capacity)
+            .arg(history_len)
+            .arg(new_epoch())
+            .arg(since.map_or("", |since| since.epoch.as_str()))
+            .arg(since.map_or(0, |since| since.offset))
+            .invoke_async(&mut self.conn())
+            .await
+            .map_err(unavailable)?;
+        match answer.first().map(String::as_str) {
+            Some("nosession") => return Ok(Err(JoinRefusal::NoSession)),
+            Some("full") => return Ok(Err(JoinRefusal::Full)),
+            Some("taken") => return Ok(Err(JoinRefusal::HandleTaken)),
+            Some("ok") => {}
+            _ => return Err(corrupt("a join")),
+        }
+        let [_, present, arrived, epoch, offset, recovered, entries @ ..] = answer.as_slice()
+        else {
+            return Err(corrupt("a join"));
+        };
+        let mut history = Vec::new();
+        let mut reactions = Vec::new();
+        for pair in entries.chunks_exact(2) {
+            match decode_event(&pair[0], &pair[1])? {
+                RoomEvent::Message(message) => history.push(message),
+                RoomEvent::Reactions(change) => reactions.push(change),
+            }
+        }
+        Ok(Ok(JoinedRoom {
+            present: number(Some(present), "a count")?,
+            arrived: arrived == "1",
+            history,
+            reactions,
+            position: Position {
+                epoch: epoch.clone(),
+                offset: number(Some(offset), "an offset")?,
+            },
+            recovered: recovered == "1",
+        }))
+    }
+
+    async fn leave(&self, room: &str, token: &SessionToken) -> StoreResult<bool> {
+        let was: i64 = self
+            .scripts
+            .leave
+            .arg(&self.config.prefix)
+            .arg(room)
+            .arg(sid(token))
+            .invoke_async(&mut self.conn())
+            .await
+            .map_err(unavailable)?;
+        Ok(was == 1)
+    }
+
+    async fn present(&self, room: &str) -> StoreResult<u32> {
+        let present: u32 = self
+            .scripts
+            .present
+            .arg(&self.config.prefix)
+            .arg(room)
+            .invoke_async(&mut self.conn())
+            .await
+            .map_err(unavailable)?;
+        Ok(present)
+    }
+
+    async fn append(&self, message: NewMessage, history_len: usize) -> StoreResult<Appended> {
+        let at = message.at.to_string();
+        let answer: Vec<String> = self
+            .scripts
+            .append
+            .arg(&self.config.prefix)
+            .arg(&message.room)
+            .arg(sid(&message.session))
+            .arg(message.client_id.as_deref().unwrap_or(""))
+            .arg(&message.text)
+            .arg(at)
+            .arg(history_len)
+            .arg(self.config.stream_len)
+            .arg(new_epoch())
+            .invoke_async(&mut self.conn())
+            .await
+            .map_err(unavailable)?;
+        match answer.as_slice() {
+            [kind] if kind == "notmember" => Ok(Appended::NotMember),
+            [kind, json] if kind == "dup" => decode_message(json).map(Appended::Duplicate),
+            [kind, json] if kind == "new" => decode_message(json).map(Appended::New),
+            _ => Err(corrupt("an append")),
+        }
+    }
+
+    async fn find_duplicate(
+        &self,
+        room: &str,
+        token: &SessionToken,
+        client_id: &str,
+    ) -> StoreResult<Option<ChatMessage>> {
+        let key = format!("{}s:{}:recent", self.config.prefix, sid(token));
+        let recent: Vec<String> = self.conn().lrange(key, 0, -1).await.map_err(unavailable)?;
+        for json in recent {
+            let message = decode_message(&json)?;
+            if message.room == room && message.client_id.as_deref() == Some(client_id) {
+                return Ok(Some(message));
+            }
+        }
+        Ok(None)
+    }
+
+    async fn react(
+        &self,
+        room: &str,
+        token: &SessionToken,
+        message_id: &str,
+        reaction: Reaction,
+    ) -> StoreResult<Reacted> {
+        let answer: Vec<String> = self
+            .scripts
+            .react
+            .arg(&self.config.prefix)
+            .arg(room)
+            .arg(sid(token))
+            .arg(message_id)
+            .arg(reaction_code(reaction))
+            .arg(self.config.stream_len)
+            .invoke_async(&mut self.conn())
+            .await
+            .map_err(unavailable)?;
+        match answer.as_slice() {
+            [kind] if kind == "notmember" => Ok(Reacted::NotMember),
+            [kind] if kind == "nosuch" => Ok(Reacted::NoSuchMessage),
+            [kind, json] if kind == "changed" => decode_change(json).map(Reacted::Changed),
+            _ => Err(corrupt("a reaction")),
+        }
+    }
+
+    async fn audit_dump(&self) -> StoreResult<String> {
+        audit::dump(&mut self.conn(), &self.config.prefix).await
+    }
+
+    fn take_events(&self) -> Option<mpsc::Receiver<StoreEvent>> {
+        self.events
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .take()
+    }
+
+    async fn presence_changed(&self, room: &str) -> StoreResult<()> {
+        let bus = format!("{}bus", self.config.prefix);
+        redis::cmd("XADD")
+            .arg(bus)
+            .arg("MAXLEN")
+            .arg("~")
+            .arg(1000)
+            .arg("*")
+            .arg("room")
+            .arg(room)
+            .exec_async(&mut self.conn())
+            .await
+            .map_err(unavailable)
+    }
+
+    async fn keep_alive(&self, tokens: &[SessionToken]) -> StoreResult<()> {
+        for chunk in tokens.chunks(500) {
+            let mut invocation = self.scripts.keep_alive.prepare_invoke();
+            invocation
+                .arg(&self.config.prefix)
+                .arg(Self::ms(self.config.lease));
+            for token in chunk {
+                invocation.arg(sid(token));
+            }
+            let _: i64 = invocation
+                .invoke_async(&mut self.conn())
+                .await
+                .map_err(unavailable)?;
+        }
+        Ok(())
+    }
+
+    fn healthy(&self) -> bool {
+        self.healthy.load(Ordering::Acquire)
+    }
+}
+
+mod audit;

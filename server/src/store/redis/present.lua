@@ -1,0 +1,2 @@
+-- ARGV: P, room. People in the room, not counting sessions that expired.
+return prune(ARGV[2])

@@ -1,0 +1,56 @@
+//! A node whose Redis goes away keeps its people, says so, refuses rather than loses, and
+//! comes back by itself.
+
+use std::time::Duration;
+
+use ibasho_tests::{Client, RedisServer};
+use serde_json::json;
+
+use crate::support::{get, serve, settings};
+
+#[tokio::test]
+async fn losing_redis_degrades_the_node_and_it_recovers_by_itself() {
+    let mut redis = RedisServer::start_durable().unwrap();
+    let server = serve(settings(&redis, "deg:")).await;
+    assert_eq!(get(server.addr(), "/healthz").await.0, 200);
+    let mut client = Client::connect(server.addr()).await.unwrap();
+    client.hello(Some("まつ")).await.unwrap();
+    client.join("lounge").await.unwrap();
+    client.say("lounge", "まえ", "a").await.unwrap();
+    client.recv_type("message").await.unwrap();
+
+    redis.kill().unwrap();
+    let notice = client.recv_type("notice").await.unwrap();
+    assert_eq!(notice, json!({"type":"notice","code":"degraded"}));
+    let (status, body) = get(server.addr(), "/healthz").await;
+    assert_eq!(status, 503, "{body}");
+    assert!(body.contains("degraded"), "{body}");
+    // Liveness stays: restarting the node would not bring Redis back.
+    assert_eq!(get(server.addr(), "/livez").await.0, 200);
+    // Nothing new can be said, and the sender is told which message was not sent.
+    client.say("lounge", "とどかない", "b").await.unwrap();
+    let refused = client.recv_error().await.unwrap();
+    assert_eq!(refused["code"], "unavailable");
+    assert_eq!(refused["client_id"], "b");
+
+    redis.restart().unwrap();
+    let notice = client.recv_within(Duration::from_secs(15)).await.unwrap();
+    assert_eq!(notice, json!({"type":"notice","code":"restored"}));
+    assert_eq!(get(server.addr(), "/healthz").await.0, 200);
+    // The same connection speaks again, and what was said before is still there.
+    client.say("lounge", "もどった", "c").await.unwrap();
+    assert_eq!(
+        client.recv_type("message").await.unwrap()["text"],
+        "もどった"
+    );
+    let mut newcomer = Client::connect(server.addr()).await.unwrap();
+    newcomer.hello(Some("あとで")).await.unwrap();
+    let joined = newcomer.join("lounge").await.unwrap();
+    let texts: Vec<_> = joined["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["text"].clone())
+        .collect();
+    assert_eq!(texts, [json!("まえ"), json!("もどった")]);
+}

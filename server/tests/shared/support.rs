@@ -1,0 +1,128 @@
+//! Nodes for these tests: the real binary with `--store redis`, or the real router in this
+//! process when a test needs to look inside.
+
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use ibasho_server::catalogue::Catalogue;
+use ibasho_server::clock::SystemClock;
+use ibasho_server::settings::{Settings, StoreChoice};
+use ibasho_server::{Running, open_store, start_with};
+use ibasho_tests::{RedisServer, ServerProcess};
+use tempfile::NamedTempFile;
+
+pub const CATALOGUE: &str = r#"
+[[room]]
+id = "lounge"
+title = "ラウンジ"
+description = "いつでも"
+kind = "themed"
+capacity = 500
+open = "always"
+
+[[room]]
+id = "seats"
+title = "五席"
+description = "五人まで"
+kind = "themed"
+capacity = 5
+open = "always"
+"#;
+
+pub fn binary() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_ibasho"))
+}
+
+/// The catalogue as a file for the binary (kept as long as the handle lives).
+pub fn catalogue_file() -> NamedTempFile {
+    let mut file = tempfile::Builder::new().suffix(".toml").tempfile().unwrap();
+    file.write_all(CATALOGUE.as_bytes()).unwrap();
+    file
+}
+
+/// `n` real nodes sharing `redis`.
+pub async fn nodes(redis: &RedisServer, catalogue: &NamedTempFile, n: usize) -> Vec<ServerProcess> {
+    let mut nodes = Vec::new();
+    for _ in 0..n {
+        nodes.push(node(redis, catalogue).await);
+    }
+    nodes
+}
+
+pub async fn node(redis: &RedisServer, catalogue: &NamedTempFile) -> ServerProcess {
+    let catalogue = catalogue.path().to_str().unwrap();
+    let url = redis.url();
+    ServerProcess::start(
+        &binary(),
+        &[
+            "--catalogue",
+            catalogue,
+            "--store",
+            "redis",
+            // Tests speak faster than people.
+            "--says-per-second",
+            "1000",
+            "--says-burst",
+            "1000",
+            "--frames-per-second",
+            "1000",
+            "--frames-burst",
+            "1000",
+        ],
+        &[
+            ("IBASHO_REDIS_URL", url.as_str()),
+            ("IBASHO_REDIS_PREFIX", "ibasho-nodes:"),
+        ],
+    )
+    .await
+    .unwrap()
+}
+
+/// Test settings: port 0, generous rate limits, quick presence.
+pub fn settings(redis: &RedisServer, prefix: &str) -> Settings {
+    let mut settings = Settings {
+        bind: "127.0.0.1:0".parse().unwrap(),
+        store: StoreChoice::Redis {
+            url: redis.url(),
+            prefix: prefix.to_owned(),
+        },
+        ..Settings::default()
+    };
+    settings.limits.says_per_second = 1000;
+    settings.limits.says_burst = 1000;
+    settings.limits.frames_per_second = 1000;
+    settings.limits.frames_burst = 1000;
+    settings.limits.presence_interval = Duration::from_millis(20);
+    settings
+}
+
+/// The real router in this process, on Redis.
+pub async fn serve(settings: Settings) -> Running {
+    let catalogue = Catalogue::parse(CATALOGUE, "test catalogue").unwrap();
+    let store = open_store(&settings, &catalogue).await.unwrap();
+    start_with(settings, catalogue, store, Arc::new(SystemClock))
+        .await
+        .unwrap()
+}
+
+/// GET a path; the status and body.
+pub async fn get(addr: std::net::SocketAddr, path: &str) -> (u16, String) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let request = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).await.unwrap();
+    let status = response
+        .split_whitespace()
+        .nth(1)
+        .and_then(|code| code.parse().ok())
+        .unwrap();
+    let body = response
+        .split_once("\r\n\r\n")
+        .map(|(_, body)| body.to_owned())
+        .unwrap_or_default();
+    (status, body)
+}
