@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+use ibasho_tests::client::Ending;
 use ibasho_tests::{Client, RedisServer};
 use serde_json::json;
 
@@ -53,4 +54,37 @@ async fn losing_redis_degrades_the_node_and_it_recovers_by_itself() {
         .map(|m| m["text"].clone())
         .collect();
     assert_eq!(texts, [json!("まえ"), json!("もどった")]);
+}
+
+#[tokio::test]
+async fn a_redis_that_lost_everything_makes_members_resync_rather_than_miss_a_gap() {
+    // No persistence: a restart empties Redis, and every room's stream starts again.
+    let mut redis = RedisServer::start().unwrap();
+    let server = serve(settings(&redis, "lost:")).await;
+    let mut client = Client::connect(server.addr()).await.unwrap();
+    let welcome = client.hello(Some("わすれられる")).await.unwrap();
+    client.join("lounge").await.unwrap();
+    client.say("lounge", "きえる", "a").await.unwrap();
+    client.recv_type("message").await.unwrap();
+
+    redis.kill().unwrap();
+    redis.restart().unwrap();
+    // Told to reconnect (4002), not left following a stream that no longer exists.
+    match client.ending_within(Duration::from_secs(15)).await.unwrap() {
+        Ending::Closed(code, _) => assert_eq!(code, ibasho_protocol::close::RESYNC),
+        other => panic!("expected a resync close, got {other:?}"),
+    }
+    // Reconnecting: the session is gone with Redis's data, and says so.
+    let mut back = Client::connect(server.addr()).await.unwrap();
+    let welcome = back
+        .resume(welcome["session"].as_str().unwrap())
+        .await
+        .unwrap();
+    assert_eq!(welcome["resumed"], false);
+    back.send(json!({"type":"join","room":"lounge","since":{"epoch":"old","offset":1}}))
+        .await
+        .unwrap();
+    let joined = back.recv_type("joined").await.unwrap();
+    assert_eq!(joined["recovered"], false);
+    assert_eq!(joined["history"], json!([]));
 }

@@ -6,10 +6,8 @@ if redis.call('HEXISTS', rkey(room, 'm'), sid) == 0 or not alive(sid) then
   return {'notmember'}
 end
 if cid ~= '' then
-  for _, json in ipairs(redis.call('LRANGE', sk .. ':recent', 0, -1)) do
-    local m = cjson.decode(json)
-    if m.room == room and m.client_id == cid then return {'dup', json} end
-  end
+  local earlier = said(sid, room, cid)
+  if earlier then return {'dup', earlier} end
 end
 epoch(room, ARGV[9])
 local offset = redis.call('HINCRBY', rkey(room, 'meta'), 'offset', 1)
@@ -18,7 +16,7 @@ local msg = {room = room, id = id, handle = redis.call('HGET', sk, 'h'), text = 
   at = ARGV[6], offset = offset}
 if cid ~= '' then msg.client_id = cid end
 local json = cjson.encode(msg)
-redis.call('XADD', rkey(room, 'log'), 'MAXLEN', '~', ARGV[8], id .. '-0', 't', 'm', 'j', json)
+publish(room, id, 'm', json, ARGV[8])
 redis.call('HSET', rkey(room, 'msgs'), id, json)
 local order = rkey(room, 'order')
 redis.call('RPUSH', order, id)
@@ -28,8 +26,10 @@ while redis.call('LLEN', order) > tonumber(ARGV[7]) do
   for _, r in ipairs(REACTIONS) do redis.call('DEL', rkey(room, 'x:' .. gone .. ':' .. r)) end
 end
 if cid ~= '' then
-  redis.call('RPUSH', sk .. ':recent', json)
-  redis.call('LTRIM', sk .. ':recent', -32, -1)
-  expire_like_session(sid, sk .. ':recent')
+  for key, value in pairs({[':recent'] = json, [':cids'] = room .. '\n' .. cid}) do
+    redis.call('RPUSH', sk .. key, value)
+    redis.call('LTRIM', sk .. key, -32, -1)
+    expire_like_session(sid, sk .. key)
+  end
 end
 return {'new', json}

@@ -8,5 +8,5 @@ local rooms = redis.call('SMEMBERS', sk .. ':rooms')
 for _, room in ipairs(rooms) do redis.call('HDEL', rkey(room, 'm'), sid) end
 forget_reactions(sid, nil)
 redis.call('SREM', P .. 'h:' .. f[3], sid)
-redis.call('DEL', sk, sk .. ':rooms', sk .. ':recent', sk .. ':reacted')
+redis.call('DEL', sk, sk .. ':rooms', sk .. ':recent', sk .. ':cids', sk .. ':reacted')
 return rooms

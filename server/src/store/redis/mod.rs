@@ -19,8 +19,8 @@ use std::time::Duration;
 use async_trait::async_trait;
 use ibasho_moderation::Handle;
 use ibasho_protocol::{ChatMessage, Lang, Position, Reaction, Role};
+use redis::Script;
 use redis::aio::ConnectionManager;
-use redis::{AsyncCommands, Script};
 use sha2::{Digest, Sha256};
 use tokio::sync::mpsc;
 
@@ -83,6 +83,7 @@ struct Scripts {
     append: Script,
     react: Script,
     keep_alive: Script,
+    find: Script,
 }
 
 impl Scripts {
@@ -100,6 +101,7 @@ impl Scripts {
             append: script(include_str!("append.lua")),
             react: script(include_str!("react.lua")),
             keep_alive: script(include_str!("keep_alive.lua")),
+            find: script(include_str!("find.lua")),
         }
     }
 }
@@ -460,15 +462,17 @@ impl Store for RedisStore {
         token: &SessionToken,
         client_id: &str,
     ) -> StoreResult<Option<ChatMessage>> {
-        let key = format!("{}s:{}:recent", self.config.prefix, sid(token));
-        let recent: Vec<String> = self.conn().lrange(key, 0, -1).await.map_err(unavailable)?;
-        for json in recent {
-            let message = decode_message(&json)?;
-            if message.room == room && message.client_id.as_deref() == Some(client_id) {
-                return Ok(Some(message));
-            }
-        }
-        Ok(None)
+        let found: Option<String> = self
+            .scripts
+            .find
+            .arg(&self.config.prefix)
+            .arg(sid(token))
+            .arg(room)
+            .arg(client_id)
+            .invoke_async(&mut self.conn())
+            .await
+            .map_err(unavailable)?;
+        found.as_deref().map(decode_message).transpose()
     }
 
     async fn react(

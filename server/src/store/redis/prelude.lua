@@ -4,6 +4,7 @@
 --   s:<sid>            hash: h handle, k handle key, l lang, r role, a attachment, d detached
 --   s:<sid>:rooms      set of the session's rooms
 --   s:<sid>:recent     list of the session's recent messages with a client id (retries)
+--   s:<sid>:cids       list of "<room>\n<client id>" of those messages, in the same order
 --   s:<sid>:reacted    set of "<room>\n<reactor set key>" the session is in
 --   h:<handle key>     set of the sids using that handle
 --   r:<room>:m         hash sid -> handle key: the members
@@ -12,7 +13,9 @@
 --   r:<room>:msgs      hash message id -> message json, with its current reaction counts
 --   r:<room>:order     list of message ids, oldest first (the history)
 --   r:<room>:x:<id>:<reaction>   set of the sids that gave it
---   bus                stream of presence changes: t p, room
+--   events             every room's events too, in one stream that each node follows:
+--                      room, e epoch, o offset, t m|r, j json (ids are Redis's own)
+--   bus                stream of presence changes: room
 -- A sid is a hash of the session token: the token itself is never stored.
 -- Every key of a session has a time to live, so that a node that dies leaves nothing behind.
 local P = ARGV[1]
@@ -32,12 +35,20 @@ local function expire_session(sid, ttl)
   redis.call('PEXPIRE', sk, ttl)
   redis.call('PEXPIRE', sk .. ':rooms', ttl)
   redis.call('PEXPIRE', sk .. ':recent', ttl)
+  redis.call('PEXPIRE', sk .. ':cids', ttl)
   redis.call('PEXPIRE', sk .. ':reacted', ttl)
   local key = redis.call('HGET', sk, 'k')
   if key then
     local hk = P .. 'h:' .. key
     if redis.call('PTTL', hk) < tonumber(ttl) then redis.call('PEXPIRE', hk, ttl) end
   end
+end
+
+-- What the session said in the room with this client id recently, or false.
+local function said(sid, room, cid)
+  local at = redis.call('LPOS', skey(sid) .. ':cids', room .. '\n' .. cid)
+  if not at then return false end
+  return redis.call('LINDEX', skey(sid) .. ':recent', at)
 end
 
 -- Forgets which reactions the session gave (in one room, or all): the counts stay.
@@ -59,6 +70,15 @@ local function prune(room)
     if not alive(sid) then redis.call('HDEL', mk, sid) end
   end
   return redis.call('HLEN', mk)
+end
+
+-- Appends an event to the room's stream (for recovery) and to the stream every node reads.
+local function publish(room, offset, kind, json, stream_len)
+  redis.call('XADD', rkey(room, 'log'), 'MAXLEN', '~', stream_len, offset .. '-0',
+    't', kind, 'j', json)
+  local e = redis.call('HGET', rkey(room, 'meta'), 'epoch')
+  redis.call('XADD', P .. 'events', 'MAXLEN', '~', 10000, '*',
+    'room', room, 'e', e, 'o', offset, 't', kind, 'j', json)
 end
 
 -- The room's epoch, starting its stream with `fresh` if it has none yet.

@@ -27,5 +27,5 @@ if next(counts) == nil then m.reactions = nil else m.reactions = counts end
 redis.call('HSET', msgs, id, cjson.encode(m))
 local offset = redis.call('HINCRBY', rkey(room, 'meta'), 'offset', 1)
 local change = cjson.encode({message_id = id, counts = counts, offset = offset})
-redis.call('XADD', rkey(room, 'log'), 'MAXLEN', '~', ARGV[6], offset .. '-0', 't', 'r', 'j', change)
+publish(room, offset, 'r', change, ARGV[6])
 return {'changed', change}

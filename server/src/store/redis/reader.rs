@@ -1,8 +1,11 @@
-//! Follows every room's stream (and the presence bus) on one connection of its own, and hands
-//! each event to the hub in order. After a lost connection it reconnects with backoff and goes
-//! on from the last id it read: nothing said meanwhile is missed. If a room's stream started
-//! again (a new epoch, or Redis lost its data) or was trimmed past what this node read, the
-//! room's members here are told to resync instead of silently missing events.
+//! Follows the events of every room (one stream, `events`, that the scripts append to beside
+//! each room's own stream) and the presence bus, on one connection of its own, and hands each
+//! event to the hub in order. One stream rather than one per room: a blocking XREAD on a
+//! hundred keys costs Redis far more than on two. After a lost connection it reconnects with
+//! backoff and goes on from the last id it read: nothing said meanwhile is missed. If a room's
+//! stream started again (a new epoch, or Redis lost its data) or events were trimmed before
+//! this node read them (a gap in a room's offsets), the room's members here are told to
+//! resync instead of silently missing events.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -33,7 +36,6 @@ impl Drop for ReaderHandle {
 /// One room's stream as this node follows it.
 struct Followed {
     room: String,
-    log: String,
     meta: String,
     epoch: Option<String>,
     /// The offset of the last event handed on.
@@ -42,6 +44,12 @@ struct Followed {
 
 struct Follow {
     rooms: Vec<Followed>,
+    /// After a reconnect: rooms that moved on while this node was away, and the offset they
+    /// had then. Once the reader has caught up, each must have reached it, or events were
+    /// trimmed before this node could read them.
+    catching_up: Vec<(usize, u64)>,
+    events: String,
+    events_last: String,
     bus: String,
     bus_last: String,
 }
@@ -68,13 +76,15 @@ pub async fn start(
         rooms: rooms
             .into_iter()
             .map(|room| Followed {
-                log: format!("{prefix}r:{room}:log"),
                 meta: format!("{prefix}r:{room}:meta"),
                 room,
                 epoch: None,
                 last: 0,
             })
             .collect(),
+        catching_up: Vec::new(),
+        events: format!("{prefix}events"),
+        events_last: "0-0".to_owned(),
         bus: format!("{prefix}bus"),
         bus_last: "0-0".to_owned(),
     };
@@ -95,15 +105,10 @@ impl Follow {
             room.epoch = epoch;
             room.last = offset;
         }
-        let newest: Vec<(String, Vec<String>)> = redis::cmd("XREVRANGE")
-            .arg(&self.bus)
-            .arg("+")
-            .arg("-")
-            .arg("COUNT")
-            .arg(1)
-            .query_async(conn)
-            .await?;
-        if let Some((id, _)) = newest.into_iter().next() {
+        if let Some(id) = newest_id(conn, &self.events).await? {
+            self.events_last = id;
+        }
+        if let Some(id) = newest_id(conn, &self.bus).await? {
             self.bus_last = id;
         }
         Ok(())
@@ -116,27 +121,18 @@ impl Follow {
         conn: &mut MultiplexedConnection,
         events: &mpsc::Sender<StoreEvent>,
     ) -> RedisResult<()> {
-        for room in &mut self.rooms {
+        self.catching_up.clear();
+        for (index, room) in self.rooms.iter_mut().enumerate() {
             let (epoch, offset) = meta(conn, &room.meta).await?;
-            let first: Vec<(String, Vec<String>)> = redis::cmd("XRANGE")
-                .arg(&room.log)
-                .arg("-")
-                .arg("+")
-                .arg("COUNT")
-                .arg(1)
-                .query_async(conn)
-                .await?;
-            let first = first.first().and_then(|(id, _)| offset_of(id));
             let continues = match (&room.epoch, &epoch) {
                 // A stream started while this node was away: read it from its beginning.
                 (None, _) => true,
-                (Some(was), Some(now)) => {
-                    was == now
-                        && offset >= room.last
-                        && first.is_none_or(|first| first <= room.last + 1)
-                }
+                (Some(was), Some(now)) => was == now && offset >= room.last,
                 (Some(_), None) => false,
             };
+            if continues && offset > room.last {
+                self.catching_up.push((index, offset));
+            }
             if !continues {
                 tracing::warn!(room = %room.room, "lost a room's stream; its members resync");
                 room.last = offset;
@@ -227,18 +223,18 @@ impl Follow {
             .arg(512)
             .arg("BLOCK")
             .arg(BLOCK_MS)
-            .arg("STREAMS");
-        for room in &self.rooms {
-            cmd.arg(&room.log);
-        }
-        cmd.arg(&self.bus);
-        for room in &self.rooms {
-            cmd.arg(format!("{}-0", room.last));
-        }
-        cmd.arg(&self.bus_last);
+            .arg("STREAMS")
+            .arg(&self.events)
+            .arg(&self.bus)
+            .arg(&self.events_last)
+            .arg(&self.bus_last);
         type Entries = Vec<(String, Vec<String>)>;
         let answer: Option<Vec<(String, Entries)>> = cmd.query_async(conn).await?;
-        for (key, entries) in answer.unwrap_or_default() {
+        let answer = answer.unwrap_or_default();
+        let caught_up = answer
+            .iter()
+            .all(|(key, entries)| *key != self.events || entries.len() < 512);
+        for (key, entries) in answer {
             if key == self.bus {
                 for (id, fields) in entries {
                     if let [name, room] = fields.as_slice()
@@ -254,13 +250,34 @@ impl Follow {
                 }
                 continue;
             }
-            let Some(room) = self.rooms.iter_mut().find(|room| room.log == key) else {
+            if key != self.events {
                 continue;
-            };
+            }
             for (id, fields) in entries {
-                let Some(offset) = offset_of(&id) else {
+                self.events_last = id;
+                let [_, room, _, epoch, _, offset, _, kind, _, json] = fields.as_slice() else {
                     continue;
                 };
+                let Some(room) = self.rooms.iter_mut().find(|r| r.room == *room) else {
+                    continue;
+                };
+                let Ok(offset) = offset.parse::<u64>() else {
+                    continue;
+                };
+                if room.epoch.as_ref() != Some(epoch) {
+                    // The room's stream started again (its history was erased): members of
+                    // the old one resync; the new one is followed from here.
+                    let was = room.epoch.replace(epoch.clone());
+                    room.last = offset.saturating_sub(1);
+                    if was.is_some() {
+                        let resync = StoreEvent::Resync {
+                            room: room.room.clone(),
+                        };
+                        if events.send(resync).await.is_err() {
+                            return Ok(false);
+                        }
+                    }
+                }
                 if offset <= room.last {
                     continue;
                 }
@@ -273,7 +290,7 @@ impl Follow {
                             room: room.room.clone(),
                         })
                         .await
-                } else if let [_, kind, _, json] = fields.as_slice() {
+                } else {
                     match decode_event(kind, json) {
                         Ok(event) => {
                             events
@@ -288,11 +305,24 @@ impl Follow {
                             Ok(())
                         }
                     }
-                } else {
-                    Ok(())
                 };
                 if sent.is_err() {
                     return Ok(false);
+                }
+            }
+        }
+        if caught_up {
+            for (index, reached) in std::mem::take(&mut self.catching_up) {
+                let room = &mut self.rooms[index];
+                if room.last < reached {
+                    tracing::warn!(room = %room.room, "events were trimmed; its members resync");
+                    room.last = reached;
+                    let resync = StoreEvent::Resync {
+                        room: room.room.clone(),
+                    };
+                    if events.send(resync).await.is_err() {
+                        return Ok(false);
+                    }
                 }
             }
         }
@@ -311,7 +341,15 @@ async fn meta(conn: &mut MultiplexedConnection, key: &str) -> RedisResult<(Optio
     Ok((epoch, offset.unwrap_or(0)))
 }
 
-/// The offset in a stream id `<offset>-0`.
-fn offset_of(id: &str) -> Option<u64> {
-    id.split_once('-')?.0.parse().ok()
+/// The id of a stream's newest entry.
+async fn newest_id(conn: &mut MultiplexedConnection, stream: &str) -> RedisResult<Option<String>> {
+    let entries: Vec<(String, Vec<String>)> = redis::cmd("XREVRANGE")
+        .arg(stream)
+        .arg("+")
+        .arg("-")
+        .arg("COUNT")
+        .arg(1)
+        .query_async(conn)
+        .await?;
+    Ok(entries.into_iter().next().map(|(id, _)| id))
 }
