@@ -1,5 +1,6 @@
 //! What the room list (`GET /api/rooms`) says about each room.
 
+use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 /// What a room is for.
@@ -18,8 +19,21 @@ pub enum RoomKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RoomStatus {
+    /// Closed now, a session starts within a day (`opens_at`).
+    Upcoming,
+    /// Open (`closes_at`, unless it never closes).
     Open,
+    /// Open, in the last minutes of its session (`closes_at`).
+    Closing,
+    /// Closed (`next_open`, if a session is planned).
     Closed,
+}
+
+impl RoomStatus {
+    /// Whether people can enter now.
+    pub fn is_open(self) -> bool {
+        matches!(self, RoomStatus::Open | RoomStatus::Closing)
+    }
 }
 
 /// One room as the public room list shows it. `present` is a count: never who is there.
@@ -36,4 +50,10 @@ pub struct RoomInfo {
     pub capacity: u32,
     pub present: u32,
     pub status: RoomStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opens_at: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closes_at: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_open: Option<Timestamp>,
 }

@@ -48,6 +48,9 @@ pub struct ErrorFrame {
     /// For `rate_limited`: how long to wait before sending again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_after_ms: Option<u64>,
+    /// For `room_closed`: when the room opens next, if a session is planned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_open: Option<Timestamp>,
 }
 
 /// Every frame the server sends.
@@ -94,6 +97,10 @@ pub enum ServerMsg {
         #[serde(default)]
         offset: u64,
     },
+    /// The room's session ends soon: what is said in it is erased at `closes_at`.
+    Closing { room: String, closes_at: Timestamp },
+    /// The room's session ended: one is out of the room, and its history is erased.
+    Closed { room: String },
     /// Something about the service, not about a room.
     Notice { code: NoticeCode },
     /// A refused frame.
@@ -171,6 +178,7 @@ mod tests {
             room: None,
             client_id: None,
             retry_after_ms: Some(1200),
+            next_open: None,
         });
         let json = serde_json::to_string(&msg).unwrap();
         assert_eq!(

@@ -13,6 +13,7 @@ use crate::catalogue::{Catalogue, Opening, RoomSpec};
 use crate::clock::Clock;
 use crate::hub::Hub;
 use crate::metrics::Metrics;
+use crate::schedule::{self, Status};
 use crate::settings::Settings;
 use crate::store::{Store, StoreResult};
 use crate::web::WebAssets;
@@ -51,6 +52,13 @@ impl App {
             settings.limits.clone(),
             shutdown.clone(),
         );
+        crate::timetable::spawn(
+            Arc::clone(&hub),
+            &catalogue,
+            Arc::clone(&clock),
+            settings.limits.schedule_tick,
+            shutdown.clone(),
+        );
         App {
             connection_slots: Arc::new(Semaphore::new(settings.limits.max_connections)),
             settings,
@@ -71,11 +79,20 @@ impl App {
         self.next_connection.fetch_add(1, Ordering::Relaxed)
     }
 
-    /// Whether a room can be entered now.
-    pub fn status(&self, room: &RoomSpec) -> RoomStatus {
-        match room.opening {
-            Opening::Always => RoomStatus::Open,
-            Opening::Never => RoomStatus::Closed,
+    /// Whether a room can be entered now, from its schedule and the clock.
+    pub fn status(&self, room: &RoomSpec) -> Status {
+        match &room.opening {
+            Opening::Always => Status::Open {
+                closes_at: None,
+                closing: false,
+            },
+            Opening::Never => Status::Closed { next_open: None },
+            Opening::Scheduled(sessions) => schedule::status(
+                sessions,
+                &self.catalogue.zone,
+                self.catalogue.closing_notice,
+                self.clock.now(),
+            ),
         }
     }
 
@@ -106,6 +123,7 @@ impl App {
     pub async fn room_list(&self) -> StoreResult<Vec<RoomInfo>> {
         let mut list = Vec::with_capacity(self.catalogue.rooms.len());
         for room in &self.catalogue.rooms {
+            let status = self.status(room);
             list.push(RoomInfo {
                 id: room.id.clone(),
                 title: room.title.clone(),
@@ -115,9 +133,32 @@ impl App {
                 kind: room.kind,
                 capacity: room.capacity,
                 present: self.hub.present(&room.id).await?,
-                status: self.status(room),
+                status: public_status(status),
+                opens_at: match status {
+                    Status::Upcoming { opens_at } => Some(opens_at),
+                    _ => None,
+                },
+                closes_at: match status {
+                    Status::Open { closes_at, .. } => closes_at,
+                    _ => None,
+                },
+                next_open: match status {
+                    Status::Closed { next_open } => next_open,
+                    Status::Upcoming { opens_at } => Some(opens_at),
+                    Status::Open { .. } => None,
+                },
             });
         }
         Ok(list)
+    }
+}
+
+/// How the room list names a status.
+pub fn public_status(status: Status) -> RoomStatus {
+    match status {
+        Status::Open { closing: false, .. } => RoomStatus::Open,
+        Status::Open { closing: true, .. } => RoomStatus::Closing,
+        Status::Upcoming { .. } => RoomStatus::Upcoming,
+        Status::Closed { .. } => RoomStatus::Closed,
     }
 }

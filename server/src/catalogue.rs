@@ -3,13 +3,18 @@
 //! A bad file must stop the server with a message a volunteer operator can act on, so every
 //! error names the file, the line and column, and what is wrong.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::ops::Range;
 use std::path::Path;
+use std::time::Duration;
 
 use ibasho_protocol::RoomKind;
+use jiff::civil::{Date, Time, Weekday};
+use jiff::tz::TimeZone;
 use serde::Deserialize;
 use toml::Spanned;
+
+use crate::schedule::{Rule, Session};
 
 /// The catalogue shipped in `deploy/`, used when no file is given.
 pub const BUILT_IN: &str = include_str!("../../deploy/catalogue.example.toml");
@@ -18,11 +23,21 @@ pub const BUILT_IN_NAME: &str = "deploy/catalogue.example.toml (built in)";
 
 const MAX_ID_LEN: usize = 32;
 const MAX_CAPACITY: u32 = 10_000;
+/// The time zone of sessions when the catalogue names none.
+pub const DEFAULT_TIME_ZONE: &str = "Asia/Tokyo";
+/// Members are told a session is closing this many minutes before its end, by default.
+pub const DEFAULT_CLOSING_NOTICE_MINUTES: u32 = 5;
 
 /// The rooms, in the order of the file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Catalogue {
     pub rooms: Vec<RoomSpec>,
+    /// The time zone the sessions' dates and times are in.
+    pub zone: TimeZone,
+    /// The zone's name, as the file gave it.
+    pub zone_name: String,
+    /// How long before a session ends its members are told.
+    pub closing_notice: Duration,
 }
 
 /// One room as the operator described it.
@@ -38,13 +53,21 @@ pub struct RoomSpec {
     pub opening: Opening,
 }
 
-/// When a room can be entered. Scheduled sessions join this enum in the schedules issue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// When a room can be entered.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Opening {
     /// Never closes.
     Always,
     /// Listed, but closed until the operator changes it.
+    Never,
+    /// Open during its sessions only.
+    Scheduled(Vec<Session>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum RawOpen {
+    Always,
     Never,
 }
 
@@ -65,6 +88,8 @@ pub enum CatalogueError {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawCatalogue {
+    time_zone: Option<Spanned<String>>,
+    closing_notice_minutes: Option<Spanned<u32>>,
     #[serde(default)]
     room: Vec<Spanned<RawRoom>>,
 }
@@ -79,7 +104,140 @@ struct RawRoom {
     description_en: Option<String>,
     kind: RoomKind,
     capacity: Spanned<u32>,
-    open: Opening,
+    open: Option<RawOpen>,
+    #[serde(default)]
+    session: Vec<Spanned<RawSession>>,
+}
+
+/// One `[[room.session]]`: exactly one of `weekly`, `monthly` or `date`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSession {
+    weekly: Option<Vec<String>>,
+    every_weeks: Option<u8>,
+    monthly: Option<RawMonthly>,
+    date: Option<String>,
+    start: String,
+    end: String,
+    from: Option<String>,
+    until: Option<String>,
+    #[serde(default)]
+    except: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMonthly {
+    nth: i8,
+    weekday: String,
+}
+
+fn weekday(name: &str) -> Option<Weekday> {
+    Some(match name.to_ascii_lowercase().as_str() {
+        "mon" | "monday" => Weekday::Monday,
+        "tue" | "tuesday" => Weekday::Tuesday,
+        "wed" | "wednesday" => Weekday::Wednesday,
+        "thu" | "thursday" => Weekday::Thursday,
+        "fri" | "friday" => Weekday::Friday,
+        "sat" | "saturday" => Weekday::Saturday,
+        "sun" | "sunday" => Weekday::Sunday,
+        _ => return None,
+    })
+}
+
+impl RawSession {
+    /// The session, or what is wrong with it.
+    fn check(self) -> Result<Session, String> {
+        let date = |what: &str, text: &str| {
+            text.parse::<Date>()
+                .map_err(|_| format!("{what} {text:?} is not a date like \"2026-12-24\""))
+        };
+        let time = |what: &str, text: &str| {
+            text.parse::<Time>()
+                .map_err(|_| format!("{what} {text:?} is not a time like \"19:30\""))
+        };
+        let start = time("start", &self.start)?;
+        let end = time("end", &self.end)?;
+        if end <= start {
+            return Err(format!(
+                "a session must end after it starts on the same day (start {}, end {}); \
+                 split a session across midnight in two",
+                self.start, self.end
+            ));
+        }
+        let from = self.from.as_deref().map(|d| date("from", d)).transpose()?;
+        let until = self
+            .until
+            .as_deref()
+            .map(|d| date("until", d))
+            .transpose()?;
+        if let (Some(from), Some(until)) = (from, until)
+            && until < from
+        {
+            return Err(format!("until {until} is before from {from}"));
+        }
+        let except = self
+            .except
+            .iter()
+            .map(|d| date("except", d))
+            .collect::<Result<BTreeSet<_>, _>>()?;
+        let rule = match (self.weekly, self.monthly, self.date) {
+            (Some(days), None, None) => {
+                let days = days
+                    .iter()
+                    .map(|d| {
+                        weekday(d).ok_or_else(|| {
+                            format!("{d:?} is not a weekday: use mon, tue, wed, thu, fri, sat, sun")
+                        })
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                if days.is_empty() {
+                    return Err("weekly needs at least one weekday".to_owned());
+                }
+                let every = self.every_weeks.unwrap_or(1);
+                if !(1..=2).contains(&every) {
+                    return Err("every_weeks must be 1 or 2".to_owned());
+                }
+                if every == 2 && from.is_none() {
+                    return Err(
+                        "every_weeks = 2 needs a from date: the week it starts counting from"
+                            .to_owned(),
+                    );
+                }
+                Rule::Weekly { days, every }
+            }
+            (None, Some(monthly), None) => {
+                let weekday = weekday(&monthly.weekday).ok_or_else(|| {
+                    format!("{:?} is not a weekday: use mon … sun", monthly.weekday)
+                })?;
+                if !(monthly.nth == -1 || (1..=5).contains(&monthly.nth)) {
+                    return Err("monthly.nth must be 1 to 5, or -1 for the last".to_owned());
+                }
+                Rule::Monthly {
+                    nth: monthly.nth,
+                    weekday,
+                }
+            }
+            (None, None, Some(day)) => Rule::Once(date("date", &day)?),
+            _ => {
+                return Err(
+                    "a session needs exactly one of weekly = [...], monthly = { ... } or date"
+                        .to_owned(),
+                );
+            }
+        };
+        if self.every_weeks.is_some() && !matches!(rule, Rule::Weekly { .. }) {
+            return Err("every_weeks goes with weekly only".to_owned());
+        }
+        Ok(Session {
+            rule,
+            start,
+            end,
+            from,
+            until,
+            except,
+        })
+    }
 }
 
 impl Catalogue {
@@ -111,6 +269,34 @@ impl Catalogue {
         };
         let raw: RawCatalogue =
             toml::from_str(text).map_err(|err| invalid(err.span(), err.message().to_owned()))?;
+        let (zone_name, zone) = match raw.time_zone {
+            Some(name) => {
+                let span = name.span();
+                let name = name.into_inner();
+                let zone = TimeZone::get(&name).map_err(|_| {
+                    invalid(
+                        Some(span),
+                        format!("unknown time zone {name:?}: use a name like \"Asia/Tokyo\""),
+                    )
+                })?;
+                (name, zone)
+            }
+            None => (
+                DEFAULT_TIME_ZONE.to_owned(),
+                TimeZone::get(DEFAULT_TIME_ZONE)
+                    .map_err(|err| invalid(None, format!("no time zone database: {err}")))?,
+            ),
+        };
+        let closing_minutes = match raw.closing_notice_minutes {
+            Some(minutes) if *minutes.get_ref() > 120 => {
+                return Err(invalid(
+                    Some(minutes.span()),
+                    "closing_notice_minutes must be 0 to 120".to_owned(),
+                ));
+            }
+            Some(minutes) => minutes.into_inner(),
+            None => DEFAULT_CLOSING_NOTICE_MINUTES,
+        };
         if raw.room.is_empty() {
             return Err(invalid(
                 None,
@@ -120,6 +306,7 @@ impl Catalogue {
         let mut seen = HashSet::new();
         let mut rooms = Vec::with_capacity(raw.room.len());
         for spanned in raw.room {
+            let room_span = spanned.span();
             let room = spanned.into_inner();
             let id_span = room.id.span();
             let id = room.id.into_inner();
@@ -153,6 +340,37 @@ impl Catalogue {
                     format!("room {id:?}: capacity must be between 1 and {MAX_CAPACITY}"),
                 ));
             }
+            let opening = match (room.open, room.session.is_empty()) {
+                (Some(RawOpen::Always), true) => Opening::Always,
+                (Some(RawOpen::Never), true) => Opening::Never,
+                (None, false) => {
+                    let mut sessions = Vec::with_capacity(room.session.len());
+                    for session in room.session {
+                        let span = session.span();
+                        sessions.push(session.into_inner().check().map_err(|message| {
+                            invalid(Some(span), format!("room {id:?}: {message}"))
+                        })?);
+                    }
+                    Opening::Scheduled(sessions)
+                }
+                (Some(_), false) => {
+                    return Err(invalid(
+                        Some(room_span),
+                        format!(
+                            "room {id:?} has both open = and [[room.session]]: keep one of them"
+                        ),
+                    ));
+                }
+                (None, true) => {
+                    return Err(invalid(
+                        Some(room_span),
+                        format!(
+                            "room {id:?} needs open = \"always\" (or \"never\"), or one or more \
+                             [[room.session]] tables"
+                        ),
+                    ));
+                }
+            };
             rooms.push(RoomSpec {
                 id,
                 title,
@@ -161,10 +379,15 @@ impl Catalogue {
                 description_en: room.description_en,
                 kind: room.kind,
                 capacity,
-                opening: room.open,
+                opening,
             });
         }
-        Ok(Catalogue { rooms })
+        Ok(Catalogue {
+            rooms,
+            zone,
+            zone_name,
+            closing_notice: Duration::from_secs(u64::from(closing_minutes) * 60),
+        })
     }
 
     pub fn room(&self, id: &str) -> Option<&RoomSpec> {
@@ -275,6 +498,77 @@ open = "always"
         assert_eq!((line, message.contains("twice")), (11, true));
         let (line, message) = error_of(&ROOM.replace("\"ラウンジ\"", "\"  \""));
         assert_eq!((line, message.contains("empty title")), (4, true));
+    }
+
+    const SCHEDULED: &str = r#"
+time_zone = "Asia/Tokyo"
+closing_notice_minutes = 10
+
+[[room]]
+id = "games"
+title = "ゲーム"
+description = "夜のゲーム部屋"
+kind = "themed"
+capacity = 10
+
+[[room.session]]
+weekly = ["wed", "fri"]
+start = "20:00"
+end = "22:00"
+except = ["2026-12-25"]
+
+[[room.session]]
+monthly = { nth = 2, weekday = "sat" }
+start = "14:00"
+end = "16:00"
+
+[[room.session]]
+date = "2026-12-31"
+start = "21:00"
+end = "23:30"
+"#;
+
+    #[test]
+    fn scheduled_rooms_parse_with_their_zone_and_notice() {
+        let catalogue = Catalogue::parse(SCHEDULED, "rooms.toml").unwrap();
+        assert_eq!(catalogue.zone_name, "Asia/Tokyo");
+        assert_eq!(catalogue.closing_notice, Duration::from_secs(600));
+        let Opening::Scheduled(sessions) = &catalogue.rooms[0].opening else {
+            panic!("not scheduled");
+        };
+        assert_eq!(sessions.len(), 3);
+        assert!(sessions[0].on(jiff::civil::date(2026, 12, 2)));
+        assert!(!sessions[0].on(jiff::civil::date(2026, 12, 25)));
+    }
+
+    #[test]
+    fn schedule_mistakes_name_their_line() {
+        let (line, message) = error_of(&SCHEDULED.replace("\"fri\"", "\"friyay\""));
+        assert_eq!((line, message.contains("weekday")), (12, true), "{message}");
+        let (line, message) = error_of(&SCHEDULED.replace("end = \"22:00\"", "end = \"19:00\""));
+        assert_eq!(
+            (line, message.contains("end after")),
+            (12, true),
+            "{message}"
+        );
+        let (line, message) = error_of(&SCHEDULED.replace("Asia/Tokyo", "Mars/Olympus"));
+        assert_eq!(
+            (line, message.contains("time zone")),
+            (2, true),
+            "{message}"
+        );
+        let (line, message) = error_of(&SCHEDULED.replace("nth = 2", "nth = 6"));
+        assert_eq!((line, message.contains("nth")), (18, true), "{message}");
+        let (_, message) = error_of(&SCHEDULED.replace(
+            "weekly = [\"wed\", \"fri\"]",
+            "weekly = [\"wed\"]\nevery_weeks = 2",
+        ));
+        assert!(message.contains("from"), "{message}");
+        let (_, message) =
+            error_of(&SCHEDULED.replace("capacity = 10", "capacity = 10\nopen = \"always\""));
+        assert!(message.contains("both"), "{message}");
+        let (_, message) = error_of(&ROOM.replace("open = \"always\"\n", ""));
+        assert!(message.contains("[[room.session]]"), "{message}");
     }
 
     #[test]

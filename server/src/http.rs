@@ -125,6 +125,7 @@ fn not_found() -> Response {
         room: None,
         client_id: None,
         retry_after_ms: None,
+        next_open: None,
     };
     (StatusCode::NOT_FOUND, Json(ServerMsg::Error(frame))).into_response()
 }

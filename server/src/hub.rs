@@ -71,7 +71,9 @@ pub enum Departure {
 #[derive(Debug)]
 struct Member {
     outbox: Outbox,
-    /// The offset of the last event it has (in its `joined`, or delivered since).
+    /// The epoch of the room's stream it joined in, and the offset of the last event it has
+    /// (in its `joined`, or delivered since).
+    epoch: String,
     floor: u64,
 }
 
@@ -99,10 +101,10 @@ impl RoomHub {
         }
     }
 
-    /// Queues a room event to every member that does not have it yet.
-    fn deliver(&self, offset: u64, frame: &Utf8Bytes) {
+    /// Queues a room event to every member of its epoch that does not have it yet.
+    fn deliver(&self, epoch: &str, offset: u64, frame: &Utf8Bytes) {
         for member in self.members().values_mut() {
-            if offset > member.floor {
+            if member.epoch == epoch && offset > member.floor {
                 member.floor = offset;
                 member.outbox.push(Outbound::Text(frame.clone()));
             }
@@ -188,18 +190,20 @@ impl Hub {
             };
             let Some(event) = event else { return };
             match event {
-                StoreEvent::Room { room, event } => {
+                StoreEvent::Room { room, epoch, event } => {
                     if let Some(hub) = self.rooms.get(&room) {
                         // In order with joins: a joiner's floor is set under the same lock.
                         let _in_order = hub.sequencer.lock().await;
-                        hub.deliver(event.offset(), &encode(&event.to_frame(&room)));
+                        hub.deliver(&epoch, event.offset(), &encode(&event.to_frame(&room)));
                     }
                 }
                 StoreEvent::Presence { room } => self.refresh_presence(&room),
-                StoreEvent::Resync { room } => {
+                StoreEvent::Resync { room, keep } => {
                     if let Some(hub) = self.rooms.get(&room) {
                         for member in hub.members().values() {
-                            member.outbox.control().close(CloseReason::Resync);
+                            if keep.as_ref() != Some(&member.epoch) {
+                                member.outbox.control().close(CloseReason::Resync);
+                            }
                         }
                     }
                 }
@@ -213,6 +217,34 @@ impl Hub {
                 }
             }
         }
+    }
+
+    /// Tells the room's members on this node that its session ends at `closes_at`.
+    pub fn announce_closing(&self, room_id: &str, closes_at: jiff::Timestamp) {
+        if let Some(room) = self.rooms.get(room_id) {
+            room.broadcast(&encode(&ServerMsg::Closing {
+                room: room_id.to_owned(),
+                closes_at,
+            }));
+        }
+    }
+
+    /// Ends the room's session that ended at `ended`: erases it in the store (once, whichever
+    /// node comes first) and takes this node's members out with a `closed` frame.
+    pub async fn close_room(&self, room_id: &str, ended: jiff::Timestamp) -> StoreResult<()> {
+        let Some(room) = self.rooms.get(room_id) else {
+            return Ok(());
+        };
+        let _in_order = room.sequencer.lock().await;
+        self.store.close_room(room_id, ended).await?;
+        let frame = encode(&ServerMsg::Closed {
+            room: room_id.to_owned(),
+        });
+        for (_, member) in room.members().drain() {
+            member.outbox.push(Outbound::Text(frame.clone()));
+            member.outbox.control().room_closed(room_id);
+        }
+        Ok(())
     }
 
     /// Queues a frame to every connection with a session on this node.
@@ -374,6 +406,7 @@ impl Hub {
                 JoinRefusal::NoSession => RoomError::NotInRoom,
             })?;
         let floor = joined.position.offset;
+        let epoch = joined.position.epoch.clone();
         conn.send(&ServerMsg::Joined {
             room: room_id.to_owned(),
             history: joined.history,
@@ -388,6 +421,7 @@ impl Hub {
             conn.id(),
             Member {
                 outbox: conn.clone(),
+                epoch,
                 floor,
             },
         );

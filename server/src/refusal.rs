@@ -20,7 +20,9 @@ pub enum Refusal {
         retry_after: Duration,
     },
     RoomFull,
-    RoomClosed,
+    RoomClosed {
+        next_open: Option<jiff::Timestamp>,
+    },
     NoSuchRoom,
     NotInRoom,
     HandleTaken,
@@ -52,7 +54,7 @@ impl Refusal {
             Refusal::TooLong { .. } => ErrorCode::TooLong,
             Refusal::RateLimited { .. } => ErrorCode::RateLimited,
             Refusal::RoomFull => ErrorCode::RoomFull,
-            Refusal::RoomClosed => ErrorCode::RoomClosed,
+            Refusal::RoomClosed { .. } => ErrorCode::RoomClosed,
             Refusal::NoSuchRoom => ErrorCode::NoSuchRoom,
             Refusal::NotInRoom => ErrorCode::NotInRoom,
             Refusal::HandleTaken => ErrorCode::HandleTaken,
@@ -75,6 +77,10 @@ impl Refusal {
                         .unwrap_or(u64::MAX)
                         .max(1),
                 ),
+                _ => None,
+            },
+            next_open: match self {
+                Refusal::RoomClosed { next_open } => *next_open,
                 _ => None,
             },
         }
@@ -105,7 +111,7 @@ impl Refusal {
                 "この部屋は今いっぱいです。少し時間をおいて、また来てください。",
                 "This room is full right now. Please come back a little later.",
             ),
-            Refusal::RoomClosed => pick(
+            Refusal::RoomClosed { .. } => pick(
                 ja,
                 "この部屋は今は開いていません。",
                 "This room is not open right now.",

@@ -95,6 +95,8 @@ pub struct Limits {
     /// How many events (messages, reaction changes) a room's stream keeps: how far back a
     /// reconnecting client can recover exactly what it missed.
     pub stream_len: usize,
+    /// How often the timetable looks at the clock (closing notices, ends of sessions).
+    pub schedule_tick: Duration,
     /// How often a node renews the leases of its sessions in a shared store.
     pub keep_alive_interval: Duration,
     /// Any frame from one connection: sustained rate and burst.
@@ -126,6 +128,7 @@ impl Default for Limits {
             max_rooms_per_connection: 8,
             presence_interval: Duration::from_millis(100),
             keep_alive_interval: Duration::from_secs(20),
+            schedule_tick: Duration::from_millis(500),
             stream_len: crate::store::STREAM_LEN,
             frames_per_second: 10,
             frames_burst: 20,

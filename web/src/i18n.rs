@@ -152,6 +152,14 @@ const JA: &[(&str, &str)] = &[
     ),
     ("notice.restored", "元に戻りました。"),
     (
+        "room.closing",
+        "この回は{time}に終わります。終わると、ここで話したことはすべて消えます。",
+    ),
+    (
+        "room.closed",
+        "この回は終わりました。話したことはすべて消えました。また次の回にどうぞ。",
+    ),
+    (
         "error.no_such_message",
         "そのメッセージはもう見つかりません。",
     ),
@@ -305,6 +313,14 @@ const EN: &[(&str, &str)] = &[
         "The service is unsteady for a moment. You can read; what you write is sent once it recovers.",
     ),
     ("notice.restored", "Everything works again."),
+    (
+        "room.closing",
+        "This session ends at {time}. When it ends, everything said here is erased.",
+    ),
+    (
+        "room.closed",
+        "This session has ended, and everything said in it is erased. See you next time.",
+    ),
     ("error.no_such_message", "That message is no longer here."),
 ];
 

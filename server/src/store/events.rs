@@ -48,13 +48,18 @@ impl RoomEvent {
 /// What a shared store tells a node's hub.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StoreEvent {
-    /// An event of a room, from any node, in the room's order.
-    Room { room: String, event: RoomEvent },
+    /// An event of a room, from any node, in the room's order, in the room's `epoch`.
+    Room {
+        room: String,
+        epoch: String,
+        event: RoomEvent,
+    },
     /// A room's count of people changed somewhere.
     Presence { room: String },
     /// This node lost the room's thread (its stream started a new epoch, or events were
-    /// trimmed before this node could read them): its members must join again to resync.
-    Resync { room: String },
+    /// trimmed before this node could read them): its members must join again to resync —
+    /// except those who joined in epoch `keep` (the new one), who are in step.
+    Resync { room: String, keep: Option<String> },
     /// The store became unreachable (false) or reachable again with every room followed
     /// (true).
     Health(bool),

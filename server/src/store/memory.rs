@@ -74,6 +74,8 @@ struct Room {
     /// Who gave which reaction to which message (by message id), so a second press takes it
     /// back. Entries go with their message and with the session.
     reactors: HashMap<(String, Reaction), HashSet<SessionToken>>,
+    /// The end of the last session closed (so closing is done once, whoever asks).
+    closed: Option<jiff::Timestamp>,
 }
 
 impl Room {
@@ -85,6 +87,7 @@ impl Room {
             offset: 0,
             log: VecDeque::new(),
             reactors: HashMap::new(),
+            closed: None,
         }
     }
 
@@ -419,6 +422,29 @@ impl Store for MemoryStore {
         };
         room.record(RoomEvent::Reactions(change.clone()), stream_len);
         Ok(Reacted::Changed(change))
+    }
+
+    async fn close_room(&self, room_id: &str, ended: jiff::Timestamp) -> StoreResult<bool> {
+        let mut state = self.lock();
+        let State {
+            sessions, rooms, ..
+        } = &mut *state;
+        let room = rooms.entry(room_id.to_owned()).or_insert_with(Room::new);
+        if room.closed.is_some_and(|closed| closed >= ended) {
+            return Ok(false);
+        }
+        for token in room.members.keys() {
+            if let Some(session) = sessions.get_mut(token) {
+                session.rooms.remove(room_id);
+            }
+        }
+        // What anyone said in it, also in the records kept for retries.
+        for session in sessions.values_mut() {
+            session.recent.retain(|message| message.room != room_id);
+        }
+        *room = Room::new();
+        room.closed = Some(ended);
+        Ok(true)
     }
 
     async fn audit_dump(&self) -> StoreResult<String> {

@@ -224,6 +224,12 @@ pub trait Store: Send + Sync + 'static {
     /// (an IP address, an ended session's words).
     async fn audit_dump(&self) -> StoreResult<String>;
 
+    /// Ends a room's session that ended at `ended`: everyone is taken out of the room, and its
+    /// history, stream, reactions and the retry records of what was said in it are erased; the
+    /// room's stream starts a new epoch. Idempotent: every node may call it for the same end
+    /// (false when it was done already).
+    async fn close_room(&self, room: &str, ended: Timestamp) -> StoreResult<bool>;
+
     /// For a store shared by several nodes: the events of every node (messages, reactions,
     /// presence changes, health), each room's in offset order. The hub takes it once at start
     /// and delivers from it; `None` for a store only this node uses, where the hub delivers

@@ -7,13 +7,14 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use ibasho_moderation::Handle;
-use ibasho_protocol::{ClientMsg, Lang, Position, Reaction, Role, RoomStatus, ServerMsg};
+use ibasho_protocol::{ClientMsg, Lang, Position, Reaction, Role, ServerMsg};
 
 use crate::app::App;
 use crate::hub::{Departure, RoomError};
 use crate::outbox::{CloseReason, Outbox};
 use crate::ratelimit::Limiter;
 use crate::refusal::{BadRequest, Refusal};
+use crate::schedule::Status;
 use crate::store::{Attachment, NewMessage, Profile};
 use crate::token::SessionToken;
 
@@ -70,6 +71,12 @@ impl Peer {
 
     /// Handles one text frame; refusals are answered with an error frame.
     pub async fn on_text(&mut self, text: &str) {
+        // Rooms whose session ended are no longer this connection's.
+        if let Some(session) = &mut self.session {
+            for room in self.outbox.control().take_closed_rooms() {
+                session.rooms.remove(&room);
+            }
+        }
         // Parsed before the rate check (frames are at most 16 KiB), so that a refused `say`
         // names its room and client id and the client knows which message to send again.
         let parsed = parse(text);
@@ -258,8 +265,14 @@ impl Peer {
             .as_mut()
             .ok_or(Refusal::BadRequest(BadRequest::HelloFirst))?;
         let spec = self.app.catalogue.room(&room).ok_or(Refusal::NoSuchRoom)?;
-        if self.app.status(spec) != RoomStatus::Open {
-            return Err(Refusal::RoomClosed);
+        match self.app.status(spec) {
+            Status::Open { .. } => {}
+            Status::Upcoming { opens_at } => {
+                return Err(Refusal::RoomClosed {
+                    next_open: Some(opens_at),
+                });
+            }
+            Status::Closed { next_open } => return Err(Refusal::RoomClosed { next_open }),
         }
         if !session.rooms.contains(&room) && session.rooms.len() >= max_rooms {
             return Err(Refusal::BadRequest(BadRequest::TooManyRooms {
@@ -300,11 +313,21 @@ impl Peer {
                 max_chars: limits.max_text_chars,
             });
         }
-        if self.app.catalogue.room(&room).is_none() {
+        let Some(spec) = self.app.catalogue.room(&room) else {
             return Err(Refusal::NoSuchRoom);
-        }
+        };
         if !session.rooms.contains(&room) {
             return Err(Refusal::NotInRoom);
+        }
+        // Between the end of a session and its erasure nothing new is said.
+        match self.app.status(spec) {
+            Status::Open { .. } => {}
+            Status::Upcoming { opens_at } => {
+                return Err(Refusal::RoomClosed {
+                    next_open: Some(opens_at),
+                });
+            }
+            Status::Closed { next_open } => return Err(Refusal::RoomClosed { next_open }),
         }
         // A retry after a reconnect is confirmed, not said again, and costs no rate.
         if let Some(client_id) = &client_id

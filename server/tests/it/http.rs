@@ -5,7 +5,14 @@ use serde_json::Value;
 
 use crate::support::{member, serve, settings};
 
-async fn get(addr: std::net::SocketAddr, path: &str) -> (u16, Value) {
+/// GET `path`; the body as JSON, asserting 200.
+pub async fn get_json(addr: std::net::SocketAddr, path: &str) -> Value {
+    let (status, body) = get(addr, path).await;
+    assert_eq!(status, 200, "{path}: {body}");
+    body
+}
+
+pub async fn get(addr: std::net::SocketAddr, path: &str) -> (u16, Value) {
     // A minimal HTTP/1.1 GET, so the test depends on no HTTP client library.
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let mut tcp = tokio::net::TcpStream::connect(addr).await.unwrap();

@@ -14,6 +14,7 @@ mod lifecycle;
 mod load_tool;
 mod privacy;
 mod recovery;
+mod schedule;
 mod sessions;
 mod support;
 mod web;

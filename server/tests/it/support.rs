@@ -108,7 +108,12 @@ pub async fn serve(settings: Settings) -> Running {
 
 /// Like [`serve`], with time from `clock`.
 pub async fn serve_with_clock(settings: Settings, clock: Arc<dyn Clock>) -> Running {
-    let catalogue = Catalogue::parse(CATALOGUE, "test catalogue").expect("test catalogue");
+    serve_catalogue(settings, clock, CATALOGUE).await
+}
+
+/// Like [`serve_with_clock`], with another catalogue.
+pub async fn serve_catalogue(settings: Settings, clock: Arc<dyn Clock>, text: &str) -> Running {
+    let catalogue = Catalogue::parse(text, "test catalogue").expect("test catalogue");
     let settings = with_test_store(settings);
     let store = open_store(&settings, &catalogue)
         .await

@@ -116,7 +116,12 @@ pub async fn fetch_text(url: &str) -> Option<String> {
 /// "HH:MM" of a message, in the person's own time zone as the browser knows it (so the
 /// bundle carries no time-zone database).
 pub fn message_time(message: &ChatMessage) -> String {
-    let millis = message.at.as_millisecond() as f64;
+    local_time(message.at)
+}
+
+/// "HH:MM" of an instant in the browser's own time zone.
+pub fn local_time(at: jiff::Timestamp) -> String {
+    let millis = at.as_millisecond() as f64;
     let date = js_sys::Date::new(&JsValue::from_f64(millis));
     format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
 }

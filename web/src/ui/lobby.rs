@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use ibasho_protocol::{Lang, RoomInfo, RoomKind, RoomStatus};
+use ibasho_protocol::{Lang, RoomInfo, RoomKind};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -58,7 +58,7 @@ pub fn Lobby() -> impl IntoView {
             .into_any(),
             RoomList::Loaded(rooms) => {
                 let (open, closed): (Vec<RoomInfo>, Vec<RoomInfo>) =
-                    rooms.into_iter().partition(|room| room.status == RoomStatus::Open);
+                    rooms.into_iter().partition(|room| room.status.is_open());
                 let lang_now = lang.get();
                 view! {
                     <section aria-labelledby="open-title">
@@ -107,7 +107,7 @@ fn RoomCards(rooms: Vec<RoomInfo>, lang: Lang) -> impl IntoView {
     view! {
         <For
             each=move || rooms.clone()
-            key=move |room| (room.id.clone(), room.status == RoomStatus::Open, lang)
+            key=move |room| (room.id.clone(), room.status.is_open(), lang)
             children=|room| view! { <RoomCard room=room/> }
         />
     }
@@ -127,7 +127,7 @@ fn RoomCard(room: RoomInfo) -> impl IntoView {
         Lang::Ja => (room.title.clone(), room.description.clone()),
     };
     let (kind_key, audience_key) = kind_keys(room.kind);
-    let open = room.status == RoomStatus::Open;
+    let open = room.status.is_open();
     let capacity = room.capacity;
     // The count as the latest refresh says.
     let present = {

@@ -323,6 +323,25 @@ fn on_frame(ctx: Ctx, frame: ServerMsg) {
                 conversation.reactions(&message_id, counts, offset);
             }
         }),
+        ServerMsg::Closing { closes_at, .. } => {
+            let time = browser::local_time(closes_at);
+            ctx.notice.set(Some(tf(
+                ctx.lang.get_untracked(),
+                "room.closing",
+                &[("time", &time)],
+            )));
+        }
+        ServerMsg::Closed { room } => {
+            // The session ended: the server took everyone out and erased what was said.
+            ctx.conversations.update(|all| {
+                all.remove(&room);
+            });
+            if ctx.screen.get_untracked() == Screen::Room(room) {
+                ctx.screen.set(Screen::Lobby);
+            }
+            ctx.notice
+                .set(Some(t(ctx.lang.get_untracked(), "room.closed").to_owned()));
+        }
         ServerMsg::Notice { code } => {
             let key = match code {
                 NoticeCode::Degraded => "notice.degraded",

@@ -26,6 +26,7 @@ while redis.call('LLEN', order) > tonumber(ARGV[7]) do
   for _, r in ipairs(REACTIONS) do redis.call('DEL', rkey(room, 'x:' .. gone .. ':' .. r)) end
 end
 if cid ~= '' then
+  redis.call('SADD', rkey(room, 'speakers'), sid)
   for key, value in pairs({[':recent'] = json, [':cids'] = room .. '\n' .. cid}) do
     redis.call('RPUSH', sk .. key, value)
     redis.call('LTRIM', sk .. key, -32, -1)

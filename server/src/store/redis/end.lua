@@ -7,6 +7,10 @@ if ARGV[4] == '1' and f[2] ~= '1' then return false end
 local rooms = redis.call('SMEMBERS', sk .. ':rooms')
 for _, room in ipairs(rooms) do redis.call('HDEL', rkey(room, 'm'), sid) end
 forget_reactions(sid, nil)
+for _, cid in ipairs(redis.call('LRANGE', sk .. ':cids', 0, -1)) do
+  local spoke_in = string.match(cid, '^(.-)\n')
+  if spoke_in then redis.call('SREM', rkey(spoke_in, 'speakers'), sid) end
+end
 redis.call('SREM', P .. 'h:' .. f[3], sid)
 redis.call('DEL', sk, sk .. ':rooms', sk .. ':recent', sk .. ':cids', sk .. ':reacted')
 return rooms

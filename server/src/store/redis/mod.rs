@@ -84,6 +84,7 @@ struct Scripts {
     react: Script,
     keep_alive: Script,
     find: Script,
+    close: Script,
 }
 
 impl Scripts {
@@ -102,6 +103,7 @@ impl Scripts {
             react: script(include_str!("react.lua")),
             keep_alive: script(include_str!("keep_alive.lua")),
             find: script(include_str!("find.lua")),
+            close: script(include_str!("close.lua")),
         }
     }
 }
@@ -500,6 +502,20 @@ impl Store for RedisStore {
             [kind, json] if kind == "changed" => decode_change(json).map(Reacted::Changed),
             _ => Err(corrupt("a reaction")),
         }
+    }
+
+    async fn close_room(&self, room: &str, ended: jiff::Timestamp) -> StoreResult<bool> {
+        let closed: i64 = self
+            .scripts
+            .close
+            .arg(&self.config.prefix)
+            .arg(room)
+            .arg(ended.as_millisecond())
+            .arg(new_epoch())
+            .invoke_async(&mut self.conn())
+            .await
+            .map_err(unavailable)?;
+        Ok(closed == 1)
     }
 
     async fn audit_dump(&self) -> StoreResult<String> {

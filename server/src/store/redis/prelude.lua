@@ -13,6 +13,8 @@
 --   r:<room>:msgs      hash message id -> message json, with its current reaction counts
 --   r:<room>:order     list of message ids, oldest first (the history)
 --   r:<room>:x:<id>:<reaction>   set of the sids that gave it
+--   r:<room>:speakers  set of the sids whose retry records hold messages of the room
+--   (r:<room>:meta also has `closed`: the end of the last session closed, in ms)
 --   events             every room's events too, in one stream that each node follows:
 --                      room, e epoch, o offset, t m|r, j json (ids are Redis's own)
 --   bus                stream of presence changes: room

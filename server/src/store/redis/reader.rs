@@ -139,6 +139,7 @@ impl Follow {
                 if events
                     .send(StoreEvent::Resync {
                         room: room.room.clone(),
+                        keep: None,
                     })
                     .await
                     .is_err()
@@ -272,6 +273,7 @@ impl Follow {
                     if was.is_some() {
                         let resync = StoreEvent::Resync {
                             room: room.room.clone(),
+                            keep: Some(epoch.clone()),
                         };
                         if events.send(resync).await.is_err() {
                             return Ok(false);
@@ -288,6 +290,7 @@ impl Follow {
                     events
                         .send(StoreEvent::Resync {
                             room: room.room.clone(),
+                            keep: None,
                         })
                         .await
                 } else {
@@ -296,6 +299,7 @@ impl Follow {
                             events
                                 .send(StoreEvent::Room {
                                     room: room.room.clone(),
+                                    epoch: epoch.clone(),
                                     event,
                                 })
                                 .await
@@ -319,6 +323,7 @@ impl Follow {
                     room.last = reached;
                     let resync = StoreEvent::Resync {
                         room: room.room.clone(),
+                        keep: None,
                     };
                     if events.send(resync).await.is_err() {
                         return Ok(false);

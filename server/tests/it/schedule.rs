@@ -1,0 +1,169 @@
+//! Scheduled rooms over WebSocket, with an injected clock: a room is upcoming, opens, warns
+//! its members, closes — and nothing said in the session survives it, in either store.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use ibasho_server::clock::ManualClock;
+use jiff::{SignedDuration, Timestamp};
+use serde_json::json;
+
+use crate::support::{hello, serve_catalogue, settings};
+
+/// A Wednesday-evening room (Tokyo), and the always-open lounge.
+const CATALOGUE: &str = r#"
+closing_notice_minutes = 5
+
+[[room]]
+id = "lounge"
+title = "ラウンジ"
+description = "いつでも"
+kind = "themed"
+capacity = 10
+open = "always"
+
+[[room]]
+id = "evening"
+title = "水曜の夜"
+description = "水曜 19時〜21時"
+kind = "themed"
+capacity = 10
+
+[[room.session]]
+weekly = ["wed"]
+start = "19:00"
+end = "21:00"
+"#;
+
+fn tokyo(text: &str) -> Timestamp {
+    text.parse::<jiff::civil::DateTime>()
+        .unwrap()
+        .to_zoned_datetime(jiff::tz::TimeZone::get("Asia/Tokyo").unwrap())
+        .unwrap()
+        .timestamp()
+}
+
+async fn rooms(addr: std::net::SocketAddr) -> serde_json::Value {
+    crate::http::get_json(addr, "/api/rooms").await
+}
+
+fn room<'a>(list: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == id)
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_session_opens_warns_closes_and_leaves_nothing_behind() {
+    let clock = Arc::new(ManualClock::new(tokyo("2026-12-02T08:00")));
+    let mut settings = settings();
+    settings.limits.schedule_tick = Duration::from_millis(10);
+    let server = serve_catalogue(settings, clock.clone(), CATALOGUE).await;
+
+    // Wednesday morning: upcoming, and the entrance says when.
+    let list = rooms(server.addr()).await;
+    let evening = room(&list, "evening");
+    assert_eq!(evening["status"], "upcoming");
+    assert_eq!(evening["opens_at"], "2026-12-02T10:00:00Z");
+    let (mut person, _) = hello(&server, Some("よる")).await;
+    person
+        .send(json!({"type":"join","room":"evening"}))
+        .await
+        .unwrap();
+    let refused = person.recv_error().await.unwrap();
+    assert_eq!(refused["code"], "room_closed");
+    assert_eq!(refused["next_open"], "2026-12-02T10:00:00Z");
+
+    // 19:00: open until 21:00.
+    clock.advance(SignedDuration::from_hours(11));
+    let list = rooms(server.addr()).await;
+    assert_eq!(room(&list, "evening")["status"], "open");
+    assert_eq!(room(&list, "evening")["closes_at"], "2026-12-02T12:00:00Z");
+    let joined = person.join("evening").await.unwrap();
+    let epoch = joined["epoch"].clone();
+    person.say("evening", "今夜だけの話", "s1").await.unwrap();
+    person.recv_type("message").await.unwrap();
+    person.join("lounge").await.unwrap();
+    person.say("lounge", "ラウンジの話", "l1").await.unwrap();
+    person.recv_type("message").await.unwrap();
+
+    // 20:56: the members are told it is closing.
+    clock.advance(SignedDuration::from_mins(116));
+    let closing = person.recv_type("closing").await.unwrap();
+    assert_eq!(
+        closing,
+        json!({"type":"closing","room":"evening","closes_at":"2026-12-02T12:00:00Z"})
+    );
+    assert_eq!(
+        room(&rooms(server.addr()).await, "evening")["status"],
+        "closing"
+    );
+
+    // 21:00: closed; everyone out, everything said erased — in this node and in the store.
+    clock.advance(SignedDuration::from_mins(4));
+    let closed = person.recv_type("closed").await.unwrap();
+    assert_eq!(closed, json!({"type":"closed","room":"evening"}));
+    let dump = server.app().store.audit_dump().await.unwrap();
+    assert!(
+        !dump.contains("今夜だけの話"),
+        "the session's words survived: {dump}"
+    );
+    // The always-open lounge keeps its history.
+    assert!(dump.contains("ラウンジの話"), "{dump}");
+    let list = rooms(server.addr()).await;
+    let evening = room(&list, "evening");
+    assert_eq!(evening["status"], "closed");
+    assert_eq!(evening["present"], 0);
+    assert_eq!(evening["next_open"], "2026-12-09T10:00:00Z");
+    // The person is no longer in it; joining again says when it opens next.
+    person.say("evening", "まだいる？", "s2").await.unwrap();
+    assert_eq!(person.recv_error().await.unwrap()["code"], "not_in_room");
+    person
+        .send(json!({"type":"join","room":"evening"}))
+        .await
+        .unwrap();
+    let refused = person.recv_error().await.unwrap();
+    assert_eq!(refused["code"], "room_closed");
+    assert_eq!(refused["next_open"], "2026-12-09T10:00:00Z");
+
+    // Next week's session starts empty, in a new epoch: nothing to recover from the last.
+    clock.advance(SignedDuration::from_hours(24 * 7 - 2));
+    person
+        .send(json!({"type":"join","room":"evening","since":{"epoch": epoch, "offset": 1}}))
+        .await
+        .unwrap();
+    let joined = person.recv_type("joined").await.unwrap();
+    assert_eq!(joined["history"], json!([]));
+    assert_eq!(joined["recovered"], false);
+    assert_ne!(joined["epoch"], epoch);
+}
+
+#[tokio::test]
+async fn a_session_that_ended_while_the_server_was_down_is_erased_at_start() {
+    let clock = Arc::new(ManualClock::new(tokyo("2026-12-02T19:30")));
+    let mut settings = settings();
+    settings.limits.schedule_tick = Duration::from_millis(10);
+    let server = serve_catalogue(settings.clone(), clock.clone(), CATALOGUE).await;
+    let (mut person, _) = hello(&server, Some("のこす")).await;
+    person.join("evening").await.unwrap();
+    person.say("evening", "消えるはず", "x").await.unwrap();
+    person.recv_type("message").await.unwrap();
+    let store = Arc::clone(&server.app().store);
+    server.shutdown();
+    let _ = server.stopped().await;
+
+    // Another node (same store) starts after the session's end: it erases what was left.
+    clock.advance(SignedDuration::from_hours(3));
+    let catalogue = ibasho_server::catalogue::Catalogue::parse(CATALOGUE, "test").unwrap();
+    let again = ibasho_server::start_with(settings, catalogue, Arc::clone(&store), clock)
+        .await
+        .unwrap();
+    let deadline = tokio::time::Instant::now() + ibasho_tests::STEP;
+    while store.audit_dump().await.unwrap().contains("消えるはず") {
+        assert!(tokio::time::Instant::now() < deadline, "not erased");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    drop(again);
+}
