@@ -11,6 +11,7 @@ use ibasho_protocol::{ErrorCode, ErrorFrame, Lang, ServerMsg};
 use tower_http::trace::TraceLayer;
 
 use crate::app::App;
+use crate::calendar;
 use crate::handles;
 use crate::refusal::Refusal;
 use crate::web;
@@ -23,6 +24,8 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/metrics", get(metrics))
         .route("/api/rooms", get(rooms))
         .route("/api/handles/suggest", get(suggest_handle))
+        .route("/api/schedule", get(schedule))
+        .route("/schedule.ics", get(schedule_feed))
         .route("/ws", get(ws::upgrade))
         .fallback(web_or_not_found)
         .layer(middleware::map_response(security_headers))
@@ -77,6 +80,52 @@ async fn rooms(State(app): State<Arc<App>>) -> Response {
             error_response(StatusCode::SERVICE_UNAVAILABLE, &Refusal::Unavailable)
         }
     }
+}
+
+#[derive(serde::Deserialize)]
+struct ScheduleQuery {
+    from: Option<String>,
+    to: Option<String>,
+}
+
+/// The scheduled sessions between `from` and `to` (RFC 3339; default: the coming week).
+async fn schedule(State(app): State<Arc<App>>, Query(query): Query<ScheduleQuery>) -> Response {
+    let parse = |text: &Option<String>| -> Result<Option<jiff::Timestamp>, ()> {
+        text.as_deref().map(str::parse).transpose().map_err(|_| ())
+    };
+    let (Ok(from), Ok(to)) = (parse(&query.from), parse(&query.to)) else {
+        return bad_request("from and to must be RFC 3339 times, like 2026-12-01T00:00:00+09:00");
+    };
+    let from = from.unwrap_or_else(|| app.clock.now());
+    let to = to.unwrap_or_else(|| from.checked_add(calendar::DEFAULT_SPAN).unwrap_or(from));
+    if to < from || to.duration_since(from) > calendar::MAX_SPAN {
+        return bad_request("to must come after from, at most 62 days later");
+    }
+    Json(calendar::slots(&app.catalogue, from, to)).into_response()
+}
+
+/// The coming sessions as an iCalendar feed, to add to a calendar app.
+async fn schedule_feed(State(app): State<Arc<App>>) -> Response {
+    (
+        [(
+            axum::http::header::CONTENT_TYPE,
+            "text/calendar; charset=utf-8",
+        )],
+        calendar::feed(&app.catalogue, app.clock.now()),
+    )
+        .into_response()
+}
+
+fn bad_request(message: &str) -> Response {
+    let frame = ErrorFrame {
+        code: ErrorCode::BadRequest,
+        message: message.to_owned(),
+        room: None,
+        client_id: None,
+        retry_after_ms: None,
+        next_open: None,
+    };
+    (StatusCode::BAD_REQUEST, Json(ServerMsg::Error(frame))).into_response()
 }
 
 #[derive(serde::Deserialize)]

@@ -15,6 +15,7 @@
 //! Start reading at [`ws::upgrade`], then `ws/connection.rs` and `ws/peer.rs`, then [`hub`].
 
 pub mod app;
+pub mod calendar;
 pub mod catalogue;
 pub mod clock;
 pub mod handles;

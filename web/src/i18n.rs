@@ -25,6 +25,8 @@ const JA: &[(&str, &str)] = &[
     ("lobby.enter", "入る"),
     ("lobby.full", "満員です"),
     ("lobby.closed", "閉まっています"),
+    ("lobby.next_open", "次は {when} から"),
+    ("lobby.until", "{time} まで"),
     ("lobby.loading", "部屋の一覧を読み込んでいます…"),
     (
         "lobby.load_failed",
@@ -184,6 +186,8 @@ const EN: &[(&str, &str)] = &[
     ("lobby.enter", "Enter"),
     ("lobby.full", "Full"),
     ("lobby.closed", "Closed"),
+    ("lobby.next_open", "Opens {when}"),
+    ("lobby.until", "Until {time}"),
     ("lobby.loading", "Loading the rooms…"),
     (
         "lobby.load_failed",

@@ -12,8 +12,9 @@ pub async fn get_json(addr: std::net::SocketAddr, path: &str) -> Value {
     body
 }
 
-pub async fn get(addr: std::net::SocketAddr, path: &str) -> (u16, Value) {
-    // A minimal HTTP/1.1 GET, so the test depends on no HTTP client library.
+/// GET `path`; the status and the body as text. A minimal HTTP/1.1 GET, so the tests depend
+/// on no HTTP client library.
+pub async fn get_text(addr: std::net::SocketAddr, path: &str) -> (u16, String) {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let mut tcp = tokio::net::TcpStream::connect(addr).await.unwrap();
     let request = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
@@ -21,8 +22,16 @@ pub async fn get(addr: std::net::SocketAddr, path: &str) -> (u16, Value) {
     let mut response = String::new();
     tcp.read_to_string(&mut response).await.unwrap();
     let status = response[9..12].parse().unwrap();
-    let body = response.split("\r\n\r\n").nth(1).unwrap_or_default();
-    (status, serde_json::from_str(body).unwrap_or(Value::Null))
+    let body = response
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_owned())
+        .unwrap_or_default();
+    (status, body)
+}
+
+pub async fn get(addr: std::net::SocketAddr, path: &str) -> (u16, Value) {
+    let (status, body) = get_text(addr, path).await;
+    (status, serde_json::from_str(&body).unwrap_or(Value::Null))
 }
 
 #[tokio::test]

@@ -167,3 +167,51 @@ async fn a_session_that_ended_while_the_server_was_down_is_erased_at_start() {
     }
     drop(again);
 }
+
+#[tokio::test]
+async fn the_week_is_published_as_json_and_as_an_icalendar_feed() {
+    let clock = Arc::new(ManualClock::new(tokyo("2026-12-01T12:00")));
+    let server = serve_catalogue(settings(), clock, CATALOGUE).await;
+
+    let week = crate::http::get_json(server.addr(), "/api/schedule").await;
+    let slots = week.as_array().unwrap();
+    assert_eq!(slots.len(), 1, "{week}");
+    assert_eq!(slots[0]["room"], "evening");
+    assert_eq!(slots[0]["starts_at"], "2026-12-02T10:00:00Z");
+    assert_eq!(slots[0]["ends_at"], "2026-12-02T12:00:00Z");
+    let month = crate::http::get_json(
+        server.addr(),
+        "/api/schedule?from=2026-12-01T00:00:00%2B09:00&to=2027-01-01T00:00:00%2B09:00",
+    )
+    .await;
+    assert_eq!(month.as_array().unwrap().len(), 5);
+    for bad in [
+        "/api/schedule?from=yesterday",
+        "/api/schedule?from=2026-12-01T00:00:00Z&to=2027-12-01T00:00:00Z",
+        "/api/schedule?from=2026-12-02T00:00:00Z&to=2026-12-01T00:00:00Z",
+    ] {
+        let (status, body) = crate::http::get(server.addr(), bad).await;
+        assert_eq!(status, 400, "{bad}");
+        assert_eq!(body["code"], "bad_request");
+    }
+
+    // The feed parses as iCalendar: eight weeks of Wednesdays, with start and end in UTC.
+    let (status, text) = crate::http::get_text(server.addr(), "/schedule.ics").await;
+    assert_eq!(status, 200);
+    let calendar: icalendar::Calendar = text.parse().expect("a valid iCalendar feed");
+    let events: Vec<&icalendar::Event> = calendar
+        .components
+        .iter()
+        .filter_map(|c| c.as_event())
+        .collect();
+    assert_eq!(events.len(), 8);
+    use icalendar::Component as _;
+    assert_eq!(events[0].get_summary(), Some("水曜の夜"));
+    assert_eq!(
+        events[0].property_value("DTSTART"),
+        Some("20261202T100000Z")
+    );
+    assert_eq!(events[0].property_value("DTEND"), Some("20261202T120000Z"));
+    let uids: std::collections::BTreeSet<_> = events.iter().filter_map(|e| e.get_uid()).collect();
+    assert_eq!(uids.len(), 8, "each session has its own stable id");
+}

@@ -119,6 +119,19 @@ pub fn message_time(message: &ChatMessage) -> String {
     local_time(message.at)
 }
 
+/// "M/D HH:MM" of an instant in the browser's own time zone.
+pub fn local_day_time(at: jiff::Timestamp) -> String {
+    let millis = at.as_millisecond() as f64;
+    let date = js_sys::Date::new(&JsValue::from_f64(millis));
+    format!(
+        "{}/{} {:02}:{:02}",
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes()
+    )
+}
+
 /// "HH:MM" of an instant in the browser's own time zone.
 pub fn local_time(at: jiff::Timestamp) -> String {
     let millis = at.as_millisecond() as f64;

@@ -128,6 +128,9 @@ fn RoomCard(room: RoomInfo) -> impl IntoView {
     };
     let (kind_key, audience_key) = kind_keys(room.kind);
     let open = room.status.is_open();
+    // When a closed room opens next, and when an open one closes, in the person's own time.
+    let next_open = room.next_open.map(browser::local_day_time);
+    let closes_at = room.closes_at.map(browser::local_time);
     let capacity = room.capacity;
     // The count as the latest refresh says.
     let present = {
@@ -157,6 +160,9 @@ fn RoomCard(room: RoomInfo) -> impl IntoView {
             <p>{description}</p>
             <p class="meta">
                 <span>{t(lang, "lobby.for")}": "{t(lang, audience_key)}</span>
+                {closes_at.clone().map(|time| view! {
+                    <span>{tf(lang, "lobby.until", &[("time", &time)])}</span>
+                })}
                 {open.then(|| view! {
                     <span class="count">{move || tf(lang, "lobby.present", &[("n", &present.get().to_string())])}</span>
                     <span>{tf(lang, "lobby.capacity", &[("n", &capacity.to_string())])}</span>
@@ -164,7 +170,11 @@ fn RoomCard(room: RoomInfo) -> impl IntoView {
             </p>
             {move || {
                 if !open {
-                    view! { <p class="state">{t(lang, "lobby.closed")}</p> }.into_any()
+                    let state = match &next_open {
+                        Some(when) => tf(lang, "lobby.next_open", &[("when", when)]),
+                        None => t(lang, "lobby.closed").to_owned(),
+                    };
+                    view! { <p class="state">{state}</p> }.into_any()
                 } else if full.get() {
                     view! { <p class="state">{t(lang, "lobby.full")}</p> }.into_any()
                 } else {
