@@ -29,11 +29,14 @@ pub enum ErrorCode {
     Unavailable,
     /// A reaction named a message that is not (or no longer) in the room's history.
     NoSuchMessage,
+    /// The room is for another audience: a family member cannot enter a room for the people
+    /// themselves, nor they a family room (say who one comes as in `hello`).
+    AudienceMismatch,
 }
 
 impl ErrorCode {
     /// Every code, for exhaustive tests (translations, documentation).
-    pub const ALL: [ErrorCode; 11] = [
+    pub const ALL: [ErrorCode; 12] = [
         ErrorCode::BadRequest,
         ErrorCode::TooLong,
         ErrorCode::RateLimited,
@@ -45,6 +48,7 @@ impl ErrorCode {
         ErrorCode::HandleInvalid,
         ErrorCode::Unavailable,
         ErrorCode::NoSuchMessage,
+        ErrorCode::AudienceMismatch,
     ];
 
     /// The code as it appears on the wire.
@@ -61,6 +65,7 @@ impl ErrorCode {
             ErrorCode::HandleInvalid => "handle_invalid",
             ErrorCode::Unavailable => "unavailable",
             ErrorCode::NoSuchMessage => "no_such_message",
+            ErrorCode::AudienceMismatch => "audience_mismatch",
         }
     }
 }

@@ -15,6 +15,30 @@ pub enum RoomKind {
     Programme,
 }
 
+/// Who a room is for. Rooms for the people themselves and rooms for families never mix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    /// The people themselves (本人): not family members or supporters.
+    Person,
+    /// Family members (家族), who say so on entry.
+    Family,
+    /// Anyone.
+    Anyone,
+}
+
+impl Audience {
+    /// Whether someone who comes as `role` (or did not say) may enter.
+    pub fn admits(self, role: Option<crate::Role>) -> bool {
+        use crate::Role;
+        match self {
+            Audience::Anyone => true,
+            Audience::Person => matches!(role, None | Some(Role::Person)),
+            Audience::Family => role == Some(Role::Family),
+        }
+    }
+}
+
 /// Whether a room can be entered now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -47,6 +71,7 @@ pub struct RoomInfo {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description_en: Option<String>,
     pub kind: RoomKind,
+    pub audience: Audience,
     pub capacity: u32,
     pub present: u32,
     pub status: RoomStatus,

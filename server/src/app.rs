@@ -131,6 +131,7 @@ impl App {
                 description: room.description.clone(),
                 description_en: room.description_en.clone(),
                 kind: room.kind,
+                audience: room.audience,
                 capacity: room.capacity,
                 present: self.hub.present(&room.id).await?,
                 status: public_status(status),

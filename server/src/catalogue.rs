@@ -8,7 +8,7 @@ use std::ops::Range;
 use std::path::Path;
 use std::time::Duration;
 
-use ibasho_protocol::RoomKind;
+use ibasho_protocol::{Audience, RoomKind};
 use jiff::civil::{Date, Time, Weekday};
 use jiff::tz::TimeZone;
 use serde::Deserialize;
@@ -49,6 +49,8 @@ pub struct RoomSpec {
     pub description: String,
     pub description_en: Option<String>,
     pub kind: RoomKind,
+    /// Who it is for: by default families for a family room, anyone for the others.
+    pub audience: Audience,
     pub capacity: u32,
     pub opening: Opening,
 }
@@ -103,6 +105,7 @@ struct RawRoom {
     description: String,
     description_en: Option<String>,
     kind: RoomKind,
+    audience: Option<Audience>,
     capacity: Spanned<u32>,
     open: Option<RawOpen>,
     #[serde(default)]
@@ -378,6 +381,10 @@ impl Catalogue {
                 description: room.description,
                 description_en: room.description_en,
                 kind: room.kind,
+                audience: room.audience.unwrap_or(match room.kind {
+                    RoomKind::Family => Audience::Family,
+                    RoomKind::Themed | RoomKind::Programme => Audience::Anyone,
+                }),
                 capacity,
                 opening,
             });

@@ -29,6 +29,7 @@ pub enum Refusal {
     HandleInvalid(HandleError),
     NoSuchMessage,
     Unavailable,
+    AudienceMismatch,
 }
 
 /// What was wrong with a frame that could not be understood.
@@ -61,6 +62,7 @@ impl Refusal {
             Refusal::HandleInvalid(_) => ErrorCode::HandleInvalid,
             Refusal::NoSuchMessage => ErrorCode::NoSuchMessage,
             Refusal::Unavailable => ErrorCode::Unavailable,
+            Refusal::AudienceMismatch => ErrorCode::AudienceMismatch,
         }
     }
 
@@ -110,6 +112,11 @@ impl Refusal {
                 ja,
                 "この部屋は今いっぱいです。少し時間をおいて、また来てください。",
                 "This room is full right now. Please come back a little later.",
+            ),
+            Refusal::AudienceMismatch => pick(
+                ja,
+                "この部屋は別の方のための部屋です。ご本人の部屋と家族の部屋は分かれています。",
+                "This room is for someone else: rooms for the people themselves and for families are kept apart.",
             ),
             Refusal::RoomClosed { .. } => pick(
                 ja,

@@ -40,6 +40,7 @@ const JA: &[(&str, &str)] = &[
     ("kind.programme", "ピアプログラム"),
     ("audience.themed", "本人向け"),
     ("audience.family", "家族向け"),
+    ("audience.anyone", "どなたでも"),
     ("audience.programme", "本人向け・ピアスタッフと一緒に"),
     ("entry.title", "「{room}」に入る"),
     ("entry.handle.label", "ここでの名前（ハンドル）"),
@@ -149,6 +150,10 @@ const JA: &[(&str, &str)] = &[
         "ただいま混み合っています。少し待ってから、もう一度お試しください。",
     ),
     (
+        "error.audience_mismatch",
+        "この部屋は別の方のための部屋です。ご本人の部屋と家族の部屋は分かれています。",
+    ),
+    (
         "notice.degraded",
         "ただいま一時的に不安定です。読むことはできますが、書いたものは回復してから送られます。",
     ),
@@ -201,6 +206,7 @@ const EN: &[(&str, &str)] = &[
     ("kind.programme", "Peer programme"),
     ("audience.themed", "the people themselves"),
     ("audience.family", "families"),
+    ("audience.anyone", "anyone"),
     (
         "audience.programme",
         "the people themselves, with peer staff",
@@ -311,6 +317,10 @@ const EN: &[(&str, &str)] = &[
     (
         "error.unavailable",
         "The service is busy. Please try again in a moment.",
+    ),
+    (
+        "error.audience_mismatch",
+        "This room is for someone else: rooms for the people themselves and for families are kept apart.",
     ),
     (
         "notice.degraded",

@@ -36,6 +36,8 @@ const KNOWN_TYPES: [&str; 5] = ["hello", "join", "say", "leave", "react"];
 struct Attached {
     token: SessionToken,
     attachment: Attachment,
+    /// Who the person said they come as (rooms for other audiences refuse them).
+    role: Option<Role>,
     rooms: BTreeSet<String>,
 }
 
@@ -200,6 +202,7 @@ impl Peer {
         self.session = Some(Attached {
             token: session.token,
             attachment: session.attachment,
+            role,
             rooms: BTreeSet::new(),
         });
         tracing::debug!("session started");
@@ -246,6 +249,7 @@ impl Peer {
         self.session = Some(Attached {
             token,
             attachment,
+            role: record.profile.role,
             rooms,
         });
         tracing::debug!("session resumed");
@@ -273,6 +277,9 @@ impl Peer {
                 });
             }
             Status::Closed { next_open } => return Err(Refusal::RoomClosed { next_open }),
+        }
+        if !spec.audience.admits(session.role) {
+            return Err(Refusal::AudienceMismatch);
         }
         if !session.rooms.contains(&room) && session.rooms.len() >= max_rooms {
             return Err(Refusal::BadRequest(BadRequest::TooManyRooms {

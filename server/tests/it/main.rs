@@ -6,6 +6,7 @@
 // Tests fail loudly on any unexpected error; helpers outside #[test] functions too.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod audience;
 mod binary;
 mod conversation;
 mod errors;

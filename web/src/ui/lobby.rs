@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use ibasho_protocol::{Lang, RoomInfo, RoomKind};
+use ibasho_protocol::{Audience, Lang, RoomInfo, RoomKind};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -91,12 +91,19 @@ pub fn Lobby() -> impl IntoView {
     }
 }
 
-fn kind_keys(kind: RoomKind) -> (&'static str, &'static str) {
-    match kind {
-        RoomKind::Themed => ("kind.themed", "audience.themed"),
-        RoomKind::Family => ("kind.family", "audience.family"),
-        RoomKind::Programme => ("kind.programme", "audience.programme"),
-    }
+fn kind_keys(kind: RoomKind, audience: Audience) -> (&'static str, &'static str) {
+    let kind_key = match kind {
+        RoomKind::Themed => "kind.themed",
+        RoomKind::Family => "kind.family",
+        RoomKind::Programme => "kind.programme",
+    };
+    let audience_key = match (audience, kind) {
+        (Audience::Family, _) => "audience.family",
+        (_, RoomKind::Programme) => "audience.programme",
+        (Audience::Person, _) => "audience.themed",
+        (Audience::Anyone, _) => "audience.anyone",
+    };
+    (kind_key, audience_key)
 }
 
 /// The cards, keyed by room (and what changes their whole shape: open or closed, the
@@ -126,7 +133,7 @@ fn RoomCard(room: RoomInfo) -> impl IntoView {
         ),
         Lang::Ja => (room.title.clone(), room.description.clone()),
     };
-    let (kind_key, audience_key) = kind_keys(room.kind);
+    let (kind_key, audience_key) = kind_keys(room.kind, room.audience);
     let open = room.status.is_open();
     // When a closed room opens next, and when an open one closes, in the person's own time.
     let next_open = room.next_open.map(browser::local_day_time);
