@@ -47,6 +47,10 @@ pub enum ClientMsg {
         /// `reactions` frames), to get exactly what it missed: see `joined.recovered`.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         since: Option<Position>,
+        /// For a room that needs one (`entry_word: true` in the room list): the entry word
+        /// (合言葉) the organising agency gave out.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        entry_word: Option<String>,
     },
     /// Say something in a room one has joined.
     Say {

@@ -32,11 +32,14 @@ pub enum ErrorCode {
     /// The room is for another audience: a family member cannot enter a room for the people
     /// themselves, nor they a family room (say who one comes as in `hello`).
     AudienceMismatch,
+    /// The room needs an entry word (合言葉) and none or a wrong one was given. Also the answer
+    /// when a word is given for a room that does not exist: it never says which.
+    EntryWordRefused,
 }
 
 impl ErrorCode {
     /// Every code, for exhaustive tests (translations, documentation).
-    pub const ALL: [ErrorCode; 12] = [
+    pub const ALL: [ErrorCode; 13] = [
         ErrorCode::BadRequest,
         ErrorCode::TooLong,
         ErrorCode::RateLimited,
@@ -49,6 +52,7 @@ impl ErrorCode {
         ErrorCode::Unavailable,
         ErrorCode::NoSuchMessage,
         ErrorCode::AudienceMismatch,
+        ErrorCode::EntryWordRefused,
     ];
 
     /// The code as it appears on the wire.
@@ -66,6 +70,7 @@ impl ErrorCode {
             ErrorCode::Unavailable => "unavailable",
             ErrorCode::NoSuchMessage => "no_such_message",
             ErrorCode::AudienceMismatch => "audience_mismatch",
+            ErrorCode::EntryWordRefused => "entry_word_refused",
         }
     }
 }

@@ -72,6 +72,9 @@ pub struct RoomInfo {
     pub description_en: Option<String>,
     pub kind: RoomKind,
     pub audience: Audience,
+    /// Entering needs an entry word (合言葉).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub entry_word: bool,
     pub capacity: u32,
     pub present: u32,
     pub status: RoomStatus,

@@ -34,6 +34,8 @@ pub struct App {
     /// The web front end, if this server has one.
     pub web: Option<WebAssets>,
     pub metrics: Metrics,
+    /// Entry-word attempts per room on this node (unknown rooms share one limit).
+    pub entry_word_limits: std::collections::HashMap<String, crate::ratelimit::Limiter>,
     next_connection: AtomicU64,
 }
 
@@ -52,6 +54,19 @@ impl App {
             settings.limits.clone(),
             shutdown.clone(),
         );
+        let entry_word_limits = catalogue
+            .rooms
+            .iter()
+            .map(|room| room.id.clone())
+            .chain(std::iter::once(String::new()))
+            .map(|room| {
+                let per_minute = settings.limits.entry_words_per_room;
+                (
+                    room,
+                    crate::ratelimit::Limiter::per_minute(per_minute, per_minute),
+                )
+            })
+            .collect();
         crate::timetable::spawn(
             Arc::clone(&hub),
             &catalogue,
@@ -70,6 +85,7 @@ impl App {
             connections: TaskTracker::new(),
             web,
             metrics: Metrics::new(),
+            entry_word_limits,
             next_connection: AtomicU64::new(1),
         }
     }
@@ -132,6 +148,7 @@ impl App {
                 description_en: room.description_en.clone(),
                 kind: room.kind,
                 audience: room.audience,
+                entry_word: room.entry_word_hash.is_some(),
                 capacity: room.capacity,
                 present: self.hub.present(&room.id).await?,
                 status: public_status(status),

@@ -51,6 +51,8 @@ pub struct RoomSpec {
     pub kind: RoomKind,
     /// Who it is for: by default families for a family room, anyone for the others.
     pub audience: Audience,
+    /// The argon2 hash of the room's entry word, if it needs one.
+    pub entry_word_hash: Option<String>,
     pub capacity: u32,
     pub opening: Opening,
 }
@@ -106,6 +108,7 @@ struct RawRoom {
     description_en: Option<String>,
     kind: RoomKind,
     audience: Option<Audience>,
+    entry_word_hash: Option<Spanned<String>>,
     capacity: Spanned<u32>,
     open: Option<RawOpen>,
     #[serde(default)]
@@ -374,8 +377,21 @@ impl Catalogue {
                     ));
                 }
             };
+            let entry_word_hash = match room.entry_word_hash {
+                Some(hash) if !crate::entry_word::valid_hash(hash.get_ref()) => {
+                    return Err(invalid(
+                        Some(hash.span()),
+                        format!(
+                            "room {id:?}: entry_word_hash is not an argon2 hash; make one with \
+                             `ibasho hash-entry-word` (never put the word itself here)"
+                        ),
+                    ));
+                }
+                hash => hash.map(Spanned::into_inner),
+            };
             rooms.push(RoomSpec {
                 id,
+                entry_word_hash,
                 title,
                 title_en: room.title_en,
                 description: room.description,

@@ -18,6 +18,7 @@ pub mod app;
 pub mod calendar;
 pub mod catalogue;
 pub mod clock;
+pub mod entry_word;
 pub mod handles;
 pub mod http;
 pub mod hub;

@@ -29,6 +29,9 @@ enum Command {
         /// The TOML file to check.
         file: PathBuf,
     },
+    /// Read an entry word (合言葉) from standard input and print the argon2 hash to put in
+    /// the catalogue as `entry_word_hash` (the word itself never goes in the file).
+    HashEntryWord,
 }
 
 #[derive(Args)]
@@ -121,6 +124,37 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Serve(args) => serve(args.into_settings()),
         Command::CheckCatalogue { file } => check_catalogue(&file),
+        Command::HashEntryWord => hash_entry_word(),
+    }
+}
+
+fn hash_entry_word() -> ExitCode {
+    use std::io::IsTerminal as _;
+    if std::io::stdin().is_terminal() {
+        eprintln!("entry word (then Enter; it is not shown anywhere else):");
+    }
+    let mut word = String::new();
+    if let Err(err) = std::io::stdin().read_line(&mut word) {
+        eprintln!("ibasho: cannot read the entry word: {err}");
+        return ExitCode::FAILURE;
+    }
+    let word = word.trim();
+    if word.is_empty() || word.chars().count() > ibasho_server::entry_word::MAX_CHARS {
+        eprintln!(
+            "ibasho: an entry word is 1 to {} characters",
+            ibasho_server::entry_word::MAX_CHARS
+        );
+        return ExitCode::from(2);
+    }
+    match ibasho_server::entry_word::hash(word) {
+        Ok(hash) => {
+            println!("entry_word_hash = \"{hash}\"");
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("ibasho: {err}");
+            ExitCode::FAILURE
+        }
     }
 }
 

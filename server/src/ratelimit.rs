@@ -24,6 +24,17 @@ impl Limiter {
         }
     }
 
+    /// `per_minute` sustained, up to `burst` at once (zero is read as one): for slow things
+    /// such as entry-word attempts.
+    pub fn per_minute(per_minute: u32, burst: u32) -> Limiter {
+        let rate = NonZeroU32::new(per_minute).unwrap_or(NonZeroU32::MIN);
+        let burst = NonZeroU32::new(burst).unwrap_or(NonZeroU32::MIN);
+        Limiter {
+            inner: RateLimiter::direct(Quota::per_minute(rate).allow_burst(burst)),
+            clock: DefaultClock::default(),
+        }
+    }
+
     /// Takes one cell; `Err(wait)` says how long until one is free.
     pub fn check(&self) -> Result<(), Duration> {
         self.inner

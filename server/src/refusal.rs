@@ -30,6 +30,7 @@ pub enum Refusal {
     NoSuchMessage,
     Unavailable,
     AudienceMismatch,
+    EntryWordRefused,
 }
 
 /// What was wrong with a frame that could not be understood.
@@ -63,6 +64,7 @@ impl Refusal {
             Refusal::NoSuchMessage => ErrorCode::NoSuchMessage,
             Refusal::Unavailable => ErrorCode::Unavailable,
             Refusal::AudienceMismatch => ErrorCode::AudienceMismatch,
+            Refusal::EntryWordRefused => ErrorCode::EntryWordRefused,
         }
     }
 
@@ -112,6 +114,11 @@ impl Refusal {
                 ja,
                 "この部屋は今いっぱいです。少し時間をおいて、また来てください。",
                 "This room is full right now. Please come back a little later.",
+            ),
+            Refusal::EntryWordRefused => pick(
+                ja,
+                "合言葉が違うか、この部屋には入れません。案内された合言葉をもう一度お確かめください。",
+                "The entry word is not right, or this room cannot be entered. Please check the word you were given.",
             ),
             Refusal::AudienceMismatch => pick(
                 ja,

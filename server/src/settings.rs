@@ -95,6 +95,9 @@ pub struct Limits {
     /// How many events (messages, reaction changes) a room's stream keeps: how far back a
     /// reconnecting client can recover exactly what it missed.
     pub stream_len: usize,
+    /// Entry-word attempts per connection and per room, per minute (no brute force).
+    pub entry_words_per_connection: u32,
+    pub entry_words_per_room: u32,
     /// How often the timetable looks at the clock (closing notices, ends of sessions).
     pub schedule_tick: Duration,
     /// How often a node renews the leases of its sessions in a shared store.
@@ -129,6 +132,8 @@ impl Default for Limits {
             presence_interval: Duration::from_millis(100),
             keep_alive_interval: Duration::from_secs(20),
             schedule_tick: Duration::from_millis(500),
+            entry_words_per_connection: 5,
+            entry_words_per_room: 30,
             stream_len: crate::store::STREAM_LEN,
             frames_per_second: 10,
             frames_burst: 20,

@@ -41,6 +41,15 @@ const JA: &[(&str, &str)] = &[
     ("audience.themed", "本人向け"),
     ("audience.family", "家族向け"),
     ("audience.anyone", "どなたでも"),
+    ("entry.word.label", "合言葉"),
+    (
+        "entry.word.hint",
+        "この部屋には、案内のときにお伝えした合言葉が必要です。",
+    ),
+    (
+        "error.entry_word_refused",
+        "合言葉が違うか、この部屋には入れません。案内された合言葉をもう一度お確かめください。",
+    ),
     ("audience.programme", "本人向け・ピアスタッフと一緒に"),
     ("entry.title", "「{room}」に入る"),
     ("entry.handle.label", "ここでの名前（ハンドル）"),
@@ -207,6 +216,15 @@ const EN: &[(&str, &str)] = &[
     ("audience.themed", "the people themselves"),
     ("audience.family", "families"),
     ("audience.anyone", "anyone"),
+    ("entry.word.label", "Entry word"),
+    (
+        "entry.word.hint",
+        "This room needs the entry word you were given by the organisers.",
+    ),
+    (
+        "error.entry_word_refused",
+        "The entry word is not right, or this room cannot be entered. Please check the word you were given.",
+    ),
     (
         "audience.programme",
         "the people themselves, with peer staff",

@@ -10,6 +10,7 @@ use ibasho_moderation::Handle;
 use ibasho_protocol::{ClientMsg, Lang, Position, Reaction, Role, ServerMsg};
 
 use crate::app::App;
+use crate::entry_word;
 use crate::hub::{Departure, RoomError};
 use crate::outbox::{CloseReason, Outbox};
 use crate::ratelimit::Limiter;
@@ -46,6 +47,7 @@ pub struct Peer {
     app: Arc<App>,
     outbox: Outbox,
     frames: Limiter,
+    entry_words: Limiter,
     lang: Lang,
     session: Option<Attached>,
 }
@@ -54,10 +56,15 @@ impl Peer {
     pub fn new(app: Arc<App>, outbox: Outbox) -> Peer {
         let limits = &app.settings.limits;
         let frames = Limiter::new(limits.frames_per_second, limits.frames_burst);
+        let entry_words = Limiter::per_minute(
+            limits.entry_words_per_connection,
+            limits.entry_words_per_connection,
+        );
         Peer {
             app,
             outbox,
             frames,
+            entry_words,
             lang: Lang::default(),
             session: None,
         }
@@ -134,7 +141,11 @@ impl Peer {
                 role,
                 since,
             } => self.hello(handle, resume, lang, role, since).await,
-            ClientMsg::Join { room, since } => self.join(room, since).await,
+            ClientMsg::Join {
+                room,
+                since,
+                entry_word,
+            } => self.join(room, since, entry_word).await,
             ClientMsg::Say {
                 room,
                 text,
@@ -256,7 +267,22 @@ impl Peer {
         Ok(true)
     }
 
-    async fn join(&mut self, room: String, since: Option<Position>) -> Result<(), Refusal> {
+    /// Takes an entry-word attempt from this connection's and the room's allowance.
+    fn entry_word_attempt(&self, room: &str) -> Result<(), Refusal> {
+        let limits = &self.app.entry_word_limits;
+        let room_limit = limits.get(room).or_else(|| limits.get(""));
+        self.entry_words
+            .check()
+            .and(room_limit.map_or(Ok(()), |limit| limit.check()))
+            .map_err(|retry_after| Refusal::RateLimited { retry_after })
+    }
+
+    async fn join(
+        &mut self,
+        room: String,
+        since: Option<Position>,
+        entry_word: Option<String>,
+    ) -> Result<(), Refusal> {
         if since
             .as_ref()
             .is_some_and(|position| !well_formed(position))
@@ -264,12 +290,25 @@ impl Peer {
             return Err(Refusal::BadRequest(BadRequest::BadPosition));
         }
         let max_rooms = self.app.settings.limits.max_rooms_per_connection;
-        let session = self
-            .session
-            .as_mut()
-            .ok_or(Refusal::BadRequest(BadRequest::HelloFirst))?;
-        let spec = self.app.catalogue.room(&room).ok_or(Refusal::NoSuchRoom)?;
-        match self.app.status(spec) {
+        let (token, role, member, rooms) = match &self.session {
+            Some(session) => (
+                session.token.clone(),
+                session.role,
+                session.rooms.contains(&room),
+                session.rooms.len(),
+            ),
+            None => return Err(Refusal::BadRequest(BadRequest::HelloFirst)),
+        };
+        let app = Arc::clone(&self.app);
+        let Some(spec) = app.catalogue.room(&room) else {
+            // With an entry word, the answer never says whether the room exists.
+            if entry_word.is_some() {
+                self.entry_word_attempt("")?;
+                return Err(Refusal::EntryWordRefused);
+            }
+            return Err(Refusal::NoSuchRoom);
+        };
+        match app.status(spec) {
             Status::Open { .. } => {}
             Status::Upcoming { opens_at } => {
                 return Err(Refusal::RoomClosed {
@@ -278,20 +317,36 @@ impl Peer {
             }
             Status::Closed { next_open } => return Err(Refusal::RoomClosed { next_open }),
         }
-        if !spec.audience.admits(session.role) {
+        if !spec.audience.admits(role) {
             return Err(Refusal::AudienceMismatch);
         }
-        if !session.rooms.contains(&room) && session.rooms.len() >= max_rooms {
+        // A member coming back (a resync) was admitted already.
+        if let Some(hash) = &spec.entry_word_hash
+            && !member
+        {
+            self.entry_word_attempt(&room)?;
+            let word = entry_word.unwrap_or_default();
+            let hash = hash.clone();
+            let right = word.chars().count() <= entry_word::MAX_CHARS
+                && tokio::task::spawn_blocking(move || entry_word::matches(&word, &hash))
+                    .await
+                    .unwrap_or(false);
+            if !right {
+                return Err(Refusal::EntryWordRefused);
+            }
+        }
+        if !member && rooms >= max_rooms {
             return Err(Refusal::BadRequest(BadRequest::TooManyRooms {
                 max: max_rooms,
             }));
         }
-        self.app
-            .hub
-            .join(&room, &session.token, &self.outbox, since.as_ref())
+        app.hub
+            .join(&room, &token, &self.outbox, since.as_ref())
             .await
             .map_err(room_refusal)?;
-        session.rooms.insert(room);
+        if let Some(session) = &mut self.session {
+            session.rooms.insert(room);
+        }
         Ok(())
     }
 
@@ -494,6 +549,7 @@ mod tests {
             ClientMsg::Join {
                 room: "r".into(),
                 since: None,
+                entry_word: None,
             },
             ClientMsg::Say {
                 room: "r".into(),

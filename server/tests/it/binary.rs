@@ -240,3 +240,31 @@ async fn nothing_said_or_anyone_is_written_to_disk() {
         assert!(entries.is_empty(), "{} has {entries:?}", dir.display());
     }
 }
+
+#[test]
+fn hash_entry_word_prints_a_hash_that_the_catalogue_accepts() {
+    use std::io::Write as _;
+    let mut child = std::process::Command::new(binary())
+        .arg("hash-entry-word")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("あじさい\n".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let line = String::from_utf8(out.stdout).unwrap();
+    assert!(line.starts_with("entry_word_hash = \"$argon2id$"), "{line}");
+    assert!(!line.contains("あじさい"));
+    let hash = line
+        .trim()
+        .trim_start_matches("entry_word_hash = \"")
+        .trim_end_matches('"');
+    assert!(ibasho_server::entry_word::matches("あじさい", hash));
+}

@@ -9,6 +9,7 @@
 mod audience;
 mod binary;
 mod conversation;
+mod entry_word;
 mod errors;
 mod http;
 mod lifecycle;

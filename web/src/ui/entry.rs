@@ -52,6 +52,8 @@ pub fn Entry(room: String) -> impl IntoView {
         spawn_local(suggest(lang.get_untracked(), handle, true));
     }
     let role = RwSignal::new(ctx.wish.get_untracked().role);
+    let needs_word = ctx.needs_entry_word(&room);
+    let word = RwSignal::new(String::new());
     let title = {
         let room = room.clone();
         move || ctx.room_title(&room)
@@ -67,6 +69,12 @@ pub fn Entry(room: String) -> impl IntoView {
                 handle: (!wished.is_empty()).then_some(wished),
                 role: role.get_untracked(),
             });
+            if needs_word {
+                let typed = word.get_untracked();
+                ctx.entry_words.update_value(|words| {
+                    words.insert(room.clone(), typed);
+                });
+            }
             socket::enter(ctx, room.clone());
         }
     };
@@ -114,6 +122,22 @@ pub fn Entry(room: String) -> impl IntoView {
                             })
                             .collect_view()}
                     </fieldset>
+                })}
+                {needs_word.then(|| view! {
+                    <div class="field">
+                        <label for="entry-word">{move || t(lang.get(), "entry.word.label")}</label>
+                        <input
+                            id="entry-word"
+                            name="entry-word"
+                            type="password"
+                            autocomplete="off"
+                            maxlength="128"
+                            aria-describedby="entry-word-hint"
+                            prop:value=move || word.get()
+                            on:input=move |ev| word.set(event_target_value(&ev))
+                        />
+                        <p id="entry-word-hint" class="hint">{move || t(lang.get(), "entry.word.hint")}</p>
+                    </div>
                 })}
                 <div class="field">
                     <label class="choice">

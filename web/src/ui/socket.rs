@@ -99,6 +99,7 @@ fn join_frame(ctx: Ctx, room: &str) -> ClientMsg {
         since: ctx
             .conversations
             .with_untracked(|all| all.get(room).and_then(Conversation::since)),
+        entry_word: ctx.entry_words.with_value(|words| words.get(room).cloned()),
     }
 }
 
@@ -269,6 +270,10 @@ fn on_frame(ctx: Ctx, frame: ServerMsg) {
             if !known {
                 return;
             }
+            // In: the entry word is not needed again (a resync needs none).
+            ctx.entry_words.update_value(|words| {
+                words.remove(&room);
+            });
             flush(ctx, &room);
             if !ctx.joined_marked.get_value() {
                 ctx.joined_marked.set_value(true);
@@ -450,8 +455,21 @@ fn refused(ctx: Ctx, error: ErrorFrame) {
                 ctx.screen.set(Screen::Lobby);
             }
         }
+        // A wrong entry word: back to the entry screen to type it again.
+        ErrorCode::EntryWordRefused if error.room.is_some() => {
+            if let Some(room) = &error.room {
+                ctx.conversations.update(|all| {
+                    all.remove(room);
+                });
+                ctx.entry_words.update_value(|words| {
+                    words.remove(room);
+                });
+                ctx.screen.set(Screen::Entry(room.clone()));
+            }
+        }
         // The room cannot be entered: forget it, and end the session if it was the only one.
-        ErrorCode::RoomFull
+        ErrorCode::AudienceMismatch
+        | ErrorCode::RoomFull
         | ErrorCode::RoomClosed
         | ErrorCode::NoSuchRoom
         | ErrorCode::BadRequest

@@ -92,6 +92,8 @@ pub struct Ctx {
     /// Reactions this tab gave, to show them pressed: (room, message id, reaction).
     pub my_reactions: RwSignal<BTreeSet<(String, String, Reaction)>>,
     pub wish: RwSignal<Wish>,
+    /// Entry words typed for rooms that need one, until the room is joined (then forgotten).
+    pub entry_words: StoredValue<std::collections::HashMap<String, String>>,
     pub socket: StoredValue<Option<WebSocket>, LocalStorage>,
     /// Bumped for each new socket; callbacks of an older socket ignore themselves.
     pub socket_generation: StoredValue<u32>,
@@ -119,6 +121,7 @@ impl Ctx {
             listening: RwSignal::new(false),
             my_reactions: RwSignal::new(BTreeSet::new()),
             wish: RwSignal::new(Wish::default()),
+            entry_words: StoredValue::new(std::collections::HashMap::new()),
             socket: StoredValue::new_local(None),
             socket_generation: StoredValue::new(0),
             joined_marked: StoredValue::new(false),
@@ -128,6 +131,14 @@ impl Ctx {
 
     /// The title of a room in the current language (Japanese when there is no English);
     /// reactive: a view showing it follows the language setting.
+    /// Whether entering `room` needs an entry word (合言葉).
+    pub fn needs_entry_word(&self, room: &str) -> bool {
+        self.rooms.with_untracked(|list| match list {
+            RoomList::Loaded(rooms) => rooms.iter().any(|r| r.id == room && r.entry_word),
+            _ => false,
+        })
+    }
+
     pub fn room_title(&self, room: &str) -> String {
         let lang = self.lang.get();
         self.rooms.with(|list| match list {
