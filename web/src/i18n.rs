@@ -43,6 +43,10 @@ const JA: &[(&str, &str)] = &[
     ("audience.anyone", "どなたでも"),
     ("entry.word.label", "合言葉"),
     (
+        "room.session_note",
+        "この回は{time}までです。終わると、ここで話したことはすべて消えます。",
+    ),
+    (
         "entry.word.hint",
         "この部屋には、案内のときにお伝えした合言葉が必要です。",
     ),
@@ -94,7 +98,7 @@ const JA: &[(&str, &str)] = &[
     ("room.dismiss", "消す"),
     (
         "room.memory_note",
-        "ここでの会話はディスクに保存されず、サーバーのメモリにだけあります。",
+        "ここには最近の会話だけが残り、あなたが誰かとは結びつきません。",
     ),
     ("room.messages_label", "会話"),
     ("room.react", "{reaction}で反応する"),
@@ -218,6 +222,10 @@ const EN: &[(&str, &str)] = &[
     ("audience.anyone", "anyone"),
     ("entry.word.label", "Entry word"),
     (
+        "room.session_note",
+        "This session lasts until {time}. When it ends, everything said here is erased.",
+    ),
+    (
         "entry.word.hint",
         "This room needs the entry word you were given by the organisers.",
     ),
@@ -275,7 +283,7 @@ const EN: &[(&str, &str)] = &[
     ("room.dismiss", "Remove"),
     (
         "room.memory_note",
-        "Nothing said here is saved to disk; it lives only in the server's memory.",
+        "Only recent messages are kept here, and nothing links them to who you are.",
     ),
     ("room.messages_label", "Conversation"),
     ("room.react", "React with {reaction}"),

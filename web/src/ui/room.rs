@@ -87,7 +87,18 @@ pub fn Room(room: String) -> impl IntoView {
                     </button>
                 </div>
             </div>
-            <p class="memory-note">{move || t(lang.get(), "room.memory_note")}</p>
+            <p class="memory-note">{
+                let room = room.clone();
+                // Before anyone types: a session's words do not outlive it.
+                move || match ctx.room_closes_at(&room) {
+                    Some(ends) => tf(
+                        lang.get(),
+                        "room.session_note",
+                        &[("time", &browser::local_time(ends))],
+                    ),
+                    None => t(lang.get(), "room.memory_note").to_owned(),
+                }
+            }</p>
             <ol
                 class="messages"
                 node_ref=list

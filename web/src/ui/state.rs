@@ -131,6 +131,14 @@ impl Ctx {
 
     /// The title of a room in the current language (Japanese when there is no English);
     /// reactive: a view showing it follows the language setting.
+    /// When the session of a scheduled room that is open now ends.
+    pub fn room_closes_at(&self, room: &str) -> Option<jiff::Timestamp> {
+        self.rooms.with(|list| match list {
+            RoomList::Loaded(rooms) => rooms.iter().find(|r| r.id == room)?.closes_at,
+            _ => None,
+        })
+    }
+
     /// Whether entering `room` needs an entry word (合言葉).
     pub fn needs_entry_word(&self, room: &str) -> bool {
         self.rooms.with_untracked(|list| match list {
