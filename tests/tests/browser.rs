@@ -617,3 +617,117 @@ async fn listening_leaving_and_a_full_room_on_a_phone_sized_screen() {
         browser.close().await.unwrap();
     }
 }
+
+/// A room list with a room that opens only on `day` (19:00–21:00 Tokyo), and a family room
+/// with an entry word (the example catalogue's, whose word is あじさい).
+fn scheduled_catalogue(dir: &std::path::Path, day: jiff::civil::Date) -> std::path::PathBuf {
+    let example = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../deploy/catalogue.example.toml"),
+    )
+    .unwrap();
+    let hash_line = example
+        .lines()
+        .find(|line| line.starts_with("entry_word_hash = "))
+        .unwrap();
+    let text = format!(
+        r#"
+[[room]]
+id = "lounge"
+title = "ラウンジ"
+description = "いつでも"
+kind = "themed"
+capacity = 10
+open = "always"
+
+[[room]]
+id = "someday"
+title = "いつかの部屋"
+description = "一日だけ"
+kind = "themed"
+capacity = 10
+
+[[room.session]]
+date = "{day}"
+start = "19:00"
+end = "21:00"
+
+[[room]]
+id = "kazokukai"
+title = "家族会"
+description = "合言葉が必要です"
+kind = "family"
+{hash_line}
+capacity = 10
+open = "always"
+"#
+    );
+    let path = dir.join("rooms.toml");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[tokio::test]
+#[ignore = "needs the web bundle and Chromium: run by `cargo xtask test`"]
+async fn a_closed_room_says_when_it_opens_and_a_family_room_asks_for_its_word() {
+    let world = World::new().await;
+    let dir = tempfile::tempdir().unwrap();
+    // A hundred days from now: closed, with a next opening well within what is looked ahead.
+    let day = jiff::Timestamp::now()
+        .checked_add(jiff::SignedDuration::from_hours(24 * 100))
+        .unwrap()
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .date();
+    let catalogue = scheduled_catalogue(dir.path(), day);
+    let server = world
+        .server(&["--catalogue", catalogue.to_str().unwrap()])
+        .await;
+    let browser = world.browser().await;
+    browser.open(&base(&server)).await.unwrap();
+
+    // The closed room has no way in, and says when it opens (in the browser's time zone).
+    let closed = browser
+        .wait_for_text("li[aria-labelledby='room-someday'] .state", "次は")
+        .await
+        .unwrap();
+    let state = closed.text().await.unwrap();
+    // "次は M/D HH:MM から", in the browser's own time zone.
+    assert!(state.contains(':') && state.contains('/'), "{state}");
+    assert!(
+        browser
+            .texts("li[aria-labelledby='room-someday'] button.primary")
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    // The family room: who one comes as, and the entry word; a wrong word comes back to the
+    // entry screen with a kind explanation, the right one opens the room.
+    click(
+        &browser,
+        "li[aria-labelledby='room-kazokukai'] button.primary",
+    )
+    .await;
+    browser.wait_for("#entry-word").await.unwrap();
+    // The third choice is 家族 (family).
+    browser
+        .js("document.querySelectorAll('input[name=role]')[2].click(); return null;")
+        .await
+        .unwrap();
+    let word = browser.wait_for("#entry-word").await.unwrap();
+    word.send_keys("ひまわり").await.unwrap();
+    click(&browser, ".entry button[type=submit]").await;
+    browser
+        .wait_for_text(".notice", "合言葉が違う")
+        .await
+        .unwrap();
+    let word = browser.wait_for("#entry-word").await.unwrap();
+    word.clear().await.unwrap();
+    word.send_keys("あじさい").await.unwrap();
+    click(&browser, ".entry button[type=submit]").await;
+    browser
+        .wait_for_text("#room-title", "家族会")
+        .await
+        .unwrap();
+    browser.wait_for("#composer").await.unwrap();
+    browser.close().await.unwrap();
+}
