@@ -39,6 +39,48 @@ impl Audience {
     }
 }
 
+/// A peer programme's description (みつけばルーム-style): guidance, never checks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Programme {
+    /// Who it is meant for, as guidance only (e.g. "30〜50代"); nobody's age is asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age_band: Option<String>,
+    /// The peer facilitators' display names.
+    #[serde(default)]
+    pub facilitators: Vec<String>,
+    /// The segments of each session, in order.
+    #[serde(default)]
+    pub agenda: Vec<Segment>,
+    /// While a session is open: the index of the segment it is in now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current: Option<usize>,
+}
+
+/// One part of a session (check-in, the theme, check-out).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Segment {
+    pub title: String,
+    pub minutes: u32,
+    /// The topic, for a theme segment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topic: Option<String>,
+}
+
+impl Programme {
+    /// The segment a session is in `elapsed_minutes` after it opened (the last one once the
+    /// agenda's time is over).
+    pub fn segment_at(&self, elapsed_minutes: u64) -> Option<usize> {
+        let mut end = 0u64;
+        for (index, segment) in self.agenda.iter().enumerate() {
+            end += u64::from(segment.minutes);
+            if elapsed_minutes < end {
+                return Some(index);
+            }
+        }
+        self.agenda.len().checked_sub(1)
+    }
+}
+
 /// Whether a room can be entered now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -84,4 +126,37 @@ pub struct RoomInfo {
     pub closes_at: Option<Timestamp>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_open: Option<Timestamp>,
+    /// For a peer programme: its description and agenda, and the segment now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub programme: Option<Programme>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_current_segment_follows_the_agenda() {
+        let segment = |minutes| Segment {
+            title: "s".into(),
+            minutes,
+            topic: None,
+        };
+        let programme = Programme {
+            age_band: None,
+            facilitators: vec![],
+            agenda: vec![segment(15), segment(60), segment(15)],
+            current: None,
+        };
+        assert_eq!(programme.segment_at(0), Some(0));
+        assert_eq!(programme.segment_at(14), Some(0));
+        assert_eq!(programme.segment_at(15), Some(1));
+        assert_eq!(programme.segment_at(75), Some(2));
+        assert_eq!(programme.segment_at(500), Some(2));
+        let empty = Programme {
+            agenda: vec![],
+            ..programme
+        };
+        assert_eq!(empty.segment_at(3), None);
+    }
 }

@@ -99,6 +99,7 @@ impl App {
     pub fn status(&self, room: &RoomSpec) -> Status {
         match &room.opening {
             Opening::Always => Status::Open {
+                opened_at: None,
                 closes_at: None,
                 closing: false,
             },
@@ -165,6 +166,19 @@ impl App {
                     Status::Upcoming { opens_at } => Some(opens_at),
                     Status::Open { .. } => None,
                 },
+                programme: room.programme.clone().map(|mut programme| {
+                    // The segment now, from the time since the session opened.
+                    if let Status::Open {
+                        opened_at: Some(opened_at),
+                        ..
+                    } = status
+                    {
+                        let elapsed = self.clock.now().duration_since(opened_at).as_secs() / 60;
+                        programme.current =
+                            programme.segment_at(u64::try_from(elapsed).unwrap_or(0));
+                    }
+                    programme
+                }),
             });
         }
         Ok(list)

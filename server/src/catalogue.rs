@@ -8,7 +8,7 @@ use std::ops::Range;
 use std::path::Path;
 use std::time::Duration;
 
-use ibasho_protocol::{Audience, RoomKind};
+use ibasho_protocol::{Audience, Programme, RoomKind};
 use jiff::civil::{Date, Time, Weekday};
 use jiff::tz::TimeZone;
 use serde::Deserialize;
@@ -55,6 +55,8 @@ pub struct RoomSpec {
     pub entry_word_hash: Option<String>,
     pub capacity: u32,
     pub opening: Opening,
+    /// For a peer programme: age band (guidance), facilitators' names, agenda.
+    pub programme: Option<Programme>,
 }
 
 /// When a room can be entered.
@@ -113,6 +115,7 @@ struct RawRoom {
     open: Option<RawOpen>,
     #[serde(default)]
     session: Vec<Spanned<RawSession>>,
+    programme: Option<Spanned<Programme>>,
 }
 
 /// One `[[room.session]]`: exactly one of `weekly`, `monthly` or `date`.
@@ -389,8 +392,30 @@ impl Catalogue {
                 }
                 hash => hash.map(Spanned::into_inner),
             };
+            let programme = match room.programme {
+                Some(programme) => {
+                    let span = programme.span();
+                    let programme = programme.into_inner();
+                    if programme.current.is_some()
+                        || programme
+                            .agenda
+                            .iter()
+                            .any(|s| s.minutes == 0 || s.title.trim().is_empty())
+                    {
+                        return Err(invalid(
+                            Some(span),
+                            format!(
+                                "room {id:?}: every agenda segment needs a title and minutes > 0"
+                            ),
+                        ));
+                    }
+                    Some(programme)
+                }
+                None => None,
+            };
             rooms.push(RoomSpec {
                 id,
+                programme,
                 entry_word_hash,
                 title,
                 title_en: room.title_en,

@@ -156,8 +156,10 @@ pub fn last_end(sessions: &[Session], zone: &TimeZone, now: Timestamp) -> Option
 /// A room's status at an instant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
-    /// Open; `closes_at` is `None` for a room that never closes. `closing` in its last minutes.
+    /// Open since `opened_at` until `closes_at` (both `None` for a room that never closes);
+    /// `closing` in its last minutes.
     Open {
+        opened_at: Option<Timestamp>,
         closes_at: Option<Timestamp>,
         closing: bool,
     },
@@ -213,6 +215,7 @@ pub fn status(
             let left = open.ends.duration_since(now);
             let notice = jiff::SignedDuration::try_from(closing_notice).unwrap_or_default();
             Status::Open {
+                opened_at: Some(open.starts),
                 closes_at: Some(open.ends),
                 closing: left <= notice,
             }
@@ -382,6 +385,7 @@ mod tests {
         assert_eq!(
             status_at("2026-12-02T19:00"),
             Status::Open {
+                opened_at: Some(opens),
                 closes_at: Some(closes),
                 closing: false
             }
@@ -389,6 +393,7 @@ mod tests {
         assert_eq!(
             status_at("2026-12-02T20:55"),
             Status::Open {
+                opened_at: Some(opens),
                 closes_at: Some(closes),
                 closing: true
             }
@@ -466,6 +471,7 @@ mod tests {
                 at("2026-12-05T11:58", &zone)
             ),
             Status::Open {
+                opened_at: Some(at("2026-12-05T10:00", &zone)),
                 closes_at: Some(at("2026-12-05T13:00", &zone)),
                 closing: false
             }

@@ -73,7 +73,9 @@ pub fn spawn(
             for (room, sessions) in &rooms {
                 let entry = seen.entry(room.clone()).or_default();
                 match schedule::status(sessions, &zone, notice, now) {
-                    Status::Open { closes_at, closing } => {
+                    Status::Open {
+                        closes_at, closing, ..
+                    } => {
                         entry.open_until = closes_at;
                         if closing
                             && let Some(closes_at) = closes_at

@@ -42,6 +42,10 @@ const JA: &[(&str, &str)] = &[
     ("audience.family", "家族向け"),
     ("audience.anyone", "どなたでも"),
     ("entry.word.label", "合言葉"),
+    ("programme.age_band", "目安: {band}"),
+    ("programme.facilitators", "ピアスタッフ: {names}"),
+    ("programme.now", "いまは「{segment}」"),
+    ("programme.agenda", "この回の流れ"),
     (
         "room.session_note",
         "この回は{time}までです。終わると、ここで話したことはすべて消えます。",
@@ -221,6 +225,10 @@ const EN: &[(&str, &str)] = &[
     ("audience.family", "families"),
     ("audience.anyone", "anyone"),
     ("entry.word.label", "Entry word"),
+    ("programme.age_band", "Meant for: {band}"),
+    ("programme.facilitators", "Peer staff: {names}"),
+    ("programme.now", "Now: {segment}"),
+    ("programme.agenda", "This session's parts"),
     (
         "room.session_note",
         "This session lasts until {time}. When it ends, everything said here is erased.",

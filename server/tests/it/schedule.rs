@@ -215,3 +215,48 @@ async fn the_week_is_published_as_json_and_as_an_icalendar_feed() {
     let uids: std::collections::BTreeSet<_> = events.iter().filter_map(|e| e.get_uid()).collect();
     assert_eq!(uids.len(), 8, "each session has its own stable id");
 }
+
+#[tokio::test]
+async fn a_programme_shows_its_agenda_and_the_segment_now() {
+    let catalogue = format!(
+        "{CATALOGUE}{}",
+        r#"
+[[room]]
+id = "mitsukeba"
+title = "みつけばルーム"
+description = "ピアスタッフと一緒に"
+kind = "programme"
+capacity = 10
+
+[room.programme]
+age_band = "30〜50代"
+facilitators = ["なつ"]
+agenda = [
+  { title = "チェックイン", minutes = 15 },
+  { title = "テーマ", minutes = 60, topic = "自分のペース" },
+  { title = "チェックアウト", minutes = 15 },
+]
+
+[[room.session]]
+weekly = ["wed"]
+start = "19:00"
+end = "20:30"
+"#
+    );
+    let clock = Arc::new(ManualClock::new(tokyo("2026-12-02T18:00")));
+    let server = serve_catalogue(settings(), clock.clone(), &catalogue).await;
+    let programme = |list: &serde_json::Value| room(list, "mitsukeba")["programme"].clone();
+    let before = programme(&rooms(server.addr()).await);
+    assert_eq!(before["age_band"], "30〜50代");
+    assert_eq!(before["facilitators"], json!(["なつ"]));
+    assert_eq!(before["agenda"][1]["topic"], "自分のペース");
+    assert!(before.get("current").is_none(), "no segment while closed");
+    for (minutes, segment) in [(60, 0), (20, 1), (60, 2)] {
+        clock.advance(SignedDuration::from_mins(minutes));
+        assert_eq!(
+            programme(&rooms(server.addr()).await)["current"],
+            segment,
+            "{minutes}"
+        );
+    }
+}

@@ -106,6 +106,27 @@ fn kind_keys(kind: RoomKind, audience: Audience) -> (&'static str, &'static str)
     (kind_key, audience_key)
 }
 
+/// A programme's age band (guidance), peer staff and the part of the session it is in now.
+fn programme_lines(room: &RoomInfo, lang: Lang) -> Option<impl IntoView + use<>> {
+    let programme = room.programme.clone()?;
+    let mut lines = Vec::new();
+    if let Some(band) = &programme.age_band {
+        lines.push(tf(lang, "programme.age_band", &[("band", band)]));
+    }
+    if !programme.facilitators.is_empty() {
+        let names = programme.facilitators.join("、");
+        lines.push(tf(lang, "programme.facilitators", &[("names", &names)]));
+    }
+    if let Some(segment) = programme.current.and_then(|i| programme.agenda.get(i)) {
+        lines.push(tf(lang, "programme.now", &[("segment", &segment.title)]));
+    }
+    Some(view! {
+        <p class="meta programme">
+            {lines.into_iter().map(|line| view! { <span>{line}</span> }).collect_view()}
+        </p>
+    })
+}
+
 /// The cards, keyed by room (and what changes their whole shape: open or closed, the
 /// language), so that a refresh of the counts keeps each card — and the keyboard focus on
 /// its button — in place.
@@ -165,6 +186,7 @@ fn RoomCard(room: RoomInfo) -> impl IntoView {
             <h3 id=title_id>{title}</h3>
             <p class="kind">{t(lang, kind_key)}</p>
             <p>{description}</p>
+            {programme_lines(&room, lang)}
             <p class="meta">
                 <span>{t(lang, "lobby.for")}": "{t(lang, audience_key)}</span>
                 {closes_at.clone().map(|time| view! {

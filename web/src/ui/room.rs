@@ -99,6 +99,30 @@ pub fn Room(room: String) -> impl IntoView {
                     None => t(lang.get(), "room.memory_note").to_owned(),
                 }
             }</p>
+            {
+                let room = room.clone();
+                move || ctx.room_programme(&room).map(|programme| {
+                    let current = programme.current;
+                    view! {
+                        <ol class="agenda" aria-label=move || t(lang.get(), "programme.agenda")>
+                            {programme
+                                .agenda
+                                .into_iter()
+                                .enumerate()
+                                .map(|(index, segment)| {
+                                    let now = current == Some(index);
+                                    view! {
+                                        <li class:now=now aria-current=now.then_some("step")>
+                                            {segment.title}
+                                            {segment.topic.map(|topic| view! { <span class="topic">{topic}</span> })}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ol>
+                    }
+                })
+            }
             <ol
                 class="messages"
                 node_ref=list

@@ -139,6 +139,14 @@ impl Ctx {
         })
     }
 
+    /// A programme room's agenda and the segment now, as the latest room list says.
+    pub fn room_programme(&self, room: &str) -> Option<ibasho_protocol::Programme> {
+        self.rooms.with(|list| match list {
+            RoomList::Loaded(rooms) => rooms.iter().find(|r| r.id == room)?.programme.clone(),
+            _ => None,
+        })
+    }
+
     /// Whether entering `room` needs an entry word (合言葉).
     pub fn needs_entry_word(&self, room: &str) -> bool {
         self.rooms.with_untracked(|list| match list {
