@@ -21,5 +21,5 @@ pub mod server;
 pub use client::{ClientMsg, Lang, Reaction, Role};
 pub use error::ErrorCode;
 pub use position::Position;
-pub use rooms::{Audience, Programme, RoomInfo, RoomKind, RoomStatus, Segment};
+pub use rooms::{Audience, Programme, RoomInfo, RoomKind, RoomStatus, Segment, Slot};
 pub use server::{ChatMessage, ErrorFrame, NoticeCode, ReactionCounts, ServerMsg};

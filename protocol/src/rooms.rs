@@ -39,6 +39,18 @@ impl Audience {
     }
 }
 
+/// One scheduled session of one room, as `GET /api/schedule` lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Slot {
+    pub room: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
+    pub kind: RoomKind,
+    pub starts_at: Timestamp,
+    pub ends_at: Timestamp,
+}
+
 /// A peer programme's description (みつけばルーム-style): guidance, never checks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Programme {

@@ -2,10 +2,9 @@
 //! that people can see the week, or add the sessions to a phone calendar, without signing up
 //! for anything. Only what the catalogue says publicly: rooms, titles, times.
 
-use ibasho_protocol::RoomKind;
+use ibasho_protocol::Slot;
 use icalendar::{Calendar, Component, Event};
 use jiff::{SignedDuration, Timestamp};
-use serde::Serialize;
 
 use crate::catalogue::{Catalogue, Opening};
 use crate::schedule;
@@ -15,18 +14,6 @@ pub const MAX_SPAN: SignedDuration = SignedDuration::from_hours(24 * 62);
 /// What `/api/schedule` covers by default, and `/schedule.ics` always: from now on.
 pub const DEFAULT_SPAN: SignedDuration = SignedDuration::from_hours(24 * 7);
 pub const FEED_SPAN: SignedDuration = SignedDuration::from_hours(24 * 56);
-
-/// One session of one room.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Slot {
-    pub room: String,
-    pub title: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub title_en: Option<String>,
-    pub kind: RoomKind,
-    pub starts_at: Timestamp,
-    pub ends_at: Timestamp,
-}
 
 /// Every scheduled session in `[from, to)`, in order of start.
 pub fn slots(catalogue: &Catalogue, from: Timestamp, to: Timestamp) -> Vec<Slot> {

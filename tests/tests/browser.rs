@@ -700,6 +700,13 @@ async fn a_closed_room_says_when_it_opens_and_a_family_room_asks_for_its_word() 
             .is_empty()
     );
 
+    // The week ahead, with a calendar feed to add it to a phone without signing up.
+    click(&browser, ".welcome button").await;
+    browser.wait_for_text("#week-title", "1週間").await.unwrap();
+    let feed = browser.wait_for("a[href='/schedule.ics']").await.unwrap();
+    assert!(feed.text().await.unwrap().contains(".ics"));
+    click(&browser, ".week .actions button").await;
+
     // The family room: who one comes as, and the entry word; a wrong word comes back to the
     // entry screen with a kind explanation, the right one opens the room.
     click(

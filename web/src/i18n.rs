@@ -42,6 +42,21 @@ const JA: &[(&str, &str)] = &[
     ("audience.family", "家族向け"),
     ("audience.anyone", "どなたでも"),
     ("entry.word.label", "合言葉"),
+    ("week.open", "今週の予定を見る"),
+    ("week.title", "これから1週間の予定"),
+    (
+        "week.none",
+        "この1週間に予定されている回はありません。いつでも開いている部屋があります。",
+    ),
+    (
+        "week.failed",
+        "予定を読み込めませんでした。少ししてからもう一度どうぞ。",
+    ),
+    ("week.calendar", "カレンダーに追加する（.ics）"),
+    (
+        "week.calendar_hint",
+        "スマートフォンのカレンダーに予定を入れられます。登録は必要なく、あなたのことは何も送られません。",
+    ),
     ("programme.age_band", "目安: {band}"),
     ("programme.facilitators", "ピアスタッフ: {names}"),
     ("programme.now", "いまは「{segment}」"),
@@ -225,6 +240,21 @@ const EN: &[(&str, &str)] = &[
     ("audience.family", "families"),
     ("audience.anyone", "anyone"),
     ("entry.word.label", "Entry word"),
+    ("week.open", "See this week's sessions"),
+    ("week.title", "The week ahead"),
+    (
+        "week.none",
+        "No sessions are planned this week. Some rooms are always open.",
+    ),
+    (
+        "week.failed",
+        "The schedule could not be loaded. Please try again in a moment.",
+    ),
+    ("week.calendar", "Add to your calendar (.ics)"),
+    (
+        "week.calendar_hint",
+        "Put the sessions in your phone's calendar. No sign-up, and nothing about you is sent.",
+    ),
     ("programme.age_band", "Meant for: {band}"),
     ("programme.facilitators", "Peer staff: {names}"),
     ("programme.now", "Now: {segment}"),

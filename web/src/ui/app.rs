@@ -13,6 +13,7 @@ use super::lobby::Lobby;
 use super::room::Room;
 use super::socket;
 use super::state::{Ctx, Screen, TextSize};
+use super::week::Week;
 use crate::i18n::t;
 use crate::keys::{EscapeTwice, is_deliberate_escape};
 
@@ -113,6 +114,7 @@ pub fn App() -> impl IntoView {
                 Screen::Lobby => view! { <Lobby/> }.into_any(),
                 Screen::Entry(room) => view! { <Entry room=room/> }.into_any(),
                 Screen::Room(room) => view! { <Room room=room/> }.into_any(),
+                Screen::Week => view! { <Week/> }.into_any(),
             }}
         </main>
         <Announcer/>

@@ -44,6 +44,11 @@ pub fn Lobby() -> impl IntoView {
         <section class="welcome" aria-labelledby="welcome-title">
             <h1 id="welcome-title">{move || t(lang.get(), "lobby.welcome.title")}</h1>
             <p>{move || t(lang.get(), "lobby.welcome.body")}</p>
+            <p>
+                <button type="button" class="link" on:click=move |_| ctx.screen.set(Screen::Week)>
+                    {move || t(lang.get(), "week.open")}
+                </button>
+            </p>
         </section>
         {move || match ctx.rooms.get() {
             RoomList::Loading => view! { <p class="quiet">{t(lang.get(), "lobby.loading")}</p> }.into_any(),

@@ -3,7 +3,7 @@
 //! - [`app`] — the root: context, settings effects, the double-Escape listener, screens.
 //! - [`state`] — the app's signals, shared through context.
 //! - [`socket`] — the connection: hello/resume, frames into state, reconnects, leaving.
-//! - [`lobby`], [`entry`], [`room`] — the three screens.
+//! - [`lobby`], [`entry`], [`room`], [`week`] — the screens (the week: scheduled sessions).
 //! - [`chrome`] — what is always there: quick exit, settings, connection banner, notices.
 //! - [`browser`] — small wrappers over browser APIs (sessionStorage, fetch, time).
 
@@ -15,5 +15,6 @@ mod lobby;
 mod room;
 mod socket;
 mod state;
+mod week;
 
 pub use app::App;

@@ -288,7 +288,7 @@ fn on_frame(ctx: Ctx, frame: ServerMsg) {
                     .adopting
                     .try_update_value(std::mem::take)
                     .unwrap_or(false),
-                Screen::Room(_) => false,
+                Screen::Room(_) | Screen::Week => false,
             };
             if show {
                 ctx.screen.set(Screen::Room(room));

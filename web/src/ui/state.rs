@@ -18,6 +18,8 @@ pub enum Screen {
     Entry(String),
     /// In this room.
     Room(String),
+    /// The week's scheduled sessions.
+    Week,
 }
 
 /// The lobby's room list.

@@ -1,0 +1,72 @@
+//! The week ahead: every scheduled session, in the person's own time, and a feed to add them
+//! to a phone calendar — without signing up for anything.
+
+use ibasho_protocol::{Lang, Slot};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::browser;
+use super::state::{Ctx, Screen};
+use crate::i18n::t;
+
+#[component]
+pub fn Week() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let slots: RwSignal<Option<Option<Vec<Slot>>>> = RwSignal::new(None);
+    spawn_local(async move {
+        let list = browser::fetch_text("/api/schedule")
+            .await
+            .and_then(|text| serde_json::from_str::<Vec<Slot>>(&text).ok());
+        slots.set(Some(list));
+    });
+    view! {
+        <section class="week" aria-labelledby="week-title">
+            <h1 id="week-title">{move || t(lang.get(), "week.title")}</h1>
+            {move || match slots.get() {
+                None => view! { <p class="quiet">{t(lang.get(), "lobby.loading")}</p> }.into_any(),
+                Some(None) => view! { <p class="quiet">{t(lang.get(), "week.failed")}</p> }.into_any(),
+                Some(Some(list)) if list.is_empty() => {
+                    view! { <p class="quiet">{t(lang.get(), "week.none")}</p> }.into_any()
+                }
+                Some(Some(list)) => {
+                    let lang_now = lang.get();
+                    view! {
+                        <ul class="slots">
+                            {list.into_iter().map(|slot| slot_line(slot, lang_now)).collect_view()}
+                        </ul>
+                    }
+                    .into_any()
+                }
+            }}
+            <p>
+                <a href="/schedule.ics" download="ibasho.ics">{move || t(lang.get(), "week.calendar")}</a>
+            </p>
+            <p class="hint">{move || t(lang.get(), "week.calendar_hint")}</p>
+            <div class="actions">
+                <button type="button" on:click=move |_| ctx.screen.set(Screen::Lobby)>
+                    {move || t(lang.get(), "entry.back")}
+                </button>
+            </div>
+        </section>
+    }
+}
+
+fn slot_line(slot: Slot, lang: Lang) -> impl IntoView {
+    let title = match (lang, slot.title_en) {
+        (Lang::En, Some(en)) => en,
+        _ => slot.title,
+    };
+    let when = format!(
+        "{}–{}",
+        browser::local_day_time(slot.starts_at),
+        browser::local_time(slot.ends_at)
+    );
+    view! {
+        <li>
+            <span class="when">{when}</span>
+            " "
+            <span class="what">{title}</span>
+        </li>
+    }
+}
