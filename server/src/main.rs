@@ -171,6 +171,15 @@ fn serve(settings: Settings) -> ExitCode {
         }
     };
     runtime.block_on(async {
+        // Before the server says it listens: a SIGTERM that arrives right after that line
+        // must already find its handler, or the process would die without any goodbye.
+        let signals = match Signals::install() {
+            Ok(signals) => signals,
+            Err(err) => {
+                eprintln!("ibasho: cannot listen for signals: {err}");
+                return ExitCode::FAILURE;
+            }
+        };
         let running = match ibasho_server::start(settings).await {
             Ok(running) => running,
             Err(err) => {
@@ -178,7 +187,7 @@ fn serve(settings: Settings) -> ExitCode {
                 return ExitCode::from(2);
             }
         };
-        shutdown_signal().await;
+        signals.wait().await;
         tracing::info!("shutdown signal received; closing connections");
         running.shutdown();
         match running.stopped().await {
@@ -191,27 +200,44 @@ fn serve(settings: Settings) -> ExitCode {
     })
 }
 
-/// Resolves on Ctrl-C or SIGTERM.
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        if tokio::signal::ctrl_c().await.is_err() {
-            std::future::pending::<()>().await;
-        }
-    };
+/// Ctrl-C and SIGTERM, registered up front.
+struct Signals {
     #[cfg(unix)]
-    let term = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
+    term: tokio::signal::unix::Signal,
+    #[cfg(unix)]
+    interrupt: tokio::signal::unix::Signal,
+}
+
+impl Signals {
+    fn install() -> std::io::Result<Signals> {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{SignalKind, signal};
+            Ok(Signals {
+                term: signal(SignalKind::terminate())?,
+                interrupt: signal(SignalKind::interrupt())?,
+            })
         }
-    };
-    #[cfg(not(unix))]
-    let term = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {}
-        () = term => {}
+        #[cfg(not(unix))]
+        {
+            Ok(Signals {})
+        }
+    }
+
+    /// Resolves on Ctrl-C or SIGTERM.
+    async fn wait(mut self) {
+        #[cfg(unix)]
+        tokio::select! {
+            _ = self.term.recv() => {}
+            _ = self.interrupt.recv() => {}
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = &mut self;
+            if tokio::signal::ctrl_c().await.is_err() {
+                std::future::pending::<()>().await;
+            }
+        }
     }
 }
 
