@@ -3,6 +3,7 @@
 //!
 //! # Layout
 //! - [`browser`] — headless Chromium over WebDriver, for the browser tests.
+//! - [`http`] — a bare HTTP GET that shows exactly what the server sends.
 //! - [`client`] — a WebSocket client that speaks the protocol as JSON, every wait bounded.
 //! - [`process`] — the real `ibasho` binary as a child process, with its log captured.
 //! - [`redis`] — a throwaway `redis-server` per test run.
@@ -12,6 +13,7 @@
 
 pub mod browser;
 pub mod client;
+pub mod http;
 pub mod load;
 pub mod process;
 pub mod redis;

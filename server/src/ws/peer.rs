@@ -25,6 +25,17 @@ const MAX_MESSAGE_ID_BYTES: usize = 32;
 /// Epochs are short; anything longer is no epoch of ours.
 const MAX_EPOCH_BYTES: usize = 64;
 
+/// `room_closed` (with when it opens next) unless the room is open.
+fn open_now(status: Status) -> Result<(), Refusal> {
+    match status {
+        Status::Open { .. } => Ok(()),
+        Status::Upcoming { opens_at } => Err(Refusal::RoomClosed {
+            next_open: Some(opens_at),
+        }),
+        Status::Closed { next_open } => Err(Refusal::RoomClosed { next_open }),
+    }
+}
+
 fn well_formed(position: &Position) -> bool {
     position.epoch.len() <= MAX_EPOCH_BYTES
 }
@@ -308,15 +319,7 @@ impl Peer {
             }
             return Err(Refusal::NoSuchRoom);
         };
-        match app.status(spec) {
-            Status::Open { .. } => {}
-            Status::Upcoming { opens_at } => {
-                return Err(Refusal::RoomClosed {
-                    next_open: Some(opens_at),
-                });
-            }
-            Status::Closed { next_open } => return Err(Refusal::RoomClosed { next_open }),
-        }
+        open_now(app.status(spec))?;
         if !spec.audience.admits(role) {
             return Err(Refusal::AudienceMismatch);
         }
@@ -382,15 +385,7 @@ impl Peer {
             return Err(Refusal::NotInRoom);
         }
         // Between the end of a session and its erasure nothing new is said.
-        match self.app.status(spec) {
-            Status::Open { .. } => {}
-            Status::Upcoming { opens_at } => {
-                return Err(Refusal::RoomClosed {
-                    next_open: Some(opens_at),
-                });
-            }
-            Status::Closed { next_open } => return Err(Refusal::RoomClosed { next_open }),
-        }
+        open_now(self.app.status(spec))?;
         // A retry after a reconnect is confirmed, not said again, and costs no rate.
         if let Some(client_id) = &client_id
             && self

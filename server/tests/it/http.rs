@@ -12,21 +12,10 @@ pub async fn get_json(addr: std::net::SocketAddr, path: &str) -> Value {
     body
 }
 
-/// GET `path`; the status and the body as text. A minimal HTTP/1.1 GET, so the tests depend
-/// on no HTTP client library.
+/// GET `path`; the status and the body as text.
 pub async fn get_text(addr: std::net::SocketAddr, path: &str) -> (u16, String) {
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let mut tcp = tokio::net::TcpStream::connect(addr).await.unwrap();
-    let request = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
-    tcp.write_all(request.as_bytes()).await.unwrap();
-    let mut response = String::new();
-    tcp.read_to_string(&mut response).await.unwrap();
-    let status = response[9..12].parse().unwrap();
-    let body = response
-        .split_once("\r\n\r\n")
-        .map(|(_, b)| b.to_owned())
-        .unwrap_or_default();
-    (status, body)
+    let response = ibasho_tests::http::get(addr, path, "").await.unwrap();
+    (response.status, response.text())
 }
 
 pub async fn get(addr: std::net::SocketAddr, path: &str) -> (u16, Value) {
