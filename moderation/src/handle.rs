@@ -14,6 +14,9 @@ use crate::fold::{fold, fold_lookalikes};
 /// The longest handle, in characters (Unicode scalar values) after normalisation.
 pub const MAX_HANDLE_CHARS: usize = 20;
 
+/// The longest staff name, in characters, before its title.
+pub const MAX_STAFF_NAME_CHARS: usize = 12;
+
 /// Names that belong to staff or to the service, in their folded form (see
 /// [`fold_lookalikes`]): a handle containing one of them is refused.
 const STAFF_WORDS: &[&str] = &[
@@ -109,6 +112,26 @@ impl Handle {
         if key.is_empty() {
             return Err(HandleError::Empty);
         }
+        Ok(Handle { display, key })
+    }
+
+    /// A staff member's handle: their name (normalised and checked like any handle, except
+    /// that staff words are theirs to use), then their title in brackets — "ひかり（ファシリテーター）".
+    /// Participants' handles may not contain a title, so this one cannot be imitated.
+    pub fn staff(name: &str, title: &str) -> Result<Handle, HandleError> {
+        let nfkc: String = name.nfkc().collect();
+        if nfkc.chars().any(is_invisible) {
+            return Err(HandleError::Invisible);
+        }
+        let name = nfkc.split_whitespace().collect::<Vec<_>>().join(" ");
+        if fold(&name).is_empty() {
+            return Err(HandleError::Empty);
+        }
+        if name.chars().count() > MAX_STAFF_NAME_CHARS {
+            return Err(HandleError::TooLong);
+        }
+        let display = format!("{name}（{title}）");
+        let key = fold(&display);
         Ok(Handle { display, key })
     }
 
@@ -209,6 +232,25 @@ mod tests {
         ] {
             assert_eq!(Handle::parse(bad), Err(HandleError::Invisible), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn staff_handles_carry_a_title_nobody_else_may_use() {
+        let staff = Handle::staff(" ひかり ", "ファシリテーター").unwrap();
+        assert_eq!(staff.as_str(), "ひかり（ファシリテーター）");
+        assert_eq!(
+            Handle::parse(staff.as_str()),
+            Err(HandleError::LooksLikeStaff)
+        );
+        assert_eq!(Handle::staff("", "相談員"), Err(HandleError::Empty));
+        assert_eq!(
+            Handle::staff("とても長い名前のスタッフさんです", "相談員"),
+            Err(HandleError::TooLong)
+        );
+        assert_eq!(
+            Handle::staff("ひ\u{200b}かり", "相談員"),
+            Err(HandleError::Invisible)
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::Position;
+use crate::{FacilitatorAction, Position, StaffLogin};
 
 /// The language a person chose; it picks the language of the server's human-readable texts
 /// (error messages, generated handles).
@@ -39,6 +39,10 @@ pub enum ClientMsg {
         /// of the resumed rooms recover exactly what was missed (see `join.since`).
         #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
         since: BTreeMap<String, Position>,
+        /// Staff only: sign in with a staff account (the handle is then the staff member's
+        /// name and title). Not with `resume`: a resumed session keeps what it was.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        staff: Option<StaffLogin>,
     },
     /// Enter a room. Joining a room one is already in answers `joined` again (a resync).
     Join {
@@ -70,6 +74,17 @@ pub enum ClientMsg {
         message_id: String,
         reaction: Reaction,
     },
+    /// Staff only: steer the room's session (see [`FacilitatorAction`]).
+    Facilitate {
+        room: String,
+        action: FacilitatorAction,
+        /// For `extend`: how many minutes (default 5).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        minutes: Option<u32>,
+    },
+    /// In a round, when it is one's turn: give the floor on without speaking (listening is a
+    /// way of taking part too).
+    Pass { room: String },
 }
 
 /// Who a person comes as (optional; never checked against anything).
@@ -116,6 +131,8 @@ impl ClientMsg {
             ClientMsg::Say { .. } => "say",
             ClientMsg::Leave { .. } => "leave",
             ClientMsg::React { .. } => "react",
+            ClientMsg::Facilitate { .. } => "facilitate",
+            ClientMsg::Pass { .. } => "pass",
         }
     }
 }
@@ -135,6 +152,7 @@ mod tests {
                 lang: None,
                 role: None,
                 since: BTreeMap::new(),
+                staff: None,
             }
         );
     }
@@ -177,6 +195,27 @@ mod tests {
             )
             .is_err()
         );
+    }
+
+    #[test]
+    fn facilitate_names_its_action_and_staff_login_hides_its_password() {
+        let msg: ClientMsg = serde_json::from_str(
+            r#"{"type":"facilitate","room":"family","action":"extend","minutes":10}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            msg,
+            ClientMsg::Facilitate {
+                room: "family".into(),
+                action: FacilitatorAction::Extend,
+                minutes: Some(10)
+            }
+        );
+        let hello: ClientMsg = serde_json::from_str(
+            r#"{"type":"hello","staff":{"name":"ひかり","password":"secret words"}}"#,
+        )
+        .unwrap();
+        assert!(!format!("{hello:?}").contains("secret"));
     }
 
     #[test]

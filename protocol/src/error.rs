@@ -35,11 +35,20 @@ pub enum ErrorCode {
     /// The room needs an entry word (合言葉) and none or a wrong one was given. Also the answer
     /// when a word is given for a room that does not exist: it never says which.
     EntryWordRefused,
+    /// A staff sign-in with a wrong name or password (it never says which).
+    StaffLoginRefused,
+    /// Only staff may do this (facilitator actions).
+    Forbidden,
+    /// A round is on and someone else has the floor: reactions still work.
+    NotYourTurn,
+    /// The action does not fit the session now (opening more than 15 minutes early, keeping
+    /// it open more than 15 minutes late, a round with nobody in it, no agenda…).
+    NotNow,
 }
 
 impl ErrorCode {
     /// Every code, for exhaustive tests (translations, documentation).
-    pub const ALL: [ErrorCode; 13] = [
+    pub const ALL: [ErrorCode; 17] = [
         ErrorCode::BadRequest,
         ErrorCode::TooLong,
         ErrorCode::RateLimited,
@@ -53,6 +62,10 @@ impl ErrorCode {
         ErrorCode::NoSuchMessage,
         ErrorCode::AudienceMismatch,
         ErrorCode::EntryWordRefused,
+        ErrorCode::StaffLoginRefused,
+        ErrorCode::Forbidden,
+        ErrorCode::NotYourTurn,
+        ErrorCode::NotNow,
     ];
 
     /// The code as it appears on the wire.
@@ -71,6 +84,10 @@ impl ErrorCode {
             ErrorCode::NoSuchMessage => "no_such_message",
             ErrorCode::AudienceMismatch => "audience_mismatch",
             ErrorCode::EntryWordRefused => "entry_word_refused",
+            ErrorCode::StaffLoginRefused => "staff_login_refused",
+            ErrorCode::Forbidden => "forbidden",
+            ErrorCode::NotYourTurn => "not_your_turn",
+            ErrorCode::NotNow => "not_now",
         }
     }
 }

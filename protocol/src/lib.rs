@@ -3,6 +3,7 @@
 //! # Layout
 //! - [`client`] — [`ClientMsg`], every frame a client may send on `/ws`.
 //! - [`server`] — [`ServerMsg`], every frame the server sends, and [`ChatMessage`].
+//! - [`facilitation`] — staff sign-in, facilitator actions, whose turn it is.
 //! - [`error`] — [`ErrorCode`], the stable codes of `{"type":"error"}` frames.
 //! - [`rooms`] — what `GET /api/rooms` returns.
 //! - [`position`] — [`Position`], where a client is in a room's stream, for recovery.
@@ -14,12 +15,14 @@
 pub mod client;
 pub mod close;
 pub mod error;
+pub mod facilitation;
 pub mod position;
 pub mod rooms;
 pub mod server;
 
 pub use client::{ClientMsg, Lang, Reaction, Role};
 pub use error::ErrorCode;
+pub use facilitation::{FacilitatorAction, Floor, StaffLogin, StaffRole};
 pub use position::Position;
 pub use rooms::{Audience, Programme, RoomInfo, RoomKind, RoomStatus, Segment, Slot};
 pub use server::{ChatMessage, ErrorFrame, NoticeCode, ReactionCounts, ServerMsg};

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use crate::{ErrorCode, Position, Reaction};
+use crate::{ErrorCode, Floor, Position, Reaction, StaffRole};
 
 /// How many of each reaction a message has (reactions nobody gave are left out).
 pub type ReactionCounts = BTreeMap<Reaction, u32>;
@@ -66,6 +66,10 @@ pub enum ServerMsg {
         /// `joined` frame follows for each room).
         resumed: bool,
         rooms: Vec<String>,
+        /// For a staff session: its role (the web front end then shows the facilitator's
+        /// controls).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        staff: Option<StaffRole>,
     },
     /// The answer to `join`, and the resync after a resume. With `recovered: true` (the
     /// `join` gave a `since` position the room still remembers), `history` holds exactly the
@@ -101,6 +105,19 @@ pub enum ServerMsg {
     Closing { room: String, closes_at: Timestamp },
     /// The room's session ended: one is out of the room, and its history is erased.
     Closed { room: String },
+    /// What the facilitator set for the room's session: sent after `joined` and whenever it
+    /// changes. `closes_at` when the session ends (later than planned if it was extended),
+    /// `segment` the agenda segment the facilitator moved to (absent: follow the clock),
+    /// `floor` who has the floor in a round (absent: no round, anyone may speak).
+    RoomState {
+        room: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        closes_at: Option<Timestamp>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        segment: Option<u32>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        floor: Option<Floor>,
+    },
     /// Something about the service, not about a room.
     Notice { code: NoticeCode },
     /// A refused frame.

@@ -5,12 +5,14 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use ibasho_protocol::{RoomInfo, RoomStatus};
+use jiff::Timestamp;
 use tokio::sync::Semaphore;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
 use crate::catalogue::{Catalogue, Opening, RoomSpec};
 use crate::clock::Clock;
+use crate::control::{self, RoomControl};
 use crate::hub::Hub;
 use crate::metrics::Metrics;
 use crate::schedule::{self, Status};
@@ -36,6 +38,8 @@ pub struct App {
     pub metrics: Metrics,
     /// Entry-word attempts per room on this node (unknown rooms share one limit).
     pub entry_word_limits: std::collections::HashMap<String, crate::ratelimit::Limiter>,
+    /// Staff sign-in attempts on this node.
+    pub staff_login_limit: crate::ratelimit::Limiter,
     next_connection: AtomicU64,
 }
 
@@ -74,6 +78,10 @@ impl App {
             settings.limits.schedule_tick,
             shutdown.clone(),
         );
+        let staff_login_limit = crate::ratelimit::Limiter::per_minute(
+            settings.limits.staff_logins_per_node,
+            settings.limits.staff_logins_per_node,
+        );
         App {
             connection_slots: Arc::new(Semaphore::new(settings.limits.max_connections)),
             settings,
@@ -86,6 +94,7 @@ impl App {
             web,
             metrics: Metrics::new(),
             entry_word_limits,
+            staff_login_limit,
             next_connection: AtomicU64::new(1),
         }
     }
@@ -95,8 +104,76 @@ impl App {
         self.next_connection.fetch_add(1, Ordering::Relaxed)
     }
 
-    /// Whether a room can be entered now, from its schedule and the clock.
+    /// Whether a room can be entered now, from its schedule, the clock and what a facilitator
+    /// changed (opened early, kept open late).
     pub fn status(&self, room: &RoomSpec) -> Status {
+        let planned = self.planned_status(room, self.clock.now());
+        control::status(
+            planned,
+            self.hub.control(&room.id).as_ref(),
+            self.catalogue.closing_notice,
+            self.clock.now(),
+        )
+    }
+
+    /// The planned session open at `now`, or `None` in a room that is always open: the
+    /// session a facilitator's changes belong to.
+    pub fn current_session(&self, room: &RoomSpec) -> Option<(Timestamp, Timestamp)> {
+        let control = self.hub.control(&room.id);
+        let now = self.clock.now();
+        if let Some(window) = control.as_ref().and_then(RoomControl::window)
+            && window.0 <= now
+            && now < window.1
+        {
+            return control.and_then(|control| control.planned);
+        }
+        match self.planned_status(room, now) {
+            Status::Open {
+                opened_at: Some(opened_at),
+                closes_at: Some(closes_at),
+                ..
+            } => Some((opened_at, closes_at)),
+            _ => None,
+        }
+    }
+
+    /// The planned session that opens next, if it is coming (for opening it early).
+    pub fn next_session(&self, room: &RoomSpec) -> Option<(Timestamp, Timestamp)> {
+        let opens_at = match self.planned_status(room, self.clock.now()) {
+            Status::Upcoming { opens_at } => opens_at,
+            Status::Closed {
+                next_open: Some(opens_at),
+            } => opens_at,
+            _ => return None,
+        };
+        match self.planned_status(room, opens_at) {
+            Status::Open {
+                closes_at: Some(closes_at),
+                ..
+            } => Some((opens_at, closes_at)),
+            _ => None,
+        }
+    }
+
+    /// The agenda segment of a programme room now: the facilitator's, or the clock's.
+    pub fn current_segment(&self, room: &RoomSpec, status: Status) -> Option<usize> {
+        let programme = room.programme.as_ref()?;
+        if let Some(segment) = self.hub.control(&room.id).and_then(|c| c.segment) {
+            return usize::try_from(segment).ok();
+        }
+        let Status::Open {
+            opened_at: Some(opened_at),
+            ..
+        } = status
+        else {
+            return None;
+        };
+        let elapsed = self.clock.now().duration_since(opened_at).as_secs() / 60;
+        programme.segment_at(u64::try_from(elapsed).unwrap_or(0))
+    }
+
+    /// The room's status from its schedule alone.
+    fn planned_status(&self, room: &RoomSpec, now: Timestamp) -> Status {
         match &room.opening {
             Opening::Always => Status::Open {
                 opened_at: None,
@@ -108,7 +185,7 @@ impl App {
                 sessions,
                 &self.catalogue.zone,
                 self.catalogue.closing_notice,
-                self.clock.now(),
+                now,
             ),
         }
     }
@@ -167,16 +244,7 @@ impl App {
                     Status::Open { .. } => None,
                 },
                 programme: room.programme.clone().map(|mut programme| {
-                    // The segment now, from the time since the session opened.
-                    if let Status::Open {
-                        opened_at: Some(opened_at),
-                        ..
-                    } = status
-                    {
-                        let elapsed = self.clock.now().duration_since(opened_at).as_secs() / 60;
-                        programme.current =
-                            programme.segment_at(u64::try_from(elapsed).unwrap_or(0));
-                    }
+                    programme.current = self.current_segment(room, status);
                     programme
                 }),
             });

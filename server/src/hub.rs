@@ -14,6 +14,8 @@
 //! history ends at (its floor) while the room's sequencer is held, and only later events are
 //! delivered to it — the same exactly-once rule across nodes.
 
+mod control;
+
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -129,6 +131,8 @@ pub struct Hub {
     shutdown: CancellationToken,
     /// True when the store is shared with other nodes: delivery comes from its events.
     shared: bool,
+    /// What facilitators set for each room (see `control`).
+    controls: Mutex<HashMap<String, crate::control::RoomControl>>,
 }
 
 impl Hub {
@@ -178,6 +182,7 @@ impl Hub {
             limits,
             shutdown,
             shared: false,
+            controls: Mutex::new(HashMap::new()),
         }
     }
 
@@ -198,6 +203,11 @@ impl Hub {
                     }
                 }
                 StoreEvent::Presence { room } => self.refresh_presence(&room),
+                StoreEvent::Control { room } => {
+                    if let Err(err) = self.refresh_control(&room).await {
+                        tracing::warn!(error = %err, "could not read a room's control");
+                    }
+                }
                 StoreEvent::Resync { room, keep } => {
                     if let Some(hub) = self.rooms.get(&room) {
                         for member in hub.members().values() {
@@ -237,6 +247,7 @@ impl Hub {
         };
         let _in_order = room.sequencer.lock().await;
         self.store.close_room(room_id, ended).await?;
+        self.forget_control(room_id);
         let frame = encode(&ServerMsg::Closed {
             room: room_id.to_owned(),
         });
@@ -416,6 +427,9 @@ impl Hub {
         });
         for change in &joined.reactions {
             conn.send(&change.to_frame(room_id));
+        }
+        if let Some(control) = self.control(room_id) {
+            conn.send(&control.frame(room_id));
         }
         room.members().insert(
             conn.id(),

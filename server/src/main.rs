@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use ibasho_server::catalogue::Catalogue;
 use ibasho_server::settings::{DEFAULT_EXIT_URL, Limits, Settings, StoreChoice};
+use ibasho_server::staff::{StaffAccounts, StaffFileError};
 
 #[derive(Parser)]
 #[command(
@@ -23,7 +24,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Run the server.
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Check a room catalogue file and list its rooms.
     CheckCatalogue {
         /// The TOML file to check.
@@ -32,6 +33,14 @@ enum Command {
     /// Read an entry word (合言葉) from standard input and print the argon2 hash to put in
     /// the catalogue as `entry_word_hash` (the word itself never goes in the file).
     HashEntryWord,
+    /// Read a staff password from standard input and print the argon2 hash to put in the
+    /// staff file as `password_hash` (at least 12 characters; never stored in clear).
+    HashPassword,
+    /// Check a staff file and list its accounts (names and roles).
+    CheckStaff {
+        /// The TOML file to check.
+        file: PathBuf,
+    },
 }
 
 #[derive(Args)]
@@ -42,6 +51,10 @@ struct ServeArgs {
     /// Room catalogue (TOML). Default: the built-in example, deploy/catalogue.example.toml.
     #[arg(long, env = "IBASHO_CATALOGUE")]
     catalogue: Option<PathBuf>,
+    /// Staff accounts (TOML, see deploy/staff.example.toml). Default: none, and nobody can
+    /// sign in as staff.
+    #[arg(long, env = "IBASHO_STAFF")]
+    staff: Option<PathBuf>,
     /// Origins allowed to open /ws from a browser (repeat, or comma-separate in the
     /// environment). Default: the server's own origin only.
     #[arg(
@@ -94,8 +107,13 @@ enum StoreKind {
 }
 
 impl ServeArgs {
-    fn into_settings(self) -> Settings {
+    fn into_settings(self) -> Result<Settings, StaffFileError> {
+        let staff = match &self.staff {
+            Some(file) => StaffAccounts::load(file)?,
+            None => StaffAccounts::default(),
+        };
         let mut settings = Settings {
+            staff: std::sync::Arc::new(staff),
             bind: self.bind,
             catalogue: self.catalogue,
             allowed_origins: self.allowed_origins,
@@ -115,40 +133,65 @@ impl ServeArgs {
                 prefix: self.redis_prefix,
             },
         };
-        settings
+        Ok(settings)
     }
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Serve(args) => serve(args.into_settings()),
+        Command::Serve(args) => match args.into_settings() {
+            Ok(settings) => serve(settings),
+            Err(err) => {
+                eprintln!("ibasho: {err}");
+                ExitCode::from(2)
+            }
+        },
         Command::CheckCatalogue { file } => check_catalogue(&file),
-        Command::HashEntryWord => hash_entry_word(),
+        Command::HashEntryWord => hash_secret("entry word", "entry_word_hash", 1),
+        Command::HashPassword => hash_secret("staff password", "password_hash", 12),
+        Command::CheckStaff { file } => check_staff(&file),
     }
 }
 
-fn hash_entry_word() -> ExitCode {
+fn check_staff(file: &std::path::Path) -> ExitCode {
+    match StaffAccounts::load(file) {
+        Ok(staff) => {
+            println!(
+                "{}: {} staff accounts, all valid",
+                file.display(),
+                staff.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("ibasho: {err}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Reads a secret from standard input and prints its argon2 hash as a TOML line `key = "…"`.
+fn hash_secret(what: &str, key: &str, min_chars: usize) -> ExitCode {
     use std::io::IsTerminal as _;
     if std::io::stdin().is_terminal() {
-        eprintln!("entry word (then Enter; it is not shown anywhere else):");
+        eprintln!("{what} (then Enter; it is not shown anywhere else):");
     }
     let mut word = String::new();
     if let Err(err) = std::io::stdin().read_line(&mut word) {
-        eprintln!("ibasho: cannot read the entry word: {err}");
+        eprintln!("ibasho: cannot read the {what}: {err}");
         return ExitCode::FAILURE;
     }
     let word = word.trim();
-    if word.is_empty() || word.chars().count() > ibasho_server::entry_word::MAX_CHARS {
-        eprintln!(
-            "ibasho: an entry word is 1 to {} characters",
-            ibasho_server::entry_word::MAX_CHARS
-        );
+    let max = ibasho_server::entry_word::MAX_CHARS;
+    let length = word.chars().count();
+    if length < min_chars || length > max {
+        eprintln!("ibasho: a {what} is {min_chars} to {max} characters");
         return ExitCode::from(2);
     }
     match ibasho_server::entry_word::hash(word) {
         Ok(hash) => {
-            println!("entry_word_hash = \"{hash}\"");
+            println!("{key} = \"{hash}\"");
             ExitCode::SUCCESS
         }
         Err(err) => {

@@ -31,6 +31,10 @@ pub enum Refusal {
     Unavailable,
     AudienceMismatch,
     EntryWordRefused,
+    StaffLoginRefused,
+    Forbidden,
+    NotYourTurn,
+    NotNow,
 }
 
 /// What was wrong with a frame that could not be understood.
@@ -65,6 +69,10 @@ impl Refusal {
             Refusal::Unavailable => ErrorCode::Unavailable,
             Refusal::AudienceMismatch => ErrorCode::AudienceMismatch,
             Refusal::EntryWordRefused => ErrorCode::EntryWordRefused,
+            Refusal::StaffLoginRefused => ErrorCode::StaffLoginRefused,
+            Refusal::Forbidden => ErrorCode::Forbidden,
+            Refusal::NotYourTurn => ErrorCode::NotYourTurn,
+            Refusal::NotNow => ErrorCode::NotNow,
         }
     }
 
@@ -119,6 +127,26 @@ impl Refusal {
                 ja,
                 "合言葉が違うか、この部屋には入れません。案内された合言葉をもう一度お確かめください。",
                 "The entry word is not right, or this room cannot be entered. Please check the word you were given.",
+            ),
+            Refusal::StaffLoginRefused => pick(
+                ja,
+                "スタッフ名かパスワードが違います。",
+                "The staff name or the password is not right.",
+            ),
+            Refusal::Forbidden => pick(
+                ja,
+                "これはスタッフだけができる操作です。",
+                "Only staff can do this.",
+            ),
+            Refusal::NotYourTurn => pick(
+                ja,
+                "いまは順番に話しています。あなたの番が来たら話せます。リアクションはいつでもできます。",
+                "People are taking turns now. You can speak when your turn comes; reactions work any time.",
+            ),
+            Refusal::NotNow => pick(
+                ja,
+                "いまはその操作はできません（早く開けるのは15分前から、延長は15分まで）。",
+                "That cannot be done now (a room opens at most 15 minutes early and stays at most 15 minutes late).",
             ),
             Refusal::AudienceMismatch => pick(
                 ja,

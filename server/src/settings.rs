@@ -5,7 +5,10 @@
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
+
+use crate::staff::StaffAccounts;
 
 /// How the server runs. Built from the command line (see `cli`) or directly by tests.
 #[derive(Debug, Clone)]
@@ -24,6 +27,8 @@ pub struct Settings {
     pub exit_url: String,
     /// Where shared state lives.
     pub store: StoreChoice,
+    /// Staff accounts (`--staff FILE`); none by default: nobody can sign in as staff.
+    pub staff: Arc<StaffAccounts>,
     pub limits: Limits,
 }
 
@@ -52,6 +57,7 @@ impl Default for Settings {
             web_dir: None,
             exit_url: DEFAULT_EXIT_URL.to_owned(),
             store: StoreChoice::Memory,
+            staff: Arc::default(),
             limits: Limits::default(),
         }
     }
@@ -98,6 +104,9 @@ pub struct Limits {
     /// Entry-word attempts per connection and per room, per minute (no brute force).
     pub entry_words_per_connection: u32,
     pub entry_words_per_room: u32,
+    /// Staff sign-in attempts per connection and per node, per minute.
+    pub staff_logins_per_connection: u32,
+    pub staff_logins_per_node: u32,
     /// How often the timetable looks at the clock (closing notices, ends of sessions).
     pub schedule_tick: Duration,
     /// How often a node renews the leases of its sessions in a shared store.
@@ -134,6 +143,8 @@ impl Default for Limits {
             schedule_tick: Duration::from_millis(500),
             entry_words_per_connection: 5,
             entry_words_per_room: 30,
+            staff_logins_per_connection: 5,
+            staff_logins_per_node: 30,
             stream_len: crate::store::STREAM_LEN,
             frames_per_second: 10,
             frames_burst: 20,

@@ -14,6 +14,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::catalogue::{Catalogue, Opening};
 use crate::clock::Clock;
+use crate::control;
 use crate::hub::Hub;
 use crate::schedule::{self, Session, Status};
 
@@ -53,9 +54,10 @@ pub fn spawn(
         // A session that ended while every node was down is erased now.
         let now = clock.now();
         for (room, sessions) in &rooms {
+            refresh(&hub, room).await;
             let entry = seen.entry(room.clone()).or_default();
             let open = matches!(
-                schedule::status(sessions, &zone, notice, now),
+                status(&hub, room, sessions, &zone, notice, now),
                 Status::Open { .. }
             );
             if !open {
@@ -71,8 +73,10 @@ pub fn spawn(
             }
             let now = clock.now();
             for (room, sessions) in &rooms {
+                // Every tick, so that a node that missed a change still follows it.
+                refresh(&hub, room).await;
                 let entry = seen.entry(room.clone()).or_default();
-                match schedule::status(sessions, &zone, notice, now) {
+                match status(&hub, room, sessions, &zone, notice, now) {
                     Status::Open {
                         closes_at, closing, ..
                     } => {
@@ -102,4 +106,29 @@ pub fn spawn(
             }
         }
     });
+}
+
+/// The room's status: its schedule, with what a facilitator changed (opened early, kept
+/// open late).
+fn status(
+    hub: &Hub,
+    room: &str,
+    sessions: &[Session],
+    zone: &jiff::tz::TimeZone,
+    notice: Duration,
+    now: Timestamp,
+) -> Status {
+    control::status(
+        schedule::status(sessions, zone, notice, now),
+        hub.control(room).as_ref(),
+        notice,
+        now,
+    )
+}
+
+/// Reads the room's control again (a store that cannot answer keeps the last one read).
+async fn refresh(hub: &Hub, room: &str) {
+    if let Err(err) = hub.refresh_control(room).await {
+        tracing::warn!(error = %err, "could not read a room's control");
+    }
 }

@@ -160,6 +160,28 @@ fn listening_addr(log: &str) -> Option<SocketAddr> {
     addr.parse().ok()
 }
 
+/// Runs `ibasho <command>` (`hash-entry-word`, `hash-password`) with `secret` on standard
+/// input, as an operator would, and returns the TOML line it prints.
+pub fn hash_with(binary: &Path, command: &str, secret: &str) -> Result<String> {
+    use std::io::Write as _;
+    let mut child = std::process::Command::new(binary)
+        .arg(command)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()?;
+    child
+        .stdin
+        .take()
+        .context("no stdin")?
+        .write_all(format!("{secret}\n").as_bytes())?;
+    let out = child.wait_with_output()?;
+    if !out.status.success() {
+        bail!("ibasho {command} failed: {}", out.status);
+    }
+    Ok(String::from_utf8(out.stdout)?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -56,6 +56,8 @@ pub enum StoreEvent {
     },
     /// A room's count of people changed somewhere.
     Presence { room: String },
+    /// A facilitator changed the room's control somewhere: read it again.
+    Control { room: String },
     /// This node lost the room's thread (its stream started a new epoch, or events were
     /// trimmed before this node could read them): its members must join again to resync —
     /// except those who joined in epoch `keep` (the new one), who are in step.

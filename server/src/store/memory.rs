@@ -12,6 +12,7 @@ use super::{
     Appended, Attachment, JoinRefusal, JoinedRoom, NewMessage, NewSession, Profile, Reacted,
     ReactionChange, RoomEvent, STREAM_LEN, SessionRecord, Store, StoreResult, new_epoch,
 };
+use crate::control::RoomControl;
 use crate::token::SessionToken;
 
 /// How many recent `client_id`s a session remembers to make retries safe.
@@ -76,6 +77,8 @@ struct Room {
     reactors: HashMap<(String, Reaction), HashSet<SessionToken>>,
     /// The end of the last session closed (so closing is done once, whoever asks).
     closed: Option<jiff::Timestamp>,
+    /// What a facilitator set for the session (gone with it: see `close_room`).
+    control: Option<RoomControl>,
 }
 
 impl Room {
@@ -88,6 +91,7 @@ impl Room {
             log: VecDeque::new(),
             reactors: HashMap::new(),
             closed: None,
+            control: None,
         }
     }
 
@@ -444,6 +448,49 @@ impl Store for MemoryStore {
         }
         *room = Room::new();
         room.closed = Some(ended);
+        Ok(true)
+    }
+
+    async fn member_handles(&self, room_id: &str) -> StoreResult<Vec<String>> {
+        let state = self.lock();
+        let mut handles: Vec<String> = state
+            .rooms
+            .get(room_id)
+            .map(|room| {
+                room.members
+                    .keys()
+                    .filter_map(|token| state.sessions.get(token))
+                    .map(|session| session.handle.clone())
+                    .collect()
+            })
+            .unwrap_or_default();
+        handles.sort();
+        Ok(handles)
+    }
+
+    async fn control(&self, room_id: &str) -> StoreResult<Option<RoomControl>> {
+        Ok(self
+            .lock()
+            .rooms
+            .get(room_id)
+            .and_then(|room| room.control.clone()))
+    }
+
+    async fn swap_control(
+        &self,
+        room_id: &str,
+        expected: Option<&RoomControl>,
+        new: Option<&RoomControl>,
+    ) -> StoreResult<bool> {
+        let mut state = self.lock();
+        let room = state
+            .rooms
+            .entry(room_id.to_owned())
+            .or_insert_with(Room::new);
+        if room.control.as_ref() != expected {
+            return Ok(false);
+        }
+        room.control = new.cloned();
         Ok(true)
     }
 

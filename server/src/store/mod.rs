@@ -16,7 +16,7 @@ pub mod redis;
 
 use async_trait::async_trait;
 use ibasho_moderation::Handle;
-use ibasho_protocol::{ChatMessage, Lang, Position, Reaction, Role};
+use ibasho_protocol::{ChatMessage, Lang, Position, Reaction, Role, StaffRole};
 use jiff::Timestamp;
 use tokio::sync::mpsc;
 
@@ -24,6 +24,7 @@ pub use events::{ReactionChange, RoomEvent, StoreEvent};
 pub use memory::MemoryStore;
 pub use redis::{RedisConfig, RedisStore};
 
+use crate::control::RoomControl;
 use crate::token::SessionToken;
 
 /// How many events a room's stream keeps by default: how far back a client can recover.
@@ -74,6 +75,8 @@ pub struct NewSession {
 pub struct Profile {
     pub lang: Lang,
     pub role: Option<Role>,
+    /// For a staff member's session: their role (set only by a staff sign-in).
+    pub staff: Option<StaffRole>,
 }
 
 /// What a resumed session restores.
@@ -226,9 +229,25 @@ pub trait Store: Send + Sync + 'static {
 
     /// Ends a room's session that ended at `ended`: everyone is taken out of the room, and its
     /// history, stream, reactions and the retry records of what was said in it are erased; the
-    /// room's stream starts a new epoch. Idempotent: every node may call it for the same end
+    /// room's stream starts a new epoch; what a facilitator set for the session goes too. Idempotent: every node may call it for the same end
     /// (false when it was done already).
     async fn close_room(&self, room: &str, ended: Timestamp) -> StoreResult<bool>;
+
+    /// The handles of the people in the room now, sorted (for a round: never shown as a list).
+    async fn member_handles(&self, room: &str) -> StoreResult<Vec<String>>;
+
+    /// What a facilitator set for the room's session, if anything (erased by `close_room`).
+    async fn control(&self, room: &str) -> StoreResult<Option<RoomControl>>;
+
+    /// Replaces the room's control with `new` (`None` removes it) if it is still `expected`;
+    /// false if someone changed it meanwhile (read it again and retry). A shared store tells
+    /// every node that it changed ([`StoreEvent::Control`]).
+    async fn swap_control(
+        &self,
+        room: &str,
+        expected: Option<&RoomControl>,
+        new: Option<&RoomControl>,
+    ) -> StoreResult<bool>;
 
     /// For a store shared by several nodes: the events of every node (messages, reactions,
     /// presence changes, health), each room's in offset order. The hub takes it once at start

@@ -7,7 +7,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use ibasho_moderation::Handle;
-use ibasho_protocol::{ClientMsg, Lang, Position, Reaction, Role, ServerMsg};
+use ibasho_protocol::{
+    ClientMsg, Lang, Position, Reaction, Role, ServerMsg, StaffLogin, StaffRole,
+};
+
+mod facilitation;
 
 use crate::app::App;
 use crate::entry_word;
@@ -41,15 +45,27 @@ fn well_formed(position: &Position) -> bool {
 }
 
 /// The `type`s a client may send, to tell an unknown type from a malformed known one.
-const KNOWN_TYPES: [&str; 5] = ["hello", "join", "say", "leave", "react"];
+const KNOWN_TYPES: [&str; 7] = [
+    "hello",
+    "join",
+    "say",
+    "leave",
+    "react",
+    "facilitate",
+    "pass",
+];
 
 /// A session this connection holds.
 #[derive(Debug)]
 struct Attached {
     token: SessionToken,
     attachment: Attachment,
+    /// What the others see (for whose turn it is in a round).
+    handle: String,
     /// Who the person said they come as (rooms for other audiences refuse them).
     role: Option<Role>,
+    /// A staff member's role: they may facilitate, and enter every room.
+    staff: Option<StaffRole>,
     rooms: BTreeSet<String>,
 }
 
@@ -59,6 +75,7 @@ pub struct Peer {
     outbox: Outbox,
     frames: Limiter,
     entry_words: Limiter,
+    staff_logins: Limiter,
     lang: Lang,
     session: Option<Attached>,
 }
@@ -71,11 +88,16 @@ impl Peer {
             limits.entry_words_per_connection,
             limits.entry_words_per_connection,
         );
+        let staff_logins = Limiter::per_minute(
+            limits.staff_logins_per_connection,
+            limits.staff_logins_per_connection,
+        );
         Peer {
             app,
             outbox,
             frames,
             entry_words,
+            staff_logins,
             lang: Lang::default(),
             session: None,
         }
@@ -104,7 +126,9 @@ impl Peer {
             Ok(
                 ClientMsg::Join { room, .. }
                 | ClientMsg::Leave { room }
-                | ClientMsg::React { room, .. },
+                | ClientMsg::React { room, .. }
+                | ClientMsg::Facilitate { room, .. }
+                | ClientMsg::Pass { room },
             ) => (Some(room.clone()), None),
             Ok(ClientMsg::Say {
                 room, client_id, ..
@@ -151,7 +175,8 @@ impl Peer {
                 lang,
                 role,
                 since,
-            } => self.hello(handle, resume, lang, role, since).await,
+                staff,
+            } => self.hello(handle, resume, lang, role, since, staff).await,
             ClientMsg::Join {
                 room,
                 since,
@@ -168,6 +193,12 @@ impl Peer {
                 message_id,
                 reaction,
             } => self.react(room, message_id, reaction).await,
+            ClientMsg::Facilitate {
+                room,
+                action,
+                minutes,
+            } => self.facilitate(room, action, minutes).await,
+            ClientMsg::Pass { room } => self.pass(room).await,
         }
     }
 
@@ -178,6 +209,7 @@ impl Peer {
         lang: Option<Lang>,
         role: Option<Role>,
         since: BTreeMap<String, Position>,
+        staff: Option<StaffLogin>,
     ) -> Result<(), Refusal> {
         if self.session.is_some() {
             return Err(Refusal::BadRequest(BadRequest::HelloTwice));
@@ -198,10 +230,21 @@ impl Peer {
             }
             // Unknown or expired: a fresh session, and `resumed: false` says so.
         }
-        let requested = handle
-            .map(|raw| Handle::parse(&raw))
-            .transpose()
-            .map_err(Refusal::HandleInvalid)?;
+        let (requested, staff) = match staff {
+            Some(login) => {
+                let account = self.sign_in(login).await?;
+                (Some(account.handle), Some(account.role))
+            }
+            None => (
+                handle
+                    .map(|raw| Handle::parse(&raw))
+                    .transpose()
+                    .map_err(Refusal::HandleInvalid)?,
+                None,
+            ),
+        };
+        // Staff come as staff, not as a person or a family member.
+        let role = if staff.is_some() { None } else { role };
         let (session, handle) = self
             .app
             .hub
@@ -210,21 +253,25 @@ impl Peer {
                 Profile {
                     lang: self.lang,
                     role,
+                    staff,
                 },
                 &self.outbox,
             )
             .await
             .map_err(room_refusal)?;
         self.outbox.send(&ServerMsg::Welcome {
-            handle: handle.into_string(),
+            handle: handle.as_str().to_owned(),
             session: session.token.expose().to_owned(),
             resumed: false,
             rooms: Vec::new(),
+            staff,
         });
         self.session = Some(Attached {
             token: session.token,
             attachment: session.attachment,
+            handle: handle.into_string(),
             role,
+            staff,
             rooms: BTreeSet::new(),
         });
         tracing::debug!("session started");
@@ -249,10 +296,11 @@ impl Peer {
         self.lang = lang.unwrap_or(record.profile.lang);
         let attachment = record.attachment;
         self.outbox.send(&ServerMsg::Welcome {
-            handle: record.handle,
+            handle: record.handle.clone(),
             session: token.expose().to_owned(),
             resumed: true,
             rooms: record.rooms.clone(),
+            staff: record.profile.staff,
         });
         let mut rooms = BTreeSet::new();
         for room in record.rooms {
@@ -271,7 +319,9 @@ impl Peer {
         self.session = Some(Attached {
             token,
             attachment,
+            handle: record.handle,
             role: record.profile.role,
+            staff: record.profile.staff,
             rooms,
         });
         tracing::debug!("session resumed");
@@ -301,10 +351,11 @@ impl Peer {
             return Err(Refusal::BadRequest(BadRequest::BadPosition));
         }
         let max_rooms = self.app.settings.limits.max_rooms_per_connection;
-        let (token, role, member, rooms) = match &self.session {
+        let (token, role, staff, member, rooms) = match &self.session {
             Some(session) => (
                 session.token.clone(),
                 session.role,
+                session.staff.is_some(),
                 session.rooms.contains(&room),
                 session.rooms.len(),
             ),
@@ -320,12 +371,14 @@ impl Peer {
             return Err(Refusal::NoSuchRoom);
         };
         open_now(app.status(spec))?;
-        if !spec.audience.admits(role) {
+        // Staff facilitate rooms for every audience, and need no entry word.
+        if !staff && !spec.audience.admits(role) {
             return Err(Refusal::AudienceMismatch);
         }
         // A member coming back (a resync) was admitted already.
         if let Some(hash) = &spec.entry_word_hash
             && !member
+            && !staff
         {
             self.entry_word_attempt(&room)?;
             let word = entry_word.unwrap_or_default();
@@ -397,6 +450,10 @@ impl Peer {
         {
             return Ok(());
         }
+        self.check_floor(&room).await?;
+        let Some(session) = self.session.as_ref() else {
+            return Err(Refusal::BadRequest(BadRequest::HelloFirst));
+        };
         if let Some(limiter) = self.app.hub.says_limiter(&session.token) {
             limiter
                 .check()
@@ -512,6 +569,8 @@ fn room_refusal(err: RoomError) -> Refusal {
 
 #[cfg(test)]
 mod tests {
+    use ibasho_protocol::FacilitatorAction;
+
     use super::*;
 
     #[test]
@@ -540,6 +599,7 @@ mod tests {
                 lang: None,
                 role: None,
                 since: Default::default(),
+                staff: None,
             },
             ClientMsg::Join {
                 room: "r".into(),
@@ -557,6 +617,12 @@ mod tests {
                 message_id: "1".into(),
                 reaction: Reaction::Nod,
             },
+            ClientMsg::Facilitate {
+                room: "r".into(),
+                action: FacilitatorAction::EndRound,
+                minutes: None,
+            },
+            ClientMsg::Pass { room: "r".into() },
         ];
         let kinds: Vec<&str> = samples.iter().map(ClientMsg::kind).collect();
         assert_eq!(kinds, KNOWN_TYPES);

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use ibasho_tests::client::Ending;
+use ibasho_tests::process::hash_with;
 use ibasho_tests::{Client, ClientOptions, ServerProcess};
 use serde_json::json;
 
@@ -243,23 +244,7 @@ async fn nothing_said_or_anyone_is_written_to_disk() {
 
 #[test]
 fn hash_entry_word_prints_a_hash_that_the_catalogue_accepts() {
-    use std::io::Write as _;
-    let mut child = std::process::Command::new(binary())
-        .arg("hash-entry-word")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all("あじさい\n".as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success());
-    let line = String::from_utf8(out.stdout).unwrap();
+    let line = hash_with(&binary(), "hash-entry-word", "あじさい").unwrap();
     assert!(line.starts_with("entry_word_hash = \"$argon2id$"), "{line}");
     assert!(!line.contains("あじさい"));
     let hash = line
@@ -267,4 +252,76 @@ fn hash_entry_word_prints_a_hash_that_the_catalogue_accepts() {
         .trim_start_matches("entry_word_hash = \"")
         .trim_end_matches('"');
     assert!(ibasho_server::entry_word::matches("あじさい", hash));
+}
+
+/// `ibasho hash-password` makes the line for the staff file; the server signs staff in with
+/// it; the log says that someone signed in, never who or with what.
+#[tokio::test]
+async fn staff_sign_in_from_a_hashed_staff_file_and_the_log_keeps_no_password() {
+    let password = "correct horse battery 5b1e";
+    let line = hash_with(&binary(), "hash-password", password).unwrap();
+    assert!(line.starts_with("password_hash = \"$argon2id$"), "{line}");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("staff.toml");
+    std::fs::write(
+        &file,
+        format!("[[staff]]\nname = \"みどり\"\nrole = \"facilitator\"\n{line}"),
+    )
+    .unwrap();
+    let check = tokio::process::Command::new(binary())
+        .arg("check-staff")
+        .arg(&file)
+        .output()
+        .await
+        .unwrap();
+    assert!(check.status.success(), "{check:?}");
+
+    let staff = file.to_str().unwrap();
+    let mut server = ServerProcess::start(&binary(), &["--staff", staff], &[("RUST_LOG", "trace")])
+        .await
+        .unwrap();
+    let options = ClientOptions {
+        origin: Some(format!("http://{}", server.addr())),
+        ..ClientOptions::default()
+    };
+    let mut client = Client::connect_with(server.addr(), options).await.unwrap();
+    let wrong = "wrong horse 0c9d";
+    client
+        .send(json!({"type":"hello","staff":{"name":"みどり","password":wrong}}))
+        .await
+        .unwrap();
+    assert_eq!(
+        client.recv_error().await.unwrap()["code"],
+        "staff_login_refused"
+    );
+    client
+        .send(json!({"type":"hello","staff":{"name":"みどり","password":password}}))
+        .await
+        .unwrap();
+    let welcome = client.recv_type("welcome").await.unwrap();
+    assert_eq!(welcome["handle"], "みどり（ファシリテーター）");
+    client.close().await.unwrap();
+    server.wait_for_log("connection closed").await.unwrap();
+    server.terminate().await.unwrap();
+    let log = server.log();
+    assert!(log.contains("staff signed in"), "{log}");
+    for secret in [password, wrong, "みどり"] {
+        assert!(!log.contains(secret), "{secret:?} is in the log:\n{log}");
+    }
+
+    // A password in clear stops the start, saying where and what to do.
+    std::fs::write(
+        &file,
+        "[[staff]]\nname = \"みどり\"\nrole = \"facilitator\"\npassword_hash = \"hunter2\"\n",
+    )
+    .unwrap();
+    let output = tokio::process::Command::new(binary())
+        .args(["serve", "--bind", "127.0.0.1:0", "--staff", staff])
+        .output()
+        .await
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("hash-password"), "{stderr}");
+    assert!(!stderr.contains("hunter2"), "{stderr}");
 }

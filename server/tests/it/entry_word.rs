@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 use crate::support::{serve_catalogue, settings};
 
 /// A cheap hash (tests run unoptimised); the CLI makes costly ones.
-fn cheap_hash(word: &str) -> String {
+pub fn cheap_hash(word: &str) -> String {
     let params = Params::new(8, 1, 1, None).unwrap();
     let salt = SaltString::encode_b64(b"ibasho-test-salt").unwrap();
     Argon2::new(Algorithm::Argon2id, Version::V0x13, params)

@@ -11,6 +11,7 @@ mod binary;
 mod conversation;
 mod entry_word;
 mod errors;
+mod facilitation;
 mod http;
 mod lifecycle;
 mod load_tool;

@@ -5,10 +5,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use ibasho_server::clock::ManualClock;
-use jiff::{SignedDuration, Timestamp};
+use jiff::SignedDuration;
 use serde_json::json;
 
-use crate::support::{hello, serve_catalogue, settings};
+use crate::support::{hello, serve_catalogue, settings, tokyo};
 
 /// A Wednesday-evening room (Tokyo), and the always-open lounge.
 const CATALOGUE: &str = r#"
@@ -34,14 +34,6 @@ weekly = ["wed"]
 start = "19:00"
 end = "21:00"
 "#;
-
-fn tokyo(text: &str) -> Timestamp {
-    text.parse::<jiff::civil::DateTime>()
-        .unwrap()
-        .to_zoned_datetime(jiff::tz::TimeZone::get("Asia/Tokyo").unwrap())
-        .unwrap()
-        .timestamp()
-}
 
 async fn rooms(addr: std::net::SocketAddr) -> serde_json::Value {
     crate::http::get_json(addr, "/api/rooms").await

@@ -136,3 +136,12 @@ pub async fn member(server: &Running, handle: &str, room: &str) -> Client {
     client.join(room).await.expect("joined");
     client
 }
+
+/// A wall-clock time in Tokyo (`2026-12-05T14:00`) as an instant.
+pub fn tokyo(text: &str) -> jiff::Timestamp {
+    text.parse::<jiff::civil::DateTime>()
+        .unwrap()
+        .to_zoned_datetime(jiff::tz::TimeZone::get("Asia/Tokyo").unwrap())
+        .unwrap()
+        .timestamp()
+}

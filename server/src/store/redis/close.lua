@@ -28,7 +28,7 @@ for _, id in ipairs(redis.call('LRANGE', rkey(room, 'order'), 0, -1)) do
   for _, r in ipairs(REACTIONS) do redis.call('DEL', rkey(room, 'x:' .. id .. ':' .. r)) end
 end
 redis.call('DEL', rkey(room, 'm'), rkey(room, 'msgs'), rkey(room, 'order'), rkey(room, 'log'),
-  rkey(room, 'speakers'))
+  rkey(room, 'speakers'), rkey(room, 'ctl'))
 -- The copy every node reads from.
 local events = P .. 'events'
 for _, entry in ipairs(redis.call('XRANGE', events, '-', '+')) do

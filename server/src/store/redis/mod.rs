@@ -18,7 +18,7 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use ibasho_moderation::Handle;
-use ibasho_protocol::{ChatMessage, Lang, Position, Reaction, Role};
+use ibasho_protocol::{ChatMessage, Lang, Position, Reaction, Role, StaffRole};
 use redis::Script;
 use redis::aio::ConnectionManager;
 use sha2::{Digest, Sha256};
@@ -29,6 +29,7 @@ use super::{
     ReactionChange, RoomEvent, STREAM_LEN, SessionRecord, Store, StoreError, StoreEvent,
     StoreResult, new_epoch,
 };
+use crate::control::RoomControl;
 use crate::token::SessionToken;
 
 /// How the server reaches Redis.
@@ -85,6 +86,8 @@ struct Scripts {
     keep_alive: Script,
     find: Script,
     close: Script,
+    handles: Script,
+    swap_control: Script,
 }
 
 impl Scripts {
@@ -104,6 +107,8 @@ impl Scripts {
             keep_alive: script(include_str!("keep_alive.lua")),
             find: script(include_str!("find.lua")),
             close: script(include_str!("close.lua")),
+            handles: script(include_str!("handles.lua")),
+            swap_control: script(include_str!("swap_control.lua")),
         }
     }
 }
@@ -216,6 +221,17 @@ fn parse_role(code: &str) -> Option<Role> {
     serde_json::from_value(serde_json::Value::String(code.to_owned())).ok()
 }
 
+fn staff_code(staff: Option<StaffRole>) -> String {
+    staff
+        .and_then(|staff| serde_json::to_value(staff).ok())
+        .and_then(|value| value.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn parse_staff(code: &str) -> Option<StaffRole> {
+    serde_json::from_value(serde_json::Value::String(code.to_owned())).ok()
+}
+
 fn reaction_code(reaction: Reaction) -> String {
     serde_json::to_value(reaction)
         .ok()
@@ -276,6 +292,7 @@ impl Store for RedisStore {
             .arg(role_code(profile.role))
             .arg(if exclusive { "1" } else { "0" })
             .arg(Self::ms(self.config.lease))
+            .arg(staff_code(profile.staff))
             .invoke_async(&mut self.conn())
             .await
             .map_err(unavailable)?;
@@ -298,7 +315,7 @@ impl Store for RedisStore {
         let Some(fields) = found else {
             return Ok(None);
         };
-        let [handle, lang, role, attachment, rooms @ ..] = fields.as_slice() else {
+        let [handle, lang, role, staff, attachment, rooms @ ..] = fields.as_slice() else {
             return Err(corrupt("a session"));
         };
         let mut rooms = rooms.to_vec();
@@ -308,6 +325,7 @@ impl Store for RedisStore {
             profile: Profile {
                 lang: parse_lang(lang),
                 role: parse_role(role),
+                staff: parse_staff(staff),
             },
             rooms,
             attachment: number(Some(attachment), "an attachment")?,
@@ -520,6 +538,54 @@ impl Store for RedisStore {
 
     async fn audit_dump(&self) -> StoreResult<String> {
         audit::dump(&mut self.conn(), &self.config.prefix).await
+    }
+
+    async fn member_handles(&self, room: &str) -> StoreResult<Vec<String>> {
+        let mut handles: Vec<String> = self
+            .scripts
+            .handles
+            .arg(&self.config.prefix)
+            .arg(room)
+            .invoke_async(&mut self.conn())
+            .await
+            .map_err(unavailable)?;
+        handles.sort();
+        Ok(handles)
+    }
+
+    async fn control(&self, room: &str) -> StoreResult<Option<RoomControl>> {
+        let json: Option<String> = redis::cmd("GET")
+            .arg(format!("{}r:{room}:ctl", self.config.prefix))
+            .query_async(&mut self.conn())
+            .await
+            .map_err(unavailable)?;
+        json.map(|json| serde_json::from_str(&json).map_err(|_| corrupt("a room's control")))
+            .transpose()
+    }
+
+    async fn swap_control(
+        &self,
+        room: &str,
+        expected: Option<&RoomControl>,
+        new: Option<&RoomControl>,
+    ) -> StoreResult<bool> {
+        let encode = |control: Option<&RoomControl>| {
+            control
+                .map(|control| serde_json::to_string(control).map_err(|_| corrupt("a control")))
+                .transpose()
+                .map(Option::unwrap_or_default)
+        };
+        let swapped: i64 = self
+            .scripts
+            .swap_control
+            .arg(&self.config.prefix)
+            .arg(room)
+            .arg(encode(expected)?)
+            .arg(encode(new)?)
+            .invoke_async(&mut self.conn())
+            .await
+            .map_err(unavailable)?;
+        Ok(swapped == 1)
     }
 
     fn take_events(&self) -> Option<mpsc::Receiver<StoreEvent>> {

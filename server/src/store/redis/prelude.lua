@@ -1,7 +1,8 @@
 -- Shared by every Ibasho script (prepended to each). ARGV[1] is always the key prefix.
 --
 -- Keys, under the prefix P:
---   s:<sid>            hash: h handle, k handle key, l lang, r role, a attachment, d detached
+--   s:<sid>            hash: h handle, k handle key, l lang, r role, s staff role,
+--                      a attachment, d detached
 --   s:<sid>:rooms      set of the session's rooms
 --   s:<sid>:recent     list of the session's recent messages with a client id (retries)
 --   s:<sid>:cids       list of "<room>\n<client id>" of those messages, in the same order
@@ -14,10 +15,11 @@
 --   r:<room>:order     list of message ids, oldest first (the history)
 --   r:<room>:x:<id>:<reaction>   set of the sids that gave it
 --   r:<room>:speakers  set of the sids whose retry records hold messages of the room
+--   r:<room>:ctl       what a facilitator set for the session (json; erased with it)
 --   (r:<room>:meta also has `closed`: the end of the last session closed, in ms)
 --   events             every room's events too, in one stream that each node follows:
 --                      room, e epoch, o offset, t m|r, j json (ids are Redis's own)
---   bus                stream of presence changes: room
+--   bus                stream of presence changes (room) and control changes (room, c 1)
 -- A sid is a hash of the session token: the token itself is never stored.
 -- Every key of a session has a time to live, so that a node that dies leaves nothing behind.
 local P = ARGV[1]

@@ -238,12 +238,17 @@ impl Follow {
         for (key, entries) in answer {
             if key == self.bus {
                 for (id, fields) in entries {
-                    if let [name, room] = fields.as_slice()
-                        && name == "room"
-                        && events
-                            .send(StoreEvent::Presence { room: room.clone() })
-                            .await
-                            .is_err()
+                    let event = match fields.as_slice() {
+                        [name, room] if name == "room" => {
+                            Some(StoreEvent::Presence { room: room.clone() })
+                        }
+                        [name, room, kind, _] if name == "room" && kind == "c" => {
+                            Some(StoreEvent::Control { room: room.clone() })
+                        }
+                        _ => None,
+                    };
+                    if let Some(event) = event
+                        && events.send(event).await.is_err()
                     {
                         return Ok(false);
                     }

@@ -1,0 +1,364 @@
+//! What a facilitator changed about a room's session, and what that does to its status: a
+//! session opened early or kept open late, the agenda moved on by hand, a round (each person
+//! gets the floor in turn). Pure: the store keeps a [`RoomControl`] per room (erased with the
+//! session), the hub keeps a copy of each and tells members, and this decides.
+
+use std::time::Duration;
+
+use ibasho_moderation::handle::looks_like_staff;
+use ibasho_protocol::{Floor, ServerMsg};
+use jiff::{SignedDuration, Timestamp};
+use serde::{Deserialize, Serialize};
+
+use crate::schedule::Status;
+
+/// How far a facilitator may move a session: opened this much early, kept this much late.
+pub const LEEWAY: Duration = Duration::from_secs(15 * 60);
+
+/// Minutes added by `extend` when the frame does not say.
+pub const DEFAULT_EXTEND_MINUTES: u32 = 5;
+
+/// A facilitator's changes to one room's session.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoomControl {
+    /// The planned session this belongs to (start and end); `None` in a room that is always
+    /// open. A control for a session that is over no longer changes anything.
+    #[serde(default)]
+    pub planned: Option<(Timestamp, Timestamp)>,
+    /// When the facilitator opened the session, if earlier than planned.
+    #[serde(default)]
+    pub opened_early: Option<Timestamp>,
+    /// When the session closes, if the facilitator kept it open later than planned.
+    #[serde(default)]
+    pub closes_late: Option<Timestamp>,
+    /// The agenda segment the facilitator moved to (otherwise the clock decides).
+    #[serde(default)]
+    pub segment: Option<u32>,
+    #[serde(default)]
+    pub round: Option<Round>,
+}
+
+/// A round: the handles present when it started (in a fixed order) and whose turn it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Round {
+    /// The staff member who started it: if they are gone, the round is over.
+    pub by: String,
+    pub turns: Vec<String>,
+    pub current: usize,
+}
+
+/// Why an action does not fit the session now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotNow;
+
+fn leeway() -> SignedDuration {
+    SignedDuration::try_from(LEEWAY).unwrap_or_default()
+}
+
+impl RoomControl {
+    /// The control as it applies to the planned session `planned` (another session's is
+    /// dropped: what was set for it is over).
+    pub fn for_session(
+        current: Option<&RoomControl>,
+        planned: Option<(Timestamp, Timestamp)>,
+    ) -> RoomControl {
+        match current {
+            Some(control) if control.planned == planned => control.clone(),
+            _ => RoomControl {
+                planned,
+                ..RoomControl::default()
+            },
+        }
+    }
+
+    /// When the session is open with this control: from its (early) opening to its (late)
+    /// end. `None` for a room without a planned session.
+    pub fn window(&self) -> Option<(Timestamp, Timestamp)> {
+        let (starts, ends) = self.planned?;
+        Some((
+            self.opened_early.unwrap_or(starts),
+            self.closes_late.unwrap_or(ends),
+        ))
+    }
+
+    /// Whether nothing is set (the control can be dropped).
+    pub fn is_empty(&self) -> bool {
+        self.opened_early.is_none()
+            && self.closes_late.is_none()
+            && self.segment.is_none()
+            && self.round.is_none()
+    }
+
+    /// Who has the floor, if a round is on.
+    pub fn floor(&self) -> Option<Floor> {
+        let round = self.round.as_ref()?;
+        Some(Floor {
+            handle: round.turns.get(round.current)?.clone(),
+            turn: u32::try_from(round.current + 1).unwrap_or(u32::MAX),
+            turns: u32::try_from(round.turns.len()).unwrap_or(u32::MAX),
+        })
+    }
+
+    /// The frame that tells members about it.
+    pub fn frame(&self, room: &str) -> ServerMsg {
+        ServerMsg::RoomState {
+            room: room.to_owned(),
+            closes_at: self.closes_late,
+            segment: self.segment,
+            floor: self.floor(),
+        }
+    }
+
+    /// Opens the planned session `next` now, if it starts within [`LEEWAY`].
+    pub fn open_early(
+        current: Option<&RoomControl>,
+        next: (Timestamp, Timestamp),
+        now: Timestamp,
+    ) -> Result<RoomControl, NotNow> {
+        let (starts, _) = next;
+        if now >= starts || starts.duration_since(now) > leeway() {
+            return Err(NotNow);
+        }
+        let mut control = RoomControl::for_session(current, Some(next));
+        control.opened_early = Some(now);
+        Ok(control)
+    }
+
+    /// Keeps the open session open `minutes` longer, to at most [`LEEWAY`] past its planned
+    /// end.
+    pub fn extend(mut self, minutes: u32, now: Timestamp) -> Result<RoomControl, NotNow> {
+        let ((_, planned_end), (_, until)) =
+            (self.planned.ok_or(NotNow)?, self.window().ok_or(NotNow)?);
+        let latest = planned_end.checked_add(leeway()).map_err(|_| NotNow)?;
+        if minutes == 0 || now >= until || until >= latest {
+            return Err(NotNow);
+        }
+        let later = until
+            .checked_add(SignedDuration::from_mins(i64::from(minutes)))
+            .map_err(|_| NotNow)?;
+        self.closes_late = Some(later.min(latest));
+        Ok(self)
+    }
+
+    /// Moves the agenda (of `segments` segments, now at `current`) one step, forward or back.
+    pub fn step_segment(
+        mut self,
+        segments: usize,
+        current: Option<usize>,
+        forward: bool,
+    ) -> Result<RoomControl, NotNow> {
+        let last = segments.checked_sub(1).ok_or(NotNow)?;
+        let at = self
+            .segment
+            .map(|segment| segment as usize)
+            .or(current)
+            .unwrap_or(0);
+        let to = if forward {
+            (at + 1).min(last)
+        } else {
+            at.saturating_sub(1)
+        };
+        if self.segment.is_some() && to == at || self.segment.is_none() && current == Some(to) {
+            return Err(NotNow);
+        }
+        self.segment = Some(u32::try_from(to).map_err(|_| NotNow)?);
+        Ok(self)
+    }
+
+    /// Starts a round with the people present (staff are left out: they may always speak).
+    pub fn start_round(
+        mut self,
+        by: String,
+        mut present: Vec<String>,
+    ) -> Result<RoomControl, NotNow> {
+        present.retain(|handle| !looks_like_staff(handle));
+        present.sort();
+        present.dedup();
+        if present.is_empty() {
+            return Err(NotNow);
+        }
+        self.round = Some(Round {
+            by,
+            turns: present,
+            current: 0,
+        });
+        Ok(self)
+    }
+
+    /// Gives the floor to the next person of the round still present; after the last, the
+    /// round ends.
+    pub fn next_turn(mut self, present: &[String]) -> Result<RoomControl, NotNow> {
+        let round = self.round.as_mut().ok_or(NotNow)?;
+        let next = (round.current + 1..round.turns.len())
+            .find(|&index| present.contains(&round.turns[index]));
+        match next {
+            Some(index) => round.current = index,
+            None => self.round = None,
+        }
+        Ok(self)
+    }
+
+    pub fn end_round(mut self) -> Result<RoomControl, NotNow> {
+        self.round.take().ok_or(NotNow)?;
+        Ok(self)
+    }
+
+    /// Whether `handle` may speak: no round, or it is their turn.
+    pub fn may_speak(&self, handle: &str) -> bool {
+        self.floor().is_none_or(|floor| floor.handle == handle)
+    }
+}
+
+/// The status of a room with the facilitator's control applied to the schedule's `planned`
+/// status: inside the control's window the session is open (until its late end).
+pub fn status(
+    planned: Status,
+    control: Option<&RoomControl>,
+    closing_notice: Duration,
+    now: Timestamp,
+) -> Status {
+    let Some((opens, closes)) = control.and_then(RoomControl::window) else {
+        return planned;
+    };
+    if !(opens <= now && now < closes) {
+        return planned;
+    }
+    let notice = SignedDuration::try_from(closing_notice).unwrap_or_default();
+    Status::Open {
+        opened_at: control
+            .and_then(|control| control.planned)
+            .map(|(starts, _)| starts),
+        closes_at: Some(closes),
+        closing: closes.duration_since(now) <= notice,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> Timestamp {
+        text.parse().unwrap()
+    }
+
+    fn session() -> (Timestamp, Timestamp) {
+        (at("2026-12-05T05:00:00Z"), at("2026-12-05T06:30:00Z"))
+    }
+
+    const NOTICE: Duration = Duration::from_secs(300);
+
+    #[test]
+    fn opens_at_most_fifteen_minutes_early() {
+        let closed = Status::Upcoming {
+            opens_at: session().0,
+        };
+        assert_eq!(
+            RoomControl::open_early(None, session(), at("2026-12-05T04:40:00Z")),
+            Err(NotNow)
+        );
+        let control = RoomControl::open_early(None, session(), at("2026-12-05T04:46:00Z")).unwrap();
+        let now = at("2026-12-05T04:47:00Z");
+        assert_eq!(
+            status(closed, Some(&control), NOTICE, now),
+            Status::Open {
+                opened_at: Some(session().0),
+                closes_at: Some(session().1),
+                closing: false
+            }
+        );
+        // Before the facilitator opened it, it was closed; it never reaches back.
+        assert_eq!(
+            status(closed, Some(&control), NOTICE, at("2026-12-05T04:45:00Z")),
+            closed
+        );
+        assert_eq!(
+            RoomControl::open_early(None, session(), session().0),
+            Err(NotNow)
+        );
+    }
+
+    #[test]
+    fn keeps_open_at_most_fifteen_minutes_late() {
+        let now = at("2026-12-05T06:20:00Z");
+        let control = RoomControl::for_session(None, Some(session()));
+        let once = control.extend(10, now).unwrap();
+        assert_eq!(once.closes_late, Some(at("2026-12-05T06:40:00Z")));
+        let twice = once.clone().extend(10, now).unwrap();
+        assert_eq!(twice.closes_late, Some(at("2026-12-05T06:45:00Z")));
+        assert_eq!(twice.clone().extend(1, now), Err(NotNow));
+        let closed = Status::Closed { next_open: None };
+        assert!(matches!(
+            status(closed, Some(&twice), NOTICE, at("2026-12-05T06:41:00Z")),
+            Status::Open {
+                closing: true,
+                closes_at: Some(_),
+                ..
+            }
+        ));
+        assert_eq!(
+            status(closed, Some(&twice), NOTICE, at("2026-12-05T06:45:00Z")),
+            closed
+        );
+        // A room that is always open has no end to move.
+        assert_eq!(RoomControl::default().extend(5, now), Err(NotNow));
+        // Nor does a session that is over.
+        let over = RoomControl::for_session(None, Some(session()));
+        assert_eq!(over.extend(5, at("2026-12-05T06:31:00Z")), Err(NotNow));
+    }
+
+    #[test]
+    fn a_control_for_another_session_is_dropped() {
+        let mut old = RoomControl::for_session(None, Some(session()));
+        old.segment = Some(2);
+        let next = (at("2026-12-12T05:00:00Z"), at("2026-12-12T06:30:00Z"));
+        let fresh = RoomControl::for_session(Some(&old), Some(next));
+        assert_eq!(fresh.segment, None);
+        assert_eq!(
+            RoomControl::for_session(Some(&old), Some(session())).segment,
+            Some(2)
+        );
+    }
+
+    #[test]
+    fn the_agenda_moves_one_step_within_its_segments() {
+        let control = RoomControl::default();
+        // The clock says segment 0: forward goes to 1, back has nowhere to go.
+        let moved = control.clone().step_segment(3, Some(0), true).unwrap();
+        assert_eq!(moved.segment, Some(1));
+        assert_eq!(control.clone().step_segment(3, Some(0), false), Err(NotNow));
+        let last = moved.step_segment(3, Some(0), true).unwrap();
+        assert_eq!(last.segment, Some(2));
+        assert_eq!(last.clone().step_segment(3, Some(0), true), Err(NotNow));
+        assert_eq!(last.step_segment(3, None, false).unwrap().segment, Some(1));
+        assert_eq!(control.step_segment(0, None, true), Err(NotNow));
+    }
+
+    #[test]
+    fn a_round_gives_the_floor_in_turn_skipping_who_left() {
+        let present = vec![
+            "ゆき".to_owned(),
+            "あお".to_owned(),
+            "そら".to_owned(),
+            "ひかり（ファシリテーター）".to_owned(),
+        ];
+        let control = RoomControl::default()
+            .start_round("ひかり（ファシリテーター）".into(), present.clone())
+            .unwrap();
+        let floor = control.floor().unwrap();
+        assert_eq!(
+            (floor.handle.as_str(), floor.turn, floor.turns),
+            ("あお", 1, 3)
+        );
+        assert!(control.may_speak("あお"));
+        assert!(!control.may_speak("ゆき"));
+        // そら left: the floor goes from あお to ゆき.
+        let still = vec!["ゆき".to_owned(), "あお".to_owned()];
+        let next = control.next_turn(&still).unwrap();
+        assert_eq!(next.floor().unwrap().handle, "ゆき");
+        let over = next.next_turn(&still).unwrap();
+        assert_eq!(over.round, None);
+        assert!(over.may_speak("anyone"));
+        assert_eq!(over.clone().end_round(), Err(NotNow));
+        assert_eq!(over.start_round("x".into(), vec![]), Err(NotNow));
+    }
+}

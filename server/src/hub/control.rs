@@ -1,0 +1,88 @@
+//! The facilitator's control of each room on this node: a copy of what the store holds,
+//! read when it changes (here or, with a shared store, on any node), and told to the room's
+//! members here as a `room_state` frame.
+
+use std::collections::HashMap;
+use std::sync::MutexGuard;
+
+use super::{Hub, RoomError};
+use crate::control::RoomControl;
+use crate::outbox::encode;
+use crate::store::{StoreError, StoreResult};
+
+/// Attempts at changing a control that other nodes keep changing at the same moment.
+const SWAP_ATTEMPTS: usize = 8;
+
+impl Hub {
+    fn controls(&self) -> MutexGuard<'_, HashMap<String, RoomControl>> {
+        self.controls
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// What a facilitator set for the room, as this node last read it.
+    pub fn control(&self, room: &str) -> Option<RoomControl> {
+        self.controls().get(room).cloned()
+    }
+
+    /// Reads the room's control from the store again; the members here hear of a change.
+    pub async fn refresh_control(&self, room: &str) -> StoreResult<()> {
+        let control = self.store.control(room).await?;
+        self.keep_control(room, control);
+        Ok(())
+    }
+
+    /// Keeps `control` as the room's, telling its members here if that is news.
+    fn keep_control(&self, room_id: &str, control: Option<RoomControl>) {
+        {
+            let mut controls = self.controls();
+            if controls.get(room_id) == control.as_ref() {
+                return;
+            }
+            match &control {
+                Some(control) => controls.insert(room_id.to_owned(), control.clone()),
+                None => controls.remove(room_id),
+            };
+        }
+        if let Some(room) = self.rooms.get(room_id) {
+            room.broadcast(&encode(&control.unwrap_or_default().frame(room_id)));
+        }
+    }
+
+    /// The handles of the people in the room now (every node's).
+    pub async fn member_handles(&self, room: &str) -> Result<Vec<String>, RoomError> {
+        Ok(self.store.member_handles(room).await?)
+    }
+
+    /// Forgets the room's control (its session was closed, and the store erased it).
+    pub(super) fn forget_control(&self, room: &str) {
+        self.controls().remove(room);
+    }
+
+    /// Changes the room's control with `change` (given the current one, from the store), and
+    /// tells the members. Retries when another node changed it at the same moment. A change
+    /// that sets nothing any more removes the control.
+    pub async fn update_control<E>(
+        &self,
+        room: &str,
+        change: impl Fn(Option<&RoomControl>) -> Result<RoomControl, E>,
+    ) -> Result<Result<(), E>, RoomError> {
+        self.room(room)?;
+        for _ in 0..SWAP_ATTEMPTS {
+            let current = self.store.control(room).await?;
+            let new = match change(current.as_ref()) {
+                Ok(new) => Some(new).filter(|new| !new.is_empty()),
+                Err(refusal) => return Ok(Err(refusal)),
+            };
+            if self
+                .store
+                .swap_control(room, current.as_ref(), new.as_ref())
+                .await?
+            {
+                self.keep_control(room, new);
+                return Ok(Ok(()));
+            }
+        }
+        Err(StoreError::Unavailable("a room's control kept changing".to_owned()).into())
+    }
+}

@@ -1,0 +1,191 @@
+//! Staff accounts: peer facilitators, counselors and administrators. They live in a file of
+//! their own (`--staff FILE`), apart from the public catalogue, with argon2 hashes of their
+//! passwords (`ibasho hash-password`); a plain password in the file is refused at start.
+//!
+//! Participants never sign in; staff do, on `hello`, and their handle then carries their
+//! title ("ひかり（ファシリテーター）"), which no participant's handle may contain.
+
+use std::path::Path;
+
+use ibasho_moderation::fold::fold;
+use ibasho_moderation::{Handle, HandleError};
+use ibasho_protocol::StaffRole;
+use serde::Deserialize;
+
+use crate::entry_word;
+
+/// One staff member.
+#[derive(Clone)]
+pub struct StaffAccount {
+    pub handle: Handle,
+    pub role: StaffRole,
+    password_hash: String,
+}
+
+impl std::fmt::Debug for StaffAccount {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StaffAccount")
+            .field("role", &self.role)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Every staff account of this service (empty: nobody can sign in as staff).
+#[derive(Debug, Clone, Default)]
+pub struct StaffAccounts {
+    /// By the folded form of the name, so that "ひかり" and "ヒカリ" are one account.
+    accounts: Vec<(String, StaffAccount)>,
+    /// A hash checked when the name is unknown, so that a wrong name takes as long as a
+    /// wrong password.
+    decoy: String,
+}
+
+/// Why a staff file was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum StaffFileError {
+    #[error("{file}: cannot read: {reason}")]
+    Unreadable { file: String, reason: String },
+    #[error("{file}: {message}")]
+    Invalid { file: String, message: String },
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    staff: Vec<Entry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Entry {
+    name: String,
+    role: StaffRole,
+    password_hash: String,
+}
+
+impl StaffAccounts {
+    pub fn load(path: &Path) -> Result<StaffAccounts, StaffFileError> {
+        let file = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|err| StaffFileError::Unreadable {
+            file: file.clone(),
+            reason: err.to_string(),
+        })?;
+        StaffAccounts::parse(&text, &file)
+    }
+
+    pub fn parse(text: &str, file: &str) -> Result<StaffAccounts, StaffFileError> {
+        let invalid = |message: String| StaffFileError::Invalid {
+            file: file.to_owned(),
+            message,
+        };
+        let parsed: File = toml::from_str(text).map_err(|err| invalid(err.to_string()))?;
+        let mut accounts: Vec<(String, StaffAccount)> = Vec::new();
+        for (index, entry) in parsed.staff.into_iter().enumerate() {
+            let which = format!("staff #{} ({:?})", index + 1, entry.name);
+            let handle = Handle::staff(&entry.name, entry.role.title()).map_err(|err| {
+                invalid(match err {
+                    HandleError::TooLong => format!(
+                        "{which}: the name is longer than {} characters",
+                        ibasho_moderation::handle::MAX_STAFF_NAME_CHARS
+                    ),
+                    other => format!("{which}: {other}"),
+                })
+            })?;
+            if !entry_word::valid_hash(&entry.password_hash) {
+                return Err(invalid(format!(
+                    "{which}: password_hash is not an argon2 hash (make one with \
+                     `ibasho hash-password`; the password itself never goes in this file)"
+                )));
+            }
+            let key = fold(&entry.name);
+            if accounts.iter().any(|(other, _)| *other == key) {
+                return Err(invalid(format!("{which}: another account has this name")));
+            }
+            accounts.push((
+                key,
+                StaffAccount {
+                    handle,
+                    role: entry.role,
+                    password_hash: entry.password_hash,
+                },
+            ));
+        }
+        // Any account's hash costs the same to check; a match for an unknown name still
+        // signs nobody in.
+        let decoy = accounts
+            .first()
+            .map(|(_, account)| account.password_hash.clone())
+            .unwrap_or_default();
+        Ok(StaffAccounts { accounts, decoy })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.accounts.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.accounts.len()
+    }
+
+    /// The account with this name and password (slow by design: call it from a blocking
+    /// task). A wrong name and a wrong password cost the same time and give the same `None`.
+    pub fn sign_in(&self, name: &str, password: &str) -> Option<StaffAccount> {
+        let key = fold(name);
+        let found = self.accounts.iter().find(|(other, _)| *other == key);
+        let hash = found.map_or(self.decoy.as_str(), |(_, account)| {
+            account.password_hash.as_str()
+        });
+        let right = !hash.is_empty() && entry_word::matches(password, hash);
+        found.filter(|_| right).map(|(_, account)| account.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file_with(hash: &str) -> String {
+        format!(
+            "[[staff]]\nname = \"ひかり\"\nrole = \"facilitator\"\npassword_hash = \"{hash}\"\n\n\
+             [[staff]]\nname = \"たなか\"\nrole = \"counselor\"\npassword_hash = \"{hash}\"\n"
+        )
+    }
+
+    #[test]
+    fn signs_in_with_the_right_password_only() {
+        let hash = entry_word::hash("correct horse").unwrap();
+        let staff = StaffAccounts::parse(&file_with(&hash), "staff.toml").unwrap();
+        assert_eq!(staff.len(), 2);
+        let account = staff.sign_in("ヒカリ", "correct horse").expect("signed in");
+        assert_eq!(account.role, StaffRole::Facilitator);
+        assert_eq!(account.handle.as_str(), "ひかり（ファシリテーター）");
+        assert!(staff.sign_in("ひかり", "wrong").is_none());
+        assert!(staff.sign_in("nobody", "correct horse").is_none());
+        assert!(!format!("{account:?}").contains("argon2"));
+    }
+
+    #[test]
+    fn refuses_plain_passwords_duplicates_and_unknown_fields() {
+        let err = StaffAccounts::parse(&file_with("hunter2"), "staff.toml").unwrap_err();
+        assert!(err.to_string().contains("hash-password"), "{err}");
+        let hash = entry_word::hash("x").unwrap();
+        let twice = format!(
+            "{}\n[[staff]]\nname = \"ヒカリ\"\nrole = \"admin\"\npassword_hash = \"{hash}\"\n",
+            file_with(&hash)
+        );
+        let err = StaffAccounts::parse(&twice, "staff.toml").unwrap_err();
+        assert!(err.to_string().contains("another account"), "{err}");
+        let extra = format!("{}email = \"a@b\"\n", file_with(&hash));
+        assert!(StaffAccounts::parse(&extra, "staff.toml").is_err());
+        let err = StaffAccounts::parse("[[staff]]\nname = \"x\"\n", "staff.toml").unwrap_err();
+        assert!(err.to_string().starts_with("staff.toml: "), "{err}");
+    }
+
+    #[test]
+    fn an_empty_file_has_nobody() {
+        let staff = StaffAccounts::parse("", "staff.toml").unwrap();
+        assert!(staff.is_empty());
+        assert!(staff.sign_in("", "").is_none());
+    }
+}

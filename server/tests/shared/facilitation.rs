@@ -1,0 +1,94 @@
+//! A facilitator on one node steers members on another: the round and its floor live in
+//! Redis, and every node hears of a change.
+
+use std::sync::Arc;
+
+use argon2::password_hash::{PasswordHasher, SaltString};
+use argon2::{Algorithm, Argon2, Params, Version};
+use ibasho_server::staff::StaffAccounts;
+use ibasho_tests::{Client, RedisServer};
+use serde_json::{Value, json};
+
+use crate::support::{serve, settings};
+
+fn staff() -> StaffAccounts {
+    let params = Params::new(8, 1, 1, None).unwrap();
+    let salt = SaltString::encode_b64(b"ibasho-test-salt").unwrap();
+    let hash = Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+        .hash_password(b"pass phrase 42", &salt)
+        .unwrap()
+        .to_string();
+    let file = format!(
+        "[[staff]]\nname = \"ひかり\"\nrole = \"facilitator\"\npassword_hash = \"{hash}\"\n"
+    );
+    StaffAccounts::parse(&file, "staff.toml").unwrap()
+}
+
+async fn state(client: &mut Client) -> Value {
+    client.recv_type("room_state").await.unwrap()
+}
+
+#[tokio::test]
+async fn a_round_started_on_one_node_holds_on_every_node() {
+    let redis = RedisServer::start().unwrap();
+    let mut settings = settings(&redis, "ibasho-facilitation:");
+    settings.staff = Arc::new(staff());
+    let a = serve(settings.clone()).await;
+    let b = serve(settings).await;
+
+    let mut facilitator = Client::connect(a.addr()).await.unwrap();
+    facilitator
+        .send(json!({"type":"hello","staff":{"name":"ひかり","password":"pass phrase 42"}}))
+        .await
+        .unwrap();
+    facilitator.recv_type("welcome").await.unwrap();
+    facilitator.join("lounge").await.unwrap();
+    let mut members = Vec::new();
+    for handle in ["あき", "いと"] {
+        let mut member = Client::connect(b.addr()).await.unwrap();
+        member.hello(Some(handle)).await.unwrap();
+        member.join("lounge").await.unwrap();
+        members.push(member);
+    }
+
+    facilitator
+        .send(json!({"type":"facilitate","room":"lounge","action":"start_round"}))
+        .await
+        .unwrap();
+    for member in &mut members {
+        assert_eq!(
+            state(member).await["floor"],
+            json!({"handle":"あき","turn":1,"turns":2})
+        );
+    }
+    // The node of the members knows whose turn it is.
+    members[1].say("lounge", "まだです", "i1").await.unwrap();
+    assert_eq!(
+        members[1].recv_error().await.unwrap()["code"],
+        "not_your_turn"
+    );
+    members[0].say("lounge", "あきです", "a1").await.unwrap();
+    assert_eq!(
+        facilitator.recv_type("message").await.unwrap()["text"],
+        "あきです"
+    );
+    // Passing on node B moves the floor for the facilitator on node A.
+    members[0]
+        .send(json!({"type":"pass","room":"lounge"}))
+        .await
+        .unwrap();
+    assert_eq!(state(&mut facilitator).await["floor"]["handle"], "いと");
+    facilitator
+        .send(json!({"type":"facilitate","room":"lounge","action":"end_round"}))
+        .await
+        .unwrap();
+    for member in &mut members {
+        let mut last = state(member).await;
+        while last.get("floor").is_some() {
+            last = state(member).await;
+        }
+        assert_eq!(last, json!({"type":"room_state","room":"lounge"}));
+    }
+    members[0].say("lounge", "また話せる", "a2").await.unwrap();
+    members[0].recv_type("message").await.unwrap();
+}
