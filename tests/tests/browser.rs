@@ -738,3 +738,106 @@ async fn a_closed_room_says_when_it_opens_and_a_family_room_asks_for_its_word() 
     browser.wait_for("#composer").await.unwrap();
     browser.close().await.unwrap();
 }
+
+/// A staff file with one facilitator, made with the binary's own `hash-password`.
+fn staff_file(
+    binary: &std::path::Path,
+    dir: &std::path::Path,
+    password: &str,
+) -> std::path::PathBuf {
+    let line = ibasho_tests::process::hash_with(binary, "hash-password", password).unwrap();
+    let file = dir.join("staff.toml");
+    std::fs::write(
+        &file,
+        format!("[[staff]]\nname = \"ひかり\"\nrole = \"facilitator\"\n{line}"),
+    )
+    .unwrap();
+    file
+}
+
+async fn send_enabled(browser: &Browser) -> bool {
+    browser
+        .js("return !document.querySelector('.composer button[type=submit]').disabled;")
+        .await
+        .unwrap()
+        .as_bool()
+        .unwrap()
+}
+
+#[tokio::test]
+#[ignore = "needs the web bundle and Chromium: run by `cargo xtask test`"]
+async fn a_facilitator_signs_in_and_gives_the_floor_in_turn() {
+    let world = World::new().await;
+    let dir = tempfile::tempdir().unwrap();
+    let password = "a long staff password";
+    let staff = staff_file(&world.setup.server_binary, dir.path(), password);
+    let server = world.server(&["--staff", staff.to_str().unwrap()]).await;
+    let base = base(&server);
+
+    // The facilitator signs in from the lobby's staff link and enters the lounge.
+    let facilitator = world.browser().await;
+    facilitator.open(&base).await.unwrap();
+    click(&facilitator, ".staff-link button").await;
+    let name = facilitator.wait_for("#staff-name").await.unwrap();
+    name.send_keys("ひかり").await.unwrap();
+    let field = facilitator.wait_for("#staff-password").await.unwrap();
+    field.send_keys(password).await.unwrap();
+    click(&facilitator, ".staff-sign-in button[type=submit]").await;
+    facilitator
+        .wait_for_text(".staff-line", "ひかり（ファシリテーター）")
+        .await
+        .unwrap();
+    click(
+        &facilitator,
+        "li[aria-labelledby='room-lounge'] button.primary",
+    )
+    .await;
+    click(&facilitator, ".entry button[type=submit]").await;
+    facilitator.wait_for(".facilitator").await.unwrap();
+
+    // Two people come in.
+    let first = world.browser().await;
+    enter(&first, &base, "lounge", "あお").await;
+    let second = world.browser().await;
+    enter(&second, &base, "lounge", "いろ").await;
+
+    // A round: あお first (a fixed order), いろ waits — and may still react.
+    click(&facilitator, "[data-action='facilitate.start_round']").await;
+    first
+        .wait_for_text(".floor.mine", "あなたの番")
+        .await
+        .unwrap();
+    second
+        .wait_for_text(".floor", "あおさんの番")
+        .await
+        .unwrap();
+    assert!(!send_enabled(&second).await);
+    assert!(send_enabled(&first).await);
+    write(&first, "あおです").await;
+    second
+        .wait_for_text(".messages li.message .text", "あおです")
+        .await
+        .unwrap();
+    click(&second, ".messages li.message .reaction").await;
+
+    // あお passes on: it is いろ's turn; the facilitator ends the round, and all may speak.
+    click(&first, ".floor.mine button").await;
+    second
+        .wait_for_text(".floor.mine", "あなたの番")
+        .await
+        .unwrap();
+    assert!(send_enabled(&second).await);
+    click(&facilitator, "[data-action='facilitate.end_round']").await;
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
+    while !first.texts(".floor").await.unwrap().is_empty() {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the round did not end"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(send_enabled(&first).await);
+    for browser in [facilitator, first, second] {
+        browser.close().await.unwrap();
+    }
+}

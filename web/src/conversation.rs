@@ -5,7 +5,7 @@
 
 use std::cmp::Ordering;
 
-use ibasho_protocol::{ChatMessage, ErrorCode, Position, ReactionCounts};
+use ibasho_protocol::{ChatMessage, ErrorCode, Floor, Position, ReactionCounts};
 
 /// Messages kept per room in the page; older ones scroll out.
 pub const MAX_MESSAGES: usize = 500;
@@ -39,6 +39,28 @@ pub struct Conversation {
     /// Where this view is in the room's stream: sent back as `since` after a drop, so the
     /// server sends exactly what was missed.
     position: Option<Position>,
+    /// What the facilitator set, from the latest `room_state` (see [`Facilitated`]).
+    pub facilitated: Facilitated,
+}
+
+/// What a facilitator set for the room's session: a later end, the agenda segment, and
+/// whose turn it is in a round.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facilitated {
+    pub closes_at: Option<jiff::Timestamp>,
+    pub segment: Option<u32>,
+    pub floor: Option<Floor>,
+}
+
+impl Facilitated {
+    /// Whether `me` may speak now: no round, or it is their turn (staff always may).
+    pub fn may_speak(&self, me: Option<&str>, staff: bool) -> bool {
+        staff
+            || self
+                .floor
+                .as_ref()
+                .is_none_or(|floor| Some(floor.handle.as_str()) == me)
+    }
 }
 
 /// Orders message ids: numeric when both are numbers (the server's ids), else as text.
@@ -68,6 +90,8 @@ impl Conversation {
         position: Position,
         recovered: bool,
     ) {
+        // What the facilitator set comes again after `joined`, if anything is set.
+        self.facilitated = Facilitated::default();
         let other_epoch = self
             .position
             .as_ref()
@@ -359,5 +383,33 @@ mod tests {
         }
         assert_eq!(c.messages().len(), MAX_MESSAGES);
         assert_eq!(c.messages()[0].id, "20");
+    }
+
+    #[test]
+    fn the_floor_decides_who_may_speak_and_a_new_join_forgets_it() {
+        let mut c = Conversation::default();
+        assert!(c.facilitated.may_speak(Some("あき"), false));
+        c.facilitated.floor = Some(Floor {
+            handle: "あき".into(),
+            turn: 1,
+            turns: 2,
+        });
+        assert!(c.facilitated.may_speak(Some("あき"), false));
+        assert!(!c.facilitated.may_speak(Some("いと"), false));
+        assert!(!c.facilitated.may_speak(None, false));
+        assert!(
+            c.facilitated
+                .may_speak(Some("ひかり（ファシリテーター）"), true)
+        );
+        c.joined(
+            vec![],
+            2,
+            Position {
+                epoch: "e".into(),
+                offset: 0,
+            },
+            false,
+        );
+        assert_eq!(c.facilitated, Facilitated::default());
     }
 }

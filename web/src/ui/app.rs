@@ -12,6 +12,7 @@ use super::entry::Entry;
 use super::lobby::Lobby;
 use super::room::Room;
 use super::socket;
+use super::staff::StaffSignIn;
 use super::state::{Ctx, Screen, TextSize};
 use super::week::Week;
 use crate::i18n::t;
@@ -115,6 +116,7 @@ pub fn App() -> impl IntoView {
                 Screen::Entry(room) => view! { <Entry room=room/> }.into_any(),
                 Screen::Room(room) => view! { <Room room=room/> }.into_any(),
                 Screen::Week => view! { <Week/> }.into_any(),
+                Screen::StaffSignIn => view! { <StaffSignIn/> }.into_any(),
             }}
         </main>
         <Announcer/>

@@ -68,6 +68,7 @@ pub fn Entry(room: String) -> impl IntoView {
             ctx.wish.set(Wish {
                 handle: (!wished.is_empty()).then_some(wished),
                 role: role.get_untracked(),
+                staff: None,
             });
             if needs_word {
                 let typed = word.get_untracked();

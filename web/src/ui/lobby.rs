@@ -3,13 +3,17 @@
 
 use std::time::Duration;
 
-use ibasho_protocol::{Audience, Lang, RoomInfo, RoomKind};
+use ibasho_protocol::{Audience, FacilitatorAction, Lang, RoomInfo, RoomKind};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::browser;
+use super::socket;
 use super::state::{Ctx, RoomList, Screen};
 use crate::i18n::{t, tf};
+
+/// How early a facilitator may open a session (the server checks it too).
+const EARLY_MS: f64 = 15.0 * 60_000.0;
 
 /// How often the lobby refreshes the counts while it is shown.
 const REFRESH: Duration = Duration::from_secs(20);
@@ -49,6 +53,15 @@ pub fn Lobby() -> impl IntoView {
                     {move || t(lang.get(), "week.open")}
                 </button>
             </p>
+            {move || ctx.staff.get().map(|_| view! {
+                <p class="staff-line">
+                    {move || tf(lang.get(), "staff.signed_in", &[("handle", &ctx.me.get().unwrap_or_default())])}
+                    " "
+                    <button type="button" class="link" on:click=move |_| socket::end_session(ctx)>
+                        {move || t(lang.get(), "staff.sign_out")}
+                    </button>
+                </p>
+            })}
         </section>
         {move || match ctx.rooms.get() {
             RoomList::Loading => view! { <p class="quiet">{t(lang.get(), "lobby.loading")}</p> }.into_any(),
@@ -93,6 +106,13 @@ pub fn Lobby() -> impl IntoView {
                 .into_any()
             }
         }}
+        {move || ctx.staff.get().is_none().then(|| view! {
+            <p class="staff-link">
+                <button type="button" class="link" on:click=move |_| ctx.screen.set(Screen::StaffSignIn)>
+                    {move || t(lang.get(), "staff.open")}
+                </button>
+            </p>
+        })}
     }
 }
 
@@ -164,6 +184,10 @@ fn RoomCard(room: RoomInfo) -> impl IntoView {
     // When a closed room opens next, and when an open one closes, in the person's own time.
     let next_open = room.next_open.map(browser::local_day_time);
     let closes_at = room.closes_at.map(browser::local_time);
+    let opens_soon = room.opens_at.is_some_and(|opens_at| {
+        let wait_ms = opens_at.as_millisecond() as f64 - browser::now_ms();
+        wait_ms <= EARLY_MS
+    });
     let capacity = room.capacity;
     // The count as the latest refresh says.
     let present = {
@@ -208,7 +232,24 @@ fn RoomCard(room: RoomInfo) -> impl IntoView {
                         Some(when) => tf(lang, "lobby.next_open", &[("when", when)]),
                         None => t(lang, "lobby.closed").to_owned(),
                     };
-                    view! { <p class="state">{state}</p> }.into_any()
+                    // A facilitator may open a session up to 15 minutes early.
+                    let early = ctx.staff.get().is_some() && opens_soon;
+                    let id = id.clone();
+                    view! {
+                        <p class="state">{state}</p>
+                        {early.then(|| view! {
+                            <button
+                                type="button"
+                                on:click=move |_| {
+                                    socket::facilitate(ctx, &id, FacilitatorAction::OpenEarly);
+                                    ctx.screen.set(Screen::Entry(id.clone()));
+                                }
+                            >
+                                {t(lang, "facilitate.open_early")}
+                            </button>
+                        })}
+                    }
+                    .into_any()
                 } else if full.get() {
                     view! { <p class="state">{t(lang, "lobby.full")}</p> }.into_any()
                 } else {

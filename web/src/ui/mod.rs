@@ -4,6 +4,7 @@
 //! - [`state`] — the app's signals, shared through context.
 //! - [`socket`] — the connection: hello/resume, frames into state, reconnects, leaving.
 //! - [`lobby`], [`entry`], [`room`], [`week`] — the screens (the week: scheduled sessions).
+//! - [`staff`] — the staff sign-in, the facilitator's controls, and the floor in a round.
 //! - [`chrome`] — what is always there: quick exit, settings, connection banner, notices.
 //! - [`browser`] — small wrappers over browser APIs (sessionStorage, fetch, time).
 
@@ -14,6 +15,7 @@ mod entry;
 mod lobby;
 mod room;
 mod socket;
+mod staff;
 mod state;
 mod week;
 

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use super::browser;
 use super::socket;
+use super::staff::{Controls, Floor};
 use super::state::{Ctx, Screen};
 use crate::conversation::{Pending, PendingState};
 use crate::i18n::{error_sentence, t, tf};
@@ -89,8 +90,13 @@ pub fn Room(room: String) -> impl IntoView {
             </div>
             <p class="memory-note">{
                 let room = room.clone();
-                // Before anyone types: a session's words do not outlive it.
-                move || match ctx.room_closes_at(&room) {
+                // Before anyone types: a session's words do not outlive it (and a later end
+                // the facilitator set counts).
+                let later = conversation;
+                move || match later
+                    .with(|c| c.as_ref().and_then(|c| c.facilitated.closes_at))
+                    .or_else(|| ctx.room_closes_at(&room))
+                {
                     Some(ends) => tf(
                         lang.get(),
                         "room.session_note",
@@ -102,7 +108,13 @@ pub fn Room(room: String) -> impl IntoView {
             {
                 let room = room.clone();
                 move || ctx.room_programme(&room).map(|programme| {
-                    let current = programme.current;
+                    // Where the facilitator moved the agenda, else where the clock is.
+                    let moved = conversation.with(|c| {
+                        c.as_ref()
+                            .and_then(|c| c.facilitated.segment)
+                            .and_then(|segment| usize::try_from(segment).ok())
+                    });
+                    let current = moved.or(programme.current);
                     view! {
                         <ol class="agenda" aria-label=move || t(lang.get(), "programme.agenda")>
                             {programme
@@ -122,6 +134,11 @@ pub fn Room(room: String) -> impl IntoView {
                         </ol>
                     }
                 })
+            }
+            <Floor room=room.clone()/>
+            {
+                let room = room.clone();
+                move || ctx.staff.get().is_some().then(|| view! { <Controls room=room.clone()/> })
             }
             <ol
                 class="messages"
@@ -289,6 +306,19 @@ fn Composer(room: String) -> impl IntoView {
             }
         }
     };
+    // In a round, only the person with the floor speaks (the server refuses the others).
+    let may_speak = {
+        let room = room.clone();
+        Memo::new(move |_| {
+            let staff = ctx.staff.get().is_some();
+            ctx.me.with(|me| {
+                ctx.conversations.with(|all| {
+                    all.get(&room)
+                        .is_none_or(|c| c.facilitated.may_speak(me.as_deref(), staff))
+                })
+            })
+        })
+    };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         send();
@@ -322,7 +352,9 @@ fn Composer(room: String) -> impl IntoView {
                     ></textarea>
                     <p id="composer-hint" class="hint">{t(lang.get(), "room.composer.hint")}</p>
                     <div class="actions">
-                        <button type="submit" class="primary">{t(lang.get(), "room.send")}</button>
+                        <button type="submit" class="primary" disabled=move || !may_speak.get()>
+                            {t(lang.get(), "room.send")}
+                        </button>
                         <button type="button" on:click=move |_| ctx.listening.set(true)>
                             {t(lang.get(), "room.stop_talking")}
                         </button>

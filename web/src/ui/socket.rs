@@ -6,15 +6,18 @@
 
 use std::time::Duration;
 
-use ibasho_protocol::{ClientMsg, ErrorCode, ErrorFrame, NoticeCode, Reaction, ServerMsg};
+use ibasho_protocol::{
+    ClientMsg, ErrorCode, ErrorFrame, FacilitatorAction, NoticeCode, Reaction, ServerMsg,
+    StaffLogin,
+};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 use web_sys::{CloseEvent, MessageEvent, WebSocket};
 
 use super::browser::{self, SESSION_KEY};
-use super::state::{Ctx, Screen};
-use crate::conversation::Conversation;
+use super::state::{Ctx, Screen, Wish};
+use crate::conversation::{Conversation, Facilitated};
 use crate::i18n::{error_sentence, t, tf};
 
 /// Opens a socket (a first connection, a retry, or taking the session back from another
@@ -75,6 +78,8 @@ pub fn send(ctx: Ctx, msg: &ClientMsg) -> bool {
 
 fn hello(ctx: Ctx) {
     let wish = ctx.wish.get_untracked();
+    // The password goes out once, and is not kept: a resume needs only the session token.
+    ctx.wish.update(|wish| wish.staff = None);
     send(
         ctx,
         &ClientMsg::Hello {
@@ -88,6 +93,39 @@ fn hello(ctx: Ctx) {
                     .filter_map(|(room, c)| Some((room.clone(), c.since()?)))
                     .collect()
             }),
+            staff: wish.staff,
+        },
+    );
+}
+
+/// A staff member signs in: any participant session of this tab ends first.
+pub fn staff_sign_in(ctx: Ctx, login: StaffLogin) {
+    end_session(ctx);
+    ctx.wish.set(Wish {
+        staff: Some(login),
+        ..Wish::default()
+    });
+    connect(ctx);
+}
+
+/// A facilitator's action in `room`.
+pub fn facilitate(ctx: Ctx, room: &str, action: FacilitatorAction) {
+    send(
+        ctx,
+        &ClientMsg::Facilitate {
+            room: room.to_owned(),
+            action,
+            minutes: None,
+        },
+    );
+}
+
+/// In a round, on one's turn: give the floor on without speaking.
+pub fn pass(ctx: Ctx, room: &str) {
+    send(
+        ctx,
+        &ClientMsg::Pass {
+            room: room.to_owned(),
         },
     );
 }
@@ -180,7 +218,9 @@ pub fn leave(ctx: Ctx, room: &str) {
     ctx.conversations.update(|all| {
         all.remove(room);
     });
-    if ctx.conversations.with_untracked(|all| all.is_empty()) {
+    // Staff stay signed in between rooms.
+    if ctx.conversations.with_untracked(|all| all.is_empty()) && ctx.staff.get_untracked().is_none()
+    {
         end_session(ctx);
     } else {
         send(
@@ -200,6 +240,7 @@ pub fn end_session(ctx: Ctx) {
     close_socket(ctx);
     browser::session_remove(SESSION_KEY);
     ctx.me.set(None);
+    ctx.staff.set(None);
     ctx.conversations.set(Default::default());
     ctx.my_reactions.set(Default::default());
 }
@@ -251,7 +292,14 @@ fn on_frame(ctx: Ctx, frame: ServerMsg) {
             session,
             resumed,
             rooms,
-        } => welcome(ctx, handle, session, resumed, rooms),
+            staff,
+        } => {
+            ctx.staff.set(staff);
+            welcome(ctx, handle, session, resumed, rooms);
+            if staff.is_some() && ctx.screen.get_untracked() == Screen::StaffSignIn {
+                ctx.screen.set(Screen::Lobby);
+            }
+        }
         ServerMsg::Joined {
             room,
             history,
@@ -288,7 +336,7 @@ fn on_frame(ctx: Ctx, frame: ServerMsg) {
                     .adopting
                     .try_update_value(std::mem::take)
                     .unwrap_or(false),
-                Screen::Room(_) | Screen::Week => false,
+                Screen::Room(_) | Screen::Week | Screen::StaffSignIn => false,
             };
             if show {
                 ctx.screen.set(Screen::Room(room));
@@ -354,6 +402,30 @@ fn on_frame(ctx: Ctx, frame: ServerMsg) {
             };
             ctx.notice
                 .set(Some(t(ctx.lang.get_untracked(), key).to_owned()));
+        }
+        ServerMsg::RoomState {
+            room,
+            closes_at,
+            segment,
+            floor,
+        } => {
+            let mine = floor.as_ref().is_some_and(|floor| {
+                ctx.me
+                    .with_untracked(|me| me.as_deref() == Some(floor.handle.as_str()))
+            });
+            ctx.conversations.update(|all| {
+                if let Some(conversation) = all.get_mut(&room) {
+                    conversation.facilitated = Facilitated {
+                        closes_at,
+                        segment,
+                        floor,
+                    };
+                }
+            });
+            if mine {
+                ctx.announcement
+                    .set(t(ctx.lang.get_untracked(), "round.your_turn").to_owned());
+            }
         }
         ServerMsg::Left { .. } => {}
         ServerMsg::Error(error) => refused(ctx, error),
@@ -454,6 +526,11 @@ fn refused(ctx: Ctx, error: ErrorFrame) {
                 });
                 ctx.screen.set(Screen::Lobby);
             }
+        }
+        // A staff sign-in refused: the form again, with no session left open.
+        ErrorCode::StaffLoginRefused => {
+            end_session(ctx);
+            ctx.screen.set(Screen::StaffSignIn);
         }
         // A wrong entry word: back to the entry screen to type it again.
         ErrorCode::EntryWordRefused if error.room.is_some() => {

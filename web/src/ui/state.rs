@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use ibasho_protocol::{Lang, Reaction, Role, RoomInfo};
+use ibasho_protocol::{Lang, Reaction, Role, RoomInfo, StaffLogin, StaffRole};
 use leptos::prelude::*;
 use web_sys::WebSocket;
 
@@ -20,6 +20,8 @@ pub enum Screen {
     Room(String),
     /// The week's scheduled sessions.
     Week,
+    /// Staff signing in.
+    StaffSignIn,
 }
 
 /// The lobby's room list.
@@ -71,6 +73,8 @@ impl TextSize {
 pub struct Wish {
     pub handle: Option<String>,
     pub role: Option<Role>,
+    /// A staff sign-in, kept only until `hello` has gone out.
+    pub staff: Option<StaffLogin>,
 }
 
 #[derive(Clone, Copy)]
@@ -82,6 +86,8 @@ pub struct Ctx {
     pub rooms: RwSignal<RoomList>,
     /// The session's handle, once welcomed.
     pub me: RwSignal<Option<String>>,
+    /// For a staff session: its role (the facilitator's controls are shown).
+    pub staff: RwSignal<Option<StaffRole>>,
     /// The rooms the person is in (or is entering), by id.
     pub conversations: RwSignal<BTreeMap<String, Conversation>>,
     pub link: RwSignal<Link>,
@@ -116,6 +122,7 @@ impl Ctx {
             screen: RwSignal::new(Screen::Lobby),
             rooms: RwSignal::new(RoomList::Loading),
             me: RwSignal::new(None),
+            staff: RwSignal::new(None),
             conversations: RwSignal::new(BTreeMap::new()),
             link: RwSignal::new(Link::default()),
             notice: RwSignal::new(None),

@@ -1,0 +1,175 @@
+//! Staff in the front end: the sign-in form, the facilitator's controls in a room, and the
+//! round as everyone sees it (whose turn it is; "pass" on one's own turn).
+
+use ibasho_protocol::{FacilitatorAction, StaffLogin};
+use leptos::prelude::*;
+
+use super::socket;
+use super::state::{Ctx, Screen};
+use crate::i18n::{t, tf};
+
+/// The staff sign-in: name and password, sent once with `hello` and not kept.
+#[component]
+pub fn StaffSignIn() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let name = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let login = StaffLogin {
+            name: name.get_untracked().trim().to_owned(),
+            password: password.get_untracked(),
+        };
+        password.set(String::new());
+        socket::staff_sign_in(ctx, login);
+    };
+    view! {
+        <section class="entry staff-sign-in" aria-labelledby="staff-title">
+            <h1 id="staff-title">{move || t(lang.get(), "staff.title")}</h1>
+            <p>{move || t(lang.get(), "staff.body")}</p>
+            <form on:submit=submit>
+                <div class="field">
+                    <label for="staff-name">{move || t(lang.get(), "staff.name")}</label>
+                    <input
+                        id="staff-name"
+                        name="staff-name"
+                        autocomplete="off"
+                        maxlength="64"
+                        required
+                        prop:value=move || name.get()
+                        on:input=move |ev| name.set(event_target_value(&ev))
+                    />
+                </div>
+                <div class="field">
+                    <label for="staff-password">{move || t(lang.get(), "staff.password")}</label>
+                    <input
+                        id="staff-password"
+                        name="staff-password"
+                        type="password"
+                        autocomplete="off"
+                        maxlength="256"
+                        required
+                        prop:value=move || password.get()
+                        on:input=move |ev| password.set(event_target_value(&ev))
+                    />
+                </div>
+                <div class="actions">
+                    <button type="submit" class="primary">{move || t(lang.get(), "staff.submit")}</button>
+                    <button type="button" on:click=move |_| ctx.screen.set(Screen::Lobby)>
+                        {move || t(lang.get(), "entry.back")}
+                    </button>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+/// Whose turn it is in a round, for everyone in the room; "pass" for the person whose turn
+/// it is.
+#[component]
+pub fn Floor(room: String) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let floor = {
+        let room = room.clone();
+        Memo::new(move |_| {
+            ctx.conversations
+                .with(|all| all.get(&room).and_then(|c| c.facilitated.floor.clone()))
+        })
+    };
+    move || {
+        floor.get().map(|floor| {
+            let mine = ctx
+                .me
+                .with(|me| me.as_deref() == Some(floor.handle.as_str()));
+            let (turn, turns) = (floor.turn.to_string(), floor.turns.to_string());
+            let line = if mine {
+                tf(
+                    lang.get(),
+                    "round.yours",
+                    &[("turn", &turn), ("turns", &turns)],
+                )
+            } else {
+                tf(
+                    lang.get(),
+                    "round.theirs",
+                    &[
+                        ("handle", &floor.handle),
+                        ("turn", &turn),
+                        ("turns", &turns),
+                    ],
+                )
+            };
+            let room = room.clone();
+            view! {
+                <div class="floor" class:mine=mine role="status">
+                    <p>{line}</p>
+                    {(!mine && ctx.staff.get().is_none()).then(|| view! {
+                        <p class="hint">{t(lang.get(), "round.wait")}</p>
+                    })}
+                    {mine.then(|| view! {
+                        <button type="button" on:click=move |_| socket::pass(ctx, &room)>
+                            {t(lang.get(), "round.pass")}
+                        </button>
+                    })}
+                </div>
+            }
+        })
+    }
+}
+
+/// The facilitator's controls: keep the session open longer, move the agenda, run a round.
+#[component]
+pub fn Controls(room: String) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let scheduled = {
+        let room = room.clone();
+        move || ctx.room_closes_at(&room).is_some()
+    };
+    let has_agenda = {
+        let room = room.clone();
+        move || {
+            ctx.room_programme(&room)
+                .is_some_and(|programme| !programme.agenda.is_empty())
+        }
+    };
+    let in_round = {
+        let room = room.clone();
+        Memo::new(move |_| {
+            ctx.conversations.with(|all| {
+                all.get(&room)
+                    .is_some_and(|c| c.facilitated.floor.is_some())
+            })
+        })
+    };
+    let button = move |key: &'static str, action: FacilitatorAction| {
+        let room = room.clone();
+        view! {
+            <button
+                type="button"
+                data-action=key
+                on:click=move |_| socket::facilitate(ctx, &room, action)
+            >
+                {move || t(lang.get(), key)}
+            </button>
+        }
+    };
+    let extend = button("facilitate.extend", FacilitatorAction::Extend);
+    let previous = button("facilitate.previous", FacilitatorAction::PreviousSegment);
+    let next = button("facilitate.next", FacilitatorAction::NextSegment);
+    let start = button("facilitate.start_round", FacilitatorAction::StartRound);
+    let next_turn = button("facilitate.next_turn", FacilitatorAction::NextTurn);
+    let end = button("facilitate.end_round", FacilitatorAction::EndRound);
+    view! {
+        <section class="facilitator" aria-label=move || t(lang.get(), "facilitate.label")>
+            <div class="actions" class:hidden=move || !scheduled()>{extend}</div>
+            <div class="actions" class:hidden=move || !has_agenda()>{previous}{next}</div>
+            <div class="actions">
+                <span class:hidden=move || in_round.get()>{start}</span>
+                <span class:hidden=move || !in_round.get()>{next_turn}{end}</span>
+            </div>
+        </section>
+    }
+}
