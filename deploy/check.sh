@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Checks the shipped deployment files with the real tools: `nginx -t` on nginx/ibasho.conf,
 # `caddy validate` on both Caddyfiles, `systemd-analyze verify` on the unit (where systemd
-# is there), `ibasho check-catalogue` on the example catalogue, and compose.yaml parsed as
-# YAML with the services it must have. Installs nginx and caddy from Debian when missing.
+# is there), `ibasho check-catalogue` and `check-staff` on the example catalogue and staff
+# file, and compose.yaml parsed as YAML with the services it must have. Installs nginx and
+# caddy from Debian when missing.
 # Run by .ci/run.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -58,9 +59,11 @@ assert "--appendonly" in services["redis"]["command"]
 print("compose.yaml: ok")
 PY
 
-echo "== example catalogue"
+echo "== example catalogue and staff file"
 if [ -x "$root/target/release/ibasho" ]; then
     "$root/target/release/ibasho" check-catalogue "$here/catalogue.example.toml" | tail -1
+    "$root/target/release/ibasho" check-staff "$here/staff.example.toml"
 else
     (cd "$root" && cargo run --quiet --bin ibasho -- check-catalogue deploy/catalogue.example.toml | tail -1)
+    (cd "$root" && cargo run --quiet --bin ibasho -- check-staff deploy/staff.example.toml)
 fi
