@@ -15,10 +15,14 @@ use crate::clock::Clock;
 use crate::control::{self, RoomControl};
 use crate::hub::Hub;
 use crate::metrics::Metrics;
+use crate::refusal::Refusal;
 use crate::schedule::{self, Status};
 use crate::settings::Settings;
 use crate::store::{Store, StoreResult};
 use crate::web::WebAssets;
+
+/// The window of the shared attempt allowances.
+const ATTEMPT_WINDOW: std::time::Duration = std::time::Duration::from_secs(60);
 
 pub struct App {
     pub settings: Settings,
@@ -36,10 +40,6 @@ pub struct App {
     /// The web front end, if this server has one.
     pub web: Option<WebAssets>,
     pub metrics: Metrics,
-    /// Entry-word attempts per room on this node (unknown rooms share one limit).
-    pub entry_word_limits: std::collections::HashMap<String, crate::ratelimit::Limiter>,
-    /// Staff sign-in attempts on this node.
-    pub staff_login_limit: crate::ratelimit::Limiter,
     next_connection: AtomicU64,
 }
 
@@ -58,29 +58,12 @@ impl App {
             settings.limits.clone(),
             shutdown.clone(),
         );
-        let entry_word_limits = catalogue
-            .rooms
-            .iter()
-            .map(|room| room.id.clone())
-            .chain(std::iter::once(String::new()))
-            .map(|room| {
-                let per_minute = settings.limits.entry_words_per_room;
-                (
-                    room,
-                    crate::ratelimit::Limiter::per_minute(per_minute, per_minute),
-                )
-            })
-            .collect();
         crate::timetable::spawn(
             Arc::clone(&hub),
             &catalogue,
             Arc::clone(&clock),
             settings.limits.schedule_tick,
             shutdown.clone(),
-        );
-        let staff_login_limit = crate::ratelimit::Limiter::per_minute(
-            settings.limits.staff_logins_per_node,
-            settings.limits.staff_logins_per_node,
         );
         App {
             connection_slots: Arc::new(Semaphore::new(settings.limits.max_connections)),
@@ -93,8 +76,6 @@ impl App {
             connections: TaskTracker::new(),
             web,
             metrics: Metrics::new(),
-            entry_word_limits,
-            staff_login_limit,
             next_connection: AtomicU64::new(1),
         }
     }
@@ -187,6 +168,19 @@ impl App {
                 self.catalogue.closing_notice,
                 now,
             ),
+        }
+    }
+
+    /// Counts an attempt against an allowance of `max` a minute shared by every node (entry
+    /// words per room, staff sign-ins): `rate_limited` when it is spent.
+    pub async fn attempt(&self, key: &str, max: u32) -> Result<(), Refusal> {
+        match self.store.attempt(key, max, ATTEMPT_WINDOW).await {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(retry_after)) => Err(Refusal::RateLimited { retry_after }),
+            Err(err) => {
+                tracing::warn!(error = %err, "could not count an attempt");
+                Err(Refusal::Unavailable)
+            }
         }
     }
 

@@ -101,12 +101,13 @@ pub struct Limits {
     /// How many events (messages, reaction changes) a room's stream keeps: how far back a
     /// reconnecting client can recover exactly what it missed.
     pub stream_len: usize,
-    /// Entry-word attempts per connection and per room, per minute (no brute force).
+    /// Entry-word attempts per connection and per room (every node together), per minute:
+    /// no brute force.
     pub entry_words_per_connection: u32,
     pub entry_words_per_room: u32,
-    /// Staff sign-in attempts per connection and per node, per minute.
+    /// Staff sign-in attempts per connection and for the whole service, per minute.
     pub staff_logins_per_connection: u32,
-    pub staff_logins_per_node: u32,
+    pub staff_logins_per_service: u32,
     /// How often the timetable looks at the clock (closing notices, ends of sessions).
     pub schedule_tick: Duration,
     /// How often a node renews the leases of its sessions in a shared store.
@@ -144,7 +145,7 @@ impl Default for Limits {
             entry_words_per_connection: 5,
             entry_words_per_room: 30,
             staff_logins_per_connection: 5,
-            staff_logins_per_node: 30,
+            staff_logins_per_service: 30,
             stream_len: crate::store::STREAM_LEN,
             frames_per_second: 10,
             frames_burst: 20,

@@ -39,6 +39,8 @@ struct State {
     /// long as they are never in the same room.
     handles: HashMap<String, u32>,
     rooms: HashMap<String, Room>,
+    /// Attempt counters: when each window started, and the attempts in it.
+    attempts: HashMap<String, (std::time::Instant, u32)>,
 }
 
 #[derive(Debug)]
@@ -449,6 +451,26 @@ impl Store for MemoryStore {
         *room = Room::new();
         room.closed = Some(ended);
         Ok(true)
+    }
+
+    async fn attempt(
+        &self,
+        key: &str,
+        max: u32,
+        window: std::time::Duration,
+    ) -> StoreResult<Result<(), std::time::Duration>> {
+        let now = std::time::Instant::now();
+        let mut state = self.lock();
+        // Windows that are over count for nothing: drop them, so the map stays small.
+        state
+            .attempts
+            .retain(|_, (started, _)| now.duration_since(*started) < window);
+        let (started, count) = state.attempts.entry(key.to_owned()).or_insert((now, 0));
+        if *count >= max {
+            return Ok(Err(window.saturating_sub(now.duration_since(*started))));
+        }
+        *count += 1;
+        Ok(Ok(()))
     }
 
     async fn member_handles(&self, room_id: &str) -> StoreResult<Vec<String>> {

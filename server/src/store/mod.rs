@@ -233,6 +233,16 @@ pub trait Store: Send + Sync + 'static {
     /// (false when it was done already).
     async fn close_room(&self, room: &str, ended: Timestamp) -> StoreResult<bool>;
 
+    /// Counts one attempt against `key`'s allowance of `max` per `window`, for every node
+    /// together (entry words per room, staff sign-ins): `Err(retry_after)` when the allowance
+    /// is spent. Keys name a purpose and a room, never a person.
+    async fn attempt(
+        &self,
+        key: &str,
+        max: u32,
+        window: std::time::Duration,
+    ) -> StoreResult<Result<(), std::time::Duration>>;
+
     /// The handles of the people in the room now, sorted (for a round: never shown as a list).
     async fn member_handles(&self, room: &str) -> StoreResult<Vec<String>>;
 

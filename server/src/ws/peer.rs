@@ -328,14 +328,16 @@ impl Peer {
         Ok(true)
     }
 
-    /// Takes an entry-word attempt from this connection's and the room's allowance.
-    fn entry_word_attempt(&self, room: &str) -> Result<(), Refusal> {
-        let limits = &self.app.entry_word_limits;
-        let room_limit = limits.get(room).or_else(|| limits.get(""));
+    /// Takes an entry-word attempt from this connection's and the room's allowance (the
+    /// room's is shared by every node; unknown rooms share one).
+    async fn entry_word_attempt(&self, room: &str) -> Result<(), Refusal> {
         self.entry_words
             .check()
-            .and(room_limit.map_or(Ok(()), |limit| limit.check()))
-            .map_err(|retry_after| Refusal::RateLimited { retry_after })
+            .map_err(|retry_after| Refusal::RateLimited { retry_after })?;
+        let per_room = self.app.settings.limits.entry_words_per_room;
+        self.app
+            .attempt(&format!("entry_word:{room}"), per_room)
+            .await
     }
 
     async fn join(
@@ -365,7 +367,7 @@ impl Peer {
         let Some(spec) = app.catalogue.room(&room) else {
             // With an entry word, the answer never says whether the room exists.
             if entry_word.is_some() {
-                self.entry_word_attempt("")?;
+                self.entry_word_attempt("").await?;
                 return Err(Refusal::EntryWordRefused);
             }
             return Err(Refusal::NoSuchRoom);
@@ -380,7 +382,7 @@ impl Peer {
             && !member
             && !staff
         {
-            self.entry_word_attempt(&room)?;
+            self.entry_word_attempt(&room).await?;
             let word = entry_word.unwrap_or_default();
             let hash = hash.clone();
             let right = word.chars().count() <= entry_word::MAX_CHARS

@@ -92,3 +92,31 @@ async fn a_round_started_on_one_node_holds_on_every_node() {
     members[0].say("lounge", "また話せる", "a2").await.unwrap();
     members[0].recv_type("message").await.unwrap();
 }
+
+/// Guessing a staff password (or an entry word) on several nodes buys no more attempts: the
+/// allowance is counted in Redis, for every node together.
+#[tokio::test]
+async fn every_node_draws_on_one_sign_in_allowance() {
+    let redis = RedisServer::start().unwrap();
+    let mut settings = settings(&redis, "ibasho-attempts:");
+    settings.staff = Arc::new(staff());
+    settings.limits.staff_logins_per_service = 4;
+    let a = serve(settings.clone()).await;
+    let b = serve(settings).await;
+    let mut codes = Vec::new();
+    for addr in [a.addr(), b.addr(), a.addr(), b.addr(), a.addr(), b.addr()] {
+        let mut guesser = Client::connect(addr).await.unwrap();
+        guesser
+            .send(json!({"type":"hello","staff":{"name":"ひかり","password":"guess"}}))
+            .await
+            .unwrap();
+        codes.push(
+            guesser.recv_error().await.unwrap()["code"]
+                .as_str()
+                .unwrap()
+                .to_owned(),
+        );
+    }
+    assert_eq!(codes[..4], ["staff_login_refused"; 4]);
+    assert_eq!(codes[4..], ["rate_limited"; 2]);
+}

@@ -88,6 +88,7 @@ struct Scripts {
     close: Script,
     handles: Script,
     swap_control: Script,
+    attempt: Script,
 }
 
 impl Scripts {
@@ -109,6 +110,7 @@ impl Scripts {
             close: script(include_str!("close.lua")),
             handles: script(include_str!("handles.lua")),
             swap_control: script(include_str!("swap_control.lua")),
+            attempt: script(include_str!("attempt.lua")),
         }
     }
 }
@@ -538,6 +540,28 @@ impl Store for RedisStore {
 
     async fn audit_dump(&self) -> StoreResult<String> {
         audit::dump(&mut self.conn(), &self.config.prefix).await
+    }
+
+    async fn attempt(
+        &self,
+        key: &str,
+        max: u32,
+        window: Duration,
+    ) -> StoreResult<Result<(), Duration>> {
+        let left: i64 = self
+            .scripts
+            .attempt
+            .arg(&self.config.prefix)
+            .arg(key)
+            .arg(max)
+            .arg(Self::ms(window))
+            .invoke_async(&mut self.conn())
+            .await
+            .map_err(unavailable)?;
+        Ok(match u64::try_from(left) {
+            Ok(ms) => Err(Duration::from_millis(ms)),
+            Err(_) => Ok(()),
+        })
     }
 
     async fn member_handles(&self, room: &str) -> StoreResult<Vec<String>> {

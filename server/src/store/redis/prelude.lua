@@ -19,6 +19,7 @@
 --   (r:<room>:meta also has `closed`: the end of the last session closed, in ms)
 --   events             every room's events too, in one stream that each node follows:
 --                      room, e epoch, o offset, t m|r, j json (ids are Redis's own)
+--   limit:<purpose>:<room>   attempts in the current window (entry words, staff sign-ins)
 --   bus                stream of presence changes (room) and control changes (room, c 1)
 -- A sid is a hash of the session token: the token itself is never stored.
 -- Every key of a session has a time to live, so that a node that dies leaves nothing behind.

@@ -21,12 +21,13 @@ impl From<NotNow> for Refusal {
 
 impl Peer {
     /// Checks a staff sign-in (slow by design, off the async threads, and limited per
-    /// connection and per node). A wrong name and a wrong password get the same answer.
+    /// connection and for the whole service). A wrong name and a wrong password get the same answer.
     pub(super) async fn sign_in(&self, login: StaffLogin) -> Result<StaffAccount, Refusal> {
         self.staff_logins
             .check()
-            .and(self.app.staff_login_limit.check())
             .map_err(|retry_after| Refusal::RateLimited { retry_after })?;
+        let per_service = self.app.settings.limits.staff_logins_per_service;
+        self.app.attempt("staff_sign_in", per_service).await?;
         if login.name.chars().count() > MAX_LOGIN_CHARS
             || login.password.chars().count() > MAX_LOGIN_CHARS
         {
