@@ -787,6 +787,19 @@ async fn a_facilitator_signs_in_and_gives_the_floor_in_turn() {
         .wait_for_text(".staff-line", "ひかり（ファシリテーター）")
         .await
         .unwrap();
+    // The password went out once, with `hello`: the tab keeps only the session token.
+    let stored = facilitator
+        .js("return JSON.stringify(sessionStorage);")
+        .await
+        .unwrap();
+    assert!(!stored.to_string().contains(password), "{stored}");
+    assert_eq!(
+        facilitator
+            .js("return document.querySelector('#staff-password');")
+            .await
+            .unwrap(),
+        serde_json::Value::Null
+    );
     click(
         &facilitator,
         "li[aria-labelledby='room-lounge'] button.primary",

@@ -132,6 +132,20 @@ pub fn local_day_time(at: jiff::Timestamp) -> String {
     )
 }
 
+/// The day of an instant in the browser's own time zone: "12/5（土）" or "Sat 12/5".
+pub fn local_day(at: jiff::Timestamp, lang: ibasho_protocol::Lang) -> String {
+    const JA: [&str; 7] = ["日", "月", "火", "水", "木", "金", "土"];
+    const EN: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+    let millis = at.as_millisecond() as f64;
+    let date = js_sys::Date::new(&JsValue::from_f64(millis));
+    let weekday = date.get_day() as usize % 7;
+    let (month, day) = (date.get_month() + 1, date.get_date());
+    match lang {
+        ibasho_protocol::Lang::Ja => format!("{month}/{day}（{}）", JA[weekday]),
+        ibasho_protocol::Lang::En => format!("{} {month}/{day}", EN[weekday]),
+    }
+}
+
 /// "HH:MM" of an instant in the browser's own time zone.
 pub fn local_time(at: jiff::Timestamp) -> String {
     let millis = at.as_millisecond() as f64;

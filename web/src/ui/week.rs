@@ -31,12 +31,16 @@ pub fn Week() -> impl IntoView {
                 }
                 Some(Some(list)) => {
                     let lang_now = lang.get();
-                    view! {
-                        <ul class="slots">
-                            {list.into_iter().map(|slot| slot_line(slot, lang_now)).collect_view()}
-                        </ul>
-                    }
-                    .into_any()
+                    by_day(list, lang_now)
+                        .into_iter()
+                        .map(|(day, slots)| view! {
+                            <h2 class="day">{day}</h2>
+                            <ul class="slots">
+                                {slots.into_iter().map(|slot| slot_line(slot, lang_now)).collect_view()}
+                            </ul>
+                        })
+                        .collect_view()
+                        .into_any()
                 }
             }}
             <p>
@@ -52,6 +56,19 @@ pub fn Week() -> impl IntoView {
     }
 }
 
+/// The sessions under the day they start on (in the person's own time), in order.
+fn by_day(list: Vec<Slot>, lang: Lang) -> Vec<(String, Vec<Slot>)> {
+    let mut days: Vec<(String, Vec<Slot>)> = Vec::new();
+    for slot in list {
+        let day = browser::local_day(slot.starts_at, lang);
+        match days.last_mut() {
+            Some((last, slots)) if *last == day => slots.push(slot),
+            _ => days.push((day, vec![slot])),
+        }
+    }
+    days
+}
+
 fn slot_line(slot: Slot, lang: Lang) -> impl IntoView {
     let title = match (lang, slot.title_en) {
         (Lang::En, Some(en)) => en,
@@ -59,7 +76,7 @@ fn slot_line(slot: Slot, lang: Lang) -> impl IntoView {
     };
     let when = format!(
         "{}–{}",
-        browser::local_day_time(slot.starts_at),
+        browser::local_time(slot.starts_at),
         browser::local_time(slot.ends_at)
     );
     view! {
