@@ -136,6 +136,26 @@ impl App {
         }
     }
 
+    /// The end of the room's latest planned session that is over, if any.
+    pub fn last_end(&self, room: &RoomSpec) -> Option<Timestamp> {
+        match &room.opening {
+            Opening::Scheduled(sessions) => {
+                schedule::last_end(sessions, &self.catalogue.zone, self.clock.now())
+            }
+            Opening::Always | Opening::Never => None,
+        }
+    }
+
+    /// When the room's next planned session starts after `at` (for keeping one open late:
+    /// never into the next).
+    pub fn next_start_after(&self, room: &RoomSpec, at: Timestamp) -> Option<Timestamp> {
+        match self.planned_status(room, at) {
+            Status::Upcoming { opens_at } => Some(opens_at),
+            Status::Closed { next_open } => next_open,
+            Status::Open { .. } => Some(at),
+        }
+    }
+
     /// The agenda segment of a programme room now: the facilitator's, or the clock's.
     pub fn current_segment(&self, room: &RoomSpec, status: Status) -> Option<usize> {
         let programme = room.programme.as_ref()?;

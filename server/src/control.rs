@@ -125,11 +125,19 @@ impl RoomControl {
     }
 
     /// Keeps the open session open `minutes` longer, to at most [`LEEWAY`] past its planned
-    /// end.
-    pub fn extend(mut self, minutes: u32, now: Timestamp) -> Result<RoomControl, NotNow> {
-        let ((_, planned_end), (_, until)) =
-            (self.planned.ok_or(NotNow)?, self.window().ok_or(NotNow)?);
-        let latest = planned_end.checked_add(leeway()).map_err(|_| NotNow)?;
+    /// end, and never past `next` (the start of the room's next session).
+    pub fn extend(
+        mut self,
+        minutes: u32,
+        now: Timestamp,
+        next: Option<Timestamp>,
+    ) -> Result<RoomControl, NotNow> {
+        let (_, planned_end) = self.planned.ok_or(NotNow)?;
+        let (_, until) = self.window().ok_or(NotNow)?;
+        let mut latest = planned_end.checked_add(leeway()).map_err(|_| NotNow)?;
+        if let Some(next) = next {
+            latest = latest.min(next);
+        }
         if minutes == 0 || now >= until || until >= latest {
             return Err(NotNow);
         }
@@ -281,11 +289,11 @@ mod tests {
     fn keeps_open_at_most_fifteen_minutes_late() {
         let now = at("2026-12-05T06:20:00Z");
         let control = RoomControl::for_session(None, Some(session()));
-        let once = control.extend(10, now).unwrap();
+        let once = control.extend(10, now, None).unwrap();
         assert_eq!(once.closes_late, Some(at("2026-12-05T06:40:00Z")));
-        let twice = once.clone().extend(10, now).unwrap();
+        let twice = once.clone().extend(10, now, None).unwrap();
         assert_eq!(twice.closes_late, Some(at("2026-12-05T06:45:00Z")));
-        assert_eq!(twice.clone().extend(1, now), Err(NotNow));
+        assert_eq!(twice.clone().extend(1, now, None), Err(NotNow));
         let closed = Status::Closed { next_open: None };
         assert!(matches!(
             status(closed, Some(&twice), NOTICE, at("2026-12-05T06:41:00Z")),
@@ -299,11 +307,20 @@ mod tests {
             status(closed, Some(&twice), NOTICE, at("2026-12-05T06:45:00Z")),
             closed
         );
+        // Never into the next session (here at 06:40).
+        let next = Some(at("2026-12-05T06:40:00Z"));
+        let control = RoomControl::for_session(None, Some(session()));
+        let capped = control.extend(15, now, next).unwrap();
+        assert_eq!(capped.closes_late, next);
+        assert_eq!(capped.extend(1, now, next), Err(NotNow));
         // A room that is always open has no end to move.
-        assert_eq!(RoomControl::default().extend(5, now), Err(NotNow));
+        assert_eq!(RoomControl::default().extend(5, now, None), Err(NotNow));
         // Nor does a session that is over.
         let over = RoomControl::for_session(None, Some(session()));
-        assert_eq!(over.extend(5, at("2026-12-05T06:31:00Z")), Err(NotNow));
+        assert_eq!(
+            over.extend(5, at("2026-12-05T06:31:00Z"), None),
+            Err(NotNow)
+        );
     }
 
     #[test]

@@ -27,6 +27,7 @@ use ibasho_protocol::{NoticeCode, Position, Reaction, ServerMsg};
 use tokio_util::sync::CancellationToken;
 
 use crate::catalogue::Catalogue;
+use crate::control::RoomControl;
 use crate::handles;
 use crate::outbox::{CloseReason, Outbound, Outbox, encode};
 use crate::ratelimit::Limiter;
@@ -87,6 +88,9 @@ struct RoomHub {
     sequencer: tokio::sync::Mutex<()>,
     members: Mutex<HashMap<u64, Member>>,
     presence_pending: AtomicBool,
+    /// Held while this node reads or changes the room's control, so that an older read
+    /// never overwrites a newer change in this node's copy.
+    control_lock: tokio::sync::Mutex<()>,
 }
 
 impl RoomHub {
@@ -171,6 +175,7 @@ impl Hub {
                     sequencer: tokio::sync::Mutex::new(()),
                     members: Mutex::new(HashMap::new()),
                     presence_pending: AtomicBool::new(false),
+                    control_lock: tokio::sync::Mutex::new(()),
                 };
                 (room.id.clone(), Arc::new(hub))
             })
@@ -240,22 +245,47 @@ impl Hub {
     }
 
     /// Ends the room's session that ended at `ended`: erases it in the store (once, whichever
-    /// node comes first) and takes this node's members out with a `closed` frame.
-    pub async fn close_room(&self, room_id: &str, ended: jiff::Timestamp) -> StoreResult<()> {
+    /// node comes first) and takes this node's members out with a `closed` frame — unless a
+    /// facilitator kept it open: then nothing happens, and the answer is its new end. What a
+    /// facilitator set for a later session (opened early) stays.
+    pub async fn close_room(
+        &self,
+        room_id: &str,
+        ended: jiff::Timestamp,
+    ) -> StoreResult<Option<jiff::Timestamp>> {
         let Some(room) = self.rooms.get(room_id) else {
-            return Ok(());
+            return Ok(None);
         };
+        let _one_control = room.control_lock.lock().await;
+        let control = self.store.control(room_id).await?;
+        if let Some((opens, closes)) = control.as_ref().and_then(RoomControl::window)
+            && opens <= ended
+            && ended < closes
+        {
+            self.keep_control(room_id, control);
+            return Ok(Some(closes));
+        }
         let _in_order = room.sequencer.lock().await;
-        self.store.close_room(room_id, ended).await?;
-        self.forget_control(room_id);
+        let epoch = self.store.close_room(room_id, ended).await?;
         let frame = encode(&ServerMsg::Closed {
             room: room_id.to_owned(),
         });
-        for (_, member) in room.members().drain() {
+        // Members of the new epoch came in after the close (a session opened early).
+        room.members().retain(|_, member| {
+            if member.epoch == epoch {
+                return true;
+            }
             member.outbox.push(Outbound::Text(frame.clone()));
             member.outbox.control().room_closed(room_id);
+            false
+        });
+        let later =
+            control.filter(|control| control.planned.is_some_and(|(starts, _)| starts >= ended));
+        if let Some(later) = &later {
+            self.store.swap_control(room_id, None, Some(later)).await?;
         }
-        Ok(())
+        self.keep_control(room_id, later);
+        Ok(None)
     }
 
     /// Queues a frame to every connection with a session on this node.

@@ -105,9 +105,10 @@ pub struct Limits {
     /// no brute force.
     pub entry_words_per_connection: u32,
     pub entry_words_per_room: u32,
-    /// Staff sign-in attempts per connection and for the whole service, per minute.
+    /// Staff sign-in attempts per connection, and per account name (every node together),
+    /// per minute.
     pub staff_logins_per_connection: u32,
-    pub staff_logins_per_service: u32,
+    pub staff_logins_per_name: u32,
     /// How often the timetable looks at the clock (closing notices, ends of sessions).
     pub schedule_tick: Duration,
     /// How often a node renews the leases of its sessions in a shared store.
@@ -145,7 +146,7 @@ impl Default for Limits {
             entry_words_per_connection: 5,
             entry_words_per_room: 30,
             staff_logins_per_connection: 5,
-            staff_logins_per_service: 30,
+            staff_logins_per_name: 10,
             stream_len: crate::store::STREAM_LEN,
             frames_per_second: 10,
             frames_burst: 20,

@@ -44,9 +44,8 @@ pub fn spawn(
             Opening::Always | Opening::Never => None,
         })
         .collect();
-    if rooms.is_empty() {
-        return;
-    }
+    // Every room's control is read again each tick (always-open rooms have rounds too).
+    let all: Vec<String> = catalogue.room_ids();
     let zone = catalogue.zone.clone();
     let notice = catalogue.closing_notice;
     tokio::spawn(async move {
@@ -72,14 +71,27 @@ pub fn spawn(
                 () = shutdown.cancelled() => return,
             }
             let now = clock.now();
-            for (room, sessions) in &rooms {
-                // Every tick, so that a node that missed a change still follows it.
+            // Every tick, so that a node that started late or missed a change follows it.
+            for room in &all {
                 refresh(&hub, room).await;
+                if let Err(err) = hub.end_orphaned_round(room).await {
+                    tracing::warn!(error = ?err, "could not end a round without its facilitator");
+                }
+            }
+            for (room, sessions) in &rooms {
                 let entry = seen.entry(room.clone()).or_default();
                 match status(&hub, room, sessions, &zone, notice, now) {
                     Status::Open {
                         closes_at, closing, ..
                     } => {
+                        // The opening seen before is over though the room is open: the next
+                        // session began at once (opened early). The one before ends first.
+                        if let Some(before) = entry.open_until
+                            && before <= now
+                            && closes_at != Some(before)
+                        {
+                            entry.to_close = Some(before);
+                        }
                         entry.open_until = closes_at;
                         if closing
                             && let Some(closes_at) = closes_at
@@ -97,7 +109,10 @@ pub fn spawn(
                 }
                 if let Some(ended) = entry.to_close {
                     match hub.close_room(room, ended).await {
-                        Ok(()) => entry.to_close = None,
+                        Ok(None) => entry.to_close = None,
+                        // A facilitator kept it open longer: it ends then (next tick, if that
+                        // is past already; otherwise the room is open and followed as such).
+                        Ok(Some(later)) => entry.to_close = (later <= now).then_some(later),
                         Err(err) => {
                             tracing::warn!(error = %err, "could not close a room's session yet");
                         }

@@ -111,6 +111,10 @@ const JA: &[(&str, &str)] = &[
     ("staff.signed_in", "{handle} としてサインインしています。"),
     ("staff.sign_out", "サインアウト"),
     (
+        "staff.expired",
+        "スタッフのサインインが切れました。もう一度サインインしてください。",
+    ),
+    (
         "room.session_note",
         "この回は{time}までです。終わると、ここで話したことはすべて消えます。",
     ),
@@ -354,6 +358,10 @@ const EN: &[(&str, &str)] = &[
     ("staff.submit", "Sign in"),
     ("staff.signed_in", "Signed in as {handle}."),
     ("staff.sign_out", "Sign out"),
+    (
+        "staff.expired",
+        "Your staff sign-in has ended. Please sign in again.",
+    ),
     (
         "room.session_note",
         "This session lasts until {time}. When it ends, everything said here is erased.",

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::sync::MutexGuard;
 
 use super::{Hub, RoomError};
-use crate::control::RoomControl;
+use crate::control::{NotNow, RoomControl};
 use crate::outbox::encode;
 use crate::store::{StoreError, StoreResult};
 
@@ -27,13 +27,43 @@ impl Hub {
 
     /// Reads the room's control from the store again; the members here hear of a change.
     pub async fn refresh_control(&self, room: &str) -> StoreResult<()> {
+        let Some(hub) = self.rooms.get(room) else {
+            return Ok(());
+        };
+        let _one_at_a_time = hub.control_lock.lock().await;
         let control = self.store.control(room).await?;
         self.keep_control(room, control);
         Ok(())
     }
 
+    /// Ends a round whose facilitator is no longer in the room (they left, or their node
+    /// died): nobody would give the floor on.
+    pub async fn end_orphaned_round(&self, room: &str) -> Result<(), RoomError> {
+        let Some(by) = self
+            .control(room)
+            .and_then(|control| control.round.map(|round| round.by))
+        else {
+            return Ok(());
+        };
+        if self.member_handles(room).await?.contains(&by) {
+            return Ok(());
+        }
+        // Only that round: another facilitator may have started a new one meanwhile.
+        let _ = self
+            .update_control(room, |current| {
+                let mut current = current.cloned().ok_or(NotNow)?;
+                if current.round.as_ref().map(|round| &round.by) != Some(&by) {
+                    return Err(NotNow);
+                }
+                current.round = None;
+                Ok(current)
+            })
+            .await?;
+        Ok(())
+    }
+
     /// Keeps `control` as the room's, telling its members here if that is news.
-    fn keep_control(&self, room_id: &str, control: Option<RoomControl>) {
+    pub(super) fn keep_control(&self, room_id: &str, control: Option<RoomControl>) {
         {
             let mut controls = self.controls();
             if controls.get(room_id) == control.as_ref() {
@@ -54,11 +84,6 @@ impl Hub {
         Ok(self.store.member_handles(room).await?)
     }
 
-    /// Forgets the room's control (its session was closed, and the store erased it).
-    pub(super) fn forget_control(&self, room: &str) {
-        self.controls().remove(room);
-    }
-
     /// Changes the room's control with `change` (given the current one, from the store), and
     /// tells the members. Retries when another node changed it at the same moment. A change
     /// that sets nothing any more removes the control.
@@ -67,7 +92,8 @@ impl Hub {
         room: &str,
         change: impl Fn(Option<&RoomControl>) -> Result<RoomControl, E>,
     ) -> Result<Result<(), E>, RoomError> {
-        self.room(room)?;
+        let hub = self.room(room)?;
+        let _one_at_a_time = hub.control_lock.lock().await;
         for _ in 0..SWAP_ATTEMPTS {
             let current = self.store.control(room).await?;
             let new = match change(current.as_ref()) {

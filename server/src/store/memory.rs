@@ -430,14 +430,14 @@ impl Store for MemoryStore {
         Ok(Reacted::Changed(change))
     }
 
-    async fn close_room(&self, room_id: &str, ended: jiff::Timestamp) -> StoreResult<bool> {
+    async fn close_room(&self, room_id: &str, ended: jiff::Timestamp) -> StoreResult<String> {
         let mut state = self.lock();
         let State {
             sessions, rooms, ..
         } = &mut *state;
         let room = rooms.entry(room_id.to_owned()).or_insert_with(Room::new);
         if room.closed.is_some_and(|closed| closed >= ended) {
-            return Ok(false);
+            return Ok(room.epoch.clone());
         }
         for token in room.members.keys() {
             if let Some(session) = sessions.get_mut(token) {
@@ -450,7 +450,7 @@ impl Store for MemoryStore {
         }
         *room = Room::new();
         room.closed = Some(ended);
-        Ok(true)
+        Ok(room.epoch.clone())
     }
 
     async fn attempt(

@@ -229,9 +229,11 @@ pub trait Store: Send + Sync + 'static {
 
     /// Ends a room's session that ended at `ended`: everyone is taken out of the room, and its
     /// history, stream, reactions and the retry records of what was said in it are erased; the
-    /// room's stream starts a new epoch; what a facilitator set for the session goes too. Idempotent: every node may call it for the same end
-    /// (false when it was done already).
-    async fn close_room(&self, room: &str, ended: Timestamp) -> StoreResult<bool>;
+    /// room's stream starts a new epoch; what a facilitator set for the session goes too.
+    /// Idempotent: every node may call it for the same end. Returns the room's epoch after
+    /// it (the new one, or the current one when it was done already): members of another
+    /// epoch were in the session that ended; members of this one came in after (early).
+    async fn close_room(&self, room: &str, ended: Timestamp) -> StoreResult<String>;
 
     /// Counts one attempt against `key`'s allowance of `max` per `window`, for every node
     /// together (entry words per room, staff sign-ins): `Err(retry_after)` when the allowance

@@ -367,11 +367,90 @@ async fn a_round_without_its_facilitator_is_over() {
     facilitate(&mut staff, "kazokukai", "start_round").await;
     outcome(&mut second).await;
     staff.close().await.unwrap();
-    // Nobody is left to give the floor on: the round ends and いと speaks.
-    second.say("kazokukai", "話します", "i1").await.unwrap();
+    // Nobody is left to give the floor on: the round ends by itself, and いと speaks.
     let state = outcome(&mut second).await;
     assert_eq!(state, json!({"type":"room_state","room":"kazokukai"}));
+    second.say("kazokukai", "話します", "i1").await.unwrap();
     second.recv_type("message").await.unwrap();
+}
+
+/// Two sessions ten minutes apart on Saturday evening.
+const TWO_SESSIONS: &str = r#"
+closing_notice_minutes = 5
+
+[[room]]
+id = "yoru"
+title = "土曜の夜"
+description = "19時〜20時と20時10分〜21時"
+kind = "themed"
+capacity = 10
+
+[[room.session]]
+weekly = ["sat"]
+start = "19:00"
+end = "20:00"
+
+[[room.session]]
+weekly = ["sat"]
+start = "20:10"
+end = "21:00"
+"#;
+
+async fn serve_two_sessions(now: &str, tick: Duration) -> (Running, Arc<ManualClock>) {
+    let clock = Arc::new(ManualClock::new(tokyo(now)));
+    let mut settings = settings();
+    settings.limits.schedule_tick = tick;
+    settings.staff = Arc::new(StaffAccounts::parse(&staff_file(), "staff.toml").unwrap());
+    let server = serve_catalogue(settings, clock.clone(), TWO_SESSIONS).await;
+    (server, clock)
+}
+
+#[tokio::test]
+async fn keeping_a_session_open_never_reaches_into_the_next_one() {
+    let (server, clock) = serve_two_sessions("2026-12-05T19:55", Duration::from_millis(10)).await;
+    let mut staff = facilitator(&server).await;
+    staff.join("yoru").await.unwrap();
+    let (mut person, _) = hello(&server, json!({"type":"hello","handle":"よる"})).await;
+    person.join("yoru").await.unwrap();
+    person.say("yoru", "最初の回の話", "y1").await.unwrap();
+    person.recv_type("message").await.unwrap();
+    staff
+        .send(json!({"type":"facilitate","room":"yoru","action":"extend","minutes":15}))
+        .await
+        .unwrap();
+    // 20:10 at the latest: the next session starts then.
+    assert_eq!(
+        outcome(&mut person).await["closes_at"],
+        "2026-12-05T11:10:00Z"
+    );
+    facilitate(&mut staff, "yoru", "extend").await;
+    assert_eq!(staff.recv_error().await.unwrap()["code"], "not_now");
+    // 20:10: the first session ends — everyone out, its words erased — as the next begins.
+    clock.advance(SignedDuration::from_mins(15));
+    person.recv_type("closed").await.unwrap();
+    let dump = server.app().store.audit_dump().await.unwrap();
+    assert!(!dump.contains("最初の回の話"), "{dump}");
+    assert_eq!(status(&server, "yoru").await["status"], "open");
+}
+
+#[tokio::test]
+async fn opening_the_next_session_early_closes_the_one_before_first() {
+    // The timetable looks only once, at start: the facilitator is quicker than its tick.
+    let (server, clock) = serve_two_sessions("2026-12-05T19:30", Duration::from_secs(3600)).await;
+    let (mut person, _) = hello(&server, json!({"type":"hello","handle":"よる"})).await;
+    person.join("yoru").await.unwrap();
+    person.say("yoru", "前の回の話", "y1").await.unwrap();
+    person.recv_type("message").await.unwrap();
+    // 20:00:30: the first session is over, but nobody has closed it yet.
+    clock.advance(SignedDuration::from_secs(30 * 60 + 30));
+    let mut staff = facilitator(&server).await;
+    facilitate(&mut staff, "yoru", "open_early").await;
+    person.recv_type("closed").await.unwrap();
+    let joined = staff.join("yoru").await.unwrap();
+    assert_eq!(joined["history"], json!([]), "{joined}");
+    let dump = server.app().store.audit_dump().await.unwrap();
+    assert!(!dump.contains("前の回の話"), "{dump}");
+    assert_eq!(status(&server, "yoru").await["status"], "open");
 }
 
 #[tokio::test]

@@ -93,14 +93,14 @@ async fn a_round_started_on_one_node_holds_on_every_node() {
     members[0].recv_type("message").await.unwrap();
 }
 
-/// Guessing a staff password (or an entry word) on several nodes buys no more attempts: the
-/// allowance is counted in Redis, for every node together.
+/// Guessing a staff member's password (or an entry word) on several nodes buys no more
+/// attempts: the allowance is counted in Redis, for every node together.
 #[tokio::test]
 async fn every_node_draws_on_one_sign_in_allowance() {
     let redis = RedisServer::start().unwrap();
     let mut settings = settings(&redis, "ibasho-attempts:");
     settings.staff = Arc::new(staff());
-    settings.limits.staff_logins_per_service = 4;
+    settings.limits.staff_logins_per_name = 4;
     let a = serve(settings.clone()).await;
     let b = serve(settings).await;
     let mut codes = Vec::new();

@@ -283,11 +283,25 @@ fn Composer(room: String) -> impl IntoView {
     let lang = ctx.lang;
     let text = RwSignal::new(String::new());
     let area: NodeRef<html::Textarea> = NodeRef::new();
+    // In a round, only the person with the floor speaks (the server refuses the others).
+    let may_speak = {
+        let room = room.clone();
+        Memo::new(move |_| {
+            let staff = ctx.staff.get().is_some();
+            ctx.me.with(|me| {
+                ctx.conversations.with(|all| {
+                    all.get(&room)
+                        .is_none_or(|c| c.facilitated.may_speak(me.as_deref(), staff))
+                })
+            })
+        })
+    };
     let send = {
         let room = room.clone();
         move || {
             let value = text.get_untracked();
-            if value.trim().is_empty() {
+            // Enter out of turn does nothing, like the disabled button.
+            if value.trim().is_empty() || !may_speak.get_untracked() {
                 return;
             }
             socket::say(ctx, &room, value);
@@ -305,19 +319,6 @@ fn Composer(room: String) -> impl IntoView {
                 send();
             }
         }
-    };
-    // In a round, only the person with the floor speaks (the server refuses the others).
-    let may_speak = {
-        let room = room.clone();
-        Memo::new(move |_| {
-            let staff = ctx.staff.get().is_some();
-            ctx.me.with(|me| {
-                ctx.conversations.with(|all| {
-                    all.get(&room)
-                        .is_none_or(|c| c.facilitated.may_speak(me.as_deref(), staff))
-                })
-            })
-        })
     };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -83,7 +83,15 @@ fn hello(ctx: Ctx) {
     send(
         ctx,
         &ClientMsg::Hello {
-            handle: wish.handle.or_else(|| ctx.me.get_untracked()),
+            // The same handle again after a restart — but a staff title is not a handle anyone
+            // may ask for: staff sign in again instead.
+            handle: wish.handle.or_else(|| {
+                ctx.staff
+                    .get_untracked()
+                    .is_none()
+                    .then(|| ctx.me.get_untracked())
+                    .flatten()
+            }),
             resume: browser::session_get(SESSION_KEY),
             lang: Some(ctx.lang.get_untracked()),
             role: wish.role,
@@ -294,6 +302,15 @@ fn on_frame(ctx: Ctx, frame: ServerMsg) {
             rooms,
             staff,
         } => {
+            // A staff session the server no longer has (it restarted): sign in again.
+            if ctx.staff.get_untracked().is_some() && staff.is_none() {
+                end_session(ctx);
+                ctx.screen.set(Screen::StaffSignIn);
+                ctx.notice.set(Some(
+                    t(ctx.lang.get_untracked(), "staff.expired").to_owned(),
+                ));
+                return;
+            }
             ctx.staff.set(staff);
             welcome(ctx, handle, session, resumed, rooms);
             if staff.is_some() && ctx.screen.get_untracked() == Screen::StaffSignIn {

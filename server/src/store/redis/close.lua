@@ -1,9 +1,12 @@
 -- ARGV: P, room, ended (ms since the epoch), fresh epoch. Ends the room's session: members
 -- out, history, streams, reactions and retry records of what was said in it erased, a new
--- epoch. Returns 0 if that session was closed already (every node asks).
+-- epoch. Returns the room's epoch after it: the new one, or the current one if that session
+-- was closed already (every node asks).
 local room = ARGV[2]
 local meta = rkey(room, 'meta')
-if tonumber(redis.call('HGET', meta, 'closed') or '-1') >= tonumber(ARGV[3]) then return 0 end
+if tonumber(redis.call('HGET', meta, 'closed') or '-1') >= tonumber(ARGV[3]) then
+  return redis.call('HGET', meta, 'epoch') or ''
+end
 for _, sid in ipairs(redis.call('HKEYS', rkey(room, 'm'))) do
   redis.call('SREM', skey(sid) .. ':rooms', room)
   forget_reactions(sid, room)
@@ -35,4 +38,4 @@ for _, entry in ipairs(redis.call('XRANGE', events, '-', '+')) do
   if entry[2][2] == room then redis.call('XDEL', events, entry[1]) end
 end
 redis.call('HSET', meta, 'epoch', ARGV[4], 'offset', 0, 'closed', ARGV[3])
-return 1
+return ARGV[4]

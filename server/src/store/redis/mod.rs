@@ -524,8 +524,8 @@ impl Store for RedisStore {
         }
     }
 
-    async fn close_room(&self, room: &str, ended: jiff::Timestamp) -> StoreResult<bool> {
-        let closed: i64 = self
+    async fn close_room(&self, room: &str, ended: jiff::Timestamp) -> StoreResult<String> {
+        let epoch: String = self
             .scripts
             .close
             .arg(&self.config.prefix)
@@ -535,7 +535,7 @@ impl Store for RedisStore {
             .invoke_async(&mut self.conn())
             .await
             .map_err(unavailable)?;
-        Ok(closed == 1)
+        Ok(epoch)
     }
 
     async fn audit_dump(&self) -> StoreResult<String> {

@@ -2,7 +2,9 @@
 
 use std::sync::Arc;
 
+use ibasho_moderation::fold::fold;
 use ibasho_protocol::{FacilitatorAction, StaffLogin};
+use sha2::{Digest, Sha256};
 
 use super::{Peer, room_refusal};
 use crate::control::{self, NotNow, RoomControl};
@@ -21,13 +23,17 @@ impl From<NotNow> for Refusal {
 
 impl Peer {
     /// Checks a staff sign-in (slow by design, off the async threads, and limited per
-    /// connection and for the whole service). A wrong name and a wrong password get the same answer.
+    /// connection and per account name, for every node together). A wrong name and a wrong password get the same answer.
     pub(super) async fn sign_in(&self, login: StaffLogin) -> Result<StaffAccount, Refusal> {
         self.staff_logins
             .check()
             .map_err(|retry_after| Refusal::RateLimited { retry_after })?;
-        let per_service = self.app.settings.limits.staff_logins_per_service;
-        self.app.attempt("staff_sign_in", per_service).await?;
+        // Per account name (hashed: the store keeps no typed text), for every node together:
+        // guessing one account's password is slow, and nobody can lock every account out.
+        let per_name = self.app.settings.limits.staff_logins_per_name;
+        let key = Sha256::digest(fold(&login.name).as_bytes());
+        let key = format!("staff_sign_in:{}", hex(&key[..16]));
+        self.app.attempt(&key, per_name).await?;
         if login.name.chars().count() > MAX_LOGIN_CHARS
             || login.password.chars().count() > MAX_LOGIN_CHARS
         {
@@ -80,14 +86,23 @@ impl Peer {
                     return Err(Refusal::NotNow);
                 }
                 let next = app.next_session(spec).ok_or(Refusal::NotNow)?;
+                // The session before is closed first (everyone out, erased), so that nothing
+                // of it reaches into this one, whatever the timetable's tick.
+                if let Some(previous) = app.last_end(spec) {
+                    hub.close_room(&room, previous)
+                        .await
+                        .map_err(|_| Refusal::Unavailable)?;
+                }
                 hub.update_control(&room, |current| RoomControl::open_early(current, next, now))
                     .await
             }
             FacilitatorAction::Extend => {
                 let minutes = minutes.unwrap_or(control::DEFAULT_EXTEND_MINUTES);
-                planned.ok_or(Refusal::NotNow)?;
+                let (_, planned_end) = planned.ok_or(Refusal::NotNow)?;
+                // Never into the next session.
+                let next = app.next_start_after(spec, planned_end);
                 hub.update_control(&room, |current| {
-                    RoomControl::for_session(current, planned).extend(minutes, now)
+                    RoomControl::for_session(current, planned).extend(minutes, now, next)
                 })
                 .await
             }
@@ -190,4 +205,8 @@ impl Peer {
             .map_err(room_refusal)?;
         Ok(ended?)
     }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
