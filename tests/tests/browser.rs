@@ -690,8 +690,14 @@ async fn a_closed_room_says_when_it_opens_and_a_family_room_asks_for_its_word() 
         .await
         .unwrap();
     let state = closed.text().await.unwrap();
-    // "次は M/D HH:MM から", in the browser's own time zone.
+    // "次は M/D HH:MM から（あと100日）", in the browser's own time zone, with a countdown.
     assert!(state.contains(':') && state.contains('/'), "{state}");
+    assert!(state.contains("あと"), "{state}");
+    // The lobby says what opens next, and in how long.
+    browser
+        .wait_for_text(".next-up", "次に開くのは")
+        .await
+        .unwrap();
     assert!(
         browser
             .texts("li[aria-labelledby='room-someday'] button.primary")

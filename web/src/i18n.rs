@@ -25,7 +25,6 @@ const JA: &[(&str, &str)] = &[
     ("lobby.enter", "入る"),
     ("lobby.full", "満員です"),
     ("lobby.closed", "閉まっています"),
-    ("lobby.next_open", "次は {when} から"),
     ("lobby.until", "{time} まで"),
     ("lobby.loading", "部屋の一覧を読み込んでいます…"),
     (
@@ -110,6 +109,16 @@ const JA: &[(&str, &str)] = &[
     ("staff.submit", "サインイン"),
     ("staff.signed_in", "{handle} としてサインインしています。"),
     ("staff.sign_out", "サインアウト"),
+    ("countdown.now", "まもなく"),
+    ("lobby.next_open_left", "次は {when} から（{left}）"),
+    ("countdown.minutes", "あと{m}分"),
+    ("countdown.hours", "あと{h}時間"),
+    ("countdown.hours_minutes", "あと{h}時間{m}分"),
+    ("countdown.days", "あと{d}日"),
+    (
+        "lobby.next_up",
+        "次に開くのは「{room}」、{when}から（{left}）",
+    ),
     (
         "staff.expired",
         "スタッフのサインインが切れました。もう一度サインインしてください。",
@@ -276,7 +285,6 @@ const EN: &[(&str, &str)] = &[
     ("lobby.enter", "Enter"),
     ("lobby.full", "Full"),
     ("lobby.closed", "Closed"),
-    ("lobby.next_open", "Opens {when}"),
     ("lobby.until", "Until {time}"),
     ("lobby.loading", "Loading the rooms…"),
     (
@@ -358,6 +366,16 @@ const EN: &[(&str, &str)] = &[
     ("staff.submit", "Sign in"),
     ("staff.signed_in", "Signed in as {handle}."),
     ("staff.sign_out", "Sign out"),
+    ("countdown.now", "soon"),
+    ("lobby.next_open_left", "Opens {when} ({left})"),
+    ("countdown.minutes", "in {m} min"),
+    ("countdown.hours", "in {h} h"),
+    ("countdown.hours_minutes", "in {h} h {m} min"),
+    ("countdown.days", "in {d} day(s)"),
+    (
+        "lobby.next_up",
+        "Next to open: “{room}”, at {when} ({left})",
+    ),
     (
         "staff.expired",
         "Your staff sign-in has ended. Please sign in again.",

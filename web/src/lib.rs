@@ -7,12 +7,14 @@
 //! - [`i18n`] — every sentence in Japanese and English.
 //! - [`conversation`] — one room as the client sees it: messages, reactions, presence, and
 //!   what the person wrote that is not confirmed yet.
+//! - [`countdown`] — "in how long" a room opens, in words.
 //! - [`link`] — the connection's state machine: backoff, resume, takeover.
 //! - [`keys`] — keyboard rules: Enter sends unless the IME is composing; Esc twice exits.
 //!
 //! Browser parts (`ui`, wasm32 only): the Leptos components and the WebSocket.
 
 pub mod conversation;
+pub mod countdown;
 pub mod i18n;
 pub mod keys;
 pub mod link;

@@ -10,6 +10,7 @@ use leptos::task::spawn_local;
 use super::browser;
 use super::socket;
 use super::state::{Ctx, RoomList, Screen};
+use crate::countdown::countdown;
 use crate::i18n::{t, tf};
 
 /// How early a facilitator may open a session (the server checks it too).
@@ -37,7 +38,15 @@ pub fn Lobby() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
     spawn_local(load(ctx));
-    let refresh = set_interval_with_handle(move || spawn_local(load(ctx)), REFRESH).ok();
+    ctx.now_ms.set(browser::now_ms());
+    let refresh = set_interval_with_handle(
+        move || {
+            ctx.now_ms.set(browser::now_ms());
+            spawn_local(load(ctx));
+        },
+        REFRESH,
+    )
+    .ok();
     on_cleanup(move || {
         if let Some(handle) = refresh {
             handle.clear();
@@ -78,9 +87,11 @@ pub fn Lobby() -> impl IntoView {
                 let (open, closed): (Vec<RoomInfo>, Vec<RoomInfo>) =
                     rooms.into_iter().partition(|room| room.status.is_open());
                 let lang_now = lang.get();
+                let next_up = next_up(&closed, lang_now);
                 view! {
                     <section aria-labelledby="open-title">
                         <h2 id="open-title">{t(lang_now, "lobby.open_now")}</h2>
+                        {next_up}
                         {if open.is_empty() {
                             Some(view! { <p class="quiet">{t(lang_now, "lobby.none_open")}</p> })
                         } else {
@@ -114,6 +125,36 @@ pub fn Lobby() -> impl IntoView {
             </p>
         })}
     }
+}
+
+/// How long until `at`, as of the lobby's clock (reactive: it moves on with it).
+fn left(ctx: Ctx, lang: Lang, at: jiff::Timestamp) -> String {
+    let seconds = (at.as_millisecond() as f64 - ctx.now_ms.get()) / 1000.0;
+    countdown(lang, seconds.floor() as i64)
+}
+
+/// "Next to open: …", the soonest of the closed rooms, with a countdown.
+fn next_up(closed: &[RoomInfo], lang: Lang) -> Option<impl IntoView + use<>> {
+    let ctx = expect_context::<Ctx>();
+    let room = closed
+        .iter()
+        .filter(|room| room.next_open.is_some())
+        .min_by_key(|room| room.next_open)?;
+    let at = room.next_open?;
+    let title = match (lang, &room.title_en) {
+        (Lang::En, Some(en)) => en.clone(),
+        _ => room.title.clone(),
+    };
+    let when = browser::local_day_time(at);
+    Some(view! {
+        <p class="next-up">
+            {move || tf(
+                lang,
+                "lobby.next_up",
+                &[("room", &title), ("when", &when), ("left", &left(ctx, lang, at))],
+            )}
+        </p>
+    })
 }
 
 fn kind_keys(kind: RoomKind, audience: Audience) -> (&'static str, &'static str) {
@@ -228,9 +269,13 @@ fn RoomCard(room: RoomInfo) -> impl IntoView {
             </p>
             {move || {
                 if !open {
-                    let state = match &next_open {
-                        Some(when) => tf(lang, "lobby.next_open", &[("when", when)]),
-                        None => t(lang, "lobby.closed").to_owned(),
+                    let state = match (&next_open, room.next_open) {
+                        (Some(when), Some(at)) => tf(
+                            lang,
+                            "lobby.next_open_left",
+                            &[("when", when), ("left", &left(ctx, lang, at))],
+                        ),
+                        _ => t(lang, "lobby.closed").to_owned(),
                     };
                     // A facilitator may open a session up to 15 minutes early.
                     let early = ctx.staff.get().is_some() && opens_soon;

@@ -88,6 +88,8 @@ pub struct Ctx {
     pub me: RwSignal<Option<String>>,
     /// For a staff session: its role (the facilitator's controls are shown).
     pub staff: RwSignal<Option<StaffRole>>,
+    /// The time now (ms since the epoch), moved on by the lobby, for countdowns.
+    pub now_ms: RwSignal<f64>,
     /// The rooms the person is in (or is entering), by id.
     pub conversations: RwSignal<BTreeMap<String, Conversation>>,
     pub link: RwSignal<Link>,
@@ -123,6 +125,7 @@ impl Ctx {
             rooms: RwSignal::new(RoomList::Loading),
             me: RwSignal::new(None),
             staff: RwSignal::new(None),
+            now_ms: RwSignal::new(js_sys::Date::now()),
             conversations: RwSignal::new(BTreeMap::new()),
             link: RwSignal::new(Link::default()),
             notice: RwSignal::new(None),
