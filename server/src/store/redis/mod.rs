@@ -146,7 +146,7 @@ impl RedisStore {
             .await
             .map_err(|err| RedisStartError::Unreachable {
                 target: target.clone(),
-                reason: err.to_string(),
+                reason: error_kind(&err),
             })?;
         let healthy = Arc::new(AtomicBool::new(false));
         let (sender, events) = mpsc::channel(4096);
@@ -161,7 +161,7 @@ impl RedisStore {
         .await
         .map_err(|err| RedisStartError::Unreachable {
             target,
-            reason: err.to_string(),
+            reason: error_kind(&err),
         })?;
         Ok(RedisStore {
             conn,
@@ -195,7 +195,25 @@ fn sid(token: &SessionToken) -> String {
 }
 
 fn unavailable(err: redis::RedisError) -> StoreError {
-    StoreError::Unavailable(err.to_string())
+    StoreError::Unavailable(error_kind(&err))
+}
+
+/// What went wrong with Redis, for logs and errors: its kind and code only. Never Redis's own
+/// text, which may quote a key, a value or an address.
+pub(crate) fn error_kind(err: &redis::RedisError) -> String {
+    let mut text = format!("{:?}", err.kind());
+    if let Some(code) = err.code() {
+        text.push(' ');
+        text.push_str(code);
+    }
+    if err.is_timeout() {
+        text.push_str(" (timed out)");
+    } else if err.is_connection_refusal() {
+        text.push_str(" (connection refused)");
+    } else if err.is_connection_dropped() {
+        text.push_str(" (connection dropped)");
+    }
+    text
 }
 
 fn corrupt(what: &str) -> StoreError {
@@ -657,3 +675,29 @@ impl Store for RedisStore {
 }
 
 mod audit;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_error_is_described_by_its_kind_never_by_what_redis_or_the_system_said() {
+        let io = std::io::Error::new(
+            std::io::ErrorKind::ConnectionRefused,
+            "connect to 10.0.0.7:6379 failed for ibasho:s:5f0c",
+        );
+        let text = error_kind(&redis::RedisError::from(io));
+        assert!(text.contains("connection refused"), "{text}");
+        assert!(
+            !text.contains("10.0.0.7") && !text.contains("ibasho:s:"),
+            "{text}"
+        );
+        let server = redis::RedisError::from((
+            redis::ErrorKind::Client,
+            "script failed",
+            "a value that must not be logged: ひみつ".to_owned(),
+        ));
+        let text = error_kind(&server);
+        assert!(!text.contains("ひみつ"), "{text}");
+    }
+}

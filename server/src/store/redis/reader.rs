@@ -166,7 +166,8 @@ impl Follow {
                 Ok(true) => continue,
                 Ok(false) => return,
                 Err(err) => {
-                    tracing::warn!(error = %err, "lost Redis; degraded until it is back");
+                    let error = super::error_kind(&err);
+                    tracing::warn!(%error, "lost Redis; degraded until it is back");
                     if healthy.swap(false, Ordering::AcqRel)
                         && events.send(StoreEvent::Health(false)).await.is_err()
                     {
