@@ -3,6 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
+/// How far a facilitator may move a session: opened this many minutes early, kept open this
+/// many minutes late (the server checks it; the front end offers it only then).
+pub const LEEWAY_MINUTES: u64 = 15;
+
 /// What a staff account may do. Every staff member may facilitate; the roles say what a
 /// person is to the others (a counselor is not a peer).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -45,10 +49,11 @@ impl std::fmt::Debug for StaffLogin {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FacilitatorAction {
-    /// Open the room's next session now, at most 15 minutes before it is planned to open.
+    /// Open the room's next session now, at most [`LEEWAY_MINUTES`] before it is planned to
+    /// open.
     OpenEarly,
-    /// Keep the open session open `minutes` longer (default 5), at most 15 minutes past its
-    /// planned end in all.
+    /// Keep the open session open `minutes` longer (default 5), at most [`LEEWAY_MINUTES`]
+    /// past its planned end in all, and never into the next session.
     Extend,
     /// Move the agenda to its next segment.
     NextSegment,

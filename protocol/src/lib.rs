@@ -22,7 +22,7 @@ pub mod server;
 
 pub use client::{ClientMsg, Lang, Reaction, Role};
 pub use error::ErrorCode;
-pub use facilitation::{FacilitatorAction, Floor, StaffLogin, StaffRole};
+pub use facilitation::{FacilitatorAction, Floor, LEEWAY_MINUTES, StaffLogin, StaffRole};
 pub use position::Position;
 pub use rooms::{Audience, Programme, RoomInfo, RoomKind, RoomStatus, Segment, Slot};
 pub use server::{ChatMessage, ErrorFrame, NoticeCode, ReactionCounts, ServerMsg};

@@ -381,7 +381,7 @@ impl Catalogue {
                 }
             };
             let entry_word_hash = match room.entry_word_hash {
-                Some(hash) if !crate::entry_word::valid_hash(hash.get_ref()) => {
+                Some(hash) if !crate::secret::valid_hash(hash.get_ref()) => {
                     return Err(invalid(
                         Some(hash.span()),
                         format!(

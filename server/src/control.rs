@@ -6,14 +6,14 @@
 use std::time::Duration;
 
 use ibasho_moderation::handle::looks_like_staff;
-use ibasho_protocol::{Floor, ServerMsg};
+use ibasho_protocol::{Floor, LEEWAY_MINUTES, ServerMsg};
 use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Serialize};
 
 use crate::schedule::Status;
 
 /// How far a facilitator may move a session: opened this much early, kept this much late.
-pub const LEEWAY: Duration = Duration::from_secs(15 * 60);
+pub const LEEWAY: Duration = Duration::from_secs(LEEWAY_MINUTES * 60);
 
 /// Minutes added by `extend` when the frame does not say.
 pub const DEFAULT_EXTEND_MINUTES: u32 = 5;

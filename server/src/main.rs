@@ -183,13 +183,13 @@ fn hash_secret(what: &str, key: &str, min_chars: usize) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let word = word.trim();
-    let max = ibasho_server::entry_word::MAX_CHARS;
+    let max = ibasho_server::secret::MAX_CHARS;
     let length = word.chars().count();
     if length < min_chars || length > max {
         eprintln!("ibasho: a {what} is {min_chars} to {max} characters");
         return ExitCode::from(2);
     }
-    match ibasho_server::entry_word::hash(word) {
+    match ibasho_server::secret::hash(word) {
         Ok(hash) => {
             println!("{key} = \"{hash}\"");
             ExitCode::SUCCESS

@@ -12,7 +12,7 @@ use ibasho_moderation::{Handle, HandleError};
 use ibasho_protocol::StaffRole;
 use serde::Deserialize;
 
-use crate::entry_word;
+use crate::secret;
 
 /// One staff member.
 #[derive(Clone)]
@@ -92,7 +92,7 @@ impl StaffAccounts {
                     other => format!("{which}: {other}"),
                 })
             })?;
-            if !entry_word::valid_hash(&entry.password_hash) {
+            if !secret::valid_hash(&entry.password_hash) {
                 return Err(invalid(format!(
                     "{which}: password_hash is not an argon2 hash (make one with \
                      `ibasho hash-password`; the password itself never goes in this file)"
@@ -136,7 +136,7 @@ impl StaffAccounts {
         let hash = found.map_or(self.decoy.as_str(), |(_, account)| {
             account.password_hash.as_str()
         });
-        let right = !hash.is_empty() && entry_word::matches(password, hash);
+        let right = !hash.is_empty() && secret::matches(password, hash);
         found.filter(|_| right).map(|(_, account)| account.clone())
     }
 }
@@ -154,7 +154,7 @@ mod tests {
 
     #[test]
     fn signs_in_with_the_right_password_only() {
-        let hash = entry_word::hash("correct horse").unwrap();
+        let hash = secret::hash("correct horse").unwrap();
         let staff = StaffAccounts::parse(&file_with(&hash), "staff.toml").unwrap();
         assert_eq!(staff.len(), 2);
         let account = staff.sign_in("ヒカリ", "correct horse").expect("signed in");
@@ -169,7 +169,7 @@ mod tests {
     fn refuses_plain_passwords_duplicates_and_unknown_fields() {
         let err = StaffAccounts::parse(&file_with("hunter2"), "staff.toml").unwrap_err();
         assert!(err.to_string().contains("hash-password"), "{err}");
-        let hash = entry_word::hash("x").unwrap();
+        let hash = secret::hash("x").unwrap();
         let twice = format!(
             "{}\n[[staff]]\nname = \"ヒカリ\"\nrole = \"admin\"\npassword_hash = \"{hash}\"\n",
             file_with(&hash)

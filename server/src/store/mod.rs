@@ -33,6 +33,11 @@ pub const STREAM_LEN: usize = 1000;
 /// A fresh epoch for a room's stream: random, so that it never repeats.
 pub fn new_epoch() -> String {
     let bytes: [u8; 8] = rand::random();
+    hex(&bytes)
+}
+
+/// Bytes as lowercase hexadecimal (epochs, and the hashes that stand for tokens and names).
+pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 

@@ -14,12 +14,12 @@ use ibasho_protocol::{
 mod facilitation;
 
 use crate::app::App;
-use crate::entry_word;
 use crate::hub::{Departure, RoomError};
 use crate::outbox::{CloseReason, Outbox};
 use crate::ratelimit::Limiter;
 use crate::refusal::{BadRequest, Refusal};
 use crate::schedule::Status;
+use crate::secret;
 use crate::store::{Attachment, NewMessage, Profile};
 use crate::token::SessionToken;
 
@@ -385,8 +385,8 @@ impl Peer {
             self.entry_word_attempt(&room).await?;
             let word = entry_word.unwrap_or_default();
             let hash = hash.clone();
-            let right = word.chars().count() <= entry_word::MAX_CHARS
-                && tokio::task::spawn_blocking(move || entry_word::matches(&word, &hash))
+            let right = word.chars().count() <= secret::MAX_CHARS
+                && tokio::task::spawn_blocking(move || secret::matches(&word, &hash))
                     .await
                     .unwrap_or(false);
             if !right {

@@ -251,7 +251,7 @@ fn hash_entry_word_prints_a_hash_that_the_catalogue_accepts() {
         .trim()
         .trim_start_matches("entry_word_hash = \"")
         .trim_end_matches('"');
-    assert!(ibasho_server::entry_word::matches("あじさい", hash));
+    assert!(ibasho_server::secret::matches("あじさい", hash));
 }
 
 /// `ibasho hash-password` makes the line for the staff file; the server signs staff in with

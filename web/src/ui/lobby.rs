@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use ibasho_protocol::{Audience, FacilitatorAction, Lang, RoomInfo, RoomKind};
+use ibasho_protocol::{Audience, FacilitatorAction, LEEWAY_MINUTES, Lang, RoomInfo, RoomKind};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -14,7 +14,7 @@ use crate::countdown::countdown;
 use crate::i18n::{t, tf};
 
 /// How early a facilitator may open a session (the server checks it too).
-const EARLY_MS: f64 = 15.0 * 60_000.0;
+const EARLY_MS: f64 = (LEEWAY_MINUTES * 60_000) as f64;
 
 /// How often the lobby refreshes the counts while it is shown.
 const REFRESH: Duration = Duration::from_secs(20);

@@ -191,7 +191,7 @@ impl RedisStore {
 /// used to take a session over.
 fn sid(token: &SessionToken) -> String {
     let digest = Sha256::digest(token.expose().as_bytes());
-    digest[..16].iter().map(|b| format!("{b:02x}")).collect()
+    super::hex(&digest[..16])
 }
 
 fn unavailable(err: redis::RedisError) -> StoreError {

@@ -10,10 +10,9 @@ use super::{Peer, room_refusal};
 use crate::control::{self, NotNow, RoomControl};
 use crate::refusal::{BadRequest, Refusal};
 use crate::schedule::Status;
+use crate::secret;
 use crate::staff::StaffAccount;
-
-/// The longest staff name or password looked at (longer is refused without hashing).
-const MAX_LOGIN_CHARS: usize = 256;
+use crate::store::hex;
 
 impl From<NotNow> for Refusal {
     fn from(NotNow: NotNow) -> Self {
@@ -34,8 +33,9 @@ impl Peer {
         let key = Sha256::digest(fold(&login.name).as_bytes());
         let key = format!("staff_sign_in:{}", hex(&key[..16]));
         self.app.attempt(&key, per_name).await?;
-        if login.name.chars().count() > MAX_LOGIN_CHARS
-            || login.password.chars().count() > MAX_LOGIN_CHARS
+        // Longer than any secret that could have been hashed: refused without hashing.
+        if login.name.chars().count() > secret::MAX_CHARS
+            || login.password.chars().count() > secret::MAX_CHARS
         {
             return Err(Refusal::StaffLoginRefused);
         }
@@ -172,41 +172,30 @@ impl Peer {
     }
 
     /// `not_your_turn` when a round is on and someone else has the floor (staff may always
-    /// speak). A round whose facilitator has gone is over: it ends, and the person speaks.
+    /// speak). A round whose facilitator has gone is over: it ends (as the timetable would on
+    /// its next tick), and the person speaks.
     pub(super) async fn check_floor(&self, room: &str) -> Result<(), Refusal> {
         let Some(session) = self.session.as_ref() else {
             return Err(Refusal::BadRequest(BadRequest::HelloFirst));
         };
-        let Some(control) = self.app.hub.control(room) else {
-            return Ok(());
+        let may_speak = |hub: &crate::hub::Hub| {
+            session.staff.is_some()
+                || hub
+                    .control(room)
+                    .is_none_or(|control| control.may_speak(&session.handle))
         };
-        if session.staff.is_some() || control.may_speak(&session.handle) {
+        if may_speak(&self.app.hub) {
             return Ok(());
         }
-        let present = self
-            .app
+        self.app
             .hub
-            .member_handles(room)
+            .end_orphaned_round(room)
             .await
             .map_err(room_refusal)?;
-        let by = control.round.as_ref().map(|round| round.by.as_str());
-        if by.is_some_and(|by| present.iter().any(|handle| handle == by)) {
-            return Err(Refusal::NotYourTurn);
+        if may_speak(&self.app.hub) {
+            Ok(())
+        } else {
+            Err(Refusal::NotYourTurn)
         }
-        let ended = self
-            .app
-            .hub
-            .update_control(room, |current| {
-                let mut current = current.cloned().unwrap_or_default();
-                current.round = None;
-                Ok::<_, NotNow>(current)
-            })
-            .await
-            .map_err(room_refusal)?;
-        Ok(ended?)
     }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
