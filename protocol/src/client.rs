@@ -20,8 +20,15 @@ pub enum Lang {
 
 /// Every frame a client may send. Unknown fields are ignored so that older servers accept
 /// newer clients; an unknown `type` or a missing field is a `bad_request`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// The `type` names ([`ClientMsg::KINDS`], [`ClientMsg::kind`]) are derived from the variants
+/// with the same rule serde uses, so a new variant is known to the server without a list
+/// kept by hand (a test checks that both rules agree).
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr, strum::VariantNames,
+)]
 #[serde(tag = "type", rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum ClientMsg {
     /// The first frame of a connection. No account: at most a wished-for handle, or the token
     /// of a session to resume after a dropped connection.
@@ -123,16 +130,33 @@ impl Reaction {
 }
 
 impl ClientMsg {
+    /// Every `type` a client may send.
+    pub const KINDS: &'static [&'static str] = <ClientMsg as strum::VariantNames>::VARIANTS;
+
     /// The frame's `type`, for logs and metrics (never its content).
     pub fn kind(&self) -> &'static str {
+        self.into()
+    }
+
+    /// The room the frame is about, if it names one (a refusal names it back).
+    pub fn room(&self) -> Option<&str> {
         match self {
-            ClientMsg::Hello { .. } => "hello",
-            ClientMsg::Join { .. } => "join",
-            ClientMsg::Say { .. } => "say",
-            ClientMsg::Leave { .. } => "leave",
-            ClientMsg::React { .. } => "react",
-            ClientMsg::Facilitate { .. } => "facilitate",
-            ClientMsg::Pass { .. } => "pass",
+            ClientMsg::Join { room, .. }
+            | ClientMsg::Say { room, .. }
+            | ClientMsg::Leave { room }
+            | ClientMsg::React { room, .. }
+            | ClientMsg::Facilitate { room, .. }
+            | ClientMsg::Pass { room } => Some(room),
+            ClientMsg::Hello { .. } => None,
+        }
+    }
+
+    /// The client's own id of a `say`, echoed in a refusal so the client knows which message
+    /// to send again.
+    pub fn client_id(&self) -> Option<&str> {
+        match self {
+            ClientMsg::Say { client_id, .. } => client_id.as_deref(),
+            _ => None,
         }
     }
 }
@@ -216,6 +240,74 @@ mod tests {
         )
         .unwrap();
         assert!(!format!("{hello:?}").contains("secret"));
+    }
+
+    /// One frame of every kind (the match makes a new variant a compile error here).
+    fn one_of_each() -> Vec<ClientMsg> {
+        let samples = vec![
+            ClientMsg::Hello {
+                handle: None,
+                resume: None,
+                lang: None,
+                role: None,
+                since: BTreeMap::new(),
+                staff: None,
+            },
+            ClientMsg::Join {
+                room: "r".into(),
+                since: None,
+                entry_word: None,
+            },
+            ClientMsg::Say {
+                room: "r".into(),
+                text: "t".into(),
+                client_id: Some("c".into()),
+            },
+            ClientMsg::Leave { room: "r".into() },
+            ClientMsg::React {
+                room: "r".into(),
+                message_id: "1".into(),
+                reaction: Reaction::Nod,
+            },
+            ClientMsg::Facilitate {
+                room: "r".into(),
+                action: FacilitatorAction::EndRound,
+                minutes: None,
+            },
+            ClientMsg::Pass { room: "r".into() },
+        ];
+        for sample in &samples {
+            match sample {
+                ClientMsg::Hello { .. }
+                | ClientMsg::Join { .. }
+                | ClientMsg::Say { .. }
+                | ClientMsg::Leave { .. }
+                | ClientMsg::React { .. }
+                | ClientMsg::Facilitate { .. }
+                | ClientMsg::Pass { .. } => {}
+            }
+        }
+        samples
+    }
+
+    #[test]
+    fn kinds_are_the_serde_type_names() {
+        let samples = one_of_each();
+        assert_eq!(samples.len(), ClientMsg::KINDS.len());
+        for (sample, kind) in samples.iter().zip(ClientMsg::KINDS) {
+            let json = serde_json::to_value(sample).unwrap();
+            assert_eq!(json["type"], *kind);
+            assert_eq!(sample.kind(), *kind);
+        }
+    }
+
+    #[test]
+    fn room_and_client_id_are_read_from_any_frame() {
+        for sample in one_of_each() {
+            let json = serde_json::to_value(&sample).unwrap();
+            assert_eq!(sample.room(), json["room"].as_str(), "{}", sample.kind());
+            assert_eq!(sample.client_id(), json["client_id"].as_str());
+        }
     }
 
     #[test]

@@ -70,6 +70,13 @@ pub enum Opening {
     Scheduled(Vec<Session>),
 }
 
+impl RoomSpec {
+    /// Whether the room opens only during its sessions (the timetable follows it).
+    pub fn is_scheduled(&self) -> bool {
+        matches!(self.opening, Opening::Scheduled(_))
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 enum RawOpen {

@@ -73,7 +73,7 @@ async fn metrics(State(app): State<Arc<App>>) -> Response {
 }
 
 async fn rooms(State(app): State<Arc<App>>) -> Response {
-    match app.room_list().await {
+    match app.rooms.list().await {
         Ok(list) => Json(list).into_response(),
         Err(err) => {
             tracing::warn!(error = %err, "room list unavailable");

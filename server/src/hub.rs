@@ -11,7 +11,7 @@
 //! With a shared store (Redis) several nodes store into the same rooms, so this node does not
 //! deliver what it stores: every event comes back from the store's stream, from every node,
 //! in the room's offset order (see `dispatch`). A joiner is registered with the offset its
-//! history ends at (its floor) while the room's sequencer is held, and only later events are
+//! history ends at (its delivery mark) while the room's sequencer is held, and only later events are
 //! delivered to it — the same exactly-once rule across nodes.
 
 mod control;
@@ -31,6 +31,7 @@ use crate::control::RoomControl;
 use crate::handles;
 use crate::outbox::{CloseReason, Outbound, Outbox, encode};
 use crate::ratelimit::Limiter;
+use crate::refusal::Refusal;
 use crate::settings::Limits;
 use crate::store::{
     Appended, Attachment, JoinRefusal, NewMessage, NewSession, Profile, Reacted, RoomEvent,
@@ -41,21 +42,14 @@ use crate::token::SessionToken;
 /// Attempts at a free generated handle before giving up with `unavailable`.
 const HANDLE_ATTEMPTS: u32 = 64;
 
-/// Why a room operation was refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RoomError {
-    NoSuchRoom,
-    Full,
-    HandleTaken,
-    NotInRoom,
-    NoSuchMessage,
-    Unavailable,
-}
+/// The attempt allowances' window.
+const ATTEMPT_WINDOW: Duration = Duration::from_secs(60);
 
-impl From<StoreError> for RoomError {
+/// A store that cannot answer is `unavailable` to the client; the cause goes to the log.
+impl From<StoreError> for Refusal {
     fn from(err: StoreError) -> Self {
         tracing::warn!(error = %err, "store operation failed");
-        RoomError::Unavailable
+        Refusal::Unavailable
     }
 }
 
@@ -75,9 +69,9 @@ pub enum Departure {
 struct Member {
     outbox: Outbox,
     /// The epoch of the room's stream it joined in, and the offset of the last event it has
-    /// (in its `joined`, or delivered since).
+    /// (in its `joined`, or delivered since): its delivery mark.
     epoch: String,
-    floor: u64,
+    delivered: u64,
 }
 
 /// One room on this node.
@@ -110,8 +104,8 @@ impl RoomHub {
     /// Queues a room event to every member of its epoch that does not have it yet.
     fn deliver(&self, epoch: &str, offset: u64, frame: &Utf8Bytes) {
         for member in self.members().values_mut() {
-            if member.epoch == epoch && offset > member.floor {
-                member.floor = offset;
+            if member.epoch == epoch && offset > member.delivered {
+                member.delivered = offset;
                 member.outbox.push(Outbound::Text(frame.clone()));
             }
         }
@@ -202,7 +196,7 @@ impl Hub {
             match event {
                 StoreEvent::Room { room, epoch, event } => {
                     if let Some(hub) = self.rooms.get(&room) {
-                        // In order with joins: a joiner's floor is set under the same lock.
+                        // In order with joins: a joiner's delivery mark is set under the same lock.
                         let _in_order = hub.sequencer.lock().await;
                         hub.deliver(&epoch, event.offset(), &encode(&event.to_frame(&room)));
                     }
@@ -324,8 +318,8 @@ impl Hub {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    fn room(&self, id: &str) -> Result<&Arc<RoomHub>, RoomError> {
-        self.rooms.get(id).ok_or(RoomError::NoSuchRoom)
+    fn room(&self, id: &str) -> Result<&Arc<RoomHub>, Refusal> {
+        self.rooms.get(id).ok_or(Refusal::NoSuchRoom)
     }
 
     /// Starts a session for `conn`, with the requested handle or a generated one that nobody
@@ -335,11 +329,11 @@ impl Hub {
         requested: Option<Handle>,
         profile: Profile,
         conn: &Outbox,
-    ) -> Result<(NewSession, Handle), RoomError> {
+    ) -> Result<(NewSession, Handle), Refusal> {
         let (session, handle) = match requested {
             Some(handle) => match self.store.create_session(&handle, profile, false).await? {
                 Some(session) => (session, handle),
-                None => return Err(RoomError::Unavailable),
+                None => return Err(Refusal::Unavailable),
             },
             None => self.open_generated(profile).await?,
         };
@@ -347,7 +341,7 @@ impl Hub {
         Ok((session, handle))
     }
 
-    async fn open_generated(&self, profile: Profile) -> Result<(NewSession, Handle), RoomError> {
+    async fn open_generated(&self, profile: Profile) -> Result<(NewSession, Handle), Refusal> {
         for attempt in 0..HANDLE_ATTEMPTS {
             let handle = handles::generate(profile.lang, attempt);
             if let Some(session) = self.store.create_session(&handle, profile, true).await? {
@@ -355,7 +349,7 @@ impl Hub {
             }
         }
         tracing::warn!("no free generated handle found");
-        Err(RoomError::Unavailable)
+        Err(Refusal::Unavailable)
     }
 
     /// Resumes a session on `conn`. A connection still holding it (a half-open socket the
@@ -408,7 +402,7 @@ impl Hub {
         token: &SessionToken,
         client_id: &str,
         conn: &Outbox,
-    ) -> Result<bool, RoomError> {
+    ) -> Result<bool, Refusal> {
         match self.store.find_duplicate(room, token, client_id).await? {
             Some(earlier) => {
                 conn.send(&ServerMsg::Message(earlier));
@@ -427,7 +421,7 @@ impl Hub {
         token: &SessionToken,
         conn: &Outbox,
         since: Option<&Position>,
-    ) -> Result<bool, RoomError> {
+    ) -> Result<bool, Refusal> {
         let room = self.room(room_id)?;
         let _in_order = room.sequencer.lock().await;
         let joined = self
@@ -441,12 +435,12 @@ impl Hub {
             )
             .await?
             .map_err(|refusal| match refusal {
-                JoinRefusal::Full => RoomError::Full,
-                JoinRefusal::HandleTaken => RoomError::HandleTaken,
+                JoinRefusal::Full => Refusal::RoomFull,
+                JoinRefusal::HandleTaken => Refusal::HandleTaken,
                 // The session ended under us (its grace ran out): as good as not in the room.
-                JoinRefusal::NoSession => RoomError::NotInRoom,
+                JoinRefusal::NoSession => Refusal::NotInRoom,
             })?;
-        let floor = joined.position.offset;
+        let delivered = joined.position.offset;
         let epoch = joined.position.epoch.clone();
         conn.send(&ServerMsg::Joined {
             room: room_id.to_owned(),
@@ -466,7 +460,7 @@ impl Hub {
             Member {
                 outbox: conn.clone(),
                 epoch,
-                floor,
+                delivered,
             },
         );
         drop(_in_order);
@@ -482,11 +476,11 @@ impl Hub {
         room_id: &str,
         token: &SessionToken,
         conn: &Outbox,
-    ) -> Result<(), RoomError> {
+    ) -> Result<(), Refusal> {
         let room = self.room(room_id)?;
         room.members().remove(&conn.id());
         if !self.store.leave(room_id, token).await? {
-            return Err(RoomError::NotInRoom);
+            return Err(Refusal::NotInRoom);
         }
         conn.send(&ServerMsg::Left {
             room: room_id.to_owned(),
@@ -497,7 +491,7 @@ impl Hub {
 
     /// Stores a message and delivers it to the room; a retried `client_id` is confirmed to
     /// the sender only.
-    pub async fn say(&self, message: NewMessage, conn: &Outbox) -> Result<(), RoomError> {
+    pub async fn say(&self, message: NewMessage, conn: &Outbox) -> Result<(), Refusal> {
         let room = self.room(&message.room)?;
         let _in_order = room.sequencer.lock().await;
         match self.store.append(message, self.limits.history_len).await? {
@@ -511,7 +505,7 @@ impl Hub {
                 conn.send(&ServerMsg::Message(earlier));
                 Ok(())
             }
-            Appended::NotMember => Err(RoomError::NotInRoom),
+            Appended::NotMember => Err(Refusal::NotInRoom),
         }
     }
 
@@ -522,7 +516,7 @@ impl Hub {
         token: &SessionToken,
         message_id: &str,
         reaction: Reaction,
-    ) -> Result<(), RoomError> {
+    ) -> Result<(), Refusal> {
         let room = self.room(room_id)?;
         // In order with the room's messages, so a reaction never arrives before its message.
         let _in_order = room.sequencer.lock().await;
@@ -537,8 +531,17 @@ impl Hub {
                 }
                 Ok(())
             }
-            Reacted::NotMember => Err(RoomError::NotInRoom),
-            Reacted::NoSuchMessage => Err(RoomError::NoSuchMessage),
+            Reacted::NotMember => Err(Refusal::NotInRoom),
+            Reacted::NoSuchMessage => Err(Refusal::NoSuchMessage),
+        }
+    }
+
+    /// Counts an attempt against an allowance of `max` a minute shared by every node (entry
+    /// words per room, staff sign-ins): `rate_limited` when it is spent.
+    pub async fn attempt(&self, key: &str, max: u32) -> Result<(), Refusal> {
+        match self.store.attempt(key, max, ATTEMPT_WINDOW).await? {
+            Ok(()) => Ok(()),
+            Err(retry_after) => Err(Refusal::RateLimited { retry_after }),
         }
     }
 

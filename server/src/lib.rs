@@ -27,6 +27,7 @@ pub mod metrics;
 pub mod outbox;
 pub mod ratelimit;
 pub mod refusal;
+pub mod rooms;
 pub mod schedule;
 pub mod secret;
 pub mod settings;

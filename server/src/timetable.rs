@@ -12,11 +12,10 @@ use std::time::Duration;
 use jiff::Timestamp;
 use tokio_util::sync::CancellationToken;
 
-use crate::catalogue::{Catalogue, Opening};
-use crate::clock::Clock;
-use crate::control;
+use crate::catalogue::{Catalogue, RoomSpec};
 use crate::hub::Hub;
-use crate::schedule::{self, Session, Status};
+use crate::rooms::Timing;
+use crate::schedule::Status;
 
 /// What the timetable has seen of one room.
 #[derive(Debug, Default)]
@@ -31,36 +30,31 @@ struct Seen {
 
 pub fn spawn(
     hub: Arc<Hub>,
+    timing: Timing,
     catalogue: &Catalogue,
-    clock: Arc<dyn Clock>,
     tick: Duration,
     shutdown: CancellationToken,
 ) {
-    let rooms: Vec<(String, Vec<Session>)> = catalogue
+    let rooms: Vec<RoomSpec> = catalogue
         .rooms
         .iter()
-        .filter_map(|room| match &room.opening {
-            Opening::Scheduled(sessions) => Some((room.id.clone(), sessions.clone())),
-            Opening::Always | Opening::Never => None,
-        })
+        .filter(|room| room.is_scheduled())
+        .cloned()
         .collect();
     // Every room's control is read again each tick (always-open rooms have rounds too).
     let all: Vec<String> = catalogue.room_ids();
-    let zone = catalogue.zone.clone();
-    let notice = catalogue.closing_notice;
     tokio::spawn(async move {
         let mut seen: HashMap<String, Seen> = HashMap::new();
         // A session that ended while every node was down is erased now.
-        let now = clock.now();
-        for (room, sessions) in &rooms {
-            refresh(&hub, room).await;
-            let entry = seen.entry(room.clone()).or_default();
+        for room in &rooms {
+            refresh(&hub, &room.id).await;
+            let entry = seen.entry(room.id.clone()).or_default();
             let open = matches!(
-                status(&hub, room, sessions, &zone, notice, now),
+                timing.status(room, hub.control(&room.id).as_ref()),
                 Status::Open { .. }
             );
             if !open {
-                entry.to_close = schedule::last_end(sessions, &zone, now);
+                entry.to_close = timing.last_end(room);
             }
         }
         let mut ticks = tokio::time::interval(tick);
@@ -70,7 +64,7 @@ pub fn spawn(
                 _ = ticks.tick() => {}
                 () = shutdown.cancelled() => return,
             }
-            let now = clock.now();
+            let now = timing.now();
             // Every tick, so that a node that started late or missed a change follows it.
             for room in &all {
                 refresh(&hub, room).await;
@@ -78,9 +72,10 @@ pub fn spawn(
                     tracing::warn!(error = ?err, "could not end a round without its facilitator");
                 }
             }
-            for (room, sessions) in &rooms {
+            for spec in &rooms {
+                let room = &spec.id;
                 let entry = seen.entry(room.clone()).or_default();
-                match status(&hub, room, sessions, &zone, notice, now) {
+                match timing.status(spec, hub.control(room).as_ref()) {
                     Status::Open {
                         closes_at, closing, ..
                     } => {
@@ -121,24 +116,6 @@ pub fn spawn(
             }
         }
     });
-}
-
-/// The room's status: its schedule, with what a facilitator changed (opened early, kept
-/// open late).
-fn status(
-    hub: &Hub,
-    room: &str,
-    sessions: &[Session],
-    zone: &jiff::tz::TimeZone,
-    notice: Duration,
-    now: Timestamp,
-) -> Status {
-    control::status(
-        schedule::status(sessions, zone, notice, now),
-        hub.control(room).as_ref(),
-        notice,
-        now,
-    )
 }
 
 /// Reads the room's control again (a store that cannot answer keeps the last one read).

@@ -5,9 +5,10 @@
 use std::collections::HashMap;
 use std::sync::MutexGuard;
 
-use super::{Hub, RoomError};
+use super::Hub;
 use crate::control::{NotNow, RoomControl};
 use crate::outbox::encode;
+use crate::refusal::Refusal;
 use crate::store::{StoreError, StoreResult};
 
 /// Attempts at changing a control that other nodes keep changing at the same moment.
@@ -38,7 +39,7 @@ impl Hub {
 
     /// Ends a round whose facilitator is no longer in the room (they left, or their node
     /// died): nobody would give the floor on.
-    pub async fn end_orphaned_round(&self, room: &str) -> Result<(), RoomError> {
+    pub async fn end_orphaned_round(&self, room: &str) -> Result<(), Refusal> {
         let Some(by) = self
             .control(room)
             .and_then(|control| control.round.map(|round| round.by))
@@ -80,7 +81,7 @@ impl Hub {
     }
 
     /// The handles of the people in the room now (every node's).
-    pub async fn member_handles(&self, room: &str) -> Result<Vec<String>, RoomError> {
+    pub async fn member_handles(&self, room: &str) -> Result<Vec<String>, Refusal> {
         Ok(self.store.member_handles(room).await?)
     }
 
@@ -91,7 +92,7 @@ impl Hub {
         &self,
         room: &str,
         change: impl Fn(Option<&RoomControl>) -> Result<RoomControl, E>,
-    ) -> Result<Result<(), E>, RoomError> {
+    ) -> Result<Result<(), E>, Refusal> {
         let hub = self.room(room)?;
         let _one_at_a_time = hub.control_lock.lock().await;
         for _ in 0..SWAP_ATTEMPTS {

@@ -1,0 +1,165 @@
+//! The room layer: what a room is, whether it is open, and who may do what in it. The
+//! WebSocket layer asks here (and the hub, for delivery); it never reaches into the store or
+//! the schedule itself.
+//!
+//! - [`timing`] — when a room is open: schedule, clock, and a facilitator's changes.
+//! - [`policy`] — the one decision point for room actions (join, say, react, pass).
+
+pub mod policy;
+pub mod timing;
+
+use std::sync::Arc;
+
+use ibasho_protocol::{RoomInfo, RoomStatus};
+use jiff::Timestamp;
+
+use crate::catalogue::{Catalogue, RoomSpec};
+use crate::clock::Clock;
+use crate::control::RoomControl;
+use crate::hub::Hub;
+use crate::refusal::Refusal;
+use crate::schedule::Status;
+use crate::store::StoreResult;
+pub use policy::{Actor, Admission, RoomNow};
+pub use timing::Timing;
+
+/// The catalogue's rooms, with their timing and this node's copy of each room's control.
+pub struct Rooms {
+    catalogue: Arc<Catalogue>,
+    timing: Timing,
+    hub: Arc<Hub>,
+}
+
+/// A room and what it is like now, for the policy.
+#[derive(Debug, Clone)]
+pub struct RoomState<'a> {
+    pub spec: &'a RoomSpec,
+    pub status: Status,
+    pub control: Option<RoomControl>,
+}
+
+impl RoomState<'_> {
+    pub fn now(&self) -> RoomNow<'_> {
+        RoomNow {
+            spec: self.spec,
+            status: self.status,
+            control: self.control.as_ref(),
+        }
+    }
+}
+
+impl Rooms {
+    pub fn new(catalogue: Arc<Catalogue>, clock: Arc<dyn Clock>, hub: Arc<Hub>) -> Rooms {
+        let timing = Timing::new(&catalogue, clock);
+        Rooms {
+            catalogue,
+            timing,
+            hub,
+        }
+    }
+
+    pub fn catalogue(&self) -> &Catalogue {
+        &self.catalogue
+    }
+
+    pub fn timing(&self) -> &Timing {
+        &self.timing
+    }
+
+    /// The room with this id, if there is one.
+    pub fn get(&self, id: &str) -> Option<&RoomSpec> {
+        self.catalogue.room(id)
+    }
+
+    /// The room as it is now: its status and what a facilitator set.
+    pub fn state<'a>(&self, spec: &'a RoomSpec) -> RoomState<'a> {
+        let control = self.hub.control(&spec.id);
+        RoomState {
+            spec,
+            status: self.timing.status(spec, control.as_ref()),
+            control,
+        }
+    }
+
+    /// Whether a room can be entered now.
+    pub fn status(&self, spec: &RoomSpec) -> Status {
+        self.state(spec).status
+    }
+
+    /// The planned session a facilitator's changes belong to now (see [`Timing`]).
+    pub fn current_session(&self, spec: &RoomSpec) -> Option<(Timestamp, Timestamp)> {
+        self.timing
+            .current_session(spec, self.hub.control(&spec.id).as_ref())
+    }
+
+    /// The agenda segment of a programme room now.
+    pub fn current_segment(&self, spec: &RoomSpec) -> Option<usize> {
+        let state = self.state(spec);
+        self.timing
+            .current_segment(spec, state.control.as_ref(), state.status)
+    }
+
+    /// May the actor say something in the room now? A round whose facilitator has gone is
+    /// over: it ends (as the timetable would on its next tick), and the person speaks.
+    pub async fn may_say(&self, spec: &RoomSpec, actor: Actor<'_>) -> Result<(), Refusal> {
+        match policy::say(self.state(spec).now(), actor) {
+            Err(Refusal::NotYourTurn) => {
+                self.hub.end_orphaned_round(&spec.id).await?;
+                policy::say(self.state(spec).now(), actor)
+            }
+            decided => decided,
+        }
+    }
+
+    /// The public room list.
+    pub async fn list(&self) -> StoreResult<Vec<RoomInfo>> {
+        let mut list = Vec::with_capacity(self.catalogue.rooms.len());
+        for room in &self.catalogue.rooms {
+            let state = self.state(room);
+            let status = state.status;
+            list.push(RoomInfo {
+                id: room.id.clone(),
+                title: room.title.clone(),
+                title_en: room.title_en.clone(),
+                description: room.description.clone(),
+                description_en: room.description_en.clone(),
+                kind: room.kind,
+                audience: room.audience,
+                entry_word: room.entry_word_hash.is_some(),
+                capacity: room.capacity,
+                present: self.hub.present(&room.id).await?,
+                status: public_status(status),
+                opens_at: match status {
+                    Status::Upcoming { opens_at } => Some(opens_at),
+                    _ => None,
+                },
+                closes_at: match status {
+                    Status::Open { closes_at, .. } => closes_at,
+                    _ => None,
+                },
+                next_open: match status {
+                    Status::Closed { next_open } => next_open,
+                    Status::Upcoming { opens_at } => Some(opens_at),
+                    Status::Open { .. } => None,
+                },
+                programme: room.programme.clone().map(|mut programme| {
+                    programme.current =
+                        self.timing
+                            .current_segment(room, state.control.as_ref(), status);
+                    programme
+                }),
+            });
+        }
+        Ok(list)
+    }
+}
+
+/// How the room list names a status.
+pub fn public_status(status: Status) -> RoomStatus {
+    match status {
+        Status::Open { closing: false, .. } => RoomStatus::Open,
+        Status::Open { closing: true, .. } => RoomStatus::Closing,
+        Status::Upcoming { .. } => RoomStatus::Upcoming,
+        Status::Closed { .. } => RoomStatus::Closed,
+    }
+}

@@ -1,0 +1,240 @@
+//! Who may do what in a room now: one pure decision per room action (join, say, react, pass),
+//! over the room's state and the person's session. Every handler asks here once; a new
+//! rule (a lock, slow mode, a mute, a removal) is a new field of [`RoomNow`] or [`Actor`]
+//! and a new line below, with its test — nowhere else.
+
+use ibasho_protocol::Role;
+
+use crate::catalogue::RoomSpec;
+use crate::control::RoomControl;
+use crate::refusal::Refusal;
+use crate::schedule::Status;
+
+/// The room as it is now.
+#[derive(Debug, Clone, Copy)]
+pub struct RoomNow<'a> {
+    pub spec: &'a RoomSpec,
+    pub status: Status,
+    /// What a facilitator set for the session (a round: whose turn it is).
+    pub control: Option<&'a RoomControl>,
+}
+
+/// The session that asks.
+#[derive(Debug, Clone, Copy)]
+pub struct Actor<'a> {
+    pub handle: &'a str,
+    /// Who the person said they come as.
+    pub role: Option<Role>,
+    /// A staff member: enters every audience's room without the entry word, and may always
+    /// speak.
+    pub staff: bool,
+    /// Already in the room (a resync, not an arrival).
+    pub member: bool,
+}
+
+/// What a join needs after the policy said yes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Admission<'a> {
+    /// In.
+    Admit,
+    /// In, if the entry word matches this hash.
+    EntryWord(&'a str),
+}
+
+/// `room_closed` (with when it opens next) unless the room is open.
+fn open_now(status: Status) -> Result<(), Refusal> {
+    match status {
+        Status::Open { .. } => Ok(()),
+        Status::Upcoming { opens_at } => Err(Refusal::RoomClosed {
+            next_open: Some(opens_at),
+        }),
+        Status::Closed { next_open } => Err(Refusal::RoomClosed { next_open }),
+    }
+}
+
+/// May the actor come in? Only while it is open, only for its audience (staff facilitate
+/// rooms of every audience), with the entry word where one is set — except for someone
+/// already in (a resync) and for staff.
+pub fn join<'a>(room: RoomNow<'a>, actor: Actor<'_>) -> Result<Admission<'a>, Refusal> {
+    open_now(room.status)?;
+    if !actor.staff && !room.spec.audience.admits(actor.role) {
+        return Err(Refusal::AudienceMismatch);
+    }
+    match &room.spec.entry_word_hash {
+        Some(hash) if !actor.member && !actor.staff => Ok(Admission::EntryWord(hash)),
+        _ => Ok(Admission::Admit),
+    }
+}
+
+/// May the actor say something? Members only, while the session is open (between its end and
+/// its erasure nothing new is said), and in a round only on one's turn (staff always).
+pub fn say(room: RoomNow<'_>, actor: Actor<'_>) -> Result<(), Refusal> {
+    if !actor.member {
+        return Err(Refusal::NotInRoom);
+    }
+    open_now(room.status)?;
+    let my_turn = room
+        .control
+        .is_none_or(|control| control.may_speak(actor.handle));
+    if !actor.staff && !my_turn {
+        return Err(Refusal::NotYourTurn);
+    }
+    Ok(())
+}
+
+/// May the actor react? Members only: nodding along is taking part even out of turn.
+pub fn react(_room: RoomNow<'_>, actor: Actor<'_>) -> Result<(), Refusal> {
+    if !actor.member {
+        return Err(Refusal::NotInRoom);
+    }
+    Ok(())
+}
+
+/// May the actor pass? Only on their turn in a round.
+pub fn pass(room: RoomNow<'_>, actor: Actor<'_>) -> Result<(), Refusal> {
+    if !actor.member {
+        return Err(Refusal::NotInRoom);
+    }
+    let floor = room.control.and_then(RoomControl::floor);
+    if floor.is_none_or(|floor| floor.handle != actor.handle) {
+        return Err(Refusal::NotYourTurn);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use ibasho_protocol::{Audience, RoomKind};
+
+    use super::*;
+    use crate::catalogue::Opening;
+
+    fn spec(audience: Audience, entry_word: bool) -> RoomSpec {
+        RoomSpec {
+            id: "r".into(),
+            title: "r".into(),
+            title_en: None,
+            description: String::new(),
+            description_en: None,
+            kind: RoomKind::Themed,
+            audience,
+            entry_word_hash: entry_word.then(|| "$argon2id$hash".to_owned()),
+            capacity: 10,
+            opening: Opening::Always,
+            programme: None,
+        }
+    }
+
+    const OPEN: Status = Status::Open {
+        opened_at: None,
+        closes_at: None,
+        closing: false,
+    };
+
+    fn person(member: bool) -> Actor<'static> {
+        Actor {
+            handle: "ゆき",
+            role: Some(Role::Person),
+            staff: false,
+            member,
+        }
+    }
+
+    fn staff() -> Actor<'static> {
+        Actor {
+            handle: "ひかり（ファシリテーター）",
+            role: None,
+            staff: true,
+            member: true,
+        }
+    }
+
+    fn round_for(handle: &str) -> RoomControl {
+        RoomControl::default()
+            .start_round("ひかり（ファシリテーター）".into(), vec![handle.to_owned()])
+            .unwrap()
+    }
+
+    #[test]
+    fn joining_needs_an_open_room_of_ones_audience_and_its_entry_word() {
+        let family = spec(Audience::Family, true);
+        let now = |spec, status| RoomNow {
+            spec,
+            status,
+            control: None,
+        };
+        assert_eq!(
+            join(now(&family, OPEN), person(false)),
+            Err(Refusal::AudienceMismatch)
+        );
+        assert_eq!(
+            join(now(&family, OPEN), staff()),
+            Ok(Admission::Admit),
+            "staff facilitate every room, without the word"
+        );
+        let mut parent = person(false);
+        parent.role = Some(Role::Family);
+        assert_eq!(
+            join(now(&family, OPEN), parent),
+            Ok(Admission::EntryWord("$argon2id$hash"))
+        );
+        parent.member = true;
+        assert_eq!(join(now(&family, OPEN), parent), Ok(Admission::Admit));
+        let closed = Status::Closed { next_open: None };
+        assert_eq!(
+            join(now(&spec(Audience::Anyone, false), closed), staff()),
+            Err(Refusal::RoomClosed { next_open: None })
+        );
+    }
+
+    #[test]
+    fn saying_needs_membership_an_open_session_and_ones_turn() {
+        let lounge = spec(Audience::Anyone, false);
+        let round = round_for("あお");
+        let now = |status, control| RoomNow {
+            spec: &lounge,
+            status,
+            control,
+        };
+        assert_eq!(say(now(OPEN, None), person(true)), Ok(()));
+        assert_eq!(say(now(OPEN, None), person(false)), Err(Refusal::NotInRoom));
+        let closed = Status::Closed { next_open: None };
+        assert_eq!(
+            say(now(closed, None), person(true)),
+            Err(Refusal::RoomClosed { next_open: None })
+        );
+        assert_eq!(
+            say(now(OPEN, Some(&round)), person(true)),
+            Err(Refusal::NotYourTurn)
+        );
+        assert_eq!(say(now(OPEN, Some(&round)), staff()), Ok(()));
+        // Reactions stay open out of turn.
+        assert_eq!(react(now(OPEN, Some(&round)), person(true)), Ok(()));
+        assert_eq!(
+            react(now(OPEN, None), person(false)),
+            Err(Refusal::NotInRoom)
+        );
+    }
+
+    #[test]
+    fn passing_is_only_for_whoever_has_the_floor() {
+        let lounge = spec(Audience::Anyone, false);
+        let mine = round_for("ゆき");
+        let theirs = round_for("あお");
+        let now = |control| RoomNow {
+            spec: &lounge,
+            status: OPEN,
+            control,
+        };
+        assert_eq!(pass(now(Some(&mine)), person(true)), Ok(()));
+        assert_eq!(
+            pass(now(Some(&theirs)), person(true)),
+            Err(Refusal::NotYourTurn)
+        );
+        assert_eq!(pass(now(None), person(true)), Err(Refusal::NotYourTurn));
+        assert_eq!(
+            pass(now(Some(&mine)), person(false)),
+            Err(Refusal::NotInRoom)
+        );
+    }
+}

@@ -1,0 +1,163 @@
+//! Taking part: entering a room, saying something, reacting quietly, leaving.
+
+use std::sync::Arc;
+
+use ibasho_protocol::{Position, Reaction};
+
+use super::{Peer, well_formed};
+use crate::refusal::{BadRequest, Refusal};
+use crate::rooms::{Admission, policy};
+use crate::secret;
+use crate::store::NewMessage;
+
+/// Message ids are short numbers; anything longer names no message.
+const MAX_MESSAGE_ID_BYTES: usize = 32;
+
+impl Peer {
+    /// Takes an entry-word attempt from this connection's and the room's allowance (the
+    /// room's is shared by every node; unknown rooms share one).
+    async fn entry_word_attempt(&self, room: &str) -> Result<(), Refusal> {
+        self.entry_words
+            .check()
+            .map_err(|retry_after| Refusal::RateLimited { retry_after })?;
+        let per_room = self.app.settings.limits.entry_words_per_room;
+        self.app
+            .hub
+            .attempt(&format!("entry_word:{room}"), per_room)
+            .await
+    }
+
+    pub(super) async fn join(
+        &mut self,
+        room: String,
+        since: Option<Position>,
+        entry_word: Option<String>,
+    ) -> Result<(), Refusal> {
+        if since
+            .as_ref()
+            .is_some_and(|position| !well_formed(position))
+        {
+            return Err(Refusal::BadRequest(BadRequest::BadPosition));
+        }
+        let app = Arc::clone(&self.app);
+        let session = self.session()?;
+        let Some(spec) = app.rooms.get(&room) else {
+            // With an entry word, the answer never says whether the room exists.
+            if entry_word.is_some() {
+                self.entry_word_attempt("").await?;
+                return Err(Refusal::EntryWordRefused);
+            }
+            return Err(Refusal::NoSuchRoom);
+        };
+        let actor = session.actor(&room);
+        let (member, rooms, token) = (actor.member, session.rooms.len(), session.token.clone());
+        let state = app.rooms.state(spec);
+        if let Admission::EntryWord(hash) = policy::join(state.now(), actor)? {
+            self.entry_word_attempt(&room).await?;
+            let word = entry_word.unwrap_or_default();
+            let hash = hash.to_owned();
+            let right = word.chars().count() <= secret::MAX_CHARS
+                && tokio::task::spawn_blocking(move || secret::matches(&word, &hash))
+                    .await
+                    .unwrap_or(false);
+            if !right {
+                return Err(Refusal::EntryWordRefused);
+            }
+        }
+        let max_rooms = app.settings.limits.max_rooms_per_connection;
+        if !member && rooms >= max_rooms {
+            return Err(Refusal::BadRequest(BadRequest::TooManyRooms {
+                max: max_rooms,
+            }));
+        }
+        app.hub
+            .join(&room, &token, &self.outbox, since.as_ref())
+            .await?;
+        if let Some(session) = &mut self.session {
+            session.rooms.insert(room);
+        }
+        Ok(())
+    }
+
+    pub(super) async fn say(
+        &mut self,
+        room: String,
+        text: String,
+        client_id: Option<String>,
+    ) -> Result<(), Refusal> {
+        let limits = &self.app.settings.limits;
+        self.session()?;
+        if client_id
+            .as_ref()
+            .is_some_and(|id| id.is_empty() || id.len() > limits.max_client_id_bytes)
+        {
+            return Err(Refusal::BadRequest(BadRequest::BadClientId));
+        }
+        if text.trim().is_empty() {
+            return Err(Refusal::BadRequest(BadRequest::EmptyText));
+        }
+        if text.chars().count() > limits.max_text_chars {
+            return Err(Refusal::TooLong {
+                max_chars: limits.max_text_chars,
+            });
+        }
+        let here = self.member(&room)?;
+        let hub = &self.app.hub;
+        // A retry after a reconnect is confirmed, not said again, and costs no rate. (What
+        // was said in a session that ended is no longer there to confirm.)
+        if let Some(client_id) = &client_id
+            && hub
+                .confirm_retry(&room, &here.session.token, client_id, &self.outbox)
+                .await?
+        {
+            return Ok(());
+        }
+        self.app
+            .rooms
+            .may_say(here.spec, here.session.actor(&room))
+            .await?;
+        if let Some(limiter) = hub.says_limiter(&here.session.token) {
+            limiter
+                .check()
+                .map_err(|retry_after| Refusal::RateLimited { retry_after })?;
+        }
+        let message = NewMessage {
+            room,
+            session: here.session.token.clone(),
+            client_id,
+            text,
+            at: self.app.rooms.timing().now(),
+        };
+        hub.say(message, &self.outbox).await?;
+        self.app.metrics.messages.inc();
+        Ok(())
+    }
+
+    pub(super) async fn leave(&mut self, room: String) -> Result<(), Refusal> {
+        let token = self.member(&room)?.session.token.clone();
+        if let Some(session) = &mut self.session {
+            session.rooms.remove(&room);
+        }
+        self.app.hub.leave(&room, &token, &self.outbox).await
+    }
+
+    pub(super) async fn react(
+        &mut self,
+        room: String,
+        message_id: String,
+        reaction: Reaction,
+    ) -> Result<(), Refusal> {
+        let here = self.member(&room)?;
+        policy::react(
+            self.app.rooms.state(here.spec).now(),
+            here.session.actor(&room),
+        )?;
+        if message_id.is_empty() || message_id.len() > MAX_MESSAGE_ID_BYTES {
+            return Err(Refusal::NoSuchMessage);
+        }
+        self.app
+            .hub
+            .react(&room, &here.session.token, &message_id, reaction)
+            .await
+    }
+}

@@ -1,0 +1,281 @@
+//! The protocol state of one connection: before `hello`, then in a session with its rooms.
+//!
+//! This file parses a frame, checks the connection's frame rate and hands the frame to its
+//! handler; handlers live in files by area — [`session`] (hello, resume, staff sign-in, the
+//! end), [`conversation`] (join, say, leave, react), [`facilitation`] (a facilitator's
+//! actions, the floor). A handler starts with a guard that returns what it may work with
+//! (`self.session()?`, `self.member(&room)?`, `self.staff_in(&room)?`) and asks the room
+//! layer's policy once. Adding a frame type is a variant in `protocol` and one handler here.
+//!
+//! Every refusal becomes an `error` frame and the connection goes on. Nothing here logs what
+//! a person wrote or which handle they chose; only frame kinds and refusal codes.
+
+mod conversation;
+mod facilitation;
+mod session;
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use ibasho_protocol::{ClientMsg, Lang, Position, Role, ServerMsg, StaffRole};
+
+use crate::app::App;
+use crate::catalogue::RoomSpec;
+use crate::outbox::Outbox;
+use crate::ratelimit::Limiter;
+use crate::refusal::{BadRequest, Refusal};
+use crate::rooms::Actor;
+use crate::store::Attachment;
+use crate::token::SessionToken;
+
+/// Epochs are short; anything longer is no epoch of ours.
+const MAX_EPOCH_BYTES: usize = 64;
+
+fn well_formed(position: &Position) -> bool {
+    position.epoch.len() <= MAX_EPOCH_BYTES
+}
+
+/// A session this connection holds.
+#[derive(Debug)]
+struct Attached {
+    token: SessionToken,
+    attachment: Attachment,
+    /// What the others see (for whose turn it is in a round).
+    handle: String,
+    /// Who the person said they come as (rooms for other audiences refuse them).
+    role: Option<Role>,
+    /// A staff member's role: they may facilitate, and enter every room.
+    staff: Option<StaffRole>,
+    rooms: BTreeSet<String>,
+}
+
+impl Attached {
+    /// The session as the room policy sees it, in `room`.
+    fn actor(&self, room: &str) -> Actor<'_> {
+        Actor {
+            handle: &self.handle,
+            role: self.role,
+            staff: self.staff.is_some(),
+            member: self.rooms.contains(room),
+        }
+    }
+}
+
+/// What a guard hands a handler: the session, and the room it named.
+struct InRoom<'a> {
+    session: &'a Attached,
+    spec: &'a RoomSpec,
+}
+
+/// One connection's view of the conversation.
+pub struct Peer {
+    app: Arc<App>,
+    outbox: Outbox,
+    frames: Limiter,
+    entry_words: Limiter,
+    staff_logins: Limiter,
+    lang: Lang,
+    session: Option<Attached>,
+}
+
+impl Peer {
+    pub fn new(app: Arc<App>, outbox: Outbox) -> Peer {
+        let limits = &app.settings.limits;
+        let frames = Limiter::new(limits.frames_per_second, limits.frames_burst);
+        let entry_words = Limiter::per_minute(
+            limits.entry_words_per_connection,
+            limits.entry_words_per_connection,
+        );
+        let staff_logins = Limiter::per_minute(
+            limits.staff_logins_per_connection,
+            limits.staff_logins_per_connection,
+        );
+        Peer {
+            app,
+            outbox,
+            frames,
+            entry_words,
+            staff_logins,
+            lang: Lang::default(),
+            session: None,
+        }
+    }
+
+    pub fn has_session(&self) -> bool {
+        self.session.is_some()
+    }
+
+    pub fn outbox(&self) -> &Outbox {
+        &self.outbox
+    }
+
+    /// Handles one text frame; refusals are answered with an error frame.
+    pub async fn on_text(&mut self, text: &str) {
+        // Rooms whose session ended are no longer this connection's.
+        if let Some(session) = &mut self.session {
+            for room in self.outbox.control().take_closed_rooms() {
+                session.rooms.remove(&room);
+            }
+        }
+        // Parsed before the rate check (frames are at most 16 KiB), so that a refused `say`
+        // names its room and client id and the client knows which message to send again.
+        let parsed = parse(text);
+        let (room, client_id) = match &parsed {
+            Ok(msg) => (
+                msg.room().map(str::to_owned),
+                msg.client_id().map(str::to_owned),
+            ),
+            Err(_) => (None, None),
+        };
+        let result = match self.frames.check() {
+            Err(retry_after) => Err(Refusal::RateLimited { retry_after }),
+            Ok(()) => match parsed {
+                Ok(msg) => {
+                    tracing::trace!(kind = msg.kind(), "frame");
+                    self.dispatch(msg).await
+                }
+                Err(bad) => Err(Refusal::BadRequest(bad)),
+            },
+        };
+        if let Err(refusal) = result {
+            self.refuse(&refusal, room.as_deref(), client_id.as_deref());
+        }
+    }
+
+    /// Binary frames are not part of the protocol (and count against the frame limit).
+    pub fn on_binary(&mut self) {
+        let refusal = match self.frames.check() {
+            Err(retry_after) => Refusal::RateLimited { retry_after },
+            Ok(()) => Refusal::BadRequest(BadRequest::Binary),
+        };
+        self.refuse(&refusal, None, None);
+    }
+
+    fn refuse(&self, refusal: &Refusal, room: Option<&str>, client_id: Option<&str>) {
+        tracing::debug!(code = refusal.code().as_str(), "refused a frame");
+        self.app.metrics.refused(refusal.code().as_str());
+        self.outbox.send(&ServerMsg::Error(
+            refusal.to_frame(self.lang, room, client_id),
+        ));
+    }
+
+    /// One handler per frame type.
+    async fn dispatch(&mut self, msg: ClientMsg) -> Result<(), Refusal> {
+        match msg {
+            ClientMsg::Hello {
+                handle,
+                resume,
+                lang,
+                role,
+                since,
+                staff,
+            } => self.hello(handle, resume, lang, role, since, staff).await,
+            ClientMsg::Join {
+                room,
+                since,
+                entry_word,
+            } => self.join(room, since, entry_word).await,
+            ClientMsg::Say {
+                room,
+                text,
+                client_id,
+            } => self.say(room, text, client_id).await,
+            ClientMsg::Leave { room } => self.leave(room).await,
+            ClientMsg::React {
+                room,
+                message_id,
+                reaction,
+            } => self.react(room, message_id, reaction).await,
+            ClientMsg::Facilitate {
+                room,
+                action,
+                minutes,
+            } => self.facilitate(room, action, minutes).await,
+            ClientMsg::Pass { room } => self.pass(room).await,
+        }
+    }
+
+    /// The connection's session: `bad_request` (hello first) before `hello`.
+    fn session(&self) -> Result<&Attached, Refusal> {
+        self.session
+            .as_ref()
+            .ok_or(Refusal::BadRequest(BadRequest::HelloFirst))
+    }
+
+    /// The session and a room that exists (`no_such_room`), whether or not it is in it.
+    fn at(&self, room: &str) -> Result<InRoom<'_>, Refusal> {
+        let session = self.session()?;
+        let spec = self.app.rooms.get(room).ok_or(Refusal::NoSuchRoom)?;
+        Ok(InRoom { session, spec })
+    }
+
+    /// The session in a room it is in (`not_in_room`).
+    fn member(&self, room: &str) -> Result<InRoom<'_>, Refusal> {
+        let here = self.at(room)?;
+        if !here.session.rooms.contains(room) {
+            return Err(Refusal::NotInRoom);
+        }
+        Ok(here)
+    }
+
+    /// A staff session (`forbidden` for anyone else) at a room, in it or not.
+    fn staff_at(&self, room: &str) -> Result<InRoom<'_>, Refusal> {
+        let here = self.at(room)?;
+        if here.session.staff.is_none() {
+            return Err(Refusal::Forbidden);
+        }
+        Ok(here)
+    }
+
+    /// A staff session in a room it is in.
+    fn staff_in(&self, room: &str) -> Result<InRoom<'_>, Refusal> {
+        let here = self.staff_at(room)?;
+        if !here.session.rooms.contains(room) {
+            return Err(Refusal::NotInRoom);
+        }
+        Ok(here)
+    }
+}
+
+/// Parses a frame, telling apart "not JSON", "unknown type" and "wrong fields".
+fn parse(text: &str) -> Result<ClientMsg, BadRequest> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|_| BadRequest::NotJson)?;
+    let known = value
+        .get("type")
+        .and_then(serde_json::Value::as_str)
+        .is_some_and(|kind| ClientMsg::KINDS.contains(&kind));
+    if !known {
+        return Err(BadRequest::UnknownType);
+    }
+    serde_json::from_value(value).map_err(|_| BadRequest::MissingOrWrongField)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_tells_errors_apart() {
+        assert_eq!(parse("not json"), Err(BadRequest::NotJson));
+        assert_eq!(parse("[1,2]"), Err(BadRequest::UnknownType));
+        assert_eq!(parse(r#"{"type":"dance"}"#), Err(BadRequest::UnknownType));
+        assert_eq!(parse(r#"{"room":"x"}"#), Err(BadRequest::UnknownType));
+        assert_eq!(
+            parse(r#"{"type":"join"}"#),
+            Err(BadRequest::MissingOrWrongField)
+        );
+        assert_eq!(
+            parse(r#"{"type":"say","room":"x","text":5}"#),
+            Err(BadRequest::MissingOrWrongField)
+        );
+        assert!(parse(r#"{"type":"join","room":"lounge"}"#).is_ok());
+    }
+
+    #[test]
+    fn every_kind_of_the_protocol_is_known() {
+        for kind in ClientMsg::KINDS {
+            let frame = format!(r#"{{"type":"{kind}"}}"#);
+            assert_ne!(parse(&frame), Err(BadRequest::UnknownType), "{kind}");
+        }
+    }
+}

@@ -1,0 +1,203 @@
+//! A connection's session: `hello` (a new session, a resumed one, or a staff sign-in) and
+//! what happens to the session when the connection ends.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use ibasho_moderation::Handle;
+use ibasho_moderation::fold::fold;
+use ibasho_protocol::{Lang, Position, Role, ServerMsg, StaffLogin};
+use sha2::{Digest, Sha256};
+
+use super::{Attached, Peer, well_formed};
+use crate::hub::Departure;
+use crate::outbox::CloseReason;
+use crate::refusal::{BadRequest, Refusal};
+use crate::secret;
+use crate::staff::StaffAccount;
+use crate::store::{Profile, hex};
+use crate::token::SessionToken;
+
+impl Peer {
+    pub(super) async fn hello(
+        &mut self,
+        handle: Option<String>,
+        resume: Option<String>,
+        lang: Option<Lang>,
+        role: Option<Role>,
+        since: BTreeMap<String, Position>,
+        staff: Option<StaffLogin>,
+    ) -> Result<(), Refusal> {
+        if self.session.is_some() {
+            return Err(Refusal::BadRequest(BadRequest::HelloTwice));
+        }
+        if since.len() > self.app.settings.limits.max_rooms_per_connection
+            || since.values().any(|position| !well_formed(position))
+        {
+            return Err(Refusal::BadRequest(BadRequest::BadPosition));
+        }
+        if let Some(lang) = lang {
+            self.lang = lang;
+        }
+        if let Some(resume) = resume {
+            let token = SessionToken::from_client(&resume)
+                .ok_or(Refusal::BadRequest(BadRequest::BadResumeToken))?;
+            if self.resume(token, lang, &since).await? {
+                return Ok(());
+            }
+            // Unknown or expired: a fresh session, and `resumed: false` says so.
+        }
+        let (requested, staff) = match staff {
+            Some(login) => {
+                let account = self.sign_in(login).await?;
+                (Some(account.handle), Some(account.role))
+            }
+            None => (
+                handle
+                    .map(|raw| Handle::parse(&raw))
+                    .transpose()
+                    .map_err(Refusal::HandleInvalid)?,
+                None,
+            ),
+        };
+        // Staff come as staff, not as a person or a family member.
+        let role = if staff.is_some() { None } else { role };
+        let profile = Profile {
+            lang: self.lang,
+            role,
+            staff,
+        };
+        let (session, handle) = self
+            .app
+            .hub
+            .open_session(requested, profile, &self.outbox)
+            .await?;
+        self.outbox.send(&ServerMsg::Welcome {
+            handle: handle.as_str().to_owned(),
+            session: session.token.expose().to_owned(),
+            resumed: false,
+            rooms: Vec::new(),
+            staff,
+        });
+        self.session = Some(Attached {
+            token: session.token,
+            attachment: session.attachment,
+            handle: handle.into_string(),
+            role,
+            staff,
+            rooms: BTreeSet::new(),
+        });
+        tracing::debug!("session started");
+        Ok(())
+    }
+
+    /// Restores a session and resyncs each of its rooms; false if there is nothing to resume.
+    async fn resume(
+        &mut self,
+        token: SessionToken,
+        lang: Option<Lang>,
+        since: &BTreeMap<String, Position>,
+    ) -> Result<bool, Refusal> {
+        let hub = Arc::clone(&self.app.hub);
+        let Some(record) = hub
+            .resume(&token, &self.outbox)
+            .await
+            .map_err(|_| Refusal::Unavailable)?
+        else {
+            return Ok(false);
+        };
+        self.lang = lang.unwrap_or(record.profile.lang);
+        let attachment = record.attachment;
+        self.outbox.send(&ServerMsg::Welcome {
+            handle: record.handle.clone(),
+            session: token.expose().to_owned(),
+            resumed: true,
+            rooms: record.rooms.clone(),
+            staff: record.profile.staff,
+        });
+        let mut rooms = BTreeSet::new();
+        for room in record.rooms {
+            // Each `joined` carries the history (or exactly what was missed since the
+            // position the client gave), so the client sees what it missed.
+            match hub
+                .join(&room, &token, &self.outbox, since.get(&room))
+                .await
+            {
+                Ok(_) => {
+                    rooms.insert(room);
+                }
+                Err(refusal) => self.refuse(&refusal, Some(&room), None),
+            }
+        }
+        self.session = Some(Attached {
+            token,
+            attachment,
+            handle: record.handle,
+            role: record.profile.role,
+            staff: record.profile.staff,
+            rooms,
+        });
+        tracing::debug!("session resumed");
+        Ok(true)
+    }
+
+    /// Checks a staff sign-in (slow by design, off the async threads, and limited per
+    /// connection and per account name, for every node together). A wrong name and a wrong
+    /// password get the same answer.
+    async fn sign_in(&self, login: StaffLogin) -> Result<StaffAccount, Refusal> {
+        self.staff_logins
+            .check()
+            .map_err(|retry_after| Refusal::RateLimited { retry_after })?;
+        // Per account name (hashed: the store keeps no typed text), for every node together:
+        // guessing one account's password is slow, and nobody can lock every account out.
+        let per_name = self.app.settings.limits.staff_logins_per_name;
+        let key = Sha256::digest(fold(&login.name).as_bytes());
+        let key = format!("staff_sign_in:{}", hex(&key[..16]));
+        self.app.hub.attempt(&key, per_name).await?;
+        // Longer than any secret that could have been hashed: refused without hashing.
+        if login.name.chars().count() > secret::MAX_CHARS
+            || login.password.chars().count() > secret::MAX_CHARS
+        {
+            return Err(Refusal::StaffLoginRefused);
+        }
+        let accounts = Arc::clone(&self.app.settings.staff);
+        let account =
+            tokio::task::spawn_blocking(move || accounts.sign_in(&login.name, &login.password))
+                .await
+                .ok()
+                .flatten();
+        match account {
+            Some(account) => {
+                tracing::info!("staff signed in");
+                Ok(account)
+            }
+            None => {
+                tracing::info!("staff sign-in refused");
+                Err(Refusal::StaffLoginRefused)
+            }
+        }
+    }
+
+    /// Cleans up when the connection ends: a close frame from the client ends the session; a
+    /// dropped connection leaves it resumable for the grace period.
+    pub async fn finish(&mut self, ending: CloseReason) {
+        let Some(session) = self.session.take() else {
+            return;
+        };
+        let departure = match ending {
+            CloseReason::ClientClosed => Departure::Left,
+            CloseReason::Replaced => Departure::Replaced,
+            _ => Departure::Dropped,
+        };
+        self.app
+            .hub
+            .disconnect(
+                &session.token,
+                session.attachment,
+                &self.outbox,
+                &session.rooms,
+                departure,
+            )
+            .await;
+    }
+}
