@@ -5,12 +5,12 @@
 
 use std::time::Duration;
 
-use ibasho_moderation::handle::looks_like_staff;
 use ibasho_protocol::{Floor, LEEWAY_MINUTES, ServerMsg};
 use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Serialize};
 
 use crate::schedule::Status;
+use crate::store::{Present, RoomDoc};
 
 /// How far a facilitator may move a session: opened this much early, kept this much late.
 pub const LEEWAY: Duration = Duration::from_secs(LEEWAY_MINUTES * 60);
@@ -36,6 +36,11 @@ pub struct RoomControl {
     pub segment: Option<u32>,
     #[serde(default)]
     pub round: Option<Round>,
+}
+
+/// Kept in the store as a room document, erased with the session.
+impl RoomDoc for RoomControl {
+    const KIND: &'static str = "control";
 }
 
 /// A round: the handles present when it started (in a fixed order) and whose turn it is.
@@ -173,13 +178,14 @@ impl RoomControl {
         Ok(self)
     }
 
-    /// Starts a round with the people present (staff are left out: they may always speak).
-    pub fn start_round(
-        mut self,
-        by: String,
-        mut present: Vec<String>,
-    ) -> Result<RoomControl, NotNow> {
-        present.retain(|handle| !looks_like_staff(handle));
+    /// Starts a round with the people present (staff, by their session's role, are left out:
+    /// they may always speak).
+    pub fn start_round(mut self, by: String, present: Vec<Present>) -> Result<RoomControl, NotNow> {
+        let mut present: Vec<String> = present
+            .into_iter()
+            .filter(|member| !member.staff)
+            .map(|member| member.handle)
+            .collect();
         present.sort();
         present.dedup();
         if present.is_empty() {
@@ -352,14 +358,22 @@ mod tests {
 
     #[test]
     fn a_round_gives_the_floor_in_turn_skipping_who_left() {
-        let present = vec![
+        let present = [
             "ゆき".to_owned(),
             "あお".to_owned(),
             "そら".to_owned(),
             "ひかり（ファシリテーター）".to_owned(),
         ];
+        // Staff are left out by their session's role.
+        let with_roles = present
+            .iter()
+            .map(|handle| Present {
+                handle: handle.clone(),
+                staff: handle.starts_with("ひかり"),
+            })
+            .collect();
         let control = RoomControl::default()
-            .start_round("ひかり（ファシリテーター）".into(), present.clone())
+            .start_round("ひかり（ファシリテーター）".into(), with_roles)
             .unwrap();
         let floor = control.floor().unwrap();
         assert_eq!(

@@ -18,7 +18,7 @@ mod control;
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 use std::time::Duration;
 
 use axum::extract::ws::Utf8Bytes;
@@ -34,8 +34,8 @@ use crate::ratelimit::Limiter;
 use crate::refusal::Refusal;
 use crate::settings::Limits;
 use crate::store::{
-    Appended, Attachment, JoinRefusal, NewMessage, NewSession, Profile, Reacted, RoomEvent,
-    SessionRecord, Store, StoreError, StoreEvent, StoreResult,
+    Appended, Attachment, JoinRefusal, NewMessage, NewSession, Profile, Reacted, RoomDoc,
+    RoomEvent, SessionRecord, Store, StoreError, StoreEvent, StoreResult, swap_doc,
 };
 use crate::token::SessionToken;
 
@@ -88,6 +88,17 @@ struct RoomHub {
 }
 
 impl RoomHub {
+    fn new(id: &str, capacity: u32) -> Arc<RoomHub> {
+        Arc::new(RoomHub {
+            id: id.to_owned(),
+            capacity,
+            sequencer: tokio::sync::Mutex::new(()),
+            members: Mutex::new(HashMap::new()),
+            presence_pending: AtomicBool::new(false),
+            control_lock: tokio::sync::Mutex::new(()),
+        })
+    }
+
     fn members(&self) -> MutexGuard<'_, HashMap<u64, Member>> {
         self.members
             .lock()
@@ -123,7 +134,8 @@ struct LocalSession {
 /// The rooms and sessions of this node.
 pub struct Hub {
     store: Arc<dyn Store>,
-    rooms: HashMap<String, Arc<RoomHub>>,
+    /// The catalogue's rooms, and private rooms while this node has members in them.
+    rooms: RwLock<HashMap<String, Arc<RoomHub>>>,
     sessions: Mutex<HashMap<SessionToken, LocalSession>>,
     limits: Limits,
     shutdown: CancellationToken,
@@ -162,21 +174,11 @@ impl Hub {
         let rooms = catalogue
             .rooms
             .iter()
-            .map(|room| {
-                let hub = RoomHub {
-                    id: room.id.clone(),
-                    capacity: room.capacity,
-                    sequencer: tokio::sync::Mutex::new(()),
-                    members: Mutex::new(HashMap::new()),
-                    presence_pending: AtomicBool::new(false),
-                    control_lock: tokio::sync::Mutex::new(()),
-                };
-                (room.id.clone(), Arc::new(hub))
-            })
+            .map(|room| (room.id.clone(), RoomHub::new(&room.id, room.capacity)))
             .collect();
         Hub {
             store,
-            rooms,
+            rooms: RwLock::new(rooms),
             sessions: Mutex::new(HashMap::new()),
             limits,
             shutdown,
@@ -195,20 +197,23 @@ impl Hub {
             let Some(event) = event else { return };
             match event {
                 StoreEvent::Room { room, epoch, event } => {
-                    if let Some(hub) = self.rooms.get(&room) {
+                    if let Some(hub) = self.find(&room) {
                         // In order with joins: a joiner's delivery mark is set under the same lock.
                         let _in_order = hub.sequencer.lock().await;
                         hub.deliver(&epoch, event.offset(), &encode(&event.to_frame(&room)));
                     }
                 }
                 StoreEvent::Presence { room } => self.refresh_presence(&room),
-                StoreEvent::Control { room } => {
-                    if let Err(err) = self.refresh_control(&room).await {
+                StoreEvent::Doc { room, kind } => {
+                    if kind == RoomControl::KIND
+                        && let Err(err) = self.refresh_control(&room).await
+                    {
                         tracing::warn!(error = %err, "could not read a room's control");
                     }
                 }
+                StoreEvent::Gone { room } => self.take_out_of(&room),
                 StoreEvent::Resync { room, keep } => {
-                    if let Some(hub) = self.rooms.get(&room) {
+                    if let Some(hub) = self.find(&room) {
                         for member in hub.members().values() {
                             if keep.as_ref() != Some(&member.epoch) {
                                 member.outbox.control().close(CloseReason::Resync);
@@ -230,7 +235,7 @@ impl Hub {
 
     /// Tells the room's members on this node that its session ends at `closes_at`.
     pub fn announce_closing(&self, room_id: &str, closes_at: jiff::Timestamp) {
-        if let Some(room) = self.rooms.get(room_id) {
+        if let Some(room) = self.find(room_id) {
             room.broadcast(&encode(&ServerMsg::Closing {
                 room: room_id.to_owned(),
                 closes_at,
@@ -247,11 +252,11 @@ impl Hub {
         room_id: &str,
         ended: jiff::Timestamp,
     ) -> StoreResult<Option<jiff::Timestamp>> {
-        let Some(room) = self.rooms.get(room_id) else {
+        let Some(room) = self.find(room_id) else {
             return Ok(None);
         };
         let _one_control = room.control_lock.lock().await;
-        let control = self.store.control(room_id).await?;
+        let control = self.read_control(room_id).await?;
         if let Some((opens, closes)) = control.as_ref().and_then(RoomControl::window)
             && opens <= ended
             && ended < closes
@@ -276,7 +281,7 @@ impl Hub {
         let later =
             control.filter(|control| control.planned.is_some_and(|(starts, _)| starts >= ended));
         if let Some(later) = &later {
-            self.store.swap_control(room_id, None, Some(later)).await?;
+            swap_doc(&*self.store, room_id, None, Some(later)).await?;
         }
         self.keep_control(room_id, later);
         Ok(None)
@@ -318,8 +323,55 @@ impl Hub {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    fn room(&self, id: &str) -> Result<&Arc<RoomHub>, Refusal> {
-        self.rooms.get(id).ok_or(Refusal::NoSuchRoom)
+    /// This node's hub of a room, if it has one.
+    fn find(&self, id: &str) -> Option<Arc<RoomHub>> {
+        self.rooms
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .get(id)
+            .cloned()
+    }
+
+    fn room(&self, id: &str) -> Result<Arc<RoomHub>, Refusal> {
+        self.find(id).ok_or(Refusal::NoSuchRoom)
+    }
+
+    /// Delivers a room made at run time (a private room) on this node from now on.
+    pub fn follow(&self, id: &str, capacity: u32) {
+        self.rooms
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .entry(id.to_owned())
+            .or_insert_with(|| RoomHub::new(id, capacity));
+    }
+
+    /// Ends a private room: erased in the store (once, whichever node asks), and every
+    /// member — here, and on other nodes through the store's `Gone` event — taken out with a
+    /// `closed` frame. False if it was gone already.
+    pub async fn close_private(&self, id: &str) -> Result<bool, Refusal> {
+        let closed = self.store.close_private_room(id).await?;
+        self.take_out_of(id);
+        Ok(closed)
+    }
+
+    /// Takes this node's members out of a room that is gone, and forgets it.
+    fn take_out_of(&self, id: &str) {
+        let Some(room) = self
+            .rooms
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .remove(id)
+        else {
+            return;
+        };
+        self.controls().remove(id);
+        let frame = encode(&ServerMsg::Closed {
+            room: id.to_owned(),
+        });
+        for member in room.members().drain().map(|(_, member)| member) {
+            member.outbox.push(Outbound::Text(frame.clone()));
+            member.outbox.control().room_closed(id);
+        }
     }
 
     /// Starts a session for `conn`, with the requested handle or a generated one that nobody
@@ -563,7 +615,7 @@ impl Hub {
         departure: Departure,
     ) {
         for room in rooms {
-            if let Some(room) = self.rooms.get(room) {
+            if let Some(room) = self.find(room) {
                 room.members().remove(&conn.id());
             }
         }
@@ -648,13 +700,12 @@ impl Hub {
     /// interval: a room of 1,000 filling up gets a few updates per second, not half a million
     /// frames.
     fn refresh_presence(&self, room_id: &str) {
-        let Some(room) = self.rooms.get(room_id) else {
+        let Some(room) = self.find(room_id) else {
             return;
         };
         if room.presence_pending.swap(true, Ordering::AcqRel) {
             return;
         }
-        let room = Arc::clone(room);
         let store = Arc::clone(&self.store);
         let interval: Duration = self.limits.presence_interval;
         let shutdown = self.shutdown.clone();

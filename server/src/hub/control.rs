@@ -9,13 +9,13 @@ use super::Hub;
 use crate::control::{NotNow, RoomControl};
 use crate::outbox::encode;
 use crate::refusal::Refusal;
-use crate::store::{StoreError, StoreResult};
+use crate::store::{Present, StoreError, StoreResult, read_doc, swap_doc};
 
 /// Attempts at changing a control that other nodes keep changing at the same moment.
 const SWAP_ATTEMPTS: usize = 8;
 
 impl Hub {
-    fn controls(&self) -> MutexGuard<'_, HashMap<String, RoomControl>> {
+    pub(super) fn controls(&self) -> MutexGuard<'_, HashMap<String, RoomControl>> {
         self.controls
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
@@ -26,13 +26,18 @@ impl Hub {
         self.controls().get(room).cloned()
     }
 
+    /// The room's control as the store has it now.
+    pub(super) async fn read_control(&self, room: &str) -> StoreResult<Option<RoomControl>> {
+        read_doc(&*self.store, room).await
+    }
+
     /// Reads the room's control from the store again; the members here hear of a change.
     pub async fn refresh_control(&self, room: &str) -> StoreResult<()> {
-        let Some(hub) = self.rooms.get(room) else {
+        let Some(hub) = self.find(room) else {
             return Ok(());
         };
         let _one_at_a_time = hub.control_lock.lock().await;
-        let control = self.store.control(room).await?;
+        let control = self.read_control(room).await?;
         self.keep_control(room, control);
         Ok(())
     }
@@ -75,14 +80,20 @@ impl Hub {
                 None => controls.remove(room_id),
             };
         }
-        if let Some(room) = self.rooms.get(room_id) {
+        if let Some(room) = self.find(room_id) {
             room.broadcast(&encode(&control.unwrap_or_default().frame(room_id)));
         }
     }
 
-    /// The handles of the people in the room now (every node's).
+    /// The people in the room now (every node's), sorted by handle.
+    pub async fn members(&self, room: &str) -> Result<Vec<Present>, Refusal> {
+        Ok(self.store.members(room).await?)
+    }
+
+    /// The handles of the people in the room now (every node's), sorted.
     pub async fn member_handles(&self, room: &str) -> Result<Vec<String>, Refusal> {
-        Ok(self.store.member_handles(room).await?)
+        let members = self.members(room).await?;
+        Ok(members.into_iter().map(|member| member.handle).collect())
     }
 
     /// Changes the room's control with `change` (given the current one, from the store), and
@@ -96,16 +107,12 @@ impl Hub {
         let hub = self.room(room)?;
         let _one_at_a_time = hub.control_lock.lock().await;
         for _ in 0..SWAP_ATTEMPTS {
-            let current = self.store.control(room).await?;
+            let current = self.read_control(room).await?;
             let new = match change(current.as_ref()) {
                 Ok(new) => Some(new).filter(|new| !new.is_empty()),
                 Err(refusal) => return Ok(Err(refusal)),
             };
-            if self
-                .store
-                .swap_control(room, current.as_ref(), new.as_ref())
-                .await?
-            {
+            if swap_doc(&*self.store, room, current.as_ref(), new.as_ref()).await? {
                 self.keep_control(room, new);
                 return Ok(Ok(()));
             }

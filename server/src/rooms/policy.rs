@@ -151,7 +151,13 @@ mod tests {
 
     fn round_for(handle: &str) -> RoomControl {
         RoomControl::default()
-            .start_round("ひかり（ファシリテーター）".into(), vec![handle.to_owned()])
+            .start_round(
+                "ひかり（ファシリテーター）".into(),
+                vec![crate::store::Present {
+                    handle: handle.to_owned(),
+                    staff: false,
+                }],
+            )
             .unwrap()
     }
 

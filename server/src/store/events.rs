@@ -56,8 +56,11 @@ pub enum StoreEvent {
     },
     /// A room's count of people changed somewhere.
     Presence { room: String },
-    /// A facilitator changed the room's control somewhere: read it again.
-    Control { room: String },
+    /// A room's document of `kind` changed somewhere (see `docs`): read it again.
+    Doc { room: String, kind: String },
+    /// A private room was closed somewhere: its members here are taken out, and this node
+    /// forgets it.
+    Gone { room: String },
     /// This node lost the room's thread (its stream started a new epoch, or events were
     /// trimmed before this node could read them): its members must join again to resync —
     /// except those who joined in epoch `keep` (the new one), who are in step.

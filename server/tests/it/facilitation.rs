@@ -8,7 +8,9 @@ use std::time::Duration;
 
 use ibasho_server::Running;
 use ibasho_server::clock::ManualClock;
+use ibasho_server::control::RoomControl;
 use ibasho_server::staff::StaffAccounts;
+use ibasho_server::store::read_doc;
 use ibasho_tests::Client;
 use jiff::SignedDuration;
 use serde_json::{Value, json};
@@ -269,7 +271,7 @@ async fn a_session_opens_up_to_fifteen_minutes_early_and_stays_up_to_fifteen_lat
     let dump = server.app().store.audit_dump().await.unwrap();
     assert!(!dump.contains("早めに来ました"), "{dump}");
     assert!(!dump.contains("延長ありがとう"), "{dump}");
-    let control = server.app().store.control("kazokukai").await.unwrap();
+    let control: Option<RoomControl> = read_doc(&*server.app().store, "kazokukai").await.unwrap();
     assert_eq!(
         control, None,
         "what the facilitator set survived the session"

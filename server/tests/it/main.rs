@@ -19,5 +19,6 @@ mod privacy;
 mod recovery;
 mod schedule;
 mod sessions;
+mod store_contract;
 mod support;
 mod web;

@@ -145,3 +145,12 @@ pub fn tokyo(text: &str) -> jiff::Timestamp {
         .unwrap()
         .timestamp()
 }
+
+/// The store of this run on its own (memory, or Redis under a fresh prefix), for the store's
+/// contract suite.
+pub async fn test_store() -> Arc<dyn ibasho_server::store::Store> {
+    let catalogue = Catalogue::parse(CATALOGUE, "test catalogue").expect("test catalogue");
+    open_store(&with_test_store(settings()), &catalogue)
+        .await
+        .expect("the store opens")
+}

@@ -1,26 +1,12 @@
 -- Shared by every Ibasho script (prepended to each). ARGV[1] is always the key prefix.
 --
--- Keys, under the prefix P:
---   s:<sid>            hash: h handle, k handle key, l lang, r role, s staff role,
---                      a attachment, d detached
---   s:<sid>:rooms      set of the session's rooms
---   s:<sid>:recent     list of the session's recent messages with a client id (retries)
---   s:<sid>:cids       list of "<room>\n<client id>" of those messages, in the same order
---   s:<sid>:reacted    set of "<room>\n<reactor set key>" the session is in
---   h:<handle key>     set of the sids using that handle
---   r:<room>:m         hash sid -> handle key: the members
---   r:<room>:meta      hash: epoch, offset (the last one given)
---   r:<room>:log       stream of events, ids "<offset>-0": t m|r, j json
---   r:<room>:msgs      hash message id -> message json, with its current reaction counts
---   r:<room>:order     list of message ids, oldest first (the history)
---   r:<room>:x:<id>:<reaction>   set of the sids that gave it
---   r:<room>:speakers  set of the sids whose retry records hold messages of the room
---   r:<room>:ctl       what a facilitator set for the session (json; erased with it)
---   (r:<room>:meta also has `closed`: the end of the last session closed, in ms)
---   events             every room's events too, in one stream that each node follows:
+-- Each collection's keys are listed in its Rust file (sessions.rs, rooms.rs, docs.rs,
+-- attempts.rs, private_rooms.rs) beside its scripts in the folder of the same name. Shared:
+--   events             every room's events, in one stream that each node follows:
 --                      room, e epoch, o offset, t m|r, j json (ids are Redis's own)
---   limit:<purpose>:<room>   attempts in the current window (entry words, staff sign-ins)
---   bus                stream of presence changes (room) and control changes (room, c 1)
+--   bus                stream of what nodes tell each other: `room R` (presence changed),
+--                      `room R d KIND` (a room document changed), `room R g 1` (a private
+--                      room is gone)
 -- A sid is a hash of the session token: the token itself is never stored.
 -- Every key of a session has a time to live, so that a node that dies leaves nothing behind.
 local P = ARGV[1]
@@ -97,3 +83,51 @@ local function epoch(room, fresh)
   return e
 end
 
+
+-- Tells every node something about a room (see `bus` above).
+local function tell(room, what, value)
+  if what then
+    redis.call('XADD', P .. 'bus', 'MAXLEN', '~', 1000, '*', 'room', room, what, value)
+  else
+    redis.call('XADD', P .. 'bus', 'MAXLEN', '~', 1000, '*', 'room', room)
+  end
+end
+
+-- Erases everything said in a room and everyone's place in it: members out, history,
+-- streams (the shared `events` copy too), reactions, the retry records of what was said in
+-- it, and every room document. The room's meta (epoch, offset) is left to the caller.
+local function erase(room)
+  for _, sid in ipairs(redis.call('HKEYS', rkey(room, 'm'))) do
+    redis.call('SREM', skey(sid) .. ':rooms', room)
+    forget_reactions(sid, room)
+  end
+  -- The retry records of everyone who spoke (members or not) lose this room's messages.
+  local mark = room .. '\n'
+  for _, sid in ipairs(redis.call('SMEMBERS', rkey(room, 'speakers'))) do
+    local sk = skey(sid)
+    local cids = redis.call('LRANGE', sk .. ':cids', 0, -1)
+    local recent = redis.call('LRANGE', sk .. ':recent', 0, -1)
+    redis.call('DEL', sk .. ':cids', sk .. ':recent')
+    for i, cid in ipairs(cids) do
+      if string.sub(cid, 1, #mark) ~= mark and recent[i] then
+        redis.call('RPUSH', sk .. ':cids', cid)
+        redis.call('RPUSH', sk .. ':recent', recent[i])
+      end
+    end
+    expire_like_session(sid, sk .. ':cids')
+    expire_like_session(sid, sk .. ':recent')
+  end
+  for _, id in ipairs(redis.call('LRANGE', rkey(room, 'order'), 0, -1)) do
+    for _, r in ipairs(REACTIONS) do redis.call('DEL', rkey(room, 'x:' .. id .. ':' .. r)) end
+  end
+  for _, kind in ipairs(redis.call('SMEMBERS', rkey(room, 'docs'))) do
+    redis.call('DEL', rkey(room, 'doc:' .. kind))
+  end
+  redis.call('DEL', rkey(room, 'm'), rkey(room, 'msgs'), rkey(room, 'order'), rkey(room, 'log'),
+    rkey(room, 'speakers'), rkey(room, 'docs'))
+  -- The copy every node reads from.
+  local events = P .. 'events'
+  for _, entry in ipairs(redis.call('XRANGE', events, '-', '+')) do
+    if entry[2][2] == room then redis.call('XDEL', events, entry[1]) end
+  end
+end

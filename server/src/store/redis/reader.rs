@@ -43,6 +43,8 @@ struct Followed {
 }
 
 struct Follow {
+    prefix: String,
+    /// The catalogue's rooms, and private rooms from their first event until they are gone.
     rooms: Vec<Followed>,
     /// After a reconnect: rooms that moved on while this node was away, and the offset they
     /// had then. Once the reader has caught up, each must have reached it, or events were
@@ -73,6 +75,7 @@ pub async fn start(
     events: mpsc::Sender<StoreEvent>,
 ) -> RedisResult<ReaderHandle> {
     let mut follow = Follow {
+        prefix: prefix.clone(),
         rooms: rooms
             .into_iter()
             .map(|room| Followed {
@@ -243,8 +246,16 @@ impl Follow {
                         [name, room] if name == "room" => {
                             Some(StoreEvent::Presence { room: room.clone() })
                         }
-                        [name, room, kind, _] if name == "room" && kind == "c" => {
-                            Some(StoreEvent::Control { room: room.clone() })
+                        [name, room, what, kind] if name == "room" && what == "d" => {
+                            Some(StoreEvent::Doc {
+                                room: room.clone(),
+                                kind: kind.clone(),
+                            })
+                        }
+                        [name, room, what, _] if name == "room" && what == "g" => {
+                            // A private room is gone: no more of its events to follow.
+                            self.rooms.retain(|followed| followed.room != *room);
+                            Some(StoreEvent::Gone { room: room.clone() })
                         }
                         _ => None,
                     };
@@ -265,6 +276,16 @@ impl Follow {
                 let [_, room, _, epoch, _, offset, _, kind, _, json] = fields.as_slice() else {
                     continue;
                 };
+                // A room made at run time (a private room), on this node or another: followed
+                // from its first event this node sees.
+                if !self.rooms.iter().any(|r| r.room == *room) {
+                    self.rooms.push(Followed {
+                        meta: format!("{}r:{room}:meta", self.prefix),
+                        room: room.clone(),
+                        epoch: None,
+                        last: 0,
+                    });
+                }
                 let Some(room) = self.rooms.iter_mut().find(|r| r.room == *room) else {
                     continue;
                 };

@@ -76,7 +76,7 @@ impl Peer {
                 .await
             }
             FacilitatorAction::StartRound => {
-                let present = hub.member_handles(&room).await?;
+                let present = hub.members(&room).await?;
                 let by = session.handle.clone();
                 hub.update_control(&room, |current| {
                     RoomControl::for_session(current, planned)

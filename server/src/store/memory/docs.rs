@@ -1,0 +1,37 @@
+//! Room documents in memory: kept in the room, so that erasing the room's session erases
+//! them with it.
+
+use async_trait::async_trait;
+
+use super::{MemoryStore, Room};
+use crate::store::{DocStore, StoreResult};
+
+#[async_trait]
+impl DocStore for MemoryStore {
+    async fn doc(&self, room: &str, kind: &str) -> StoreResult<Option<String>> {
+        Ok(self
+            .lock()
+            .rooms
+            .get(room)
+            .and_then(|room| room.docs.get(kind).cloned()))
+    }
+
+    async fn swap_doc(
+        &self,
+        room: &str,
+        kind: &str,
+        expected: Option<&str>,
+        new: Option<&str>,
+    ) -> StoreResult<bool> {
+        let mut state = self.lock();
+        let room = state.rooms.entry(room.to_owned()).or_insert_with(Room::new);
+        if room.docs.get(kind).map(String::as_str) != expected {
+            return Ok(false);
+        }
+        match new {
+            Some(new) => room.docs.insert(kind.to_owned(), new.to_owned()),
+            None => room.docs.remove(kind),
+        };
+        Ok(true)
+    }
+}

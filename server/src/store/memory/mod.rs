@@ -1,0 +1,203 @@
+//! The embedded default store: everything in this process's memory, nothing on disk. When the
+//! process ends, every word said here is gone.
+//!
+//! One mutex over all collections: every operation is short and never awaits while holding
+//! it, so each is atomic with respect to the others, as the Redis scripts are. Sessions are
+//! named by their [`session_key`](super::session_key) here too, as in Redis: no record holds
+//! a token.
+//!
+//! Each collection's implementation is in a file of its own: `sessions`, `rooms`, `docs`,
+//! `attempts`, `private_rooms`.
+
+mod attempts;
+mod docs;
+mod private_rooms;
+mod rooms;
+mod sessions;
+
+use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
+use std::sync::{Mutex, MutexGuard};
+
+use async_trait::async_trait;
+use ibasho_protocol::{ChatMessage, Position, Reaction};
+
+use super::{PrivateRoom, Profile, RoomEvent, STREAM_LEN, Store, StoreResult, new_epoch};
+use crate::store::Attachment;
+
+/// The in-memory store.
+#[derive(Debug)]
+pub struct MemoryStore {
+    state: Mutex<State>,
+    /// How many events each room's stream keeps for recovery.
+    stream_len: usize,
+}
+
+impl Default for MemoryStore {
+    fn default() -> Self {
+        MemoryStore::with_stream_len(STREAM_LEN)
+    }
+}
+
+#[derive(Debug, Default)]
+struct State {
+    /// By session key.
+    sessions: HashMap<String, Session>,
+    /// Handle keys of live sessions, counted: two sessions may share a requested handle as
+    /// long as they are never in the same room.
+    handles: HashMap<String, u32>,
+    rooms: HashMap<String, Room>,
+    /// Attempt counters: when each window started, and the attempts in it.
+    attempts: HashMap<String, (std::time::Instant, u32)>,
+    private_rooms: HashMap<String, PrivateRoom>,
+}
+
+#[derive(Debug)]
+struct Session {
+    handle: String,
+    handle_key: String,
+    profile: Profile,
+    rooms: BTreeSet<String>,
+    /// The current attachment (see [`Attachment`]).
+    attachment: Attachment,
+    /// True while no connection is attached.
+    detached: bool,
+    /// Recent messages that had a `client_id`, for retries (room and id are in the message).
+    recent: VecDeque<ChatMessage>,
+}
+
+impl Session {
+    fn said(&self, room: &str, client_id: &str) -> Option<&ChatMessage> {
+        self.recent
+            .iter()
+            .find(|m| m.room == room && m.client_id.as_deref() == Some(client_id))
+    }
+}
+
+#[derive(Debug)]
+struct Room {
+    /// Members (by session key) and their handle keys.
+    members: HashMap<String, String>,
+    history: VecDeque<ChatMessage>,
+    /// The stream: its epoch (new with each process), the last offset, and its recent events.
+    epoch: String,
+    offset: u64,
+    log: VecDeque<RoomEvent>,
+    /// Who (by session key) gave which reaction to which message (by message id), so a
+    /// second press takes it back. Entries go with their message and with the session.
+    reactors: HashMap<(String, Reaction), HashSet<String>>,
+    /// The end of the last session closed (so closing is done once, whoever asks).
+    closed: Option<jiff::Timestamp>,
+    /// The room's documents by kind (gone with the session: see `close_room`).
+    docs: HashMap<String, String>,
+}
+
+impl Room {
+    fn new() -> Room {
+        Room {
+            members: HashMap::new(),
+            history: VecDeque::new(),
+            epoch: new_epoch(),
+            offset: 0,
+            log: VecDeque::new(),
+            reactors: HashMap::new(),
+            closed: None,
+            docs: HashMap::new(),
+        }
+    }
+
+    fn position(&self) -> Position {
+        Position {
+            epoch: self.epoch.clone(),
+            offset: self.offset,
+        }
+    }
+
+    /// Keeps an event (with its offset given) in the stream.
+    fn record(&mut self, event: RoomEvent, stream_len: usize) {
+        self.log.push_back(event);
+        while self.log.len() > stream_len {
+            self.log.pop_front();
+        }
+    }
+
+    /// The events after `since`, if the stream still holds every one of them.
+    fn events_since(&self, since: &Position) -> Option<Vec<RoomEvent>> {
+        let first = self.log.front().map_or(self.offset + 1, RoomEvent::offset);
+        let complete =
+            since.epoch == self.epoch && since.offset <= self.offset && first <= since.offset + 1;
+        complete.then(|| {
+            self.log
+                .iter()
+                .filter(|event| event.offset() > since.offset)
+                .cloned()
+                .collect()
+        })
+    }
+
+    fn forget_reactor(&mut self, sid: &str) {
+        self.reactors.retain(|_, who| {
+            who.remove(sid);
+            !who.is_empty()
+        });
+    }
+}
+
+impl MemoryStore {
+    pub fn new() -> MemoryStore {
+        MemoryStore::default()
+    }
+
+    /// A store whose rooms keep `stream_len` events for recovery.
+    pub fn with_stream_len(stream_len: usize) -> MemoryStore {
+        MemoryStore {
+            state: Mutex::default(),
+            stream_len,
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, State> {
+        // A panic while holding the lock cannot leave half-written state that matters more
+        // than keeping the service up: every operation writes consistent values last.
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+impl State {
+    fn release_handle(&mut self, key: &str) {
+        if let Some(count) = self.handles.get_mut(key) {
+            *count -= 1;
+            if *count == 0 {
+                self.handles.remove(key);
+            }
+        }
+    }
+
+    /// Erases everything said in a room and everyone's place in it (the end of its session,
+    /// or of a private room), leaving a fresh room with a new epoch.
+    fn erase_room(&mut self, room_id: &str) -> &mut Room {
+        let State {
+            sessions, rooms, ..
+        } = self;
+        let room = rooms.entry(room_id.to_owned()).or_insert_with(Room::new);
+        for sid in room.members.keys() {
+            if let Some(session) = sessions.get_mut(sid) {
+                session.rooms.remove(room_id);
+            }
+        }
+        // What anyone said in it, also in the records kept for retries.
+        for session in sessions.values_mut() {
+            session.recent.retain(|message| message.room != room_id);
+        }
+        *room = Room::new();
+        room
+    }
+}
+
+#[async_trait]
+impl Store for MemoryStore {
+    async fn audit_dump(&self) -> StoreResult<String> {
+        Ok(format!("{:#?}", *self.lock()))
+    }
+}

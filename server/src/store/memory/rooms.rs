@@ -1,0 +1,230 @@
+//! Rooms in memory: membership, history, the stream of events, reactions, and the end of a
+//! room's session.
+
+use async_trait::async_trait;
+use ibasho_protocol::{ChatMessage, Position, Reaction};
+
+use super::{MemoryStore, Room, State};
+use crate::store::{
+    Appended, JoinRefusal, JoinedRoom, NewMessage, Present, Reacted, ReactionChange, RoomEvent,
+    RoomStore, StoreResult, session_key, split_events,
+};
+use crate::token::SessionToken;
+
+/// How many recent `client_id`s a session remembers to make retries safe.
+const DEDUP_WINDOW: usize = 32;
+
+#[async_trait]
+impl RoomStore for MemoryStore {
+    async fn join(
+        &self,
+        room_id: &str,
+        capacity: u32,
+        history_len: usize,
+        token: &SessionToken,
+        since: Option<&Position>,
+    ) -> StoreResult<Result<JoinedRoom, JoinRefusal>> {
+        let sid = session_key(token);
+        let mut state = self.lock();
+        let State {
+            sessions, rooms, ..
+        } = &mut *state;
+        let Some(session) = sessions.get_mut(&sid) else {
+            return Ok(Err(JoinRefusal::NoSession));
+        };
+        let room = rooms.entry(room_id.to_owned()).or_insert_with(Room::new);
+        let arrived = !room.members.contains_key(&sid);
+        if arrived {
+            if room.members.len() >= capacity as usize {
+                return Ok(Err(JoinRefusal::Full));
+            }
+            if room.members.values().any(|key| *key == session.handle_key) {
+                return Ok(Err(JoinRefusal::HandleTaken));
+            }
+            room.members.insert(sid, session.handle_key.clone());
+            session.rooms.insert(room_id.to_owned());
+        }
+        let present = u32::try_from(room.members.len()).unwrap_or(u32::MAX);
+        if let Some(missed) = since.and_then(|since| room.events_since(since)) {
+            let (history, reactions) = split_events(missed);
+            return Ok(Ok(JoinedRoom {
+                present,
+                arrived,
+                history,
+                reactions,
+                position: room.position(),
+                recovered: true,
+            }));
+        }
+        let skip = room.history.len().saturating_sub(history_len);
+        Ok(Ok(JoinedRoom {
+            present,
+            arrived,
+            history: room.history.iter().skip(skip).cloned().collect(),
+            reactions: Vec::new(),
+            position: room.position(),
+            recovered: false,
+        }))
+    }
+
+    async fn leave(&self, room_id: &str, token: &SessionToken) -> StoreResult<bool> {
+        let sid = session_key(token);
+        let mut state = self.lock();
+        let State {
+            sessions, rooms, ..
+        } = &mut *state;
+        if let Some(session) = sessions.get_mut(&sid) {
+            session.rooms.remove(room_id);
+        }
+        let Some(room) = rooms.get_mut(room_id) else {
+            return Ok(false);
+        };
+        room.forget_reactor(&sid);
+        Ok(room.members.remove(&sid).is_some())
+    }
+
+    async fn present(&self, room_id: &str) -> StoreResult<u32> {
+        let state = self.lock();
+        Ok(state.rooms.get(room_id).map_or(0, |room| {
+            u32::try_from(room.members.len()).unwrap_or(u32::MAX)
+        }))
+    }
+
+    async fn members(&self, room_id: &str) -> StoreResult<Vec<Present>> {
+        let state = self.lock();
+        let mut members: Vec<Present> = state
+            .rooms
+            .get(room_id)
+            .map(|room| {
+                room.members
+                    .keys()
+                    .filter_map(|sid| state.sessions.get(sid))
+                    .map(|session| Present {
+                        handle: session.handle.clone(),
+                        staff: session.profile.staff.is_some(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        members.sort();
+        Ok(members)
+    }
+
+    async fn append(&self, message: NewMessage, history_len: usize) -> StoreResult<Appended> {
+        let sid = session_key(&message.session);
+        let mut state = self.lock();
+        let State {
+            sessions, rooms, ..
+        } = &mut *state;
+        let (Some(session), Some(room)) = (sessions.get_mut(&sid), rooms.get_mut(&message.room))
+        else {
+            return Ok(Appended::NotMember);
+        };
+        if !room.members.contains_key(&sid) {
+            return Ok(Appended::NotMember);
+        }
+        if let Some(client_id) = &message.client_id
+            && let Some(earlier) = session.said(&message.room, client_id)
+        {
+            return Ok(Appended::Duplicate(earlier.clone()));
+        }
+        room.offset += 1;
+        let stored = ChatMessage {
+            room: message.room,
+            id: room.offset.to_string(),
+            handle: session.handle.clone(),
+            text: message.text,
+            at: message.at,
+            offset: room.offset,
+            client_id: message.client_id,
+            reactions: Default::default(),
+        };
+        room.history.push_back(stored.clone());
+        room.record(RoomEvent::Message(stored.clone()), self.stream_len);
+        while room.history.len() > history_len {
+            if let Some(gone) = room.history.pop_front() {
+                room.reactors.retain(|(id, _), _| *id != gone.id);
+            }
+        }
+        if stored.client_id.is_some() {
+            session.recent.push_back(stored.clone());
+            if session.recent.len() > DEDUP_WINDOW {
+                session.recent.pop_front();
+            }
+        }
+        Ok(Appended::New(stored))
+    }
+
+    async fn find_duplicate(
+        &self,
+        room: &str,
+        token: &SessionToken,
+        client_id: &str,
+    ) -> StoreResult<Option<ChatMessage>> {
+        let state = self.lock();
+        Ok(state
+            .sessions
+            .get(&session_key(token))
+            .and_then(|session| session.said(room, client_id))
+            .cloned())
+    }
+
+    async fn react(
+        &self,
+        room_id: &str,
+        token: &SessionToken,
+        message_id: &str,
+        reaction: Reaction,
+    ) -> StoreResult<Reacted> {
+        let sid = session_key(token);
+        let mut state = self.lock();
+        let stream_len = self.stream_len;
+        let Some(room) = state.rooms.get_mut(room_id) else {
+            return Ok(Reacted::NotMember);
+        };
+        if !room.members.contains_key(&sid) {
+            return Ok(Reacted::NotMember);
+        }
+        let Some(message) = room.history.iter_mut().find(|m| m.id == message_id) else {
+            return Ok(Reacted::NoSuchMessage);
+        };
+        let who = room
+            .reactors
+            .entry((message_id.to_owned(), reaction))
+            .or_default();
+        let count = message.reactions.entry(reaction).or_default();
+        if who.remove(&sid) {
+            *count = count.saturating_sub(1);
+        } else {
+            who.insert(sid);
+            *count += 1;
+        }
+        if *count == 0 {
+            message.reactions.remove(&reaction);
+        }
+        let counts = message.reactions.clone();
+        room.reactors.retain(|_, who| !who.is_empty());
+        room.offset += 1;
+        let change = ReactionChange {
+            message_id: message_id.to_owned(),
+            counts,
+            offset: room.offset,
+        };
+        room.record(RoomEvent::Reactions(change.clone()), stream_len);
+        Ok(Reacted::Changed(change))
+    }
+
+    async fn close_room(&self, room_id: &str, ended: jiff::Timestamp) -> StoreResult<String> {
+        let mut state = self.lock();
+        let room = state
+            .rooms
+            .entry(room_id.to_owned())
+            .or_insert_with(Room::new);
+        if room.closed.is_some_and(|closed| closed >= ended) {
+            return Ok(room.epoch.clone());
+        }
+        let room = state.erase_room(room_id);
+        room.closed = Some(ended);
+        Ok(room.epoch.clone())
+    }
+}

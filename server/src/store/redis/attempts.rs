@@ -1,0 +1,42 @@
+//! Attempt allowances in Redis.
+//!
+//! Keys, under the prefix: `limit:<purpose>:<room or hash>` — attempts in the current window
+//! (expires with it).
+
+use std::time::Duration;
+
+use async_trait::async_trait;
+use redis::Script;
+
+use super::{RedisStore, script};
+use crate::store::{AttemptStore, StoreResult};
+
+pub(super) struct Scripts {
+    attempt: Script,
+}
+
+impl Scripts {
+    pub(super) fn load() -> Scripts {
+        Scripts {
+            attempt: script(include_str!("attempts/attempt.lua")),
+        }
+    }
+}
+
+#[async_trait]
+impl AttemptStore for RedisStore {
+    async fn attempt(
+        &self,
+        key: &str,
+        max: u32,
+        window: Duration,
+    ) -> StoreResult<Result<(), Duration>> {
+        let mut call = self.call(&self.scripts.attempts.attempt);
+        call.arg(key).arg(max).arg(Self::ms(window));
+        let left: i64 = self.run(&call).await?;
+        Ok(match u64::try_from(left) {
+            Ok(ms) => Err(Duration::from_millis(ms)),
+            Err(_) => Ok(()),
+        })
+    }
+}

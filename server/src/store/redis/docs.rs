@@ -1,0 +1,51 @@
+//! Room documents in Redis.
+//!
+//! Keys, under the prefix:
+//! - `r:<room>:doc:<kind>` — the document's JSON
+//! - `r:<room>:docs` — set of the kinds the room has (so that erasure finds them)
+//!
+//! A change is told to every node on the `bus` (`room R d KIND`).
+
+use async_trait::async_trait;
+use redis::Script;
+
+use super::{RedisStore, script, unavailable};
+use crate::store::{DocStore, StoreResult};
+
+pub(super) struct Scripts {
+    swap: Script,
+}
+
+impl Scripts {
+    pub(super) fn load() -> Scripts {
+        Scripts {
+            swap: script(include_str!("docs/swap.lua")),
+        }
+    }
+}
+
+#[async_trait]
+impl DocStore for RedisStore {
+    async fn doc(&self, room: &str, kind: &str) -> StoreResult<Option<String>> {
+        redis::cmd("GET")
+            .arg(format!("{}r:{room}:doc:{kind}", self.config.prefix))
+            .query_async(&mut self.conn())
+            .await
+            .map_err(unavailable)
+    }
+
+    async fn swap_doc(
+        &self,
+        room: &str,
+        kind: &str,
+        expected: Option<&str>,
+        new: Option<&str>,
+    ) -> StoreResult<bool> {
+        let mut call = self.call(&self.scripts.docs.swap);
+        call.arg(room)
+            .arg(kind)
+            .arg(expected.unwrap_or(""))
+            .arg(new.unwrap_or(""));
+        Ok(self.run::<i64>(&call).await? == 1)
+    }
+}

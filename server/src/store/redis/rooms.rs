@@ -1,0 +1,187 @@
+//! Rooms in Redis.
+//!
+//! Keys, under the prefix:
+//! - `r:<room>:m` — hash sid → handle key: the members
+//! - `r:<room>:meta` — hash: `epoch`, `offset` (the last one given), `closed` (the end of the
+//!   last session closed, in ms)
+//! - `r:<room>:log` — stream of events, ids `<offset>-0`: `t` m|r, `j` json
+//! - `r:<room>:msgs` — hash message id → message json, with its current reaction counts
+//! - `r:<room>:order` — list of message ids, oldest first (the history)
+//! - `r:<room>:x:<id>:<reaction>` — set of the sids that gave it
+//! - `r:<room>:speakers` — set of the sids whose retry records hold messages of the room
+//!
+//! Every event also goes to the shared `events` stream that each node follows (`reader`).
+
+use async_trait::async_trait;
+use ibasho_protocol::{ChatMessage, Position, Reaction};
+use redis::Script;
+
+use super::{
+    RedisStore, code, corrupt, decode_change, decode_event, decode_message, number, script,
+};
+use crate::store::{
+    Appended, JoinRefusal, JoinedRoom, NewMessage, Present, Reacted, RoomStore, StoreResult,
+    new_epoch, session_key, split_events,
+};
+use crate::token::SessionToken;
+
+pub(super) struct Scripts {
+    join: Script,
+    leave: Script,
+    present: Script,
+    members: Script,
+    append: Script,
+    find: Script,
+    react: Script,
+    close: Script,
+}
+
+impl Scripts {
+    pub(super) fn load() -> Scripts {
+        Scripts {
+            join: script(include_str!("rooms/join.lua")),
+            leave: script(include_str!("rooms/leave.lua")),
+            present: script(include_str!("rooms/present.lua")),
+            members: script(include_str!("rooms/members.lua")),
+            append: script(include_str!("rooms/append.lua")),
+            find: script(include_str!("rooms/find.lua")),
+            react: script(include_str!("rooms/react.lua")),
+            close: script(include_str!("rooms/close.lua")),
+        }
+    }
+}
+
+#[async_trait]
+impl RoomStore for RedisStore {
+    async fn join(
+        &self,
+        room: &str,
+        capacity: u32,
+        history_len: usize,
+        token: &SessionToken,
+        since: Option<&Position>,
+    ) -> StoreResult<Result<JoinedRoom, JoinRefusal>> {
+        let mut call = self.call(&self.scripts.rooms.join);
+        call.arg(room)
+            .arg(session_key(token))
+            .arg(capacity)
+            .arg(history_len)
+            .arg(new_epoch())
+            .arg(since.map_or("", |since| since.epoch.as_str()))
+            .arg(since.map_or(0, |since| since.offset));
+        let answer: Vec<String> = self.run(&call).await?;
+        match answer.first().map(String::as_str) {
+            Some("nosession") => return Ok(Err(JoinRefusal::NoSession)),
+            Some("full") => return Ok(Err(JoinRefusal::Full)),
+            Some("taken") => return Ok(Err(JoinRefusal::HandleTaken)),
+            Some("ok") => {}
+            _ => return Err(corrupt("a join")),
+        }
+        let [_, present, arrived, epoch, offset, recovered, entries @ ..] = answer.as_slice()
+        else {
+            return Err(corrupt("a join"));
+        };
+        let events = entries
+            .chunks_exact(2)
+            .map(|pair| decode_event(&pair[0], &pair[1]))
+            .collect::<StoreResult<Vec<_>>>()?;
+        let (history, reactions) = split_events(events);
+        Ok(Ok(JoinedRoom {
+            present: number(Some(present), "a count")?,
+            arrived: arrived == "1",
+            history,
+            reactions,
+            position: Position {
+                epoch: epoch.clone(),
+                offset: number(Some(offset), "an offset")?,
+            },
+            recovered: recovered == "1",
+        }))
+    }
+
+    async fn leave(&self, room: &str, token: &SessionToken) -> StoreResult<bool> {
+        let mut call = self.call(&self.scripts.rooms.leave);
+        call.arg(room).arg(session_key(token));
+        Ok(self.run::<i64>(&call).await? == 1)
+    }
+
+    async fn present(&self, room: &str) -> StoreResult<u32> {
+        let mut call = self.call(&self.scripts.rooms.present);
+        call.arg(room);
+        self.run(&call).await
+    }
+
+    async fn members(&self, room: &str) -> StoreResult<Vec<Present>> {
+        let mut call = self.call(&self.scripts.rooms.members);
+        call.arg(room);
+        let fields: Vec<String> = self.run(&call).await?;
+        let mut members: Vec<Present> = fields
+            .chunks_exact(2)
+            .map(|pair| Present {
+                handle: pair[0].clone(),
+                staff: !pair[1].is_empty(),
+            })
+            .collect();
+        members.sort();
+        Ok(members)
+    }
+
+    async fn append(&self, message: NewMessage, history_len: usize) -> StoreResult<Appended> {
+        let mut call = self.call(&self.scripts.rooms.append);
+        call.arg(&message.room)
+            .arg(session_key(&message.session))
+            .arg(message.client_id.as_deref().unwrap_or(""))
+            .arg(&message.text)
+            .arg(message.at.to_string())
+            .arg(history_len)
+            .arg(self.config.stream_len)
+            .arg(new_epoch());
+        let answer: Vec<String> = self.run(&call).await?;
+        match answer.as_slice() {
+            [kind] if kind == "notmember" => Ok(Appended::NotMember),
+            [kind, json] if kind == "dup" => decode_message(json).map(Appended::Duplicate),
+            [kind, json] if kind == "new" => decode_message(json).map(Appended::New),
+            _ => Err(corrupt("an append")),
+        }
+    }
+
+    async fn find_duplicate(
+        &self,
+        room: &str,
+        token: &SessionToken,
+        client_id: &str,
+    ) -> StoreResult<Option<ChatMessage>> {
+        let mut call = self.call(&self.scripts.rooms.find);
+        call.arg(session_key(token)).arg(room).arg(client_id);
+        let found: Option<String> = self.run(&call).await?;
+        found.as_deref().map(decode_message).transpose()
+    }
+
+    async fn react(
+        &self,
+        room: &str,
+        token: &SessionToken,
+        message_id: &str,
+        reaction: Reaction,
+    ) -> StoreResult<Reacted> {
+        let mut call = self.call(&self.scripts.rooms.react);
+        call.arg(room)
+            .arg(session_key(token))
+            .arg(message_id)
+            .arg(code(Some(reaction)))
+            .arg(self.config.stream_len);
+        let answer: Vec<String> = self.run(&call).await?;
+        match answer.as_slice() {
+            [kind] if kind == "notmember" => Ok(Reacted::NotMember),
+            [kind] if kind == "nosuch" => Ok(Reacted::NoSuchMessage),
+            [kind, json] if kind == "changed" => decode_change(json).map(Reacted::Changed),
+            _ => Err(corrupt("a reaction")),
+        }
+    }
+
+    async fn close_room(&self, room: &str, ended: jiff::Timestamp) -> StoreResult<String> {
+        let mut call = self.call(&self.scripts.rooms.close);
+        call.arg(room).arg(ended.as_millisecond()).arg(new_epoch());
+        self.run(&call).await
+    }
+}

@@ -1,0 +1,594 @@
+//! The store's contract: what every collection promises, held against the store of this run
+//! — memory, and with `IBASHO_TEST_STORE=redis` the Redis store — through the `Store` trait
+//! alone, so that both implementations keep the same promises. A new collection adds its
+//! promises here.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use ibasho_moderation::Handle;
+use ibasho_protocol::{Audience, Position, Reaction, StaffRole};
+use ibasho_server::control::RoomControl;
+use ibasho_server::store::{
+    Appended, JoinRefusal, NewMessage, NewSession, PrivateRoom, Profile, Reacted, ReactionChange,
+    RoomDoc, Store, read_doc, session_key, swap_doc,
+};
+use jiff::Timestamp;
+
+use crate::support::{redis_run, test_store};
+
+fn handle(name: &str) -> Handle {
+    Handle::parse(name).unwrap()
+}
+
+async fn session(store: &Arc<dyn Store>, name: &str) -> NewSession {
+    store
+        .create_session(&handle(name), Profile::default(), false)
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+async fn join(store: &Arc<dyn Store>, room: &str, who: &NewSession) {
+    store
+        .join(room, 10, 100, &who.token, None)
+        .await
+        .unwrap()
+        .unwrap();
+}
+
+fn said(room: &str, who: &NewSession, client_id: Option<&str>, text: &str) -> NewMessage {
+    NewMessage {
+        room: room.to_owned(),
+        session: who.token.clone(),
+        client_id: client_id.map(str::to_owned),
+        text: text.to_owned(),
+        at: Timestamp::UNIX_EPOCH,
+    }
+}
+
+async fn say(store: &Arc<dyn Store>, message: NewMessage) -> ibasho_protocol::ChatMessage {
+    match store.append(message, 100).await.unwrap() {
+        Appended::New(message) => message,
+        other => panic!("not stored: {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_stale_attachment_can_neither_detach_nor_end_a_resumed_session() {
+    let store = test_store().await;
+    let started = session(&store, "たろう").await;
+    let token = started.token.clone();
+    join(&store, "lounge", &started).await;
+    // The first connection drops, a second resumes before the first's cleanup runs.
+    let resumed = store.attach_session(&token).await.unwrap().unwrap();
+    assert!(resumed.attachment > started.attachment);
+    assert!(
+        !store
+            .detach_session(&token, started.attachment)
+            .await
+            .unwrap()
+    );
+    assert_eq!(
+        store
+            .end_session(&token, started.attachment, false)
+            .await
+            .unwrap(),
+        None
+    );
+    assert_eq!(store.present("lounge").await.unwrap(), 1);
+    // The grace period of a detachment that was superseded ends nothing either.
+    assert!(
+        store
+            .detach_session(&token, resumed.attachment)
+            .await
+            .unwrap()
+    );
+    let again = store.attach_session(&token).await.unwrap().unwrap();
+    assert_eq!(
+        store
+            .end_session(&token, resumed.attachment, true)
+            .await
+            .unwrap(),
+        None
+    );
+    // Only the current attachment ends it.
+    assert_eq!(
+        store
+            .end_session(&token, again.attachment, false)
+            .await
+            .unwrap(),
+        Some(vec!["lounge".to_owned()])
+    );
+    assert_eq!(store.present("lounge").await.unwrap(), 0);
+    assert!(store.attach_session(&token).await.unwrap().is_none());
+}
+
+#[tokio::test]
+async fn the_grace_period_ends_only_a_session_still_detached() {
+    let store = test_store().await;
+    let new = session(&store, "はなこ").await;
+    assert_eq!(
+        store
+            .end_session(&new.token, new.attachment, true)
+            .await
+            .unwrap(),
+        None,
+        "attached sessions do not expire"
+    );
+    assert!(
+        store
+            .detach_session(&new.token, new.attachment)
+            .await
+            .unwrap()
+    );
+    assert_eq!(
+        store
+            .end_session(&new.token, new.attachment, true)
+            .await
+            .unwrap(),
+        Some(vec![])
+    );
+}
+
+#[tokio::test]
+async fn a_resumed_session_keeps_its_handle_profile_and_rooms() {
+    let store = test_store().await;
+    let profile = Profile {
+        lang: ibasho_protocol::Lang::En,
+        role: None,
+        staff: Some(StaffRole::Facilitator),
+    };
+    let new = store
+        .create_session(&handle("ひかり"), profile, false)
+        .await
+        .unwrap()
+        .unwrap();
+    join(&store, "lounge", &new).await;
+    join(&store, "games", &new).await;
+    let record = store.attach_session(&new.token).await.unwrap().unwrap();
+    assert_eq!(record.handle, "ひかり");
+    assert_eq!(record.profile, profile);
+    assert_eq!(record.rooms, vec!["games".to_owned(), "lounge".to_owned()]);
+}
+
+#[tokio::test]
+async fn generated_handles_are_unique_and_requested_ones_unique_per_room() {
+    let store = test_store().await;
+    let first = store
+        .create_session(&handle("そら"), Profile::default(), true)
+        .await
+        .unwrap();
+    assert!(first.is_some());
+    let taken = store
+        .create_session(&handle("ソラ"), Profile::default(), true)
+        .await
+        .unwrap();
+    assert!(taken.is_none(), "the same handle key is in use");
+    // Requested: allowed as a session, refused in a room where the same key is present.
+    let second = session(&store, "ソラ").await;
+    join(&store, "lounge", &first.unwrap()).await;
+    let refused = store
+        .join("lounge", 10, 100, &second.token, None)
+        .await
+        .unwrap();
+    assert_eq!(refused, Err(JoinRefusal::HandleTaken));
+    join(&store, "games", &second).await;
+}
+
+#[tokio::test]
+async fn the_last_seat_goes_to_exactly_one_of_many_at_once() {
+    let store = test_store().await;
+    let mut people = Vec::new();
+    for n in 0..20 {
+        people.push(session(&store, &format!("ひと{n}")).await);
+    }
+    let joins = people.iter().map(|who| {
+        let store = Arc::clone(&store);
+        let token = who.token.clone();
+        async move { store.join("pair", 5, 100, &token, None).await.unwrap() }
+    });
+    let answers = futures_util::future::join_all(joins).await;
+    let admitted = answers.iter().filter(|answer| answer.is_ok()).count();
+    assert_eq!(admitted, 5);
+    assert!(
+        answers
+            .iter()
+            .filter_map(|answer| answer.as_ref().err())
+            .all(|refusal| *refusal == JoinRefusal::Full)
+    );
+    assert_eq!(store.present("pair").await.unwrap(), 5);
+}
+
+#[tokio::test]
+async fn members_are_listed_by_handle_with_their_staff_role() {
+    let store = test_store().await;
+    let person = session(&store, "ゆき").await;
+    let staff = store
+        .create_session(
+            &handle("あお"),
+            Profile {
+                staff: Some(StaffRole::Facilitator),
+                ..Profile::default()
+            },
+            false,
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    join(&store, "lounge", &person).await;
+    join(&store, "lounge", &staff).await;
+    let members = store.members("lounge").await.unwrap();
+    let listed: Vec<(&str, bool)> = members
+        .iter()
+        .map(|member| (member.handle.as_str(), member.staff))
+        .collect();
+    assert_eq!(listed, vec![("あお", true), ("ゆき", false)]);
+    assert!(store.leave("lounge", &person.token).await.unwrap());
+    assert!(!store.leave("lounge", &person.token).await.unwrap());
+    assert_eq!(store.members("lounge").await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn reactions_toggle_per_session_and_leave_with_it() {
+    let store = test_store().await;
+    let a = session(&store, "あ").await;
+    let b = session(&store, "い").await;
+    for who in [&a, &b] {
+        join(&store, "r", who).await;
+    }
+    let message = say(&store, said("r", &a, None, "hi")).await;
+    let tea = |n: u32, offset: u64| {
+        Reacted::Changed(ReactionChange {
+            message_id: message.id.clone(),
+            counts: [(Reaction::Tea, n)].into(),
+            offset,
+        })
+    };
+    let react = |who: &NewSession, id: &str| {
+        let store = Arc::clone(&store);
+        let (token, id) = (who.token.clone(), id.to_owned());
+        async move { store.react("r", &token, &id, Reaction::Tea).await.unwrap() }
+    };
+    assert_eq!(react(&a, &message.id).await, tea(1, 2));
+    assert_eq!(react(&b, &message.id).await, tea(2, 3));
+    // Pressing again takes it back.
+    assert_eq!(react(&b, &message.id).await, tea(1, 4));
+    assert_eq!(react(&b, "999").await, Reacted::NoSuchMessage);
+    let outsider = session(&store, "う").await;
+    assert_eq!(react(&outsider, &message.id).await, Reacted::NotMember);
+    // A late joiner sees the counts in the history.
+    let joined = store
+        .join("r", 10, 100, &outsider.token, None)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(joined.history[0].reactions.get(&Reaction::Tea), Some(&1));
+    // Who reacted is forgotten with the session; the count stays with the message.
+    let a_key = session_key(&a.token);
+    assert!(store.audit_dump().await.unwrap().contains(&a_key));
+    store
+        .end_session(&a.token, a.attachment, false)
+        .await
+        .unwrap();
+    let dump = store.audit_dump().await.unwrap();
+    assert!(!dump.contains(&a_key), "{dump}");
+}
+
+#[tokio::test]
+async fn retries_are_recognised_per_room() {
+    let store = test_store().await;
+    let new = session(&store, "じろう").await;
+    for room in ["a", "b"] {
+        join(&store, room, &new).await;
+    }
+    say(&store, said("a", &new, Some("1"), "hi")).await;
+    // The same client id in another room is another message.
+    say(&store, said("b", &new, Some("1"), "hi")).await;
+    assert!(matches!(
+        store.append(said("a", &new, Some("1"), "hi"), 100).await.unwrap(),
+        Appended::Duplicate(m) if m.room == "a"
+    ));
+    assert!(
+        store
+            .find_duplicate("a", &new.token, "1")
+            .await
+            .unwrap()
+            .is_some()
+    );
+    assert!(
+        store
+            .find_duplicate("a", &new.token, "2")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    let outsider = session(&store, "さぶろう").await;
+    assert_eq!(
+        store
+            .append(said("a", &outsider, None, "hi"), 100)
+            .await
+            .unwrap(),
+        Appended::NotMember
+    );
+}
+
+#[tokio::test]
+async fn a_join_since_a_position_recovers_exactly_what_was_missed() {
+    let store = test_store().await;
+    let a = session(&store, "かい").await;
+    let b = session(&store, "りく").await;
+    join(&store, "lounge", &a).await;
+    let first = say(&store, said("lounge", &a, None, "いち")).await;
+    let seen = store
+        .join("lounge", 10, 100, &b.token, None)
+        .await
+        .unwrap()
+        .unwrap()
+        .position;
+    let second = say(&store, said("lounge", &a, None, "に")).await;
+    let react = store
+        .react("lounge", &a.token, &first.id, Reaction::Nod)
+        .await
+        .unwrap();
+    let back = store
+        .join("lounge", 10, 100, &b.token, Some(&seen))
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(back.recovered && !back.arrived);
+    assert_eq!(back.history, vec![second]);
+    let Reacted::Changed(change) = react else {
+        panic!("no change")
+    };
+    assert_eq!(back.reactions, vec![change]);
+    // Another epoch (or a position from the future) gets the recent history instead.
+    let elsewhere = Position {
+        epoch: "not-this-one".into(),
+        offset: 1,
+    };
+    let fresh = store
+        .join("lounge", 10, 100, &b.token, Some(&elsewhere))
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(!fresh.recovered);
+    assert_eq!(fresh.history.len(), 2);
+}
+
+#[tokio::test]
+async fn closing_a_rooms_session_erases_it_once_and_starts_a_new_epoch() {
+    let store = test_store().await;
+    let a = session(&store, "みお").await;
+    join(&store, "games", &a).await;
+    join(&store, "lounge", &a).await;
+    let message = say(&store, said("games", &a, Some("c1"), "ゲームの話")).await;
+    say(&store, said("lounge", &a, Some("c2"), "ラウンジの話")).await;
+    store
+        .react("games", &a.token, &message.id, Reaction::Pray)
+        .await
+        .unwrap();
+    let before = store.join("games", 10, 100, &a.token, None).await;
+    let old_epoch = before.unwrap().unwrap().position.epoch;
+    let control = RoomControl {
+        segment: Some(1),
+        ..RoomControl::default()
+    };
+    assert!(
+        swap_doc(&*store, "games", None, Some(&control))
+            .await
+            .unwrap()
+    );
+
+    let ended = Timestamp::from_second(1_800_000_000).unwrap();
+    let epoch = store.close_room("games", ended).await.unwrap();
+    assert_ne!(epoch, old_epoch);
+    // Once: every node asks, the first one does it.
+    assert_eq!(store.close_room("games", ended).await.unwrap(), epoch);
+
+    let dump = store.audit_dump().await.unwrap();
+    assert!(!dump.contains("ゲームの話"), "{dump}");
+    assert!(dump.contains("ラウンジの話"), "another room's words stay");
+    assert_eq!(store.present("games").await.unwrap(), 0);
+    let record = store.attach_session(&a.token).await.unwrap().unwrap();
+    assert_eq!(record.rooms, vec!["lounge".to_owned()]);
+    assert!(
+        store
+            .find_duplicate("games", &a.token, "c1")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        store
+            .find_duplicate("lounge", &a.token, "c2")
+            .await
+            .unwrap()
+            .is_some()
+    );
+    let gone: Option<RoomControl> = read_doc(&*store, "games").await.unwrap();
+    assert_eq!(gone, None);
+    let again = store
+        .join("games", 10, 100, &a.token, None)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(again.history.is_empty());
+    assert_eq!(again.position.epoch, epoch);
+    assert_eq!(again.position.offset, 0);
+}
+
+#[tokio::test]
+async fn a_room_document_changes_only_from_what_was_read() {
+    let store = test_store().await;
+    let one = RoomControl {
+        segment: Some(1),
+        ..RoomControl::default()
+    };
+    let two = RoomControl {
+        segment: Some(2),
+        ..RoomControl::default()
+    };
+    assert_eq!(
+        read_doc::<RoomControl>(&*store, "lounge").await.unwrap(),
+        None
+    );
+    assert!(swap_doc(&*store, "lounge", None, Some(&one)).await.unwrap());
+    // Someone else changed it meanwhile: refused, nothing written.
+    assert!(!swap_doc(&*store, "lounge", None, Some(&two)).await.unwrap());
+    assert!(!swap_doc(&*store, "lounge", Some(&two), None).await.unwrap());
+    assert_eq!(
+        read_doc(&*store, "lounge").await.unwrap(),
+        Some(one.clone())
+    );
+    assert!(
+        swap_doc(&*store, "lounge", Some(&one), Some(&two))
+            .await
+            .unwrap()
+    );
+    assert!(swap_doc(&*store, "lounge", Some(&two), None).await.unwrap());
+    assert_eq!(
+        read_doc::<RoomControl>(&*store, "lounge").await.unwrap(),
+        None
+    );
+    // Documents of two kinds in one room do not touch each other.
+    assert!(
+        store
+            .swap_doc("lounge", "other", None, Some("{}"))
+            .await
+            .unwrap()
+    );
+    assert_eq!(store.doc("lounge", RoomControl::KIND).await.unwrap(), None);
+}
+
+#[tokio::test]
+async fn attempts_are_counted_against_one_allowance_per_key() {
+    let store = test_store().await;
+    let window = Duration::from_secs(60);
+    for _ in 0..3 {
+        assert_eq!(
+            store.attempt("entry_word:family", 3, window).await.unwrap(),
+            Ok(())
+        );
+    }
+    let Err(retry_after) = store.attempt("entry_word:family", 3, window).await.unwrap() else {
+        panic!("the fourth attempt was allowed");
+    };
+    assert!(retry_after > Duration::ZERO && retry_after <= window);
+    assert_eq!(
+        store.attempt("entry_word:other", 3, window).await.unwrap(),
+        Ok(())
+    );
+    // A short window is over by itself.
+    let short = Duration::from_millis(200);
+    assert_eq!(store.attempt("short", 1, short).await.unwrap(), Ok(()));
+    assert!(store.attempt("short", 1, short).await.unwrap().is_err());
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(store.attempt("short", 1, short).await.unwrap(), Ok(()));
+}
+
+#[tokio::test]
+async fn a_private_room_admits_its_list_and_closing_it_erases_it_once() {
+    let store = test_store().await;
+    let counselor = session(&store, "みどり").await;
+    let person = session(&store, "ひとり").await;
+    let stranger = session(&store, "だれか").await;
+    let expires = Timestamp::from_second(1_800_000_000).unwrap();
+    let room = PrivateRoom::new(
+        Audience::Anyone,
+        &counselor.token,
+        std::slice::from_ref(&person.token),
+        Some(expires),
+    );
+    assert!(room.id.starts_with(ibasho_server::store::PRIVATE_PREFIX));
+    assert!(room.admits(&counselor.token) && room.admits(&person.token));
+    assert!(!room.admits(&stranger.token));
+    store.create_private_room(&room).await.unwrap();
+    assert_eq!(
+        store.private_room(&room.id).await.unwrap(),
+        Some(room.clone())
+    );
+    // No token is kept in the record: only hashes.
+    let dump = store.audit_dump().await.unwrap();
+    assert!(!dump.contains(counselor.token.expose()), "{dump}");
+
+    join(&store, &room.id, &counselor).await;
+    join(&store, &room.id, &person).await;
+    say(
+        &store,
+        said(&room.id, &person, Some("p1"), "ふたりだけの話"),
+    )
+    .await;
+    let just_before = expires
+        .checked_sub(jiff::SignedDuration::from_secs(1))
+        .unwrap();
+    assert!(
+        store
+            .expired_private_rooms(just_before)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        store.expired_private_rooms(expires).await.unwrap(),
+        vec![room.id.clone()]
+    );
+
+    assert!(store.close_private_room(&room.id).await.unwrap());
+    assert!(!store.close_private_room(&room.id).await.unwrap(), "once");
+    assert_eq!(store.private_room(&room.id).await.unwrap(), None);
+    assert!(
+        store
+            .expired_private_rooms(expires)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let dump = store.audit_dump().await.unwrap();
+    assert!(!dump.contains("ふたりだけの話"), "{dump}");
+    // Nothing under its name; at most the notice that tells every node it is gone.
+    assert!(dump.matches(&room.id).count() <= 1, "{dump}");
+    assert_eq!(store.present(&room.id).await.unwrap(), 0);
+    let record = store.attach_session(&person.token).await.unwrap().unwrap();
+    assert!(record.rooms.is_empty());
+    assert!(
+        store
+            .find_duplicate(&room.id, &person.token, "p1")
+            .await
+            .unwrap()
+            .is_none()
+    );
+}
+
+#[tokio::test]
+async fn a_session_no_node_keeps_alive_expires_in_a_shared_store() {
+    if !redis_run() {
+        // The memory store lives and dies with its one node: nothing to expire.
+        return;
+    }
+    let mut config = ibasho_server::store::RedisConfig::new(
+        crate::support::redis_url(),
+        vec!["lounge".to_owned()],
+    );
+    config.prefix = crate::support::fresh_prefix();
+    config.lease = Duration::from_millis(300);
+    let store: Arc<dyn Store> = Arc::new(
+        ibasho_server::store::RedisStore::connect(config)
+            .await
+            .unwrap(),
+    );
+    let kept = session(&store, "のこる").await;
+    let left = session(&store, "きえる").await;
+    join(&store, "lounge", &kept).await;
+    join(&store, "lounge", &left).await;
+    for _ in 0..4 {
+        tokio::time::sleep(Duration::from_millis(150)).await;
+        store
+            .keep_alive(std::slice::from_ref(&kept.token))
+            .await
+            .unwrap();
+    }
+    assert!(store.attach_session(&left.token).await.unwrap().is_none());
+    assert!(store.attach_session(&kept.token).await.unwrap().is_some());
+    assert_eq!(store.present("lounge").await.unwrap(), 1);
+}
