@@ -54,7 +54,12 @@ impl App {
             settings.limits.clone(),
             shutdown.clone(),
         );
-        let rooms = Rooms::new(Arc::clone(&catalogue), Arc::clone(&clock), Arc::clone(&hub));
+        let rooms = Rooms::new(
+            Arc::clone(&catalogue),
+            Arc::clone(&clock),
+            Arc::clone(&store),
+            Arc::clone(&hub),
+        );
         crate::timetable::spawn(
             Arc::clone(&hub),
             rooms.timing().clone(),

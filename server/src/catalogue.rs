@@ -340,6 +340,15 @@ impl Catalogue {
                     format!("room id {id:?} is used twice"),
                 ));
             }
+            if id.starts_with(crate::store::PRIVATE_PREFIX) {
+                return Err(invalid(
+                    Some(id_span),
+                    format!(
+                        "room id {id:?} must not start with {:?}: such ids are for private rooms",
+                        crate::store::PRIVATE_PREFIX
+                    ),
+                ));
+            }
             let title_span = room.title.span();
             let title = room.title.into_inner();
             if title.trim().is_empty() {
@@ -549,6 +558,8 @@ open = "always"
         assert_eq!((line, message.contains("capacity")), (7, true));
         let (line, message) = error_of(&ROOM.replace("\"lounge\"", "\"Lounge Room\""));
         assert_eq!((line, message.contains("room id")), (3, true));
+        let (line, message) = error_of(&ROOM.replace("\"lounge\"", "\"p-lounge\""));
+        assert_eq!((line, message.contains("private rooms")), (3, true));
         let (line, message) = error_of(&format!("{ROOM}{ROOM}"));
         assert_eq!((line, message.contains("twice")), (11, true));
         let (line, message) = error_of(&ROOM.replace("\"ラウンジ\"", "\"  \""));

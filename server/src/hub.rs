@@ -336,6 +336,21 @@ impl Hub {
         self.find(id).ok_or(Refusal::NoSuchRoom)
     }
 
+    /// Whether this node delivers in the room (a catalogue room, or a private room not gone).
+    pub fn follows(&self, id: &str) -> bool {
+        self.find(id).is_some()
+    }
+
+    /// Closes the private rooms whose expiry has come (the timetable asks each tick).
+    pub async fn close_expired_private(&self, now: jiff::Timestamp) -> StoreResult<()> {
+        for id in self.store.expired_private_rooms(now).await? {
+            if self.close_private(&id).await.is_err() {
+                tracing::warn!("could not close an expired private room yet");
+            }
+        }
+        Ok(())
+    }
+
     /// Delivers a room made at run time (a private room) on this node from now on.
     pub fn follow(&self, id: &str, capacity: u32) {
         self.rooms

@@ -1,5 +1,6 @@
 //! Follows the schedule on this node: tells members when their room's session is about to
-//! end, and ends it — everyone out, everything said erased. Every node runs the same
+//! end, and ends it — everyone out, everything said erased. Private rooms whose expiry has
+//! come are closed the same way. Every node runs the same
 //! timetable from the same catalogue and clock; the store makes the erasure happen once.
 //!
 //! It looks at the clock every tick rather than sleeping until the next change, so that an
@@ -65,6 +66,9 @@ pub fn spawn(
                 () = shutdown.cancelled() => return,
             }
             let now = timing.now();
+            if let Err(err) = hub.close_expired_private(now).await {
+                tracing::warn!(error = %err, "could not look for expired private rooms");
+            }
             // Every tick, so that a node that started late or missed a change follows it.
             for room in &all {
                 refresh(&hub, room).await;

@@ -2,9 +2,12 @@
 //! WebSocket layer asks here (and the hub, for delivery); it never reaches into the store or
 //! the schedule itself.
 //!
+//! - [`directory`] — what room X is and whether a session may find it: the catalogue's rooms
+//!   and private rooms made at run time.
 //! - [`timing`] — when a room is open: schedule, clock, and a facilitator's changes.
 //! - [`policy`] — the one decision point for room actions (join, say, react, pass).
 
+pub mod directory;
 pub mod policy;
 pub mod timing;
 
@@ -19,15 +22,20 @@ use crate::control::RoomControl;
 use crate::hub::Hub;
 use crate::refusal::Refusal;
 use crate::schedule::Status;
+use crate::store::Store;
 use crate::store::StoreResult;
+use crate::token::SessionToken;
+pub use directory::{Directory, Room};
 pub use policy::{Actor, Admission, RoomNow};
 pub use timing::Timing;
 
-/// The catalogue's rooms, with their timing and this node's copy of each room's control.
+/// The rooms (the catalogue's and private ones), with their timing and this node's copy of
+/// each room's control.
 pub struct Rooms {
     catalogue: Arc<Catalogue>,
     timing: Timing,
     hub: Arc<Hub>,
+    directory: Directory,
 }
 
 /// A room and what it is like now, for the policy.
@@ -49,13 +57,25 @@ impl RoomState<'_> {
 }
 
 impl Rooms {
-    pub fn new(catalogue: Arc<Catalogue>, clock: Arc<dyn Clock>, hub: Arc<Hub>) -> Rooms {
+    pub fn new(
+        catalogue: Arc<Catalogue>,
+        clock: Arc<dyn Clock>,
+        store: Arc<dyn Store>,
+        hub: Arc<Hub>,
+    ) -> Rooms {
         let timing = Timing::new(&catalogue, clock);
+        let directory = Directory::new(&catalogue, store, Arc::clone(&hub));
         Rooms {
             catalogue,
             timing,
             hub,
+            directory,
         }
+    }
+
+    /// Where private rooms are made and closed.
+    pub fn directory(&self) -> &Directory {
+        &self.directory
     }
 
     pub fn catalogue(&self) -> &Catalogue {
@@ -66,9 +86,9 @@ impl Rooms {
         &self.timing
     }
 
-    /// The room with this id, if there is one.
-    pub fn get(&self, id: &str) -> Option<&RoomSpec> {
-        self.catalogue.room(id)
+    /// The room with this id, as the session may see it (see [`Directory::find`]).
+    pub async fn find(&self, id: &str, token: &SessionToken) -> Result<Option<Arc<Room>>, Refusal> {
+        self.directory.find(id, token).await
     }
 
     /// The room as it is now: its status and what a facilitator set.

@@ -16,6 +16,7 @@ mod http;
 mod lifecycle;
 mod load_tool;
 mod privacy;
+mod private_rooms;
 mod recovery;
 mod schedule;
 mod sessions;

@@ -10,4 +10,5 @@ mod degraded;
 mod facilitation;
 mod keyspace;
 mod nodes;
+mod private_rooms;
 mod support;

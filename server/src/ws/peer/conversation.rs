@@ -41,7 +41,7 @@ impl Peer {
         }
         let app = Arc::clone(&self.app);
         let session = self.session()?;
-        let Some(spec) = app.rooms.get(&room) else {
+        let Some(found) = app.rooms.find(&room, &session.token).await? else {
             // With an entry word, the answer never says whether the room exists.
             if entry_word.is_some() {
                 self.entry_word_attempt("").await?;
@@ -51,7 +51,7 @@ impl Peer {
         };
         let actor = session.actor(&room);
         let (member, rooms, token) = (actor.member, session.rooms.len(), session.token.clone());
-        let state = app.rooms.state(spec);
+        let state = app.rooms.state(&found.spec);
         if let Admission::EntryWord(hash) = policy::join(state.now(), actor)? {
             self.entry_word_attempt(&room).await?;
             let word = entry_word.unwrap_or_default();
@@ -101,7 +101,7 @@ impl Peer {
                 max_chars: limits.max_text_chars,
             });
         }
-        let here = self.member(&room)?;
+        let here = self.member(&room).await?;
         let hub = &self.app.hub;
         // A retry after a reconnect is confirmed, not said again, and costs no rate. (What
         // was said in a session that ended is no longer there to confirm.)
@@ -114,7 +114,7 @@ impl Peer {
         }
         self.app
             .rooms
-            .may_say(here.spec, here.session.actor(&room))
+            .may_say(&here.room.spec, here.session.actor(&room))
             .await?;
         if let Some(limiter) = hub.says_limiter(&here.session.token) {
             limiter
@@ -134,7 +134,7 @@ impl Peer {
     }
 
     pub(super) async fn leave(&mut self, room: String) -> Result<(), Refusal> {
-        let token = self.member(&room)?.session.token.clone();
+        let token = self.member(&room).await?.session.token.clone();
         if let Some(session) = &mut self.session {
             session.rooms.remove(&room);
         }
@@ -147,9 +147,9 @@ impl Peer {
         message_id: String,
         reaction: Reaction,
     ) -> Result<(), Refusal> {
-        let here = self.member(&room)?;
+        let here = self.member(&room).await?;
         policy::react(
-            self.app.rooms.state(here.spec).now(),
+            self.app.rooms.state(&here.room.spec).now(),
             here.session.actor(&room),
         )?;
         if message_id.is_empty() || message_id.len() > MAX_MESSAGE_ID_BYTES {

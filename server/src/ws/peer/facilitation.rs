@@ -26,11 +26,11 @@ impl Peer {
     ) -> Result<(), Refusal> {
         // Opening early comes before anyone can be in the room; the rest is done inside it.
         let here = if action == FacilitatorAction::OpenEarly {
-            self.staff_at(&room)?
+            self.staff_at(&room).await?
         } else {
-            self.staff_in(&room)?
+            self.staff_in(&room).await?
         };
-        let (spec, session) = (here.spec, here.session);
+        let (spec, session) = (&here.room.spec, here.session);
         let app = Arc::clone(&self.app);
         let (rooms, hub) = (&app.rooms, &app.hub);
         let timing = rooms.timing();
@@ -104,8 +104,8 @@ impl Peer {
 
     /// In a round, on one's turn: gives the floor on without speaking.
     pub(super) async fn pass(&mut self, room: String) -> Result<(), Refusal> {
-        let here = self.member(&room)?;
-        let (spec, session) = (here.spec, here.session);
+        let here = self.member(&room).await?;
+        let (spec, session) = (&here.room.spec, here.session);
         let app = Arc::clone(&self.app);
         let present = app.hub.member_handles(&room).await?;
         app.hub

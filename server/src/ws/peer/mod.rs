@@ -20,11 +20,10 @@ use std::sync::Arc;
 use ibasho_protocol::{ClientMsg, Lang, Position, Role, ServerMsg, StaffRole};
 
 use crate::app::App;
-use crate::catalogue::RoomSpec;
 use crate::outbox::Outbox;
 use crate::ratelimit::Limiter;
 use crate::refusal::{BadRequest, Refusal};
-use crate::rooms::Actor;
+use crate::rooms::{Actor, Room};
 use crate::store::Attachment;
 use crate::token::SessionToken;
 
@@ -64,7 +63,7 @@ impl Attached {
 /// What a guard hands a handler: the session, and the room it named.
 struct InRoom<'a> {
     session: &'a Attached,
-    spec: &'a RoomSpec,
+    room: Arc<Room>,
 }
 
 /// One connection's view of the conversation.
@@ -202,16 +201,21 @@ impl Peer {
             .ok_or(Refusal::BadRequest(BadRequest::HelloFirst))
     }
 
-    /// The session and a room that exists (`no_such_room`), whether or not it is in it.
-    fn at(&self, room: &str) -> Result<InRoom<'_>, Refusal> {
+    /// The session and a room it may find (`no_such_room`), whether or not it is in it.
+    async fn at(&self, room: &str) -> Result<InRoom<'_>, Refusal> {
         let session = self.session()?;
-        let spec = self.app.rooms.get(room).ok_or(Refusal::NoSuchRoom)?;
-        Ok(InRoom { session, spec })
+        let room = self
+            .app
+            .rooms
+            .find(room, &session.token)
+            .await?
+            .ok_or(Refusal::NoSuchRoom)?;
+        Ok(InRoom { session, room })
     }
 
     /// The session in a room it is in (`not_in_room`).
-    fn member(&self, room: &str) -> Result<InRoom<'_>, Refusal> {
-        let here = self.at(room)?;
+    async fn member(&self, room: &str) -> Result<InRoom<'_>, Refusal> {
+        let here = self.at(room).await?;
         if !here.session.rooms.contains(room) {
             return Err(Refusal::NotInRoom);
         }
@@ -219,8 +223,8 @@ impl Peer {
     }
 
     /// A staff session (`forbidden` for anyone else) at a room, in it or not.
-    fn staff_at(&self, room: &str) -> Result<InRoom<'_>, Refusal> {
-        let here = self.at(room)?;
+    async fn staff_at(&self, room: &str) -> Result<InRoom<'_>, Refusal> {
+        let here = self.at(room).await?;
         if here.session.staff.is_none() {
             return Err(Refusal::Forbidden);
         }
@@ -228,8 +232,8 @@ impl Peer {
     }
 
     /// A staff session in a room it is in.
-    fn staff_in(&self, room: &str) -> Result<InRoom<'_>, Refusal> {
-        let here = self.staff_at(room)?;
+    async fn staff_in(&self, room: &str) -> Result<InRoom<'_>, Refusal> {
+        let here = self.staff_at(room).await?;
         if !here.session.rooms.contains(room) {
             return Err(Refusal::NotInRoom);
         }

@@ -1,0 +1,152 @@
+//! One place that answers "what is room X, and may this session enter it": the catalogue's
+//! rooms, and private rooms made at run time (see `store::private_rooms`). A private room
+//! the session is not on the list of is answered exactly like a room that does not exist.
+//!
+//! Private rooms are looked up in the store the first time this node meets them and kept
+//! while the hub follows them; when one is closed (here, on another node, or by its expiry)
+//! the hub stops following it, and the next lookup asks the store again and finds nothing.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use ibasho_protocol::{Audience, RoomKind};
+use jiff::Timestamp;
+
+use crate::catalogue::{Catalogue, Opening, RoomSpec};
+use crate::hub::Hub;
+use crate::refusal::Refusal;
+use crate::store::{PRIVATE_PREFIX, PrivateRoom, Store};
+use crate::token::SessionToken;
+
+/// A room as the room layer knows it.
+#[derive(Debug)]
+pub struct Room {
+    /// What the policy and timing read: for a private room, always open, for its audience,
+    /// with no entry word, as many seats as its list.
+    pub spec: RoomSpec,
+    /// The record of a private room.
+    pub private: Option<PrivateRoom>,
+}
+
+impl Room {
+    fn private(record: PrivateRoom) -> Room {
+        Room {
+            spec: RoomSpec {
+                id: record.id.clone(),
+                title: String::new(),
+                title_en: None,
+                description: String::new(),
+                description_en: None,
+                kind: RoomKind::Themed,
+                audience: record.audience,
+                entry_word_hash: None,
+                capacity: record.capacity,
+                opening: Opening::Always,
+                programme: None,
+            },
+            private: Some(record),
+        }
+    }
+
+    /// Whether the session may find this room at all.
+    fn admits(&self, token: &SessionToken) -> bool {
+        self.private
+            .as_ref()
+            .is_none_or(|record| record.admits(token))
+    }
+}
+
+pub struct Directory {
+    listed: HashMap<String, Arc<Room>>,
+    private: Mutex<HashMap<String, Arc<Room>>>,
+    store: Arc<dyn Store>,
+    hub: Arc<Hub>,
+}
+
+impl Directory {
+    pub fn new(catalogue: &Catalogue, store: Arc<dyn Store>, hub: Arc<Hub>) -> Directory {
+        let listed = catalogue
+            .rooms
+            .iter()
+            .map(|spec| {
+                let room = Room {
+                    spec: spec.clone(),
+                    private: None,
+                };
+                (spec.id.clone(), Arc::new(room))
+            })
+            .collect();
+        Directory {
+            listed,
+            private: Mutex::new(HashMap::new()),
+            store,
+            hub,
+        }
+    }
+
+    fn private_rooms(&self) -> MutexGuard<'_, HashMap<String, Arc<Room>>> {
+        self.private
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The catalogue's room with this id, if any (no store lookup).
+    pub fn listed(&self, id: &str) -> Option<&Arc<Room>> {
+        self.listed.get(id)
+    }
+
+    /// The room with this id as `token`'s session may see it: `None` for a room that does
+    /// not exist and for a private room the session is not on the list of.
+    pub async fn find(&self, id: &str, token: &SessionToken) -> Result<Option<Arc<Room>>, Refusal> {
+        if let Some(room) = self.listed.get(id) {
+            return Ok(Some(Arc::clone(room)));
+        }
+        if !id.starts_with(PRIVATE_PREFIX) {
+            return Ok(None);
+        }
+        let known = self.private_rooms().get(id).cloned();
+        let room = match known {
+            Some(room) if self.hub.follows(id) => room,
+            _ => {
+                let Some(record) = self.store.private_room(id).await? else {
+                    self.private_rooms().remove(id);
+                    return Ok(None);
+                };
+                self.keep(record)
+            }
+        };
+        Ok(room.admits(token).then_some(room))
+    }
+
+    /// Keeps a private room's record on this node, and has the hub deliver in it.
+    fn keep(&self, record: PrivateRoom) -> Arc<Room> {
+        self.hub.follow(&record.id, record.capacity);
+        let room = Arc::new(Room::private(record));
+        self.private_rooms()
+            .insert(room.spec.id.clone(), Arc::clone(&room));
+        room
+    }
+
+    /// Makes a private room for `creator` and `others` (sessions), for `audience`, closing by
+    /// itself at `expires_at` if given. Its id is random: nobody can guess it.
+    pub async fn create_private(
+        &self,
+        audience: Audience,
+        creator: &SessionToken,
+        others: &[SessionToken],
+        expires_at: Option<Timestamp>,
+    ) -> Result<Arc<Room>, Refusal> {
+        let record = PrivateRoom::new(audience, creator, others, expires_at);
+        self.store.create_private_room(&record).await?;
+        tracing::debug!("private room made");
+        Ok(self.keep(record))
+    }
+
+    /// Closes a private room: its members (on every node) get `closed`, and everything said
+    /// in it is erased. False if it was closed already.
+    pub async fn close_private(&self, id: &str) -> Result<bool, Refusal> {
+        let closed = self.hub.close_private(id).await?;
+        self.private_rooms().remove(id);
+        Ok(closed)
+    }
+}
