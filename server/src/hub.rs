@@ -1,18 +1,15 @@
 //! The rooms of this node: what happens when someone joins, speaks, leaves or drops, combining
 //! the shared [`Store`] (the truth) with delivery to this node's connections.
 //!
-//! Order: each room has a sequencer lock held while a message is stored *and* queued to every
-//! member, and while a joiner reads the history and becomes a member. So every member sees a
-//! room's messages in id order, and a joiner sees each message exactly once — in its history
-//! or live, never both, never neither.
+//! One delivery path: the hub never delivers what it stores. Every room event comes back from
+//! the store's feed — from the Redis reader (every node's events), or from the memory store
+//! itself — in the room's offset order, and `dispatch` delivers it. A joiner is registered
+//! with the offset its history ends at (its delivery mark) while the room's sequencer is
+//! held, and the dispatcher takes the same lock to deliver only later events to it: every
+//! member sees a room's messages in order, and a joiner sees each exactly once — in its
+//! history or live, never both, never neither.
 //!
 //! Delivery never waits: a member whose queue is full is disconnected (see `outbox`).
-//!
-//! With a shared store (Redis) several nodes store into the same rooms, so this node does not
-//! deliver what it stores: every event comes back from the store's stream, from every node,
-//! in the room's offset order (see `dispatch`). A joiner is registered with the offset its
-//! history ends at (its delivery mark) while the room's sequencer is held, and only later events are
-//! delivered to it — the same exactly-once rule across nodes.
 
 mod control;
 
@@ -35,7 +32,7 @@ use crate::refusal::Refusal;
 use crate::settings::Limits;
 use crate::store::{
     Appended, Attachment, JoinRefusal, NewMessage, NewSession, Profile, Reacted, RoomDoc,
-    RoomEvent, SessionRecord, Store, StoreError, StoreEvent, StoreResult, swap_doc,
+    SessionRecord, Store, StoreError, StoreEvent, StoreResult, swap_doc,
 };
 use crate::token::SessionToken;
 
@@ -139,15 +136,13 @@ pub struct Hub {
     sessions: Mutex<HashMap<SessionToken, LocalSession>>,
     limits: Limits,
     shutdown: CancellationToken,
-    /// True when the store is shared with other nodes: delivery comes from its events.
-    shared: bool,
     /// What facilitators set for each room (see `control`).
     controls: Mutex<HashMap<String, crate::control::RoomControl>>,
 }
 
 impl Hub {
-    /// The hub of this node; with a shared store, it also starts following the store's
-    /// events and keeping this node's sessions alive.
+    /// The hub of this node: it starts delivering the store's events and keeping this
+    /// node's sessions alive.
     pub fn start(
         store: Arc<dyn Store>,
         catalogue: &Catalogue,
@@ -155,13 +150,14 @@ impl Hub {
         shutdown: CancellationToken,
     ) -> Arc<Hub> {
         let events = store.take_events();
-        let mut hub = Hub::new(store, catalogue, limits, shutdown);
-        hub.shared = events.is_some();
-        let hub = Arc::new(hub);
-        if let Some(events) = events {
-            tokio::spawn(Arc::clone(&hub).dispatch(events));
-            tokio::spawn(Arc::clone(&hub).keep_sessions_alive());
+        let hub = Arc::new(Hub::new(store, catalogue, limits, shutdown));
+        match events {
+            Some(events) => {
+                tokio::spawn(Arc::clone(&hub).dispatch(events));
+            }
+            None => tracing::error!("the store reports no events: nothing will be delivered"),
         }
+        tokio::spawn(Arc::clone(&hub).keep_sessions_alive());
         hub
     }
 
@@ -182,12 +178,11 @@ impl Hub {
             sessions: Mutex::new(HashMap::new()),
             limits,
             shutdown,
-            shared: false,
             controls: Mutex::new(HashMap::new()),
         }
     }
 
-    /// Delivers the shared store's events to this node's connections, until shutdown.
+    /// Delivers the store's events to this node's connections, until shutdown.
     async fn dispatch(self: Arc<Self>, mut events: tokio::sync::mpsc::Receiver<StoreEvent>) {
         loop {
             let event = tokio::select! {
@@ -556,18 +551,12 @@ impl Hub {
         Ok(())
     }
 
-    /// Stores a message and delivers it to the room; a retried `client_id` is confirmed to
-    /// the sender only.
+    /// Stores a message (the store's feed brings it back to deliver to the room); a retried
+    /// `client_id` is confirmed to the sender only.
     pub async fn say(&self, message: NewMessage, conn: &Outbox) -> Result<(), Refusal> {
-        let room = self.room(&message.room)?;
-        let _in_order = room.sequencer.lock().await;
+        self.room(&message.room)?;
         match self.store.append(message, self.limits.history_len).await? {
-            Appended::New(stored) => {
-                if !self.shared {
-                    room.broadcast(&encode(&ServerMsg::Message(stored)));
-                }
-                Ok(())
-            }
+            Appended::New(_) => Ok(()),
             Appended::Duplicate(earlier) => {
                 conn.send(&ServerMsg::Message(earlier));
                 Ok(())
@@ -584,20 +573,14 @@ impl Hub {
         message_id: &str,
         reaction: Reaction,
     ) -> Result<(), Refusal> {
-        let room = self.room(room_id)?;
-        // In order with the room's messages, so a reaction never arrives before its message.
-        let _in_order = room.sequencer.lock().await;
+        self.room(room_id)?;
+        // Delivered from the store's feed, in the room's order: never before its message.
         match self
             .store
             .react(room_id, token, message_id, reaction)
             .await?
         {
-            Reacted::Changed(change) => {
-                if !self.shared {
-                    room.broadcast(&encode(&RoomEvent::Reactions(change).to_frame(room_id)));
-                }
-                Ok(())
-            }
+            Reacted::Changed(_) => Ok(()),
             Reacted::NotMember => Err(Refusal::NotInRoom),
             Reacted::NoSuchMessage => Err(Refusal::NoSuchMessage),
         }
@@ -695,13 +678,8 @@ impl Hub {
         });
     }
 
-    /// Notes that a room's count changed: on this node, or through the shared store on
-    /// every node.
+    /// Notes that a room's count changed, through the store's feed (on every node).
     fn presence_changed(&self, room_id: &str) {
-        if !self.shared {
-            self.refresh_presence(room_id);
-            return;
-        }
         let store = Arc::clone(&self.store);
         let room = room_id.to_owned();
         tokio::spawn(async move {

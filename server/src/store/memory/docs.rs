@@ -4,7 +4,7 @@
 use async_trait::async_trait;
 
 use super::{MemoryStore, Room};
-use crate::store::{DocStore, StoreResult};
+use crate::store::{DocStore, StoreEvent, StoreResult};
 
 #[async_trait]
 impl DocStore for MemoryStore {
@@ -23,15 +23,20 @@ impl DocStore for MemoryStore {
         expected: Option<&str>,
         new: Option<&str>,
     ) -> StoreResult<bool> {
+        let slot = self.feed.slot().await;
         let mut state = self.lock();
-        let room = state.rooms.entry(room.to_owned()).or_insert_with(Room::new);
-        if room.docs.get(kind).map(String::as_str) != expected {
+        let entry = state.rooms.entry(room.to_owned()).or_insert_with(Room::new);
+        if entry.docs.get(kind).map(String::as_str) != expected {
             return Ok(false);
         }
         match new {
-            Some(new) => room.docs.insert(kind.to_owned(), new.to_owned()),
-            None => room.docs.remove(kind),
+            Some(new) => entry.docs.insert(kind.to_owned(), new.to_owned()),
+            None => entry.docs.remove(kind),
         };
+        slot.send(StoreEvent::Doc {
+            room: room.to_owned(),
+            kind: kind.to_owned(),
+        });
         Ok(true)
     }
 }

@@ -11,6 +11,7 @@
 
 mod attempts;
 mod docs;
+mod feed;
 mod private_rooms;
 mod rooms;
 mod sessions;
@@ -20,8 +21,11 @@ use std::sync::{Mutex, MutexGuard};
 
 use async_trait::async_trait;
 use ibasho_protocol::{ChatMessage, Position, Reaction};
+use tokio::sync::mpsc;
 
-use super::{PrivateRoom, Profile, RoomEvent, STREAM_LEN, Store, StoreResult, new_epoch};
+use super::{
+    PrivateRoom, Profile, RoomEvent, STREAM_LEN, Store, StoreEvent, StoreResult, new_epoch,
+};
 use crate::store::Attachment;
 
 /// The in-memory store.
@@ -30,6 +34,8 @@ pub struct MemoryStore {
     state: Mutex<State>,
     /// How many events each room's stream keeps for recovery.
     stream_len: usize,
+    /// What the hub hears of (see `feed`).
+    feed: feed::Feed,
 }
 
 impl Default for MemoryStore {
@@ -152,6 +158,7 @@ impl MemoryStore {
         MemoryStore {
             state: Mutex::default(),
             stream_len,
+            feed: feed::Feed::new(),
         }
     }
 
@@ -199,5 +206,16 @@ impl State {
 impl Store for MemoryStore {
     async fn audit_dump(&self) -> StoreResult<String> {
         Ok(format!("{:#?}", *self.lock()))
+    }
+
+    fn take_events(&self) -> Option<mpsc::Receiver<StoreEvent>> {
+        self.feed.take()
+    }
+
+    async fn presence_changed(&self, room: &str) -> StoreResult<()> {
+        self.feed.slot().await.send(StoreEvent::Presence {
+            room: room.to_owned(),
+        });
+        Ok(())
     }
 }

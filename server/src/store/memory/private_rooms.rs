@@ -4,7 +4,7 @@ use async_trait::async_trait;
 use jiff::Timestamp;
 
 use super::MemoryStore;
-use crate::store::{PrivateRoom, PrivateRoomStore, StoreResult};
+use crate::store::{PrivateRoom, PrivateRoomStore, StoreEvent, StoreResult};
 
 #[async_trait]
 impl PrivateRoomStore for MemoryStore {
@@ -20,12 +20,16 @@ impl PrivateRoomStore for MemoryStore {
     }
 
     async fn close_private_room(&self, id: &str) -> StoreResult<bool> {
+        let slot = self.feed.slot().await;
         let mut state = self.lock();
         if state.private_rooms.remove(id).is_none() {
             return Ok(false);
         }
         state.erase_room(id);
         state.rooms.remove(id);
+        slot.send(StoreEvent::Gone {
+            room: id.to_owned(),
+        });
         Ok(true)
     }
 

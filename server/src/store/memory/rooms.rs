@@ -7,7 +7,7 @@ use ibasho_protocol::{ChatMessage, Position, Reaction};
 use super::{MemoryStore, Room, State};
 use crate::store::{
     Appended, JoinRefusal, JoinedRoom, NewMessage, Present, Reacted, ReactionChange, RoomEvent,
-    RoomStore, StoreResult, session_key, split_events,
+    RoomStore, StoreEvent, StoreResult, session_key, split_events,
 };
 use crate::token::SessionToken;
 
@@ -112,6 +112,7 @@ impl RoomStore for MemoryStore {
 
     async fn append(&self, message: NewMessage, history_len: usize) -> StoreResult<Appended> {
         let sid = session_key(&message.session);
+        let slot = self.feed.slot().await;
         let mut state = self.lock();
         let State {
             sessions, rooms, ..
@@ -141,6 +142,11 @@ impl RoomStore for MemoryStore {
         };
         room.history.push_back(stored.clone());
         room.record(RoomEvent::Message(stored.clone()), self.stream_len);
+        slot.send(StoreEvent::Room {
+            room: stored.room.clone(),
+            epoch: room.epoch.clone(),
+            event: RoomEvent::Message(stored.clone()),
+        });
         while room.history.len() > history_len {
             if let Some(gone) = room.history.pop_front() {
                 room.reactors.retain(|(id, _), _| *id != gone.id);
@@ -177,6 +183,7 @@ impl RoomStore for MemoryStore {
         reaction: Reaction,
     ) -> StoreResult<Reacted> {
         let sid = session_key(token);
+        let slot = self.feed.slot().await;
         let mut state = self.lock();
         let stream_len = self.stream_len;
         let Some(room) = state.rooms.get_mut(room_id) else {
@@ -211,6 +218,11 @@ impl RoomStore for MemoryStore {
             offset: room.offset,
         };
         room.record(RoomEvent::Reactions(change.clone()), stream_len);
+        slot.send(StoreEvent::Room {
+            room: room_id.to_owned(),
+            epoch: room.epoch.clone(),
+            event: RoomEvent::Reactions(change.clone()),
+        });
         Ok(Reacted::Changed(change))
     }
 
