@@ -270,7 +270,6 @@ impl Hub {
                 return true;
             }
             member.outbox.push(Outbound::Text(frame.clone()));
-            member.outbox.control().room_closed(room_id);
             false
         });
         let later =
@@ -331,6 +330,24 @@ impl Hub {
         self.find(id).ok_or(Refusal::NoSuchRoom)
     }
 
+    /// Whether `conn` is in the room on this node: this node's record of where it delivers,
+    /// which follows the store (the truth) — a session's rooms on resume, joins, leaves, and
+    /// the ends of rooms' sessions.
+    pub fn is_member(&self, room: &str, conn: &Outbox) -> bool {
+        self.find(room)
+            .is_some_and(|room| room.members().contains_key(&conn.id()))
+    }
+
+    /// How many rooms `conn` is in on this node.
+    pub fn rooms_of(&self, conn: &Outbox) -> usize {
+        self.rooms
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .values()
+            .filter(|room| room.members().contains_key(&conn.id()))
+            .count()
+    }
+
     /// Whether this node delivers in the room (a catalogue room, or a private room not gone).
     pub fn follows(&self, id: &str) -> bool {
         self.find(id).is_some()
@@ -380,7 +397,6 @@ impl Hub {
         });
         for member in room.members().drain().map(|(_, member)| member) {
             member.outbox.push(Outbound::Text(frame.clone()));
-            member.outbox.control().room_closed(id);
         }
     }
 
@@ -609,13 +625,17 @@ impl Hub {
         token: &SessionToken,
         attachment: Attachment,
         conn: &Outbox,
-        rooms: impl IntoIterator<Item = &String>,
         departure: Departure,
     ) {
+        let rooms: Vec<Arc<RoomHub>> = self
+            .rooms
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .values()
+            .cloned()
+            .collect();
         for room in rooms {
-            if let Some(room) = self.find(room) {
-                room.members().remove(&conn.id());
-            }
+            room.members().remove(&conn.id());
         }
         {
             let mut sessions = self.sessions();

@@ -95,9 +95,6 @@ impl CloseReason {
 pub struct ConnControl {
     cancel: CancellationToken,
     reason: OnceLock<CloseReason>,
-    /// Rooms whose session ended while this connection was in them, for its protocol state
-    /// to forget (the hub took it out of them already).
-    closed_rooms: std::sync::Mutex<Vec<String>>,
 }
 
 impl ConnControl {
@@ -106,26 +103,7 @@ impl ConnControl {
         ConnControl {
             cancel: server.child_token(),
             reason: OnceLock::new(),
-            closed_rooms: std::sync::Mutex::new(Vec::new()),
         }
-    }
-
-    /// Notes that the connection is no longer in `room` (its session ended).
-    pub fn room_closed(&self, room: &str) {
-        self.closed_rooms
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .push(room.to_owned());
-    }
-
-    /// The rooms closed since the last call.
-    pub fn take_closed_rooms(&self) -> Vec<String> {
-        std::mem::take(
-            &mut *self
-                .closed_rooms
-                .lock()
-                .unwrap_or_else(|poisoned| poisoned.into_inner()),
-        )
     }
 
     /// Asks the connection to close; the first reason given wins.

@@ -49,8 +49,14 @@ impl Peer {
             }
             return Err(Refusal::NoSuchRoom);
         };
-        let actor = session.actor(&room);
-        let (member, rooms, token) = (actor.member, session.rooms.len(), session.token.clone());
+        let member = app.hub.is_member(&room, &self.outbox);
+        let actor = crate::rooms::Actor {
+            handle: &session.handle,
+            role: session.role,
+            staff: session.staff.is_some(),
+            member,
+        };
+        let token = session.token.clone();
         let state = app.rooms.state(&found.spec);
         if let Admission::EntryWord(hash) = policy::join(state.now(), actor)? {
             self.entry_word_attempt(&room).await?;
@@ -65,7 +71,7 @@ impl Peer {
             }
         }
         let max_rooms = app.settings.limits.max_rooms_per_connection;
-        if !member && rooms >= max_rooms {
+        if !member && app.hub.rooms_of(&self.outbox) >= max_rooms {
             return Err(Refusal::BadRequest(BadRequest::TooManyRooms {
                 max: max_rooms,
             }));
@@ -73,9 +79,6 @@ impl Peer {
         app.hub
             .join(&room, &token, &self.outbox, since.as_ref())
             .await?;
-        if let Some(session) = &mut self.session {
-            session.rooms.insert(room);
-        }
         Ok(())
     }
 
@@ -114,7 +117,7 @@ impl Peer {
         }
         self.app
             .rooms
-            .may_say(&here.room.spec, here.session.actor(&room))
+            .may_say(&here.room.spec, here.actor())
             .await?;
         if let Some(limiter) = hub.says_limiter(&here.session.token) {
             limiter
@@ -134,11 +137,11 @@ impl Peer {
     }
 
     pub(super) async fn leave(&mut self, room: String) -> Result<(), Refusal> {
-        let token = self.member(&room).await?.session.token.clone();
-        if let Some(session) = &mut self.session {
-            session.rooms.remove(&room);
-        }
-        self.app.hub.leave(&room, &token, &self.outbox).await
+        let here = self.member(&room).await?;
+        self.app
+            .hub
+            .leave(&room, &here.session.token, &self.outbox)
+            .await
     }
 
     pub(super) async fn react(
@@ -148,10 +151,7 @@ impl Peer {
         reaction: Reaction,
     ) -> Result<(), Refusal> {
         let here = self.member(&room).await?;
-        policy::react(
-            self.app.rooms.state(&here.room.spec).now(),
-            here.session.actor(&room),
-        )?;
+        policy::react(self.app.rooms.state(&here.room.spec).now(), here.actor())?;
         if message_id.is_empty() || message_id.len() > MAX_MESSAGE_ID_BYTES {
             return Err(Refusal::NoSuchMessage);
         }

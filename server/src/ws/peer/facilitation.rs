@@ -105,7 +105,7 @@ impl Peer {
     /// In a round, on one's turn: gives the floor on without speaking.
     pub(super) async fn pass(&mut self, room: String) -> Result<(), Refusal> {
         let here = self.member(&room).await?;
-        let (spec, session) = (&here.room.spec, here.session);
+        let spec = &here.room.spec;
         let app = Arc::clone(&self.app);
         let present = app.hub.member_handles(&room).await?;
         app.hub
@@ -116,7 +116,7 @@ impl Peer {
                     control: current,
                     ..state.now()
                 };
-                policy::pass(now, session.actor(&room))?;
+                policy::pass(now, here.actor())?;
                 Ok(current.cloned().unwrap_or_default().next_turn(&present)?)
             })
             .await?

@@ -14,7 +14,6 @@ mod conversation;
 mod facilitation;
 mod session;
 
-use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use ibasho_protocol::{ClientMsg, Lang, Position, Role, ServerMsg, StaffRole};
@@ -45,25 +44,27 @@ struct Attached {
     role: Option<Role>,
     /// A staff member's role: they may facilitate, and enter every room.
     staff: Option<StaffRole>,
-    rooms: BTreeSet<String>,
 }
 
-impl Attached {
-    /// The session as the room policy sees it, in `room`.
-    fn actor(&self, room: &str) -> Actor<'_> {
-        Actor {
-            handle: &self.handle,
-            role: self.role,
-            staff: self.staff.is_some(),
-            member: self.rooms.contains(room),
-        }
-    }
-}
-
-/// What a guard hands a handler: the session, and the room it named.
+/// What a guard hands a handler: the session, and the room it named. Which rooms the
+/// connection is in is not kept here: the hub knows (from the store), and says so here.
 struct InRoom<'a> {
     session: &'a Attached,
     room: Arc<Room>,
+    /// Whether this connection is in the room.
+    member: bool,
+}
+
+impl InRoom<'_> {
+    /// The session as the room policy sees it, in this room.
+    fn actor(&self) -> Actor<'_> {
+        Actor {
+            handle: &self.session.handle,
+            role: self.session.role,
+            staff: self.session.staff.is_some(),
+            member: self.member,
+        }
+    }
 }
 
 /// One connection's view of the conversation.
@@ -110,12 +111,6 @@ impl Peer {
 
     /// Handles one text frame; refusals are answered with an error frame.
     pub async fn on_text(&mut self, text: &str) {
-        // Rooms whose session ended are no longer this connection's.
-        if let Some(session) = &mut self.session {
-            for room in self.outbox.control().take_closed_rooms() {
-                session.rooms.remove(&room);
-            }
-        }
         // Parsed before the rate check (frames are at most 16 KiB), so that a refused `say`
         // names its room and client id and the client knows which message to send again.
         let parsed = parse(text);
@@ -210,13 +205,18 @@ impl Peer {
             .find(room, &session.token)
             .await?
             .ok_or(Refusal::NoSuchRoom)?;
-        Ok(InRoom { session, room })
+        let member = self.app.hub.is_member(&room.spec.id, &self.outbox);
+        Ok(InRoom {
+            session,
+            room,
+            member,
+        })
     }
 
     /// The session in a room it is in (`not_in_room`).
     async fn member(&self, room: &str) -> Result<InRoom<'_>, Refusal> {
         let here = self.at(room).await?;
-        if !here.session.rooms.contains(room) {
+        if !here.member {
             return Err(Refusal::NotInRoom);
         }
         Ok(here)
@@ -234,7 +234,7 @@ impl Peer {
     /// A staff session in a room it is in.
     async fn staff_in(&self, room: &str) -> Result<InRoom<'_>, Refusal> {
         let here = self.staff_at(room).await?;
-        if !here.session.rooms.contains(room) {
+        if !here.member {
             return Err(Refusal::NotInRoom);
         }
         Ok(here)

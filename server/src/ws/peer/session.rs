@@ -1,7 +1,7 @@
 //! A connection's session: `hello` (a new session, a resumed one, or a staff sign-in) and
 //! what happens to the session when the connection ends.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use ibasho_moderation::Handle;
@@ -85,7 +85,6 @@ impl Peer {
             handle: handle.into_string(),
             role,
             staff,
-            rooms: BTreeSet::new(),
         });
         tracing::debug!("session started");
         Ok(())
@@ -98,8 +97,9 @@ impl Peer {
         lang: Option<Lang>,
         since: &BTreeMap<String, Position>,
     ) -> Result<bool, Refusal> {
-        let hub = Arc::clone(&self.app.hub);
-        let Some(record) = hub
+        let Some(record) = self
+            .app
+            .hub
             .resume(&token, &self.outbox)
             .await
             .map_err(|_| Refusal::Unavailable)?
@@ -115,18 +115,11 @@ impl Peer {
             rooms: record.rooms.clone(),
             staff: record.profile.staff,
         });
-        let mut rooms = BTreeSet::new();
         for room in record.rooms {
             // Each `joined` carries the history (or exactly what was missed since the
             // position the client gave), so the client sees what it missed.
-            match hub
-                .join(&room, &token, &self.outbox, since.get(&room))
-                .await
-            {
-                Ok(_) => {
-                    rooms.insert(room);
-                }
-                Err(refusal) => self.refuse(&refusal, Some(&room), None),
+            if let Err(refusal) = self.rejoin(&room, &token, since.get(&room)).await {
+                self.refuse(&refusal, Some(&room), None);
             }
         }
         self.session = Some(Attached {
@@ -135,10 +128,26 @@ impl Peer {
             handle: record.handle,
             role: record.profile.role,
             staff: record.profile.staff,
-            rooms,
         });
         tracing::debug!("session resumed");
         Ok(true)
+    }
+
+    /// Puts a resumed session's connection back in one of its rooms (a private room it was in
+    /// may have been closed meanwhile: the hub must follow it again first).
+    async fn rejoin(
+        &self,
+        room: &str,
+        token: &SessionToken,
+        since: Option<&Position>,
+    ) -> Result<(), Refusal> {
+        self.app
+            .rooms
+            .find(room, token)
+            .await?
+            .ok_or(Refusal::NoSuchRoom)?;
+        self.app.hub.join(room, token, &self.outbox, since).await?;
+        Ok(())
     }
 
     /// Checks a staff sign-in (slow by design, off the async threads, and limited per
@@ -191,13 +200,7 @@ impl Peer {
         };
         self.app
             .hub
-            .disconnect(
-                &session.token,
-                session.attachment,
-                &self.outbox,
-                &session.rooms,
-                departure,
-            )
+            .disconnect(&session.token, session.attachment, &self.outbox, departure)
             .await;
     }
 }
