@@ -1,4 +1,4 @@
-//! The way into one connection: a bounded queue of frames and a control to close it.
+//! The way into one connection: a bounded queue of frames and a hangup to close it.
 //!
 //! Everything sent to a client goes through its [`Outbox`], so that a client that stops
 //! reading fills only its own queue and is then disconnected, instead of making a room
@@ -90,17 +90,18 @@ impl CloseReason {
     }
 }
 
-/// Shared between a connection's reader, its writer, and whoever holds its [`Outbox`].
+/// How a connection is asked to close, and why: shared between its reader, its writer, and
+/// whoever holds its [`Outbox`].
 #[derive(Debug)]
-pub struct ConnControl {
+pub struct Hangup {
     cancel: CancellationToken,
     reason: OnceLock<CloseReason>,
 }
 
-impl ConnControl {
-    /// A control that is also cancelled when `server` is (shutdown).
-    pub fn new(server: &CancellationToken) -> ConnControl {
-        ConnControl {
+impl Hangup {
+    /// A hangup that is also cancelled when `server` is (shutdown).
+    pub fn new(server: &CancellationToken) -> Hangup {
+        Hangup {
             cancel: server.child_token(),
             reason: OnceLock::new(),
         }
@@ -131,7 +132,7 @@ impl ConnControl {
 pub struct Outbox {
     id: u64,
     tx: mpsc::Sender<Outbound>,
-    control: Arc<ConnControl>,
+    hangup: Arc<Hangup>,
     queued_bytes: Arc<AtomicUsize>,
     max_bytes: usize,
 }
@@ -169,14 +170,14 @@ impl Outbox {
         id: u64,
         max_frames: usize,
         max_bytes: usize,
-        control: Arc<ConnControl>,
+        hangup: Arc<Hangup>,
     ) -> (Outbox, OutboxReceiver) {
         let (tx, rx) = mpsc::channel(max_frames.max(1));
         let queued_bytes = Arc::new(AtomicUsize::new(0));
         let outbox = Outbox {
             id,
             tx,
-            control,
+            hangup,
             queued_bytes: Arc::clone(&queued_bytes),
             max_bytes,
         };
@@ -188,8 +189,8 @@ impl Outbox {
         self.id
     }
 
-    pub fn control(&self) -> &Arc<ConnControl> {
-        &self.control
+    pub fn hangup(&self) -> &Arc<Hangup> {
+        &self.hangup
     }
 
     /// Queues a frame without waiting. A full queue (in frames or bytes) means the client
@@ -200,14 +201,14 @@ impl Outbox {
         let before = self.queued_bytes.fetch_add(len, Ordering::AcqRel);
         if before + len > self.max_bytes && before > 0 {
             self.queued_bytes.fetch_sub(len, Ordering::AcqRel);
-            self.control.close(CloseReason::TooSlow);
+            self.hangup.close(CloseReason::TooSlow);
             return false;
         }
         match self.tx.try_send(frame) {
             Ok(()) => true,
             Err(mpsc::error::TrySendError::Full(_)) => {
                 self.queued_bytes.fetch_sub(len, Ordering::AcqRel);
-                self.control.close(CloseReason::TooSlow);
+                self.hangup.close(CloseReason::TooSlow);
                 false
             }
             // The connection is ending; its own cleanup takes it out of every room.
@@ -249,33 +250,33 @@ mod tests {
 
     #[tokio::test]
     async fn a_queue_full_in_frames_closes_the_connection_as_too_slow() {
-        let control = Arc::new(ConnControl::new(&CancellationToken::new()));
-        let (outbox, _rx) = Outbox::channel(1, 2, 1 << 20, Arc::clone(&control));
+        let hangup = Arc::new(Hangup::new(&CancellationToken::new()));
+        let (outbox, _rx) = Outbox::channel(1, 2, 1 << 20, Arc::clone(&hangup));
         assert!(outbox.push(text(1)));
         assert!(outbox.push(text(1)));
-        assert!(!control.is_closing());
+        assert!(!hangup.is_closing());
         assert!(!outbox.push(text(1)));
-        assert!(control.is_closing());
-        assert_eq!(control.reason(), CloseReason::TooSlow);
+        assert!(hangup.is_closing());
+        assert_eq!(hangup.reason(), CloseReason::TooSlow);
     }
 
     #[tokio::test]
     async fn a_queue_full_in_bytes_closes_the_connection_as_too_slow() {
-        let control = Arc::new(ConnControl::new(&CancellationToken::new()));
-        let (outbox, mut rx) = Outbox::channel(1, 100, 1000, Arc::clone(&control));
+        let hangup = Arc::new(Hangup::new(&CancellationToken::new()));
+        let (outbox, mut rx) = Outbox::channel(1, 100, 1000, Arc::clone(&hangup));
         assert!(outbox.push(text(600)));
         // Taking a frame out frees its bytes.
         assert!(rx.try_recv().is_some());
         assert!(outbox.push(text(600)));
         assert!(!outbox.push(text(600)));
-        assert_eq!(control.reason(), CloseReason::TooSlow);
+        assert_eq!(hangup.reason(), CloseReason::TooSlow);
     }
 
     #[tokio::test]
     async fn one_frame_larger_than_the_budget_still_goes_to_an_empty_queue() {
-        let control = Arc::new(ConnControl::new(&CancellationToken::new()));
-        let (outbox, _rx) = Outbox::channel(1, 100, 1000, Arc::clone(&control));
+        let hangup = Arc::new(Hangup::new(&CancellationToken::new()));
+        let (outbox, _rx) = Outbox::channel(1, 100, 1000, Arc::clone(&hangup));
         assert!(outbox.push(text(5000)));
-        assert!(!control.is_closing());
+        assert!(!hangup.is_closing());
     }
 }

@@ -3,7 +3,7 @@
 //! The writer owns the socket's sink and drains the connection's bounded queue, so nothing
 //! else ever waits on a slow socket. The reader parses frames, keeps the heartbeat and the
 //! hello deadline, and hands frames to the [`Peer`]. When either half ends, the other is
-//! told through the connection's [`ConnControl`], and the writer says goodbye with a close
+//! told through the connection's [`Hangup`], and the writer says goodbye with a close
 //! frame that gives the reason.
 
 use std::error::Error as _;
@@ -20,7 +20,7 @@ use tracing::Instrument;
 
 use super::peer::Peer;
 use crate::app::App;
-use crate::outbox::{CloseReason, ConnControl, Outbound, Outbox, OutboxReceiver};
+use crate::outbox::{CloseReason, Hangup, Outbound, Outbox, OutboxReceiver};
 
 /// Frames written to the socket before one flush, when many are waiting.
 const WRITE_BATCH: usize = 64;
@@ -41,35 +41,35 @@ pub async fn run(app: Arc<App>, socket: WebSocket, permit: OwnedSemaphorePermit)
 async fn serve(app: Arc<App>, socket: WebSocket, id: u64) {
     let limits = app.settings.limits.clone();
     let (sink, stream) = socket.split();
-    let control = Arc::new(ConnControl::new(&app.shutdown));
+    let hangup = Arc::new(Hangup::new(&app.shutdown));
     let (outbox, rx) = Outbox::channel(
         id,
         limits.outbound_queue,
         limits.outbound_bytes,
-        Arc::clone(&control),
+        Arc::clone(&hangup),
     );
-    let mut writer = tokio::spawn(write_loop(sink, rx, Arc::clone(&control)).in_current_span());
+    let mut writer = tokio::spawn(write_loop(sink, rx, Arc::clone(&hangup)).in_current_span());
     tracing::debug!("connection opened");
 
     let mut peer = Peer::new(app, outbox);
-    let ending = read_loop(&mut peer, stream, &control, &limits).await;
+    let ending = read_loop(&mut peer, stream, &hangup, &limits).await;
     peer.finish(ending).await;
 
-    control.close(ending);
+    hangup.close(ending);
     if tokio::time::timeout(WRITER_JOIN_TIMEOUT, &mut writer)
         .await
         .is_err()
     {
         writer.abort();
     }
-    tracing::debug!(reason = control.reason().as_str(), "connection closed");
+    tracing::debug!(reason = hangup.reason().as_str(), "connection closed");
 }
 
 /// Reads frames until the connection ends, and says why it ended.
 async fn read_loop(
     peer: &mut Peer,
     mut stream: SplitStream<WebSocket>,
-    control: &ConnControl,
+    hangup: &Hangup,
     limits: &crate::settings::Limits,
 ) -> CloseReason {
     let start = Instant::now();
@@ -83,7 +83,7 @@ async fn read_loop(
     loop {
         tokio::select! {
             biased;
-            () = control.cancelled() => return control.reason(),
+            () = hangup.cancelled() => return hangup.reason(),
             () = &mut hello_deadline, if !peer.has_session() => return CloseReason::NoHello,
             _ = heartbeat.tick() => {
                 if last_heard.elapsed() >= limits.idle_timeout {
@@ -129,12 +129,12 @@ fn is_too_big(err: &axum::Error) -> bool {
 async fn write_loop(
     mut sink: SplitSink<WebSocket, Message>,
     mut rx: OutboxReceiver,
-    control: Arc<ConnControl>,
+    hangup: Arc<Hangup>,
 ) {
     loop {
         let first = tokio::select! {
             biased;
-            () = control.cancelled() => break,
+            () = hangup.cancelled() => break,
             item = rx.recv() => match item {
                 Some(item) => item,
                 None => break,
@@ -143,16 +143,16 @@ async fn write_loop(
         // A socket that does not drain must not keep this task from noticing the close.
         let written = tokio::select! {
             biased;
-            () = control.cancelled() => break,
+            () = hangup.cancelled() => break,
             written = write_batch(&mut sink, &mut rx, first) => written,
         };
         if written.is_err() {
-            control.close(CloseReason::Dropped);
+            hangup.close(CloseReason::Dropped);
             return;
         }
     }
     let _best_effort =
-        tokio::time::timeout(GOODBYE_TIMEOUT, goodbye(&mut sink, control.reason())).await;
+        tokio::time::timeout(GOODBYE_TIMEOUT, goodbye(&mut sink, hangup.reason())).await;
 }
 
 /// Writes `first` and whatever else is already queued, then flushes once.

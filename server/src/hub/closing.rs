@@ -1,0 +1,104 @@
+//! The end of a room's session (the timetable's, or a facilitator opening the next one
+//! early), and of a private room: members out with `closed`, everything said erased in the
+//! store, once, whichever node comes first.
+
+use ibasho_protocol::ServerMsg;
+
+use super::Hub;
+use crate::control::RoomControl;
+use crate::outbox::{Outbound, encode};
+use crate::refusal::Refusal;
+use crate::store::{StoreResult, swap_doc};
+
+impl Hub {
+    /// Tells the room's members on this node that its session ends at `closes_at`.
+    pub fn announce_closing(&self, room_id: &str, closes_at: jiff::Timestamp) {
+        if let Some(room) = self.find(room_id) {
+            room.broadcast(&encode(&ServerMsg::Closing {
+                room: room_id.to_owned(),
+                closes_at,
+            }));
+        }
+    }
+
+    /// Ends the room's session that ended at `ended`: erases it in the store (once, whichever
+    /// node comes first) and takes this node's members out with a `closed` frame — unless a
+    /// facilitator kept it open: then nothing happens, and the answer is its new end. What a
+    /// facilitator set for a later session (opened early) stays.
+    pub async fn close_room(
+        &self,
+        room_id: &str,
+        ended: jiff::Timestamp,
+    ) -> StoreResult<Option<jiff::Timestamp>> {
+        let Some(room) = self.find(room_id) else {
+            return Ok(None);
+        };
+        let _one_control = room.control_lock.lock().await;
+        let control = self.read_control(room_id).await?;
+        if let Some((opens, closes)) = control.as_ref().and_then(RoomControl::window)
+            && opens <= ended
+            && ended < closes
+        {
+            self.keep_control(room_id, control);
+            return Ok(Some(closes));
+        }
+        let _in_order = room.sequencer.lock().await;
+        let epoch = self.store.close_room(room_id, ended).await?;
+        let frame = encode(&ServerMsg::Closed {
+            room: room_id.to_owned(),
+        });
+        // Members of the new epoch came in after the close (a session opened early).
+        room.members().retain(|_, member| {
+            if member.epoch == epoch {
+                return true;
+            }
+            member.outbox.push(Outbound::Text(frame.clone()));
+            false
+        });
+        let later =
+            control.filter(|control| control.planned.is_some_and(|(starts, _)| starts >= ended));
+        if let Some(later) = &later {
+            swap_doc(&*self.store, room_id, None, Some(later)).await?;
+        }
+        self.keep_control(room_id, later);
+        Ok(None)
+    }
+
+    /// Closes the private rooms whose expiry has come (the timetable asks each tick).
+    pub async fn close_expired_private(&self, now: jiff::Timestamp) -> StoreResult<()> {
+        for id in self.store.expired_private_rooms(now).await? {
+            if self.close_private(&id).await.is_err() {
+                tracing::warn!("could not close an expired private room yet");
+            }
+        }
+        Ok(())
+    }
+
+    /// Ends a private room: erased in the store (once, whichever node asks), and every
+    /// member — here, and on other nodes through the store's `Gone` event — taken out with a
+    /// `closed` frame. False if it was gone already.
+    pub async fn close_private(&self, id: &str) -> Result<bool, Refusal> {
+        let closed = self.store.close_private_room(id).await?;
+        self.take_out_of(id);
+        Ok(closed)
+    }
+
+    /// Takes this node's members out of a room that is gone, and forgets it.
+    pub(super) fn take_out_of(&self, id: &str) {
+        let Some(room) = self
+            .rooms
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .remove(id)
+        else {
+            return;
+        };
+        self.controls().remove(id);
+        let frame = encode(&ServerMsg::Closed {
+            room: id.to_owned(),
+        });
+        for member in room.members().drain().map(|(_, member)| member) {
+            member.outbox.push(Outbound::Text(frame.clone()));
+        }
+    }
+}

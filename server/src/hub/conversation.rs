@@ -1,0 +1,163 @@
+//! Taking part, on this node: joining (history or exactly what was missed, then live from
+//! the delivery mark), leaving, saying and reacting (stored; the store's feed brings them
+//! back to deliver), retries, and attempts against shared allowances.
+
+use std::time::Duration;
+
+use ibasho_protocol::{Position, Reaction, ServerMsg};
+
+use super::Hub;
+use super::room::Member;
+use crate::outbox::Outbox;
+use crate::refusal::Refusal;
+use crate::store::{Appended, JoinRefusal, NewMessage, Reacted, StoreResult};
+use crate::token::SessionToken;
+
+/// The attempt allowances' window.
+const ATTEMPT_WINDOW: Duration = Duration::from_secs(60);
+
+impl Hub {
+    /// If the session already said `client_id` in `room`, confirms it to `conn` again (a
+    /// retry after a reconnect) and returns true: nothing new is said.
+    pub async fn confirm_retry(
+        &self,
+        room: &str,
+        token: &SessionToken,
+        client_id: &str,
+        conn: &Outbox,
+    ) -> Result<bool, Refusal> {
+        match self.store.find_duplicate(room, token, client_id).await? {
+            Some(earlier) => {
+                conn.send(&ServerMsg::Message(earlier));
+                Ok(true)
+            }
+            None => Ok(false),
+        }
+    }
+
+    /// Puts the session in a room and queues `joined` (with the history, or what was missed
+    /// since `since`) to `conn`; joining a room one is in resends `joined`. Returns whether
+    /// the session newly arrived.
+    pub async fn join(
+        &self,
+        room_id: &str,
+        token: &SessionToken,
+        conn: &Outbox,
+        since: Option<&Position>,
+    ) -> Result<bool, Refusal> {
+        let room = self.room(room_id)?;
+        let _in_order = room.sequencer.lock().await;
+        let joined = self
+            .store
+            .join(
+                room_id,
+                room.capacity,
+                self.limits.history_len,
+                token,
+                since,
+            )
+            .await?
+            .map_err(|refusal| match refusal {
+                JoinRefusal::Full => Refusal::RoomFull,
+                JoinRefusal::HandleTaken => Refusal::HandleTaken,
+                // The session ended under us (its grace ran out): as good as not in the room.
+                JoinRefusal::NoSession => Refusal::NotInRoom,
+            })?;
+        let delivered = joined.position.offset;
+        let epoch = joined.position.epoch.clone();
+        conn.send(&ServerMsg::Joined {
+            room: room_id.to_owned(),
+            history: joined.history,
+            present: joined.present,
+            position: joined.position,
+            recovered: joined.recovered,
+        });
+        for change in &joined.reactions {
+            conn.send(&change.to_frame(room_id));
+        }
+        if let Some(control) = self.control(room_id) {
+            conn.send(&control.frame(room_id));
+        }
+        room.members().insert(
+            conn.id(),
+            Member {
+                outbox: conn.clone(),
+                epoch,
+                delivered,
+            },
+        );
+        drop(_in_order);
+        if joined.arrived {
+            self.presence_changed(room_id);
+        }
+        Ok(joined.arrived)
+    }
+
+    /// Takes the session out of a room and stops delivering it to `conn`.
+    pub async fn leave(
+        &self,
+        room_id: &str,
+        token: &SessionToken,
+        conn: &Outbox,
+    ) -> Result<(), Refusal> {
+        let room = self.room(room_id)?;
+        room.members().remove(&conn.id());
+        if !self.store.leave(room_id, token).await? {
+            return Err(Refusal::NotInRoom);
+        }
+        conn.send(&ServerMsg::Left {
+            room: room_id.to_owned(),
+        });
+        self.presence_changed(room_id);
+        Ok(())
+    }
+
+    /// Stores a message (the store's feed brings it back to deliver to the room); a retried
+    /// `client_id` is confirmed to the sender only.
+    pub async fn say(&self, message: NewMessage, conn: &Outbox) -> Result<(), Refusal> {
+        self.room(&message.room)?;
+        match self.store.append(message, self.limits.history_len).await? {
+            Appended::New(_) => Ok(()),
+            Appended::Duplicate(earlier) => {
+                conn.send(&ServerMsg::Message(earlier));
+                Ok(())
+            }
+            Appended::NotMember => Err(Refusal::NotInRoom),
+        }
+    }
+
+    /// Toggles a quiet reaction and tells the room the message's new counts.
+    pub async fn react(
+        &self,
+        room_id: &str,
+        token: &SessionToken,
+        message_id: &str,
+        reaction: Reaction,
+    ) -> Result<(), Refusal> {
+        self.room(room_id)?;
+        // Delivered from the store's feed, in the room's order: never before its message.
+        match self
+            .store
+            .react(room_id, token, message_id, reaction)
+            .await?
+        {
+            Reacted::Changed(_) => Ok(()),
+            Reacted::NotMember => Err(Refusal::NotInRoom),
+            Reacted::NoSuchMessage => Err(Refusal::NoSuchMessage),
+        }
+    }
+
+    /// Counts an attempt against an allowance of `max` a minute shared by every node (entry
+    /// words per room, staff sign-ins): `rate_limited` when it is spent.
+    pub async fn attempt(&self, key: &str, max: u32) -> Result<(), Refusal> {
+        match self.store.attempt(key, max, ATTEMPT_WINDOW).await? {
+            Ok(()) => Ok(()),
+            Err(retry_after) => Err(Refusal::RateLimited { retry_after }),
+        }
+    }
+
+    /// People in a room now.
+    pub async fn present(&self, room_id: &str) -> StoreResult<u32> {
+        self.store.present(room_id).await
+    }
+}
