@@ -141,6 +141,14 @@ impl StaffAccounts {
     }
 }
 
+/// The key of an account name's shared sign-in allowance: a hash of its folded form, so
+/// that the store keeps no typed text and every spelling of one name counts once.
+pub fn attempts_key(name: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(ibasho_moderation::fold::fold(name).as_bytes());
+    format!("staff_sign_in:{}", crate::store::hex(&digest[..16]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

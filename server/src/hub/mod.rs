@@ -43,6 +43,9 @@ use crate::settings::Limits;
 use crate::store::{Store, StoreError};
 use crate::token::SessionToken;
 use room::RoomHub;
+
+// The hub's vocabulary, for the layer above: it never needs the store itself.
+pub use crate::store::{Attachment, NewMessage, Profile};
 use sessions::LocalSession;
 
 /// A store that cannot answer is `unavailable` to the client; the cause goes to the log.

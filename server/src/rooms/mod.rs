@@ -106,6 +106,11 @@ impl Rooms {
         self.state(spec).status
     }
 
+    /// Whether a room's session is open now.
+    pub fn is_open(&self, spec: &RoomSpec) -> bool {
+        matches!(self.status(spec), Status::Open { .. })
+    }
+
     /// The planned session a facilitator's changes belong to now (see [`Timing`]).
     pub fn current_session(&self, spec: &RoomSpec) -> Option<(Timestamp, Timestamp)> {
         self.timing

@@ -13,6 +13,7 @@ mod entry_word;
 mod errors;
 mod facilitation;
 mod http;
+mod layers;
 mod lifecycle;
 mod load_tool;
 mod privacy;

@@ -5,10 +5,10 @@ use std::sync::Arc;
 use ibasho_protocol::{Position, Reaction};
 
 use super::{Peer, well_formed};
+use crate::hub::NewMessage;
 use crate::refusal::{BadRequest, Refusal};
 use crate::rooms::{Admission, policy};
 use crate::secret;
-use crate::store::NewMessage;
 
 /// Message ids are short numbers; anything longer names no message.
 const MAX_MESSAGE_ID_BYTES: usize = 32;

@@ -8,7 +8,6 @@ use super::Peer;
 use crate::control::{self, NotNow, RoomControl};
 use crate::refusal::Refusal;
 use crate::rooms::policy;
-use crate::schedule::Status;
 
 impl From<NotNow> for Refusal {
     fn from(NotNow: NotNow) -> Self {
@@ -38,7 +37,7 @@ impl Peer {
         let planned = rooms.current_session(spec);
         let result = match action {
             FacilitatorAction::OpenEarly => {
-                if matches!(rooms.status(spec), Status::Open { .. }) {
+                if rooms.is_open(spec) {
                     return Err(Refusal::NotNow);
                 }
                 let next = timing.next_session(spec).ok_or(Refusal::NotNow)?;

@@ -19,11 +19,11 @@ use std::sync::Arc;
 use ibasho_protocol::{ClientMsg, Lang, Position, Role, ServerMsg, StaffRole};
 
 use crate::app::App;
+use crate::hub::Attachment;
 use crate::outbox::Outbox;
 use crate::ratelimit::Limiter;
 use crate::refusal::{BadRequest, Refusal};
 use crate::rooms::{Actor, Room};
-use crate::store::Attachment;
 use crate::token::SessionToken;
 
 /// Epochs are short; anything longer is no epoch of ours.

@@ -5,17 +5,15 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use ibasho_moderation::Handle;
-use ibasho_moderation::fold::fold;
 use ibasho_protocol::{Lang, Position, Role, ServerMsg, StaffLogin};
-use sha2::{Digest, Sha256};
 
 use super::{Attached, Peer, well_formed};
 use crate::hub::Departure;
+use crate::hub::Profile;
 use crate::outbox::CloseReason;
 use crate::refusal::{BadRequest, Refusal};
 use crate::secret;
-use crate::staff::StaffAccount;
-use crate::store::{Profile, hex};
+use crate::staff::{self, StaffAccount};
 use crate::token::SessionToken;
 
 impl Peer {
@@ -160,9 +158,10 @@ impl Peer {
         // Per account name (hashed: the store keeps no typed text), for every node together:
         // guessing one account's password is slow, and nobody can lock every account out.
         let per_name = self.app.settings.limits.staff_logins_per_name;
-        let key = Sha256::digest(fold(&login.name).as_bytes());
-        let key = format!("staff_sign_in:{}", hex(&key[..16]));
-        self.app.hub.attempt(&key, per_name).await?;
+        self.app
+            .hub
+            .attempt(&staff::attempts_key(&login.name), per_name)
+            .await?;
         // Longer than any secret that could have been hashed: refused without hashing.
         if login.name.chars().count() > secret::MAX_CHARS
             || login.password.chars().count() > secret::MAX_CHARS
