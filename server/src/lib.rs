@@ -1,18 +1,34 @@
 //! The Ibasho server: an anonymous drop-in space over WebSocket.
 //!
 //! # Layout
-//! - [`start`] / [`Running`] — bind, serve, and shut down gracefully (this file).
+//!
+//! Layers go one way: `http`/`ws` → `rooms` → `hub` → `store` (checked by
+//! `server/tests/it/layers.rs`).
+//!
+//! - [`start`] / [`Running`] — bind, serve, and shut down gracefully (this file); `main.rs`
+//!   is the command line.
+//! - [`app`] — what every request shares: settings, the room layer, the hub, shutdown.
 //! - [`settings`] — every tunable limit, with its default.
-//! - [`catalogue`] — the operator's TOML file of rooms.
-//! - [`http`] — routes: `/healthz`, `/api/…`, `/ws`, and the web front end ([`web`]).
-//! - [`ws`] — the WebSocket endpoint: upgrade, one task pair per connection, the protocol.
-//! - [`hub`] — this node's rooms: join, say, leave, presence, delivery in order.
-//! - [`outbox`] — a connection's bounded queue and close control.
-//! - [`store`] — shared state behind a trait; [`store::MemoryStore`] is the default.
+//! - [`catalogue`] — the operator's TOML file of rooms; [`staff`] — the staff file and
+//!   sign-in; [`secret`] — argon2 entry words and passwords.
+//! - [`http`] — routes: `/healthz`, `/api/…`, `/ws`, and the web front end ([`web`]);
+//!   [`calendar`] — `/api/schedule` and the iCalendar feed; [`metrics`] — `/metrics`.
+//! - [`ws`] — the WebSocket endpoint: upgrade, one task pair per connection, and `ws::peer`,
+//!   the protocol, with its handlers by area.
+//! - [`rooms`] — the room layer: the directory (catalogue and private rooms), timing, and
+//!   the policy that decides who may join, say, react or pass.
+//! - [`schedule`] — pure schedule arithmetic; [`control`] — pure: what a facilitator changed
+//!   and what that does to a session; [`timetable`] — the task that ends sessions on time.
+//! - [`hub`] — this node's rooms and sessions: delivery of the store's events in order,
+//!   presence, takeover and grace, the end of a room's session.
+//! - [`outbox`] — a connection's bounded queue and its hangup.
+//! - [`store`] — shared state by collection; [`store::MemoryStore`] is the default,
+//!   [`store::RedisStore`] is for several nodes.
 //! - [`handles`], [`token`], [`refusal`], [`ratelimit`], [`clock`], [`logging`] — small parts
 //!   named for what they do.
 //!
-//! Start reading at [`ws::upgrade`], then `ws/connection.rs` and `ws/peer.rs`, then [`hub`].
+//! Start reading at [`ws::upgrade`], then `ws/connection.rs` and `ws/peer/mod.rs`, then
+//! [`rooms`] and [`hub`].
 
 pub mod app;
 pub mod calendar;

@@ -18,7 +18,7 @@
 
 pub mod attempts;
 pub mod docs;
-mod events;
+pub mod events;
 pub mod memory;
 pub mod private_rooms;
 pub mod redis;
