@@ -499,6 +499,13 @@ mod tests {
         }
     }
 
+    /// Asserts that `text` is refused at `line`, with a message that mentions `words`.
+    fn assert_refused_at(text: &str, line: usize, words: &str) {
+        let (found, message) = error_of(text);
+        assert_eq!(found, line, "{message}");
+        assert!(message.contains(words), "{message}");
+    }
+
     const ROOM: &str = r#"
 [[room]]
 id = "lounge"
@@ -528,42 +535,39 @@ open = "always"
 
     #[test]
     fn wrong_type_names_its_line() {
-        let (line, message) = error_of(&ROOM.replace("capacity = 10", "capacity = \"ten\""));
-        assert_eq!(line, 7);
-        assert!(message.contains("invalid type"), "{message}");
+        let text = ROOM.replace("capacity = 10", "capacity = \"ten\"");
+        assert_refused_at(&text, 7, "invalid type");
     }
 
     #[test]
     fn unknown_kind_and_open_are_explained() {
-        let (line, message) = error_of(&ROOM.replace("\"themed\"", "\"party\""));
-        assert_eq!(line, 6);
-        assert!(message.contains("themed"), "{message}");
-        let (line, message) = error_of(&ROOM.replace("\"always\"", "\"sometimes\""));
-        assert_eq!(line, 8);
-        assert!(message.contains("always"), "{message}");
+        assert_refused_at(&ROOM.replace("\"themed\"", "\"party\""), 6, "themed");
+        assert_refused_at(&ROOM.replace("\"always\"", "\"sometimes\""), 8, "always");
     }
 
     #[test]
     fn missing_and_unknown_fields_are_errors() {
         let (_, message) = error_of(&ROOM.replace("capacity = 10\n", ""));
         assert!(message.contains("capacity"), "{message}");
-        let (line, message) = error_of(&ROOM.replace("open =", "colour = \"red\"\nopen ="));
-        assert_eq!(line, 8);
-        assert!(message.contains("colour"), "{message}");
+        let text = ROOM.replace("open =", "colour = \"red\"\nopen =");
+        assert_refused_at(&text, 8, "colour");
     }
 
     #[test]
     fn semantic_errors_name_their_line() {
-        let (line, message) = error_of(&ROOM.replace("capacity = 10", "capacity = 0"));
-        assert_eq!((line, message.contains("capacity")), (7, true));
-        let (line, message) = error_of(&ROOM.replace("\"lounge\"", "\"Lounge Room\""));
-        assert_eq!((line, message.contains("room id")), (3, true));
-        let (line, message) = error_of(&ROOM.replace("\"lounge\"", "\"p-lounge\""));
-        assert_eq!((line, message.contains("private rooms")), (3, true));
-        let (line, message) = error_of(&format!("{ROOM}{ROOM}"));
-        assert_eq!((line, message.contains("twice")), (11, true));
-        let (line, message) = error_of(&ROOM.replace("\"ラウンジ\"", "\"  \""));
-        assert_eq!((line, message.contains("empty title")), (4, true));
+        for (text, line, words) in [
+            (ROOM.replace("capacity = 10", "capacity = 0"), 7, "capacity"),
+            (ROOM.replace("\"lounge\"", "\"Lounge Room\""), 3, "room id"),
+            (
+                ROOM.replace("\"lounge\"", "\"p-lounge\""),
+                3,
+                "private rooms",
+            ),
+            (format!("{ROOM}{ROOM}"), 11, "twice"),
+            (ROOM.replace("\"ラウンジ\"", "\"  \""), 4, "empty title"),
+        ] {
+            assert_refused_at(&text, line, words);
+        }
     }
 
     const SCHEDULED: &str = r#"
@@ -609,22 +613,22 @@ end = "23:30"
 
     #[test]
     fn schedule_mistakes_name_their_line() {
-        let (line, message) = error_of(&SCHEDULED.replace("\"fri\"", "\"friyay\""));
-        assert_eq!((line, message.contains("weekday")), (12, true), "{message}");
-        let (line, message) = error_of(&SCHEDULED.replace("end = \"22:00\"", "end = \"19:00\""));
-        assert_eq!(
-            (line, message.contains("end after")),
-            (12, true),
-            "{message}"
-        );
-        let (line, message) = error_of(&SCHEDULED.replace("Asia/Tokyo", "Mars/Olympus"));
-        assert_eq!(
-            (line, message.contains("time zone")),
-            (2, true),
-            "{message}"
-        );
-        let (line, message) = error_of(&SCHEDULED.replace("nth = 2", "nth = 6"));
-        assert_eq!((line, message.contains("nth")), (18, true), "{message}");
+        for (text, line, words) in [
+            (SCHEDULED.replace("\"fri\"", "\"friyay\""), 12, "weekday"),
+            (
+                SCHEDULED.replace("end = \"22:00\"", "end = \"19:00\""),
+                12,
+                "end after",
+            ),
+            (
+                SCHEDULED.replace("Asia/Tokyo", "Mars/Olympus"),
+                2,
+                "time zone",
+            ),
+            (SCHEDULED.replace("nth = 2", "nth = 6"), 18, "nth"),
+        ] {
+            assert_refused_at(&text, line, words);
+        }
         let (_, message) = error_of(&SCHEDULED.replace(
             "weekly = [\"wed\", \"fri\"]",
             "weekly = [\"wed\"]\nevery_weeks = 2",

@@ -37,36 +37,20 @@ impl Metrics {
             messages: Counter::default(),
             refusals: Family::default(),
         };
-        registry.register(
-            "connections",
-            "Open WebSocket connections on this node",
-            metrics.connections.clone(),
-        );
-        registry.register(
-            "sessions",
-            "Sessions held by this node (connected or in their grace period)",
-            metrics.sessions.clone(),
-        );
-        registry.register(
-            "store_healthy",
-            "1 when this node can reach its store and follow every room",
-            metrics.store_healthy.clone(),
-        );
-        registry.register(
-            "room_present",
-            "People in each room, across all nodes",
-            metrics.room_present.clone(),
-        );
-        registry.register(
-            "messages",
-            "Messages said through this node",
-            metrics.messages.clone(),
-        );
-        registry.register(
-            "refusals",
-            "Frames refused by this node, by error code",
-            metrics.refusals.clone(),
-        );
+        // Every metric is named after its field, so one line each says what it counts.
+        macro_rules! register {
+            ($($field:ident: $help:literal,)*) => {
+                $(registry.register(stringify!($field), $help, metrics.$field.clone());)*
+            };
+        }
+        register! {
+            connections: "Open WebSocket connections on this node",
+            sessions: "Sessions held by this node (connected or in their grace period)",
+            store_healthy: "1 when this node can reach its store and follow every room",
+            room_present: "People in each room, across all nodes",
+            messages: "Messages said through this node",
+            refusals: "Frames refused by this node, by error code",
+        }
         Metrics {
             registry,
             ..metrics
@@ -92,5 +76,28 @@ impl Metrics {
             tracing::warn!("could not encode metrics");
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_metric_is_exposed_under_its_name() {
+        let metrics = Metrics::new();
+        metrics.refused("bad_request");
+        metrics.set_present("lounge", 1);
+        let text = metrics.render();
+        for name in [
+            "connections",
+            "sessions",
+            "store_healthy",
+            "room_present",
+            "messages",
+            "refusals",
+        ] {
+            assert!(text.contains(&format!("# HELP ibasho_{name} ")), "{text}");
+        }
     }
 }

@@ -57,6 +57,28 @@ impl Client {
         })
     }
 
+    /// Connects and says `hello` (as `handle`, or with a generated one); the client and its
+    /// welcome frame.
+    pub async fn greeted(addr: SocketAddr, handle: Option<&str>) -> Result<(Client, Value)> {
+        let mut client = Client::connect(addr).await?;
+        let welcome = client.hello(handle).await?;
+        Ok((client, welcome))
+    }
+
+    /// Connects and resumes the session of `token`; the client and its welcome frame.
+    pub async fn resumed(addr: SocketAddr, token: &str) -> Result<(Client, Value)> {
+        let mut client = Client::connect(addr).await?;
+        let welcome = client.resume(token).await?;
+        Ok((client, welcome))
+    }
+
+    /// Connects, says hello as `handle` and joins `room`.
+    pub async fn member(addr: SocketAddr, handle: &str, room: &str) -> Result<Client> {
+        let (mut client, _) = Client::greeted(addr, Some(handle)).await?;
+        client.join(room).await?;
+        Ok(client)
+    }
+
     /// Sends a JSON frame.
     pub async fn send(&mut self, frame: Value) -> Result<()> {
         self.send_text(&frame.to_string()).await
@@ -123,6 +145,13 @@ impl Client {
         self.recv_type("error").await
     }
 
+    /// Sends `frame` and returns the error frame that answers it (for frames a test expects
+    /// to be refused).
+    pub async fn refusal(&mut self, frame: Value) -> Result<Value> {
+        self.send(frame).await?;
+        self.recv_error().await
+    }
+
     /// Asserts that no text frame other than presence arrives within `quiet`.
     pub async fn expect_no_message(&mut self, quiet: Duration) -> Result<()> {
         let deadline = tokio::time::Instant::now() + quiet;
@@ -151,13 +180,19 @@ impl Client {
         if let Some(handle) = handle {
             frame["handle"] = json!(handle);
         }
-        self.send(frame).await?;
-        self.recv_type("welcome").await
+        self.hello_with(frame).await
     }
 
     /// `hello` with a resume token; returns the welcome frame.
     pub async fn resume(&mut self, token: &str) -> Result<Value> {
-        self.send(json!({"type": "hello", "resume": token})).await?;
+        self.hello_with(json!({"type": "hello", "resume": token}))
+            .await
+    }
+
+    /// Sends `hello`, a whole `hello` frame (with a language, a role…); returns the welcome
+    /// frame.
+    pub async fn hello_with(&mut self, hello: Value) -> Result<Value> {
+        self.send(hello).await?;
         self.recv_type("welcome").await
     }
 
@@ -171,6 +206,12 @@ impl Client {
     pub async fn say(&mut self, room: &str, text: &str, client_id: &str) -> Result<()> {
         self.send(json!({"type": "say", "room": room, "text": text, "client_id": client_id}))
             .await
+    }
+
+    /// `say`, then the next message this client hears: its own, when nobody else speaks.
+    pub async fn say_and_hear(&mut self, room: &str, text: &str, client_id: &str) -> Result<Value> {
+        self.say(room, text, client_id).await?;
+        self.recv_type("message").await
     }
 
     /// Sends a close frame (1000, normal) and waits for the server's answer.
@@ -262,4 +303,23 @@ fn closed(frame: Option<CloseFrame>) -> Ending {
         Some(frame) => Ending::Closed(u16::from(frame.code), frame.reason.to_string()),
         None => Ending::Closed(1005, String::new()),
     }
+}
+
+/// The `hello` of a staff member signing in with `name` and `password`.
+pub fn staff_hello(name: &str, password: &str) -> Value {
+    json!({"type": "hello", "staff": {"name": name, "password": password}})
+}
+
+/// The texts of a `joined` frame's history, oldest first (panics on a frame without one).
+pub fn history_texts(joined: &Value) -> Vec<String> {
+    let Some(history) = joined["history"].as_array() else {
+        panic!("no history in {joined}");
+    };
+    history
+        .iter()
+        .map(|message| match message["text"].as_str() {
+            Some(text) => text.to_owned(),
+            None => panic!("a message without text in {joined}"),
+        })
+        .collect()
 }

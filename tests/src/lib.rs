@@ -18,7 +18,7 @@ pub mod load;
 pub mod process;
 pub mod redis;
 
-pub use client::{Client, ClientOptions};
+pub use client::{Client, ClientOptions, history_texts, staff_hello};
 pub use process::ServerProcess;
 pub use redis::RedisServer;
 
@@ -26,3 +26,6 @@ use std::time::Duration;
 
 /// The longest any single step of a test waits (a frame, a start, a close).
 pub const STEP: Duration = Duration::from_secs(10);
+
+/// How long a test listens to be sure that nothing more arrives.
+pub const QUIET: Duration = Duration::from_millis(300);

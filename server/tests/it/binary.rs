@@ -3,11 +3,12 @@
 
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
+use std::process::Output;
 use std::time::{Duration, Instant};
 
 use ibasho_tests::client::Ending;
 use ibasho_tests::process::hash_with;
-use ibasho_tests::{Client, ClientOptions, ServerProcess};
+use ibasho_tests::{Client, ClientOptions, ServerProcess, staff_hello};
 use serde_json::json;
 
 use crate::privacy::CLIENT_IP;
@@ -18,6 +19,36 @@ fn binary() -> PathBuf {
 
 fn example_catalogue() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../deploy/catalogue.example.toml")
+}
+
+/// Runs the binary with `args` to its end (commands that check a file, or a start that fails).
+async fn run(args: &[&str]) -> Output {
+    tokio::process::Command::new(binary())
+        .args(args)
+        .output()
+        .await
+        .unwrap()
+}
+
+/// Writes `text` to a file `name` in `dir`; its path.
+fn write_file(dir: &tempfile::TempDir, name: &str, text: &str) -> PathBuf {
+    let file = dir.path().join(name);
+    std::fs::write(&file, text).unwrap();
+    file
+}
+
+/// A catalogue file `name` in `dir` with one always-open room; its capacity on line 6.
+fn one_room_catalogue(
+    dir: &tempfile::TempDir,
+    name: &str,
+    id: &str,
+    title: &str,
+    capacity: i32,
+) -> PathBuf {
+    let text = format!(
+        "[[room]]\nid = \"{id}\"\ntitle = \"{title}\"\ndescription = \"x\"\nkind = \"themed\"\ncapacity = {capacity}\nopen = \"always\"\n"
+    );
+    write_file(dir, name, &text)
 }
 
 #[tokio::test]
@@ -59,12 +90,7 @@ async fn port_zero_logs_the_real_port_and_sigterm_closes_every_client() {
 #[tokio::test]
 async fn address_and_catalogue_come_from_the_environment_too() {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("rooms.toml");
-    std::fs::write(
-        &file,
-        "[[room]]\nid = \"only\"\ntitle = \"ひとつだけ\"\ndescription = \"x\"\nkind = \"themed\"\ncapacity = 3\nopen = \"always\"\n",
-    )
-    .unwrap();
+    let file = one_room_catalogue(&dir, "rooms.toml", "only", "ひとつだけ", 3);
     let file = file.to_str().unwrap();
     let mut server = ServerProcess::start(
         &binary(),
@@ -73,50 +99,27 @@ async fn address_and_catalogue_come_from_the_environment_too() {
     )
     .await
     .unwrap();
-    let (mut client, _) = (Client::connect(server.addr()).await.unwrap(), ());
-    client.hello(None).await.unwrap();
+    let (mut client, _) = Client::greeted(server.addr(), None).await.unwrap();
     assert_eq!(client.join("only").await.unwrap()["present"], 1);
-    client
-        .send(json!({"type":"join","room":"lounge"}))
-        .await
-        .unwrap();
-    assert_eq!(client.recv_error().await.unwrap()["code"], "no_such_room");
+    let join = json!({"type":"join","room":"lounge"});
+    assert_eq!(client.refusal(join).await.unwrap()["code"], "no_such_room");
     server.terminate().await.unwrap();
 }
 
 #[tokio::test]
 async fn a_bad_catalogue_stops_the_start_naming_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("broken.toml");
-    std::fs::write(
-        &file,
-        "[[room]]\nid = \"lounge\"\ntitle = \"ラウンジ\"\ndescription = \"x\"\nkind = \"themed\"\ncapacity = -1\nopen = \"always\"\n",
-    )
-    .unwrap();
-    let output = tokio::process::Command::new(binary())
-        .args(["serve", "--bind", "127.0.0.1:0", "--catalogue"])
-        .arg(&file)
-        .output()
-        .await
-        .unwrap();
+    let file = one_room_catalogue(&dir, "broken.toml", "lounge", "ラウンジ", -1);
+    let path = file.to_str().unwrap();
+    let output = run(&["serve", "--bind", "127.0.0.1:0", "--catalogue", path]).await;
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     let expected = format!("{}:6:", file.display());
     assert!(stderr.contains(&expected), "{stderr}");
 
-    let check = tokio::process::Command::new(binary())
-        .arg("check-catalogue")
-        .arg(&file)
-        .output()
-        .await
-        .unwrap();
+    let check = run(&["check-catalogue", path]).await;
     assert_eq!(check.status.code(), Some(2));
-    let check = tokio::process::Command::new(binary())
-        .arg("check-catalogue")
-        .arg(example_catalogue())
-        .output()
-        .await
-        .unwrap();
+    let check = run(&["check-catalogue", example_catalogue().to_str().unwrap()]).await;
     assert!(check.status.success(), "{check:?}");
 }
 
@@ -262,21 +265,15 @@ async fn staff_sign_in_from_a_hashed_staff_file_and_the_log_keeps_no_password() 
     let line = hash_with(&binary(), "hash-password", password).unwrap();
     assert!(line.starts_with("password_hash = \"$argon2id$"), "{line}");
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("staff.toml");
-    std::fs::write(
-        &file,
-        format!("[[staff]]\nname = \"みどり\"\nrole = \"facilitator\"\n{line}"),
-    )
-    .unwrap();
-    let check = tokio::process::Command::new(binary())
-        .arg("check-staff")
-        .arg(&file)
-        .output()
-        .await
-        .unwrap();
+    let file = write_file(
+        &dir,
+        "staff.toml",
+        &format!("[[staff]]\nname = \"みどり\"\nrole = \"facilitator\"\n{line}"),
+    );
+    let staff = file.to_str().unwrap();
+    let check = run(&["check-staff", staff]).await;
     assert!(check.status.success(), "{check:?}");
 
-    let staff = file.to_str().unwrap();
     let mut server = ServerProcess::start(&binary(), &["--staff", staff], &[("RUST_LOG", "trace")])
         .await
         .unwrap();
@@ -286,18 +283,9 @@ async fn staff_sign_in_from_a_hashed_staff_file_and_the_log_keeps_no_password() 
     };
     let mut client = Client::connect_with(server.addr(), options).await.unwrap();
     let wrong = "wrong horse 0c9d";
-    client
-        .send(json!({"type":"hello","staff":{"name":"みどり","password":wrong}}))
-        .await
-        .unwrap();
-    assert_eq!(
-        client.recv_error().await.unwrap()["code"],
-        "staff_login_refused"
-    );
-    client
-        .send(json!({"type":"hello","staff":{"name":"みどり","password":password}}))
-        .await
-        .unwrap();
+    let refused = client.refusal(staff_hello("みどり", wrong)).await.unwrap();
+    assert_eq!(refused["code"], "staff_login_refused");
+    client.send(staff_hello("みどり", password)).await.unwrap();
     let welcome = client.recv_type("welcome").await.unwrap();
     assert_eq!(welcome["handle"], "みどり（ファシリテーター）");
     client.close().await.unwrap();
@@ -310,16 +298,12 @@ async fn staff_sign_in_from_a_hashed_staff_file_and_the_log_keeps_no_password() 
     }
 
     // A password in clear stops the start, saying where and what to do.
-    std::fs::write(
-        &file,
+    write_file(
+        &dir,
+        "staff.toml",
         "[[staff]]\nname = \"みどり\"\nrole = \"facilitator\"\npassword_hash = \"hunter2\"\n",
-    )
-    .unwrap();
-    let output = tokio::process::Command::new(binary())
-        .args(["serve", "--bind", "127.0.0.1:0", "--staff", staff])
-        .output()
-        .await
-        .unwrap();
+    );
+    let output = run(&["serve", "--bind", "127.0.0.1:0", "--staff", staff]).await;
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("hash-password"), "{stderr}");

@@ -1,15 +1,17 @@
 //! Talking: rooms, history, presence, several rooms at once, retries.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 use std::time::Duration;
 
+use ibasho_server::clock::ManualClock;
+use ibasho_tests::QUIET;
 use serde_json::json;
 
-use std::sync::Arc;
-
-use ibasho_server::clock::ManualClock;
-
-use crate::support::{hello, member, serve, serve_with_clock, settings};
+use crate::support::{
+    hello, member, resume, serve, serve_limited, serve_with_clock, settings, token,
+    wait_for_present,
+};
 
 #[tokio::test]
 async fn everyone_in_the_room_receives_a_message_the_sender_included() {
@@ -35,10 +37,7 @@ async fn everyone_in_the_room_receives_a_message_the_sender_included() {
             "at is RFC 3339: {at}"
         );
     }
-    elsewhere
-        .expect_no_message(Duration::from_millis(300))
-        .await
-        .unwrap();
+    elsewhere.expect_no_message(QUIET).await.unwrap();
 }
 
 #[tokio::test]
@@ -74,25 +73,19 @@ async fn messages_arrive_in_one_order_for_everyone() {
 
 #[tokio::test]
 async fn a_late_joiner_sees_the_recent_history_bounded() {
-    let mut settings = settings();
-    settings.limits.history_len = 5;
-    let server = serve(settings).await;
+    let server = serve_limited(|limits| limits.history_len = 5).await;
     let mut a = member(&server, "はやおき", "lounge").await;
     for i in 0..8 {
-        a.say("lounge", &format!("line {i}"), &format!("c{i}"))
+        a.say_and_hear("lounge", &format!("line {i}"), &format!("c{i}"))
             .await
             .unwrap();
-        a.recv_type("message").await.unwrap();
     }
     let (mut late, _) = hello(&server, Some("ねぼう")).await;
     let joined = late.join("lounge").await.unwrap();
-    let texts: Vec<&str> = joined["history"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| m["text"].as_str().unwrap())
-        .collect();
-    assert_eq!(texts, ["line 3", "line 4", "line 5", "line 6", "line 7"]);
+    assert_eq!(
+        ibasho_tests::history_texts(&joined),
+        ["line 3", "line 4", "line 5", "line 6", "line 7"]
+    );
     assert_eq!(joined["present"], 2);
     assert_eq!(joined["history"][0]["handle"], "はやおき");
 }
@@ -111,19 +104,13 @@ async fn presence_is_a_count_pushed_on_change() {
         }
     }
     b.close().await.unwrap();
-    loop {
-        let presence = a.recv_type("presence").await.unwrap();
-        if presence["present"] == 1 {
-            break;
-        }
-    }
+    wait_for_present(&mut a, 1).await;
 }
 
 #[tokio::test]
 async fn presence_updates_are_coalesced_when_many_arrive() {
-    let mut settings = settings();
-    settings.limits.presence_interval = Duration::from_millis(200);
-    let server = serve(settings).await;
+    let server =
+        serve_limited(|limits| limits.presence_interval = Duration::from_millis(200)).await;
     let mut watcher = member(&server, "みまもり", "lounge").await;
     let mut arrivals = Vec::new();
     for i in 0..30 {
@@ -144,8 +131,7 @@ async fn presence_updates_are_coalesced_when_many_arrive() {
 #[tokio::test]
 async fn one_connection_can_be_in_several_rooms() {
     let server = serve(settings()).await;
-    let (mut both, _) = hello(&server, Some("ふたまた")).await;
-    both.join("lounge").await.unwrap();
+    let mut both = member(&server, "ふたまた", "lounge").await;
     both.join("games").await.unwrap();
     let mut in_games = member(&server, "ゲーマー", "games").await;
     in_games.say("games", "なに遊んでる？", "g1").await.unwrap();
@@ -158,10 +144,7 @@ async fn one_connection_can_be_in_several_rooms() {
     both.say("lounge", "ラウンジにも", "l1").await.unwrap();
     let msg = both.recv_type("message").await.unwrap();
     assert_eq!(msg["room"], "lounge");
-    in_games
-        .expect_no_message(Duration::from_millis(300))
-        .await
-        .unwrap();
+    in_games.expect_no_message(QUIET).await.unwrap();
 }
 
 #[tokio::test]
@@ -169,18 +152,16 @@ async fn a_resent_client_id_is_delivered_once() {
     let server = serve(settings()).await;
     let mut sender = member(&server, "おくりて", "lounge").await;
     let mut other = member(&server, "うけて", "lounge").await;
-    sender.say("lounge", "一回だけ", "same-id").await.unwrap();
-    let first = sender.recv_type("message").await.unwrap();
-    other.recv_type("message").await.unwrap();
-    // The retry is confirmed to the sender with the original message…
-    sender.say("lounge", "一回だけ", "same-id").await.unwrap();
-    let confirmed = sender.recv_type("message").await.unwrap();
-    assert_eq!(confirmed["id"], first["id"]);
-    // …and never reaches the room again.
-    other
-        .expect_no_message(Duration::from_millis(300))
+    let first = sender
+        .say_and_hear("lounge", "一回だけ", "same-id")
         .await
         .unwrap();
+    other.recv_type("message").await.unwrap();
+    // The retry is confirmed to the sender with the original message…
+    let confirmed = sender.say_and_hear("lounge", "一回だけ", "same-id").await;
+    assert_eq!(confirmed.unwrap()["id"], first["id"]);
+    // …and never reaches the room again.
+    other.expect_no_message(QUIET).await.unwrap();
     sender.say("lounge", "次", "next-id").await.unwrap();
     let next = other.recv_type("message").await.unwrap();
     assert_eq!(next["text"], "次");
@@ -196,25 +177,17 @@ async fn a_retry_after_a_reconnect_is_delivered_once() {
     let original = other.recv_type("message").await.unwrap();
     // The connection drops before the sender saw its message; it resumes and sends again.
     sender.drop_connection();
-    let mut back = ibasho_tests::Client::connect(server.addr()).await.unwrap();
-    back.resume(welcome["session"].as_str().unwrap())
-        .await
-        .unwrap();
+    let (mut back, _) = resume(&server, &token(&welcome)).await;
     back.recv_type("joined").await.unwrap();
-    back.say("lounge", "届いたかな", "retry-1").await.unwrap();
-    let confirmed = back.recv_type("message").await.unwrap();
-    assert_eq!(confirmed["id"], original["id"]);
-    other
-        .expect_no_message(Duration::from_millis(300))
-        .await
-        .unwrap();
+    let confirmed = back.say_and_hear("lounge", "届いたかな", "retry-1").await;
+    assert_eq!(confirmed.unwrap()["id"], original["id"]);
+    other.expect_no_message(QUIET).await.unwrap();
 }
 
 #[tokio::test]
 async fn the_same_client_id_in_two_rooms_is_two_messages() {
     let server = serve(settings()).await;
-    let (mut both, _) = hello(&server, Some("りょうほう")).await;
-    both.join("lounge").await.unwrap();
+    let mut both = member(&server, "りょうほう", "lounge").await;
     both.join("games").await.unwrap();
     let mut in_games = member(&server, "げーむ", "games").await;
     both.say("lounge", "ラウンジへ", "1").await.unwrap();
@@ -242,9 +215,7 @@ async fn leaving_stops_delivery_and_is_acknowledged() {
     assert_eq!(goes.recv_type("left").await.unwrap()["room"], "lounge");
     stays.say("lounge", "またね", "m1").await.unwrap();
     stays.recv_type("message").await.unwrap();
-    goes.expect_no_message(Duration::from_millis(300))
-        .await
-        .unwrap();
+    goes.expect_no_message(QUIET).await.unwrap();
 }
 
 #[tokio::test]
@@ -263,11 +234,8 @@ async fn generated_handles_are_friendly_and_unique_among_those_present() {
         clients.push(client);
     }
     let mut english = ibasho_tests::Client::connect(server.addr()).await.unwrap();
-    english
-        .send(json!({"type": "hello", "lang": "en"}))
-        .await
-        .unwrap();
-    let welcome = english.recv_type("welcome").await.unwrap();
+    let frame = json!({"type": "hello", "lang": "en"});
+    let welcome = english.hello_with(frame).await.unwrap();
     assert!(welcome["handle"].as_str().unwrap().is_ascii(), "{welcome}");
 }
 
@@ -276,17 +244,11 @@ async fn messages_are_stamped_by_the_servers_clock() {
     let clock = Arc::new(ManualClock::new("2026-04-01T09:00:00Z".parse().unwrap()));
     let server = serve_with_clock(settings(), clock.clone()).await;
     let mut a = member(&server, "とけい", "lounge").await;
-    a.say("lounge", "おはよう", "t1").await.unwrap();
-    assert_eq!(
-        a.recv_type("message").await.unwrap()["at"],
-        "2026-04-01T09:00:00Z"
-    );
+    let said = a.say_and_hear("lounge", "おはよう", "t1").await.unwrap();
+    assert_eq!(said["at"], "2026-04-01T09:00:00Z");
     clock.advance(jiff::SignedDuration::from_mins(90));
-    a.say("lounge", "もう昼", "t2").await.unwrap();
-    assert_eq!(
-        a.recv_type("message").await.unwrap()["at"],
-        "2026-04-01T10:30:00Z"
-    );
+    let said = a.say_and_hear("lounge", "もう昼", "t2").await.unwrap();
+    assert_eq!(said["at"], "2026-04-01T10:30:00Z");
 }
 
 #[tokio::test]
@@ -329,16 +291,12 @@ async fn quiet_reactions_are_counted_toggled_and_kept_in_history() {
         json!({"nod": 1, "tea": 1})
     );
 
-    late.send(json!({"type":"react","room":"lounge","message_id":"9999","reaction":"tea"}))
-        .await
-        .unwrap();
-    assert_eq!(late.recv_error().await.unwrap()["code"], "no_such_message");
-    late.send(json!({"type":"react","room":"games","message_id":id,"reaction":"tea"}))
-        .await
-        .unwrap();
-    assert_eq!(late.recv_error().await.unwrap()["code"], "not_in_room");
-    late.send(json!({"type":"react","room":"lounge","message_id":id,"reaction":"angry"}))
-        .await
-        .unwrap();
-    assert_eq!(late.recv_error().await.unwrap()["code"], "bad_request");
+    for (room, message_id, reaction, code) in [
+        ("lounge", "9999", "tea", "no_such_message"),
+        ("games", id.as_str(), "tea", "not_in_room"),
+        ("lounge", id.as_str(), "angry", "bad_request"),
+    ] {
+        let frame = json!({"type":"react","room":room,"message_id":message_id,"reaction":reaction});
+        assert_eq!(late.refusal(frame).await.unwrap()["code"], code);
+    }
 }

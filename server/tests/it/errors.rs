@@ -7,7 +7,7 @@ use ibasho_tests::client::Ending;
 use serde_json::{Value, json};
 use tokio_tungstenite::tungstenite::Message;
 
-use crate::support::{hello, member, serve, settings};
+use crate::support::{hello, member, resume, serve, settings, token};
 
 /// Sends `frame` and expects an error with `code`; then proves the connection still works.
 async fn refused(client: &mut Client, frame: &str, code: &str) -> Value {
@@ -23,11 +23,16 @@ async fn refused(client: &mut Client, frame: &str, code: &str) -> Value {
 
 async fn still_open(client: &mut Client) {
     // `join` of a room one may not be in is answered, so the connection is alive.
-    client
-        .send(json!({"type": "join", "room": "no-such-room"}))
-        .await
-        .unwrap();
-    assert_eq!(client.recv_error().await.unwrap()["code"], "no_such_room");
+    let join = json!({"type": "join", "room": "no-such-room"});
+    assert_eq!(client.refusal(join).await.unwrap()["code"], "no_such_room");
+}
+
+/// A server where a session may say one message a second, after a first `burst` at once.
+async fn serve_with_says_burst(burst: u32) -> ibasho_server::Running {
+    let mut settings = settings();
+    settings.limits.says_per_second = 1;
+    settings.limits.says_burst = burst;
+    serve(settings).await
 }
 
 #[tokio::test]
@@ -114,10 +119,7 @@ async fn text_over_the_limit_is_too_long_and_counted_in_characters() {
 
 #[tokio::test]
 async fn says_are_rate_limited_per_session_with_a_retry_time() {
-    let mut settings = settings();
-    settings.limits.says_per_second = 1;
-    settings.limits.says_burst = 3;
-    let server = serve(settings).await;
+    let server = serve_with_says_burst(3).await;
     let mut client = member(&server, "せっかち", "lounge").await;
     for i in 0..3 {
         client
@@ -143,10 +145,7 @@ async fn says_are_rate_limited_per_session_with_a_retry_time() {
 
 #[tokio::test]
 async fn the_session_limit_survives_a_reconnect() {
-    let mut settings = settings();
-    settings.limits.says_per_second = 1;
-    settings.limits.says_burst = 2;
-    let server = serve(settings).await;
+    let server = serve_with_says_burst(2).await;
     let (mut client, welcome) = hello(&server, Some("にげない")).await;
     client.join("lounge").await.unwrap();
     for i in 0..2 {
@@ -154,11 +153,7 @@ async fn the_session_limit_survives_a_reconnect() {
         client.recv_type("message").await.unwrap();
     }
     client.drop_connection();
-    let mut again = Client::connect(server.addr()).await.unwrap();
-    again
-        .resume(welcome["session"].as_str().unwrap())
-        .await
-        .unwrap();
+    let (mut again, _) = resume(&server, &token(&welcome)).await;
     again.recv_type("joined").await.unwrap();
     again.say("lounge", "y", "s2").await.unwrap();
     assert_eq!(again.recv_error().await.unwrap()["code"], "rate_limited");
@@ -214,36 +209,21 @@ async fn a_full_room_refuses_the_next_person() {
 async fn closed_unknown_and_unjoined_rooms_are_refused() {
     let server = serve(settings()).await;
     let (mut client, _) = hello(&server, Some("まいご")).await;
-    refused(
-        &mut client,
-        r#"{"type":"join","room":"family"}"#,
-        "room_closed",
-    )
-    .await;
-    refused(
-        &mut client,
-        r#"{"type":"join","room":"attic"}"#,
-        "no_such_room",
-    )
-    .await;
-    refused(
-        &mut client,
-        r#"{"type":"say","room":"lounge","text":"hi","client_id":"n1"}"#,
-        "not_in_room",
-    )
-    .await;
-    refused(
-        &mut client,
-        r#"{"type":"leave","room":"lounge"}"#,
-        "not_in_room",
-    )
-    .await;
-    refused(
-        &mut client,
-        r#"{"type":"say","room":"attic","text":"hi"}"#,
-        "no_such_room",
-    )
-    .await;
+    for (frame, code) in [
+        (r#"{"type":"join","room":"family"}"#, "room_closed"),
+        (r#"{"type":"join","room":"attic"}"#, "no_such_room"),
+        (
+            r#"{"type":"say","room":"lounge","text":"hi","client_id":"n1"}"#,
+            "not_in_room",
+        ),
+        (r#"{"type":"leave","room":"lounge"}"#, "not_in_room"),
+        (
+            r#"{"type":"say","room":"attic","text":"hi"}"#,
+            "no_such_room",
+        ),
+    ] {
+        refused(&mut client, frame, code).await;
+    }
     still_open(&mut client).await;
 }
 
@@ -297,16 +277,10 @@ async fn invalid_handles_are_refused_with_a_reason() {
 async fn english_sessions_get_english_messages() {
     let server = serve(settings()).await;
     let mut client = Client::connect(server.addr()).await.unwrap();
-    client
-        .send(json!({"type":"hello","handle":"Sora","lang":"en"}))
-        .await
-        .unwrap();
-    client.recv_type("welcome").await.unwrap();
-    client
-        .send(json!({"type":"join","room":"attic"}))
-        .await
-        .unwrap();
-    let error = client.recv_error().await.unwrap();
+    let frame = json!({"type":"hello","handle":"Sora","lang":"en"});
+    client.hello_with(frame).await.unwrap();
+    let join = json!({"type":"join","room":"attic"});
+    let error = client.refusal(join).await.unwrap();
     assert_eq!(error["message"], "There is no room with that name.");
 }
 

@@ -11,12 +11,12 @@ use ibasho_server::clock::ManualClock;
 use ibasho_server::control::RoomControl;
 use ibasho_server::staff::StaffAccounts;
 use ibasho_server::store::read_doc;
-use ibasho_tests::Client;
+use ibasho_tests::{Client, staff_hello};
 use jiff::SignedDuration;
 use serde_json::{Value, json};
 
 use crate::entry_word::cheap_hash;
-use crate::support::{serve_catalogue, settings, tokyo};
+use crate::support::{resume, room_status, serve_catalogue, settings, token, tokyo};
 
 /// A Saturday family meeting 14:00–15:30 (Tokyo), a programme room open all the time with
 /// an agenda, and a room for the people themselves.
@@ -63,13 +63,24 @@ fn staff_file() -> String {
     )
 }
 
-async fn serve_at(now: &str) -> (Running, Arc<ManualClock>) {
-    let clock = Arc::new(ManualClock::new(tokyo(now)));
+/// Test settings with the staff of [`staff_file`].
+fn staff_settings() -> ibasho_server::settings::Settings {
     let mut settings = settings();
-    settings.limits.schedule_tick = Duration::from_millis(10);
     settings.staff = Arc::new(StaffAccounts::parse(&staff_file(), "staff.toml").unwrap());
-    let server = serve_catalogue(settings, clock.clone(), CATALOGUE).await;
+    settings
+}
+
+/// A server on `catalogue` with its clock at `now` (Tokyo), whose timetable looks every `tick`.
+async fn serve_ticking(catalogue: &str, now: &str, tick: Duration) -> (Running, Arc<ManualClock>) {
+    let clock = Arc::new(ManualClock::new(tokyo(now)));
+    let mut settings = staff_settings();
+    settings.limits.schedule_tick = tick;
+    let server = serve_catalogue(settings, clock.clone(), catalogue).await;
     (server, clock)
+}
+
+async fn serve_at(now: &str) -> (Running, Arc<ManualClock>) {
+    serve_ticking(CATALOGUE, now, Duration::from_millis(10)).await
 }
 
 /// Sends `hello` and returns the welcome or the refusal.
@@ -90,11 +101,7 @@ async fn answer(client: &mut Client, kinds: &[&str]) -> Value {
 }
 
 async fn facilitator(server: &Running) -> Client {
-    let (client, welcome) = hello(
-        server,
-        json!({"type":"hello","staff":{"name":"ひかり","password":PASSWORD}}),
-    )
-    .await;
+    let (client, welcome) = hello(server, staff_hello("ひかり", PASSWORD)).await;
     assert_eq!(welcome["type"], "welcome", "{welcome}");
     client
 }
@@ -121,59 +128,39 @@ async fn outcome(client: &mut Client) -> Value {
     answer(client, &["room_state", "error"]).await
 }
 
-async fn status(server: &Running, id: &str) -> Value {
-    let list = crate::http::get_json(server.addr(), "/api/rooms").await;
-    list.as_array()
-        .unwrap()
-        .iter()
-        .find(|room| room["id"] == id)
-        .unwrap()
-        .clone()
-}
-
 #[tokio::test]
 async fn staff_sign_in_with_a_password_and_wear_their_title() {
     let (server, _) = serve_at("2026-12-05T10:00").await;
-    let (_, welcome) = hello(
-        &server,
-        json!({"type":"hello","staff":{"name":"ヒカリ","password":PASSWORD},"role":"family"}),
-    )
-    .await;
+    let mut as_family = staff_hello("ヒカリ", PASSWORD);
+    as_family["role"] = json!("family");
+    let (_, welcome) = hello(&server, as_family).await;
     assert_eq!(welcome["handle"], "ひかり（ファシリテーター）");
     assert_eq!(welcome["staff"], "facilitator");
 
     // A wrong password and an unknown name get the very same answer.
-    let (mut guesser, wrong) = hello(
-        &server,
-        json!({"type":"hello","staff":{"name":"ひかり","password":"guess"}}),
-    )
-    .await;
+    let (mut guesser, wrong) = hello(&server, staff_hello("ひかり", "guess")).await;
     assert_eq!(wrong["code"], "staff_login_refused");
-    guesser
-        .send(json!({"type":"hello","staff":{"name":"だれか","password":PASSWORD}}))
+    let unknown = guesser
+        .refusal(staff_hello("だれか", PASSWORD))
         .await
         .unwrap();
-    let unknown = guesser.recv_error().await.unwrap();
     assert_eq!(
         (&unknown["code"], &unknown["message"]),
         (&wrong["code"], &wrong["message"])
     );
     // Five attempts a minute per connection; then even the right password waits.
     for _ in 0..3 {
-        guesser
-            .send(json!({"type":"hello","staff":{"name":"ひかり","password":"guess"}}))
+        let refused = guesser
+            .refusal(staff_hello("ひかり", "guess"))
             .await
             .unwrap();
-        assert_eq!(
-            guesser.recv_error().await.unwrap()["code"],
-            "staff_login_refused"
-        );
+        assert_eq!(refused["code"], "staff_login_refused");
     }
-    guesser
-        .send(json!({"type":"hello","staff":{"name":"ひかり","password":PASSWORD}}))
+    let waits = guesser
+        .refusal(staff_hello("ひかり", PASSWORD))
         .await
         .unwrap();
-    assert_eq!(guesser.recv_error().await.unwrap()["code"], "rate_limited");
+    assert_eq!(waits["code"], "rate_limited");
 
     // Nobody else can take a staff member's name and title.
     let (_, refused) = hello(
@@ -188,17 +175,9 @@ async fn staff_sign_in_with_a_password_and_wear_their_title() {
     assert_eq!(person.recv_error().await.unwrap()["code"], "forbidden");
 
     // A staff session resumed after a dropped connection is still staff's.
-    let (staff, welcome) = hello(
-        &server,
-        json!({"type":"hello","staff":{"name":"たなか","password":PASSWORD}}),
-    )
-    .await;
+    let (staff, welcome) = hello(&server, staff_hello("たなか", PASSWORD)).await;
     staff.drop_connection();
-    let mut again = Client::connect(server.addr()).await.unwrap();
-    let resumed = again
-        .resume(welcome["session"].as_str().unwrap())
-        .await
-        .unwrap();
+    let (mut again, resumed) = resume(&server, &token(&welcome)).await;
     assert_eq!(resumed["resumed"], true);
     assert_eq!(resumed["staff"], "counselor");
     assert_eq!(resumed["handle"], "たなか（相談員）");
@@ -218,7 +197,7 @@ async fn a_session_opens_up_to_fifteen_minutes_early_and_stays_up_to_fifteen_lat
     clock.advance(SignedDuration::from_mins(6));
     facilitate(&mut staff, "kazokukai", "open_early").await;
     staff.join("kazokukai").await.unwrap();
-    let room = status(&server, "kazokukai").await;
+    let room = room_status(&server, "kazokukai").await;
     assert_eq!(room["status"], "open");
     assert_eq!(room["closes_at"], "2026-12-05T06:30:00Z");
     let mut parent = family(&server, "はは").await;
@@ -256,7 +235,7 @@ async fn a_session_opens_up_to_fifteen_minutes_early_and_stays_up_to_fifteen_lat
 
     // 15:30 passes: still open. 15:40: the closing notice names the new end.
     clock.advance(SignedDuration::from_mins(11));
-    assert_eq!(status(&server, "kazokukai").await["status"], "open");
+    assert_eq!(room_status(&server, "kazokukai").await["status"], "open");
     parent
         .say("kazokukai", "延長ありがとう", "p2")
         .await
@@ -276,7 +255,7 @@ async fn a_session_opens_up_to_fifteen_minutes_early_and_stays_up_to_fifteen_lat
         control, None,
         "what the facilitator set survived the session"
     );
-    assert_eq!(status(&server, "kazokukai").await["status"], "closed");
+    assert_eq!(room_status(&server, "kazokukai").await["status"], "closed");
 }
 
 #[tokio::test]
@@ -399,12 +378,7 @@ end = "21:00"
 "#;
 
 async fn serve_two_sessions(now: &str, tick: Duration) -> (Running, Arc<ManualClock>) {
-    let clock = Arc::new(ManualClock::new(tokyo(now)));
-    let mut settings = settings();
-    settings.limits.schedule_tick = tick;
-    settings.staff = Arc::new(StaffAccounts::parse(&staff_file(), "staff.toml").unwrap());
-    let server = serve_catalogue(settings, clock.clone(), TWO_SESSIONS).await;
-    (server, clock)
+    serve_ticking(TWO_SESSIONS, now, tick).await
 }
 
 #[tokio::test]
@@ -432,7 +406,7 @@ async fn keeping_a_session_open_never_reaches_into_the_next_one() {
     person.recv_type("closed").await.unwrap();
     let dump = server.app().store.audit_dump().await.unwrap();
     assert!(!dump.contains("最初の回の話"), "{dump}");
-    assert_eq!(status(&server, "yoru").await["status"], "open");
+    assert_eq!(room_status(&server, "yoru").await["status"], "open");
 }
 
 #[tokio::test]
@@ -452,7 +426,7 @@ async fn opening_the_next_session_early_closes_the_one_before_first() {
     assert_eq!(joined["history"], json!([]), "{joined}");
     let dump = server.app().store.audit_dump().await.unwrap();
     assert!(!dump.contains("前の回の話"), "{dump}");
-    assert_eq!(status(&server, "yoru").await["status"], "open");
+    assert_eq!(room_status(&server, "yoru").await["status"], "open");
 }
 
 #[tokio::test]
@@ -468,7 +442,7 @@ async fn the_facilitator_moves_the_agenda_and_everyone_sees_where_it_is() {
         json!({"type":"room_state","room":"mitsukeba","segment":1})
     );
     assert_eq!(
-        status(&server, "mitsukeba").await["programme"]["current"],
+        room_status(&server, "mitsukeba").await["programme"]["current"],
         1
     );
     facilitate(&mut staff, "mitsukeba", "next_segment").await;
@@ -486,11 +460,7 @@ async fn the_facilitator_moves_the_agenda_and_everyone_sees_where_it_is() {
 }
 
 async fn facilitator_named(server: &Running, name: &str) -> Client {
-    let (client, welcome) = hello(
-        server,
-        json!({"type":"hello","staff":{"name":name,"password":PASSWORD}}),
-    )
-    .await;
+    let (client, welcome) = hello(server, staff_hello(name, PASSWORD)).await;
     assert_eq!(welcome["staff"], "counselor", "{welcome}");
     client
 }
@@ -503,9 +473,7 @@ async fn staff_enter_rooms_for_any_audience_without_the_entry_word() {
         cheap_hash("あじさい")
     );
     let clock = Arc::new(ManualClock::new(tokyo("2026-12-05T10:00")));
-    let mut settings = settings();
-    settings.staff = Arc::new(StaffAccounts::parse(&staff_file(), "staff.toml").unwrap());
-    let server = serve_catalogue(settings, clock, &catalogue).await;
+    let server = serve_catalogue(staff_settings(), clock, &catalogue).await;
     let mut staff = facilitator(&server).await;
     staff.join("himitsu").await.unwrap();
     staff.join("mitsukeba").await.unwrap();

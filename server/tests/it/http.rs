@@ -23,6 +23,23 @@ pub async fn get(addr: std::net::SocketAddr, path: &str) -> (u16, Value) {
     (status, serde_json::from_str(&body).unwrap_or(Value::Null))
 }
 
+/// How a browser showing a page from `origin` connects.
+fn from_origin(origin: &str) -> ClientOptions {
+    ClientOptions {
+        origin: Some(origin.to_owned()),
+        ..ClientOptions::default()
+    }
+}
+
+/// Asserts that a page from `origin` may not open a WebSocket (403).
+async fn assert_refused(addr: std::net::SocketAddr, origin: &str) {
+    let err = Client::connect_with(addr, from_origin(origin))
+        .await
+        .err()
+        .expect("refused");
+    assert!(format!("{err:#}").contains("403"), "{err:#}");
+}
+
 #[tokio::test]
 async fn healthz_says_ok() {
     let server = serve(settings()).await;
@@ -88,19 +105,8 @@ async fn unknown_paths_are_404() {
 async fn a_cross_site_upgrade_is_refused_and_same_origin_is_allowed() {
     let server = serve(settings()).await;
     let addr = server.addr();
-    let evil = ClientOptions {
-        origin: Some("https://evil.example".into()),
-        ..ClientOptions::default()
-    };
-    let err = Client::connect_with(addr, evil)
-        .await
-        .err()
-        .expect("refused");
-    assert!(format!("{err:#}").contains("403"), "{err:#}");
-    let same = ClientOptions {
-        origin: Some(format!("http://{addr}")),
-        ..ClientOptions::default()
-    };
+    assert_refused(addr, "https://evil.example").await;
+    let same = from_origin(&format!("http://{addr}"));
     Client::connect_with(addr, same).await.unwrap();
     // No Origin at all: a script, not a browser.
     Client::connect(addr).await.unwrap();
@@ -112,18 +118,7 @@ async fn a_configured_allow_list_is_the_only_way_in_for_browsers() {
     settings.allowed_origins = vec!["https://ibasho.example.org".into()];
     let server = serve(settings).await;
     let addr = server.addr();
-    let listed = ClientOptions {
-        origin: Some("https://ibasho.example.org".into()),
-        ..ClientOptions::default()
-    };
+    let listed = from_origin("https://ibasho.example.org");
     Client::connect_with(addr, listed).await.unwrap();
-    let own = ClientOptions {
-        origin: Some(format!("http://{addr}")),
-        ..ClientOptions::default()
-    };
-    let err = Client::connect_with(addr, own)
-        .await
-        .err()
-        .expect("refused");
-    assert!(format!("{err:#}").contains("403"), "{err:#}");
+    assert_refused(addr, &format!("http://{addr}")).await;
 }

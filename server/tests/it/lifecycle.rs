@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 use ibasho_tests::client::Ending;
 use ibasho_tests::{Client, ClientOptions};
 
-use crate::support::{hello, member, serve, settings};
+use crate::support::{hello, member, serve, serve_limited, settings};
 
 #[tokio::test]
 async fn a_client_that_stops_reading_is_disconnected_and_the_room_goes_on() {
@@ -87,9 +87,7 @@ async fn a_peer_that_never_answers_pings_is_dropped_and_a_listening_one_stays() 
 
 #[tokio::test]
 async fn a_connection_without_hello_is_closed() {
-    let mut settings = settings();
-    settings.limits.hello_timeout = Duration::from_millis(200);
-    let server = serve(settings).await;
+    let server = serve_limited(|limits| limits.hello_timeout = Duration::from_millis(200)).await;
     let mut client = Client::connect(server.addr()).await.unwrap();
     match client.ending().await.unwrap() {
         Ending::Closed(code, reason) => {
@@ -102,9 +100,7 @@ async fn a_connection_without_hello_is_closed() {
 
 #[tokio::test]
 async fn connections_over_the_limit_are_refused_until_one_ends() {
-    let mut settings = settings();
-    settings.limits.max_connections = 2;
-    let server = serve(settings).await;
+    let server = serve_limited(|limits| limits.max_connections = 2).await;
     let first = Client::connect(server.addr()).await.unwrap();
     let _second = Client::connect(server.addr()).await.unwrap();
     let refused = Client::connect(server.addr()).await.err().expect("refused");

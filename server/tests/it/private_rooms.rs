@@ -107,24 +107,9 @@ async fn closing_a_private_room_takes_everyone_out_and_erases_it() {
     let (id, mut first, mut second, _third) = two_in_a_private_room(&server).await;
     first.say(&id, "消えるはずの言葉", "c1").await.unwrap();
     second.recv_type("message").await.unwrap();
-    assert!(
-        server
-            .app()
-            .rooms
-            .directory()
-            .close_private(&id)
-            .await
-            .unwrap()
-    );
-    assert!(
-        !server
-            .app()
-            .rooms
-            .directory()
-            .close_private(&id)
-            .await
-            .unwrap()
-    );
+    let directory = server.app().rooms.directory();
+    assert!(directory.close_private(&id).await.unwrap());
+    assert!(!directory.close_private(&id).await.unwrap(), "once");
     for client in [&mut first, &mut second] {
         let closed = client.recv_type("closed").await.unwrap();
         assert_eq!(closed["room"], id.as_str());
@@ -134,13 +119,16 @@ async fn closing_a_private_room_takes_everyone_out_and_erases_it() {
     assert!(!dump.contains("消えるはずの言葉"), "{dump}");
     assert!(dump.matches(id.as_str()).count() <= 1, "{dump}");
     // And it cannot be entered or spoken in any more.
-    first.send(json!({"type":"join","room": id})).await.unwrap();
-    assert_eq!(first.recv_error().await.unwrap()["code"], "no_such_room");
-    second
-        .send(json!({"type":"say","room": id,"text":"まだいる？","client_id":"c2"}))
-        .await
-        .unwrap();
-    assert_eq!(second.recv_error().await.unwrap()["code"], "no_such_room");
+    for (client, frame) in [
+        (&mut first, json!({"type":"join","room": id})),
+        (
+            &mut second,
+            json!({"type":"say","room": id,"text":"まだいる？","client_id":"c2"}),
+        ),
+    ] {
+        client.send(frame).await.unwrap();
+        assert_eq!(client.recv_error().await.unwrap()["code"], "no_such_room");
+    }
 }
 
 #[tokio::test]

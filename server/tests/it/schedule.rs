@@ -8,7 +8,7 @@ use ibasho_server::clock::ManualClock;
 use jiff::SignedDuration;
 use serde_json::json;
 
-use crate::support::{hello, serve_catalogue, settings, tokyo};
+use crate::support::{hello, room_status, serve_catalogue, settings, tokyo};
 
 /// A Wednesday-evening room (Tokyo), and the always-open lounge.
 const CATALOGUE: &str = r#"
@@ -35,18 +35,6 @@ start = "19:00"
 end = "21:00"
 "#;
 
-async fn rooms(addr: std::net::SocketAddr) -> serde_json::Value {
-    crate::http::get_json(addr, "/api/rooms").await
-}
-
-fn room<'a>(list: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
-    list.as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["id"] == id)
-        .unwrap()
-}
-
 #[tokio::test]
 async fn a_session_opens_warns_closes_and_leaves_nothing_behind() {
     let clock = Arc::new(ManualClock::new(tokyo("2026-12-02T08:00")));
@@ -55,24 +43,20 @@ async fn a_session_opens_warns_closes_and_leaves_nothing_behind() {
     let server = serve_catalogue(settings, clock.clone(), CATALOGUE).await;
 
     // Wednesday morning: upcoming, and the entrance says when.
-    let list = rooms(server.addr()).await;
-    let evening = room(&list, "evening");
+    let evening = room_status(&server, "evening").await;
     assert_eq!(evening["status"], "upcoming");
     assert_eq!(evening["opens_at"], "2026-12-02T10:00:00Z");
     let (mut person, _) = hello(&server, Some("よる")).await;
-    person
-        .send(json!({"type":"join","room":"evening"}))
-        .await
-        .unwrap();
-    let refused = person.recv_error().await.unwrap();
+    let join = json!({"type":"join","room":"evening"});
+    let refused = person.refusal(join.clone()).await.unwrap();
     assert_eq!(refused["code"], "room_closed");
     assert_eq!(refused["next_open"], "2026-12-02T10:00:00Z");
 
     // 19:00: open until 21:00.
     clock.advance(SignedDuration::from_hours(11));
-    let list = rooms(server.addr()).await;
-    assert_eq!(room(&list, "evening")["status"], "open");
-    assert_eq!(room(&list, "evening")["closes_at"], "2026-12-02T12:00:00Z");
+    let evening = room_status(&server, "evening").await;
+    assert_eq!(evening["status"], "open");
+    assert_eq!(evening["closes_at"], "2026-12-02T12:00:00Z");
     let joined = person.join("evening").await.unwrap();
     let epoch = joined["epoch"].clone();
     person.say("evening", "今夜だけの話", "s1").await.unwrap();
@@ -88,10 +72,7 @@ async fn a_session_opens_warns_closes_and_leaves_nothing_behind() {
         closing,
         json!({"type":"closing","room":"evening","closes_at":"2026-12-02T12:00:00Z"})
     );
-    assert_eq!(
-        room(&rooms(server.addr()).await, "evening")["status"],
-        "closing"
-    );
+    assert_eq!(room_status(&server, "evening").await["status"], "closing");
 
     // 21:00: closed; everyone out, everything said erased — in this node and in the store.
     clock.advance(SignedDuration::from_mins(4));
@@ -104,19 +85,14 @@ async fn a_session_opens_warns_closes_and_leaves_nothing_behind() {
     );
     // The always-open lounge keeps its history.
     assert!(dump.contains("ラウンジの話"), "{dump}");
-    let list = rooms(server.addr()).await;
-    let evening = room(&list, "evening");
+    let evening = room_status(&server, "evening").await;
     assert_eq!(evening["status"], "closed");
     assert_eq!(evening["present"], 0);
     assert_eq!(evening["next_open"], "2026-12-09T10:00:00Z");
     // The person is no longer in it; joining again says when it opens next.
     person.say("evening", "まだいる？", "s2").await.unwrap();
     assert_eq!(person.recv_error().await.unwrap()["code"], "not_in_room");
-    person
-        .send(json!({"type":"join","room":"evening"}))
-        .await
-        .unwrap();
-    let refused = person.recv_error().await.unwrap();
+    let refused = person.refusal(join).await.unwrap();
     assert_eq!(refused["code"], "room_closed");
     assert_eq!(refused["next_open"], "2026-12-09T10:00:00Z");
 
@@ -237,18 +213,14 @@ end = "20:30"
     );
     let clock = Arc::new(ManualClock::new(tokyo("2026-12-02T18:00")));
     let server = serve_catalogue(settings(), clock.clone(), &catalogue).await;
-    let programme = |list: &serde_json::Value| room(list, "mitsukeba")["programme"].clone();
-    let before = programme(&rooms(server.addr()).await);
+    let before = room_status(&server, "mitsukeba").await["programme"].clone();
     assert_eq!(before["age_band"], "30〜50代");
     assert_eq!(before["facilitators"], json!(["なつ"]));
     assert_eq!(before["agenda"][1]["topic"], "自分のペース");
     assert!(before.get("current").is_none(), "no segment while closed");
     for (minutes, segment) in [(60, 0), (20, 1), (60, 2)] {
         clock.advance(SignedDuration::from_mins(minutes));
-        assert_eq!(
-            programme(&rooms(server.addr()).await)["current"],
-            segment,
-            "{minutes}"
-        );
+        let programme = &room_status(&server, "mitsukeba").await["programme"];
+        assert_eq!(programme["current"], segment, "{minutes}");
     }
 }

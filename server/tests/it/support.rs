@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use ibasho_server::catalogue::Catalogue;
 use ibasho_server::clock::{Clock, SystemClock};
-use ibasho_server::settings::{Settings, StoreChoice};
+use ibasho_server::settings::{Limits, Settings, StoreChoice};
 use ibasho_server::{Running, open_store, start_with};
 use ibasho_tests::{Client, RedisServer};
 
@@ -106,6 +106,13 @@ pub async fn serve(settings: Settings) -> Running {
     serve_with_clock(settings, Arc::new(SystemClock)).await
 }
 
+/// Like [`serve`], with the test settings' limits changed by `change`.
+pub async fn serve_limited(change: impl FnOnce(&mut Limits)) -> Running {
+    let mut settings = settings();
+    change(&mut settings.limits);
+    serve(settings).await
+}
+
 /// Like [`serve`], with time from `clock`.
 pub async fn serve_with_clock(settings: Settings, clock: Arc<dyn Clock>) -> Running {
     serve_catalogue(settings, clock, CATALOGUE).await
@@ -125,16 +132,48 @@ pub async fn serve_catalogue(settings: Settings, clock: Arc<dyn Clock>, text: &s
 
 /// A client that has said hello (with `handle`, or a generated one).
 pub async fn hello(server: &Running, handle: Option<&str>) -> (Client, serde_json::Value) {
-    let mut client = Client::connect(server.addr()).await.expect("connects");
-    let welcome = client.hello(handle).await.expect("welcome");
-    (client, welcome)
+    Client::greeted(server.addr(), handle)
+        .await
+        .expect("connects and is welcome")
+}
+
+/// A new connection that resumed the session of `token`, and its welcome.
+pub async fn resume(server: &Running, token: &str) -> (Client, serde_json::Value) {
+    Client::resumed(server.addr(), token)
+        .await
+        .expect("connects and is welcome")
+}
+
+/// The session token a welcome frame gives.
+pub fn token(welcome: &serde_json::Value) -> String {
+    welcome["session"]
+        .as_str()
+        .expect("a session token")
+        .to_owned()
 }
 
 /// A client in `room`.
 pub async fn member(server: &Running, handle: &str, room: &str) -> Client {
-    let (mut client, _) = hello(server, Some(handle)).await;
-    client.join(room).await.expect("joined");
-    client
+    Client::member(server.addr(), handle, room)
+        .await
+        .expect("connects and joins")
+}
+
+/// Reads presence frames until one counts `present` people.
+pub async fn wait_for_present(client: &mut Client, present: u64) {
+    loop {
+        if client.recv_type("presence").await.expect("presence")["present"] == present {
+            return;
+        }
+    }
+}
+
+/// The room `id` as the room list (`GET /api/rooms`) shows it now.
+pub async fn room_status(server: &Running, id: &str) -> serde_json::Value {
+    let list = crate::http::get_json(server.addr(), "/api/rooms").await;
+    let rooms = list.as_array().expect("a list of rooms");
+    let room = rooms.iter().find(|room| room["id"] == id);
+    room.expect("the room is listed").clone()
 }
 
 /// A wall-clock time in Tokyo (`2026-12-05T14:00`) as an instant.

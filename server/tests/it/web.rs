@@ -3,6 +3,8 @@
 
 use std::path::Path;
 
+use ibasho_server::settings::Settings;
+
 use crate::support::{serve, settings};
 
 /// A GET with headers; returns status, lower-cased headers and body bytes.
@@ -20,6 +22,14 @@ fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
         .iter()
         .find(|(k, _)| k == name)
         .map(|(_, v)| v.as_str())
+}
+
+/// Test settings serving a small bundle written to `dir`.
+fn settings_with_bundle(dir: &Path) -> Settings {
+    write_bundle(dir);
+    let mut settings = settings();
+    settings.web_dir = Some(dir.to_owned());
+    settings
 }
 
 fn write_bundle(dir: &Path) {
@@ -44,9 +54,7 @@ fn write_bundle(dir: &Path) {
 #[tokio::test]
 async fn the_page_has_strict_security_headers_and_is_never_cached() {
     let dir = tempfile::tempdir().unwrap();
-    write_bundle(dir.path());
-    let mut settings = settings();
-    settings.web_dir = Some(dir.path().to_owned());
+    let mut settings = settings_with_bundle(dir.path());
     settings.exit_url = "https://weather.example/?q=a&b".into();
     let server = serve(settings).await;
     let (status, headers, body) = get(server.addr(), "/", "").await;
@@ -76,10 +84,7 @@ async fn the_page_has_strict_security_headers_and_is_never_cached() {
 #[tokio::test]
 async fn hashed_assets_are_long_cached_typed_and_precompressed() {
     let dir = tempfile::tempdir().unwrap();
-    write_bundle(dir.path());
-    let mut settings = settings();
-    settings.web_dir = Some(dir.path().to_owned());
-    let server = serve(settings).await;
+    let server = serve(settings_with_bundle(dir.path())).await;
     let addr = server.addr();
 
     let (status, headers, body) = get(

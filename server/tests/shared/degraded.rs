@@ -14,11 +14,10 @@ async fn losing_redis_degrades_the_node_and_it_recovers_by_itself() {
     let mut redis = RedisServer::start_durable().unwrap();
     let server = serve(settings(&redis, "deg:")).await;
     assert_eq!(get(server.addr(), "/healthz").await.0, 200);
-    let mut client = Client::connect(server.addr()).await.unwrap();
-    client.hello(Some("まつ")).await.unwrap();
-    client.join("lounge").await.unwrap();
-    client.say("lounge", "まえ", "a").await.unwrap();
-    client.recv_type("message").await.unwrap();
+    let mut client = Client::member(server.addr(), "まつ", "lounge")
+        .await
+        .unwrap();
+    client.say_and_hear("lounge", "まえ", "a").await.unwrap();
 
     redis.kill().unwrap();
     let notice = client.recv_type("notice").await.unwrap();
@@ -44,16 +43,11 @@ async fn losing_redis_degrades_the_node_and_it_recovers_by_itself() {
         client.recv_type("message").await.unwrap()["text"],
         "もどった"
     );
-    let mut newcomer = Client::connect(server.addr()).await.unwrap();
-    newcomer.hello(Some("あとで")).await.unwrap();
+    let (mut newcomer, _) = Client::greeted(server.addr(), Some("あとで"))
+        .await
+        .unwrap();
     let joined = newcomer.join("lounge").await.unwrap();
-    let texts: Vec<_> = joined["history"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| m["text"].clone())
-        .collect();
-    assert_eq!(texts, [json!("まえ"), json!("もどった")]);
+    assert_eq!(ibasho_tests::history_texts(&joined), ["まえ", "もどった"]);
 }
 
 #[tokio::test]
@@ -61,11 +55,11 @@ async fn a_redis_that_lost_everything_makes_members_resync_rather_than_miss_a_ga
     // No persistence: a restart empties Redis, and every room's stream starts again.
     let mut redis = RedisServer::start().unwrap();
     let server = serve(settings(&redis, "lost:")).await;
-    let mut client = Client::connect(server.addr()).await.unwrap();
-    let welcome = client.hello(Some("わすれられる")).await.unwrap();
+    let (mut client, welcome) = Client::greeted(server.addr(), Some("わすれられる"))
+        .await
+        .unwrap();
     client.join("lounge").await.unwrap();
-    client.say("lounge", "きえる", "a").await.unwrap();
-    client.recv_type("message").await.unwrap();
+    client.say_and_hear("lounge", "きえる", "a").await.unwrap();
 
     redis.kill().unwrap();
     redis.restart().unwrap();
@@ -75,11 +69,8 @@ async fn a_redis_that_lost_everything_makes_members_resync_rather_than_miss_a_ga
         other => panic!("expected a resync close, got {other:?}"),
     }
     // Reconnecting: the session is gone with Redis's data, and says so.
-    let mut back = Client::connect(server.addr()).await.unwrap();
-    let welcome = back
-        .resume(welcome["session"].as_str().unwrap())
-        .await
-        .unwrap();
+    let token = welcome["session"].as_str().unwrap();
+    let (mut back, welcome) = Client::resumed(server.addr(), token).await.unwrap();
     assert_eq!(welcome["resumed"], false);
     back.send(json!({"type":"join","room":"lounge","since":{"epoch":"old","offset":1}}))
         .await

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use argon2::password_hash::{PasswordHasher, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
 use ibasho_server::staff::StaffAccounts;
-use ibasho_tests::{Client, RedisServer};
+use ibasho_tests::{Client, RedisServer, staff_hello};
 use serde_json::{Value, json};
 
 use crate::support::{serve, settings};
@@ -37,18 +37,12 @@ async fn a_round_started_on_one_node_holds_on_every_node() {
     let b = serve(settings).await;
 
     let mut facilitator = Client::connect(a.addr()).await.unwrap();
-    facilitator
-        .send(json!({"type":"hello","staff":{"name":"ひかり","password":"pass phrase 42"}}))
-        .await
-        .unwrap();
-    facilitator.recv_type("welcome").await.unwrap();
+    let sign_in = staff_hello("ひかり", "pass phrase 42");
+    facilitator.hello_with(sign_in).await.unwrap();
     facilitator.join("lounge").await.unwrap();
     let mut members = Vec::new();
     for handle in ["あき", "いと"] {
-        let mut member = Client::connect(b.addr()).await.unwrap();
-        member.hello(Some(handle)).await.unwrap();
-        member.join("lounge").await.unwrap();
-        members.push(member);
+        members.push(Client::member(b.addr(), handle, "lounge").await.unwrap());
     }
 
     facilitator
@@ -106,16 +100,8 @@ async fn every_node_draws_on_one_sign_in_allowance() {
     let mut codes = Vec::new();
     for addr in [a.addr(), b.addr(), a.addr(), b.addr(), a.addr(), b.addr()] {
         let mut guesser = Client::connect(addr).await.unwrap();
-        guesser
-            .send(json!({"type":"hello","staff":{"name":"ひかり","password":"guess"}}))
-            .await
-            .unwrap();
-        codes.push(
-            guesser.recv_error().await.unwrap()["code"]
-                .as_str()
-                .unwrap()
-                .to_owned(),
-        );
+        let refused = guesser.refusal(staff_hello("ひかり", "guess")).await;
+        codes.push(refused.unwrap()["code"].as_str().unwrap().to_owned());
     }
     assert_eq!(codes[..4], ["staff_login_refused"; 4]);
     assert_eq!(codes[4..], ["rate_limited"; 2]);

@@ -31,13 +31,14 @@ async fn an_ended_session_leaves_nothing_in_redis_and_live_ones_expire_by_themse
         .await
         .unwrap();
 
-    let mut leaving = Client::connect(server.addr()).await.unwrap();
-    let welcome = leaving.hello(Some("きえる")).await.unwrap();
+    let (mut leaving, welcome) = Client::greeted(server.addr(), Some("きえる"))
+        .await
+        .unwrap();
     let token = welcome["session"].as_str().unwrap().to_owned();
     leaving.join("lounge").await.unwrap();
-    let mut staying = Client::connect(server.addr()).await.unwrap();
-    staying.hello(Some("のこる")).await.unwrap();
-    staying.join("lounge").await.unwrap();
+    let mut staying = Client::member(server.addr(), "のこる", "lounge")
+        .await
+        .unwrap();
     leaving.say("lounge", "ひとこと", "w1").await.unwrap();
     let said = leaving.recv_type("message").await.unwrap();
     staying

@@ -4,16 +4,13 @@ use std::collections::BTreeSet;
 use std::time::Duration;
 
 use futures_util::future::join_all;
-use ibasho_tests::{Client, RedisServer};
+use ibasho_tests::{Client, QUIET, RedisServer};
 use serde_json::{Value, json};
 
 use crate::support::{catalogue_file, node, nodes};
 
 async fn member(addr: std::net::SocketAddr, handle: &str, room: &str) -> Client {
-    let mut client = Client::connect(addr).await.unwrap();
-    client.hello(Some(handle)).await.unwrap();
-    client.join(room).await.unwrap();
-    client
+    Client::member(addr, handle, room).await.unwrap()
 }
 
 /// The next `n` messages a client receives, as (handle, text).
@@ -78,10 +75,7 @@ async fn members_on_every_node_get_every_message_once_in_the_same_order() {
         assert_eq!(own, (0..EACH).collect::<Vec<_>>());
     }
     // Nothing more arrives.
-    clients[0]
-        .expect_no_message(Duration::from_millis(300))
-        .await
-        .unwrap();
+    clients[0].expect_no_message(QUIET).await.unwrap();
     // Presence is counted across nodes.
     let mut late = member(nodes[1].addr(), "おそく", "lounge").await;
     late.send(json!({"type":"leave","room":"lounge"}))
@@ -134,8 +128,7 @@ async fn after_a_node_dies_its_people_resume_on_another_with_their_handle() {
     let catalogue = catalogue_file();
     let mut a = node(&redis, &catalogue).await;
     let b = node(&redis, &catalogue).await;
-    let mut person = Client::connect(a.addr()).await.unwrap();
-    let welcome = person.hello(Some("ひっこし")).await.unwrap();
+    let (mut person, welcome) = Client::greeted(a.addr(), Some("ひっこし")).await.unwrap();
     let token = welcome["session"].as_str().unwrap().to_owned();
     person.join("lounge").await.unwrap();
     let mut other = member(b.addr(), "むこう", "lounge").await;
@@ -144,20 +137,18 @@ async fn after_a_node_dies_its_people_resume_on_another_with_their_handle() {
 
     a.kill().await.unwrap();
     other.say("lounge", "いない間に", "y1").await.unwrap();
+    // Accepted (its echo is back) before the person resumes: then it must be in the history.
+    other.recv_type("message").await.unwrap();
 
-    let mut back = Client::connect(b.addr()).await.unwrap();
-    let welcome = back.resume(&token).await.unwrap();
+    let (mut back, welcome) = Client::resumed(b.addr(), &token).await.unwrap();
     assert_eq!(welcome["resumed"], true);
     assert_eq!(welcome["handle"], "ひっこし");
     assert_eq!(welcome["rooms"], json!(["lounge"]));
     let joined = back.recv_type("joined").await.unwrap();
-    let texts: Vec<_> = joined["history"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| m["text"].as_str().unwrap())
-        .collect();
-    assert_eq!(texts, ["そちらへ", "いない間に"]);
+    assert_eq!(
+        ibasho_tests::history_texts(&joined),
+        ["そちらへ", "いない間に"]
+    );
     // Its handle is still its own in the room, and it is live again on the new node.
     assert_eq!(joined["present"], 2);
     other.say("lounge", "おかえり", "y2").await.unwrap();
@@ -223,11 +214,5 @@ async fn redis_killed_and_restarted_loses_no_message_that_was_confirmed() {
     let first = newcomer.recv().await.unwrap();
     assert_eq!(first["type"], "welcome", "{first}\n{}", nodes[1].log());
     let joined = newcomer.join("lounge").await.unwrap();
-    let history: Vec<String> = joined["history"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| m["text"].as_str().unwrap().to_owned())
-        .collect();
-    assert_eq!(history, confirmed);
+    assert_eq!(ibasho_tests::history_texts(&joined), confirmed);
 }

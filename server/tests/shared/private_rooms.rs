@@ -9,10 +9,13 @@ use serde_json::{Value, json};
 
 use crate::support::{serve, settings};
 
-/// The text of the next message the client hears.
-async fn hears(client: &mut Client) -> String {
-    let message = client.recv_type("message").await.unwrap();
-    message["text"].as_str().unwrap().to_owned()
+/// `speaker` says `text`, and it reaches the speaker and each of `listeners`.
+async fn talk(speaker: &mut Client, listeners: &mut [&mut Client], room: &str, text: &str) {
+    speaker.say(room, text, text).await.unwrap();
+    for client in std::iter::once(speaker).chain(listeners.iter_mut().map(|c| &mut **c)) {
+        let message = client.recv_type("message").await.unwrap();
+        assert_eq!(message["text"], text);
+    }
 }
 
 fn token(welcome: &Value) -> SessionToken {
@@ -54,18 +57,20 @@ async fn a_private_room_works_across_nodes_and_closing_it_erases_it_everywhere()
     let id = room.spec.id.clone();
     person.join(&id).await.unwrap();
     counselor.join(&id).await.unwrap();
-    person
-        .say(&id, "聞いてほしいことがあります", "p1")
-        .await
-        .unwrap();
-    assert_eq!(hears(&mut person).await, "聞いてほしいことがあります");
-    assert_eq!(hears(&mut counselor).await, "聞いてほしいことがあります");
-    counselor
-        .say(&id, "どうぞ、ゆっくりで", "c1")
-        .await
-        .unwrap();
-    assert_eq!(hears(&mut counselor).await, "どうぞ、ゆっくりで");
-    assert_eq!(hears(&mut person).await, "どうぞ、ゆっくりで");
+    talk(
+        &mut person,
+        &mut [&mut counselor],
+        &id,
+        "聞いてほしいことがあります",
+    )
+    .await;
+    talk(
+        &mut counselor,
+        &mut [&mut person],
+        &id,
+        "どうぞ、ゆっくりで",
+    )
+    .await;
     stranger
         .send(json!({"type":"join","room": id}))
         .await
@@ -77,11 +82,20 @@ async fn a_private_room_works_across_nodes_and_closing_it_erases_it_everywhere()
     let mut late = Client::connect(c.addr()).await.unwrap();
     late.resume(late_token.expose()).await.unwrap();
     late.join(&id).await.unwrap();
-    person.say(&id, "三人目も来ました", "p2").await.unwrap();
-    assert_eq!(hears(&mut person).await, "三人目も来ました");
-    assert_eq!(hears(&mut late).await, "三人目も来ました");
-    late.say(&id, "こんにちは", "l1").await.unwrap();
-    assert_eq!(hears(&mut person).await, "こんにちは");
+    talk(
+        &mut person,
+        &mut [&mut counselor, &mut late],
+        &id,
+        "三人目も来ました",
+    )
+    .await;
+    talk(
+        &mut late,
+        &mut [&mut person, &mut counselor],
+        &id,
+        "こんにちは",
+    )
+    .await;
 
     // Closed from one node: everyone on every node is taken out, once.
     assert!(c.app().rooms.directory().close_private(&id).await.unwrap());

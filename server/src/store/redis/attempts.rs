@@ -3,25 +3,17 @@
 //! Keys, under the prefix: `limit:<purpose>:<room or hash>` — attempts in the current window
 //! (expires with it).
 
+use std::sync::LazyLock;
 use std::time::Duration;
 
 use async_trait::async_trait;
 use redis::Script;
 
-use super::{RedisStore, script};
+use super::RedisStore;
 use crate::store::{AttemptStore, StoreResult};
 
-pub(super) struct Scripts {
-    attempt: Script,
-}
-
-impl Scripts {
-    pub(super) fn load() -> Scripts {
-        Scripts {
-            attempt: script(include_str!("attempts/attempt.lua")),
-        }
-    }
-}
+// One script per operation, with the shared prelude (see `script`).
+static ATTEMPT: LazyLock<Script> = lua!("attempts/attempt.lua");
 
 #[async_trait]
 impl AttemptStore for RedisStore {
@@ -31,7 +23,7 @@ impl AttemptStore for RedisStore {
         max: u32,
         window: Duration,
     ) -> StoreResult<Result<(), Duration>> {
-        let mut call = self.call(&self.scripts.attempts.attempt);
+        let mut call = self.call(&ATTEMPT);
         call.arg(key).arg(max).arg(Self::ms(window));
         let left: i64 = self.run(&call).await?;
         Ok(match u64::try_from(left) {

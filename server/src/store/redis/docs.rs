@@ -7,22 +7,15 @@
 //! A change is told to every node on the `bus` (`room R d KIND`).
 
 use async_trait::async_trait;
+use std::sync::LazyLock;
+
 use redis::Script;
 
-use super::{RedisStore, script, unavailable};
+use super::{RedisStore, unavailable};
 use crate::store::{DocStore, StoreResult};
 
-pub(super) struct Scripts {
-    swap: Script,
-}
-
-impl Scripts {
-    pub(super) fn load() -> Scripts {
-        Scripts {
-            swap: script(include_str!("docs/swap.lua")),
-        }
-    }
-}
+// One script per operation, with the shared prelude (see `script`).
+static SWAP: LazyLock<Script> = lua!("docs/swap.lua");
 
 #[async_trait]
 impl DocStore for RedisStore {
@@ -41,7 +34,7 @@ impl DocStore for RedisStore {
         expected: Option<&str>,
         new: Option<&str>,
     ) -> StoreResult<bool> {
-        let mut call = self.call(&self.scripts.docs.swap);
+        let mut call = self.call(&SWAP);
         call.arg(room)
             .arg(kind)
             .arg(expected.unwrap_or(""))

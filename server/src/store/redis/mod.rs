@@ -12,6 +12,14 @@
 //! Privacy: sessions are keyed by a hash of their token, never the token; every key of a
 //! session has a time to live and is deleted when the session ends; no key holds an address.
 
+/// A collection's script: `static NAME: LazyLock<Script> = lua!("collection/name.lua");`
+/// gives the prelude, then the script's body.
+macro_rules! lua {
+    ($path:literal) => {
+        std::sync::LazyLock::new(|| $crate::store::redis::script(include_str!($path)))
+    };
+}
+
 mod attempts;
 mod audit;
 mod docs;
@@ -73,37 +81,15 @@ pub enum RedisStartError {
     Unreachable { target: String, reason: String },
 }
 
-/// Every collection's scripts, each with the shared prelude before it.
-struct Scripts {
-    sessions: sessions::Scripts,
-    rooms: rooms::Scripts,
-    docs: docs::Scripts,
-    attempts: attempts::Scripts,
-    private_rooms: private_rooms::Scripts,
-}
-
 /// A script of a collection: the prelude, then its body.
-fn script(body: &str) -> Script {
+pub(crate) fn script(body: &str) -> Script {
     const PRELUDE: &str = include_str!("prelude.lua");
     Script::new(&format!("{PRELUDE}{body}"))
-}
-
-impl Scripts {
-    fn load() -> Scripts {
-        Scripts {
-            sessions: sessions::Scripts::load(),
-            rooms: rooms::Scripts::load(),
-            docs: docs::Scripts::load(),
-            attempts: attempts::Scripts::load(),
-            private_rooms: private_rooms::Scripts::load(),
-        }
-    }
 }
 
 pub struct RedisStore {
     conn: ConnectionManager,
     config: RedisConfig,
-    scripts: Scripts,
     healthy: Arc<AtomicBool>,
     events: Mutex<Option<mpsc::Receiver<StoreEvent>>>,
     /// Stops the reader when the store is dropped.
@@ -151,7 +137,6 @@ impl RedisStore {
         Ok(RedisStore {
             conn,
             config,
-            scripts: Scripts::load(),
             healthy,
             events: Mutex::new(Some(events)),
             _reader: reader,

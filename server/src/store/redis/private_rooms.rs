@@ -10,30 +10,22 @@
 
 use async_trait::async_trait;
 use jiff::Timestamp;
+use std::sync::LazyLock;
+
 use redis::Script;
 
-use super::{RedisStore, corrupt, script, unavailable};
+use super::{RedisStore, corrupt, unavailable};
 use crate::store::{PrivateRoom, PrivateRoomStore, StoreResult};
 
-pub(super) struct Scripts {
-    create: Script,
-    close: Script,
-}
-
-impl Scripts {
-    pub(super) fn load() -> Scripts {
-        Scripts {
-            create: script(include_str!("private_rooms/create.lua")),
-            close: script(include_str!("private_rooms/close.lua")),
-        }
-    }
-}
+// One script per operation, with the shared prelude (see `script`).
+static CREATE: LazyLock<Script> = lua!("private_rooms/create.lua");
+static CLOSE: LazyLock<Script> = lua!("private_rooms/close.lua");
 
 #[async_trait]
 impl PrivateRoomStore for RedisStore {
     async fn create_private_room(&self, room: &PrivateRoom) -> StoreResult<()> {
         let record = serde_json::to_string(room).map_err(|_| corrupt("a private room"))?;
-        let mut call = self.call(&self.scripts.private_rooms.create);
+        let mut call = self.call(&CREATE);
         call.arg(&room.id).arg(record).arg(
             room.expires_at
                 .map_or_else(String::new, |at| at.as_millisecond().to_string()),
@@ -53,7 +45,7 @@ impl PrivateRoomStore for RedisStore {
     }
 
     async fn close_private_room(&self, id: &str) -> StoreResult<bool> {
-        let mut call = self.call(&self.scripts.private_rooms.close);
+        let mut call = self.call(&CLOSE);
         call.arg(id);
         Ok(self.run::<i64>(&call).await? == 1)
     }

@@ -14,42 +14,26 @@
 
 use async_trait::async_trait;
 use ibasho_protocol::{ChatMessage, Position, Reaction};
+use std::sync::LazyLock;
+
 use redis::Script;
 
-use super::{
-    RedisStore, code, corrupt, decode_change, decode_event, decode_message, number, script,
-};
+use super::{RedisStore, code, corrupt, decode_change, decode_event, decode_message, number};
 use crate::store::{
     Appended, JoinRefusal, JoinedRoom, NewMessage, Present, Reacted, RoomStore, StoreResult,
     new_epoch, session_key, split_events,
 };
 use crate::token::SessionToken;
 
-pub(super) struct Scripts {
-    join: Script,
-    leave: Script,
-    present: Script,
-    members: Script,
-    append: Script,
-    find: Script,
-    react: Script,
-    close: Script,
-}
-
-impl Scripts {
-    pub(super) fn load() -> Scripts {
-        Scripts {
-            join: script(include_str!("rooms/join.lua")),
-            leave: script(include_str!("rooms/leave.lua")),
-            present: script(include_str!("rooms/present.lua")),
-            members: script(include_str!("rooms/members.lua")),
-            append: script(include_str!("rooms/append.lua")),
-            find: script(include_str!("rooms/find.lua")),
-            react: script(include_str!("rooms/react.lua")),
-            close: script(include_str!("rooms/close.lua")),
-        }
-    }
-}
+// One script per operation, with the shared prelude (see `script`).
+static JOIN: LazyLock<Script> = lua!("rooms/join.lua");
+static LEAVE: LazyLock<Script> = lua!("rooms/leave.lua");
+static PRESENT: LazyLock<Script> = lua!("rooms/present.lua");
+static MEMBERS: LazyLock<Script> = lua!("rooms/members.lua");
+static APPEND: LazyLock<Script> = lua!("rooms/append.lua");
+static FIND: LazyLock<Script> = lua!("rooms/find.lua");
+static REACT: LazyLock<Script> = lua!("rooms/react.lua");
+static CLOSE: LazyLock<Script> = lua!("rooms/close.lua");
 
 #[async_trait]
 impl RoomStore for RedisStore {
@@ -61,7 +45,7 @@ impl RoomStore for RedisStore {
         token: &SessionToken,
         since: Option<&Position>,
     ) -> StoreResult<Result<JoinedRoom, JoinRefusal>> {
-        let mut call = self.call(&self.scripts.rooms.join);
+        let mut call = self.call(&JOIN);
         call.arg(room)
             .arg(session_key(token))
             .arg(capacity)
@@ -100,19 +84,19 @@ impl RoomStore for RedisStore {
     }
 
     async fn leave(&self, room: &str, token: &SessionToken) -> StoreResult<bool> {
-        let mut call = self.call(&self.scripts.rooms.leave);
+        let mut call = self.call(&LEAVE);
         call.arg(room).arg(session_key(token));
         Ok(self.run::<i64>(&call).await? == 1)
     }
 
     async fn present(&self, room: &str) -> StoreResult<u32> {
-        let mut call = self.call(&self.scripts.rooms.present);
+        let mut call = self.call(&PRESENT);
         call.arg(room);
         self.run(&call).await
     }
 
     async fn members(&self, room: &str) -> StoreResult<Vec<Present>> {
-        let mut call = self.call(&self.scripts.rooms.members);
+        let mut call = self.call(&MEMBERS);
         call.arg(room);
         let fields: Vec<String> = self.run(&call).await?;
         let mut members: Vec<Present> = fields
@@ -127,7 +111,7 @@ impl RoomStore for RedisStore {
     }
 
     async fn append(&self, message: NewMessage, history_len: usize) -> StoreResult<Appended> {
-        let mut call = self.call(&self.scripts.rooms.append);
+        let mut call = self.call(&APPEND);
         call.arg(&message.room)
             .arg(session_key(&message.session))
             .arg(message.client_id.as_deref().unwrap_or(""))
@@ -151,7 +135,7 @@ impl RoomStore for RedisStore {
         token: &SessionToken,
         client_id: &str,
     ) -> StoreResult<Option<ChatMessage>> {
-        let mut call = self.call(&self.scripts.rooms.find);
+        let mut call = self.call(&FIND);
         call.arg(session_key(token)).arg(room).arg(client_id);
         let found: Option<String> = self.run(&call).await?;
         found.as_deref().map(decode_message).transpose()
@@ -164,7 +148,7 @@ impl RoomStore for RedisStore {
         message_id: &str,
         reaction: Reaction,
     ) -> StoreResult<Reacted> {
-        let mut call = self.call(&self.scripts.rooms.react);
+        let mut call = self.call(&REACT);
         call.arg(room)
             .arg(session_key(token))
             .arg(message_id)
@@ -180,7 +164,7 @@ impl RoomStore for RedisStore {
     }
 
     async fn close_room(&self, room: &str, ended: jiff::Timestamp) -> StoreResult<String> {
-        let mut call = self.call(&self.scripts.rooms.close);
+        let mut call = self.call(&CLOSE);
         call.arg(room).arg(ended.as_millisecond()).arg(new_epoch());
         self.run(&call).await
     }

@@ -15,33 +15,22 @@
 use async_trait::async_trait;
 use ibasho_moderation::Handle;
 use ibasho_protocol::Lang;
+use std::sync::LazyLock;
+
 use redis::Script;
 
-use super::{RedisStore, code, corrupt, number, parse_code, script};
+use super::{RedisStore, code, corrupt, number, parse_code};
 use crate::store::{
     Attachment, NewSession, Profile, SessionRecord, SessionStore, StoreResult, session_key,
 };
 use crate::token::SessionToken;
 
-pub(super) struct Scripts {
-    create: Script,
-    attach: Script,
-    detach: Script,
-    end: Script,
-    keep_alive: Script,
-}
-
-impl Scripts {
-    pub(super) fn load() -> Scripts {
-        Scripts {
-            create: script(include_str!("sessions/create.lua")),
-            attach: script(include_str!("sessions/attach.lua")),
-            detach: script(include_str!("sessions/detach.lua")),
-            end: script(include_str!("sessions/end.lua")),
-            keep_alive: script(include_str!("sessions/keep_alive.lua")),
-        }
-    }
-}
+// One script per operation, with the shared prelude (see `script`).
+static CREATE: LazyLock<Script> = lua!("sessions/create.lua");
+static ATTACH: LazyLock<Script> = lua!("sessions/attach.lua");
+static DETACH: LazyLock<Script> = lua!("sessions/detach.lua");
+static END: LazyLock<Script> = lua!("sessions/end.lua");
+static KEEP_ALIVE: LazyLock<Script> = lua!("sessions/keep_alive.lua");
 
 #[async_trait]
 impl SessionStore for RedisStore {
@@ -52,7 +41,7 @@ impl SessionStore for RedisStore {
         exclusive: bool,
     ) -> StoreResult<Option<NewSession>> {
         let token = SessionToken::generate();
-        let mut call = self.call(&self.scripts.sessions.create);
+        let mut call = self.call(&CREATE);
         call.arg(session_key(&token))
             .arg(handle.as_str())
             .arg(handle.key())
@@ -69,7 +58,7 @@ impl SessionStore for RedisStore {
     }
 
     async fn attach_session(&self, token: &SessionToken) -> StoreResult<Option<SessionRecord>> {
-        let mut call = self.call(&self.scripts.sessions.attach);
+        let mut call = self.call(&ATTACH);
         call.arg(session_key(token))
             .arg(Self::ms(self.config.lease));
         let Some(fields): Option<Vec<String>> = self.run(&call).await? else {
@@ -97,7 +86,7 @@ impl SessionStore for RedisStore {
         token: &SessionToken,
         attachment: Attachment,
     ) -> StoreResult<bool> {
-        let mut call = self.call(&self.scripts.sessions.detach);
+        let mut call = self.call(&DETACH);
         call.arg(session_key(token))
             .arg(attachment)
             .arg(Self::ms(self.config.detached_ttl));
@@ -110,7 +99,7 @@ impl SessionStore for RedisStore {
         attachment: Attachment,
         only_if_detached: bool,
     ) -> StoreResult<Option<Vec<String>>> {
-        let mut call = self.call(&self.scripts.sessions.end);
+        let mut call = self.call(&END);
         call.arg(session_key(token))
             .arg(attachment)
             .arg(if only_if_detached { "1" } else { "0" });
@@ -123,7 +112,7 @@ impl SessionStore for RedisStore {
 
     async fn keep_alive(&self, tokens: &[SessionToken]) -> StoreResult<()> {
         for chunk in tokens.chunks(500) {
-            let mut call = self.call(&self.scripts.sessions.keep_alive);
+            let mut call = self.call(&KEEP_ALIVE);
             call.arg(Self::ms(self.config.lease));
             for token in chunk {
                 call.arg(session_key(token));

@@ -17,14 +17,9 @@ impl Peer {
     /// Takes an entry-word attempt from this connection's and the room's allowance (the
     /// room's is shared by every node; unknown rooms share one).
     async fn entry_word_attempt(&self, room: &str) -> Result<(), Refusal> {
-        self.entry_words
-            .check()
-            .map_err(|retry_after| Refusal::RateLimited { retry_after })?;
         let per_room = self.app.settings.limits.entry_words_per_room;
-        self.app
-            .hub
-            .attempt(&format!("entry_word:{room}"), per_room)
-            .await
+        let key = format!("entry_word:{room}");
+        self.attempt(&self.entry_words, &key, per_room).await
     }
 
     pub(super) async fn join(

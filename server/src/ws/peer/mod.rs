@@ -215,11 +215,7 @@ impl Peer {
 
     /// The session in a room it is in (`not_in_room`).
     async fn member(&self, room: &str) -> Result<InRoom<'_>, Refusal> {
-        let here = self.at(room).await?;
-        if !here.member {
-            return Err(Refusal::NotInRoom);
-        }
-        Ok(here)
+        inside(self.at(room).await?)
     }
 
     /// A staff session (`forbidden` for anyone else) at a room, in it or not.
@@ -233,11 +229,25 @@ impl Peer {
 
     /// A staff session in a room it is in.
     async fn staff_in(&self, room: &str) -> Result<InRoom<'_>, Refusal> {
-        let here = self.staff_at(room).await?;
-        if !here.member {
-            return Err(Refusal::NotInRoom);
-        }
+        inside(self.staff_at(room).await?)
+    }
+
+    /// Takes an attempt from this connection's allowance (`per_connection`) and then from
+    /// the allowance of `key` that every node shares (`max` a minute).
+    async fn attempt(&self, per_connection: &Limiter, key: &str, max: u32) -> Result<(), Refusal> {
+        per_connection
+            .check()
+            .map_err(|retry_after| Refusal::RateLimited { retry_after })?;
+        self.app.hub.attempt(key, max).await
+    }
+}
+
+/// `not_in_room` unless the guarded session is in the room.
+fn inside(here: InRoom<'_>) -> Result<InRoom<'_>, Refusal> {
+    if here.member {
         Ok(here)
+    } else {
+        Err(Refusal::NotInRoom)
     }
 }
 

@@ -152,16 +152,12 @@ impl Peer {
     /// connection and per account name, for every node together). A wrong name and a wrong
     /// password get the same answer.
     async fn sign_in(&self, login: StaffLogin) -> Result<StaffAccount, Refusal> {
-        self.staff_logins
-            .check()
-            .map_err(|retry_after| Refusal::RateLimited { retry_after })?;
-        // Per account name (hashed: the store keeps no typed text), for every node together:
-        // guessing one account's password is slow, and nobody can lock every account out.
+        // Per connection, and per account name (hashed: the store keeps no typed text) for
+        // every node together: guessing one account's password is slow, and nobody can lock
+        // every account out.
         let per_name = self.app.settings.limits.staff_logins_per_name;
-        self.app
-            .hub
-            .attempt(&staff::attempts_key(&login.name), per_name)
-            .await?;
+        let key = staff::attempts_key(&login.name);
+        self.attempt(&self.staff_logins, &key, per_name).await?;
         // Longer than any secret that could have been hashed: refused without hashing.
         if login.name.chars().count() > secret::MAX_CHARS
             || login.password.chars().count() > secret::MAX_CHARS
