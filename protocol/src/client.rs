@@ -165,20 +165,22 @@ impl ClientMsg {
 mod tests {
     use super::*;
 
+    /// A `hello` with nothing but its type.
+    fn bare_hello() -> ClientMsg {
+        ClientMsg::Hello {
+            handle: None,
+            resume: None,
+            lang: None,
+            role: None,
+            since: BTreeMap::new(),
+            staff: None,
+        }
+    }
+
     #[test]
     fn hello_fields_are_all_optional() {
         let msg: ClientMsg = serde_json::from_str(r#"{"type":"hello"}"#).unwrap();
-        assert_eq!(
-            msg,
-            ClientMsg::Hello {
-                handle: None,
-                resume: None,
-                lang: None,
-                role: None,
-                since: BTreeMap::new(),
-                staff: None,
-            }
-        );
+        assert_eq!(msg, bare_hello());
     }
 
     #[test]
@@ -245,14 +247,7 @@ mod tests {
     /// One frame of every kind (the match makes a new variant a compile error here).
     fn one_of_each() -> Vec<ClientMsg> {
         let samples = vec![
-            ClientMsg::Hello {
-                handle: None,
-                resume: None,
-                lang: None,
-                role: None,
-                since: BTreeMap::new(),
-                staff: None,
-            },
+            bare_hello(),
             ClientMsg::Join {
                 room: "r".into(),
                 since: None,

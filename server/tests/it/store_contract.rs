@@ -54,6 +54,17 @@ async fn say(store: &Arc<dyn Store>, message: NewMessage) -> ibasho_protocol::Ch
     }
 }
 
+/// What ending `who`'s session with `attachment` does: the rooms it left, or `None`.
+async fn end(
+    store: &Arc<dyn Store>,
+    token: &ibasho_server::token::SessionToken,
+    attachment: u64,
+    only_if_detached: bool,
+) -> Option<Vec<String>> {
+    let ended = store.end_session(token, attachment, only_if_detached).await;
+    ended.unwrap()
+}
+
 /// Whether the store remembers that `who` said `client_id` in `room` (for retries).
 async fn remembers(store: &Arc<dyn Store>, room: &str, who: &NewSession, client_id: &str) -> bool {
     let found = store.find_duplicate(room, &who.token, client_id).await;
@@ -75,13 +86,7 @@ async fn a_stale_attachment_can_neither_detach_nor_end_a_resumed_session() {
             .await
             .unwrap()
     );
-    assert_eq!(
-        store
-            .end_session(&token, started.attachment, false)
-            .await
-            .unwrap(),
-        None
-    );
+    assert_eq!(end(&store, &token, started.attachment, false).await, None);
     assert_eq!(store.present("lounge").await.unwrap(), 1);
     // The grace period of a detachment that was superseded ends nothing either.
     assert!(
@@ -91,19 +96,10 @@ async fn a_stale_attachment_can_neither_detach_nor_end_a_resumed_session() {
             .unwrap()
     );
     let again = store.attach_session(&token).await.unwrap().unwrap();
-    assert_eq!(
-        store
-            .end_session(&token, resumed.attachment, true)
-            .await
-            .unwrap(),
-        None
-    );
+    assert_eq!(end(&store, &token, resumed.attachment, true).await, None);
     // Only the current attachment ends it.
     assert_eq!(
-        store
-            .end_session(&token, again.attachment, false)
-            .await
-            .unwrap(),
+        end(&store, &token, again.attachment, false).await,
         Some(vec!["lounge".to_owned()])
     );
     assert_eq!(store.present("lounge").await.unwrap(), 0);
@@ -115,10 +111,7 @@ async fn the_grace_period_ends_only_a_session_still_detached() {
     let store = test_store().await;
     let new = session(&store, "はなこ").await;
     assert_eq!(
-        store
-            .end_session(&new.token, new.attachment, true)
-            .await
-            .unwrap(),
+        end(&store, &new.token, new.attachment, true).await,
         None,
         "attached sessions do not expire"
     );
@@ -129,10 +122,7 @@ async fn the_grace_period_ends_only_a_session_still_detached() {
             .unwrap()
     );
     assert_eq!(
-        store
-            .end_session(&new.token, new.attachment, true)
-            .await
-            .unwrap(),
+        end(&store, &new.token, new.attachment, true).await,
         Some(vec![])
     );
 }
@@ -273,10 +263,7 @@ async fn reactions_toggle_per_session_and_leave_with_it() {
     // Who reacted is forgotten with the session; the count stays with the message.
     let a_key = session_key(&a.token);
     assert!(store.audit_dump().await.unwrap().contains(&a_key));
-    store
-        .end_session(&a.token, a.attachment, false)
-        .await
-        .unwrap();
+    end(&store, &a.token, a.attachment, false).await;
     let dump = store.audit_dump().await.unwrap();
     assert!(!dump.contains(&a_key), "{dump}");
 }
