@@ -8,7 +8,7 @@ use super::Hub;
 use crate::control::RoomControl;
 use crate::outbox::{Outbound, encode};
 use crate::refusal::Refusal;
-use crate::store::{StoreResult, swap_doc};
+use crate::store::{PRIVATE_PREFIX, StoreResult, swap_doc};
 
 impl Hub {
     /// Tells the room's members on this node that its session ends at `closes_at`.
@@ -42,19 +42,23 @@ impl Hub {
             self.keep_control(room_id, control);
             return Ok(Some(closes));
         }
-        let _in_order = room.sequencer.lock().await;
-        let epoch = self.store.close_room(room_id, ended).await?;
-        let frame = encode(&ServerMsg::Closed {
-            room: room_id.to_owned(),
-        });
-        // Members of the new epoch came in after the close (a session opened early).
-        room.members().retain(|_, member| {
-            if member.epoch == epoch {
-                return true;
-            }
-            member.outbox.push(Outbound::Text(frame.clone()));
-            false
-        });
+        {
+            let _in_order = room.sequencer.lock().await;
+            let epoch = self.store.close_room(room_id, ended).await?;
+            let frame = encode(&ServerMsg::Closed {
+                room: room_id.to_owned(),
+            });
+            // Members of the new epoch came in after the close (a session opened early).
+            room.members().retain(|_, member| {
+                if member.epoch == epoch {
+                    return true;
+                }
+                member.outbox.push(Outbound::Text(frame.clone()));
+                false
+            });
+        }
+        // The sequencer is free again before the store may wait for its feed (the
+        // dispatcher takes the sequencer to deliver).
         let later =
             control.filter(|control| control.planned.is_some_and(|(starts, _)| starts >= ended));
         if let Some(later) = &later {
@@ -78,13 +82,19 @@ impl Hub {
     /// member — here, and on other nodes through the store's `Gone` event — taken out with a
     /// `closed` frame. False if it was gone already.
     pub async fn close_private(&self, id: &str) -> Result<bool, Refusal> {
+        // Never a catalogue room's hub, whatever id is asked for.
+        if !id.starts_with(PRIVATE_PREFIX) {
+            return Ok(false);
+        }
         let closed = self.store.close_private_room(id).await?;
-        self.take_out_of(id);
+        self.take_out_of(id).await;
         Ok(closed)
     }
 
-    /// Takes this node's members out of a room that is gone, and forgets it.
-    pub(super) fn take_out_of(&self, id: &str) {
+    /// Takes this node's members out of a private room that is gone, and forgets it. Under
+    /// the room's sequencer, so that a join in flight is either taken out here or refused by
+    /// the store (the room's record is gone).
+    pub(super) async fn take_out_of(&self, id: &str) {
         let Some(room) = self
             .rooms
             .write()
@@ -93,6 +103,7 @@ impl Hub {
         else {
             return;
         };
+        let _in_order = room.sequencer.lock().await;
         self.controls().remove(id);
         let frame = encode(&ServerMsg::Closed {
             room: id.to_owned(),

@@ -58,6 +58,7 @@ impl Hub {
             )
             .await?
             .map_err(|refusal| match refusal {
+                JoinRefusal::NoSuchRoom => Refusal::NoSuchRoom,
                 JoinRefusal::Full => Refusal::RoomFull,
                 JoinRefusal::HandleTaken => Refusal::HandleTaken,
                 // The session ended under us (its grace ran out): as good as not in the room.

@@ -34,13 +34,18 @@ impl Hub {
                 }
                 StoreEvent::Presence { room } => self.refresh_presence(&room),
                 StoreEvent::Doc { room, kind } => {
-                    if kind == RoomControl::KIND
-                        && let Err(err) = self.refresh_control(&room).await
-                    {
-                        tracing::warn!(error = %err, "could not read a room's control");
+                    // On a task of its own: reading the control waits for the room's control
+                    // lock, whose holder may be waiting for this dispatcher to take events.
+                    if kind == RoomControl::KIND {
+                        let hub = Arc::clone(&self);
+                        tokio::spawn(async move {
+                            if let Err(err) = hub.refresh_control(&room).await {
+                                tracing::warn!(error = %err, "could not read a room's control");
+                            }
+                        });
                     }
                 }
-                StoreEvent::Gone { room } => self.take_out_of(&room),
+                StoreEvent::Gone { room } => self.take_out_of(&room).await,
                 StoreEvent::Resync { room, keep } => {
                     if let Some(hub) = self.find(&room) {
                         for member in hub.members().values() {

@@ -15,6 +15,7 @@ use jiff::Timestamp;
 use crate::catalogue::{Catalogue, Opening, RoomSpec};
 use crate::hub::Hub;
 use crate::refusal::Refusal;
+use crate::rooms::Timing;
 use crate::store::{PRIVATE_PREFIX, PrivateRoom, Store};
 use crate::token::SessionToken;
 
@@ -56,15 +57,25 @@ impl Room {
     }
 }
 
+/// How long a private room made without an expiry lives: nothing made for a conversation
+/// outlasts it by more than a day, even if nobody closes it.
+pub const DEFAULT_LIFETIME: jiff::SignedDuration = jiff::SignedDuration::from_hours(24);
+
 pub struct Directory {
     listed: HashMap<String, Arc<Room>>,
     private: Mutex<HashMap<String, Arc<Room>>>,
     store: Arc<dyn Store>,
     hub: Arc<Hub>,
+    timing: Timing,
 }
 
 impl Directory {
-    pub fn new(catalogue: &Catalogue, store: Arc<dyn Store>, hub: Arc<Hub>) -> Directory {
+    pub fn new(
+        catalogue: &Catalogue,
+        store: Arc<dyn Store>,
+        hub: Arc<Hub>,
+        timing: Timing,
+    ) -> Directory {
         let listed = catalogue
             .rooms
             .iter()
@@ -81,6 +92,7 @@ impl Directory {
             private: Mutex::new(HashMap::new()),
             store,
             hub,
+            timing,
         }
     }
 
@@ -104,7 +116,12 @@ impl Directory {
         if !id.starts_with(PRIVATE_PREFIX) {
             return Ok(None);
         }
-        let known = self.private_rooms().get(id).cloned();
+        let known = {
+            let mut private = self.private_rooms();
+            // Rooms closed meanwhile (here or on another node) are no longer kept here.
+            private.retain(|id, _| self.hub.follows(id));
+            private.get(id).cloned()
+        };
         let room = match known {
             Some(room) if self.hub.follows(id) => room,
             _ => {
@@ -128,7 +145,8 @@ impl Directory {
     }
 
     /// Makes a private room for `creator` and `others` (sessions), for `audience`, closing by
-    /// itself at `expires_at` if given. Its id is random: nobody can guess it.
+    /// itself at `expires_at` (or after [`DEFAULT_LIFETIME`]). Its id is random: nobody can
+    /// guess it.
     pub async fn create_private(
         &self,
         audience: Audience,
@@ -136,6 +154,8 @@ impl Directory {
         others: &[SessionToken],
         expires_at: Option<Timestamp>,
     ) -> Result<Arc<Room>, Refusal> {
+        let expires_at =
+            expires_at.or_else(|| self.timing.now().checked_add(DEFAULT_LIFETIME).ok());
         let record = PrivateRoom::new(audience, creator, others, expires_at);
         self.store.create_private_room(&record).await?;
         tracing::debug!("private room made");

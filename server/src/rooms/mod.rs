@@ -64,7 +64,7 @@ impl Rooms {
         hub: Arc<Hub>,
     ) -> Rooms {
         let timing = Timing::new(&catalogue, clock);
-        let directory = Directory::new(&catalogue, store, Arc::clone(&hub));
+        let directory = Directory::new(&catalogue, store, Arc::clone(&hub), timing.clone());
         Rooms {
             catalogue,
             timing,

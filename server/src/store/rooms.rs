@@ -29,6 +29,8 @@ pub struct JoinedRoom {
 /// Why a join was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum JoinRefusal {
+    /// A private room that is closed (or never was).
+    NoSuchRoom,
     Full,
     HandleTaken,
     NoSession,

@@ -8,7 +8,7 @@ use ibasho_protocol::Audience;
 use ibasho_server::Running;
 use ibasho_server::clock::ManualClock;
 use ibasho_server::token::SessionToken;
-use ibasho_tests::Client;
+use ibasho_tests::{Client, QUIET};
 use jiff::SignedDuration;
 use serde_json::{Value, json};
 
@@ -69,10 +69,7 @@ async fn two_people_talk_in_a_private_room_and_nobody_else_can_find_it() {
         third.send(frame).await.unwrap();
         assert_eq!(third.recv_error().await.unwrap()["code"], "no_such_room");
     }
-    second
-        .expect_no_message(std::time::Duration::from_millis(300))
-        .await
-        .unwrap();
+    second.expect_no_message(QUIET).await.unwrap();
 }
 
 #[tokio::test]
@@ -150,13 +147,24 @@ async fn a_private_room_closes_by_itself_when_it_expires() {
         .unwrap();
     first.join(&room.spec.id).await.unwrap();
     clock.advance(SignedDuration::from_mins(59));
-    first
-        .expect_no_message(std::time::Duration::from_millis(300))
-        .await
-        .unwrap();
+    first.expect_no_message(QUIET).await.unwrap();
     clock.advance(SignedDuration::from_mins(1));
     let closed = first.recv_type("closed").await.unwrap();
     assert_eq!(closed["room"], room.spec.id.as_str());
+
+    // Made without an expiry, it still does not outlast a day.
+    let (mut second, welcome) = hello(&server, Some("あおい")).await;
+    let directory = server.app().rooms.directory();
+    let lasting = directory
+        .create_private(Audience::Person, &token(&welcome), &[], None)
+        .await
+        .unwrap();
+    second.join(&lasting.spec.id).await.unwrap();
+    clock.advance(SignedDuration::from_hours(23));
+    second.expect_no_message(QUIET).await.unwrap();
+    clock.advance(SignedDuration::from_hours(1));
+    let closed = second.recv_type("closed").await.unwrap();
+    assert_eq!(closed["room"], lasting.spec.id.as_str());
 }
 
 #[tokio::test]

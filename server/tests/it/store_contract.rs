@@ -505,6 +505,12 @@ async fn a_private_room_admits_its_list_and_closing_it_erases_it_once() {
 
     assert!(store.close_private_room(&room.id).await.unwrap());
     assert!(!store.close_private_room(&room.id).await.unwrap(), "once");
+    // Closed is closed: not even someone on its list can bring it back by joining.
+    let refused = store
+        .join(&room.id, 10, 100, &person.token, None)
+        .await
+        .unwrap();
+    assert_eq!(refused, Err(JoinRefusal::NoSuchRoom));
     assert_eq!(store.private_room(&room.id).await.unwrap(), None);
     assert!(
         store

@@ -6,8 +6,8 @@ use ibasho_protocol::{ChatMessage, Position, Reaction};
 
 use super::{MemoryStore, Room, State};
 use crate::store::{
-    Appended, JoinRefusal, JoinedRoom, NewMessage, Present, Reacted, ReactionChange, RoomEvent,
-    RoomStore, StoreEvent, StoreResult, session_key, split_events,
+    Appended, JoinRefusal, JoinedRoom, NewMessage, PRIVATE_PREFIX, Present, Reacted,
+    ReactionChange, RoomEvent, RoomStore, StoreEvent, StoreResult, session_key, split_events,
 };
 use crate::token::SessionToken;
 
@@ -27,8 +27,15 @@ impl RoomStore for MemoryStore {
         let sid = session_key(token);
         let mut state = self.lock();
         let State {
-            sessions, rooms, ..
+            sessions,
+            rooms,
+            private_rooms,
+            ..
         } = &mut *state;
+        // A private room exists while its record does: a closed one is never made again.
+        if room_id.starts_with(PRIVATE_PREFIX) && !private_rooms.contains_key(room_id) {
+            return Ok(Err(JoinRefusal::NoSuchRoom));
+        }
         let Some(session) = sessions.get_mut(&sid) else {
             return Ok(Err(JoinRefusal::NoSession));
         };

@@ -17,7 +17,7 @@ use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 
 use super::decode_event;
-use crate::store::StoreEvent;
+use crate::store::{PRIVATE_PREFIX, StoreEvent};
 
 /// How long one XREAD waits for events before asking again.
 const BLOCK_MS: u64 = 5_000;
@@ -49,7 +49,7 @@ struct Follow {
     /// After a reconnect: rooms that moved on while this node was away, and the offset they
     /// had then. Once the reader has caught up, each must have reached it, or events were
     /// trimmed before this node could read them.
-    catching_up: Vec<(usize, u64)>,
+    catching_up: Vec<(String, u64)>,
     events: String,
     events_last: String,
     bus: String,
@@ -125,8 +125,15 @@ impl Follow {
         events: &mpsc::Sender<StoreEvent>,
     ) -> RedisResult<()> {
         self.catching_up.clear();
-        for (index, room) in self.rooms.iter_mut().enumerate() {
+        let mut gone = Vec::new();
+        for room in &mut self.rooms {
             let (epoch, offset) = meta(conn, &room.meta).await?;
+            // A private room closed while this node was away (its notice may have been
+            // trimmed from the bus): its members here are taken out, and it is not followed.
+            if epoch.is_none() && room.room.starts_with(PRIVATE_PREFIX) {
+                gone.push(room.room.clone());
+                continue;
+            }
             let continues = match (&room.epoch, &epoch) {
                 // A stream started while this node was away: read it from its beginning.
                 (None, _) => true,
@@ -134,7 +141,7 @@ impl Follow {
                 (Some(_), None) => false,
             };
             if continues && offset > room.last {
-                self.catching_up.push((index, offset));
+                self.catching_up.push((room.room.clone(), offset));
             }
             if !continues {
                 tracing::warn!(room = %room.room, "lost a room's stream; its members resync");
@@ -151,6 +158,12 @@ impl Follow {
                 }
             }
             room.epoch = epoch;
+        }
+        self.rooms.retain(|room| !gone.contains(&room.room));
+        for room in gone {
+            if events.send(StoreEvent::Gone { room }).await.is_err() {
+                return Ok(());
+            }
         }
         Ok(())
     }
@@ -343,8 +356,11 @@ impl Follow {
             }
         }
         if caught_up {
-            for (index, reached) in std::mem::take(&mut self.catching_up) {
-                let room = &mut self.rooms[index];
+            for (id, reached) in std::mem::take(&mut self.catching_up) {
+                // Gone meanwhile (a private room closed): nothing to check.
+                let Some(room) = self.rooms.iter_mut().find(|room| room.room == id) else {
+                    continue;
+                };
                 if room.last < reached {
                     tracing::warn!(room = %room.room, "events were trimmed; its members resync");
                     room.last = reached;

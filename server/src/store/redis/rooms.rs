@@ -55,6 +55,7 @@ impl RoomStore for RedisStore {
             .arg(since.map_or(0, |since| since.offset));
         let answer: Vec<String> = self.run(&call).await?;
         match answer.first().map(String::as_str) {
+            Some("nosuchroom") => return Ok(Err(JoinRefusal::NoSuchRoom)),
             Some("nosession") => return Ok(Err(JoinRefusal::NoSession)),
             Some("full") => return Ok(Err(JoinRefusal::Full)),
             Some("taken") => return Ok(Err(JoinRefusal::HandleTaken)),

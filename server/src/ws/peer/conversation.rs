@@ -101,19 +101,18 @@ impl Peer {
         }
         let here = self.member(&room).await?;
         let hub = &self.app.hub;
-        // A retry after a reconnect is confirmed, not said again, and costs no rate. (What
-        // was said in a session that ended is no longer there to confirm.)
-        if let Some(client_id) = &client_id
+        let allowed = self.app.rooms.may_say(&here.room.spec, here.actor()).await;
+        // A retry after a reconnect is confirmed, not said again, and costs no rate — even
+        // out of turn; never once the session is over (room_closed, as before).
+        if matches!(allowed, Ok(()) | Err(Refusal::NotYourTurn))
+            && let Some(client_id) = &client_id
             && hub
                 .confirm_retry(&room, &here.session.token, client_id, &self.outbox)
                 .await?
         {
             return Ok(());
         }
-        self.app
-            .rooms
-            .may_say(&here.room.spec, here.actor())
-            .await?;
+        allowed?;
         if let Some(limiter) = hub.says_limiter(&here.session.token) {
             limiter
                 .check()

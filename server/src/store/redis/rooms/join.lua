@@ -1,7 +1,11 @@
 -- ARGV: P, room, sid, capacity, history length, fresh epoch, since epoch ('' for none),
--- since offset. Returns {'nosession'} | {'full'} | {'taken'} |
+-- since offset. Returns {'nosuchroom'} | {'nosession'} | {'full'} | {'taken'} |
 -- {'ok', present, arrived, epoch, offset, recovered, (kind, json)...}.
 local room, sid = ARGV[2], ARGV[3]
+-- A private room exists while its record does: a closed one is never made again.
+if string.sub(room, 1, 2) == 'p-' and redis.call('EXISTS', P .. 'p:' .. room) == 0 then
+  return {'nosuchroom'}
+end
 local sk = skey(sid)
 local key = redis.call('HGET', sk, 'k')
 if not key then return {'nosession'} end
