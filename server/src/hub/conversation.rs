@@ -10,7 +10,7 @@ use super::Hub;
 use super::room::Member;
 use crate::outbox::Outbox;
 use crate::refusal::Refusal;
-use crate::store::{Appended, JoinRefusal, NewMessage, Reacted, StoreResult};
+use crate::store::{Appended, JoinRefusal, NewMessage, Reacted, StoreResult, member_key};
 use crate::token::SessionToken;
 
 /// The attempt allowances' window.
@@ -83,6 +83,7 @@ impl Hub {
             conn.id(),
             Member {
                 outbox: conn.clone(),
+                key: member_key(token, room_id),
                 epoch,
                 delivered,
             },
@@ -94,21 +95,13 @@ impl Hub {
         Ok(joined.arrived)
     }
 
-    /// Takes the session out of a room and stops delivering it to `conn`.
-    pub async fn leave(
-        &self,
-        room_id: &str,
-        token: &SessionToken,
-        conn: &Outbox,
-    ) -> Result<(), Refusal> {
-        let room = self.room(room_id)?;
-        room.members().remove(&conn.id());
+    /// Takes the session out of a room in the store; the store's `Left` event then takes its
+    /// connection out here and tells it (`left`), in order with the room's messages.
+    pub async fn leave(&self, room_id: &str, token: &SessionToken) -> Result<(), Refusal> {
+        self.room(room_id)?;
         if !self.store.leave(room_id, token).await? {
             return Err(Refusal::NotInRoom);
         }
-        conn.send(&ServerMsg::Left {
-            room: room_id.to_owned(),
-        });
         self.presence_changed(room_id);
         Ok(())
     }

@@ -45,6 +45,19 @@ impl Hub {
                         });
                     }
                 }
+                StoreEvent::Left { room, member } => {
+                    if let Some(hub) = self.find(&room) {
+                        let _in_order = hub.sequencer.lock().await;
+                        let frame = encode(&ServerMsg::Left { room: room.clone() });
+                        hub.members().retain(|_, here| {
+                            if here.key != member {
+                                return true;
+                            }
+                            here.outbox.push(Outbound::Text(frame.clone()));
+                            false
+                        });
+                    }
+                }
                 StoreEvent::Gone { room } => self.take_out_of(&room).await,
                 StoreEvent::Resync { room, keep } => {
                     if let Some(hub) = self.find(&room) {

@@ -13,6 +13,8 @@ use crate::outbox::{Outbound, Outbox};
 #[derive(Debug)]
 pub(super) struct Member {
     pub(super) outbox: Outbox,
+    /// Its session's place in the room (`store::member_key`): what `Left` names.
+    pub(super) key: String,
     /// The epoch of the room's stream it joined in, and the offset of the last event it has
     /// (in its `joined`, or delivered since): its delivery mark.
     pub(super) epoch: String,
@@ -80,6 +82,7 @@ mod tests {
         let (outbox, rx) = Outbox::channel(id, 16, 1 << 16, hangup);
         let member = Member {
             outbox,
+            key: format!("k{id}"),
             epoch: epoch.to_owned(),
             delivered,
         };

@@ -58,6 +58,10 @@ pub enum StoreEvent {
     Presence { room: String },
     /// A room's document of `kind` changed somewhere (see `docs`): read it again.
     Doc { room: String, kind: String },
+    /// A session is no longer in the room (it left; next, a facilitator removed it): the
+    /// connections here with that member key (see `store::member_key`) are taken out. In the
+    /// room's order with its messages, so nothing said after it reaches them.
+    Left { room: String, member: String },
     /// A private room was closed somewhere: its members here are taken out, and this node
     /// forgets it.
     Gone { room: String },

@@ -62,6 +62,14 @@ pub fn session_key(token: &SessionToken) -> String {
     hex(&digest[..16])
 }
 
+/// The store's name for a session's place in one room, as the hub of every node knows it (a
+/// hash of the session key and the room): membership events (`StoreEvent::Left`) name whom
+/// they concern with it, and it means nothing once the session is gone.
+pub fn member_key(token: &SessionToken, room: &str) -> String {
+    let digest = Sha256::digest(format!("{}\n{room}", session_key(token)).as_bytes());
+    hex(&digest[..16])
+}
+
 /// Splits recovered events into the messages (for `joined.history`) and reaction changes.
 pub fn split_events(events: Vec<RoomEvent>) -> (Vec<ChatMessage>, Vec<ReactionChange>) {
     let mut messages = Vec::new();

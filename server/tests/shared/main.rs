@@ -9,6 +9,7 @@
 mod degraded;
 mod facilitation;
 mod keyspace;
+mod membership;
 mod nodes;
 mod private_rooms;
 mod support;

@@ -7,7 +7,8 @@ use ibasho_protocol::{ChatMessage, Position, Reaction};
 use super::{MemoryStore, Room, State};
 use crate::store::{
     Appended, JoinRefusal, JoinedRoom, NewMessage, PRIVATE_PREFIX, Present, Reacted,
-    ReactionChange, RoomEvent, RoomStore, StoreEvent, StoreResult, session_key, split_events,
+    ReactionChange, RoomEvent, RoomStore, StoreEvent, StoreResult, member_key, session_key,
+    split_events,
 };
 use crate::token::SessionToken;
 
@@ -76,6 +77,7 @@ impl RoomStore for MemoryStore {
 
     async fn leave(&self, room_id: &str, token: &SessionToken) -> StoreResult<bool> {
         let sid = session_key(token);
+        let slot = self.feed.slot().await;
         let mut state = self.lock();
         let State {
             sessions, rooms, ..
@@ -87,7 +89,14 @@ impl RoomStore for MemoryStore {
             return Ok(false);
         };
         room.forget_reactor(&sid);
-        Ok(room.members.remove(&sid).is_some())
+        let was = room.members.remove(&sid).is_some();
+        if was {
+            slot.send(StoreEvent::Left {
+                room: room_id.to_owned(),
+                member: member_key(token, room_id),
+            });
+        }
+        Ok(was)
     }
 
     async fn present(&self, room_id: &str) -> StoreResult<u32> {

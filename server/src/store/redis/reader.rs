@@ -289,6 +289,17 @@ impl Follow {
                 let [_, room, _, epoch, _, offset, _, kind, _, json] = fields.as_slice() else {
                     continue;
                 };
+                // Membership: no offset of its own, in order with the room's messages.
+                if kind == "l" {
+                    let left = StoreEvent::Left {
+                        room: room.clone(),
+                        member: json.clone(),
+                    };
+                    if events.send(left).await.is_err() {
+                        return Ok(false);
+                    }
+                    continue;
+                }
                 // A room made at run time (a private room), on this node or another: followed
                 // from its first event this node sees.
                 if !self.rooms.iter().any(|r| r.room == *room) {

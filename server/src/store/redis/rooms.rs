@@ -21,7 +21,7 @@ use redis::Script;
 use super::{RedisStore, code, corrupt, decode_change, decode_event, decode_message, number};
 use crate::store::{
     Appended, JoinRefusal, JoinedRoom, NewMessage, Present, Reacted, RoomStore, StoreResult,
-    new_epoch, session_key, split_events,
+    member_key, new_epoch, session_key, split_events,
 };
 use crate::token::SessionToken;
 
@@ -86,7 +86,9 @@ impl RoomStore for RedisStore {
 
     async fn leave(&self, room: &str, token: &SessionToken) -> StoreResult<bool> {
         let mut call = self.call(&LEAVE);
-        call.arg(room).arg(session_key(token));
+        call.arg(room)
+            .arg(session_key(token))
+            .arg(member_key(token, room));
         Ok(self.run::<i64>(&call).await? == 1)
     }
 

@@ -132,10 +132,7 @@ impl Peer {
 
     pub(super) async fn leave(&mut self, room: String) -> Result<(), Refusal> {
         let here = self.member(&room).await?;
-        self.app
-            .hub
-            .leave(&room, &here.session.token, &self.outbox)
-            .await
+        self.app.hub.leave(&room, &here.session.token).await
     }
 
     pub(super) async fn react(
