@@ -150,13 +150,16 @@ impl Browser {
         }
     }
 
-    /// The texts of every element matching `css` now.
+    /// The texts of every element matching `css` now, read in one step in the page: asking
+    /// element by element raced the app re-rendering a list (a stale element reference).
     pub async fn texts(&self, css: &str) -> Result<Vec<String>> {
-        let mut texts = Vec::new();
-        for element in self.client.find_all(Locator::Css(css)).await? {
-            texts.push(element.text().await?);
-        }
-        Ok(texts)
+        let script = "return Array.from(document.querySelectorAll(arguments[0]))\
+                      .map(element => element.innerText.trim());";
+        let texts = self
+            .client
+            .execute(script, vec![Value::String(css.to_owned())])
+            .await?;
+        Ok(serde_json::from_value(texts)?)
     }
 
     /// Runs JavaScript in the page; `arguments[0]…` are `args`.
