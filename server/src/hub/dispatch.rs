@@ -89,3 +89,89 @@ impl Hub {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use ibasho_moderation::Handle;
+    use tokio_util::sync::CancellationToken;
+
+    use super::*;
+    use crate::catalogue::Catalogue;
+    use crate::control::NotNow;
+    use crate::settings::Limits;
+    use crate::store::{MemoryStore, NewMessage, Profile, Store};
+
+    const CATALOGUE: &str = r#"
+[[room]]
+id = "lounge"
+title = "ラウンジ"
+description = "いつでも"
+kind = "themed"
+capacity = 10
+open = "always"
+"#;
+
+    /// A feed of one event, a flood of messages, and a facilitator changing the room's
+    /// control all the while: the dispatcher must never wait on a lock whose holder waits
+    /// for the dispatcher (it once did: a changed control was read on the dispatcher itself).
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_full_feed_never_stalls_delivery() {
+        let store: Arc<dyn Store> = Arc::new(MemoryStore::with_feed_depth(1000, 1));
+        let catalogue = Catalogue::parse(CATALOGUE, "test").unwrap();
+        let shutdown = CancellationToken::new();
+        let hub = Hub::start(Arc::clone(&store), &catalogue, Limits::default(), shutdown);
+        let handle = Handle::parse("ながれ").unwrap();
+        let session = store
+            .create_session(&handle, Profile::default(), false)
+            .await
+            .unwrap()
+            .unwrap();
+        store
+            .join("lounge", 10, 100, &session.token, None)
+            .await
+            .unwrap()
+            .unwrap();
+        let writer = {
+            let store = Arc::clone(&store);
+            tokio::spawn(async move {
+                for n in 0..400 {
+                    let message = NewMessage {
+                        room: "lounge".to_owned(),
+                        session: session.token.clone(),
+                        client_id: None,
+                        text: format!("{n}"),
+                        at: jiff::Timestamp::UNIX_EPOCH,
+                    };
+                    store.append(message, 100).await.unwrap();
+                }
+            })
+        };
+        let facilitator = {
+            let hub = Arc::clone(&hub);
+            tokio::spawn(async move {
+                for _ in 0..200 {
+                    let toggled = hub
+                        .update_control("lounge", |current| {
+                            let mut control = current.cloned().unwrap_or_default();
+                            control.segment = Some(if control.segment == Some(1) { 2 } else { 1 });
+                            Ok::<_, NotNow>(control)
+                        })
+                        .await;
+                    assert!(matches!(toggled, Ok(Ok(()))));
+                }
+            })
+        };
+        let both = async {
+            writer.await.unwrap();
+            facilitator.await.unwrap();
+        };
+        assert!(
+            tokio::time::timeout(Duration::from_secs(20), both)
+                .await
+                .is_ok(),
+            "delivery stalled"
+        );
+    }
+}

@@ -15,7 +15,7 @@ use tokio::sync::mpsc;
 use crate::store::StoreEvent;
 
 /// As deep as the Redis reader's channel.
-const DEPTH: usize = 4096;
+pub(super) const DEPTH: usize = 4096;
 
 #[derive(Debug)]
 pub(super) struct Feed {
@@ -36,8 +36,8 @@ impl Slot<'_> {
 }
 
 impl Feed {
-    pub(super) fn new() -> Feed {
-        let (sender, receiver) = mpsc::channel(DEPTH);
+    pub(super) fn new(depth: usize) -> Feed {
+        let (sender, receiver) = mpsc::channel(depth.max(1));
         Feed {
             sender,
             receiver: Mutex::new(Some(receiver)),

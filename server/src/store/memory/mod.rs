@@ -155,10 +155,16 @@ impl MemoryStore {
 
     /// A store whose rooms keep `stream_len` events for recovery.
     pub fn with_stream_len(stream_len: usize) -> MemoryStore {
+        MemoryStore::with_feed_depth(stream_len, feed::DEPTH)
+    }
+
+    /// A store whose feed to the hub holds at most `depth` events (tests fill it on purpose:
+    /// a full feed must slow writers down, never stall delivery).
+    pub fn with_feed_depth(stream_len: usize, depth: usize) -> MemoryStore {
         MemoryStore {
             state: Mutex::default(),
             stream_len,
-            feed: feed::Feed::new(),
+            feed: feed::Feed::new(depth),
         }
     }
 
