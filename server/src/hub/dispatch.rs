@@ -103,15 +103,8 @@ mod tests {
     use crate::settings::Limits;
     use crate::store::{MemoryStore, NewMessage, Profile, Store};
 
-    const CATALOGUE: &str = r#"
-[[room]]
-id = "lounge"
-title = "ラウンジ"
-description = "いつでも"
-kind = "themed"
-capacity = 10
-open = "always"
-"#;
+    /// One always-open room (an inline table: the catalogue's format, on one line).
+    const CATALOGUE: &str = r#"room = [{ id = "lounge", title = "ラウンジ", description = "いつでも", kind = "themed", capacity = 10, open = "always" }]"#;
 
     /// A feed of one event, a flood of messages, and a facilitator changing the room's
     /// control all the while: the dispatcher must never wait on a lock whose holder waits
