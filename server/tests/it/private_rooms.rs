@@ -128,6 +128,23 @@ async fn closing_a_private_room_takes_everyone_out_and_erases_it() {
     }
 }
 
+/// `client` joins `room`, which stays open for `open` on the clock and is closed (the client
+/// told so) once `ends` more has passed.
+async fn closes_after(
+    clock: &ManualClock,
+    client: &mut Client,
+    room: &str,
+    open: SignedDuration,
+    ends: SignedDuration,
+) {
+    client.join(room).await.unwrap();
+    clock.advance(open);
+    client.expect_no_message(QUIET).await.unwrap();
+    clock.advance(ends);
+    let closed = client.recv_type("closed").await.unwrap();
+    assert_eq!(closed["room"], room);
+}
+
 #[tokio::test]
 async fn a_private_room_closes_by_itself_when_it_expires() {
     let clock = Arc::new(ManualClock::new(tokyo("2026-12-05T14:00")));
@@ -145,12 +162,8 @@ async fn a_private_room_closes_by_itself_when_it_expires() {
         )
         .await
         .unwrap();
-    first.join(&room.spec.id).await.unwrap();
-    clock.advance(SignedDuration::from_mins(59));
-    first.expect_no_message(QUIET).await.unwrap();
-    clock.advance(SignedDuration::from_mins(1));
-    let closed = first.recv_type("closed").await.unwrap();
-    assert_eq!(closed["room"], room.spec.id.as_str());
+    let (open, ends) = (SignedDuration::from_mins(59), SignedDuration::from_mins(1));
+    closes_after(&clock, &mut first, &room.spec.id, open, ends).await;
 
     // Made without an expiry, it still does not outlast a day.
     let (mut second, welcome) = hello(&server, Some("あおい")).await;
@@ -159,12 +172,11 @@ async fn a_private_room_closes_by_itself_when_it_expires() {
         .create_private(Audience::Person, &token(&welcome), &[], None)
         .await
         .unwrap();
-    second.join(&lasting.spec.id).await.unwrap();
-    clock.advance(SignedDuration::from_hours(23));
-    second.expect_no_message(QUIET).await.unwrap();
-    clock.advance(SignedDuration::from_hours(1));
-    let closed = second.recv_type("closed").await.unwrap();
-    assert_eq!(closed["room"], lasting.spec.id.as_str());
+    let (open, ends) = (
+        SignedDuration::from_hours(23),
+        SignedDuration::from_hours(1),
+    );
+    closes_after(&clock, &mut second, &lasting.spec.id, open, ends).await;
 }
 
 #[tokio::test]
