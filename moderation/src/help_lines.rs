@@ -1,0 +1,250 @@
+//! Help lines a person in crisis is shown (`deploy/help-lines.toml`, or the file given with
+//! `--help-lines`), and which of them are open at a given local time.
+//!
+//! ```toml
+//! checked = "2026-12-05"            # when someone last checked every line below
+//! [[line]]
+//! name = "よりそいホットライン"
+//! number = "0120-279-338"           # a number, a url, or both
+//! url = "https://www.since2011.net/yorisoi/"
+//! hours = "24時間・年中無休"          # the words shown
+//! open = ["Mon-Sun 00:00-24:00"]    # when it is open, in the catalogue's time zone
+//! ```
+//!
+//! A window (`Mon-Fri 10:00-16:00`, `Sat 13:00-17:00`, `Mon,Wed,Fri 09:00-12:00`) ends on
+//! the day it starts: a line open overnight is written as two windows.
+
+use jiff::civil::{Date, DateTime, Time, Weekday};
+use serde::Deserialize;
+
+/// One help line, as the file has it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HelpLine {
+    pub name: String,
+    #[serde(default)]
+    pub number: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+    pub hours: String,
+    #[serde(default)]
+    pub open: Vec<String>,
+    #[serde(skip)]
+    windows: Vec<Window>,
+}
+
+impl HelpLine {
+    /// Whether the line is open at `now` (local time).
+    pub fn open_at(&self, now: DateTime) -> bool {
+        self.windows.iter().any(|window| window.contains(now))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    checked: Date,
+    #[serde(default, rename = "line")]
+    lines: Vec<HelpLine>,
+}
+
+/// A whole help-line file, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpLines {
+    /// When the lines were last checked (shown to operators; a stale file is a risk).
+    pub checked: Date,
+    pub lines: Vec<HelpLine>,
+}
+
+/// Why a help-line file was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum HelpLineError {
+    #[error("the help lines are not valid TOML of the expected shape: {0}")]
+    Syntax(String),
+    #[error("help line {name:?} has neither a number nor a url")]
+    NoContact { name: String },
+    #[error(
+        "help line {name:?}: cannot read the opening window {window:?} (e.g. \"Mon-Fri 10:00-16:00\")"
+    )]
+    Window { name: String, window: String },
+    #[error("the file lists no help line")]
+    Empty,
+}
+
+impl HelpLines {
+    /// Reads and checks a help-line file's text.
+    pub fn from_toml(text: &str) -> Result<HelpLines, HelpLineError> {
+        let file: File = toml::from_str(text)
+            .map_err(|error| HelpLineError::Syntax(error.message().to_owned()))?;
+        if file.lines.is_empty() {
+            return Err(HelpLineError::Empty);
+        }
+        let mut lines = file.lines;
+        for line in &mut lines {
+            if line.number.is_none() && line.url.is_none() {
+                return Err(HelpLineError::NoContact {
+                    name: line.name.clone(),
+                });
+            }
+            line.windows = line
+                .open
+                .iter()
+                .map(|window| {
+                    Window::parse(window).ok_or_else(|| HelpLineError::Window {
+                        name: line.name.clone(),
+                        window: window.clone(),
+                    })
+                })
+                .collect::<Result<_, _>>()?;
+        }
+        Ok(HelpLines {
+            checked: file.checked,
+            lines,
+        })
+    }
+}
+
+/// Some days of the week, from one time to a later one the same day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Window {
+    days: Vec<Weekday>,
+    /// Minutes since midnight; `until` may be 24:00.
+    from: u32,
+    until: u32,
+}
+
+impl Window {
+    fn parse(text: &str) -> Option<Window> {
+        let (days, times) = text.trim().split_once(char::is_whitespace)?;
+        let mut weekdays = Vec::new();
+        for part in days.split(',') {
+            match part.split_once('-') {
+                Some((first, last)) => {
+                    let (first, last) = (weekday(first)?, weekday(last)?);
+                    let mut day = first;
+                    loop {
+                        weekdays.push(day);
+                        if day == last {
+                            break;
+                        }
+                        day = day.next();
+                    }
+                }
+                None => weekdays.push(weekday(part)?),
+            }
+        }
+        let (from, until) = times.trim().split_once('-')?;
+        let (from, until) = (minutes(from)?, minutes(until)?);
+        (from < until).then_some(Window {
+            days: weekdays,
+            from,
+            until,
+        })
+    }
+
+    fn contains(&self, now: DateTime) -> bool {
+        let minute =
+            u32::from(now.hour().unsigned_abs()) * 60 + u32::from(now.minute().unsigned_abs());
+        self.days.contains(&now.weekday()) && self.from <= minute && minute < self.until
+    }
+}
+
+fn weekday(name: &str) -> Option<Weekday> {
+    Some(match name.trim().to_ascii_lowercase().as_str() {
+        "mon" => Weekday::Monday,
+        "tue" => Weekday::Tuesday,
+        "wed" => Weekday::Wednesday,
+        "thu" => Weekday::Thursday,
+        "fri" => Weekday::Friday,
+        "sat" => Weekday::Saturday,
+        "sun" => Weekday::Sunday,
+        _ => return None,
+    })
+}
+
+/// `HH:MM` as minutes since midnight (24:00 is the end of the day).
+fn minutes(text: &str) -> Option<u32> {
+    let text = text.trim();
+    if text == "24:00" {
+        return Some(24 * 60);
+    }
+    let time: Time = text.parse().ok()?;
+    Some(u32::from(time.hour().unsigned_abs()) * 60 + u32::from(time.minute().unsigned_abs()))
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use super::*;
+
+    const FILE: &str = r#"
+        checked = "2026-12-05"
+        [[line]]
+        name = "夕方の窓口"
+        number = "0120-000-000"
+        hours = "毎日 16時〜21時"
+        open = ["Mon-Sun 16:00-21:00"]
+        [[line]]
+        name = "平日のチャット"
+        url = "https://example.org/chat"
+        hours = "平日 10時〜16時、土曜 13時〜17時"
+        open = ["Mon-Fri 10:00-16:00", "Sat 13:00-17:00"]
+        [[line]]
+        name = "いつでも"
+        number = "0120-111-111"
+        hours = "24時間"
+        open = ["Sun-Sat 00:00-24:00"]
+    "#;
+
+    #[test]
+    fn which_lines_are_open_follows_their_windows() {
+        let lines = HelpLines::from_toml(FILE).unwrap();
+        assert_eq!(lines.checked, date(2026, 12, 5));
+        let open = |at: DateTime| -> Vec<&str> {
+            lines
+                .lines
+                .iter()
+                .filter(|line| line.open_at(at))
+                .map(|line| line.name.as_str())
+                .collect()
+        };
+        // 2026-12-05 is a Saturday.
+        assert_eq!(
+            open(date(2026, 12, 5).at(14, 0, 0, 0)),
+            ["平日のチャット", "いつでも"]
+        );
+        assert_eq!(
+            open(date(2026, 12, 5).at(17, 0, 0, 0)),
+            ["夕方の窓口", "いつでも"]
+        );
+        assert_eq!(
+            open(date(2026, 12, 7).at(10, 0, 0, 0)),
+            ["平日のチャット", "いつでも"]
+        );
+        assert_eq!(open(date(2026, 12, 6).at(23, 59, 0, 0)), ["いつでも"]);
+        assert_eq!(open(date(2026, 12, 6).at(21, 0, 0, 0)), ["いつでも"]);
+    }
+
+    #[test]
+    fn mistakes_are_named() {
+        let without_contact = "checked = \"2026-12-05\"\n[[line]]\nname = \"x\"\nhours = \"h\"";
+        assert_eq!(
+            HelpLines::from_toml(without_contact),
+            Err(HelpLineError::NoContact { name: "x".into() })
+        );
+        let overnight = "checked = \"2026-12-05\"\n[[line]]\nname = \"x\"\nnumber = \"1\"\nhours = \"h\"\nopen = [\"Mon 22:00-06:00\"]";
+        assert!(matches!(
+            HelpLines::from_toml(overnight),
+            Err(HelpLineError::Window { .. })
+        ));
+        assert_eq!(
+            HelpLines::from_toml("checked = \"2026-12-05\""),
+            Err(HelpLineError::Empty)
+        );
+        assert!(matches!(
+            HelpLines::from_toml("[[line]]\nname = \"x\""),
+            Err(HelpLineError::Syntax(_))
+        ));
+    }
+}
