@@ -71,6 +71,10 @@ pub enum ClientMsg {
         /// once. Optional for hand-typed clients, always sent by the web front end.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         client_id: Option<String>,
+        /// Send it although it looks like personal information (the answer to a
+        /// `personal_info` refusal in a room that asks for confirmation).
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        confirm_personal_info: bool,
     },
     /// Leave a room.
     Leave { room: String },
@@ -194,7 +198,8 @@ mod tests {
             ClientMsg::Say {
                 room: "lounge".into(),
                 text: "こんにちは".into(),
-                client_id: Some("c1".into())
+                client_id: Some("c1".into()),
+                confirm_personal_info: false,
             }
         );
         let back: ClientMsg = serde_json::from_str(&serde_json::to_string(&msg).unwrap()).unwrap();
@@ -257,6 +262,7 @@ mod tests {
                 room: "r".into(),
                 text: "t".into(),
                 client_id: Some("c".into()),
+                confirm_personal_info: true,
             },
             ClientMsg::Leave { room: "r".into() },
             ClientMsg::React {

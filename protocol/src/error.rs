@@ -44,11 +44,19 @@ pub enum ErrorCode {
     /// The action does not fit the session now (opening more than 15 minutes early, keeping
     /// it open more than 15 minutes late, a round with nobody in it, no agenda…).
     NotNow,
+    /// The word lists refuse the message (`reason` says which rule's reason code); it was
+    /// not stored.
+    Blocked,
+    /// The message looks like it has personal information (`kinds`); in a room that asks
+    /// for confirmation, the same `say` with `confirm_personal_info: true` is delivered.
+    PersonalInfo,
+    /// The same words a third time within a minute.
+    Repeated,
 }
 
 impl ErrorCode {
     /// Every code, for exhaustive tests (translations, documentation).
-    pub const ALL: [ErrorCode; 17] = [
+    pub const ALL: [ErrorCode; 20] = [
         ErrorCode::BadRequest,
         ErrorCode::TooLong,
         ErrorCode::RateLimited,
@@ -66,6 +74,9 @@ impl ErrorCode {
         ErrorCode::Forbidden,
         ErrorCode::NotYourTurn,
         ErrorCode::NotNow,
+        ErrorCode::Blocked,
+        ErrorCode::PersonalInfo,
+        ErrorCode::Repeated,
     ];
 
     /// The code as it appears on the wire.
@@ -88,6 +99,9 @@ impl ErrorCode {
             ErrorCode::Forbidden => "forbidden",
             ErrorCode::NotYourTurn => "not_your_turn",
             ErrorCode::NotNow => "not_now",
+            ErrorCode::Blocked => "blocked",
+            ErrorCode::PersonalInfo => "personal_info",
+            ErrorCode::Repeated => "repeated",
         }
     }
 }

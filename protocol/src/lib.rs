@@ -6,6 +6,7 @@
 //! - [`facilitation`] — staff sign-in, facilitator actions, whose turn it is.
 //! - [`error`] — [`ErrorCode`], the stable codes of `{"type":"error"}` frames.
 //! - [`rooms`] — what `GET /api/rooms` returns.
+//! - [`safety`] — personal-information kinds, help lines, staff alerts.
 //! - [`position`] — [`Position`], where a client is in a room's stream, for recovery.
 //! - [`close`] — WebSocket close codes the server uses and what each means.
 //!
@@ -18,6 +19,7 @@ pub mod error;
 pub mod facilitation;
 pub mod position;
 pub mod rooms;
+pub mod safety;
 pub mod server;
 
 pub use client::{ClientMsg, Lang, Reaction, Role};
@@ -25,4 +27,5 @@ pub use error::ErrorCode;
 pub use facilitation::{FacilitatorAction, Floor, LEEWAY_MINUTES, StaffLogin, StaffRole};
 pub use position::Position;
 pub use rooms::{Audience, Programme, RoomInfo, RoomKind, RoomStatus, Segment, Slot};
+pub use safety::{AlertReason, HelpLine, PersonalInfoKind};
 pub use server::{ChatMessage, ErrorFrame, NoticeCode, ReactionCounts, ServerMsg};

@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use crate::{ErrorCode, Floor, Position, Reaction, StaffRole};
+use crate::{
+    AlertReason, ErrorCode, Floor, HelpLine, PersonalInfoKind, Position, Reaction, StaffRole,
+};
 
 /// How many of each reaction a message has (reactions nobody gave are left out).
 pub type ReactionCounts = BTreeMap<Reaction, u32>;
@@ -51,6 +53,12 @@ pub struct ErrorFrame {
     /// For `room_closed`: when the room opens next, if a session is planned.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_open: Option<Timestamp>,
+    /// For `blocked`: the reason code of the rule that matched (`abuse`, `sexual`…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// For `personal_info`: what the message seems to have.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kinds: Vec<PersonalInfoKind>,
 }
 
 /// Every frame the server sends.
@@ -117,6 +125,18 @@ pub enum ServerMsg {
         segment: Option<u32>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         floor: Option<Floor>,
+    },
+    /// To the writer of a message with crisis language, and to nobody else: where help is,
+    /// and which lines are open now. The message itself was delivered as written.
+    Support { room: String, lines: Vec<HelpLine> },
+    /// To staff in the room: a message they may want to look at (`reason`), delivered as
+    /// written. `rule` is the matching rule's reason code for `flagged` and `trial`.
+    Alert {
+        room: String,
+        message_id: String,
+        reason: AlertReason,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        rule: Option<String>,
     },
     /// Something about the service, not about a room.
     Notice { code: NoticeCode },
@@ -188,6 +208,51 @@ mod tests {
     }
 
     #[test]
+    fn support_and_alert_frames_read_as_documented() {
+        let support = ServerMsg::Support {
+            room: "lounge".into(),
+            lines: vec![HelpLine {
+                name: "よりそいホットライン".into(),
+                number: Some("0120-279-338".into()),
+                url: None,
+                hours: "24時間".into(),
+                open_now: true,
+            }],
+        };
+        assert_eq!(
+            serde_json::to_value(&support).unwrap(),
+            serde_json::json!({"type":"support","room":"lounge","lines":[{"name":"よりそいホットライン",
+                "number":"0120-279-338","hours":"24時間","open_now":true}]})
+        );
+        let alert = ServerMsg::Alert {
+            room: "lounge".into(),
+            message_id: "7".into(),
+            reason: AlertReason::Flagged,
+            rule: Some("abuse".into()),
+        };
+        assert_eq!(
+            serde_json::to_value(&alert).unwrap(),
+            serde_json::json!({"type":"alert","room":"lounge","message_id":"7","reason":"flagged",
+                "rule":"abuse"})
+        );
+        let refused = ServerMsg::Error(ErrorFrame {
+            code: ErrorCode::PersonalInfo,
+            message: "m".into(),
+            room: Some("lounge".into()),
+            client_id: None,
+            retry_after_ms: None,
+            next_open: None,
+            reason: None,
+            kinds: vec![PersonalInfoKind::Phone, PersonalInfoKind::SnsId],
+        });
+        assert_eq!(
+            serde_json::to_value(&refused).unwrap(),
+            serde_json::json!({"type":"error","code":"personal_info","message":"m","room":"lounge",
+                "kinds":["phone","sns_id"]})
+        );
+    }
+
+    #[test]
     fn error_frame_has_code_and_message() {
         let msg = ServerMsg::Error(ErrorFrame {
             code: ErrorCode::RateLimited,
@@ -196,6 +261,8 @@ mod tests {
             client_id: None,
             retry_after_ms: Some(1200),
             next_open: None,
+            reason: None,
+            kinds: vec![],
         });
         let json = serde_json::to_string(&msg).unwrap();
         assert_eq!(

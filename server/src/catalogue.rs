@@ -8,6 +8,7 @@ use std::ops::Range;
 use std::path::Path;
 use std::time::Duration;
 
+use ibasho_moderation::{PersonalInfoMode, RoomRules};
 use ibasho_protocol::{Audience, Programme, RoomKind};
 use jiff::civil::{Date, Time, Weekday};
 use jiff::tz::TimeZone;
@@ -57,6 +58,11 @@ pub struct RoomSpec {
     pub opening: Opening,
     /// For a peer programme: age band (guidance), facilitators' names, agenda.
     pub programme: Option<Programme>,
+    /// Automatic protection here: whether the word lists apply (`filters`, default true)
+    /// and what personal information does (`personal_info`, default `confirm`).
+    pub protection: RoomRules,
+    /// Listen-only while no staff member is in it (`facilitated = true`).
+    pub facilitated: bool,
 }
 
 /// When a room can be entered.
@@ -123,6 +129,10 @@ struct RawRoom {
     #[serde(default)]
     session: Vec<Spanned<RawSession>>,
     programme: Option<Spanned<Programme>>,
+    filters: Option<bool>,
+    personal_info: Option<PersonalInfoMode>,
+    #[serde(default)]
+    facilitated: bool,
 }
 
 /// One `[[room.session]]`: exactly one of `weekly`, `monthly` or `date`.
@@ -444,6 +454,11 @@ impl Catalogue {
                 }),
                 capacity,
                 opening,
+                protection: RoomRules {
+                    filters: room.filters.unwrap_or(true),
+                    personal_info: room.personal_info.unwrap_or_default(),
+                },
+                facilitated: room.facilitated,
             });
         }
         Ok(Catalogue {

@@ -124,6 +124,8 @@ fn bad_request(message: &str) -> Response {
         client_id: None,
         retry_after_ms: None,
         next_open: None,
+        reason: None,
+        kinds: Vec::new(),
     };
     (StatusCode::BAD_REQUEST, Json(ServerMsg::Error(frame))).into_response()
 }
@@ -175,6 +177,8 @@ fn not_found() -> Response {
         client_id: None,
         retry_after_ms: None,
         next_open: None,
+        reason: None,
+        kinds: Vec::new(),
     };
     (StatusCode::NOT_FOUND, Json(ServerMsg::Error(frame))).into_response()
 }

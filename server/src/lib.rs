@@ -10,7 +10,8 @@
 //! - [`app`] — what every request shares: settings, the room layer, the hub, shutdown.
 //! - [`settings`] — every tunable limit, with its default.
 //! - [`catalogue`] — the operator's TOML file of rooms; [`staff`] — the staff file and
-//!   sign-in; [`secret`] — argon2 entry words and passwords.
+//!   sign-in; [`secret`] — argon2 entry words and passwords; [`protection`] — the word lists
+//!   and help lines in use (verdicts themselves are the `ibasho-moderation` crate's).
 //! - [`http`] — routes: `/healthz`, `/api/…`, `/ws`, and the web front end ([`web`]);
 //!   [`calendar`] — `/api/schedule` and the iCalendar feed; [`metrics`] — `/metrics`.
 //! - [`ws`] — the WebSocket endpoint: upgrade, one task pair per connection, and `ws::peer`,
@@ -41,6 +42,7 @@ pub mod hub;
 pub mod logging;
 pub mod metrics;
 pub mod outbox;
+pub mod protection;
 pub mod ratelimit;
 pub mod refusal;
 pub mod rooms;

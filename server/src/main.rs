@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use ibasho_server::catalogue::Catalogue;
+use ibasho_server::protection::Protection;
 use ibasho_server::settings::{DEFAULT_EXIT_URL, Limits, Settings, StoreChoice};
 use ibasho_server::staff::{StaffAccounts, StaffFileError};
 
@@ -55,6 +56,15 @@ struct ServeArgs {
     /// sign in as staff.
     #[arg(long, env = "IBASHO_STAFF")]
     staff: Option<PathBuf>,
+    /// Word lists for automatic protection (TOML, see deploy/moderation.toml, which is used
+    /// without this). A file given replaces the shipped lists; crisis language and personal
+    /// information are detected whatever it says.
+    #[arg(long, env = "IBASHO_MODERATION")]
+    moderation: Option<PathBuf>,
+    /// Help lines shown privately to a person who writes crisis language (TOML, see
+    /// deploy/help-lines.toml, which is used without this).
+    #[arg(long, env = "IBASHO_HELP_LINES")]
+    help_lines: Option<PathBuf>,
     /// Origins allowed to open /ws from a browser (repeat, or comma-separate in the
     /// environment). Default: the server's own origin only.
     #[arg(
@@ -77,6 +87,9 @@ struct ServeArgs {
     says_per_second: u32,
     #[arg(long, env = "IBASHO_SAYS_BURST", default_value_t = Limits::default().says_burst)]
     says_burst: u32,
+    /// The same words one person may say per minute; more are refused with `repeated`.
+    #[arg(long, env = "IBASHO_REPEATS_PER_MINUTE", default_value_t = Limits::default().repeats_per_minute)]
+    repeats_per_minute: u32,
     /// Frames of any kind one connection may send per second (a burst of `--frames-burst`).
     #[arg(long, env = "IBASHO_FRAMES_PER_SECOND", default_value_t = Limits::default().frames_per_second)]
     frames_per_second: u32,
@@ -107,13 +120,16 @@ enum StoreKind {
 }
 
 impl ServeArgs {
-    fn into_settings(self) -> Result<Settings, StaffFileError> {
+    fn into_settings(self) -> Result<Settings, String> {
         let staff = match &self.staff {
-            Some(file) => StaffAccounts::load(file)?,
+            Some(file) => StaffAccounts::load(file).map_err(|e: StaffFileError| e.to_string())?,
             None => StaffAccounts::default(),
         };
+        let protection = Protection::load(self.moderation.as_deref(), self.help_lines.as_deref())
+            .map_err(|e| e.to_string())?;
         let mut settings = Settings {
             staff: std::sync::Arc::new(staff),
+            protection: std::sync::Arc::new(protection),
             bind: self.bind,
             catalogue: self.catalogue,
             allowed_origins: self.allowed_origins,
@@ -124,6 +140,7 @@ impl ServeArgs {
         settings.limits.max_connections = self.max_connections;
         settings.limits.says_per_second = self.says_per_second;
         settings.limits.says_burst = self.says_burst;
+        settings.limits.repeats_per_minute = self.repeats_per_minute;
         settings.limits.frames_per_second = self.frames_per_second;
         settings.limits.frames_burst = self.frames_burst;
         settings.store = match self.store {

@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use ibasho_moderation::{HandleError, MAX_HANDLE_CHARS};
-use ibasho_protocol::{ErrorCode, ErrorFrame, Lang};
+use ibasho_protocol::{ErrorCode, ErrorFrame, Lang, PersonalInfoKind};
 
 /// Why a frame was refused, with what the person needs to know to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +35,16 @@ pub enum Refusal {
     Forbidden,
     NotYourTurn,
     NotNow,
+    /// A word list's `block` rule matched: its reason code.
+    Blocked {
+        reason: String,
+    },
+    /// Personal information; `confirmable` when the room delivers it once confirmed.
+    PersonalInfo {
+        kinds: Vec<PersonalInfoKind>,
+        confirmable: bool,
+    },
+    Repeated,
 }
 
 /// What was wrong with a frame that could not be understood.
@@ -73,6 +83,9 @@ impl Refusal {
             Refusal::Forbidden => ErrorCode::Forbidden,
             Refusal::NotYourTurn => ErrorCode::NotYourTurn,
             Refusal::NotNow => ErrorCode::NotNow,
+            Refusal::Blocked { .. } => ErrorCode::Blocked,
+            Refusal::PersonalInfo { .. } => ErrorCode::PersonalInfo,
+            Refusal::Repeated => ErrorCode::Repeated,
         }
     }
 
@@ -94,6 +107,14 @@ impl Refusal {
             next_open: match self {
                 Refusal::RoomClosed { next_open } => *next_open,
                 _ => None,
+            },
+            reason: match self {
+                Refusal::Blocked { reason } => Some(reason.clone()),
+                _ => None,
+            },
+            kinds: match self {
+                Refusal::PersonalInfo { kinds, .. } => kinds.clone(),
+                _ => Vec::new(),
             },
         }
     }
@@ -183,6 +204,23 @@ impl Refusal {
                 ja,
                 "ただいま混み合っています。少し待ってから、もう一度お試しください。",
                 "The service is busy. Please try again in a moment.",
+            ),
+            // Kind, never accusing: the person is told what happened and what they can do.
+            Refusal::Blocked { .. } => pick(
+                ja,
+                "この言葉はこの場所では送れないことになっています。ここにいる人が安心して話せるように、言い方を変えてもらえますか。",
+                "Words like these cannot be sent here, so that everyone can feel safe. Could you say it another way?",
+            ),
+            Refusal::PersonalInfo { confirmable, .. } => match (confirmable, ja) {
+                (true, true) => "電話番号や連絡先のように見えます。送るとあなたが特定されるかもしれません。それでも送るか、書き直してください。".to_owned(),
+                (true, false) => "This looks like a phone number or contact details. Sending it could let others find out who you are. Send it anyway, or edit it.".to_owned(),
+                (false, true) => "この部屋では、電話番号や住所などの連絡先は送れません。あなたを守るためです。".to_owned(),
+                (false, false) => "Contact details such as phone numbers or addresses cannot be sent in this room: it keeps you safe.".to_owned(),
+            },
+            Refusal::Repeated => pick(
+                ja,
+                "同じ言葉が続いています。少し時間をおいてから送ってください。",
+                "You have sent the same words several times. Please wait a little before sending them again.",
             ),
         }
     }

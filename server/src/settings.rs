@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::protection::Protection;
 use crate::staff::StaffAccounts;
 
 /// How the server runs. Built from the command line (see `cli`) or directly by tests.
@@ -29,6 +30,9 @@ pub struct Settings {
     pub store: StoreChoice,
     /// Staff accounts (`--staff FILE`); none by default: nobody can sign in as staff.
     pub staff: Arc<StaffAccounts>,
+    /// Word lists and help lines (`--moderation`, `--help-lines`); the shipped ones by
+    /// default.
+    pub protection: Arc<Protection>,
     pub limits: Limits,
 }
 
@@ -58,6 +62,7 @@ impl Default for Settings {
             exit_url: DEFAULT_EXIT_URL.to_owned(),
             store: StoreChoice::Memory,
             staff: Arc::default(),
+            protection: Arc::default(),
             limits: Limits::default(),
         }
     }
@@ -116,6 +121,9 @@ pub struct Limits {
     /// Any frame from one connection: sustained rate and burst.
     pub frames_per_second: u32,
     pub frames_burst: u32,
+    /// The same words (in matching form) from one session: at most this many times a
+    /// minute; the next is refused with `repeated`.
+    pub repeats_per_minute: u32,
     /// `say` from one session (surviving reconnects): sustained rate and burst.
     pub says_per_second: u32,
     pub says_burst: u32,
@@ -150,6 +158,7 @@ impl Default for Limits {
             stream_len: crate::store::STREAM_LEN,
             frames_per_second: 10,
             frames_burst: 20,
+            repeats_per_minute: 2,
             says_per_second: 1,
             says_burst: 5,
             shutdown_timeout: Duration::from_secs(4),

@@ -10,7 +10,11 @@ use super::Hub;
 use super::room::Member;
 use crate::outbox::Outbox;
 use crate::refusal::Refusal;
-use crate::store::{Appended, JoinRefusal, NewMessage, Reacted, StoreResult, member_key};
+use sha2::{Digest, Sha256};
+
+use crate::store::{
+    Appended, JoinRefusal, NewMessage, Reacted, StoreResult, hex, member_key, session_key,
+};
 use crate::token::SessionToken;
 
 /// The attempt allowances' window.
@@ -42,6 +46,7 @@ impl Hub {
         &self,
         room_id: &str,
         token: &SessionToken,
+        staff: bool,
         conn: &Outbox,
         since: Option<&Position>,
     ) -> Result<bool, Refusal> {
@@ -86,6 +91,7 @@ impl Hub {
                 key: member_key(token, room_id),
                 epoch,
                 delivered,
+                staff,
             },
         );
         drop(_in_order);
@@ -106,17 +112,42 @@ impl Hub {
         Ok(())
     }
 
-    /// Stores a message (the store's feed brings it back to deliver to the room); a retried
-    /// `client_id` is confirmed to the sender only.
-    pub async fn say(&self, message: NewMessage, conn: &Outbox) -> Result<(), Refusal> {
+    /// Stores a message (the store's feed brings it back to deliver to the room) and returns
+    /// its id if it is new; a retried `client_id` is confirmed to the sender only.
+    pub async fn say(&self, message: NewMessage, conn: &Outbox) -> Result<Option<String>, Refusal> {
         self.room(&message.room)?;
         match self.store.append(message, self.limits.history_len).await? {
-            Appended::New(_) => Ok(()),
+            Appended::New(said) => Ok(Some(said.id)),
             Appended::Duplicate(earlier) => {
                 conn.send(&ServerMsg::Message(earlier));
-                Ok(())
+                Ok(None)
             }
             Appended::NotMember => Err(Refusal::NotInRoom),
+        }
+    }
+
+    /// Tells the staff members in a room, on every node, and nobody else.
+    pub async fn tell_staff(&self, room_id: &str, frame: &ServerMsg) -> Result<(), Refusal> {
+        let json = serde_json::to_string(frame).map_err(|_| Refusal::Unavailable)?;
+        self.store.tell_staff(room_id, &json).await?;
+        Ok(())
+    }
+
+    /// Counts the session's saying of the same words (`folded`, in matching form) in a
+    /// minute, on every node: `repeated` past `max`. The key is one hash of the session and
+    /// the words together, so it names neither (nor can it be joined to the session's other
+    /// records), and it lasts a minute.
+    pub async fn repetition(
+        &self,
+        token: &SessionToken,
+        folded: &str,
+        max: u32,
+    ) -> Result<(), Refusal> {
+        let said = Sha256::digest(format!("{}\n{folded}", session_key(token)).as_bytes());
+        let key = format!("repeat:{}", hex(&said[..16]));
+        match self.store.attempt(&key, max, ATTEMPT_WINDOW).await? {
+            Ok(()) => Ok(()),
+            Err(_) => Err(Refusal::Repeated),
         }
     }
 

@@ -58,6 +58,11 @@ impl Hub {
                         });
                     }
                 }
+                StoreEvent::Staff { room, frame } => {
+                    if let Some(hub) = self.find(&room) {
+                        hub.tell_staff(&Utf8Bytes::from(frame));
+                    }
+                }
                 StoreEvent::Gone { room } => self.take_out_of(&room).await,
                 StoreEvent::Resync { room, keep } => {
                     if let Some(hub) = self.find(&room) {

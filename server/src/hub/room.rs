@@ -19,6 +19,8 @@ pub(super) struct Member {
     /// (in its `joined`, or delivered since): its delivery mark.
     pub(super) epoch: String,
     pub(super) delivered: u64,
+    /// A staff member: alerts about the room's messages reach them, and nobody else.
+    pub(super) staff: bool,
 }
 
 /// One room on this node.
@@ -59,6 +61,13 @@ impl RoomHub {
         }
     }
 
+    /// Queues one serialized frame to the staff members on this node.
+    pub(super) fn tell_staff(&self, frame: &Utf8Bytes) {
+        for member in self.members().values().filter(|member| member.staff) {
+            member.outbox.push(Outbound::Text(frame.clone()));
+        }
+    }
+
     /// Queues a room event to every member of its epoch that does not have it yet.
     pub(super) fn deliver(&self, epoch: &str, offset: u64, frame: &Utf8Bytes) {
         for member in self.members().values_mut() {
@@ -85,6 +94,7 @@ mod tests {
             key: format!("k{id}"),
             epoch: epoch.to_owned(),
             delivered,
+            staff: false,
         };
         room.members().insert(id, member);
         rx

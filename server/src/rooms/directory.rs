@@ -6,6 +6,7 @@
 //! while the hub follows them; when one is closed (here, on another node, or by its expiry)
 //! the hub stops following it, and the next lookup asks the store again and finds nothing.
 
+use ibasho_moderation::RoomRules;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -44,6 +45,8 @@ impl Room {
                 capacity: record.capacity,
                 opening: Opening::Always,
                 programme: None,
+                protection: RoomRules::default(),
+                facilitated: false,
             },
             private: Some(record),
         }

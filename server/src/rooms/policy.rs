@@ -122,6 +122,8 @@ mod tests {
             capacity: 10,
             opening: Opening::Always,
             programme: None,
+            protection: ibasho_moderation::RoomRules::default(),
+            facilitated: false,
         }
     }
 

@@ -34,6 +34,11 @@ impl Timing {
         self.clock.now()
     }
 
+    /// The wall-clock time now in the catalogue's time zone (help lines' opening hours).
+    pub fn local_now(&self) -> jiff::civil::DateTime {
+        self.zone.to_datetime(self.now())
+    }
+
     /// Whether a room can be entered now, from its schedule and what a facilitator changed.
     pub fn status(&self, room: &RoomSpec, control: Option<&RoomControl>) -> Status {
         let now = self.now();

@@ -62,6 +62,8 @@ pub enum StoreEvent {
     /// connections here with that member key (see `store::member_key`) are taken out. In the
     /// room's order with its messages, so nothing said after it reaches them.
     Left { room: String, member: String },
+    /// A frame for the staff members in a room only, as JSON (an alert about a message).
+    Staff { room: String, frame: String },
     /// A private room was closed somewhere: its members here are taken out, and this node
     /// forgets it.
     Gone { room: String },

@@ -115,6 +115,10 @@ pub trait Store:
         Ok(())
     }
 
+    /// Tells the staff members in a room, on every node, `frame` (JSON): not stored, and
+    /// nobody else hears it.
+    async fn tell_staff(&self, room: &str, frame: &str) -> StoreResult<()>;
+
     /// Whether this node can reach the store and follow every node's events now.
     fn healthy(&self) -> bool {
         true

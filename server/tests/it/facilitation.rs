@@ -6,17 +6,18 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::entry_word::cheap_hash;
 use ibasho_server::Running;
 use ibasho_server::clock::ManualClock;
 use ibasho_server::control::RoomControl;
-use ibasho_server::staff::StaffAccounts;
 use ibasho_server::store::read_doc;
 use ibasho_tests::{Client, staff_hello};
 use jiff::SignedDuration;
 use serde_json::{Value, json};
 
-use crate::entry_word::cheap_hash;
-use crate::support::{resume, room_status, serve_catalogue, settings, token, tokyo};
+use crate::support::{
+    STAFF_PASSWORD as PASSWORD, resume, room_status, serve_catalogue, staff_settings, token, tokyo,
+};
 
 /// A Saturday family meeting 14:00–15:30 (Tokyo), a programme room open all the time with
 /// an agenda, and a room for the people themselves.
@@ -52,23 +53,6 @@ agenda = [
   { title = "チェックアウト", minutes = 15 },
 ]
 "#;
-
-const PASSWORD: &str = "long enough password";
-
-fn staff_file() -> String {
-    let hash = cheap_hash(PASSWORD);
-    format!(
-        "[[staff]]\nname = \"ひかり\"\nrole = \"facilitator\"\npassword_hash = \"{hash}\"\n\n\
-         [[staff]]\nname = \"たなか\"\nrole = \"counselor\"\npassword_hash = \"{hash}\"\n"
-    )
-}
-
-/// Test settings with the staff of [`staff_file`].
-fn staff_settings() -> ibasho_server::settings::Settings {
-    let mut settings = settings();
-    settings.staff = Arc::new(StaffAccounts::parse(&staff_file(), "staff.toml").unwrap());
-    settings
-}
 
 /// A server on `catalogue` with its clock at `now` (Tokyo), whose timetable looks every `tick`.
 async fn serve_ticking(catalogue: &str, now: &str, tick: Duration) -> (Running, Arc<ManualClock>) {

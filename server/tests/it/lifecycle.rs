@@ -16,6 +16,7 @@ async fn a_client_that_stops_reading_is_disconnected_and_the_room_goes_on() {
     settings.limits.says_burst = 100_000;
     settings.limits.frames_per_second = 100_000;
     settings.limits.frames_burst = 100_000;
+    settings.limits.repeats_per_minute = u32::MAX;
     let server = serve(settings).await;
 
     let options = ClientOptions {

@@ -18,6 +18,7 @@ mod lifecycle;
 mod load_tool;
 mod privacy;
 mod private_rooms;
+mod protection;
 mod recovery;
 mod schedule;
 mod sessions;

@@ -454,6 +454,14 @@ async fn attempts_are_counted_against_one_allowance_per_key() {
     assert!(store.attempt("short", 1, short).await.unwrap().is_err());
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(store.attempt("short", 1, short).await.unwrap(), Ok(()));
+    // Each key keeps its own window: the short one ending ends no longer one.
+    assert!(
+        store
+            .attempt("entry_word:family", 3, window)
+            .await
+            .unwrap()
+            .is_err()
+    );
 }
 
 #[tokio::test]

@@ -11,6 +11,7 @@ use std::time::Duration;
 use ibasho_server::catalogue::Catalogue;
 use ibasho_server::clock::{Clock, SystemClock};
 use ibasho_server::settings::{Limits, Settings, StoreChoice};
+use ibasho_server::staff::StaffAccounts;
 use ibasho_server::{Running, open_store, start_with};
 use ibasho_tests::{Client, RedisServer};
 
@@ -58,9 +59,25 @@ pub fn settings() -> Settings {
     };
     settings.limits.says_per_second = 1000;
     settings.limits.says_burst = 1000;
+    settings.limits.repeats_per_minute = 1000;
     settings.limits.frames_per_second = 1000;
     settings.limits.frames_burst = 1000;
     settings.limits.presence_interval = Duration::from_millis(20);
+    settings
+}
+
+/// The password of every test staff account.
+pub const STAFF_PASSWORD: &str = "long enough password";
+
+/// Test settings with two staff accounts: ひかり (facilitator) and たなか (counselor).
+pub fn staff_settings() -> Settings {
+    let hash = crate::entry_word::cheap_hash(STAFF_PASSWORD);
+    let file = format!(
+        "[[staff]]\nname = \"ひかり\"\nrole = \"facilitator\"\npassword_hash = \"{hash}\"\n\n\
+         [[staff]]\nname = \"たなか\"\nrole = \"counselor\"\npassword_hash = \"{hash}\"\n"
+    );
+    let mut settings = settings();
+    settings.staff = Arc::new(StaffAccounts::parse(&file, "staff.toml").expect("staff file"));
     settings
 }
 

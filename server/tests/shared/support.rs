@@ -70,6 +70,8 @@ pub async fn node(redis: &RedisServer, catalogue: &NamedTempFile) -> ServerProce
             "1000",
             "--frames-burst",
             "1000",
+            "--repeats-per-minute",
+            "1000",
         ],
         &[
             ("IBASHO_REDIS_URL", url.as_str()),
@@ -92,6 +94,7 @@ pub fn settings(redis: &RedisServer, prefix: &str) -> Settings {
     };
     settings.limits.says_per_second = 1000;
     settings.limits.says_burst = 1000;
+    settings.limits.repeats_per_minute = 1000;
     settings.limits.frames_per_second = 1000;
     settings.limits.frames_burst = 1000;
     settings.limits.presence_interval = Duration::from_millis(20);

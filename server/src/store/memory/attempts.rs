@@ -1,11 +1,52 @@
-//! Attempt allowances in memory: fixed windows, dropped once over.
+//! Attempt allowances in memory: fixed windows from each key's first attempt. Windows that
+//! are over are swept now and then, not on every attempt: with a key per message (the
+//! repetition check) the map holds a minute of messages, too many to walk each time.
 
+use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use async_trait::async_trait;
 
 use super::MemoryStore;
 use crate::store::{AttemptStore, StoreResult};
+
+/// How often windows that are over are dropped.
+const SWEEP_EVERY: Duration = Duration::from_secs(1);
+
+/// Each key's window: when it ends, and the attempts in it.
+#[derive(Debug, Default)]
+pub(super) struct Attempts {
+    windows: HashMap<String, (Instant, u32)>,
+    next_sweep: Option<Instant>,
+}
+
+impl Attempts {
+    fn count(
+        &mut self,
+        key: &str,
+        max: u32,
+        window: Duration,
+        now: Instant,
+    ) -> Result<(), Duration> {
+        if self.next_sweep.is_none_or(|at| now >= at) {
+            self.windows.retain(|_, (ends, _)| now < *ends);
+            self.next_sweep = Some(now + SWEEP_EVERY);
+        }
+        let (ends, count) = self
+            .windows
+            .entry(key.to_owned())
+            .or_insert((now + window, 0));
+        if now >= *ends {
+            // Over, and not swept yet: a new window.
+            (*ends, *count) = (now + window, 0);
+        }
+        if *count >= max {
+            return Err(ends.saturating_duration_since(now));
+        }
+        *count += 1;
+        Ok(())
+    }
+}
 
 #[async_trait]
 impl AttemptStore for MemoryStore {
@@ -16,16 +57,6 @@ impl AttemptStore for MemoryStore {
         window: Duration,
     ) -> StoreResult<Result<(), Duration>> {
         let now = Instant::now();
-        let mut state = self.lock();
-        // Windows that are over count for nothing: drop them, so the map stays small.
-        state
-            .attempts
-            .retain(|_, (started, _)| now.duration_since(*started) < window);
-        let (started, count) = state.attempts.entry(key.to_owned()).or_insert((now, 0));
-        if *count >= max {
-            return Ok(Err(window.saturating_sub(now.duration_since(*started))));
-        }
-        *count += 1;
-        Ok(Ok(()))
+        Ok(self.lock().attempts.count(key, max, window, now))
     }
 }

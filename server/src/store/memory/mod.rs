@@ -52,8 +52,7 @@ struct State {
     /// long as they are never in the same room.
     handles: HashMap<String, u32>,
     rooms: HashMap<String, Room>,
-    /// Attempt counters: when each window started, and the attempts in it.
-    attempts: HashMap<String, (std::time::Instant, u32)>,
+    attempts: attempts::Attempts,
     private_rooms: HashMap<String, PrivateRoom>,
 }
 
@@ -216,6 +215,14 @@ impl Store for MemoryStore {
 
     fn take_events(&self) -> Option<mpsc::Receiver<StoreEvent>> {
         self.feed.take()
+    }
+
+    async fn tell_staff(&self, room: &str, frame: &str) -> StoreResult<()> {
+        self.feed.slot().await.send(StoreEvent::Staff {
+            room: room.to_owned(),
+            frame: frame.to_owned(),
+        });
+        Ok(())
     }
 
     async fn presence_changed(&self, room: &str) -> StoreResult<()> {

@@ -256,23 +256,35 @@ impl Store for RedisStore {
             .take()
     }
 
+    async fn tell_staff(&self, room: &str, frame: &str) -> StoreResult<()> {
+        self.tell(room, Some(("s", frame))).await
+    }
+
     async fn presence_changed(&self, room: &str) -> StoreResult<()> {
-        let bus = format!("{}bus", self.config.prefix);
-        redis::cmd("XADD")
-            .arg(bus)
+        self.tell(room, None).await
+    }
+
+    fn healthy(&self) -> bool {
+        self.healthy.load(Ordering::Acquire)
+    }
+}
+
+impl RedisStore {
+    /// Tells every node something about a room on the bus (from Rust; the Lua scripts'
+    /// `tell` in the prelude writes the same entries).
+    async fn tell(&self, room: &str, what: Option<(&str, &str)>) -> StoreResult<()> {
+        let mut cmd = redis::cmd("XADD");
+        cmd.arg(format!("{}bus", self.config.prefix))
             .arg("MAXLEN")
             .arg("~")
             .arg(1000)
             .arg("*")
             .arg("room")
-            .arg(room)
-            .exec_async(&mut self.conn())
-            .await
-            .map_err(unavailable)
-    }
-
-    fn healthy(&self) -> bool {
-        self.healthy.load(Ordering::Acquire)
+            .arg(room);
+        if let Some((key, value)) = what {
+            cmd.arg(key).arg(value);
+        }
+        cmd.exec_async(&mut self.conn()).await.map_err(unavailable)
     }
 }
 

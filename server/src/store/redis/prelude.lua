@@ -6,7 +6,8 @@
 --                      room, e epoch, o offset, t m|r, j json (ids are Redis's own)
 --   bus                stream of what nodes tell each other: `room R` (presence changed),
 --                      `room R d KIND` (a room document changed), `room R g 1` (a private
---                      room is gone)
+--                      room is gone), `room R s JSON` (a frame for the room's staff only,
+--                      written by RedisStore::tell_staff)
 -- A sid is a hash of the session token: the token itself is never stored.
 -- Every key of a session has a time to live, so that a node that dies leaves nothing behind.
 local P = ARGV[1]

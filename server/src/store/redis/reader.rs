@@ -265,6 +265,12 @@ impl Follow {
                                 kind: kind.clone(),
                             })
                         }
+                        [name, room, what, frame] if name == "room" && what == "s" => {
+                            Some(StoreEvent::Staff {
+                                room: room.clone(),
+                                frame: frame.clone(),
+                            })
+                        }
                         [name, room, what, _] if name == "room" && what == "g" => {
                             // A private room is gone: no more of its events to follow.
                             self.rooms.retain(|followed| followed.room != *room);

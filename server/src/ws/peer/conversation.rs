@@ -2,7 +2,10 @@
 
 use std::sync::Arc;
 
-use ibasho_protocol::{Position, Reaction};
+use ibasho_moderation::{
+    Alert, PersonalInfoKind as Kind, Refusal as ModerationRefusal, Verdict, matching_form,
+};
+use ibasho_protocol::{AlertReason, PersonalInfoKind, Position, Reaction, ServerMsg};
 
 use super::{Peer, well_formed};
 use crate::hub::NewMessage;
@@ -52,6 +55,7 @@ impl Peer {
             member,
         };
         let token = session.token.clone();
+        let staff = session.staff.is_some();
         let state = app.rooms.state(&found.spec);
         if let Admission::EntryWord(hash) = policy::join(state.now(), actor)? {
             self.entry_word_attempt(&room).await?;
@@ -72,7 +76,7 @@ impl Peer {
             }));
         }
         app.hub
-            .join(&room, &token, &self.outbox, since.as_ref())
+            .join(&room, &token, staff, &self.outbox, since.as_ref())
             .await?;
         Ok(())
     }
@@ -82,6 +86,7 @@ impl Peer {
         room: String,
         text: String,
         client_id: Option<String>,
+        confirm_personal_info: bool,
     ) -> Result<(), Refusal> {
         let limits = &self.app.settings.limits;
         self.session()?;
@@ -118,16 +123,87 @@ impl Peer {
                 .check()
                 .map_err(|retry_after| Refusal::RateLimited { retry_after })?;
         }
+        let protection = &self.app.settings.protection;
+        let verdict =
+            protection
+                .moderator
+                .judge(&text, here.room.spec.protection, confirm_personal_info);
+        // Whatever becomes of a message with crisis language, its writer is shown where help
+        // is: after their message, or with the refusal (personal information held back).
+        let support = verdict.crisis.then(|| ServerMsg::Support {
+            room: room.clone(),
+            lines: protection.support_lines(self.app.rooms.timing().local_now()),
+        });
+        if let Err(refusal) = self.screen(&here.session.token, &text, &verdict).await {
+            if let Some(support) = &support {
+                self.outbox.send(support);
+            }
+            return Err(refusal);
+        }
         let message = NewMessage {
-            room,
+            room: room.clone(),
             session: here.session.token.clone(),
             client_id,
             text,
             at: self.app.rooms.timing().now(),
         };
-        hub.say(message, &self.outbox).await?;
+        let said = hub.say(message, &self.outbox).await?;
         self.app.metrics.messages.inc();
+        if let Some(support) = &support {
+            self.outbox.send(support);
+        }
+        if let Some(message_id) = said {
+            for alert in &verdict.alerts {
+                let frame = ServerMsg::Alert {
+                    room: room.clone(),
+                    message_id: message_id.clone(),
+                    reason: match alert {
+                        Alert::Flagged { .. } => AlertReason::Flagged,
+                        Alert::Trial { .. } => AlertReason::Trial,
+                        Alert::Crisis => AlertReason::Crisis,
+                    },
+                    rule: match alert {
+                        Alert::Flagged { reason } | Alert::Trial { reason } => Some(reason.clone()),
+                        Alert::Crisis => None,
+                    },
+                };
+                // The message is said; an alert that cannot reach staff now is logged.
+                if hub.tell_staff(&room, &frame).await.is_err() {
+                    tracing::warn!(reason = alert.wire_reason(), "could not alert staff");
+                }
+            }
+        }
         Ok(())
+    }
+
+    /// What automatic protection refuses: the verdict's refusal, or the same words a third
+    /// time in a minute (never crisis language: someone saying it again must be heard).
+    async fn screen(
+        &self,
+        token: &crate::token::SessionToken,
+        text: &str,
+        verdict: &Verdict,
+    ) -> Result<(), Refusal> {
+        match &verdict.refusal {
+            Some(ModerationRefusal::Blocked { reason }) => {
+                return Err(Refusal::Blocked {
+                    reason: reason.clone(),
+                });
+            }
+            Some(ModerationRefusal::PersonalInfo { kinds, confirmable }) => {
+                return Err(Refusal::PersonalInfo {
+                    kinds: kinds.iter().map(|kind| wire_kind(*kind)).collect(),
+                    confirmable: *confirmable,
+                });
+            }
+            None => {}
+        }
+        if verdict.crisis {
+            return Ok(());
+        }
+        let folded = matching_form(text).text;
+        let max = self.app.settings.limits.repeats_per_minute;
+        self.app.hub.repetition(token, &folded, max).await
     }
 
     pub(super) async fn leave(&mut self, room: String) -> Result<(), Refusal> {
@@ -150,5 +226,17 @@ impl Peer {
             .hub
             .react(&room, &here.session.token, &message_id, reaction)
             .await
+    }
+}
+
+/// The wire's name for a kind of personal information.
+fn wire_kind(kind: Kind) -> PersonalInfoKind {
+    match kind {
+        Kind::Phone => PersonalInfoKind::Phone,
+        Kind::Email => PersonalInfoKind::Email,
+        Kind::SnsId => PersonalInfoKind::SnsId,
+        Kind::PostalCode => PersonalInfoKind::PostalCode,
+        Kind::Address => PersonalInfoKind::Address,
+        Kind::Url => PersonalInfoKind::Url,
     }
 }

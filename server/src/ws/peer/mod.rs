@@ -173,7 +173,8 @@ impl Peer {
                 room,
                 text,
                 client_id,
-            } => self.say(room, text, client_id).await,
+                confirm_personal_info,
+            } => self.say(room, text, client_id, confirm_personal_info).await,
             ClientMsg::Leave { room } => self.leave(room).await,
             ClientMsg::React {
                 room,

@@ -116,7 +116,8 @@ impl Peer {
         for room in record.rooms {
             // Each `joined` carries the history (or exactly what was missed since the
             // position the client gave), so the client sees what it missed.
-            if let Err(refusal) = self.rejoin(&room, &token, since.get(&room)).await {
+            let staff = record.profile.staff.is_some();
+            if let Err(refusal) = self.rejoin(&room, &token, staff, since.get(&room)).await {
                 self.refuse(&refusal, Some(&room), None);
             }
         }
@@ -137,6 +138,7 @@ impl Peer {
         &self,
         room: &str,
         token: &SessionToken,
+        staff: bool,
         since: Option<&Position>,
     ) -> Result<(), Refusal> {
         self.app
@@ -144,7 +146,10 @@ impl Peer {
             .find(room, token)
             .await?
             .ok_or(Refusal::NoSuchRoom)?;
-        self.app.hub.join(room, token, &self.outbox, since).await?;
+        self.app
+            .hub
+            .join(room, token, staff, &self.outbox, since)
+            .await?;
         Ok(())
     }
 
