@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{FacilitatorAction, Position, StaffLogin};
+use crate::{FacilitatorAction, ModerateAction, Position, StaffLogin};
 
 /// The language a person chose; it picks the language of the server's human-readable texts
 /// (error messages, generated handles).
@@ -96,6 +96,25 @@ pub enum ClientMsg {
     /// In a round, when it is one's turn: give the floor on without speaking (listening is a
     /// way of taking part too).
     Pass { room: String },
+    /// Staff only: keep the room safe (see [`ModerateAction`] for which fields each action
+    /// needs).
+    Moderate {
+        room: String,
+        action: ModerateAction,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        message_id: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        handle: Option<String>,
+        /// For `mute`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        minutes: Option<u32>,
+        /// For `slow_mode`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        seconds: Option<u32>,
+        /// For `topic`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        text: Option<String>,
+    },
 }
 
 /// Who a person comes as (optional; never checked against anything).
@@ -150,7 +169,8 @@ impl ClientMsg {
             | ClientMsg::Leave { room }
             | ClientMsg::React { room, .. }
             | ClientMsg::Facilitate { room, .. }
-            | ClientMsg::Pass { room } => Some(room),
+            | ClientMsg::Pass { room }
+            | ClientMsg::Moderate { room, .. } => Some(room),
             ClientMsg::Hello { .. } => None,
         }
     }
@@ -265,6 +285,15 @@ mod tests {
                 confirm_personal_info: true,
             },
             ClientMsg::Leave { room: "r".into() },
+            ClientMsg::Moderate {
+                room: "r".into(),
+                action: ModerateAction::Mute,
+                message_id: None,
+                handle: Some("h".into()),
+                minutes: Some(5),
+                seconds: None,
+                text: None,
+            },
             ClientMsg::React {
                 room: "r".into(),
                 message_id: "1".into(),
@@ -283,6 +312,7 @@ mod tests {
                 | ClientMsg::Join { .. }
                 | ClientMsg::Say { .. }
                 | ClientMsg::Leave { .. }
+                | ClientMsg::Moderate { .. }
                 | ClientMsg::React { .. }
                 | ClientMsg::Facilitate { .. }
                 | ClientMsg::Pass { .. } => {}

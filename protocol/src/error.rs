@@ -52,11 +52,20 @@ pub enum ErrorCode {
     PersonalInfo,
     /// The same words a third time within a minute.
     Repeated,
+    /// A facilitator muted the sender in this room (`retry_after_ms`: until when).
+    Muted,
+    /// A facilitator took the sender out of this room for the rest of their session.
+    Removed,
+    /// Slow mode is on: `retry_after_ms` says when the next `say` is accepted.
+    SlowMode,
+    /// The room is listen-only now (locked by a facilitator, or no staff member is in a room
+    /// that needs one): reactions still work.
+    Locked,
 }
 
 impl ErrorCode {
     /// Every code, for exhaustive tests (translations, documentation).
-    pub const ALL: [ErrorCode; 20] = [
+    pub const ALL: [ErrorCode; 24] = [
         ErrorCode::BadRequest,
         ErrorCode::TooLong,
         ErrorCode::RateLimited,
@@ -77,6 +86,10 @@ impl ErrorCode {
         ErrorCode::Blocked,
         ErrorCode::PersonalInfo,
         ErrorCode::Repeated,
+        ErrorCode::Muted,
+        ErrorCode::Removed,
+        ErrorCode::SlowMode,
+        ErrorCode::Locked,
     ];
 
     /// The code as it appears on the wire.
@@ -102,6 +115,10 @@ impl ErrorCode {
             ErrorCode::Blocked => "blocked",
             ErrorCode::PersonalInfo => "personal_info",
             ErrorCode::Repeated => "repeated",
+            ErrorCode::Muted => "muted",
+            ErrorCode::Removed => "removed",
+            ErrorCode::SlowMode => "slow_mode",
+            ErrorCode::Locked => "locked",
         }
     }
 }

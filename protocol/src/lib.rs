@@ -6,6 +6,7 @@
 //! - [`facilitation`] — staff sign-in, facilitator actions, whose turn it is.
 //! - [`error`] — [`ErrorCode`], the stable codes of `{"type":"error"}` frames.
 //! - [`rooms`] — what `GET /api/rooms` returns.
+//! - [`moderation`] — a facilitator's `moderate` actions and the sanctions they bring.
 //! - [`safety`] — personal-information kinds, help lines, staff alerts.
 //! - [`position`] — [`Position`], where a client is in a room's stream, for recovery.
 //! - [`close`] — WebSocket close codes the server uses and what each means.
@@ -17,6 +18,7 @@ pub mod client;
 pub mod close;
 pub mod error;
 pub mod facilitation;
+pub mod moderation;
 pub mod position;
 pub mod rooms;
 pub mod safety;
@@ -25,6 +27,10 @@ pub mod server;
 pub use client::{ClientMsg, Lang, Reaction, Role};
 pub use error::ErrorCode;
 pub use facilitation::{FacilitatorAction, Floor, LEEWAY_MINUTES, StaffLogin, StaffRole};
+pub use moderation::{
+    DEFAULT_MUTE_MINUTES, MAX_MUTE_MINUTES, MAX_SLOW_MODE_SECONDS, MAX_TOPIC_CHARS, ModerateAction,
+    SanctionKind,
+};
 pub use position::Position;
 pub use rooms::{Audience, Programme, RoomInfo, RoomKind, RoomStatus, Segment, Slot};
 pub use safety::{AlertReason, HelpLine, PersonalInfoKind};

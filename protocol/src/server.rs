@@ -6,7 +6,8 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    AlertReason, ErrorCode, Floor, HelpLine, PersonalInfoKind, Position, Reaction, StaffRole,
+    AlertReason, ErrorCode, Floor, HelpLine, PersonalInfoKind, Position, Reaction, SanctionKind,
+    StaffRole,
 };
 
 /// How many of each reaction a message has (reactions nobody gave are left out).
@@ -125,6 +126,34 @@ pub enum ServerMsg {
         segment: Option<u32>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         floor: Option<Floor>,
+        /// Listen-only: participants' `say` is refused with `locked` (reactions stay).
+        #[serde(default)]
+        locked: bool,
+        /// Locked because the room needs a staff member and none is in it.
+        #[serde(default)]
+        unattended: bool,
+        /// A participant's next `say` waits this long after their last (0: off).
+        #[serde(default)]
+        slow_mode_seconds: u32,
+        /// The room's current topic, if a facilitator set one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        topic: Option<String>,
+    },
+    /// A facilitator took a message down: drop it. A room event with its own offset, so a
+    /// recovering `join` (with `since`) gets the deletions it missed. It never says who.
+    Deleted {
+        room: String,
+        message_id: String,
+        #[serde(default)]
+        offset: u64,
+    },
+    /// To the person it concerns alone: a facilitator muted them (`until`), lifted it, or
+    /// took them out of the room.
+    Sanction {
+        room: String,
+        kind: SanctionKind,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        until: Option<Timestamp>,
     },
     /// To the writer of a message with crisis language, and to nobody else: where help is,
     /// and which lines are open now. The message itself was delivered as written.

@@ -36,6 +36,19 @@ pub struct RoomControl {
     pub segment: Option<u32>,
     #[serde(default)]
     pub round: Option<Round>,
+    /// Listen-only for participants (a facilitator's `lock`).
+    #[serde(default)]
+    pub locked: bool,
+    /// A participant's next `say` waits this long after their last (0: off).
+    #[serde(default)]
+    pub slow_mode_seconds: u32,
+    /// The room's current topic.
+    #[serde(default)]
+    pub topic: Option<String>,
+    /// A facilitator ended the planned session before its time (`close`): the room stays
+    /// closed until its next session.
+    #[serde(default)]
+    pub closed_early: bool,
 }
 
 /// Kept in the store as a room document, erased with the session.
@@ -79,6 +92,9 @@ impl RoomControl {
     /// When the session is open with this control: from its (early) opening to its (late)
     /// end. `None` for a room without a planned session.
     pub fn window(&self) -> Option<(Timestamp, Timestamp)> {
+        if self.closed_early {
+            return None;
+        }
         let (starts, ends) = self.planned?;
         Some((
             self.opened_early.unwrap_or(starts),
@@ -92,6 +108,10 @@ impl RoomControl {
             && self.closes_late.is_none()
             && self.segment.is_none()
             && self.round.is_none()
+            && !self.locked
+            && self.slow_mode_seconds == 0
+            && self.topic.is_none()
+            && !self.closed_early
     }
 
     /// Who has the floor, if a round is on.
@@ -104,13 +124,18 @@ impl RoomControl {
         })
     }
 
-    /// The frame that tells members about it.
-    pub fn frame(&self, room: &str) -> ServerMsg {
+    /// The frame that tells members about it; `unattended`: the room needs a staff member
+    /// and none is in it (it is then listen-only, locked or not).
+    pub fn frame(&self, room: &str, unattended: bool) -> ServerMsg {
         ServerMsg::RoomState {
             room: room.to_owned(),
             closes_at: self.closes_late,
             segment: self.segment,
             floor: self.floor(),
+            locked: self.locked || unattended,
+            unattended,
+            slow_mode_seconds: self.slow_mode_seconds,
+            topic: self.topic.clone(),
         }
     }
 

@@ -45,6 +45,15 @@ pub enum Refusal {
         confirmable: bool,
     },
     Repeated,
+    Muted {
+        until: jiff::Timestamp,
+        retry_after: Duration,
+    },
+    Removed,
+    SlowMode {
+        retry_after: Duration,
+    },
+    Locked,
 }
 
 /// What was wrong with a frame that could not be understood.
@@ -86,6 +95,10 @@ impl Refusal {
             Refusal::Blocked { .. } => ErrorCode::Blocked,
             Refusal::PersonalInfo { .. } => ErrorCode::PersonalInfo,
             Refusal::Repeated => ErrorCode::Repeated,
+            Refusal::Muted { .. } => ErrorCode::Muted,
+            Refusal::Removed => ErrorCode::Removed,
+            Refusal::SlowMode { .. } => ErrorCode::SlowMode,
+            Refusal::Locked => ErrorCode::Locked,
         }
     }
 
@@ -97,7 +110,9 @@ impl Refusal {
             room: room.map(str::to_owned),
             client_id: client_id.map(str::to_owned),
             retry_after_ms: match self {
-                Refusal::RateLimited { retry_after } => Some(
+                Refusal::RateLimited { retry_after }
+                | Refusal::SlowMode { retry_after }
+                | Refusal::Muted { retry_after, .. } => Some(
                     u64::try_from(retry_after.as_millis())
                         .unwrap_or(u64::MAX)
                         .max(1),
@@ -217,6 +232,26 @@ impl Refusal {
                 (false, true) => "この部屋では、電話番号や住所などの連絡先は送れません。あなたを守るためです。".to_owned(),
                 (false, false) => "Contact details such as phone numbers or addresses cannot be sent in this room: it keeps you safe.".to_owned(),
             },
+            Refusal::Muted { .. } => pick(
+                ja,
+                "いまはこの部屋で書き込めません（ファシリテーターがしばらくお休みをお願いしました）。読むこととリアクションはできます。",
+                "You cannot write in this room for a while (a facilitator asked for a pause). You can still read and react.",
+            ),
+            Refusal::Removed => pick(
+                ja,
+                "ファシリテーターの判断で、この部屋からは退室となりました。ほかの部屋は使えます。",
+                "A facilitator asked you to leave this room. Other rooms are still open to you.",
+            ),
+            Refusal::SlowMode { .. } => pick(
+                ja,
+                "いまはゆっくり話す時間です。少し間をあけてから送ってください。",
+                "The room is taking it slowly now. Please wait a little before sending again.",
+            ),
+            Refusal::Locked => pick(
+                ja,
+                "いまは聞くだけの時間です。リアクションはできます。",
+                "The room is listen-only right now. You can still react.",
+            ),
             Refusal::Repeated => pick(
                 ja,
                 "同じ言葉が続いています。少し時間をおいてから送ってください。",

@@ -323,3 +323,19 @@ pub fn history_texts(joined: &Value) -> Vec<String> {
         })
         .collect()
 }
+
+/// A `room_state` frame as the server sends it: what a facilitator set (`set`, e.g.
+/// `{"segment":1}`) over the defaults of a room nobody has changed.
+pub fn room_state(room: &str, set: Value) -> Value {
+    let mut frame = json!({
+        "type": "room_state",
+        "room": room,
+        "locked": false,
+        "unattended": false,
+        "slow_mode_seconds": 0,
+    });
+    if let (Some(frame), Some(set)) = (frame.as_object_mut(), set.as_object()) {
+        frame.extend(set.clone());
+    }
+    frame
+}

@@ -18,7 +18,7 @@ pub mod load;
 pub mod process;
 pub mod redis;
 
-pub use client::{Client, ClientOptions, history_texts, staff_hello};
+pub use client::{Client, ClientOptions, history_texts, room_state, staff_hello};
 pub use process::ServerProcess;
 pub use redis::RedisServer;
 

@@ -45,17 +45,8 @@ impl Hub {
         {
             let _in_order = room.sequencer.lock().await;
             let epoch = self.store.close_room(room_id, ended).await?;
-            let frame = encode(&ServerMsg::Closed {
-                room: room_id.to_owned(),
-            });
-            // Members of the new epoch came in after the close (a session opened early).
-            room.members().retain(|_, member| {
-                if member.epoch == epoch {
-                    return true;
-                }
-                member.outbox.push(Outbound::Text(frame.clone()));
-                false
-            });
+            // Here at once; other nodes hear `Closed` from the store.
+            room.close_session(&epoch);
         }
         // The sequencer is free again before the store may wait for its feed (the
         // dispatcher takes the sequencer to deliver).
@@ -66,6 +57,35 @@ impl Hub {
         }
         self.keep_control(room_id, later);
         Ok(None)
+    }
+
+    /// Ends the room's session now (a facilitator's `close`), as the timetable ends one:
+    /// everyone out with `closed` on every node, everything said erased, sanctions and what
+    /// a facilitator set gone. A scheduled room (`planned`: the session now) then stays
+    /// closed until its next session; an always-open one starts afresh at once.
+    pub async fn close_now(
+        &self,
+        room_id: &str,
+        now: jiff::Timestamp,
+        planned: Option<(jiff::Timestamp, jiff::Timestamp)>,
+    ) -> Result<(), Refusal> {
+        let room = self.room(room_id)?;
+        let _one_control = room.control_lock.lock().await;
+        {
+            let _in_order = room.sequencer.lock().await;
+            let epoch = self.store.close_room(room_id, now).await?;
+            room.close_session(&epoch);
+        }
+        let closed = planned.map(|planned| RoomControl {
+            planned: Some(planned),
+            closed_early: true,
+            ..RoomControl::default()
+        });
+        if let Some(closed) = &closed {
+            swap_doc(&*self.store, room_id, None, Some(closed)).await?;
+        }
+        self.keep_control(room_id, closed);
+        Ok(())
     }
 
     /// Closes the private rooms whose expiry has come (the timetable asks each tick).

@@ -5,7 +5,12 @@
 use std::collections::HashMap;
 use std::sync::MutexGuard;
 
+use std::sync::atomic::Ordering;
+
+use ibasho_protocol::ServerMsg;
+
 use super::Hub;
+use super::room::RoomHub;
 use crate::control::{NotNow, RoomControl};
 use crate::outbox::encode;
 use crate::refusal::Refusal;
@@ -81,8 +86,45 @@ impl Hub {
             };
         }
         if let Some(room) = self.find(room_id) {
-            room.broadcast(&encode(&control.unwrap_or_default().frame(room_id)));
+            room.broadcast(&encode(
+                &control
+                    .unwrap_or_default()
+                    .frame(room_id, room.unattended()),
+            ));
         }
+    }
+
+    /// The room's state as its members here are told it (`room_state`).
+    pub(super) fn room_state(&self, room: &RoomHub) -> ServerMsg {
+        self.control(&room.id)
+            .unwrap_or_default()
+            .frame(&room.id, room.unattended())
+    }
+
+    /// Whether a staff member is in the room now (any node's), for a room that needs one.
+    /// Counts again, and tells the members here if that changed.
+    pub(super) async fn recount_staff(&self, room: &RoomHub) -> StoreResult<bool> {
+        let attended = self
+            .store
+            .members(&room.id)
+            .await?
+            .iter()
+            .any(|member| member.staff);
+        if room.attended.swap(attended, Ordering::AcqRel) != attended {
+            room.broadcast(&encode(&self.room_state(room)));
+        }
+        Ok(attended)
+    }
+
+    /// Whether a participant may write in the room as far as staff presence goes: always,
+    /// unless the room needs a staff member and none is in it (asked of the store, not this
+    /// node's count, which may be a moment behind).
+    pub async fn unattended(&self, room_id: &str) -> Result<bool, Refusal> {
+        let room = self.room(room_id)?;
+        if !room.facilitated {
+            return Ok(false);
+        }
+        Ok(!self.recount_staff(&room).await?)
     }
 
     /// The people in the room now (every node's), sorted by handle.

@@ -13,7 +13,8 @@ use crate::refusal::Refusal;
 use sha2::{Digest, Sha256};
 
 use crate::store::{
-    Appended, JoinRefusal, NewMessage, Reacted, StoreResult, hex, member_key, session_key,
+    Appended, JoinRefusal, NewMessage, Reacted, Recipient, StoreResult, hex, member_key,
+    session_key,
 };
 use crate::token::SessionToken;
 
@@ -78,11 +79,15 @@ impl Hub {
             position: joined.position,
             recovered: joined.recovered,
         });
-        for change in &joined.reactions {
+        for change in &joined.changes {
             conn.send(&change.to_frame(room_id));
         }
-        if let Some(control) = self.control(room_id) {
-            conn.send(&control.frame(room_id));
+        if room.facilitated {
+            // Counted with the joiner in (a staff member opens the room by coming in).
+            self.recount_staff(&room).await?;
+        }
+        if room.facilitated || self.control(room_id).is_some() {
+            conn.send(&self.room_state(&room));
         }
         room.members().insert(
             conn.id(),
@@ -126,11 +131,47 @@ impl Hub {
         }
     }
 
+    /// Takes a message down everywhere (a facilitator's `delete`): every member, on every
+    /// node, gets `deleted` from the store's feed.
+    pub async fn delete_message(&self, room_id: &str, message_id: &str) -> Result<(), Refusal> {
+        self.room(room_id)?;
+        match self.store.delete_message(room_id, message_id).await? {
+            Some(_) => Ok(()),
+            None => Err(Refusal::NoSuchMessage),
+        }
+    }
+
     /// Tells the staff members in a room, on every node, and nobody else.
     pub async fn tell_staff(&self, room_id: &str, frame: &ServerMsg) -> Result<(), Refusal> {
+        self.tell(room_id, &Recipient::Staff, frame).await
+    }
+
+    /// Tells some members of a room, on every node, and nobody else.
+    pub(super) async fn tell(
+        &self,
+        room_id: &str,
+        to: &Recipient,
+        frame: &ServerMsg,
+    ) -> Result<(), Refusal> {
         let json = serde_json::to_string(frame).map_err(|_| Refusal::Unavailable)?;
-        self.store.tell_staff(room_id, &json).await?;
+        self.store.tell(room_id, to, &json).await?;
         Ok(())
+    }
+
+    /// Slow mode: one `say` per `seconds` from the session in the room, on every node
+    /// (`slow_mode` with the wait otherwise).
+    pub async fn slow_mode(
+        &self,
+        room: &str,
+        token: &SessionToken,
+        seconds: u32,
+    ) -> Result<(), Refusal> {
+        let key = format!("slow:{}", member_key(token, room));
+        let window = Duration::from_secs(u64::from(seconds));
+        match self.store.attempt(&key, 1, window).await? {
+            Ok(()) => Ok(()),
+            Err(retry_after) => Err(Refusal::SlowMode { retry_after }),
+        }
     }
 
     /// Counts the session's saying of the same words (`folded`, in matching form) in a

@@ -45,22 +45,36 @@ impl Hub {
                         });
                     }
                 }
-                StoreEvent::Left { room, member } => {
+                StoreEvent::Left {
+                    room,
+                    member,
+                    farewell,
+                } => {
                     if let Some(hub) = self.find(&room) {
                         let _in_order = hub.sequencer.lock().await;
                         let frame = encode(&ServerMsg::Left { room: room.clone() });
+                        let farewell = farewell.map(Utf8Bytes::from);
                         hub.members().retain(|_, here| {
                             if here.key != member {
                                 return true;
+                            }
+                            if let Some(farewell) = &farewell {
+                                here.outbox.push(Outbound::Text(farewell.clone()));
                             }
                             here.outbox.push(Outbound::Text(frame.clone()));
                             false
                         });
                     }
                 }
-                StoreEvent::Staff { room, frame } => {
+                StoreEvent::Private { room, to, frame } => {
                     if let Some(hub) = self.find(&room) {
-                        hub.tell_staff(&Utf8Bytes::from(frame));
+                        hub.tell(&to, &Utf8Bytes::from(frame));
+                    }
+                }
+                StoreEvent::Closed { room, epoch } => {
+                    if let Some(hub) = self.find(&room) {
+                        let _in_order = hub.sequencer.lock().await;
+                        hub.close_session(&epoch);
                     }
                 }
                 StoreEvent::Gone { room } => self.take_out_of(&room).await,

@@ -28,6 +28,7 @@ mod conversation;
 mod dispatch;
 mod presence;
 mod room;
+mod sanctions;
 mod sessions;
 
 use std::collections::HashMap;
@@ -109,7 +110,10 @@ impl Hub {
         let rooms = catalogue
             .rooms
             .iter()
-            .map(|room| (room.id.clone(), RoomHub::new(&room.id, room.capacity)))
+            .map(|room| {
+                let hub = RoomHub::new(&room.id, room.capacity, room.facilitated);
+                (room.id.clone(), hub)
+            })
             .collect();
         Hub {
             store,
@@ -169,6 +173,6 @@ impl Hub {
             .write()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .entry(id.to_owned())
-            .or_insert_with(|| RoomHub::new(id, capacity));
+            .or_insert_with(|| RoomHub::new(id, capacity, false));
     }
 }

@@ -25,13 +25,14 @@ impl Hub {
     /// Sends the room's count to its members here. Counts are sent at most once per presence
     /// interval: a room of 1,000 filling up gets a few updates per second, not half a million
     /// frames.
-    pub(super) fn refresh_presence(&self, room_id: &str) {
+    pub(super) fn refresh_presence(self: &Arc<Self>, room_id: &str) {
         let Some(room) = self.find(room_id) else {
             return;
         };
         if room.presence_pending.swap(true, Ordering::AcqRel) {
             return;
         }
+        let hub = Arc::clone(self);
         let store = Arc::clone(&self.store);
         let interval: Duration = self.limits.presence_interval;
         let shutdown = self.shutdown.clone();
@@ -48,6 +49,13 @@ impl Hub {
                     present,
                 })),
                 Err(err) => tracing::warn!(error = %err, "could not count presence"),
+            }
+            // A room that needs staff opens for talking when one comes in, and closes again
+            // when the last one leaves.
+            if room.facilitated
+                && let Err(err) = hub.recount_staff(&room).await
+            {
+                tracing::warn!(error = %err, "could not count staff");
             }
         });
     }

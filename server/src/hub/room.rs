@@ -7,7 +7,10 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use axum::extract::ws::Utf8Bytes;
 
-use crate::outbox::{Outbound, Outbox};
+use ibasho_protocol::ServerMsg;
+
+use crate::outbox::{Outbound, Outbox, encode};
+use crate::store::Recipient;
 
 /// A connection in a room on this node.
 #[derive(Debug)]
@@ -34,13 +37,19 @@ pub(super) struct RoomHub {
     /// Held while this node reads or changes the room's control, so that an older read
     /// never overwrites a newer change in this node's copy.
     pub(super) control_lock: tokio::sync::Mutex<()>,
+    /// Listen-only while no staff member is in it (catalogue `facilitated`).
+    pub(super) facilitated: bool,
+    /// Whether a staff member was in it when this node last counted (any node's).
+    pub(super) attended: AtomicBool,
 }
 
 impl RoomHub {
-    pub(super) fn new(id: &str, capacity: u32) -> Arc<RoomHub> {
+    pub(super) fn new(id: &str, capacity: u32, facilitated: bool) -> Arc<RoomHub> {
         Arc::new(RoomHub {
             id: id.to_owned(),
             capacity,
+            facilitated,
+            attended: AtomicBool::new(false),
             sequencer: tokio::sync::Mutex::new(()),
             members: Mutex::new(HashMap::new()),
             presence_pending: AtomicBool::new(false),
@@ -48,10 +57,31 @@ impl RoomHub {
         })
     }
 
+    /// Listen-only because no staff member is in a room that needs one.
+    pub(super) fn unattended(&self) -> bool {
+        self.facilitated && !self.attended.load(std::sync::atomic::Ordering::Acquire)
+    }
+
     pub(super) fn members(&self) -> MutexGuard<'_, HashMap<u64, Member>> {
         self.members
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Takes out the members here of an epoch before `epoch` (the room's new one) with a
+    /// `closed` frame: the session they were in is over. Members of the new epoch came in
+    /// after the close (a session opened early). Called under the sequencer.
+    pub(super) fn close_session(&self, epoch: &str) {
+        let frame = encode(&ServerMsg::Closed {
+            room: self.id.clone(),
+        });
+        self.members().retain(|_, member| {
+            if member.epoch == epoch {
+                return true;
+            }
+            member.outbox.push(Outbound::Text(frame.clone()));
+            false
+        });
     }
 
     /// Queues one serialized frame to every member on this node, without waiting on any.
@@ -61,10 +91,17 @@ impl RoomHub {
         }
     }
 
-    /// Queues one serialized frame to the staff members on this node.
-    pub(super) fn tell_staff(&self, frame: &Utf8Bytes) {
-        for member in self.members().values().filter(|member| member.staff) {
-            member.outbox.push(Outbound::Text(frame.clone()));
+    /// Queues one serialized frame to some of the members on this node: the staff, or the
+    /// connections of one member.
+    pub(super) fn tell(&self, to: &Recipient, frame: &Utf8Bytes) {
+        for member in self.members().values() {
+            let meant = match to {
+                Recipient::Staff => member.staff,
+                Recipient::Member(key) => member.key == *key,
+            };
+            if meant {
+                member.outbox.push(Outbound::Text(frame.clone()));
+            }
         }
     }
 
@@ -111,7 +148,7 @@ mod tests {
 
     #[test]
     fn each_member_gets_each_event_of_its_epoch_once_after_its_mark() {
-        let room = RoomHub::new("r", 10);
+        let room = RoomHub::new("r", 10, false);
         // Joined with history up to 3; joined with history up to 5; joined another epoch.
         let mut early = member(&room, 1, "e1", 3);
         let mut late = member(&room, 2, "e1", 5);

@@ -44,6 +44,9 @@ pub struct RoomState<'a> {
     pub spec: &'a RoomSpec,
     pub status: Status,
     pub control: Option<RoomControl>,
+    /// Listen-only for want of a staff member (known only where it was asked: `may_say`).
+    pub unattended: bool,
+    pub now: Timestamp,
 }
 
 impl RoomState<'_> {
@@ -52,6 +55,8 @@ impl RoomState<'_> {
             spec: self.spec,
             status: self.status,
             control: self.control.as_ref(),
+            unattended: self.unattended,
+            now: self.now,
         }
     }
 }
@@ -98,6 +103,8 @@ impl Rooms {
             spec,
             status: self.timing.status(spec, control.as_ref()),
             control,
+            unattended: false,
+            now: self.timing.now(),
         }
     }
 
@@ -127,10 +134,15 @@ impl Rooms {
     /// May the actor say something in the room now? A round whose facilitator has gone is
     /// over: it ends (as the timetable would on its next tick), and the person speaks.
     pub async fn may_say(&self, spec: &RoomSpec, actor: Actor<'_>) -> Result<(), Refusal> {
-        match policy::say(self.state(spec).now(), actor) {
+        let unattended = spec.facilitated && !actor.staff && self.hub.unattended(&spec.id).await?;
+        let state = |rooms: &Rooms| RoomState {
+            unattended,
+            ..rooms.state(spec)
+        };
+        match policy::say(state(self).now(), actor) {
             Err(Refusal::NotYourTurn) => {
                 self.hub.end_orphaned_round(&spec.id).await?;
-                policy::say(self.state(spec).now(), actor)
+                policy::say(state(self).now(), actor)
             }
             decided => decided,
         }

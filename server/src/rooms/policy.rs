@@ -4,19 +4,25 @@
 //! and a new line below, with its test — nowhere else.
 
 use ibasho_protocol::Role;
+use jiff::Timestamp;
 
 use crate::catalogue::RoomSpec;
 use crate::control::RoomControl;
 use crate::refusal::Refusal;
 use crate::schedule::Status;
+use crate::store::Sanctions;
 
 /// The room as it is now.
 #[derive(Debug, Clone, Copy)]
 pub struct RoomNow<'a> {
     pub spec: &'a RoomSpec,
     pub status: Status,
-    /// What a facilitator set for the session (a round: whose turn it is).
+    /// What a facilitator set for the session (a round: whose turn it is, a lock).
     pub control: Option<&'a RoomControl>,
+    /// The room needs a staff member and none is in it: listen-only for participants.
+    pub unattended: bool,
+    /// The time now.
+    pub now: Timestamp,
 }
 
 /// The session that asks.
@@ -30,6 +36,8 @@ pub struct Actor<'a> {
     pub staff: bool,
     /// Already in the room (a resync, not an arrival).
     pub member: bool,
+    /// What a facilitator set on this session here (in force now; see `Sanctions::at`).
+    pub sanctions: Option<Sanctions>,
 }
 
 /// What a join needs after the policy said yes.
@@ -52,11 +60,15 @@ fn open_now(status: Status) -> Result<(), Refusal> {
     }
 }
 
-/// May the actor come in? Only while it is open, only for its audience (staff facilitate
+/// May the actor come in? Only while it is open, never after a facilitator took them out
+/// (for the rest of the session), only for its audience (staff facilitate
 /// rooms of every audience), with the entry word where one is set — except for someone
 /// already in (a resync) and for staff.
 pub fn join<'a>(room: RoomNow<'a>, actor: Actor<'_>) -> Result<Admission<'a>, Refusal> {
     open_now(room.status)?;
+    if actor.sanctions.is_some_and(|s| s.removed_until.is_some()) {
+        return Err(Refusal::Removed);
+    }
     if !actor.staff && !room.spec.audience.admits(actor.role) {
         return Err(Refusal::AudienceMismatch);
     }
@@ -67,12 +79,21 @@ pub fn join<'a>(room: RoomNow<'a>, actor: Actor<'_>) -> Result<Admission<'a>, Re
 }
 
 /// May the actor say something? Members only, while the session is open (between its end and
-/// its erasure nothing new is said), and in a round only on one's turn (staff always).
+/// its erasure nothing new is said), not while muted, not while the room is listen-only (locked, or without
+/// the staff member it needs), and in a round only on one's turn (staff always).
 pub fn say(room: RoomNow<'_>, actor: Actor<'_>) -> Result<(), Refusal> {
     if !actor.member {
         return Err(Refusal::NotInRoom);
     }
     open_now(room.status)?;
+    if let Some(until) = actor.sanctions.and_then(|s| s.muted_until) {
+        let retry_after = room.now.duration_until(until).unsigned_abs();
+        return Err(Refusal::Muted { until, retry_after });
+    }
+    let locked = room.unattended || room.control.is_some_and(|control| control.locked);
+    if !actor.staff && locked {
+        return Err(Refusal::Locked);
+    }
     let my_turn = room
         .control
         .is_none_or(|control| control.may_speak(actor.handle));
@@ -139,6 +160,7 @@ mod tests {
             role: Some(Role::Person),
             staff: false,
             member,
+            sanctions: None,
         }
     }
 
@@ -148,6 +170,7 @@ mod tests {
             role: None,
             staff: true,
             member: true,
+            sanctions: None,
         }
     }
 
@@ -170,6 +193,8 @@ mod tests {
             spec,
             status,
             control: None,
+            unattended: false,
+            now: Timestamp::UNIX_EPOCH,
         };
         assert_eq!(
             join(now(&family, OPEN), person(false)),
@@ -203,6 +228,8 @@ mod tests {
             spec: &lounge,
             status,
             control,
+            unattended: false,
+            now: Timestamp::UNIX_EPOCH,
         };
         assert_eq!(say(now(OPEN, None), person(true)), Ok(()));
         assert_eq!(say(now(OPEN, None), person(false)), Err(Refusal::NotInRoom));
@@ -225,6 +252,35 @@ mod tests {
     }
 
     #[test]
+    fn a_listen_only_room_refuses_participants_words_but_not_their_reactions() {
+        let lounge = spec(Audience::Anyone, false);
+        let locked = RoomControl {
+            locked: true,
+            ..RoomControl::default()
+        };
+        let now = |control, unattended| RoomNow {
+            spec: &lounge,
+            status: OPEN,
+            control,
+            unattended,
+            now: Timestamp::UNIX_EPOCH,
+        };
+        assert_eq!(
+            say(now(Some(&locked), false), person(true)),
+            Err(Refusal::Locked)
+        );
+        assert_eq!(say(now(None, true), person(true)), Err(Refusal::Locked));
+        assert_eq!(say(now(Some(&locked), true), staff()), Ok(()));
+        assert_eq!(react(now(Some(&locked), true), person(true)), Ok(()));
+        let round = round_for("あお");
+        // Locked comes before whose turn it is: nobody may write now.
+        assert_eq!(
+            say(now(Some(&round), true), person(true)),
+            Err(Refusal::Locked)
+        );
+    }
+
+    #[test]
     fn passing_is_only_for_whoever_has_the_floor() {
         let lounge = spec(Audience::Anyone, false);
         let mine = round_for("ゆき");
@@ -233,6 +289,8 @@ mod tests {
             spec: &lounge,
             status: OPEN,
             control,
+            unattended: false,
+            now: Timestamp::UNIX_EPOCH,
         };
         assert_eq!(pass(now(Some(&mine)), person(true)), Ok(()));
         assert_eq!(

@@ -42,6 +42,15 @@ impl Timing {
     /// Whether a room can be entered now, from its schedule and what a facilitator changed.
     pub fn status(&self, room: &RoomSpec, control: Option<&RoomControl>) -> Status {
         let now = self.now();
+        // Closed by a facilitator: until the next session, whatever the schedule says now.
+        if let Some(control) = control.filter(|control| control.closed_early)
+            && let Some((_, ends)) = control.planned
+            && now < ends
+        {
+            return Status::Closed {
+                next_open: self.next_start_after(room, ends),
+            };
+        }
         control::status(
             self.planned_status(room, now),
             control,

@@ -22,11 +22,20 @@ impl ReactionChange {
     }
 }
 
+/// A message a facilitator took down.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Deletion {
+    pub message_id: String,
+    /// Its place in the room's stream.
+    pub offset: u64,
+}
+
 /// One event of a room's stream: it has an offset.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RoomEvent {
     Message(ChatMessage),
     Reactions(ReactionChange),
+    Deleted(Deletion),
 }
 
 impl RoomEvent {
@@ -34,6 +43,7 @@ impl RoomEvent {
         match self {
             RoomEvent::Message(message) => message.offset,
             RoomEvent::Reactions(change) => change.offset,
+            RoomEvent::Deleted(deletion) => deletion.offset,
         }
     }
 
@@ -41,8 +51,21 @@ impl RoomEvent {
         match self {
             RoomEvent::Message(message) => ServerMsg::Message(message.clone()),
             RoomEvent::Reactions(change) => change.to_frame(room),
+            RoomEvent::Deleted(deletion) => ServerMsg::Deleted {
+                room: room.to_owned(),
+                message_id: deletion.message_id.clone(),
+                offset: deletion.offset,
+            },
         }
     }
+}
+
+/// Who in a room a private frame is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Recipient {
+    Staff,
+    /// The connections of one member, by member key (see `store::member_key`).
+    Member(String),
 }
 
 /// What a shared store tells a node's hub.
@@ -61,9 +84,23 @@ pub enum StoreEvent {
     /// A session is no longer in the room (it left; next, a facilitator removed it): the
     /// connections here with that member key (see `store::member_key`) are taken out. In the
     /// room's order with its messages, so nothing said after it reaches them.
-    Left { room: String, member: String },
-    /// A frame for the staff members in a room only, as JSON (an alert about a message).
-    Staff { room: String, frame: String },
+    Left {
+        room: String,
+        member: String,
+        /// A frame (JSON) its connections get just before `left` (a removal's `sanction`).
+        farewell: Option<String>,
+    },
+    /// A frame (JSON) for some of a room's members only: its staff (an alert about a
+    /// message), or one member (a sanction).
+    Private {
+        room: String,
+        to: Recipient,
+        frame: String,
+    },
+    /// A room's session ended somewhere (the timetable, or a facilitator's `close`): the
+    /// members here of an earlier epoch than `epoch` (the new one) are taken out with
+    /// `closed`.
+    Closed { room: String, epoch: String },
     /// A private room was closed somewhere: its members here are taken out, and this node
     /// forgets it.
     Gone { room: String },

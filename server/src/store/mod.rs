@@ -23,6 +23,7 @@ pub mod memory;
 pub mod private_rooms;
 pub mod redis;
 pub mod rooms;
+pub mod sanctions;
 pub mod sessions;
 
 use async_trait::async_trait;
@@ -32,11 +33,12 @@ use tokio::sync::mpsc;
 
 pub use attempts::AttemptStore;
 pub use docs::{DocStore, RoomDoc, read_doc, swap_doc};
-pub use events::{ReactionChange, RoomEvent, StoreEvent};
+pub use events::{Deletion, ReactionChange, Recipient, RoomEvent, StoreEvent};
 pub use memory::MemoryStore;
 pub use private_rooms::{PRIVATE_PREFIX, PrivateRoom, PrivateRoomStore};
 pub use redis::{RedisConfig, RedisStore};
 pub use rooms::{Appended, JoinRefusal, JoinedRoom, NewMessage, Present, Reacted, RoomStore};
+pub use sanctions::{SanctionStore, Sanctions, Target};
 pub use sessions::{Attachment, NewSession, Profile, SessionRecord, SessionStore};
 
 use crate::token::SessionToken;
@@ -66,21 +68,27 @@ pub fn session_key(token: &SessionToken) -> String {
 /// hash of the session key and the room): membership events (`StoreEvent::Left`) name whom
 /// they concern with it, and it means nothing once the session is gone.
 pub fn member_key(token: &SessionToken, room: &str) -> String {
-    let digest = Sha256::digest(format!("{}\n{room}", session_key(token)).as_bytes());
+    member_key_of(&session_key(token), room)
+}
+
+/// [`member_key`] from the session key.
+pub fn member_key_of(session: &str, room: &str) -> String {
+    let digest = Sha256::digest(format!("{session}\n{room}").as_bytes());
     hex(&digest[..16])
 }
 
-/// Splits recovered events into the messages (for `joined.history`) and reaction changes.
-pub fn split_events(events: Vec<RoomEvent>) -> (Vec<ChatMessage>, Vec<ReactionChange>) {
+/// Splits recovered events into the messages (for `joined.history`) and the other events
+/// (reaction changes, deletions), each in order.
+pub fn split_events(events: Vec<RoomEvent>) -> (Vec<ChatMessage>, Vec<RoomEvent>) {
     let mut messages = Vec::new();
-    let mut reactions = Vec::new();
+    let mut changes = Vec::new();
     for event in events {
         match event {
             RoomEvent::Message(message) => messages.push(message),
-            RoomEvent::Reactions(change) => reactions.push(change),
+            other => changes.push(other),
         }
     }
-    (messages, reactions)
+    (messages, changes)
 }
 
 /// A store that cannot answer now (Redis down). Memory never fails.
@@ -96,7 +104,15 @@ pub type StoreResult<T> = Result<T, StoreError>;
 /// respect to the others.
 #[async_trait]
 pub trait Store:
-    SessionStore + RoomStore + DocStore + AttemptStore + PrivateRoomStore + Send + Sync + 'static
+    SessionStore
+    + RoomStore
+    + DocStore
+    + AttemptStore
+    + PrivateRoomStore
+    + SanctionStore
+    + Send
+    + Sync
+    + 'static
 {
     /// Everything the store holds, as text, for privacy tests that assert what is *not* there
     /// (an IP address, an ended session's words).
@@ -115,9 +131,9 @@ pub trait Store:
         Ok(())
     }
 
-    /// Tells the staff members in a room, on every node, `frame` (JSON): not stored, and
+    /// Tells some members of a room (`to`), on every node, `frame` (JSON): not stored, and
     /// nobody else hears it.
-    async fn tell_staff(&self, room: &str, frame: &str) -> StoreResult<()>;
+    async fn tell(&self, room: &str, to: &Recipient, frame: &str) -> StoreResult<()>;
 
     /// Whether this node can reach the store and follow every node's events now.
     fn healthy(&self) -> bool {

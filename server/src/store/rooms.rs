@@ -6,7 +6,7 @@ use async_trait::async_trait;
 use ibasho_protocol::{ChatMessage, Position, Reaction};
 use jiff::Timestamp;
 
-use super::{ReactionChange, StoreResult};
+use super::{ReactionChange, RoomEvent, StoreResult};
 use crate::token::SessionToken;
 
 /// A session that joined a room (or was already in it).
@@ -19,8 +19,9 @@ pub struct JoinedRoom {
     /// The room's recent messages, oldest first; when `recovered`, exactly the messages after
     /// the `since` position.
     pub history: Vec<ChatMessage>,
-    /// When `recovered`: the reaction changes after the `since` position, in order.
-    pub reactions: Vec<ReactionChange>,
+    /// When `recovered`: the other events after the `since` position (reaction changes,
+    /// deletions), in order.
+    pub changes: Vec<RoomEvent>,
     /// The room's position as of this answer: every later event has a greater offset.
     pub position: Position,
     pub recovered: bool,
@@ -121,6 +122,12 @@ pub trait RoomStore: Send + Sync {
         message_id: &str,
         reaction: Reaction,
     ) -> StoreResult<Reacted>;
+
+    /// Takes a message down (a facilitator's `delete`): out of the history, the stream (its
+    /// recovery copy too), its reactions and its sender's retry record, and a deletion event
+    /// in its place in the stream, whose offset is returned. `None` if the room has no such
+    /// message (any more).
+    async fn delete_message(&self, room: &str, message_id: &str) -> StoreResult<Option<u64>>;
 
     /// Ends a room's session that ended at `ended`: everyone is taken out of the room, and its
     /// history, stream, reactions, the retry records of what was said in it and every room

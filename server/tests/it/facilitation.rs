@@ -11,7 +11,7 @@ use ibasho_server::Running;
 use ibasho_server::clock::ManualClock;
 use ibasho_server::control::RoomControl;
 use ibasho_server::store::read_doc;
-use ibasho_tests::{Client, staff_hello};
+use ibasho_tests::{Client, room_state, staff_hello};
 use jiff::SignedDuration;
 use serde_json::{Value, json};
 
@@ -204,7 +204,7 @@ async fn a_session_opens_up_to_fifteen_minutes_early_and_stays_up_to_fifteen_lat
     let state = outcome(&mut parent).await;
     assert_eq!(
         state,
-        json!({"type":"room_state","room":"kazokukai","closes_at":"2026-12-05T06:40:00Z"})
+        room_state("kazokukai", json!({"closes_at":"2026-12-05T06:40:00Z"}))
     );
     staff
         .send(json!({"type":"facilitate","room":"kazokukai","action":"extend","minutes":10}))
@@ -310,7 +310,7 @@ async fn in_a_round_each_person_speaks_in_turn_and_anyone_may_react() {
         assert_eq!(outcome(&mut members[0]).await["floor"]["handle"], handle);
     }
     let over = outcome(&mut members[0]).await;
-    assert_eq!(over, json!({"type":"room_state","room":"kazokukai"}));
+    assert_eq!(over, room_state("kazokukai", json!({})));
     members[0]
         .say("kazokukai", "また話せる", "a2")
         .await
@@ -334,7 +334,7 @@ async fn a_round_without_its_facilitator_is_over() {
     staff.close().await.unwrap();
     // Nobody is left to give the floor on: the round ends by itself, and いと speaks.
     let state = outcome(&mut second).await;
-    assert_eq!(state, json!({"type":"room_state","room":"kazokukai"}));
+    assert_eq!(state, room_state("kazokukai", json!({})));
     second.say("kazokukai", "話します", "i1").await.unwrap();
     second.recv_type("message").await.unwrap();
 }
@@ -423,7 +423,7 @@ async fn the_facilitator_moves_the_agenda_and_everyone_sees_where_it_is() {
     facilitate(&mut staff, "mitsukeba", "next_segment").await;
     assert_eq!(
         outcome(&mut person).await,
-        json!({"type":"room_state","room":"mitsukeba","segment":1})
+        room_state("mitsukeba", json!({"segment":1}))
     );
     assert_eq!(
         room_status(&server, "mitsukeba").await["programme"]["current"],

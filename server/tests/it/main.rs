@@ -16,6 +16,7 @@ mod http;
 mod layers;
 mod lifecycle;
 mod load_tool;
+mod moderation;
 mod privacy;
 mod private_rooms;
 mod protection;

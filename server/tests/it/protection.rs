@@ -10,10 +10,10 @@ use ibasho_server::Running;
 use ibasho_server::clock::SystemClock;
 use ibasho_server::protection::Protection;
 use ibasho_server::settings::Limits;
-use ibasho_tests::{Client, QUIET, history_texts, staff_hello};
+use ibasho_tests::{Client, QUIET, history_texts};
 use serde_json::{Value, json};
 
-use crate::support::{STAFF_PASSWORD, serve_catalogue, staff_settings};
+use crate::support::{facilitator, person, say_frame, serve_catalogue, staff_settings};
 
 /// The lounge with the defaults, a room without word lists, one that refuses personal
 /// information outright and one that lets it through.
@@ -65,27 +65,6 @@ async fn server_with(protection: Protection) -> Running {
     serve_catalogue(settings, Arc::new(SystemClock), CATALOGUE).await
 }
 
-async fn person(server: &Running, handle: &str, room: &str) -> Client {
-    let mut client = Client::member(server.addr(), handle, room).await.unwrap();
-    // Everyone else's arrival is not what these tests look at.
-    client.expect_no_message(QUIET).await.unwrap();
-    client
-}
-
-async fn facilitator(server: &Running, room: &str) -> Client {
-    let mut client = Client::connect(server.addr()).await.unwrap();
-    client
-        .hello_with(staff_hello("ひかり", STAFF_PASSWORD))
-        .await
-        .unwrap();
-    client.join(room).await.unwrap();
-    client
-}
-
-fn say(room: &str, text: &str, client_id: &str) -> Value {
-    json!({"type":"say","room":room,"text":text,"client_id":client_id})
-}
-
 /// Reads frames until one of each of `kinds` has arrived (in any order), and returns them by
 /// type; presence updates and other frames in between are skipped.
 async fn frames(client: &mut Client, kinds: &[&str]) -> HashMap<String, Value> {
@@ -106,7 +85,7 @@ async fn a_listed_word_is_refused_kindly_with_its_reason_and_never_stored() {
     let mut writer = person(&server, "かぜ", "lounge").await;
     let mut listener = person(&server, "そら", "lounge").await;
     let refused = writer
-        .refusal(say("lounge", "ば か や ろ ー", "c1"))
+        .refusal(say_frame("lounge", "ば か や ろ ー", "c1"))
         .await
         .unwrap();
     assert_eq!(refused["code"], "blocked", "{refused}");
@@ -141,20 +120,20 @@ async fn personal_information_waits_for_its_writer_to_confirm() {
     let mut writer = person(&server, "かぜ", "lounge").await;
     let mut listener = person(&server, "そら", "lounge").await;
     let refused = writer
-        .refusal(say("lounge", "電話して 090-1234-5678", "c1"))
+        .refusal(say_frame("lounge", "電話して 090-1234-5678", "c1"))
         .await
         .unwrap();
     assert_eq!(refused["code"], "personal_info", "{refused}");
     assert_eq!(refused["kinds"], json!(["phone"]));
     assert_eq!(refused["client_id"], "c1");
     listener.expect_no_message(QUIET).await.unwrap();
-    let mut confirmed = say("lounge", "電話して 090-1234-5678", "c1");
+    let mut confirmed = say_frame("lounge", "電話して 090-1234-5678", "c1");
     confirmed["confirm_personal_info"] = json!(true);
     writer.send(confirmed).await.unwrap();
     let heard = listener.recv_type("message").await.unwrap();
     assert_eq!(heard["text"], "電話して 090-1234-5678");
     let refused = writer
-        .refusal(say(
+        .refusal(say_frame(
             "lounge",
             "mail: me@example.com / LINE: kaze_1234",
             "c3",
@@ -168,7 +147,7 @@ async fn personal_information_waits_for_its_writer_to_confirm() {
 async fn a_room_decides_whether_personal_information_is_refused_or_allowed() {
     let server = server().await;
     let mut strict = person(&server, "かぜ", "strict").await;
-    let mut confirmed = say("strict", "〒154-0004 です", "c1");
+    let mut confirmed = say_frame("strict", "〒154-0004 です", "c1");
     confirmed["confirm_personal_info"] = json!(true);
     let refused = strict.refusal(confirmed).await.unwrap();
     assert_eq!(refused["code"], "personal_info");
@@ -267,7 +246,7 @@ async fn the_same_words_a_third_time_in_a_minute_are_refused() {
         .await
         .unwrap();
     let refused = writer
-        .refusal(say("lounge", "お は よ う", "c3"))
+        .refusal(say_frame("lounge", "お は よ う", "c3"))
         .await
         .unwrap();
     assert_eq!(refused["code"], "repeated", "{refused}");
@@ -287,11 +266,14 @@ async fn a_room_without_filters_lets_listed_words_through_but_still_cares() {
         .say_and_hear("free", "ばかやろう", "c1")
         .await
         .unwrap();
-    writer.send(say("free", "消えたい", "c2")).await.unwrap();
+    writer
+        .send(say_frame("free", "消えたい", "c2"))
+        .await
+        .unwrap();
     frames(&mut writer, &["message", "support"]).await;
     assert_eq!(staff.recv_type("alert").await.unwrap()["reason"], "crisis");
     let refused = writer
-        .refusal(say("free", "090-1234-5678", "c3"))
+        .refusal(say_frame("free", "090-1234-5678", "c3"))
         .await
         .unwrap();
     assert_eq!(refused["code"], "personal_info");
@@ -308,12 +290,18 @@ async fn a_word_list_file_replaces_the_shipped_lists() {
     .unwrap();
     let server = server_with(Protection::load(Some(&file), None).unwrap()).await;
     let mut writer = person(&server, "かぜ", "lounge").await;
-    let refused = writer.refusal(say("lounge", "リンゴ", "c1")).await.unwrap();
+    let refused = writer
+        .refusal(say_frame("lounge", "リンゴ", "c1"))
+        .await
+        .unwrap();
     assert_eq!(refused["reason"], "fruit");
     writer
         .say_and_hear("lounge", "ばかやろう", "c2")
         .await
         .unwrap();
-    writer.send(say("lounge", "死にたい", "c3")).await.unwrap();
+    writer
+        .send(say_frame("lounge", "死にたい", "c3"))
+        .await
+        .unwrap();
     frames(&mut writer, &["message", "support"]).await;
 }

@@ -10,8 +10,8 @@ use ibasho_moderation::Handle;
 use ibasho_protocol::{Audience, Position, Reaction, StaffRole};
 use ibasho_server::control::RoomControl;
 use ibasho_server::store::{
-    Appended, JoinRefusal, NewMessage, NewSession, PrivateRoom, Profile, Reacted, ReactionChange,
-    RoomDoc, Store, read_doc, session_key, swap_doc,
+    Appended, Deletion, JoinRefusal, NewMessage, NewSession, PrivateRoom, Profile, Reacted,
+    ReactionChange, RoomDoc, RoomEvent, Sanctions, Store, read_doc, session_key, swap_doc,
 };
 use jiff::Timestamp;
 
@@ -322,7 +322,7 @@ async fn a_join_since_a_position_recovers_exactly_what_was_missed() {
     let Reacted::Changed(change) = react else {
         panic!("no change")
     };
-    assert_eq!(back.reactions, vec![change]);
+    assert_eq!(back.changes, vec![RoomEvent::Reactions(change)]);
     // Another epoch (or a position from the future) gets the recent history instead.
     let elsewhere = Position {
         epoch: "not-this-one".into(),
@@ -568,4 +568,142 @@ async fn a_session_no_node_keeps_alive_expires_in_a_shared_store() {
     assert!(store.attach_session(&left.token).await.unwrap().is_none());
     assert!(store.attach_session(&kept.token).await.unwrap().is_some());
     assert_eq!(store.present("lounge").await.unwrap(), 1);
+}
+
+#[tokio::test]
+async fn a_deleted_message_leaves_the_history_the_stream_and_the_retry_record() {
+    let store = test_store().await;
+    let a = session(&store, "かい").await;
+    let b = session(&store, "りく").await;
+    join(&store, "lounge", &a).await;
+    join(&store, "lounge", &b).await;
+    let seen = store
+        .join("lounge", 10, 100, &b.token, None)
+        .await
+        .unwrap()
+        .unwrap()
+        .position;
+    let gone = say(&store, said("lounge", &a, Some("c1"), "けしてほしいこと")).await;
+    let kept = say(&store, said("lounge", &a, None, "のこること")).await;
+    store
+        .react("lounge", &b.token, &gone.id, Reaction::Nod)
+        .await
+        .unwrap();
+    let offset = store.delete_message("lounge", &gone.id).await.unwrap();
+    let offset = offset.expect("the message was there");
+    assert!(offset > kept.offset);
+    assert_eq!(
+        store.delete_message("lounge", &gone.id).await.unwrap(),
+        None
+    );
+    assert_eq!(store.delete_message("lounge", "999").await.unwrap(), None);
+    // A late joiner never gets it; a recovering one gets the deletion, not the words.
+    let late = store
+        .join("lounge", 10, 100, &b.token, None)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(late.history, vec![kept.clone()]);
+    let back = store
+        .join("lounge", 10, 100, &b.token, Some(&seen))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(back.history, vec![kept]);
+    assert_eq!(
+        back.changes.last(),
+        Some(&RoomEvent::Deleted(Deletion {
+            message_id: gone.id.clone(),
+            offset
+        }))
+    );
+    assert_eq!(
+        store
+            .react("lounge", &b.token, &gone.id, Reaction::Tea)
+            .await
+            .unwrap(),
+        Reacted::NoSuchMessage
+    );
+    // A retry of it is not confirmed with its words any more.
+    assert_eq!(
+        store
+            .find_duplicate("lounge", &a.token, "c1")
+            .await
+            .unwrap(),
+        None
+    );
+    let held = store.audit_dump().await.unwrap();
+    assert!(
+        !held.contains("けしてほしいこと"),
+        "the words are still held"
+    );
+}
+
+#[tokio::test]
+async fn sanctions_bind_to_the_session_and_end_with_the_rooms_session() {
+    let store = test_store().await;
+    let a = session(&store, "かい").await;
+    let b = session(&store, "りく").await;
+    join(&store, "lounge", &a).await;
+    join(&store, "games", &a).await;
+    assert_eq!(store.find_member("lounge", "りく").await.unwrap(), None);
+    let target = store.find_member("lounge", "かい").await.unwrap().unwrap();
+    assert!(!target.staff);
+    let until = Timestamp::from_second(1_900_000_000).unwrap();
+    let muted = Sanctions {
+        muted_until: Some(until),
+        removed_until: None,
+    };
+    store
+        .set_sanctions("lounge", &target, Some(muted))
+        .await
+        .unwrap();
+    assert_eq!(store.sanctions("lounge", &a.token).await.unwrap(), muted);
+    assert_eq!(
+        store.sanctions("games", &a.token).await.unwrap(),
+        Sanctions::default()
+    );
+    assert_eq!(
+        store.sanctions("lounge", &b.token).await.unwrap(),
+        Sanctions::default()
+    );
+    // Lifted, then a removal: out of the room.
+    store.set_sanctions("lounge", &target, None).await.unwrap();
+    assert_eq!(
+        store.sanctions("lounge", &a.token).await.unwrap(),
+        Sanctions::default()
+    );
+    let removed = Sanctions {
+        muted_until: None,
+        removed_until: Some(until),
+    };
+    store
+        .set_sanctions("lounge", &target, Some(removed))
+        .await
+        .unwrap();
+    assert!(store.take_out("lounge", &target, "{}").await.unwrap());
+    assert!(!store.take_out("lounge", &target, "{}").await.unwrap());
+    assert_eq!(store.present("lounge").await.unwrap(), 0);
+    assert_eq!(store.sanctions("lounge", &a.token).await.unwrap(), removed);
+    // The end of the room's session ends them.
+    store
+        .close_room("lounge", Timestamp::from_second(1_800_000_000).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(
+        store.sanctions("lounge", &a.token).await.unwrap(),
+        Sanctions::default()
+    );
+    // So does the end of the person's.
+    let target = store.find_member("games", "かい").await.unwrap().unwrap();
+    store
+        .set_sanctions("games", &target, Some(muted))
+        .await
+        .unwrap();
+    end(&store, &a.token, a.attachment, false).await;
+    let held = store.audit_dump().await.unwrap();
+    assert!(
+        !held.contains(&target.session),
+        "a sanction outlived its session"
+    );
 }

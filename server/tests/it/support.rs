@@ -210,3 +210,31 @@ pub async fn test_store() -> Arc<dyn ibasho_server::store::Store> {
         .await
         .expect("the store opens")
 }
+
+/// A participant in `room`, with the arrivals before it heard and done with.
+pub async fn person(server: &Running, handle: &str, room: &str) -> Client {
+    let mut client = Client::member(server.addr(), handle, room)
+        .await
+        .expect("a member");
+    client
+        .expect_no_message(ibasho_tests::QUIET)
+        .await
+        .expect("quiet");
+    client
+}
+
+/// The facilitator ひかり (see [`staff_settings`]) in `room`.
+pub async fn facilitator(server: &Running, room: &str) -> Client {
+    let mut client = Client::connect(server.addr()).await.expect("a connection");
+    client
+        .hello_with(ibasho_tests::staff_hello("ひかり", STAFF_PASSWORD))
+        .await
+        .expect("a staff welcome");
+    client.join(room).await.expect("joined");
+    client
+}
+
+/// A `say` frame.
+pub fn say_frame(room: &str, text: &str, client_id: &str) -> serde_json::Value {
+    serde_json::json!({"type":"say","room":room,"text":text,"client_id":client_id})
+}

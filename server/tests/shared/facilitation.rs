@@ -6,7 +6,7 @@ use std::sync::Arc;
 use argon2::password_hash::{PasswordHasher, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
 use ibasho_server::staff::StaffAccounts;
-use ibasho_tests::{Client, RedisServer, staff_hello};
+use ibasho_tests::{Client, RedisServer, room_state, staff_hello};
 use serde_json::{Value, json};
 
 use crate::support::{serve, settings};
@@ -81,7 +81,7 @@ async fn a_round_started_on_one_node_holds_on_every_node() {
         while last.get("floor").is_some() {
             last = state(member).await;
         }
-        assert_eq!(last, json!({"type":"room_state","room":"lounge"}));
+        assert_eq!(last, room_state("lounge", json!({})));
     }
     members[0].say("lounge", "また話せる", "a2").await.unwrap();
     members[0].recv_type("message").await.unwrap();

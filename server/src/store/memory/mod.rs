@@ -7,13 +7,14 @@
 //! a token.
 //!
 //! Each collection's implementation is in a file of its own: `sessions`, `rooms`, `docs`,
-//! `attempts`, `private_rooms`.
+//! `attempts`, `private_rooms`, `sanctions`.
 
 mod attempts;
 mod docs;
 mod feed;
 mod private_rooms;
 mod rooms;
+mod sanctions;
 mod sessions;
 
 use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
@@ -87,6 +88,9 @@ struct Room {
     epoch: String,
     offset: u64,
     log: VecDeque<RoomEvent>,
+    /// The offset the stream covers from (events before it were trimmed; messages taken down
+    /// are missing from `log` on purpose, not trimmed).
+    log_start: u64,
     /// Who (by session key) gave which reaction to which message (by message id), so a
     /// second press takes it back. Entries go with their message and with the session.
     reactors: HashMap<(String, Reaction), HashSet<String>>,
@@ -94,6 +98,9 @@ struct Room {
     closed: Option<jiff::Timestamp>,
     /// The room's documents by kind (gone with the session: see `close_room`).
     docs: HashMap<String, String>,
+    /// Mutes and removals by session key (gone with the room's session, and each with its
+    /// own session).
+    sanctions: HashMap<String, super::Sanctions>,
 }
 
 impl Room {
@@ -104,9 +111,11 @@ impl Room {
             epoch: new_epoch(),
             offset: 0,
             log: VecDeque::new(),
+            log_start: 1,
             reactors: HashMap::new(),
             closed: None,
             docs: HashMap::new(),
+            sanctions: HashMap::new(),
         }
     }
 
@@ -121,13 +130,15 @@ impl Room {
     fn record(&mut self, event: RoomEvent, stream_len: usize) {
         self.log.push_back(event);
         while self.log.len() > stream_len {
-            self.log.pop_front();
+            if let Some(trimmed) = self.log.pop_front() {
+                self.log_start = trimmed.offset() + 1;
+            }
         }
     }
 
     /// The events after `since`, if the stream still holds every one of them.
     fn events_since(&self, since: &Position) -> Option<Vec<RoomEvent>> {
-        let first = self.log.front().map_or(self.offset + 1, RoomEvent::offset);
+        let first = self.log_start;
         let complete =
             since.epoch == self.epoch && since.offset <= self.offset && first <= since.offset + 1;
         complete.then(|| {
@@ -217,9 +228,10 @@ impl Store for MemoryStore {
         self.feed.take()
     }
 
-    async fn tell_staff(&self, room: &str, frame: &str) -> StoreResult<()> {
-        self.feed.slot().await.send(StoreEvent::Staff {
+    async fn tell(&self, room: &str, to: &super::Recipient, frame: &str) -> StoreResult<()> {
+        self.feed.slot().await.send(StoreEvent::Private {
             room: room.to_owned(),
+            to: to.clone(),
             frame: frame.to_owned(),
         });
         Ok(())

@@ -6,8 +6,8 @@ use ibasho_protocol::{ChatMessage, Position, Reaction};
 
 use super::{MemoryStore, Room, State};
 use crate::store::{
-    Appended, JoinRefusal, JoinedRoom, NewMessage, PRIVATE_PREFIX, Present, Reacted,
-    ReactionChange, RoomEvent, RoomStore, StoreEvent, StoreResult, member_key, session_key,
+    Appended, Deletion, JoinRefusal, JoinedRoom, NewMessage, PRIVATE_PREFIX, Present, Reacted,
+    ReactionChange, RoomEvent, RoomStore, StoreEvent, StoreResult, member_key_of, session_key,
     split_events,
 };
 use crate::token::SessionToken;
@@ -54,12 +54,12 @@ impl RoomStore for MemoryStore {
         }
         let present = u32::try_from(room.members.len()).unwrap_or(u32::MAX);
         if let Some(missed) = since.and_then(|since| room.events_since(since)) {
-            let (history, reactions) = split_events(missed);
+            let (history, changes) = split_events(missed);
             return Ok(Ok(JoinedRoom {
                 present,
                 arrived,
                 history,
-                reactions,
+                changes,
                 position: room.position(),
                 recovered: true,
             }));
@@ -69,34 +69,14 @@ impl RoomStore for MemoryStore {
             present,
             arrived,
             history: room.history.iter().skip(skip).cloned().collect(),
-            reactions: Vec::new(),
+            changes: Vec::new(),
             position: room.position(),
             recovered: false,
         }))
     }
 
     async fn leave(&self, room_id: &str, token: &SessionToken) -> StoreResult<bool> {
-        let sid = session_key(token);
-        let slot = self.feed.slot().await;
-        let mut state = self.lock();
-        let State {
-            sessions, rooms, ..
-        } = &mut *state;
-        if let Some(session) = sessions.get_mut(&sid) {
-            session.rooms.remove(room_id);
-        }
-        let Some(room) = rooms.get_mut(room_id) else {
-            return Ok(false);
-        };
-        room.forget_reactor(&sid);
-        let was = room.members.remove(&sid).is_some();
-        if was {
-            slot.send(StoreEvent::Left {
-                room: room_id.to_owned(),
-                member: member_key(token, room_id),
-            });
-        }
-        Ok(was)
+        Ok(self.leave_as(room_id, &session_key(token), None).await)
     }
 
     async fn present(&self, room_id: &str) -> StoreResult<u32> {
@@ -242,7 +222,45 @@ impl RoomStore for MemoryStore {
         Ok(Reacted::Changed(change))
     }
 
+    async fn delete_message(&self, room_id: &str, message_id: &str) -> StoreResult<Option<u64>> {
+        let slot = self.feed.slot().await;
+        let mut state = self.lock();
+        let stream_len = self.stream_len;
+        let State {
+            sessions, rooms, ..
+        } = &mut *state;
+        let Some(room) = rooms.get_mut(room_id) else {
+            return Ok(None);
+        };
+        let Some(at) = room.history.iter().position(|m| m.id == message_id) else {
+            return Ok(None);
+        };
+        room.history.remove(at);
+        room.reactors.retain(|(id, _), _| id != message_id);
+        room.log.retain(
+            |event| !matches!(event, RoomEvent::Message(message) if message.id == message_id),
+        );
+        for session in sessions.values_mut() {
+            session
+                .recent
+                .retain(|said| !(said.room == room_id && said.id == message_id));
+        }
+        room.offset += 1;
+        let deletion = RoomEvent::Deleted(Deletion {
+            message_id: message_id.to_owned(),
+            offset: room.offset,
+        });
+        room.record(deletion.clone(), stream_len);
+        slot.send(StoreEvent::Room {
+            room: room_id.to_owned(),
+            epoch: room.epoch.clone(),
+            event: deletion,
+        });
+        Ok(Some(room.offset))
+    }
+
     async fn close_room(&self, room_id: &str, ended: jiff::Timestamp) -> StoreResult<String> {
+        let slot = self.feed.slot().await;
         let mut state = self.lock();
         let room = state
             .rooms
@@ -253,6 +271,38 @@ impl RoomStore for MemoryStore {
         }
         let room = state.erase_room(room_id);
         room.closed = Some(ended);
+        slot.send(StoreEvent::Closed {
+            room: room_id.to_owned(),
+            epoch: room.epoch.clone(),
+        });
         Ok(room.epoch.clone())
+    }
+}
+
+impl MemoryStore {
+    /// Takes the session (by its key) out of the room; every node hears `Left`. Whether it
+    /// was in.
+    pub(super) async fn leave_as(&self, room_id: &str, sid: &str, farewell: Option<&str>) -> bool {
+        let slot = self.feed.slot().await;
+        let mut state = self.lock();
+        let State {
+            sessions, rooms, ..
+        } = &mut *state;
+        if let Some(session) = sessions.get_mut(sid) {
+            session.rooms.remove(room_id);
+        }
+        let Some(room) = rooms.get_mut(room_id) else {
+            return false;
+        };
+        room.forget_reactor(sid);
+        let was = room.members.remove(sid).is_some();
+        if was {
+            slot.send(StoreEvent::Left {
+                room: room_id.to_owned(),
+                member: member_key_of(sid, room_id),
+                farewell: farewell.map(str::to_owned),
+            });
+        }
+        was
     }
 }

@@ -94,6 +94,10 @@ impl SessionStore for MemoryStore {
                 room.forget_reactor(&sid);
             }
         }
+        // Sanctions end with the session, in rooms it was taken out of too.
+        for room in state.rooms.values_mut() {
+            room.sanctions.remove(&sid);
+        }
         Ok(Some(session.rooms.into_iter().collect()))
     }
 }

@@ -26,6 +26,7 @@ mod docs;
 mod private_rooms;
 mod reader;
 mod rooms;
+mod sanctions;
 mod sessions;
 
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -38,7 +39,9 @@ use redis::aio::ConnectionManager;
 use redis::{FromRedisValue, Script, ScriptInvocation};
 use tokio::sync::mpsc;
 
-use super::{ReactionChange, RoomEvent, STREAM_LEN, Store, StoreError, StoreEvent, StoreResult};
+use super::{
+    ReactionChange, Recipient, RoomEvent, STREAM_LEN, Store, StoreError, StoreEvent, StoreResult,
+};
 
 /// How the server reaches Redis.
 #[derive(Debug, Clone)]
@@ -219,6 +222,9 @@ pub(crate) fn decode_event(kind: &str, json: &str) -> StoreResult<RoomEvent> {
     match kind {
         "m" => decode_message(json).map(RoomEvent::Message),
         "r" => decode_change(json).map(RoomEvent::Reactions),
+        "d" => serde_json::from_str(json)
+            .map(RoomEvent::Deleted)
+            .map_err(|_| corrupt("a deletion")),
         _ => Err(corrupt("an event kind")),
     }
 }
@@ -256,12 +262,18 @@ impl Store for RedisStore {
             .take()
     }
 
-    async fn tell_staff(&self, room: &str, frame: &str) -> StoreResult<()> {
-        self.tell(room, Some(("s", frame))).await
+    async fn tell(&self, room: &str, to: &Recipient, frame: &str) -> StoreResult<()> {
+        match to {
+            Recipient::Staff => self.bus(room, Some(("s", frame))).await,
+            Recipient::Member(key) => {
+                self.bus(room, Some(("p", &format!("{key}\n{frame}"))))
+                    .await
+            }
+        }
     }
 
     async fn presence_changed(&self, room: &str) -> StoreResult<()> {
-        self.tell(room, None).await
+        self.bus(room, None).await
     }
 
     fn healthy(&self) -> bool {
@@ -272,7 +284,7 @@ impl Store for RedisStore {
 impl RedisStore {
     /// Tells every node something about a room on the bus (from Rust; the Lua scripts'
     /// `tell` in the prelude writes the same entries).
-    async fn tell(&self, room: &str, what: Option<(&str, &str)>) -> StoreResult<()> {
+    async fn bus(&self, room: &str, what: Option<(&str, &str)>) -> StoreResult<()> {
         let mut cmd = redis::cmd("XADD");
         cmd.arg(format!("{}bus", self.config.prefix))
             .arg("MAXLEN")

@@ -1,13 +1,15 @@
 -- Shared by every Ibasho script (prepended to each). ARGV[1] is always the key prefix.
 --
 -- Each collection's keys are listed in its Rust file (sessions.rs, rooms.rs, docs.rs,
--- attempts.rs, private_rooms.rs) beside its scripts in the folder of the same name. Shared:
+-- attempts.rs, private_rooms.rs, sanctions.rs) beside its scripts in the folder of the same name. Shared:
 --   events             every room's events, in one stream that each node follows:
 --                      room, e epoch, o offset, t m|r, j json (ids are Redis's own)
 --   bus                stream of what nodes tell each other: `room R` (presence changed),
 --                      `room R d KIND` (a room document changed), `room R g 1` (a private
---                      room is gone), `room R s JSON` (a frame for the room's staff only,
---                      written by RedisStore::tell_staff)
+--                      room is gone), `room R c EPOCH` (a room's session ended: members of
+--                      earlier epochs are out), `room R s JSON` (a frame for the room's staff only) and
+--                      `room R p KEY\nJSON` (a frame for one member, by member key), both
+--                      written by RedisStore::tell
 -- A sid is a hash of the session token: the token itself is never stored.
 -- Every key of a session has a time to live, so that a node that dies leaves nothing behind.
 local P = ARGV[1]
@@ -29,6 +31,7 @@ local function expire_session(sid, ttl)
   redis.call('PEXPIRE', sk .. ':recent', ttl)
   redis.call('PEXPIRE', sk .. ':cids', ttl)
   redis.call('PEXPIRE', sk .. ':reacted', ttl)
+  redis.call('PEXPIRE', sk .. ':sanctions', ttl)
   local key = redis.call('HGET', sk, 'k')
   if key then
     local hk = P .. 'h:' .. key
@@ -96,7 +99,8 @@ end
 
 -- Erases everything said in a room and everyone's place in it: members out, history,
 -- streams (the shared `events` copy too), reactions, the retry records of what was said in
--- it, and every room document. The room's meta (epoch, offset) is left to the caller.
+-- it, every room document and every sanction. The room's meta (epoch, offset) is left to
+-- the caller.
 local function erase(room)
   for _, sid in ipairs(redis.call('HKEYS', rkey(room, 'm'))) do
     redis.call('SREM', skey(sid) .. ':rooms', room)
@@ -124,8 +128,13 @@ local function erase(room)
   for _, kind in ipairs(redis.call('SMEMBERS', rkey(room, 'docs'))) do
     redis.call('DEL', rkey(room, 'doc:' .. kind))
   end
+  -- Mutes and removals end with the session.
+  for _, sid in ipairs(redis.call('SMEMBERS', rkey(room, 'sanctioned'))) do
+    redis.call('HDEL', skey(sid) .. ':sanctions', room)
+  end
+  redis.call('DEL', rkey(room, 'sanctioned'))
   redis.call('DEL', rkey(room, 'm'), rkey(room, 'msgs'), rkey(room, 'order'), rkey(room, 'log'),
-    rkey(room, 'speakers'), rkey(room, 'docs'))
+    rkey(room, 'speakers'), rkey(room, 'docs'), rkey(room, 'gone'))
   -- The copy every node reads from.
   local events = P .. 'events'
   for _, entry in ipairs(redis.call('XRANGE', events, '-', '+')) do

@@ -17,7 +17,7 @@ use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 
 use super::decode_event;
-use crate::store::{PRIVATE_PREFIX, StoreEvent};
+use crate::store::{PRIVATE_PREFIX, Recipient, StoreEvent};
 
 /// How long one XREAD waits for events before asking again.
 const BLOCK_MS: u64 = 5_000;
@@ -265,12 +265,26 @@ impl Follow {
                                 kind: kind.clone(),
                             })
                         }
-                        [name, room, what, frame] if name == "room" && what == "s" => {
-                            Some(StoreEvent::Staff {
+                        [name, room, what, epoch] if name == "room" && what == "c" => {
+                            Some(StoreEvent::Closed {
                                 room: room.clone(),
+                                epoch: epoch.clone(),
+                            })
+                        }
+                        [name, room, what, frame] if name == "room" && what == "s" => {
+                            Some(StoreEvent::Private {
+                                room: room.clone(),
+                                to: Recipient::Staff,
                                 frame: frame.clone(),
                             })
                         }
+                        [name, room, what, value] if name == "room" && what == "p" => value
+                            .split_once('\n')
+                            .map(|(key, frame)| StoreEvent::Private {
+                                room: room.clone(),
+                                to: Recipient::Member(key.to_owned()),
+                                frame: frame.to_owned(),
+                            }),
                         [name, room, what, _] if name == "room" && what == "g" => {
                             // A private room is gone: no more of its events to follow.
                             self.rooms.retain(|followed| followed.room != *room);
@@ -297,9 +311,15 @@ impl Follow {
                 };
                 // Membership: no offset of its own, in order with the room's messages.
                 if kind == "l" {
+                    // The member key, and a farewell frame after a newline if there is one.
+                    let (member, farewell) = match json.split_once('\n') {
+                        Some((member, farewell)) => (member.to_owned(), Some(farewell.to_owned())),
+                        None => (json.clone(), None),
+                    };
                     let left = StoreEvent::Left {
                         room: room.clone(),
-                        member: json.clone(),
+                        member,
+                        farewell,
                     };
                     if events.send(left).await.is_err() {
                         return Ok(false);

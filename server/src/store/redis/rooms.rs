@@ -4,7 +4,10 @@
 //! - `r:<room>:m` — hash sid → handle key: the members
 //! - `r:<room>:meta` — hash: `epoch`, `offset` (the last one given), `closed` (the end of the
 //!   last session closed, in ms)
-//! - `r:<room>:log` — stream of events, ids `<offset>-0`: `t` m|r, `j` json
+//! - `r:<room>:log` — stream of events, ids `<offset>-0`: `t` m (message) | r (reactions) |
+//!   d (a deletion), `j` json
+//! - `r:<room>:gone` — sorted set of the offsets of messages taken down (their stream entries
+//!   are deleted: recovery must not take the holes for gaps)
 //! - `r:<room>:msgs` — hash message id → message json, with its current reaction counts
 //! - `r:<room>:order` — list of message ids, oldest first (the history)
 //! - `r:<room>:x:<id>:<reaction>` — set of the sids that gave it
@@ -34,6 +37,7 @@ static APPEND: LazyLock<Script> = lua!("rooms/append.lua");
 static FIND: LazyLock<Script> = lua!("rooms/find.lua");
 static REACT: LazyLock<Script> = lua!("rooms/react.lua");
 static CLOSE: LazyLock<Script> = lua!("rooms/close.lua");
+static DELETE: LazyLock<Script> = lua!("rooms/delete.lua");
 
 #[async_trait]
 impl RoomStore for RedisStore {
@@ -70,12 +74,12 @@ impl RoomStore for RedisStore {
             .chunks_exact(2)
             .map(|pair| decode_event(&pair[0], &pair[1]))
             .collect::<StoreResult<Vec<_>>>()?;
-        let (history, reactions) = split_events(events);
+        let (history, changes) = split_events(events);
         Ok(Ok(JoinedRoom {
             present: number(Some(present), "a count")?,
             arrived: arrived == "1",
             history,
-            reactions,
+            changes,
             position: Position {
                 epoch: epoch.clone(),
                 offset: number(Some(offset), "an offset")?,
@@ -164,6 +168,12 @@ impl RoomStore for RedisStore {
             [kind, json] if kind == "changed" => decode_change(json).map(Reacted::Changed),
             _ => Err(corrupt("a reaction")),
         }
+    }
+
+    async fn delete_message(&self, room: &str, message_id: &str) -> StoreResult<Option<u64>> {
+        let mut call = self.call(&DELETE);
+        call.arg(room).arg(message_id).arg(self.config.stream_len);
+        self.run(&call).await
     }
 
     async fn close_room(&self, room: &str, ended: jiff::Timestamp) -> StoreResult<String> {

@@ -10,7 +10,7 @@ use ibasho_protocol::{AlertReason, PersonalInfoKind, Position, Reaction, ServerM
 use super::{Peer, well_formed};
 use crate::hub::NewMessage;
 use crate::refusal::{BadRequest, Refusal};
-use crate::rooms::{Admission, policy};
+use crate::rooms::{Actor, Admission, policy};
 use crate::secret;
 
 /// Message ids are short numbers; anything longer names no message.
@@ -48,11 +48,13 @@ impl Peer {
             return Err(Refusal::NoSuchRoom);
         };
         let member = app.hub.is_member(&room, &self.outbox);
+        let now = app.rooms.timing().now();
         let actor = crate::rooms::Actor {
             handle: &session.handle,
             role: session.role,
             staff: session.staff.is_some(),
             member,
+            sanctions: app.hub.sanctions(&room, &session.token, now).await?,
         };
         let token = session.token.clone();
         let staff = session.staff.is_some();
@@ -106,7 +108,12 @@ impl Peer {
         }
         let here = self.member(&room).await?;
         let hub = &self.app.hub;
-        let allowed = self.app.rooms.may_say(&here.room.spec, here.actor()).await;
+        let now = self.app.rooms.timing().now();
+        let actor = Actor {
+            sanctions: hub.sanctions(&room, &here.session.token, now).await?,
+            ..here.actor()
+        };
+        let allowed = self.app.rooms.may_say(&here.room.spec, actor).await;
         // A retry after a reconnect is confirmed, not said again, and costs no rate — even
         // out of turn; never once the session is over (room_closed, as before).
         if matches!(allowed, Ok(()) | Err(Refusal::NotYourTurn))
@@ -122,6 +129,16 @@ impl Peer {
             limiter
                 .check()
                 .map_err(|retry_after| Refusal::RateLimited { retry_after })?;
+        }
+        // Slow mode: a participant's next say waits after their last (staff are exempt).
+        let slow_mode = self
+            .app
+            .rooms
+            .state(&here.room.spec)
+            .control
+            .map_or(0, |control| control.slow_mode_seconds);
+        if slow_mode > 0 && !actor.staff {
+            hub.slow_mode(&room, &here.session.token, slow_mode).await?;
         }
         let protection = &self.app.settings.protection;
         let verdict =

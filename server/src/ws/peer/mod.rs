@@ -12,6 +12,7 @@
 
 mod conversation;
 mod facilitation;
+mod moderation;
 mod session;
 
 use std::sync::Arc;
@@ -63,6 +64,7 @@ impl InRoom<'_> {
             role: self.session.role,
             staff: self.session.staff.is_some(),
             member: self.member,
+            sanctions: None,
         }
     }
 }
@@ -187,6 +189,24 @@ impl Peer {
                 minutes,
             } => self.facilitate(room, action, minutes).await,
             ClientMsg::Pass { room } => self.pass(room).await,
+            ClientMsg::Moderate {
+                room,
+                action,
+                message_id,
+                handle,
+                minutes,
+                seconds,
+                text,
+            } => {
+                let details = moderation::Details {
+                    message_id,
+                    handle,
+                    minutes,
+                    seconds,
+                    text,
+                };
+                self.moderate(room, action, details).await
+            }
         }
     }
 

@@ -9,4 +9,5 @@ if tonumber(redis.call('HGET', meta, 'closed') or '-1') >= tonumber(ARGV[3]) the
 end
 erase(room)
 redis.call('HSET', meta, 'epoch', ARGV[4], 'offset', 0, 'closed', ARGV[3])
+tell(room, 'c', ARGV[4])
 return ARGV[4]

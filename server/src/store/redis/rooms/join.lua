@@ -31,6 +31,11 @@ if ARGV[7] == e and since and since <= offset then
   local first = redis.call('XRANGE', log, '-', '+', 'COUNT', 1)
   local first_offset = offset + 1
   if #first > 0 then first_offset = tonumber(string.match(first[1][1], '^(%d+)')) end
+  -- Messages taken down are missing on purpose (their deletion follows): not a gap.
+  local gone = rkey(room, 'gone')
+  while first_offset > since + 1 and redis.call('ZSCORE', gone, first_offset - 1) do
+    first_offset = first_offset - 1
+  end
   if first_offset <= since + 1 then
     table.insert(out, '1')
     if since < offset then

@@ -12,5 +12,9 @@ for _, cid in ipairs(redis.call('LRANGE', sk .. ':cids', 0, -1)) do
   if spoke_in then redis.call('SREM', rkey(spoke_in, 'speakers'), sid) end
 end
 redis.call('SREM', P .. 'h:' .. f[3], sid)
-redis.call('DEL', sk, sk .. ':rooms', sk .. ':recent', sk .. ':cids', sk .. ':reacted')
+for _, room in ipairs(redis.call('HKEYS', sk .. ':sanctions')) do
+  redis.call('SREM', rkey(room, 'sanctioned'), sid)
+end
+redis.call('DEL', sk, sk .. ':rooms', sk .. ':recent', sk .. ':cids', sk .. ':reacted',
+  sk .. ':sanctions')
 return rooms

@@ -1,0 +1,101 @@
+//! A facilitator's sanctions on one person in a room, on every node: a mute (with its end),
+//! its lifting, and a removal (out now, refused at the door for the rest of the session).
+//! Only the person concerned is told; nobody else hears of it.
+
+use ibasho_protocol::{SanctionKind, ServerMsg};
+use jiff::Timestamp;
+
+use super::Hub;
+use crate::refusal::Refusal;
+use crate::store::{Recipient, Sanctions, Target, member_key_of};
+use crate::token::SessionToken;
+
+impl Hub {
+    /// The session's sanctions in the room that are in force at `now`.
+    pub async fn sanctions(
+        &self,
+        room: &str,
+        token: &SessionToken,
+        now: Timestamp,
+    ) -> Result<Option<Sanctions>, Refusal> {
+        Ok(self.store.sanctions(room, token).await?.at(now))
+    }
+
+    /// The member of the room with `handle`: `not_in_room` if nobody is, `forbidden` for a
+    /// staff member (staff do not sanction each other here).
+    async fn target(&self, room: &str, handle: &str) -> Result<Target, Refusal> {
+        self.room(room)?;
+        let target = self
+            .store
+            .find_member(room, handle)
+            .await?
+            .ok_or(Refusal::NotInRoom)?;
+        if target.staff {
+            return Err(Refusal::Forbidden);
+        }
+        Ok(target)
+    }
+
+    /// Tells the target alone, on whichever node it is connected.
+    async fn tell_target(
+        &self,
+        room: &str,
+        target: &Target,
+        kind: SanctionKind,
+        until: Option<Timestamp>,
+    ) -> Result<(), Refusal> {
+        let to = Recipient::Member(member_key_of(&target.session, room));
+        let frame = ServerMsg::Sanction {
+            room: room.to_owned(),
+            kind,
+            until,
+        };
+        self.tell(room, &to, &frame).await
+    }
+
+    /// Mutes `handle` in the room until `until`.
+    pub async fn mute(&self, room: &str, handle: &str, until: Timestamp) -> Result<(), Refusal> {
+        let target = self.target(room, handle).await?;
+        let sanctions = Sanctions {
+            muted_until: Some(until),
+            removed_until: None,
+        };
+        self.store
+            .set_sanctions(room, &target, Some(sanctions))
+            .await?;
+        self.tell_target(room, &target, SanctionKind::Muted, Some(until))
+            .await
+    }
+
+    /// Lifts the mute of `handle` in the room.
+    pub async fn unmute(&self, room: &str, handle: &str) -> Result<(), Refusal> {
+        let target = self.target(room, handle).await?;
+        self.store.set_sanctions(room, &target, None).await?;
+        self.tell_target(room, &target, SanctionKind::Unmuted, None)
+            .await
+    }
+
+    /// Takes `handle` out of the room; it may not come back in before `until` (or the end of
+    /// the room's session, which erases every sanction).
+    pub async fn remove(&self, room: &str, handle: &str, until: Timestamp) -> Result<(), Refusal> {
+        let target = self.target(room, handle).await?;
+        let sanctions = Sanctions {
+            muted_until: None,
+            removed_until: Some(until),
+        };
+        self.store
+            .set_sanctions(room, &target, Some(sanctions))
+            .await?;
+        // Told as it goes, in the same event, so that it hears why on whichever node.
+        let farewell = ServerMsg::Sanction {
+            room: room.to_owned(),
+            kind: SanctionKind::Removed,
+            until: None,
+        };
+        let farewell = serde_json::to_string(&farewell).map_err(|_| Refusal::Unavailable)?;
+        if self.store.take_out(room, &target, &farewell).await? {
+            self.presence_changed(room);
+        }
+        Ok(())
+    }
+}

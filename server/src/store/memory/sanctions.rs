@@ -1,0 +1,61 @@
+//! Sanctions in memory: in each room's record, so that the end of the room's session takes
+//! them with it; the end of a session takes its own.
+
+use async_trait::async_trait;
+
+use super::MemoryStore;
+use crate::store::{SanctionStore, Sanctions, StoreResult, Target, session_key};
+use crate::token::SessionToken;
+
+#[async_trait]
+impl SanctionStore for MemoryStore {
+    async fn find_member(&self, room_id: &str, handle: &str) -> StoreResult<Option<Target>> {
+        let state = self.lock();
+        let Some(room) = state.rooms.get(room_id) else {
+            return Ok(None);
+        };
+        Ok(room.members.keys().find_map(|sid| {
+            let session = state.sessions.get(sid)?;
+            (session.handle == handle).then(|| Target {
+                session: sid.clone(),
+                staff: session.profile.staff.is_some(),
+            })
+        }))
+    }
+
+    async fn set_sanctions(
+        &self,
+        room_id: &str,
+        target: &Target,
+        sanctions: Option<Sanctions>,
+    ) -> StoreResult<()> {
+        let mut state = self.lock();
+        if !state.sessions.contains_key(&target.session) {
+            return Ok(());
+        }
+        let Some(room) = state.rooms.get_mut(room_id) else {
+            return Ok(());
+        };
+        match sanctions {
+            Some(sanctions) => room.sanctions.insert(target.session.clone(), sanctions),
+            None => room.sanctions.remove(&target.session),
+        };
+        Ok(())
+    }
+
+    async fn sanctions(&self, room_id: &str, token: &SessionToken) -> StoreResult<Sanctions> {
+        let state = self.lock();
+        Ok(state
+            .rooms
+            .get(room_id)
+            .and_then(|room| room.sanctions.get(&session_key(token)))
+            .copied()
+            .unwrap_or_default())
+    }
+
+    async fn take_out(&self, room_id: &str, target: &Target, farewell: &str) -> StoreResult<bool> {
+        Ok(self
+            .leave_as(room_id, &target.session, Some(farewell))
+            .await)
+    }
+}

@@ -1,0 +1,45 @@
+-- ARGV: P, room, message id, stream length. Takes a message down: out of the history, its
+-- reactions (and who gave them), the room's stream and the shared `events` copy, and the
+-- retry records of its sender; then a deletion event in its place. Returns the deletion's
+-- offset, or false if the room has no such message.
+local room, id = ARGV[2], ARGV[3]
+local msgs = rkey(room, 'msgs')
+if redis.call('HDEL', msgs, id) == 0 then return false end
+redis.call('LREM', rkey(room, 'order'), 0, id)
+for _, r in ipairs(REACTIONS) do
+  local set = rkey(room, 'x:' .. id .. ':' .. r)
+  for _, sid in ipairs(redis.call('SMEMBERS', set)) do
+    redis.call('SREM', skey(sid) .. ':reacted', room .. '\n' .. set)
+  end
+  redis.call('DEL', set)
+end
+-- Message ids are the offsets they were said at: the stream entry is `<id>-0`. Its offset
+-- is noted as taken down, so that recovery does not take the hole for a gap.
+redis.call('XDEL', rkey(room, 'log'), id .. '-0')
+redis.call('ZADD', rkey(room, 'gone'), tonumber(id), id)
+local events = P .. 'events'
+for _, entry in ipairs(redis.call('XRANGE', events, '-', '+')) do
+  local f = entry[2]
+  if f[2] == room and f[6] == id and f[8] == 'm' then redis.call('XDEL', events, entry[1]) end
+end
+-- The sender's retry record (the `recent` list and its parallel `cids`).
+for _, sid in ipairs(redis.call('SMEMBERS', rkey(room, 'speakers'))) do
+  local sk = skey(sid)
+  local recent = redis.call('LRANGE', sk .. ':recent', 0, -1)
+  for i, json in ipairs(recent) do
+    local said = cjson.decode(json)
+    if said.room == room and said.id == id then
+      local cids = redis.call('LRANGE', sk .. ':cids', 0, -1)
+      redis.call('LSET', sk .. ':recent', i - 1, '')
+      redis.call('LREM', sk .. ':recent', 1, '')
+      if cids[i] then
+        redis.call('LSET', sk .. ':cids', i - 1, '')
+        redis.call('LREM', sk .. ':cids', 1, '')
+      end
+      break
+    end
+  end
+end
+local offset = redis.call('HINCRBY', rkey(room, 'meta'), 'offset', 1)
+publish(room, offset, 'd', cjson.encode({message_id = id, offset = offset}), ARGV[4])
+return offset

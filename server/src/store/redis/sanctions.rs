@@ -1,0 +1,86 @@
+//! Sanctions in Redis.
+//!
+//! Keys, under the prefix:
+//! - `s:<sid>:sanctions` — hash room → the session's sanctions there (JSON), with the
+//!   session's time to live, deleted when it ends
+//! - `r:<room>:sanctioned` — set of the sids with sanctions in the room, so that the end of
+//!   the room's session erases them (`erase` in the prelude)
+//!
+//! Taking someone out of a room is the rooms collection's `leave`, for their sid.
+
+use std::sync::LazyLock;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use redis::Script;
+
+use super::{RedisStore, corrupt};
+use crate::store::{SanctionStore, Sanctions, StoreResult, Target, member_key_of, session_key};
+use crate::token::SessionToken;
+
+static FIND: LazyLock<Script> = lua!("sanctions/find.lua");
+static SET: LazyLock<Script> = lua!("sanctions/set.lua");
+static LEAVE: LazyLock<Script> = lua!("rooms/leave.lua");
+
+/// How long a room's index of sanctioned sessions outlives its last entry: as long as the
+/// longest sanction (a removal from a room that never closes).
+const INDEX_TTL: Duration = Duration::from_secs(48 * 3600);
+
+#[async_trait]
+impl SanctionStore for RedisStore {
+    async fn find_member(&self, room: &str, handle: &str) -> StoreResult<Option<Target>> {
+        let mut call = self.call(&FIND);
+        call.arg(room).arg(handle);
+        let found: Option<(String, String)> = self.run(&call).await?;
+        Ok(found.map(|(session, staff)| Target {
+            session,
+            staff: !staff.is_empty(),
+        }))
+    }
+
+    async fn set_sanctions(
+        &self,
+        room: &str,
+        target: &Target,
+        sanctions: Option<Sanctions>,
+    ) -> StoreResult<()> {
+        let json = match sanctions {
+            Some(sanctions) => {
+                serde_json::to_string(&sanctions).map_err(|_| corrupt("sanctions"))?
+            }
+            None => String::new(),
+        };
+        let mut call = self.call(&SET);
+        call.arg(room)
+            .arg(&target.session)
+            .arg(json)
+            .arg(RedisStore::ms(INDEX_TTL));
+        self.run::<i64>(&call).await.map(drop)
+    }
+
+    async fn sanctions(&self, room: &str, token: &SessionToken) -> StoreResult<Sanctions> {
+        let json: Option<String> = redis::cmd("HGET")
+            .arg(format!(
+                "{}s:{}:sanctions",
+                self.config.prefix,
+                session_key(token)
+            ))
+            .arg(room)
+            .query_async(&mut self.conn())
+            .await
+            .map_err(super::unavailable)?;
+        match json {
+            Some(json) => serde_json::from_str(&json).map_err(|_| corrupt("sanctions")),
+            None => Ok(Sanctions::default()),
+        }
+    }
+
+    async fn take_out(&self, room: &str, target: &Target, farewell: &str) -> StoreResult<bool> {
+        let mut call = self.call(&LEAVE);
+        call.arg(room)
+            .arg(&target.session)
+            .arg(member_key_of(&target.session, room))
+            .arg(farewell);
+        Ok(self.run::<i64>(&call).await? == 1)
+    }
+}

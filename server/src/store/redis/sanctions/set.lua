@@ -1,0 +1,17 @@
+-- ARGV: P, room, sid, sanctions json ('' lifts them), how long the room's index of
+-- sanctioned sessions is kept (ms). Kept in the session's hash (it lives and ends with the
+-- session) and indexed by room (so that the end of the room's session erases them).
+local room, sid = ARGV[2], ARGV[3]
+if not alive(sid) then return 0 end
+local sk = skey(sid) .. ':sanctions'
+local index = rkey(room, 'sanctioned')
+if ARGV[4] == '' then
+  redis.call('HDEL', sk, room)
+  redis.call('SREM', index, sid)
+  return 1
+end
+redis.call('HSET', sk, room, ARGV[4])
+expire_like_session(sid, sk)
+redis.call('SADD', index, sid)
+if redis.call('PTTL', index) < tonumber(ARGV[5]) then redis.call('PEXPIRE', index, ARGV[5]) end
+return 1
