@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{FacilitatorAction, ModerateAction, Position, StaffLogin};
+use crate::{FacilitatorAction, ModerateAction, Position, ReportOutcome, ReportReason, StaffLogin};
 
 /// The language a person chose; it picks the language of the server's human-readable texts
 /// (error messages, generated handles).
@@ -115,6 +115,21 @@ pub enum ClientMsg {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         text: Option<String>,
     },
+    /// Report a message to the staff in the room (never to anyone else); answered with
+    /// `report_received`, and later `report_outcome`.
+    Report {
+        room: String,
+        message_id: String,
+        reason: ReportReason,
+        /// At most 300 characters.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+    },
+    /// Staff only: what was done about a report; its reporter is told once.
+    ResolveReport {
+        report_id: String,
+        outcome: ReportOutcome,
+    },
 }
 
 /// Who a person comes as (optional; never checked against anything).
@@ -170,8 +185,9 @@ impl ClientMsg {
             | ClientMsg::React { room, .. }
             | ClientMsg::Facilitate { room, .. }
             | ClientMsg::Pass { room }
-            | ClientMsg::Moderate { room, .. } => Some(room),
-            ClientMsg::Hello { .. } => None,
+            | ClientMsg::Moderate { room, .. }
+            | ClientMsg::Report { room, .. } => Some(room),
+            ClientMsg::Hello { .. } | ClientMsg::ResolveReport { .. } => None,
         }
     }
 
@@ -285,15 +301,6 @@ mod tests {
                 confirm_personal_info: true,
             },
             ClientMsg::Leave { room: "r".into() },
-            ClientMsg::Moderate {
-                room: "r".into(),
-                action: ModerateAction::Mute,
-                message_id: None,
-                handle: Some("h".into()),
-                minutes: Some(5),
-                seconds: None,
-                text: None,
-            },
             ClientMsg::React {
                 room: "r".into(),
                 message_id: "1".into(),
@@ -305,6 +312,25 @@ mod tests {
                 minutes: None,
             },
             ClientMsg::Pass { room: "r".into() },
+            ClientMsg::Moderate {
+                room: "r".into(),
+                action: ModerateAction::Mute,
+                message_id: None,
+                handle: Some("h".into()),
+                minutes: Some(5),
+                seconds: None,
+                text: None,
+            },
+            ClientMsg::Report {
+                room: "r".into(),
+                message_id: "1".into(),
+                reason: ReportReason::SelfHarm,
+                note: None,
+            },
+            ClientMsg::ResolveReport {
+                report_id: "a1".into(),
+                outcome: ReportOutcome::NoAction,
+            },
         ];
         for sample in &samples {
             match sample {
@@ -313,6 +339,8 @@ mod tests {
                 | ClientMsg::Say { .. }
                 | ClientMsg::Leave { .. }
                 | ClientMsg::Moderate { .. }
+                | ClientMsg::Report { .. }
+                | ClientMsg::ResolveReport { .. }
                 | ClientMsg::React { .. }
                 | ClientMsg::Facilitate { .. }
                 | ClientMsg::Pass { .. } => {}

@@ -61,11 +61,13 @@ pub enum ErrorCode {
     /// The room is listen-only now (locked by a facilitator, or no staff member is in a room
     /// that needs one): reactions still work.
     Locked,
+    /// No report has that id (or it is not for this session to resolve).
+    NoSuchReport,
 }
 
 impl ErrorCode {
     /// Every code, for exhaustive tests (translations, documentation).
-    pub const ALL: [ErrorCode; 24] = [
+    pub const ALL: [ErrorCode; 25] = [
         ErrorCode::BadRequest,
         ErrorCode::TooLong,
         ErrorCode::RateLimited,
@@ -90,6 +92,7 @@ impl ErrorCode {
         ErrorCode::Removed,
         ErrorCode::SlowMode,
         ErrorCode::Locked,
+        ErrorCode::NoSuchReport,
     ];
 
     /// The code as it appears on the wire.
@@ -119,6 +122,7 @@ impl ErrorCode {
             ErrorCode::Removed => "removed",
             ErrorCode::SlowMode => "slow_mode",
             ErrorCode::Locked => "locked",
+            ErrorCode::NoSuchReport => "no_such_report",
         }
     }
 }

@@ -35,6 +35,23 @@ pub enum ModerateAction {
     Close,
 }
 
+impl ModerateAction {
+    /// Its name on the wire (and in the audit log).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ModerateAction::Delete => "delete",
+            ModerateAction::Mute => "mute",
+            ModerateAction::Unmute => "unmute",
+            ModerateAction::Remove => "remove",
+            ModerateAction::SlowMode => "slow_mode",
+            ModerateAction::Lock => "lock",
+            ModerateAction::Unlock => "unlock",
+            ModerateAction::Topic => "topic",
+            ModerateAction::Close => "close",
+        }
+    }
+}
+
 /// What a sanction frame tells the person it concerns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -45,4 +62,100 @@ pub enum SanctionKind {
     Unmuted,
     /// Out of the room, and may not come back in for the rest of one's session.
     Removed,
+}
+
+/// The longest note a reporter may add, in characters.
+pub const MAX_REPORT_NOTE_CHARS: usize = 300;
+
+/// Why a participant reports a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportReason {
+    Harassment,
+    PersonalInfo,
+    Spam,
+    /// Someone may hurt themselves: never tied to a handle in the audit log.
+    SelfHarm,
+    Other,
+}
+
+/// What staff did about a report (told to the reporter).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportOutcome {
+    MessageDeleted,
+    Muted,
+    Removed,
+    NoAction,
+}
+
+impl ReportReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReportReason::Harassment => "harassment",
+            ReportReason::PersonalInfo => "personal_info",
+            ReportReason::Spam => "spam",
+            ReportReason::SelfHarm => "self_harm",
+            ReportReason::Other => "other",
+        }
+    }
+}
+
+impl ReportOutcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReportOutcome::MessageDeleted => "message_deleted",
+            ReportOutcome::Muted => "muted",
+            ReportOutcome::Removed => "removed",
+            ReportOutcome::NoAction => "no_action",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_match_serde() {
+        for action in [
+            ModerateAction::Delete,
+            ModerateAction::Mute,
+            ModerateAction::Unmute,
+            ModerateAction::Remove,
+            ModerateAction::SlowMode,
+            ModerateAction::Lock,
+            ModerateAction::Unlock,
+            ModerateAction::Topic,
+            ModerateAction::Close,
+        ] {
+            assert_eq!(
+                serde_json::to_value(action).unwrap(),
+                serde_json::json!(action.as_str())
+            );
+        }
+        for reason in [
+            ReportReason::Harassment,
+            ReportReason::PersonalInfo,
+            ReportReason::Spam,
+            ReportReason::SelfHarm,
+            ReportReason::Other,
+        ] {
+            assert_eq!(
+                serde_json::to_value(reason).unwrap(),
+                serde_json::json!(reason.as_str())
+            );
+        }
+        for outcome in [
+            ReportOutcome::MessageDeleted,
+            ReportOutcome::Muted,
+            ReportOutcome::Removed,
+            ReportOutcome::NoAction,
+        ] {
+            assert_eq!(
+                serde_json::to_value(outcome).unwrap(),
+                serde_json::json!(outcome.as_str())
+            );
+        }
+    }
 }

@@ -6,8 +6,8 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    AlertReason, ErrorCode, Floor, HelpLine, PersonalInfoKind, Position, Reaction, SanctionKind,
-    StaffRole,
+    AlertReason, ErrorCode, Floor, HelpLine, PersonalInfoKind, Position, Reaction, ReportOutcome,
+    ReportReason, SanctionKind, StaffRole,
 };
 
 /// How many of each reaction a message has (reactions nobody gave are left out).
@@ -146,6 +146,26 @@ pub enum ServerMsg {
         message_id: String,
         #[serde(default)]
         offset: u64,
+    },
+    /// The answer to `report`: staff in the room have it.
+    ReportReceived { report_id: String },
+    /// To staff in the room (and any who come in while it is unresolved), never to the
+    /// reporter: a reported message as it was said, with its author.
+    Report {
+        report_id: String,
+        room: String,
+        message_id: String,
+        handle: String,
+        text: String,
+        reason: ReportReason,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+        at: Timestamp,
+    },
+    /// To the reporter, once: what staff did about their report.
+    ReportOutcome {
+        report_id: String,
+        outcome: ReportOutcome,
     },
     /// To the person it concerns alone: a facilitator muted them (`until`), lifted it, or
     /// took them out of the room.

@@ -23,6 +23,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/livez", get(livez))
         .route("/metrics", get(metrics))
         .route("/api/rooms", get(rooms))
+        .route("/api/audit", get(crate::audit_api::audit))
         .route("/api/handles/suggest", get(suggest_handle))
         .route("/api/schedule", get(schedule))
         .route("/schedule.ics", get(schedule_feed))

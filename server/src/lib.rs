@@ -13,7 +13,8 @@
 //!   sign-in; [`secret`] — argon2 entry words and passwords; [`protection`] — the word lists
 //!   and help lines in use (verdicts themselves are the `ibasho-moderation` crate's).
 //! - [`http`] — routes: `/healthz`, `/api/…`, `/ws`, and the web front end ([`web`]);
-//!   [`calendar`] — `/api/schedule` and the iCalendar feed; [`metrics`] — `/metrics`.
+//!   [`calendar`] — `/api/schedule` and the iCalendar feed; [`metrics`] — `/metrics`;
+//!   [`audit_api`] — `/api/audit` for administrators.
 //! - [`ws`] — the WebSocket endpoint: upgrade, one task pair per connection, and `ws::peer`,
 //!   the protocol, with its handlers by area.
 //! - [`rooms`] — the room layer: the directory (catalogue and private rooms), timing, and
@@ -32,6 +33,7 @@
 //! [`rooms`] and [`hub`].
 
 pub mod app;
+pub mod audit_api;
 pub mod calendar;
 pub mod catalogue;
 pub mod clock;

@@ -54,6 +54,7 @@ pub enum Refusal {
         retry_after: Duration,
     },
     Locked,
+    NoSuchReport,
 }
 
 /// What was wrong with a frame that could not be understood.
@@ -99,6 +100,7 @@ impl Refusal {
             Refusal::Removed => ErrorCode::Removed,
             Refusal::SlowMode { .. } => ErrorCode::SlowMode,
             Refusal::Locked => ErrorCode::Locked,
+            Refusal::NoSuchReport => ErrorCode::NoSuchReport,
         }
     }
 
@@ -251,6 +253,11 @@ impl Refusal {
                 ja,
                 "いまは聞くだけの時間です。リアクションはできます。",
                 "The room is listen-only right now. You can still react.",
+            ),
+            Refusal::NoSuchReport => pick(
+                ja,
+                "その報告は見つかりませんでした。",
+                "There is no such report.",
             ),
             Refusal::Repeated => pick(
                 ja,

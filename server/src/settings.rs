@@ -121,6 +121,8 @@ pub struct Limits {
     /// Any frame from one connection: sustained rate and burst.
     pub frames_per_second: u32,
     pub frames_burst: u32,
+    /// How long the audit log keeps an entry.
+    pub audit_retention: Duration,
     /// How long a person a facilitator took out of a room that never closes stays out (in a
     /// scheduled room: until its session ends).
     pub removal: Duration,
@@ -163,6 +165,7 @@ impl Default for Limits {
             frames_burst: 20,
             repeats_per_minute: 2,
             removal: Duration::from_secs(24 * 3600),
+            audit_retention: Duration::from_secs(90 * 24 * 3600),
             says_per_second: 1,
             says_burst: 5,
             shutdown_timeout: Duration::from_secs(4),

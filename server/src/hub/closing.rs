@@ -42,9 +42,12 @@ impl Hub {
             self.keep_control(room_id, control);
             return Ok(Some(closes));
         }
+        // The store first, outside the sequencer (the memory store may wait for room in
+        // its feed, which the dispatcher empties only when it can take the sequencer); the
+        // epoch tells who was in the session that ended.
+        let epoch = self.store.close_room(room_id, ended).await?;
         {
             let _in_order = room.sequencer.lock().await;
-            let epoch = self.store.close_room(room_id, ended).await?;
             // Here at once; other nodes hear `Closed` from the store.
             room.close_session(&epoch);
         }
@@ -71,20 +74,25 @@ impl Hub {
     ) -> Result<(), Refusal> {
         let room = self.room(room_id)?;
         let _one_control = room.control_lock.lock().await;
-        {
-            let _in_order = room.sequencer.lock().await;
-            let epoch = self.store.close_room(room_id, now).await?;
-            room.close_session(&epoch);
-        }
         let closed = planned.map(|planned| RoomControl {
             planned: Some(planned),
             closed_early: true,
             ..RoomControl::default()
         });
+        // Closed before anyone is told, so that nobody walks straight back in: set before the
+        // erasure (which takes every room document), and again after it.
+        if let Some(closed) = &closed {
+            let current = self.read_control(room_id).await?;
+            swap_doc(&*self.store, room_id, current.as_ref(), Some(closed)).await?;
+            self.keep_control(room_id, Some(closed.clone()));
+        }
+        let epoch = self.store.close_room(room_id, now).await?;
         if let Some(closed) = &closed {
             swap_doc(&*self.store, room_id, None, Some(closed)).await?;
         }
         self.keep_control(room_id, closed);
+        let _in_order = room.sequencer.lock().await;
+        room.close_session(&epoch);
         Ok(())
     }
 

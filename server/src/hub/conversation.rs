@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use ibasho_protocol::{Position, Reaction, ServerMsg};
+use ibasho_protocol::{ChatMessage, Position, Reaction, ServerMsg};
 
 use super::Hub;
 use super::room::Member;
@@ -33,7 +33,7 @@ impl Hub {
     ) -> Result<bool, Refusal> {
         match self.store.find_duplicate(room, token, client_id).await? {
             Some(earlier) => {
-                conn.send(&ServerMsg::Message(earlier));
+                conn.send(&confirmation(earlier));
                 Ok(true)
             }
             None => Ok(false),
@@ -89,6 +89,9 @@ impl Hub {
         if room.facilitated || self.control(room_id).is_some() {
             conn.send(&self.room_state(&room));
         }
+        if staff {
+            self.show_unresolved(room_id, conn).await?;
+        }
         room.members().insert(
             conn.id(),
             Member {
@@ -124,7 +127,7 @@ impl Hub {
         match self.store.append(message, self.limits.history_len).await? {
             Appended::New(said) => Ok(Some(said.id)),
             Appended::Duplicate(earlier) => {
-                conn.send(&ServerMsg::Message(earlier));
+                conn.send(&confirmation(earlier));
                 Ok(None)
             }
             Appended::NotMember => Err(Refusal::NotInRoom),
@@ -225,5 +228,19 @@ impl Hub {
     /// People in a room now.
     pub async fn present(&self, room_id: &str) -> StoreResult<u32> {
         self.store.present(room_id).await
+    }
+}
+
+/// What confirms a retry to its sender: the message as it was stored, or — if a facilitator
+/// took it down since (a tombstone: no words) — its deletion, so the client drops it.
+fn confirmation(earlier: ChatMessage) -> ServerMsg {
+    if earlier.text.is_empty() {
+        ServerMsg::Deleted {
+            room: earlier.room,
+            message_id: earlier.id,
+            offset: earlier.offset,
+        }
+    } else {
+        ServerMsg::Message(earlier)
     }
 }

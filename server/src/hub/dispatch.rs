@@ -71,12 +71,24 @@ impl Hub {
                         hub.tell(&to, &Utf8Bytes::from(frame));
                     }
                 }
-                StoreEvent::Closed { room, epoch } => {
+                StoreEvent::Closed { room, ended } => {
                     if let Some(hub) = self.find(&room) {
                         let _in_order = hub.sequencer.lock().await;
-                        hub.close_session(&epoch);
+                        hub.end_epoch(&ended);
                     }
+                    // What a facilitator set went with the session (on the node that closed
+                    // it, this copy is already right; elsewhere it is read again).
+                    let hub = Arc::clone(&self);
+                    tokio::spawn(async move {
+                        if let Err(err) = hub.refresh_control(&room).await {
+                            tracing::warn!(error = %err, "could not read a room's control");
+                        }
+                    });
                 }
+                StoreEvent::Outcome {
+                    reporter,
+                    report_id,
+                } => self.outcome_ready(&reporter, report_id),
                 StoreEvent::Gone { room } => self.take_out_of(&room).await,
                 StoreEvent::Resync { room, keep } => {
                     if let Some(hub) = self.find(&room) {

@@ -20,13 +20,16 @@
 //! - `presence` — counts, coalesced.
 //! - `sessions` — this node's sessions: takeover, grace period, leases.
 //! - `closing` — the end of a room's session, and of a private room.
+//! - `sanctions` — mutes and removals; `reports` — reports and their outcomes.
 //! - `control` — this node's copy of each room's control (what a facilitator set).
 
+pub mod audit;
 mod closing;
 mod control;
 mod conversation;
 mod dispatch;
 mod presence;
+mod reports;
 mod room;
 mod sanctions;
 mod sessions;
@@ -46,7 +49,7 @@ use crate::token::SessionToken;
 use room::RoomHub;
 
 // The hub's vocabulary, for the layer above: it never needs the store itself.
-pub use crate::store::{Attachment, NewMessage, Profile};
+pub use crate::store::{Attachment, AuditEntry, NewMessage, Profile, Report};
 use sessions::LocalSession;
 
 /// A store that cannot answer is `unavailable` to the client; the cause goes to the log.

@@ -84,6 +84,21 @@ impl RoomHub {
         });
     }
 
+    /// Takes out the members here who joined in `ended` (an epoch that is over) with a
+    /// `closed` frame. Called under the sequencer.
+    pub(super) fn end_epoch(&self, ended: &str) {
+        let frame = encode(&ServerMsg::Closed {
+            room: self.id.clone(),
+        });
+        self.members().retain(|_, member| {
+            if member.epoch != ended {
+                return true;
+            }
+            member.outbox.push(Outbound::Text(frame.clone()));
+            false
+        });
+    }
+
     /// Queues one serialized frame to every member on this node, without waiting on any.
     pub(super) fn broadcast(&self, frame: &Utf8Bytes) {
         for member in self.members().values() {

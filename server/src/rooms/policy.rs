@@ -86,6 +86,10 @@ pub fn say(room: RoomNow<'_>, actor: Actor<'_>) -> Result<(), Refusal> {
         return Err(Refusal::NotInRoom);
     }
     open_now(room.status)?;
+    // Taken out while a join was on its way in: still out.
+    if actor.sanctions.is_some_and(|s| s.removed_until.is_some()) {
+        return Err(Refusal::Removed);
+    }
     if let Some(until) = actor.sanctions.and_then(|s| s.muted_until) {
         let retry_after = room.now.duration_until(until).unsigned_abs();
         return Err(Refusal::Muted { until, retry_after });

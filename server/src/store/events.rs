@@ -98,9 +98,12 @@ pub enum StoreEvent {
         frame: String,
     },
     /// A room's session ended somewhere (the timetable, or a facilitator's `close`): the
-    /// members here of an earlier epoch than `epoch` (the new one) are taken out with
-    /// `closed`.
-    Closed { room: String, epoch: String },
+    /// members here who joined in `ended` (the epoch that ended) are taken out with `closed`,
+    /// and what a facilitator set is read again.
+    Closed { room: String, ended: String },
+    /// A report filed by the session `reporter` (its store key) was resolved: the node where
+    /// it is connected takes the outcome (`ReportStore::take_outcomes`) and tells it.
+    Outcome { reporter: String, report_id: String },
     /// A private room was closed somewhere: its members here are taken out, and this node
     /// forgets it.
     Gone { room: String },

@@ -5,7 +5,8 @@
 //! `memory/<collection>.rs` and its Redis one in `redis/<collection>.rs` (beside that
 //! collection's Lua scripts): [`sessions`], [`rooms`] (membership, history, stream,
 //! reactions), [`docs`] (per-room documents changed by compare-and-swap), [`attempts`]
-//! (allowances shared by every node) and [`private_rooms`]. [`Store`] is all of them, plus
+//! (allowances shared by every node), [`private_rooms`], [`sanctions`], [`reports`] and
+//! [`audit_log`]. [`Store`] is all of them, plus
 //! what a shared store tells every node's hub ([`events`]). One contract suite
 //! (`server/tests/it/store_contract.rs`) holds both implementations to the same promises.
 //!
@@ -17,11 +18,13 @@
 //! call; `audit_dump` lets tests check that what is held is only what is listed here.
 
 pub mod attempts;
+pub mod audit_log;
 pub mod docs;
 pub mod events;
 pub mod memory;
 pub mod private_rooms;
 pub mod redis;
+pub mod reports;
 pub mod rooms;
 pub mod sanctions;
 pub mod sessions;
@@ -32,11 +35,13 @@ use sha2::{Digest, Sha256};
 use tokio::sync::mpsc;
 
 pub use attempts::AttemptStore;
+pub use audit_log::{AuditEntry, AuditLogStore};
 pub use docs::{DocStore, RoomDoc, read_doc, swap_doc};
 pub use events::{Deletion, ReactionChange, Recipient, RoomEvent, StoreEvent};
 pub use memory::MemoryStore;
 pub use private_rooms::{PRIVATE_PREFIX, PrivateRoom, PrivateRoomStore};
 pub use redis::{RedisConfig, RedisStore};
+pub use reports::{Report, ReportStore, Resolved};
 pub use rooms::{Appended, JoinRefusal, JoinedRoom, NewMessage, Present, Reacted, RoomStore};
 pub use sanctions::{SanctionStore, Sanctions, Target};
 pub use sessions::{Attachment, NewSession, Profile, SessionRecord, SessionStore};
@@ -110,6 +115,8 @@ pub trait Store:
     + AttemptStore
     + PrivateRoomStore
     + SanctionStore
+    + ReportStore
+    + AuditLogStore
     + Send
     + Sync
     + 'static
@@ -134,6 +141,10 @@ pub trait Store:
     /// Tells some members of a room (`to`), on every node, `frame` (JSON): not stored, and
     /// nobody else hears it.
     async fn tell(&self, room: &str, to: &Recipient, frame: &str) -> StoreResult<()>;
+
+    /// Tells every node that a report of the session `reporter` was resolved (see
+    /// `StoreEvent::Outcome`).
+    async fn outcome_ready(&self, room: &str, reporter: &str, report_id: &str) -> StoreResult<()>;
 
     /// Whether this node can reach the store and follow every node's events now.
     fn healthy(&self) -> bool {

@@ -104,6 +104,9 @@ pub trait RoomStore: Send + Sync {
     /// sender already said this `client_id` in this room recently.
     async fn append(&self, message: NewMessage, history_len: usize) -> StoreResult<Appended>;
 
+    /// A message of the room's history, as it is now (for a report's snapshot).
+    async fn message(&self, room: &str, message_id: &str) -> StoreResult<Option<ChatMessage>>;
+
     /// What the session said recently in `room` with this `client_id`, if anything: a retry
     /// is confirmed without counting against the sender's rate limit.
     async fn find_duplicate(
@@ -124,9 +127,10 @@ pub trait RoomStore: Send + Sync {
     ) -> StoreResult<Reacted>;
 
     /// Takes a message down (a facilitator's `delete`): out of the history, the stream (its
-    /// recovery copy too), its reactions and its sender's retry record, and a deletion event
-    /// in its place in the stream, whose offset is returned. `None` if the room has no such
-    /// message (any more).
+    /// recovery copy too) and its reactions; its sender's retry record keeps a tombstone (the
+    /// message with empty text, so that a retry is answered, not said again); and a deletion
+    /// event in its place in the stream, whose offset is returned. `None` if the room has no
+    /// such message (any more).
     async fn delete_message(&self, room: &str, message_id: &str) -> StoreResult<Option<u64>>;
 
     /// Ends a room's session that ended at `ended`: everyone is taken out of the room, and its

@@ -58,6 +58,9 @@ pub trait SessionStore: Send + Sync {
     /// its session has ended.
     async fn attach_session(&self, token: &SessionToken) -> StoreResult<Option<SessionRecord>>;
 
+    /// A live session's profile, without attaching to it (the HTTP API's staff check).
+    async fn profile(&self, token: &SessionToken) -> StoreResult<Option<Profile>>;
+
     /// Marks a session as without connection, if `attachment` is still the current one: it
     /// keeps its handle and rooms until it is attached again or ended. False if not.
     async fn detach_session(

@@ -21,6 +21,7 @@ mod privacy;
 mod private_rooms;
 mod protection;
 mod recovery;
+mod reports;
 mod schedule;
 mod sessions;
 mod store_contract;

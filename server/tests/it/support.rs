@@ -69,12 +69,14 @@ pub fn settings() -> Settings {
 /// The password of every test staff account.
 pub const STAFF_PASSWORD: &str = "long enough password";
 
-/// Test settings with two staff accounts: ひかり (facilitator) and たなか (counselor).
+/// Test settings with three staff accounts: ひかり (facilitator), たなか (counselor) and
+/// すずき (admin).
 pub fn staff_settings() -> Settings {
     let hash = crate::entry_word::cheap_hash(STAFF_PASSWORD);
     let file = format!(
         "[[staff]]\nname = \"ひかり\"\nrole = \"facilitator\"\npassword_hash = \"{hash}\"\n\n\
-         [[staff]]\nname = \"たなか\"\nrole = \"counselor\"\npassword_hash = \"{hash}\"\n"
+         [[staff]]\nname = \"たなか\"\nrole = \"counselor\"\npassword_hash = \"{hash}\"\n\n\
+         [[staff]]\nname = \"すずき\"\nrole = \"admin\"\npassword_hash = \"{hash}\"\n"
     );
     let mut settings = settings();
     settings.staff = Arc::new(StaffAccounts::parse(&file, "staff.toml").expect("staff file"));

@@ -7,12 +7,14 @@
 //! a token.
 //!
 //! Each collection's implementation is in a file of its own: `sessions`, `rooms`, `docs`,
-//! `attempts`, `private_rooms`, `sanctions`.
+//! `attempts`, `private_rooms`, `sanctions`, `reports`, `audit_log`.
 
 mod attempts;
+mod audit_log;
 mod docs;
 mod feed;
 mod private_rooms;
+mod reports;
 mod rooms;
 mod sanctions;
 mod sessions;
@@ -55,6 +57,8 @@ struct State {
     rooms: HashMap<String, Room>,
     attempts: attempts::Attempts,
     private_rooms: HashMap<String, PrivateRoom>,
+    reports: HashMap<String, reports::Filed>,
+    audit: VecDeque<super::AuditEntry>,
 }
 
 #[derive(Debug)]
@@ -201,7 +205,10 @@ impl State {
     /// or of a private room), leaving a fresh room with a new epoch.
     fn erase_room(&mut self, room_id: &str) -> &mut Room {
         let State {
-            sessions, rooms, ..
+            sessions,
+            rooms,
+            reports,
+            ..
         } = self;
         let room = rooms.entry(room_id.to_owned()).or_insert_with(Room::new);
         for sid in room.members.keys() {
@@ -209,10 +216,11 @@ impl State {
                 session.rooms.remove(room_id);
             }
         }
-        // What anyone said in it, also in the records kept for retries.
+        // What anyone said in it, also in the records kept for retries, and reports of it.
         for session in sessions.values_mut() {
             session.recent.retain(|message| message.room != room_id);
         }
+        reports.retain(|_, filed| filed.report.room != room_id);
         *room = Room::new();
         room
     }
@@ -233,6 +241,14 @@ impl Store for MemoryStore {
             room: room.to_owned(),
             to: to.clone(),
             frame: frame.to_owned(),
+        });
+        Ok(())
+    }
+
+    async fn outcome_ready(&self, _room: &str, reporter: &str, report_id: &str) -> StoreResult<()> {
+        self.feed.slot().await.send(StoreEvent::Outcome {
+            reporter: reporter.to_owned(),
+            report_id: report_id.to_owned(),
         });
         Ok(())
     }

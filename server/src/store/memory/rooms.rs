@@ -157,6 +157,15 @@ impl RoomStore for MemoryStore {
         Ok(Appended::New(stored))
     }
 
+    async fn message(&self, room: &str, message_id: &str) -> StoreResult<Option<ChatMessage>> {
+        let state = self.lock();
+        Ok(state
+            .rooms
+            .get(room)
+            .and_then(|room| room.history.iter().find(|m| m.id == message_id))
+            .cloned())
+    }
+
     async fn find_duplicate(
         &self,
         room: &str,
@@ -232,18 +241,29 @@ impl RoomStore for MemoryStore {
         let Some(room) = rooms.get_mut(room_id) else {
             return Ok(None);
         };
-        let Some(at) = room.history.iter().position(|m| m.id == message_id) else {
+        let in_history = room.history.iter().position(|m| m.id == message_id);
+        let in_log = room
+            .log
+            .iter()
+            .any(|event| matches!(event, RoomEvent::Message(message) if message.id == message_id));
+        if in_history.is_none() && !in_log {
             return Ok(None);
-        };
-        room.history.remove(at);
+        }
+        if let Some(at) = in_history {
+            room.history.remove(at);
+        }
         room.reactors.retain(|(id, _), _| id != message_id);
         room.log.retain(
             |event| !matches!(event, RoomEvent::Message(message) if message.id == message_id),
         );
+        // The sender's retry record keeps a tombstone: the message without its words.
         for session in sessions.values_mut() {
-            session
-                .recent
-                .retain(|said| !(said.room == room_id && said.id == message_id));
+            for said in &mut session.recent {
+                if said.room == room_id && said.id == message_id {
+                    said.text.clear();
+                    said.reactions.clear();
+                }
+            }
         }
         room.offset += 1;
         let deletion = RoomEvent::Deleted(Deletion {
@@ -269,11 +289,12 @@ impl RoomStore for MemoryStore {
         if room.closed.is_some_and(|closed| closed >= ended) {
             return Ok(room.epoch.clone());
         }
+        let ended_epoch = room.epoch.clone();
         let room = state.erase_room(room_id);
         room.closed = Some(ended);
         slot.send(StoreEvent::Closed {
             room: room_id.to_owned(),
-            epoch: room.epoch.clone(),
+            ended: ended_epoch,
         });
         Ok(room.epoch.clone())
     }

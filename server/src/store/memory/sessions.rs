@@ -41,6 +41,14 @@ impl SessionStore for MemoryStore {
         Ok(Some(NewSession { token, attachment }))
     }
 
+    async fn profile(&self, token: &SessionToken) -> StoreResult<Option<Profile>> {
+        let state = self.lock();
+        Ok(state
+            .sessions
+            .get(&session_key(token))
+            .map(|session| session.profile))
+    }
+
     async fn attach_session(&self, token: &SessionToken) -> StoreResult<Option<SessionRecord>> {
         let mut state = self.lock();
         Ok(state.sessions.get_mut(&session_key(token)).map(|session| {
@@ -94,9 +102,15 @@ impl SessionStore for MemoryStore {
                 room.forget_reactor(&sid);
             }
         }
-        // Sanctions end with the session, in rooms it was taken out of too.
+        // Sanctions end with the session, in rooms it was taken out of too, and so does its
+        // link to the reports it filed (which staff may still need).
         for room in state.rooms.values_mut() {
             room.sanctions.remove(&sid);
+        }
+        for filed in state.reports.values_mut() {
+            if filed.reporter.as_deref() == Some(sid.as_str()) {
+                filed.reporter = None;
+            }
         }
         Ok(Some(session.rooms.into_iter().collect()))
     }

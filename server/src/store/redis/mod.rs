@@ -22,9 +22,11 @@ macro_rules! lua {
 
 mod attempts;
 mod audit;
+mod audit_log;
 mod docs;
 mod private_rooms;
 mod reader;
+mod reports;
 mod rooms;
 mod sanctions;
 mod sessions;
@@ -270,6 +272,11 @@ impl Store for RedisStore {
                     .await
             }
         }
+    }
+
+    async fn outcome_ready(&self, room: &str, reporter: &str, report_id: &str) -> StoreResult<()> {
+        self.bus(room, Some(("o", &format!("{reporter}\n{report_id}"))))
+            .await
     }
 
     async fn presence_changed(&self, room: &str) -> StoreResult<()> {

@@ -1,15 +1,16 @@
 -- Shared by every Ibasho script (prepended to each). ARGV[1] is always the key prefix.
 --
 -- Each collection's keys are listed in its Rust file (sessions.rs, rooms.rs, docs.rs,
--- attempts.rs, private_rooms.rs, sanctions.rs) beside its scripts in the folder of the same name. Shared:
+-- attempts.rs, private_rooms.rs, sanctions.rs, reports.rs, audit_log.rs) beside its scripts in the folder of the same name. Shared:
 --   events             every room's events, in one stream that each node follows:
 --                      room, e epoch, o offset, t m|r, j json (ids are Redis's own)
 --   bus                stream of what nodes tell each other: `room R` (presence changed),
 --                      `room R d KIND` (a room document changed), `room R g 1` (a private
---                      room is gone), `room R c EPOCH` (a room's session ended: members of
---                      earlier epochs are out), `room R s JSON` (a frame for the room's staff only) and
+--                      room is gone), `room R c EPOCH` (a room's session of that epoch ended:
+--                      its members are out), `room R s JSON` (a frame for the room's staff only) and
 --                      `room R p KEY\nJSON` (a frame for one member, by member key), both
---                      written by RedisStore::tell
+--                      written by RedisStore::tell, and `room R o SID\nID` (a report of
+--                      that session was resolved)
 -- A sid is a hash of the session token: the token itself is never stored.
 -- Every key of a session has a time to live, so that a node that dies leaves nothing behind.
 local P = ARGV[1]
@@ -32,6 +33,7 @@ local function expire_session(sid, ttl)
   redis.call('PEXPIRE', sk .. ':cids', ttl)
   redis.call('PEXPIRE', sk .. ':reacted', ttl)
   redis.call('PEXPIRE', sk .. ':sanctions', ttl)
+  redis.call('PEXPIRE', sk .. ':reports', ttl)
   local key = redis.call('HGET', sk, 'k')
   if key then
     local hk = P .. 'h:' .. key
@@ -99,7 +101,7 @@ end
 
 -- Erases everything said in a room and everyone's place in it: members out, history,
 -- streams (the shared `events` copy too), reactions, the retry records of what was said in
--- it, every room document and every sanction. The room's meta (epoch, offset) is left to
+-- it, every room document, every sanction and every report. The room's meta (epoch, offset) is left to
 -- the caller.
 local function erase(room)
   for _, sid in ipairs(redis.call('HKEYS', rkey(room, 'm'))) do
@@ -133,6 +135,11 @@ local function erase(room)
     redis.call('HDEL', skey(sid) .. ':sanctions', room)
   end
   redis.call('DEL', rkey(room, 'sanctioned'))
+  -- Reports of the session, with the words they quote.
+  for _, id in ipairs(redis.call('ZRANGE', rkey(room, 'reports'), 0, -1)) do
+    redis.call('DEL', P .. 'report:' .. id)
+  end
+  redis.call('DEL', rkey(room, 'reports'))
   redis.call('DEL', rkey(room, 'm'), rkey(room, 'msgs'), rkey(room, 'order'), rkey(room, 'log'),
     rkey(room, 'speakers'), rkey(room, 'docs'), rkey(room, 'gone'))
   -- The copy every node reads from.

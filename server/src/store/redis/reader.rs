@@ -265,10 +265,16 @@ impl Follow {
                                 kind: kind.clone(),
                             })
                         }
+                        [name, _, what, value] if name == "room" && what == "o" => value
+                            .split_once('\n')
+                            .map(|(reporter, id)| StoreEvent::Outcome {
+                                reporter: reporter.to_owned(),
+                                report_id: id.to_owned(),
+                            }),
                         [name, room, what, epoch] if name == "room" && what == "c" => {
                             Some(StoreEvent::Closed {
                                 room: room.clone(),
-                                epoch: epoch.clone(),
+                                ended: epoch.clone(),
                             })
                         }
                         [name, room, what, frame] if name == "room" && what == "s" => {
@@ -360,7 +366,19 @@ impl Follow {
                 if offset <= room.last {
                     continue;
                 }
-                let gap = offset != room.last + 1;
+                let mut gap = offset != room.last + 1;
+                if gap {
+                    // Messages taken down leave holes on purpose (see `rooms/delete.lua`):
+                    // only offsets missing for another reason are a gap.
+                    let missing = offset - room.last - 1;
+                    let gone: u64 = redis::cmd("ZCOUNT")
+                        .arg(format!("{}r:{}:gone", self.prefix, room.room))
+                        .arg(room.last + 1)
+                        .arg(offset - 1)
+                        .query_async(conn)
+                        .await?;
+                    gap = gone < missing;
+                }
                 room.last = offset;
                 let sent = if gap {
                     // Trimmed before this node read it: never a silent gap.

@@ -136,6 +136,16 @@ impl RoomStore for RedisStore {
         }
     }
 
+    async fn message(&self, room: &str, message_id: &str) -> StoreResult<Option<ChatMessage>> {
+        let json: Option<String> = redis::cmd("HGET")
+            .arg(format!("{}r:{room}:msgs", self.config.prefix))
+            .arg(message_id)
+            .query_async(&mut self.conn())
+            .await
+            .map_err(super::unavailable)?;
+        json.as_deref().map(decode_message).transpose()
+    }
+
     async fn find_duplicate(
         &self,
         room: &str,

@@ -22,9 +22,8 @@ static FIND: LazyLock<Script> = lua!("sanctions/find.lua");
 static SET: LazyLock<Script> = lua!("sanctions/set.lua");
 static LEAVE: LazyLock<Script> = lua!("rooms/leave.lua");
 
-/// How long a room's index of sanctioned sessions outlives its last entry: as long as the
-/// longest sanction (a removal from a room that never closes).
-const INDEX_TTL: Duration = Duration::from_secs(48 * 3600);
+/// How long a room's index of sanctioned sessions outlives the end of its latest sanction.
+const INDEX_MARGIN: Duration = Duration::from_secs(3600);
 
 #[async_trait]
 impl SanctionStore for RedisStore {
@@ -50,11 +49,19 @@ impl SanctionStore for RedisStore {
             }
             None => String::new(),
         };
+        // The index lasts as long as the longest sanction in it, whatever it was set to.
+        let latest = sanctions
+            .and_then(|s| s.muted_until.into_iter().chain(s.removed_until).max())
+            .unwrap_or_else(jiff::Timestamp::now);
+        let lasts = jiff::Timestamp::now()
+            .duration_until(latest)
+            .unsigned_abs()
+            .saturating_add(INDEX_MARGIN);
         let mut call = self.call(&SET);
         call.arg(room)
             .arg(&target.session)
             .arg(json)
-            .arg(RedisStore::ms(INDEX_TTL));
+            .arg(RedisStore::ms(lasts));
         self.run::<i64>(&call).await.map(drop)
     }
 

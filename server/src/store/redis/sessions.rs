@@ -57,6 +57,27 @@ impl SessionStore for RedisStore {
         }))
     }
 
+    async fn profile(&self, token: &SessionToken) -> StoreResult<Option<Profile>> {
+        let fields: Vec<Option<String>> = redis::cmd("HMGET")
+            .arg(format!("{}s:{}", self.config.prefix, session_key(token)))
+            .arg("h")
+            .arg("l")
+            .arg("r")
+            .arg("s")
+            .query_async(&mut self.conn())
+            .await
+            .map_err(super::unavailable)?;
+        let [Some(_), lang, role, staff] = fields.as_slice() else {
+            return Ok(None);
+        };
+        let code_of = |field: &Option<String>| field.clone().unwrap_or_default();
+        Ok(Some(Profile {
+            lang: parse_code(&code_of(lang)).unwrap_or(Lang::Ja),
+            role: parse_code(&code_of(role)),
+            staff: parse_code(&code_of(staff)),
+        }))
+    }
+
     async fn attach_session(&self, token: &SessionToken) -> StoreResult<Option<SessionRecord>> {
         let mut call = self.call(&ATTACH);
         call.arg(session_key(token))

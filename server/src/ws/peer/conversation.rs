@@ -3,12 +3,13 @@
 use std::sync::Arc;
 
 use ibasho_moderation::{
-    Alert, PersonalInfoKind as Kind, Refusal as ModerationRefusal, Verdict, matching_form,
+    Alert, PersonalInfoKind as Kind, Refusal as ModerationRefusal, matching_form,
 };
 use ibasho_protocol::{AlertReason, PersonalInfoKind, Position, Reaction, ServerMsg};
 
-use super::{Peer, well_formed};
-use crate::hub::NewMessage;
+use super::{InRoom, Peer, well_formed};
+use crate::hub::audit::SYSTEM;
+use crate::hub::{AuditEntry, NewMessage};
 use crate::refusal::{BadRequest, Refusal};
 use crate::rooms::{Actor, Admission, policy};
 use crate::secret;
@@ -107,6 +108,33 @@ impl Peer {
             });
         }
         let here = self.member(&room).await?;
+        // Whatever becomes of a message with crisis language — said, held back, or refused
+        // because the room is listen-only or its writer muted — its writer is shown where
+        // help is.
+        let crisis = ibasho_moderation::crisis::is_crisis(&text);
+        let said = self
+            .say_in(here, room.clone(), text, client_id, confirm_personal_info)
+            .await;
+        if crisis {
+            let protection = &self.app.settings.protection;
+            self.outbox.send(&ServerMsg::Support {
+                room,
+                lines: protection.support_lines(self.app.rooms.timing().local_now()),
+            });
+        }
+        said
+    }
+
+    /// `say` for a member: the room's policy, retries, rate, automatic protection, then the
+    /// message and the alerts it brings.
+    async fn say_in(
+        &self,
+        here: InRoom<'_>,
+        room: String,
+        text: String,
+        client_id: Option<String>,
+        confirm_personal_info: bool,
+    ) -> Result<(), Refusal> {
         let hub = &self.app.hub;
         let now = self.app.rooms.timing().now();
         let actor = Actor {
@@ -130,7 +158,28 @@ impl Peer {
                 .check()
                 .map_err(|retry_after| Refusal::RateLimited { retry_after })?;
         }
+        let verdict = self.app.settings.protection.moderator.judge(
+            &text,
+            here.room.spec.protection,
+            confirm_personal_info,
+        );
+        match &verdict.refusal {
+            Some(ModerationRefusal::Blocked { reason }) => {
+                self.audit_verdict(&room, "block", reason).await;
+                return Err(Refusal::Blocked {
+                    reason: reason.clone(),
+                });
+            }
+            Some(ModerationRefusal::PersonalInfo { kinds, confirmable }) => {
+                return Err(Refusal::PersonalInfo {
+                    kinds: kinds.iter().map(|kind| wire_kind(*kind)).collect(),
+                    confirmable: *confirmable,
+                });
+            }
+            None => {}
+        }
         // Slow mode: a participant's next say waits after their last (staff are exempt).
+        // Taken only by a message that would otherwise be said.
         let slow_mode = self
             .app
             .rooms
@@ -140,22 +189,12 @@ impl Peer {
         if slow_mode > 0 && !actor.staff {
             hub.slow_mode(&room, &here.session.token, slow_mode).await?;
         }
-        let protection = &self.app.settings.protection;
-        let verdict =
-            protection
-                .moderator
-                .judge(&text, here.room.spec.protection, confirm_personal_info);
-        // Whatever becomes of a message with crisis language, its writer is shown where help
-        // is: after their message, or with the refusal (personal information held back).
-        let support = verdict.crisis.then(|| ServerMsg::Support {
-            room: room.clone(),
-            lines: protection.support_lines(self.app.rooms.timing().local_now()),
-        });
-        if let Err(refusal) = self.screen(&here.session.token, &text, &verdict).await {
-            if let Some(support) = &support {
-                self.outbox.send(support);
-            }
-            return Err(refusal);
+        // The same words a third time in a minute — never crisis language: someone saying
+        // it again must be heard.
+        if !verdict.crisis {
+            let folded = matching_form(&text).text;
+            let max = self.app.settings.limits.repeats_per_minute;
+            hub.repetition(&here.session.token, &folded, max).await?;
         }
         let message = NewMessage {
             room: room.clone(),
@@ -166,9 +205,6 @@ impl Peer {
         };
         let said = hub.say(message, &self.outbox).await?;
         self.app.metrics.messages.inc();
-        if let Some(support) = &support {
-            self.outbox.send(support);
-        }
         if let Some(message_id) = said {
             for alert in &verdict.alerts {
                 let frame = ServerMsg::Alert {
@@ -188,39 +224,26 @@ impl Peer {
                 if hub.tell_staff(&room, &frame).await.is_err() {
                     tracing::warn!(reason = alert.wire_reason(), "could not alert staff");
                 }
+                self.audit_verdict(&room, alert.audit_action(), alert.reason())
+                    .await;
             }
         }
         Ok(())
     }
 
-    /// What automatic protection refuses: the verdict's refusal, or the same words a third
-    /// time in a minute (never crisis language: someone saying it again must be heard).
-    async fn screen(
-        &self,
-        token: &crate::token::SessionToken,
-        text: &str,
-        verdict: &Verdict,
-    ) -> Result<(), Refusal> {
-        match &verdict.refusal {
-            Some(ModerationRefusal::Blocked { reason }) => {
-                return Err(Refusal::Blocked {
-                    reason: reason.clone(),
-                });
-            }
-            Some(ModerationRefusal::PersonalInfo { kinds, confirmable }) => {
-                return Err(Refusal::PersonalInfo {
-                    kinds: kinds.iter().map(|kind| wire_kind(*kind)).collect(),
-                    confirmable: *confirmable,
-                });
-            }
-            None => {}
-        }
-        if verdict.crisis {
-            return Ok(());
-        }
-        let folded = matching_form(text).text;
-        let max = self.app.settings.limits.repeats_per_minute;
-        self.app.hub.repetition(token, &folded, max).await
+    /// Notes an automatic verdict in the audit log: a reason code, never who or what.
+    async fn audit_verdict(&self, room: &str, action: &str, reason: &str) {
+        self.app
+            .hub
+            .audit(AuditEntry {
+                at: self.app.rooms.timing().now(),
+                actor: SYSTEM.to_owned(),
+                action: action.to_owned(),
+                room: Some(room.to_owned()),
+                target: None,
+                reason: Some(reason.to_owned()),
+            })
+            .await;
     }
 
     pub(super) async fn leave(&mut self, room: String) -> Result<(), Refusal> {

@@ -13,6 +13,7 @@
 mod conversation;
 mod facilitation;
 mod moderation;
+mod reports;
 mod session;
 
 use std::sync::Arc;
@@ -206,6 +207,15 @@ impl Peer {
                     text,
                 };
                 self.moderate(room, action, details).await
+            }
+            ClientMsg::Report {
+                room,
+                message_id,
+                reason,
+                note,
+            } => self.report(room, message_id, reason, note).await,
+            ClientMsg::ResolveReport { report_id, outcome } => {
+                self.resolve_report(report_id, outcome).await
             }
         }
     }

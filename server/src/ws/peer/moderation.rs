@@ -11,7 +11,8 @@ use jiff::{SignedDuration, Timestamp};
 
 use super::Peer;
 use crate::control::{NotNow, RoomControl};
-use crate::hub::Hub;
+use crate::hub::audit::staff_name;
+use crate::hub::{AuditEntry, Hub};
 use crate::refusal::{BadRequest, Refusal};
 
 /// What a `moderate` frame names besides its action.
@@ -35,14 +36,22 @@ impl Peer {
         details: Details,
     ) -> Result<(), Refusal> {
         let here = self.staff_in(&room).await?;
+        let actor = staff_name(&here.session.handle).to_owned();
         let app = Arc::clone(&self.app);
         let (rooms, hub) = (&app.rooms, &app.hub);
         let spec = &here.room.spec;
         let now = rooms.timing().now();
         let planned = rooms.current_session(spec);
+        // The handle acted on, for the audit log.
+        let mut target = details.handle.clone();
         match action {
             ModerateAction::Delete => {
                 let id = details.message_id.ok_or(MISSING)?;
+                target = hub
+                    .reported_message(&room, &id)
+                    .await
+                    .ok()
+                    .map(|m| m.handle);
                 hub.delete_message(&room, &id).await?;
             }
             ModerateAction::Mute => {
@@ -99,6 +108,22 @@ impl Peer {
             }
         }
         tracing::debug!(action = ?action, "moderated");
+        let sanction = matches!(
+            action,
+            ModerateAction::Delete
+                | ModerateAction::Mute
+                | ModerateAction::Unmute
+                | ModerateAction::Remove
+        );
+        hub.audit(AuditEntry {
+            at: now,
+            actor,
+            action: action.as_str().to_owned(),
+            room: Some(room),
+            target: target.filter(|_| sanction),
+            reason: None,
+        })
+        .await;
         Ok(())
     }
 }

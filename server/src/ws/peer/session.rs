@@ -8,8 +8,10 @@ use ibasho_moderation::Handle;
 use ibasho_protocol::{Lang, Position, Role, ServerMsg, StaffLogin};
 
 use super::{Attached, Peer, well_formed};
+use crate::hub::AuditEntry;
 use crate::hub::Departure;
 use crate::hub::Profile;
+use crate::hub::audit::staff_name;
 use crate::outbox::CloseReason;
 use crate::refusal::{BadRequest, Refusal};
 use crate::secret;
@@ -77,6 +79,19 @@ impl Peer {
             rooms: Vec::new(),
             staff,
         });
+        if staff.is_some() {
+            self.app
+                .hub
+                .audit(AuditEntry {
+                    at: self.app.rooms.timing().now(),
+                    actor: staff_name(handle.as_str()).to_owned(),
+                    action: "sign_in".to_owned(),
+                    room: None,
+                    target: None,
+                    reason: None,
+                })
+                .await;
+        }
         self.session = Some(Attached {
             token: session.token,
             attachment: session.attachment,
@@ -120,6 +135,10 @@ impl Peer {
             if let Err(refusal) = self.rejoin(&room, &token, staff, since.get(&room)).await {
                 self.refuse(&refusal, Some(&room), None);
             }
+        }
+        // What staff did about this session's reports while it was away, told once.
+        if let Err(refusal) = self.app.hub.tell_outcomes(&token, &self.outbox).await {
+            self.refuse(&refusal, None, None);
         }
         self.session = Some(Attached {
             token,

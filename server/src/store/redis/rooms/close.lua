@@ -7,7 +7,8 @@ local meta = rkey(room, 'meta')
 if tonumber(redis.call('HGET', meta, 'closed') or '-1') >= tonumber(ARGV[3]) then
   return redis.call('HGET', meta, 'epoch') or ''
 end
+local ended = redis.call('HGET', meta, 'epoch') or ''
 erase(room)
 redis.call('HSET', meta, 'epoch', ARGV[4], 'offset', 0, 'closed', ARGV[3])
-tell(room, 'c', ARGV[4])
+tell(room, 'c', ended)
 return ARGV[4]

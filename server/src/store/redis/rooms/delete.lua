@@ -1,10 +1,14 @@
 -- ARGV: P, room, message id, stream length. Takes a message down: out of the history, its
--- reactions (and who gave them), the room's stream and the shared `events` copy, and the
--- retry records of its sender; then a deletion event in its place. Returns the deletion's
--- offset, or false if the room has no such message.
+-- reactions (and who gave them), the room's stream and the shared `events` copy, and its
+-- words out of its sender's retry record (a tombstone stays, so that a retry is not said
+-- again); then a deletion event in its place. Returns the deletion's offset, or false if
+-- the room has no such message (in its history, or further back in its stream).
 local room, id = ARGV[2], ARGV[3]
 local msgs = rkey(room, 'msgs')
-if redis.call('HDEL', msgs, id) == 0 then return false end
+if redis.call('HDEL', msgs, id) == 0
+  and #redis.call('XRANGE', rkey(room, 'log'), id .. '-0', id .. '-0') == 0 then
+  return false
+end
 redis.call('LREM', rkey(room, 'order'), 0, id)
 for _, r in ipairs(REACTIONS) do
   local set = rkey(room, 'x:' .. id .. ':' .. r)
@@ -22,20 +26,15 @@ for _, entry in ipairs(redis.call('XRANGE', events, '-', '+')) do
   local f = entry[2]
   if f[2] == room and f[6] == id and f[8] == 'm' then redis.call('XDEL', events, entry[1]) end
 end
--- The sender's retry record (the `recent` list and its parallel `cids`).
+-- The sender's retry record keeps a tombstone: the same message without its words.
 for _, sid in ipairs(redis.call('SMEMBERS', rkey(room, 'speakers'))) do
   local sk = skey(sid)
-  local recent = redis.call('LRANGE', sk .. ':recent', 0, -1)
-  for i, json in ipairs(recent) do
+  for i, json in ipairs(redis.call('LRANGE', sk .. ':recent', 0, -1)) do
     local said = cjson.decode(json)
     if said.room == room and said.id == id then
-      local cids = redis.call('LRANGE', sk .. ':cids', 0, -1)
-      redis.call('LSET', sk .. ':recent', i - 1, '')
-      redis.call('LREM', sk .. ':recent', 1, '')
-      if cids[i] then
-        redis.call('LSET', sk .. ':cids', i - 1, '')
-        redis.call('LREM', sk .. ':cids', 1, '')
-      end
+      said.text = ''
+      said.reactions = nil
+      redis.call('LSET', sk .. ':recent', i - 1, cjson.encode(said))
       break
     end
   end

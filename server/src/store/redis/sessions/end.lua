@@ -15,6 +15,12 @@ redis.call('SREM', P .. 'h:' .. f[3], sid)
 for _, room in ipairs(redis.call('HKEYS', sk .. ':sanctions')) do
   redis.call('SREM', rkey(room, 'sanctioned'), sid)
 end
+-- Reports it filed stay for staff, without a link to it.
+for _, id in ipairs(redis.call('SMEMBERS', sk .. ':reports')) do
+  if redis.call('EXISTS', P .. 'report:' .. id) == 1 then
+    redis.call('HSET', P .. 'report:' .. id, 'r', '')
+  end
+end
 redis.call('DEL', sk, sk .. ':rooms', sk .. ':recent', sk .. ':cids', sk .. ':reacted',
-  sk .. ':sanctions')
+  sk .. ':sanctions', sk .. ':reports')
 return rooms
