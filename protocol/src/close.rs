@@ -19,3 +19,6 @@ pub const REPLACED: u16 = 4001;
 /// The server lost the thread of a room's history (its storage restarted without it):
 /// reconnect and resume; the `joined` frames that follow start the rooms afresh.
 pub const RESYNC: u16 = 4002;
+/// The staff account this session signed in with was removed or changed (the operator
+/// reloaded the staff file): sign in again; resuming is not possible.
+pub const SIGNED_OUT: u16 = 4003;

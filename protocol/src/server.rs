@@ -62,6 +62,22 @@ pub struct ErrorFrame {
     pub kinds: Vec<PersonalInfoKind>,
 }
 
+impl ErrorFrame {
+    /// A refusal with only its code and sentence (HTTP answers, mostly).
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> ErrorFrame {
+        ErrorFrame {
+            code,
+            message: message.into(),
+            room: None,
+            client_id: None,
+            retry_after_ms: None,
+            next_open: None,
+            reason: None,
+            kinds: Vec::new(),
+        }
+    }
+}
+
 /// Every frame the server sends.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]

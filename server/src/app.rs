@@ -1,8 +1,8 @@
 //! What every request and connection shares: settings, the room layer, the hub, the clock and
 //! the shutdown machinery.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, RwLock};
 
 use tokio::sync::Semaphore;
 use tokio_util::sync::CancellationToken;
@@ -14,6 +14,7 @@ use crate::hub::Hub;
 use crate::metrics::Metrics;
 use crate::rooms::Rooms;
 use crate::settings::Settings;
+use crate::staff::{StaffAccounts, StaffFileError};
 use crate::store::Store;
 use crate::web::WebAssets;
 
@@ -36,6 +37,8 @@ pub struct App {
     pub web: Option<WebAssets>,
     pub metrics: Metrics,
     next_connection: AtomicU64,
+    /// The staff accounts now (the staff file can be read again while running).
+    staff: RwLock<Arc<StaffAccounts>>,
 }
 
 impl App {
@@ -67,6 +70,7 @@ impl App {
             settings.limits.schedule_tick,
             shutdown.clone(),
         );
+        let staff = Arc::clone(&settings.staff);
         App {
             connection_slots: Arc::new(Semaphore::new(settings.limits.max_connections)),
             settings,
@@ -80,7 +84,40 @@ impl App {
             web,
             metrics: Metrics::new(),
             next_connection: AtomicU64::new(1),
+            staff: RwLock::new(staff),
         }
+    }
+
+    /// The staff accounts now.
+    pub fn staff(&self) -> Arc<StaffAccounts> {
+        Arc::clone(
+            &self
+                .staff
+                .read()
+                .unwrap_or_else(|poisoned| poisoned.into_inner()),
+        )
+    }
+
+    /// Reads the staff file again (SIGHUP): accounts added can sign in, and the sessions of
+    /// accounts removed, or whose role or password changed, end at once on every node
+    /// (close code 4003). Accounts left as they were keep their sessions. Returns how many
+    /// accounts changed; a file that cannot be used changes nothing.
+    pub async fn reload_staff(&self) -> Result<usize, StaffFileError> {
+        let Some(file) = &self.settings.staff_file else {
+            return Ok(0);
+        };
+        let newer = Arc::new(StaffAccounts::load(file)?);
+        let changed = self.staff().changed_in(&newer);
+        *self
+            .staff
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = newer;
+        if !changed.is_empty()
+            && let Err(err) = self.hub.sign_out(&changed).await
+        {
+            tracing::warn!(error = %err, "could not tell every node to sign staff out");
+        }
+        Ok(changed.len())
     }
 
     /// A number for the next connection, used only to tell log lines apart.

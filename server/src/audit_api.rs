@@ -78,16 +78,7 @@ pub async fn audit(
 }
 
 fn refuse(status: StatusCode, code: ErrorCode, message: &str) -> Response {
-    let frame = ErrorFrame {
-        code,
-        message: message.to_owned(),
-        room: None,
-        client_id: None,
-        retry_after_ms: None,
-        next_open: None,
-        reason: None,
-        kinds: Vec::new(),
-    };
+    let frame = ErrorFrame::new(code, message.to_owned());
     (status, Json(ServerMsg::Error(frame))).into_response()
 }
 

@@ -118,16 +118,7 @@ async fn schedule_feed(State(app): State<Arc<App>>) -> Response {
 }
 
 fn bad_request(message: &str) -> Response {
-    let frame = ErrorFrame {
-        code: ErrorCode::BadRequest,
-        message: message.to_owned(),
-        room: None,
-        client_id: None,
-        retry_after_ms: None,
-        next_open: None,
-        reason: None,
-        kinds: Vec::new(),
-    };
+    let frame = ErrorFrame::new(ErrorCode::BadRequest, message.to_owned());
     (StatusCode::BAD_REQUEST, Json(ServerMsg::Error(frame))).into_response()
 }
 
@@ -171,16 +162,7 @@ async fn web_or_not_found(
 }
 
 fn not_found() -> Response {
-    let frame = ErrorFrame {
-        code: ErrorCode::BadRequest,
-        message: "not found".to_owned(),
-        room: None,
-        client_id: None,
-        retry_after_ms: None,
-        next_open: None,
-        reason: None,
-        kinds: Vec::new(),
-    };
+    let frame = ErrorFrame::new(ErrorCode::BadRequest, "not found".to_owned());
     (StatusCode::NOT_FOUND, Json(ServerMsg::Error(frame))).into_response()
 }
 

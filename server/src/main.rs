@@ -129,6 +129,7 @@ impl ServeArgs {
             .map_err(|e| e.to_string())?;
         let mut settings = Settings {
             staff: std::sync::Arc::new(staff),
+            staff_file: self.staff.clone(),
             protection: std::sync::Arc::new(protection),
             bind: self.bind,
             catalogue: self.catalogue,
@@ -240,6 +241,14 @@ fn serve(settings: Settings) -> ExitCode {
                 return ExitCode::FAILURE;
             }
         };
+        #[cfg(unix)]
+        let hangups = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup()) {
+            Ok(hangups) => hangups,
+            Err(err) => {
+                eprintln!("ibasho: cannot listen for SIGHUP: {err}");
+                return ExitCode::FAILURE;
+            }
+        };
         let running = match ibasho_server::start(settings).await {
             Ok(running) => running,
             Err(err) => {
@@ -247,6 +256,11 @@ fn serve(settings: Settings) -> ExitCode {
                 return ExitCode::from(2);
             }
         };
+        #[cfg(unix)]
+        tokio::spawn(reload_staff_on_hangup(
+            hangups,
+            std::sync::Arc::clone(running.app()),
+        ));
         signals.wait().await;
         tracing::info!("shutdown signal received; closing connections");
         running.shutdown();
@@ -261,6 +275,23 @@ fn serve(settings: Settings) -> ExitCode {
 }
 
 /// Ctrl-C and SIGTERM, registered up front.
+/// SIGHUP reads the staff file again (see `App::reload_staff`): accounts removed or changed
+/// are signed out on every node; a file that cannot be used changes nothing and is logged.
+#[cfg(unix)]
+async fn reload_staff_on_hangup(
+    mut hangups: tokio::signal::unix::Signal,
+    app: std::sync::Arc<ibasho_server::app::App>,
+) {
+    while hangups.recv().await.is_some() {
+        match app.reload_staff().await {
+            Ok(changed) => tracing::info!(changed, "staff file read again"),
+            Err(err) => {
+                tracing::error!(error = %err, "staff file not reloaded; the accounts stay as they were")
+            }
+        }
+    }
+}
+
 struct Signals {
     #[cfg(unix)]
     term: tokio::signal::unix::Signal,

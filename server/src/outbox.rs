@@ -55,6 +55,8 @@ pub enum CloseReason {
     ClientGoingAway,
     /// The peer vanished (reset, EOF without a close frame): nothing to tell it.
     Dropped,
+    /// The staff account of the session was removed or changed: the session ends.
+    SignedOut,
 }
 
 impl CloseReason {
@@ -70,6 +72,7 @@ impl CloseReason {
             CloseReason::Resync => (close::RESYNC, "room history restarted; please reconnect"),
             CloseReason::ClientClosed | CloseReason::ClientGoingAway => (1000, "bye"),
             CloseReason::Dropped => (close::GOING_AWAY, "connection lost"),
+            CloseReason::SignedOut => (close::SIGNED_OUT, "signed out: the staff account changed"),
         }
     }
 
@@ -86,6 +89,7 @@ impl CloseReason {
             CloseReason::ClientClosed => "client_closed",
             CloseReason::ClientGoingAway => "client_going_away",
             CloseReason::Dropped => "dropped",
+            CloseReason::SignedOut => "signed_out",
         }
     }
 }

@@ -30,6 +30,8 @@ pub struct Settings {
     pub store: StoreChoice,
     /// Staff accounts (`--staff FILE`); none by default: nobody can sign in as staff.
     pub staff: Arc<StaffAccounts>,
+    /// The staff file they came from, read again on SIGHUP (see `App::reload_staff`).
+    pub staff_file: Option<PathBuf>,
     /// Word lists and help lines (`--moderation`, `--help-lines`); the shipped ones by
     /// default.
     pub protection: Arc<Protection>,
@@ -62,6 +64,7 @@ impl Default for Settings {
             exit_url: DEFAULT_EXIT_URL.to_owned(),
             store: StoreChoice::Memory,
             staff: Arc::default(),
+            staff_file: None,
             protection: Arc::default(),
             limits: Limits::default(),
         }

@@ -120,6 +120,22 @@ impl StaffAccounts {
         Ok(StaffAccounts { accounts, decoy })
     }
 
+    /// The handles of the accounts here that `newer` removed, or gave another role or
+    /// password: their sessions must end.
+    pub fn changed_in(&self, newer: &StaffAccounts) -> Vec<String> {
+        self.accounts
+            .iter()
+            .filter(|(key, account)| {
+                !newer.accounts.iter().any(|(other, kept)| {
+                    other == key
+                        && kept.role == account.role
+                        && kept.password_hash == account.password_hash
+                })
+            })
+            .map(|(_, account)| account.handle.as_str().to_owned())
+            .collect()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.accounts.is_empty()
     }

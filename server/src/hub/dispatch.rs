@@ -89,6 +89,7 @@ impl Hub {
                     reporter,
                     report_id,
                 } => self.outcome_ready(&reporter, report_id),
+                StoreEvent::SignedOut { handles } => self.sign_out_here(&handles),
                 StoreEvent::Gone { room } => self.take_out_of(&room).await,
                 StoreEvent::Resync { room, keep } => {
                     if let Some(hub) = self.find(&room) {

@@ -24,6 +24,8 @@ const HANDLE_ATTEMPTS: u32 = 64;
 pub(super) struct LocalSession {
     pub(super) conn: Option<Outbox>,
     says: Arc<Limiter>,
+    /// For a staff session: its handle (name and title), to end it if the account changes.
+    staff: Option<String>,
 }
 
 impl Hub {
@@ -63,7 +65,8 @@ impl Hub {
             },
             None => self.open_generated(profile).await?,
         };
-        self.attach_local(&session.token, conn);
+        let staff = profile.staff.map(|_| handle.as_str().to_owned());
+        self.attach_local(&session.token, conn, staff);
         Ok((session, handle))
     }
 
@@ -86,13 +89,14 @@ impl Hub {
         conn: &Outbox,
     ) -> StoreResult<Option<SessionRecord>> {
         let record = self.store.attach_session(token).await?;
-        if record.is_some() {
-            self.attach_local(token, conn);
+        if let Some(record) = &record {
+            let staff = record.profile.staff.map(|_| record.handle.clone());
+            self.attach_local(token, conn, staff);
         }
         Ok(record)
     }
 
-    fn attach_local(&self, token: &SessionToken, conn: &Outbox) {
+    fn attach_local(&self, token: &SessionToken, conn: &Outbox, staff: Option<String>) {
         let mut sessions = self.sessions();
         let local = sessions
             .entry(token.clone())
@@ -102,12 +106,34 @@ impl Hub {
                     self.limits.says_per_second,
                     self.limits.says_burst,
                 )),
+                staff: None,
             });
+        local.staff = staff;
         if let Some(previous) = local.conn.replace(conn.clone())
             && previous.id() != conn.id()
         {
             previous.hangup().close(CloseReason::Replaced);
         }
+    }
+
+    /// Ends the sessions here of staff accounts that were removed or changed (by their
+    /// handles): closed with 4003, not resumable.
+    pub(super) fn sign_out_here(&self, handles: &[String]) {
+        for local in self.sessions().values() {
+            let changed = local
+                .staff
+                .as_ref()
+                .is_some_and(|handle| handles.contains(handle));
+            if let (true, Some(conn)) = (changed, &local.conn) {
+                conn.hangup().close(CloseReason::SignedOut);
+            }
+        }
+    }
+
+    /// Tells every node to end the sessions of these staff accounts (see
+    /// [`Hub::sign_out_here`]).
+    pub async fn sign_out(&self, handles: &[String]) -> StoreResult<()> {
+        self.store.signed_out(handles).await
     }
 
     /// The session's message limiter.

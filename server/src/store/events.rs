@@ -104,6 +104,9 @@ pub enum StoreEvent {
     /// A report filed by the session `reporter` (its store key) was resolved: the node where
     /// it is connected takes the outcome (`ReportStore::take_outcomes`) and tells it.
     Outcome { reporter: String, report_id: String },
+    /// Staff accounts were removed or changed (the staff file was reloaded on some node):
+    /// their sessions here end (by handle).
+    SignedOut { handles: Vec<String> },
     /// A private room was closed somewhere: its members here are taken out, and this node
     /// forgets it.
     Gone { room: String },

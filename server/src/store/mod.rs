@@ -146,6 +146,9 @@ pub trait Store:
     /// `StoreEvent::Outcome`).
     async fn outcome_ready(&self, room: &str, reporter: &str, report_id: &str) -> StoreResult<()>;
 
+    /// Tells every node to end the sessions of these staff handles.
+    async fn signed_out(&self, handles: &[String]) -> StoreResult<()>;
+
     /// Whether this node can reach the store and follow every node's events now.
     fn healthy(&self) -> bool {
         true

@@ -309,3 +309,92 @@ async fn staff_sign_in_from_a_hashed_staff_file_and_the_log_keeps_no_password() 
     assert!(stderr.contains("hash-password"), "{stderr}");
     assert!(!stderr.contains("hunter2"), "{stderr}");
 }
+
+/// SIGHUP reads the staff file again: an account removed, or whose password changed, is
+/// signed out at once (close 4003, not resumable); an account left as it was keeps its
+/// session; a new account can sign in; a file that cannot be used changes nothing.
+#[tokio::test]
+async fn sighup_reloads_the_staff_file_and_signs_out_only_changed_accounts() {
+    let hash = crate::entry_word::cheap_hash("long enough password");
+    let other = crate::entry_word::cheap_hash("another long password");
+    let account = |name: &str, role: &str, hash: &str| {
+        format!("[[staff]]\nname = \"{name}\"\nrole = \"{role}\"\npassword_hash = \"{hash}\"\n\n")
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let file = write_file(
+        &dir,
+        "staff.toml",
+        &(account("みどり", "facilitator", &hash)
+            + &account("あおい", "counselor", &hash)
+            + &account("そら", "facilitator", &hash)),
+    );
+    let mut server = ServerProcess::start(
+        &binary(),
+        &[
+            "--staff",
+            file.to_str().unwrap(),
+            "--catalogue",
+            example_catalogue().to_str().unwrap(),
+        ],
+        &[],
+    )
+    .await
+    .unwrap();
+    let sign_in = |name: &'static str, password: &'static str| {
+        let addr = server.addr();
+        async move {
+            let mut client = Client::connect(addr).await.unwrap();
+            let welcome = client
+                .hello_with(staff_hello(name, password))
+                .await
+                .unwrap();
+            (client, welcome)
+        }
+    };
+    let (mut removed, removed_welcome) = sign_in("みどり", "long enough password").await;
+    let (mut changed, _) = sign_in("そら", "long enough password").await;
+    let (mut kept, _) = sign_in("あおい", "long enough password").await;
+    write_file(
+        &dir,
+        "staff.toml",
+        &(account("あおい", "counselor", &hash)
+            + &account("そら", "facilitator", &other)
+            + &account("はな", "admin", &hash)),
+    );
+    let pid = nix::unistd::Pid::from_raw(i32::try_from(server.pid().unwrap()).unwrap());
+    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGHUP).unwrap();
+    for client in [&mut removed, &mut changed] {
+        match client.ending().await.unwrap() {
+            Ending::Closed(code, _) => assert_eq!(code, 4003),
+            Ending::Gone => panic!("no close frame"),
+        }
+    }
+    kept.join("lounge").await.unwrap();
+    kept.say_and_hear("lounge", "まだいます", "k1")
+        .await
+        .unwrap();
+    let (_, welcome) = sign_in("はな", "long enough password").await;
+    assert_eq!(welcome["staff"], "admin");
+    let mut refused = Client::connect(server.addr()).await.unwrap();
+    let answer = refused
+        .refusal(staff_hello("みどり", "long enough password"))
+        .await
+        .unwrap();
+    assert_eq!(answer["code"], "staff_login_refused");
+    // The signed-out session cannot be resumed.
+    let (_, resumed) = Client::resumed(server.addr(), removed_welcome["session"].as_str().unwrap())
+        .await
+        .unwrap();
+    assert_eq!(resumed["resumed"], false);
+    // A broken file changes nothing.
+    write_file(&dir, "staff.toml", "[[staff]]\nname = \"x\"");
+    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGHUP).unwrap();
+    server
+        .wait_for_log("staff file not reloaded")
+        .await
+        .unwrap();
+    kept.say_and_hear("lounge", "だいじょうぶ", "k2")
+        .await
+        .unwrap();
+    server.terminate().await.unwrap();
+}

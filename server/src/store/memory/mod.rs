@@ -253,6 +253,13 @@ impl Store for MemoryStore {
         Ok(())
     }
 
+    async fn signed_out(&self, handles: &[String]) -> StoreResult<()> {
+        self.feed.slot().await.send(StoreEvent::SignedOut {
+            handles: handles.to_vec(),
+        });
+        Ok(())
+    }
+
     async fn presence_changed(&self, room: &str) -> StoreResult<()> {
         self.feed.slot().await.send(StoreEvent::Presence {
             room: room.to_owned(),

@@ -279,6 +279,11 @@ impl Store for RedisStore {
             .await
     }
 
+    async fn signed_out(&self, handles: &[String]) -> StoreResult<()> {
+        let json = serde_json::to_string(handles).map_err(|_| corrupt("handles"))?;
+        self.bus("", Some(("x", &json))).await
+    }
+
     async fn presence_changed(&self, room: &str) -> StoreResult<()> {
         self.bus(room, None).await
     }

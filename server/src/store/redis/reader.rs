@@ -265,6 +265,11 @@ impl Follow {
                                 kind: kind.clone(),
                             })
                         }
+                        [name, _, what, json] if name == "room" && what == "x" => {
+                            serde_json::from_str(json)
+                                .ok()
+                                .map(|handles| StoreEvent::SignedOut { handles })
+                        }
                         [name, _, what, value] if name == "room" && what == "o" => value
                             .split_once('\n')
                             .map(|(reporter, id)| StoreEvent::Outcome {

@@ -2,7 +2,6 @@
 //! what happens to the session when the connection ends.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 use ibasho_moderation::Handle;
 use ibasho_protocol::{Lang, Position, Role, ServerMsg, StaffLogin};
@@ -188,7 +187,7 @@ impl Peer {
         {
             return Err(Refusal::StaffLoginRefused);
         }
-        let accounts = Arc::clone(&self.app.settings.staff);
+        let accounts = self.app.staff();
         let account =
             tokio::task::spawn_blocking(move || accounts.sign_in(&login.name, &login.password))
                 .await
@@ -213,7 +212,8 @@ impl Peer {
             return;
         };
         let departure = match ending {
-            CloseReason::ClientClosed => Departure::Left,
+            // A staff account that changed: its session ends, as if it had left.
+            CloseReason::ClientClosed | CloseReason::SignedOut => Departure::Left,
             CloseReason::Replaced => Departure::Replaced,
             _ => Departure::Dropped,
         };
