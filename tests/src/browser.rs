@@ -167,6 +167,22 @@ impl Browser {
         Ok(self.client.execute(script, Vec::new()).await?)
     }
 
+    /// Runs axe-core (its source in `axe`) on the page as it is now, at WCAG 2.2 AA, and
+    /// returns the violations as "rule (impact): the first elements" lines.
+    pub async fn accessibility_violations(&self, axe: &str) -> Result<Vec<String>> {
+        self.client
+            .execute(&format!("{axe}\n;return true;"), Vec::new())
+            .await?;
+        let script = "const done = arguments[arguments.length - 1];\
+            axe.run(document, {runOnly: {type: 'tag', values: \
+              ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})\
+              .then(result => done(result.violations.map(v => v.id + ' (' + v.impact + '): ' + \
+                v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))))\
+              .catch(error => done(['axe failed: ' + error]));";
+        let found = self.client.execute_async(script, Vec::new()).await?;
+        Ok(serde_json::from_value(found)?)
+    }
+
     pub async fn screenshot_to(&self, path: &Path) -> Result<()> {
         let png = self.client.screenshot().await?;
         if let Some(dir) = path.parent() {
@@ -267,6 +283,8 @@ pub struct Setup {
     pub server_binary: PathBuf,
     pub chromedriver: PathBuf,
     pub artifacts: PathBuf,
+    /// axe-core's `axe.min.js` (`IBASHO_AXE`), for the accessibility checks.
+    pub axe: PathBuf,
 }
 
 impl Setup {
@@ -283,6 +301,7 @@ impl Setup {
             artifacts: std::env::var("IBASHO_ARTIFACTS")
                 .unwrap_or_else(|_| "target/e2e".into())
                 .into(),
+            axe: var("IBASHO_AXE")?.into(),
         })
     }
 }

@@ -860,3 +860,164 @@ async fn a_facilitator_signs_in_and_gives_the_floor_in_turn() {
         browser.close().await.unwrap();
     }
 }
+
+/// Asserts that axe-core finds nothing at WCAG 2.2 AA on the page as it is now.
+async fn accessible(world: &World, browser: &Browser, page: &str) {
+    let axe = std::fs::read_to_string(&world.setup.axe).unwrap();
+    let found = browser.accessibility_violations(&axe).await.unwrap();
+    assert!(found.is_empty(), "{page}: {found:#?}");
+}
+
+/// Signs in as the facilitator ひかり from the lobby and enters `room`.
+async fn facilitator_in(browser: &Browser, base: &str, password: &str, room: &str) {
+    browser.open(base).await.unwrap();
+    click(browser, ".staff-link button").await;
+    let name = browser.wait_for("#staff-name").await.unwrap();
+    name.send_keys("ひかり").await.unwrap();
+    let field = browser.wait_for("#staff-password").await.unwrap();
+    field.send_keys(password).await.unwrap();
+    click(browser, ".staff-sign-in button[type=submit]").await;
+    browser
+        .wait_for_text(".staff-line", "ひかり（ファシリテーター）")
+        .await
+        .unwrap();
+    click(
+        browser,
+        &format!("li[aria-labelledby='room-{room}'] button.primary"),
+    )
+    .await;
+    click(browser, ".entry button[type=submit]").await;
+    browser.wait_for(".facilitator").await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs the web bundle and Chromium: run by `cargo xtask test`"]
+async fn a_facilitator_takes_a_message_down_and_answers_a_report() {
+    let world = World::new().await;
+    let dir = tempfile::tempdir().unwrap();
+    let password = "a long staff password";
+    let staff = staff_file(&world.setup.server_binary, dir.path(), password);
+    let server = world.server(&["--staff", staff.to_str().unwrap()]).await;
+    let base = base(&server);
+    let facilitator = world.browser().await;
+    facilitator_in(&facilitator, &base, password, "lounge").await;
+    let author = world.browser().await;
+    enter(&author, &base, "lounge", "あらし").await;
+    let reporter = world.browser().await;
+    enter(&reporter, &base, "lounge", "そら").await;
+
+    write(&author, "ひどいことを書いてしまった").await;
+    reporter
+        .wait_for_text(".messages li.message .text", "ひどいことを書いてしまった")
+        .await
+        .unwrap();
+
+    // The reporter reports it with a reason; only staff see the report.
+    click(&reporter, "li.message:not(.mine) .safety button").await;
+    reporter
+        .wait_for("li.message:not(.mine) .report select")
+        .await
+        .unwrap()
+        .select_by_value("harassment")
+        .await
+        .unwrap();
+    click(
+        &reporter,
+        "li.message:not(.mine) .report button[type=submit]",
+    )
+    .await;
+    reporter
+        .wait_for_text(".notice", "報告を受け付けました")
+        .await
+        .unwrap();
+    facilitator
+        .wait_for_text(".desk .report-card", "ひどいことを書いてしまった")
+        .await
+        .unwrap();
+    assert!(author.texts(".desk").await.unwrap().is_empty());
+    accessible(&world, &facilitator, "the facilitator's room with a report").await;
+
+    // The facilitator takes it down: it vanishes for everyone, never saying who.
+    click(&facilitator, "li.message:not(.mine) [data-mod='delete']").await;
+    for browser in [&reporter, &author] {
+        browser
+            .wait_for_text(
+                ".messages li.message .text.removed",
+                "ファシリテーターがこの発言を取り消しました",
+            )
+            .await
+            .unwrap();
+        assert!(
+            !browser
+                .texts(".messages")
+                .await
+                .unwrap()
+                .concat()
+                .contains("ひどいことを書いてしまった")
+        );
+    }
+    // And resolves the report: the reporter hears what was done.
+    click(
+        &facilitator,
+        ".report-card [data-outcome='message_deleted']",
+    )
+    .await;
+    reporter
+        .wait_for_text(".notice", "報告した発言は取り消されました")
+        .await
+        .unwrap();
+    accessible(&world, &reporter, "a room with a message taken down").await;
+    for browser in [facilitator, author, reporter] {
+        browser.close().await.unwrap();
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs the web bundle and Chromium: run by `cargo xtask test`"]
+async fn personal_information_is_asked_about_and_crisis_language_shows_help() {
+    let world = World::new().await;
+    let server = world.server(&[]).await;
+    let base = base(&server);
+    let person = world.browser().await;
+    person.open(&base).await.unwrap();
+    person
+        .wait_for("li[aria-labelledby='room-lounge']")
+        .await
+        .unwrap();
+    accessible(&world, &person, "the lobby").await;
+    click(&person, ".settings summary").await;
+    person.wait_for(".settings select").await.unwrap();
+    accessible(&world, &person, "the lobby with the settings open").await;
+    click(&person, ".settings summary").await;
+    click(&person, "li[aria-labelledby='room-lounge'] button.primary").await;
+    person.wait_for("#handle").await.unwrap();
+    accessible(&world, &person, "the entry screen").await;
+    enter(&person, &base, "lounge", "かぜ").await;
+    accessible(&world, &person, "a room").await;
+
+    // A phone number: asked first, sent only when the person says so.
+    write(&person, "電話は 090-1234-5678 です").await;
+    person
+        .wait_for_text(".pi-choice", "電話番号や連絡先のように見えます")
+        .await
+        .unwrap();
+    accessible(&world, &person, "the personal-information question").await;
+    click(&person, ".pi-choice button:not(.primary)").await;
+    person
+        .wait_for_text(".messages li.message:not(.pending) .text", "090-1234-5678")
+        .await
+        .unwrap();
+
+    // Crisis language: delivered as written, and a card with help lines for this person.
+    write(&person, "もう死にたい").await;
+    person
+        .wait_for_text(".messages li.message:not(.pending) .text", "もう死にたい")
+        .await
+        .unwrap();
+    person
+        .wait_for_text(".support", "よりそいホットライン")
+        .await
+        .unwrap();
+    accessible(&world, &person, "the support card").await;
+    person.close().await.unwrap();
+}

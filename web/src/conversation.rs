@@ -5,7 +5,7 @@
 
 use std::cmp::Ordering;
 
-use ibasho_protocol::{ChatMessage, ErrorCode, Floor, Position, ReactionCounts};
+use ibasho_protocol::{ChatMessage, ErrorCode, Floor, HelpLine, Position, ReactionCounts};
 
 /// Messages kept per room in the page; older ones scroll out.
 pub const MAX_MESSAGES: usize = 500;
@@ -16,6 +16,8 @@ pub struct Pending {
     pub client_id: String,
     pub text: String,
     pub state: PendingState,
+    /// The person chose to send it although it looks like personal information.
+    pub confirmed: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -41,6 +43,11 @@ pub struct Conversation {
     position: Option<Position>,
     /// What the facilitator set, from the latest `room_state` (see [`Facilitated`]).
     pub facilitated: Facilitated,
+    /// Messages a facilitator took down (shown as a quiet line, without their words).
+    deleted: std::collections::BTreeSet<String>,
+    /// Help lines shown to this person alone after they wrote crisis language (until they
+    /// close the card).
+    pub support: Option<Vec<HelpLine>>,
 }
 
 /// What a facilitator set for the room's session: a later end, the agenda segment, and
@@ -50,16 +57,23 @@ pub struct Facilitated {
     pub closes_at: Option<jiff::Timestamp>,
     pub segment: Option<u32>,
     pub floor: Option<Floor>,
+    /// Listen-only for participants (locked, or no staff member in a room that needs one).
+    pub locked: bool,
+    /// Locked because no staff member is in a room that needs one.
+    pub unattended: bool,
+    pub slow_mode_seconds: u32,
+    pub topic: Option<String>,
 }
 
 impl Facilitated {
     /// Whether `me` may speak now: no round, or it is their turn (staff always may).
     pub fn may_speak(&self, me: Option<&str>, staff: bool) -> bool {
         staff
-            || self
-                .floor
-                .as_ref()
-                .is_none_or(|floor| Some(floor.handle.as_str()) == me)
+            || !self.locked
+                && self
+                    .floor
+                    .as_ref()
+                    .is_none_or(|floor| Some(floor.handle.as_str()) == me)
     }
 }
 
@@ -161,12 +175,40 @@ impl Conversation {
             client_id,
             text,
             state: PendingState::Queued,
+            confirmed: false,
         });
+    }
+
+    /// A facilitator took a message down: its words leave the view, and a quiet line takes
+    /// their place (never saying who).
+    pub fn deleted(&mut self, message_id: &str, offset: u64) {
+        self.advance(offset);
+        if let Some(message) = self.messages.iter_mut().find(|m| m.id == message_id) {
+            message.text.clear();
+            message.reactions.clear();
+            self.deleted.insert(message_id.to_owned());
+        }
+    }
+
+    /// Whether a facilitator took this message down.
+    pub fn is_deleted(&self, message_id: &str) -> bool {
+        self.deleted.contains(message_id)
+    }
+
+    /// The person chose to send a message held back as personal information: it goes
+    /// again, confirmed.
+    pub fn confirm(&mut self, client_id: &str) {
+        if let Some(pending) = self.pending.iter_mut().find(|p| {
+            p.client_id == client_id && p.state == PendingState::Failed(ErrorCode::PersonalInfo)
+        }) {
+            pending.state = PendingState::Queued;
+            pending.confirmed = true;
+        }
     }
 
     /// What to send now: every queued message, if the room is joined on a live connection.
     /// They are marked as sent.
-    pub fn take_sendable(&mut self) -> Vec<(String, String)> {
+    pub fn take_sendable(&mut self) -> Vec<Pending> {
         if !self.joined {
             return Vec::new();
         }
@@ -175,7 +217,7 @@ impl Conversation {
             .filter(|p| p.state == PendingState::Queued)
             .map(|p| {
                 p.state = PendingState::Sent;
-                (p.client_id.clone(), p.text.clone())
+                p.clone()
             })
             .collect()
     }
@@ -227,6 +269,14 @@ mod tests {
     use ibasho_protocol::Reaction;
 
     use super::*;
+
+    /// What was taken to send, as (client id, text).
+    fn pairs(sendable: Vec<Pending>) -> Vec<(String, String)> {
+        sendable
+            .into_iter()
+            .map(|p| (p.client_id, p.text))
+            .collect()
+    }
 
     fn msg(id: &str, text: &str, client_id: Option<&str>) -> ChatMessage {
         ChatMessage {
@@ -302,7 +352,7 @@ mod tests {
         assert!(c.take_sendable().is_empty(), "not joined yet");
         c.joined(vec![], 1, pos("e", 0), false);
         assert_eq!(
-            c.take_sendable(),
+            pairs(c.take_sendable()),
             [("c1".to_owned(), "こんにちは".to_owned())]
         );
         assert!(c.take_sendable().is_empty(), "sent once");
@@ -321,7 +371,10 @@ mod tests {
         assert!(!c.joined);
         // c1 had reached the server before the drop: the resync history confirms it.
         c.joined(vec![msg("5", "one", Some("c1"))], 1, pos("e", 0), false);
-        assert_eq!(c.take_sendable(), [("c2".to_owned(), "two".to_owned())]);
+        assert_eq!(
+            pairs(c.take_sendable()),
+            [("c2".to_owned(), "two".to_owned())]
+        );
     }
 
     #[test]
@@ -340,7 +393,7 @@ mod tests {
         // The restarted server numbers from 1 again: its first message is new, not a duplicate.
         c.joined(vec![], 1, pos("e", 0), false);
         assert_eq!(
-            c.take_sendable(),
+            pairs(c.take_sendable()),
             [("c9".to_owned(), "written offline".to_owned())]
         );
         assert!(c.message(msg("1", "written offline", Some("c9"))));
@@ -361,7 +414,10 @@ mod tests {
             c.pending()[1].state,
             PendingState::Failed(ErrorCode::TooLong)
         );
-        assert_eq!(c.take_sendable(), [("c1".to_owned(), "x".to_owned())]);
+        assert_eq!(
+            pairs(c.take_sendable()),
+            [("c1".to_owned(), "x".to_owned())]
+        );
         c.dismiss("c2");
         assert_eq!(c.pending().len(), 1);
     }
@@ -411,5 +467,32 @@ mod tests {
             false,
         );
         assert_eq!(c.facilitated, Facilitated::default());
+    }
+
+    #[test]
+    fn a_deleted_message_leaves_and_a_held_back_one_goes_again_confirmed() {
+        let mut c = Conversation::default();
+        c.joined(
+            vec![msg("1", "a", None), msg("2", "b", None)],
+            2,
+            Position {
+                epoch: "e".into(),
+                offset: 2,
+            },
+            false,
+        );
+        c.deleted("1", 3);
+        assert!(c.is_deleted("1") && !c.is_deleted("2"));
+        assert_eq!(c.messages()[0].text, "", "its words are gone");
+        assert_eq!(c.since().map(|p| p.offset), Some(3));
+        c.write("c1".into(), "090-1234-5678".into());
+        let sent = c.take_sendable();
+        assert!(!sent[0].confirmed);
+        c.refused("c1", ErrorCode::PersonalInfo);
+        assert!(c.take_sendable().is_empty());
+        c.confirm("c1");
+        let again = c.take_sendable();
+        assert_eq!(again.len(), 1);
+        assert!(again[0].confirmed);
     }
 }

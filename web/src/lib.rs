@@ -7,6 +7,7 @@
 //! - [`i18n`] — every sentence in Japanese and English.
 //! - [`conversation`] — one room as the client sees it: messages, reactions, presence, and
 //!   what the person wrote that is not confirmed yet.
+//! - [`desk`] — the facilitator's desk: alerts and reports until staff deal with them.
 //! - [`countdown`] — "in how long" a room opens, in words.
 //! - [`link`] — the connection's state machine: backoff, resume, takeover.
 //! - [`keys`] — keyboard rules: Enter sends unless the IME is composing; Esc twice exits.
@@ -15,6 +16,7 @@
 
 pub mod conversation;
 pub mod countdown;
+pub mod desk;
 pub mod i18n;
 pub mod keys;
 pub mod link;

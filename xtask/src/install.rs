@@ -91,6 +91,35 @@ pub fn chromium() -> Result<PathBuf> {
     Ok(PathBuf::from(path))
 }
 
+/// axe-core (from the npm registry, into `target/axe`), which the browser tests inject into
+/// each page to check accessibility; returns the path of `axe.min.js`. Node and npm come
+/// from Debian when missing.
+pub fn axe(root: &std::path::Path) -> Result<PathBuf> {
+    let dir = root.join("target/axe");
+    let script = dir.join("node_modules/axe-core/axe.min.js");
+    if script.exists() {
+        return Ok(script);
+    }
+    if !have("npm") {
+        apt_install(&["nodejs", "npm"])?;
+    }
+    step("installing axe-core for the accessibility checks (npm)");
+    std::fs::create_dir_all(&dir).context("cannot make target/axe")?;
+    run_command(
+        Command::new("npm")
+            .args(["install", "--no-audit", "--no-fund", "--prefix"])
+            .arg(&dir)
+            .arg("axe-core@4"),
+    )?;
+    if !script.exists() {
+        bail!(
+            "npm installed axe-core but {} is not there",
+            script.display()
+        );
+    }
+    Ok(script)
+}
+
 /// Where `cargo install` puts binaries, which need not be on PATH.
 fn cargo_bin_dir() -> PathBuf {
     std::env::var_os("CARGO_HOME")

@@ -143,6 +143,7 @@ fn test(extra: &[String]) -> Result<()> {
     lint_browser_code()?;
     bundle::build(&root)?;
     let chromedriver = install::chromium()?;
+    let axe = install::axe(&root)?;
     step("building the server with the web bundle embedded");
     run_command(cargo().arg("build").args(SERVER_WITH_WEB))?;
     step("browser tests (headless Chromium)");
@@ -161,6 +162,7 @@ fn test(extra: &[String]) -> Result<()> {
         ])
         .env("IBASHO_BIN", &binary)
         .env("IBASHO_CHROMEDRIVER", &chromedriver)
+        .env("IBASHO_AXE", &axe)
         .env("IBASHO_ARTIFACTS", root.join("target/e2e"));
     run_command(&mut command)?;
     eprintln!(

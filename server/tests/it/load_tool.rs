@@ -25,7 +25,7 @@ fn binary() -> PathBuf {
 #[tokio::test]
 async fn a_small_traffic_run_delivers_everything_to_everyone() {
     let (nodes, store) = layout();
-    let target = Target::spawn(&binary(), 4, 5, 20, nodes, store)
+    let target = Target::spawn(&binary(), 4, 5, 20, nodes, store, true)
         .await
         .unwrap();
     let plan = traffic::Plan {
@@ -51,7 +51,7 @@ async fn a_small_traffic_run_delivers_everything_to_everyone() {
 #[tokio::test]
 async fn a_small_idle_run_reads_the_servers_memory() {
     let (_, store) = layout();
-    let target = Target::spawn(&binary(), 1, 100, 50, 1, store)
+    let target = Target::spawn(&binary(), 1, 100, 50, 1, store, true)
         .await
         .unwrap();
     let report = idle::run(&target, 50, 100, 10).await.unwrap();

@@ -74,6 +74,11 @@ enum Scenario {
         seconds: u64,
         #[arg(long, default_value_t = 5)]
         warmup: u64,
+        /// Run twice, on fresh servers: the rooms' word lists on, then off (crisis language
+        /// and personal information are checked either way), and compare server CPU per
+        /// delivery.
+        #[arg(long, requires = "server")]
+        compare_filters: bool,
     },
 }
 
@@ -125,7 +130,7 @@ async fn run(cli: Cli) -> Result<()> {
                 Store::Memory => StoreKind::Memory,
                 Store::Redis => StoreKind::Redis,
             };
-            Target::spawn(binary, rooms, capacity, connections, cli.nodes, store).await?
+            Target::spawn(binary, rooms, capacity, connections, cli.nodes, store, true).await?
         }
         (None, Some(addr)) => Target::external(addr, cli.pid),
         (None, None) => bail!("give --server PATH or --addr HOST:PORT"),
@@ -159,6 +164,7 @@ async fn run(cli: Cli) -> Result<()> {
             rate,
             seconds,
             warmup,
+            compare_filters,
         } => {
             let plan = traffic::Plan {
                 clients,
@@ -167,41 +173,94 @@ async fn run(cli: Cli) -> Result<()> {
                 warmup: Duration::from_secs(warmup),
                 measure: Duration::from_secs(seconds),
             };
-            let report = traffic::run(&target, plan, cli.concurrency).await?;
-            let ms = |q: f64| report.latency.value_at_quantile(q) as f64 / 1000.0;
-            println!(
-                "traffic: {clients} clients, rooms of {room_size}, {rate} msg/s for {seconds} s (after {warmup} s warm-up)"
-            );
-            println!(
-                "sent {} messages; {} of {} deliveries ({:.2}%), {} errors; {:.0} deliveries/s",
-                report.sent,
-                report.delivered,
-                report.expected,
-                100.0 * report.delivered as f64 / report.expected.max(1) as f64,
-                report.errors,
-                report.delivered as f64 / seconds as f64
-            );
-            println!(
-                "latency ms: p50 {:.2}  p90 {:.2}  p99 {:.2}  p99.9 {:.2}  max {:.2}",
-                ms(0.5),
-                ms(0.9),
-                ms(0.99),
-                ms(0.999),
-                report.latency.max() as f64 / 1000.0
-            );
-            if let Some(cpu) = report.server_cpu_seconds {
-                println!(
-                    "server CPU (all nodes): {cpu:.1} s over {seconds} s ({:.0}% of one core)",
-                    100.0 * cpu / seconds as f64
-                );
+            let report = traffic::run(&target, plan.clone(), cli.concurrency).await?;
+            if compare_filters {
+                drop(target);
+                let on = cpu_per_delivery(&report);
+                println!("word lists on:");
+                print_traffic(&report, clients, room_size, rate, seconds, warmup);
+                let (Some(binary), store) = (&cli.server, cli.store) else {
+                    bail!("--compare-filters needs --server");
+                };
+                let store = match store {
+                    Store::Memory => StoreKind::Memory,
+                    Store::Redis => StoreKind::Redis,
+                };
+                let off_target = Target::spawn(
+                    binary,
+                    rooms,
+                    capacity,
+                    connections,
+                    cli.nodes,
+                    store,
+                    false,
+                )
+                .await?;
+                let off_report = traffic::run(&off_target, plan, cli.concurrency).await?;
+                println!("word lists off:");
+                print_traffic(&off_report, clients, room_size, rate, seconds, warmup);
+                if let (Some(on), Some(off)) = (on, cpu_per_delivery(&off_report)) {
+                    println!(
+                        "server CPU per delivery: {:.2} µs with the word lists, {:.2} µs without: {:+.1}%",
+                        on * 1e6,
+                        off * 1e6,
+                        100.0 * (on / off - 1.0)
+                    );
+                }
+                return Ok(());
             }
-            if let Some(cpu) = report.redis_cpu_seconds {
-                println!(
-                    "Redis CPU: {cpu:.1} s over {seconds} s ({:.0}% of one core)",
-                    100.0 * cpu / seconds as f64
-                );
-            }
+            print_traffic(&report, clients, room_size, rate, seconds, warmup);
         }
     }
     target.stop().await
+}
+
+/// Server CPU seconds per delivery, if the server's CPU time was measured.
+fn cpu_per_delivery(report: &traffic::TrafficReport) -> Option<f64> {
+    report
+        .server_cpu_seconds
+        .map(|cpu| cpu / report.delivered.max(1) as f64)
+}
+
+fn print_traffic(
+    report: &traffic::TrafficReport,
+    clients: usize,
+    room_size: usize,
+    rate: f64,
+    seconds: u64,
+    warmup: u64,
+) {
+    let ms = |q: f64| report.latency.value_at_quantile(q) as f64 / 1000.0;
+    println!(
+        "traffic: {clients} clients, rooms of {room_size}, {rate} msg/s for {seconds} s (after {warmup} s warm-up)"
+    );
+    println!(
+        "sent {} messages; {} of {} deliveries ({:.2}%), {} errors; {:.0} deliveries/s",
+        report.sent,
+        report.delivered,
+        report.expected,
+        100.0 * report.delivered as f64 / report.expected.max(1) as f64,
+        report.errors,
+        report.delivered as f64 / seconds as f64
+    );
+    println!(
+        "latency ms: p50 {:.2}  p90 {:.2}  p99 {:.2}  p99.9 {:.2}  max {:.2}",
+        ms(0.5),
+        ms(0.9),
+        ms(0.99),
+        ms(0.999),
+        report.latency.max() as f64 / 1000.0
+    );
+    if let Some(cpu) = report.server_cpu_seconds {
+        println!(
+            "server CPU (all nodes): {cpu:.1} s over {seconds} s ({:.0}% of one core)",
+            100.0 * cpu / seconds as f64
+        );
+    }
+    if let Some(cpu) = report.redis_cpu_seconds {
+        println!(
+            "Redis CPU: {cpu:.1} s over {seconds} s ({:.0}% of one core)",
+            100.0 * cpu / seconds as f64
+        );
+    }
 }

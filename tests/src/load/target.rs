@@ -29,7 +29,7 @@ pub enum StoreKind {
 
 impl Target {
     /// Starts `nodes` instances of `binary` with `rooms` rooms of `capacity` (ids `load-0`,
-    /// `load-1`, …), room for `connections` WebSocket connections, and the default (info)
+    /// `load-1`, …; the word lists on or off, as `filters` says), room for `connections` WebSocket connections, and the default (info)
     /// logging, which logs nothing per connection. With the Redis store, a throwaway
     /// `redis-server` is started for them.
     pub async fn spawn(
@@ -39,6 +39,7 @@ impl Target {
         connections: usize,
         nodes: usize,
         store: StoreKind,
+        filters: bool,
     ) -> Result<Target> {
         let dir = tempfile::tempdir()?;
         let file = dir.path().join("load-catalogue.toml");
@@ -46,7 +47,7 @@ impl Target {
         for i in 0..rooms {
             writeln!(
                 text,
-                "[[room]]\nid = \"load-{i}\"\ntitle = \"load {i}\"\ndescription = \"load test\"\nkind = \"themed\"\ncapacity = {capacity}\nopen = \"always\"\n"
+                "[[room]]\nid = \"load-{i}\"\ntitle = \"load {i}\"\ndescription = \"load test\"\nkind = \"themed\"\ncapacity = {capacity}\nopen = \"always\"\nfilters = {filters}\n"
             )?;
         }
         std::fs::write(&file, text)?;

@@ -18,6 +18,16 @@ use tokio_tungstenite::tungstenite::Message;
 use super::target::Target;
 use super::{Frame, Socket, connect_and_join};
 
+/// What the load's messages say after their timestamp: everyday lines of the length people
+/// write here, so that automatic protection reads real-looking text (none is refused).
+const LINES: [&str; 5] = [
+    "今日は朝から雨で、ずっと部屋にいました。窓の外を見ていたら少し落ち着きました。",
+    "最近ゲームばかりしているけど、それでもいいかなと思えるようになってきた。",
+    "家族とうまく話せなくて、どうしたらいいのかわからないです。皆さんはどうですか",
+    "I went for a short walk today, first time in two weeks. It felt okay.",
+    "ありがとうございます。聞いてもらえるだけで少し楽になりました。また来ます。",
+];
+
 /// How a traffic run is shaped.
 #[derive(Debug, Clone)]
 pub struct Plan {
@@ -180,7 +190,7 @@ async fn client(
                 let say = serde_json::json!({
                     "type": "say",
                     "room": room,
-                    "text": format!("t={sent_us}"),
+                    "text": format!("t={sent_us} {}", LINES[usize::try_from(seq).unwrap_or(0) % LINES.len()]),
                     "client_id": format!("{index}-{seq}"),
                 });
                 seq += 1;
@@ -201,7 +211,11 @@ async fn client(
                 let Ok(frame) = serde_json::from_str::<Frame<'_>>(text.as_str()) else { continue };
                 match frame.kind {
                     "message" => {
-                        let sent_us = frame.text.and_then(|t| t.strip_prefix("t=")).and_then(|t| t.parse::<u64>().ok());
+                        let sent_us = frame
+                            .text
+                            .and_then(|t| t.strip_prefix("t="))
+                            .and_then(|t| t.split(' ').next())
+                            .and_then(|t| t.parse::<u64>().ok());
                         if let Some(sent_us) = sent_us.filter(|s| shared.measured(*s)) {
                             let _ = histogram.record(now.saturating_sub(sent_us).max(1));
                             received += 1;

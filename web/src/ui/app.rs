@@ -117,6 +117,7 @@ pub fn App() -> impl IntoView {
                 Screen::Room(room) => view! { <Room room=room/> }.into_any(),
                 Screen::Week => view! { <Week/> }.into_any(),
                 Screen::StaffSignIn => view! { <StaffSignIn/> }.into_any(),
+                Screen::Audit => view! { <super::audit::Audit/> }.into_any(),
             }}
         </main>
         <Announcer/>

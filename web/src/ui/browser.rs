@@ -113,6 +113,28 @@ pub async fn fetch_text(url: &str) -> Option<String> {
     text.as_string()
 }
 
+/// GETs `url` with `Authorization: Bearer <token>` and returns the body text; `None` on any
+/// failure (a refusal included).
+pub async fn fetch_text_with_bearer(url: &str, token: &str) -> Option<String> {
+    let init = web_sys::RequestInit::new();
+    init.set_method("GET");
+    let headers = web_sys::Headers::new().ok()?;
+    headers
+        .set("Authorization", &format!("Bearer {token}"))
+        .ok()?;
+    init.set_headers(&headers);
+    let request = web_sys::Request::new_with_str_and_init(url, &init).ok()?;
+    let response = JsFuture::from(window().fetch_with_request(&request))
+        .await
+        .ok()?;
+    let response: web_sys::Response = response.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let text = JsFuture::from(response.text().ok()?).await.ok()?;
+    text.as_string()
+}
+
 /// "HH:MM" of a message, in the person's own time zone as the browser knows it (so the
 /// bundle carries no time-zone database).
 pub fn message_time(message: &ChatMessage) -> String {

@@ -5,15 +5,22 @@
 //! - [`socket`] — the connection: hello/resume, frames into state, reconnects, leaving.
 //! - [`lobby`], [`entry`], [`room`], [`week`] — the screens (the week: scheduled sessions).
 //! - [`staff`] — the staff sign-in, the facilitator's controls, and the floor in a round.
+//! - [`moderation`] — the facilitator's message menu, room safety controls and desk.
+//! - [`safety`] — the participant's side: reporting, hiding someone, the personal-
+//!   information choice, the private support card, sanctions told calmly.
+//! - [`audit`] — the audit log page for administrators.
 //! - [`chrome`] — what is always there: quick exit, settings, connection banner, notices.
 //! - [`browser`] — small wrappers over browser APIs (sessionStorage, fetch, time).
 
 mod app;
+mod audit;
 mod browser;
 mod chrome;
 mod entry;
 mod lobby;
+mod moderation;
 mod room;
+mod safety;
 mod socket;
 mod staff;
 mod state;

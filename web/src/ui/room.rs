@@ -7,6 +7,8 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::browser;
+use super::moderation::{DeskPanel, MessageMenu, SafetyControls};
+use super::safety::{HiddenLine, MessageSafety, PersonalInfoChoice, SupportCard};
 use super::socket;
 use super::staff::{Controls, Floor};
 use super::state::{Ctx, Screen};
@@ -136,10 +138,16 @@ pub fn Room(room: String) -> impl IntoView {
                 })
             }
             <Floor room=room.clone()/>
+            <RoomStateLine room=room.clone()/>
             {
                 let room = room.clone();
-                move || ctx.staff.get().is_some().then(|| view! { <Controls room=room.clone()/> })
+                move || ctx.staff.get().is_some().then(|| view! {
+                    <Controls room=room.clone()/>
+                    <SafetyControls room=room.clone()/>
+                    <DeskPanel/>
+                })
             }
+            <SupportCard room=room.clone()/>
             <ol
                 class="messages"
                 node_ref=list
@@ -188,6 +196,32 @@ fn message_view(
     let mine = ctx
         .me
         .with_untracked(|me| me.as_deref() == Some(&message.handle));
+    // Taken down by a facilitator since (its words are gone: the server never sends an empty
+    // message).
+    let deleted = {
+        let (id, at) = (message.id.clone(), message.at);
+        Memo::new(move |_| {
+            messages.with(|all| {
+                all.iter()
+                    .rev()
+                    .find(|m| m.id == id && m.at == at)
+                    .is_some_and(|m| m.text.is_empty())
+            })
+        })
+    };
+    let hidden = {
+        let handle = message.handle.clone();
+        Memo::new(move |_| ctx.hidden.with(|hidden| hidden.contains(&handle)))
+    };
+    let staff = ctx.staff.get_untracked().is_some();
+    let menu = (!mine).then(|| {
+        let (room, id, handle) = (room.to_owned(), message.id.clone(), message.handle.clone());
+        if staff {
+            view! { <MessageMenu room=room message_id=id handle=handle/> }.into_any()
+        } else {
+            view! { <MessageSafety room=room message_id=id handle=handle/> }.into_any()
+        }
+    });
     let time = browser::message_time(message);
     let reactions = Reaction::ALL
         .into_iter()
@@ -226,15 +260,26 @@ fn message_view(
             }
         })
         .collect_view();
+    let handle = message.handle.clone();
+    let text = message.text.clone();
     view! {
-        <li class="message" class:mine=mine data-id=message.id.clone()>
+        <li class="message" class:mine=mine class:deleted=move || deleted.get() data-id=message.id.clone()>
             <p class="who">
                 <span class="handle">{message.handle.clone()}</span>
                 {mine.then(|| view! { <span class="you">{move || t(lang.get(), "room.you")}</span> })}
                 <time datetime=message.at.to_string()>{time}</time>
             </p>
-            <p class="text">{message.text.clone()}</p>
-            <div class="reactions">{reactions}</div>
+            {move || {
+                if deleted.get() {
+                    view! { <p class="text removed">{t(lang.get(), "room.deleted")}</p> }.into_any()
+                } else if hidden.get() {
+                    view! { <HiddenLine handle=handle.clone()/> }.into_any()
+                } else {
+                    view! { <p class="text">{text.clone()}</p> }.into_any()
+                }
+            }}
+            <div class="reactions" class:hidden=move || deleted.get() || hidden.get()>{reactions}</div>
+            <div class:hidden=move || deleted.get()>{menu}</div>
         </li>
     }
 }
@@ -256,9 +301,15 @@ fn pending_view(ctx: Ctx, room: &str, pending: &Pending) -> impl IntoView + use<
     };
     let room = room.to_owned();
     let client_id = pending.client_id.clone();
+    let held_back = (failed_code == Some(ibasho_protocol::ErrorCode::PersonalInfo)).then(|| {
+        view! {
+            <PersonalInfoChoice room=room.clone() client_id=client_id.clone() text=pending.text.clone()/>
+        }
+    });
     view! {
         <li class="message mine pending" class:failed=failed>
             <p class="text">{pending.text.clone()}</p>
+            {held_back}
             <p class="state">
                 {state}
                 {failed.then(|| view! {
@@ -363,6 +414,43 @@ fn Composer(room: String) -> impl IntoView {
                 </form>
             }
             .into_any()
+        }
+    }
+}
+
+/// What the room is like now, in calm words: its topic, and whether it is listen-only (and
+/// why) or taking it slowly.
+#[component]
+fn RoomStateLine(room: String) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let state = Memo::new(move |_| {
+        ctx.conversations
+            .with(|all| all.get(&room).map(|c| c.facilitated.clone()))
+            .unwrap_or_default()
+    });
+    move || {
+        let state = state.get();
+        let lang = lang.get();
+        let topic = state
+            .topic
+            .map(|topic| view! { <p class="topic-now">{tf(lang, "room.topic", &[("topic", &topic)])}</p> });
+        let calm = if state.unattended {
+            Some(t(lang, "room.unattended").to_owned())
+        } else if state.locked {
+            Some(t(lang, "room.locked").to_owned())
+        } else if state.slow_mode_seconds > 0 {
+            Some(tf(
+                lang,
+                "room.slow_mode",
+                &[("n", &state.slow_mode_seconds.to_string())],
+            ))
+        } else {
+            None
+        };
+        view! {
+            {topic}
+            {calm.map(|line| view! { <p class="room-calm" role="status">{line}</p> })}
         }
     }
 }

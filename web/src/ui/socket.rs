@@ -174,20 +174,21 @@ pub fn say(ctx: Ctx, room: &str, text: String) {
 }
 
 /// Sends what is queued in `room`.
-fn flush(ctx: Ctx, room: &str) {
+pub fn flush(ctx: Ctx, room: &str) {
     let mut sendable = Vec::new();
     ctx.conversations.update(|all| {
         if let Some(conversation) = all.get_mut(room) {
             sendable = conversation.take_sendable();
         }
     });
-    for (client_id, text) in sendable {
+    for pending in sendable {
         let sent = send(
             ctx,
             &ClientMsg::Say {
                 room: room.to_owned(),
-                text,
-                client_id: Some(client_id),
+                text: pending.text,
+                client_id: Some(pending.client_id),
+                confirm_personal_info: pending.confirmed,
             },
         );
         if !sent {
@@ -353,7 +354,7 @@ fn on_frame(ctx: Ctx, frame: ServerMsg) {
                     .adopting
                     .try_update_value(std::mem::take)
                     .unwrap_or(false),
-                Screen::Room(_) | Screen::Week | Screen::StaffSignIn => false,
+                Screen::Room(_) | Screen::Week | Screen::StaffSignIn | Screen::Audit => false,
             };
             if show {
                 ctx.screen.set(Screen::Room(room));
@@ -406,6 +407,7 @@ fn on_frame(ctx: Ctx, frame: ServerMsg) {
             ctx.conversations.update(|all| {
                 all.remove(&room);
             });
+            ctx.desk.update(|desk| desk.forget_room(&room));
             if ctx.screen.get_untracked() == Screen::Room(room) {
                 ctx.screen.set(Screen::Lobby);
             }
@@ -425,6 +427,10 @@ fn on_frame(ctx: Ctx, frame: ServerMsg) {
             closes_at,
             segment,
             floor,
+            locked,
+            unattended,
+            slow_mode_seconds,
+            topic,
         } => {
             let mine = floor.as_ref().is_some_and(|floor| {
                 ctx.me
@@ -436,6 +442,10 @@ fn on_frame(ctx: Ctx, frame: ServerMsg) {
                         closes_at,
                         segment,
                         floor,
+                        locked,
+                        unattended,
+                        slow_mode_seconds,
+                        topic,
                     };
                 }
             });
@@ -445,6 +455,53 @@ fn on_frame(ctx: Ctx, frame: ServerMsg) {
             }
         }
         ServerMsg::Left { .. } => {}
+        // Moderation and safety: each area keeps its own state.
+        ServerMsg::Deleted {
+            room,
+            message_id,
+            offset,
+        } => ctx.conversations.update(|all| {
+            if let Some(conversation) = all.get_mut(&room) {
+                conversation.deleted(&message_id, offset);
+            }
+        }),
+        ServerMsg::Support { room, lines } => super::safety::support(ctx, &room, lines),
+        ServerMsg::Sanction { room, kind, until } => {
+            super::safety::sanction(ctx, &room, kind, until);
+        }
+        ServerMsg::ReportReceived { .. } => {
+            ctx.notice.set(Some(
+                t(ctx.lang.get_untracked(), "report.received").to_owned(),
+            ));
+        }
+        ServerMsg::ReportOutcome { outcome, .. } => super::safety::outcome(ctx, outcome),
+        ServerMsg::Alert {
+            room,
+            message_id,
+            reason,
+            rule,
+        } => super::moderation::alert(ctx, room, message_id, reason, rule),
+        ServerMsg::Report {
+            report_id,
+            room,
+            message_id,
+            handle,
+            text,
+            reason,
+            note,
+            ..
+        } => super::moderation::report(
+            ctx,
+            crate::desk::ReportCard {
+                report_id,
+                room,
+                message_id,
+                handle,
+                text,
+                reason,
+                note,
+            },
+        ),
         ServerMsg::Error(error) => refused(ctx, error),
     }
 }

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use web_sys::WebSocket;
 
 use crate::conversation::Conversation;
+use crate::desk::Desk;
 use crate::link::Link;
 
 /// Which screen is shown.
@@ -22,6 +23,8 @@ pub enum Screen {
     Week,
     /// Staff signing in.
     StaffSignIn,
+    /// The audit log (administrators).
+    Audit,
 }
 
 /// The lobby's room list.
@@ -109,6 +112,10 @@ pub struct Ctx {
     pub socket_generation: StoredValue<u32>,
     /// Performance mark for the first `joined` was set.
     pub joined_marked: StoredValue<bool>,
+    /// The facilitator's desk: alerts and reports (staff only).
+    pub desk: RwSignal<Desk>,
+    /// Handles whose messages this tab does not show (the person chose; nothing is sent).
+    pub hidden: RwSignal<BTreeSet<String>>,
     /// True from a page reload until its session is resumed: the rooms the server restores
     /// are then adopted (the page had forgotten them). At any other time, a room the server
     /// restores that the person is not in (left while offline) is left again.
@@ -138,6 +145,8 @@ impl Ctx {
             socket_generation: StoredValue::new(0),
             joined_marked: StoredValue::new(false),
             adopting: StoredValue::new(false),
+            desk: RwSignal::new(Desk::default()),
+            hidden: RwSignal::new(BTreeSet::new()),
         }
     }
 

@@ -1,0 +1,93 @@
+//! The audit log page, for administrators: what staff did and what automatic protection
+//! decided, as codes (`GET /api/audit`, with the staff session's token).
+
+use ibasho_protocol::StaffRole;
+use leptos::prelude::*;
+use serde::Deserialize;
+
+use super::browser::{self, SESSION_KEY};
+use super::state::{Ctx, Screen};
+use crate::i18n::t;
+
+#[derive(Debug, Clone, Deserialize)]
+struct Entry {
+    at: jiff::Timestamp,
+    actor: String,
+    action: String,
+    #[serde(default)]
+    room: Option<String>,
+    #[serde(default)]
+    target: Option<String>,
+    #[serde(default)]
+    reason: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+enum Log {
+    Loading,
+    Loaded(Vec<Entry>),
+    Failed,
+}
+
+#[component]
+pub fn Audit() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let log = RwSignal::new(Log::Loading);
+    if ctx.staff.get_untracked() == Some(StaffRole::Admin) {
+        let token = browser::session_get(SESSION_KEY).unwrap_or_default();
+        leptos::task::spawn_local(async move {
+            let entries = browser::fetch_text_with_bearer("/api/audit", &token)
+                .await
+                .and_then(|text| serde_json::from_str::<Vec<Entry>>(&text).ok());
+            log.set(match entries {
+                Some(mut entries) => {
+                    entries.reverse();
+                    Log::Loaded(entries)
+                }
+                None => Log::Failed,
+            });
+        });
+    } else {
+        log.set(Log::Failed);
+    }
+    view! {
+        <section class="audit" aria-labelledby="audit-title">
+            <h1 id="audit-title">{move || t(lang.get(), "audit.title")}</h1>
+            <button type="button" on:click=move |_| ctx.screen.set(Screen::Lobby)>
+                {move || t(lang.get(), "entry.back")}
+            </button>
+            {move || match log.get() {
+                Log::Loading => view! { <p>{t(lang.get(), "audit.loading")}</p> }.into_any(),
+                Log::Failed => view! { <p role="alert">{t(lang.get(), "audit.failed")}</p> }.into_any(),
+                Log::Loaded(entries) if entries.is_empty() => {
+                    view! { <p>{t(lang.get(), "audit.empty")}</p> }.into_any()
+                }
+                Log::Loaded(entries) => view! {
+                    <table>
+                        <thead><tr>
+                            <th scope="col">{t(lang.get(), "audit.at")}</th>
+                            <th scope="col">{t(lang.get(), "audit.actor")}</th>
+                            <th scope="col">{t(lang.get(), "audit.action")}</th>
+                            <th scope="col">{t(lang.get(), "audit.room")}</th>
+                            <th scope="col">{t(lang.get(), "audit.target")}</th>
+                            <th scope="col">{t(lang.get(), "audit.reason")}</th>
+                        </tr></thead>
+                        <tbody>
+                            {entries.into_iter().map(|entry| view! {
+                                <tr>
+                                    <td>{browser::local_day_time(entry.at)}</td>
+                                    <td>{entry.actor}</td>
+                                    <td>{entry.action}</td>
+                                    <td>{entry.room.unwrap_or_default()}</td>
+                                    <td>{entry.target.unwrap_or_default()}</td>
+                                    <td>{entry.reason.unwrap_or_default()}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any(),
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,247 @@
+//! The participant's side of keeping the room safe: reporting a message (never to anyone
+//! but staff), hiding someone's messages on this device, the choice when a message looks
+//! like personal information, the private support card, and sanctions told calmly.
+
+use ibasho_protocol::{ClientMsg, HelpLine, ReportOutcome, ReportReason, SanctionKind};
+use leptos::prelude::*;
+
+use super::browser;
+use super::socket;
+use super::state::{Ctx, Screen};
+use crate::i18n::{t, tf};
+
+const REASONS: [(ReportReason, &str); 5] = [
+    (ReportReason::Harassment, "report.reason.harassment"),
+    (ReportReason::PersonalInfo, "report.reason.personal_info"),
+    (ReportReason::Spam, "report.reason.spam"),
+    (ReportReason::SelfHarm, "report.reason.self_harm"),
+    (ReportReason::Other, "report.reason.other"),
+];
+
+/// Help lines arrived for this person (they wrote crisis language): the card shows them.
+pub fn support(ctx: Ctx, room: &str, lines: Vec<HelpLine>) {
+    ctx.conversations.update(|all| {
+        if let Some(conversation) = all.get_mut(room) {
+            conversation.support = Some(lines);
+        }
+    });
+}
+
+/// A facilitator muted this person, lifted it, or took them out of the room.
+pub fn sanction(ctx: Ctx, room: &str, kind: SanctionKind, until: Option<jiff::Timestamp>) {
+    let lang = ctx.lang.get_untracked();
+    let sentence = match kind {
+        SanctionKind::Muted => {
+            let time = until.map(browser::local_time).unwrap_or_default();
+            tf(lang, "sanction.muted", &[("time", &time)])
+        }
+        SanctionKind::Unmuted => t(lang, "sanction.unmuted").to_owned(),
+        SanctionKind::Removed => {
+            ctx.conversations.update(|all| {
+                all.remove(room);
+            });
+            if ctx.screen.get_untracked() == Screen::Room(room.to_owned()) {
+                ctx.screen.set(Screen::Lobby);
+            }
+            t(lang, "sanction.removed").to_owned()
+        }
+    };
+    ctx.notice.set(Some(sentence));
+}
+
+/// What staff did about a report this person made.
+pub fn outcome(ctx: Ctx, outcome: ReportOutcome) {
+    let key = format!("report.outcome.{}", outcome.as_str());
+    ctx.notice
+        .set(Some(t(ctx.lang.get_untracked(), &key).to_owned()));
+}
+
+/// "Report" and "hide this person" under someone else's message.
+#[component]
+pub fn MessageSafety(room: String, message_id: String, handle: String) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let open = RwSignal::new(false);
+    let reason = RwSignal::new(ReportReason::Harassment);
+    let note = RwSignal::new(String::new());
+    let form_id = format!("report-{room}-{message_id}");
+    let send = {
+        let (room, message_id) = (room.clone(), message_id.clone());
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let note = note.get_untracked().trim().to_owned();
+            socket::send(
+                ctx,
+                &ClientMsg::Report {
+                    room: room.clone(),
+                    message_id: message_id.clone(),
+                    reason: reason.get_untracked(),
+                    note: (!note.is_empty()).then_some(note),
+                },
+            );
+            open.set(false);
+        }
+    };
+    let hide = move |_| {
+        let handle = handle.clone();
+        ctx.hidden.update(|hidden| {
+            hidden.insert(handle);
+        });
+    };
+    let select_id = format!("{form_id}-reason");
+    let note_id = format!("{form_id}-note");
+    view! {
+        <div class="safety">
+            <button type="button" class="quiet" aria-expanded=move || open.get().to_string()
+                on:click=move |_| open.update(|o| *o = !*o)>
+                {move || t(lang.get(), "report.open")}
+            </button>
+            <button type="button" class="quiet" on:click=hide>
+                {move || t(lang.get(), "hide.person")}
+            </button>
+            <form class="report" class:hidden=move || !open.get() on:submit=send
+                aria-label=move || t(lang.get(), "report.title")>
+                <label for=select_id.clone()>{move || t(lang.get(), "report.reason")}</label>
+                <select id=select_id.clone() on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    if let Some((r, _)) = REASONS.iter().find(|(r, _)| r.as_str() == value) {
+                        reason.set(*r);
+                    }
+                }>
+                    {REASONS
+                        .iter()
+                        .map(|(r, key)| view! { <option value=r.as_str()>{move || t(lang.get(), key)}</option> })
+                        .collect_view()}
+                </select>
+                <label for=note_id.clone()>{move || t(lang.get(), "report.note")}</label>
+                <input id=note_id.clone() maxlength="300" prop:value=move || note.get()
+                    on:input=move |ev| note.set(event_target_value(&ev))/>
+                <div class="actions">
+                    <button type="submit" class="primary">{move || t(lang.get(), "report.send")}</button>
+                    <button type="button" on:click=move |_| open.set(false)>
+                        {move || t(lang.get(), "report.cancel")}
+                    </button>
+                </div>
+            </form>
+        </div>
+    }
+}
+
+/// The line that stands for a hidden person's message, with the way to show them again.
+#[component]
+pub fn HiddenLine(handle: String) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let label = {
+        let handle = handle.clone();
+        move || tf(lang.get(), "hide.hidden", &[("handle", &handle)])
+    };
+    view! {
+        <p class="hidden-note">
+            {label}
+            <button type="button" class="quiet" on:click=move |_| {
+                let handle = handle.clone();
+                ctx.hidden.update(|hidden| {
+                    hidden.remove(&handle);
+                });
+            }>{move || t(lang.get(), "hide.show")}</button>
+        </p>
+    }
+}
+
+/// A message held back as personal information: send it anyway, or take it back to edit.
+#[component]
+pub fn PersonalInfoChoice(room: String, client_id: String, text: String) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let send = {
+        let (room, client_id) = (room.clone(), client_id.clone());
+        move |_| {
+            ctx.conversations.update(|all| {
+                if let Some(c) = all.get_mut(&room) {
+                    c.confirm(&client_id);
+                }
+            });
+            socket::flush(ctx, &room);
+        }
+    };
+    let edit = move |_| {
+        ctx.conversations.update(|all| {
+            if let Some(c) = all.get_mut(&room) {
+                c.dismiss(&client_id);
+            }
+        });
+        // Back in the composer, to change.
+        if let Some(area) = document()
+            .get_element_by_id("composer")
+            .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlTextAreaElement>(el).ok())
+        {
+            area.set_value(&text);
+            let _ = area.focus();
+        }
+    };
+    view! {
+        <div class="pi-choice" role="alertdialog" aria-labelledby="pi-title">
+            <p id="pi-title">{move || t(lang.get(), "pi.title")}</p>
+            <div class="actions">
+                <button type="button" on:click=send>{move || t(lang.get(), "pi.send")}</button>
+                <button type="button" class="primary" on:click=edit>{move || t(lang.get(), "pi.edit")}</button>
+            </div>
+        </div>
+    }
+}
+
+/// The help lines, for this person alone, after they wrote crisis language.
+#[component]
+pub fn SupportCard(room: String) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let lines = {
+        let room = room.clone();
+        Memo::new(move |_| {
+            ctx.conversations
+                .with(|all| all.get(&room).and_then(|c| c.support.clone()))
+        })
+    };
+    move || {
+        lines.get().map(|lines| {
+            let room = room.clone();
+            view! {
+                <aside class="support" aria-labelledby="support-title">
+                    <h2 id="support-title">{t(lang.get(), "support.title")}</h2>
+                    <p>{t(lang.get(), "support.body")}</p>
+                    <ul>
+                        {lines
+                            .into_iter()
+                            .map(|line| {
+                                let state = if line.open_now { "support.open" } else { "support.closed" };
+                                view! {
+                                    <li class:open=line.open_now>
+                                        <strong>{line.name.clone()}</strong>
+                                        {line.number.clone().map(|number| {
+                                            let tel = format!("tel:{}", number.replace('-', ""));
+                                            view! { <a href=tel>{number}</a> }
+                                        })}
+                                        {line.url.clone().map(|url| {
+                                            let href = url.clone();
+                                            view! { <a href=href rel="noopener noreferrer">{url}</a> }
+                                        })}
+                                        <span class="hours">{line.hours.clone()}</span>
+                                        <span class="state">{t(lang.get(), state)}</span>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                    <button type="button" on:click=move |_| {
+                        ctx.conversations.update(|all| {
+                            if let Some(c) = all.get_mut(&room) {
+                                c.support = None;
+                            }
+                        });
+                    }>{t(lang.get(), "support.close")}</button>
+                </aside>
+            }
+        })
+    }
+}
