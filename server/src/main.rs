@@ -90,6 +90,13 @@ struct ServeArgs {
     /// The same words one person may say per minute; more are refused with `repeated`.
     #[arg(long, env = "IBASHO_REPEATS_PER_MINUTE", default_value_t = Limits::default().repeats_per_minute)]
     repeats_per_minute: u32,
+    /// Hours a person a facilitator took out of a room that never closes stays out (in a
+    /// scheduled room: until its session ends).
+    #[arg(long, env = "IBASHO_REMOVAL_HOURS", default_value_t = 24)]
+    removal_hours: u64,
+    /// Days the audit log keeps an entry.
+    #[arg(long, env = "IBASHO_AUDIT_DAYS", default_value_t = 90)]
+    audit_days: u64,
     /// Frames of any kind one connection may send per second (a burst of `--frames-burst`).
     #[arg(long, env = "IBASHO_FRAMES_PER_SECOND", default_value_t = Limits::default().frames_per_second)]
     frames_per_second: u32,
@@ -142,6 +149,9 @@ impl ServeArgs {
         settings.limits.says_per_second = self.says_per_second;
         settings.limits.says_burst = self.says_burst;
         settings.limits.repeats_per_minute = self.repeats_per_minute;
+        settings.limits.removal = std::time::Duration::from_secs(self.removal_hours * 3600);
+        settings.limits.audit_retention =
+            std::time::Duration::from_secs(self.audit_days * 24 * 3600);
         settings.limits.frames_per_second = self.frames_per_second;
         settings.limits.frames_burst = self.frames_burst;
         settings.store = match self.store {

@@ -868,11 +868,13 @@ async fn accessible(world: &World, browser: &Browser, page: &str) {
     assert!(found.is_empty(), "{page}: {found:#?}");
 }
 
-/// Signs in as the facilitator ひかり from the lobby and enters `room`.
-async fn facilitator_in(browser: &Browser, base: &str, password: &str, room: &str) {
+/// Signs in as the facilitator ひかり from the lobby (the form checked for accessibility)
+/// and enters `room`.
+async fn facilitator_in(world: &World, browser: &Browser, base: &str, password: &str, room: &str) {
     browser.open(base).await.unwrap();
     click(browser, ".staff-link button").await;
     let name = browser.wait_for("#staff-name").await.unwrap();
+    accessible(world, browser, "the staff sign-in").await;
     name.send_keys("ひかり").await.unwrap();
     let field = browser.wait_for("#staff-password").await.unwrap();
     field.send_keys(password).await.unwrap();
@@ -900,7 +902,7 @@ async fn a_facilitator_takes_a_message_down_and_answers_a_report() {
     let server = world.server(&["--staff", staff.to_str().unwrap()]).await;
     let base = base(&server);
     let facilitator = world.browser().await;
-    facilitator_in(&facilitator, &base, password, "lounge").await;
+    facilitator_in(&world, &facilitator, &base, password, "lounge").await;
     let author = world.browser().await;
     enter(&author, &base, "lounge", "あらし").await;
     let reporter = world.browser().await;
