@@ -67,6 +67,7 @@ impl Hub {
                 JoinRefusal::NoSuchRoom => Refusal::NoSuchRoom,
                 JoinRefusal::Full => Refusal::RoomFull,
                 JoinRefusal::HandleTaken => Refusal::HandleTaken,
+                JoinRefusal::Removed => Refusal::Removed,
                 // The session ended under us (its grace ran out): as good as not in the room.
                 JoinRefusal::NoSession => Refusal::NotInRoom,
             })?;

@@ -35,6 +35,9 @@ pub enum JoinRefusal {
     Full,
     HandleTaken,
     NoSession,
+    /// A facilitator took the session out of this room, and that is still in force: checked
+    /// inside the admission, so a join already on its way when the removal came stays out.
+    Removed,
 }
 
 /// A message to store and deliver.

@@ -685,6 +685,15 @@ async fn sanctions_bind_to_the_session_and_end_with_the_rooms_session() {
         .unwrap();
     assert!(store.take_out("lounge", &target, "{}").await.unwrap());
     assert!(!store.take_out("lounge", &target, "{}").await.unwrap());
+    // The admission itself refuses them (a join already on its way stays out).
+    assert_eq!(
+        store
+            .join("lounge", 10, 100, &a.token, None)
+            .await
+            .unwrap()
+            .err(),
+        Some(JoinRefusal::Removed)
+    );
     assert_eq!(store.present("lounge").await.unwrap(), 0);
     assert_eq!(store.sanctions("lounge", &a.token).await.unwrap(), removed);
     // The end of the room's session ends them.

@@ -42,6 +42,16 @@ impl RoomStore for MemoryStore {
         };
         let room = rooms.entry(room_id.to_owned()).or_insert_with(Room::new);
         let arrived = !room.members.contains_key(&sid);
+        // Taken out by a facilitator, still in force: stays out (checked in the admission,
+        // so a join already on its way when the removal came is refused too).
+        let removed = room
+            .sanctions
+            .get(&sid)
+            .and_then(|sanctions| sanctions.removed_until)
+            .is_some_and(|until| until > jiff::Timestamp::now());
+        if arrived && removed {
+            return Ok(Err(JoinRefusal::Removed));
+        }
         if arrived {
             if room.members.len() >= capacity as usize {
                 return Ok(Err(JoinRefusal::Full));

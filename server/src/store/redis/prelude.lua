@@ -132,7 +132,7 @@ local function erase(room)
   end
   -- Mutes and removals end with the session.
   for _, sid in ipairs(redis.call('SMEMBERS', rkey(room, 'sanctioned'))) do
-    redis.call('HDEL', skey(sid) .. ':sanctions', room)
+    redis.call('HDEL', skey(sid) .. ':sanctions', room, room .. '\nremoved')
   end
   redis.call('DEL', rkey(room, 'sanctioned'))
   -- Reports of the session, with the words they quote.

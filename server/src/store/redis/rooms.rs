@@ -63,6 +63,7 @@ impl RoomStore for RedisStore {
             Some("nosession") => return Ok(Err(JoinRefusal::NoSession)),
             Some("full") => return Ok(Err(JoinRefusal::Full)),
             Some("taken") => return Ok(Err(JoinRefusal::HandleTaken)),
+            Some("removed") => return Ok(Err(JoinRefusal::Removed)),
             Some("ok") => {}
             _ => return Err(corrupt("a join")),
         }

@@ -1,7 +1,8 @@
 //! Sanctions in Redis.
 //!
 //! Keys, under the prefix:
-//! - `s:<sid>:sanctions` — hash room → the session's sanctions there (JSON), with the
+//! - `s:<sid>:sanctions` — hash room → the session's sanctions there (JSON), and
+//!   `<room>\nremoved` → the end of a removal (ms, read by `rooms/join.lua`), with the
 //!   session's time to live, deleted when it ends
 //! - `r:<room>:sanctioned` — set of the sids with sanctions in the room, so that the end of
 //!   the room's session erases them (`erase` in the prelude)
@@ -61,7 +62,12 @@ impl SanctionStore for RedisStore {
         call.arg(room)
             .arg(&target.session)
             .arg(json)
-            .arg(RedisStore::ms(lasts));
+            .arg(RedisStore::ms(lasts))
+            .arg(
+                sanctions
+                    .and_then(|s| s.removed_until)
+                    .map_or_else(String::new, |until| until.as_millisecond().to_string()),
+            );
         self.run::<i64>(&call).await.map(drop)
     }
 

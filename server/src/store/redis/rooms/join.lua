@@ -1,5 +1,5 @@
 -- ARGV: P, room, sid, capacity, history length, fresh epoch, since epoch ('' for none),
--- since offset. Returns {'nosuchroom'} | {'nosession'} | {'full'} | {'taken'} |
+-- since offset. Returns {'nosuchroom'} | {'nosession'} | {'full'} | {'taken'} | {'removed'} |
 -- {'ok', present, arrived, epoch, offset, recovered, (kind, json)...}.
 local room, sid = ARGV[2], ARGV[3]
 -- A private room exists while its record does: a closed one is never made again.
@@ -12,6 +12,12 @@ if not key then return {'nosession'} end
 local mk = rkey(room, 'm')
 local arrived = 0
 if redis.call('HEXISTS', mk, sid) == 0 then
+  -- Taken out by a facilitator, still in force (see sanctions/set.lua): stays out.
+  local removed = tonumber(redis.call('HGET', sk .. ':sanctions', room .. '\nremoved') or '0')
+  local now = redis.call('TIME')
+  if removed > tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000) then
+    return {'removed'}
+  end
   -- Capacity and handle checks and the admission are one script: atomic across nodes.
   if prune(room) >= tonumber(ARGV[4]) then return {'full'} end
   for _, other in ipairs(redis.call('HVALS', mk)) do

@@ -13,7 +13,7 @@ for _, cid in ipairs(redis.call('LRANGE', sk .. ':cids', 0, -1)) do
 end
 redis.call('SREM', P .. 'h:' .. f[3], sid)
 for _, room in ipairs(redis.call('HKEYS', sk .. ':sanctions')) do
-  redis.call('SREM', rkey(room, 'sanctioned'), sid)
+  if not string.find(room, '\n') then redis.call('SREM', rkey(room, 'sanctioned'), sid) end
 end
 -- Reports it filed stay for staff, without a link to it.
 for _, id in ipairs(redis.call('SMEMBERS', sk .. ':reports')) do
