@@ -14,10 +14,12 @@
 //! - [`crisis`] — crisis language, built in.
 //! - [`help_lines`] — the help-line file and which lines are open now.
 //! - [`verdict`] — the verdict on one message: refused and why, or delivered with alerts.
+//! - [`escalation`] — a request to talk with a counselor: consent, the queue's order,
+//!   claim, hand-over, the end (the server's escalation issue builds on it).
 //!
-//! Sanctions, reports and the escalation state machine join here as their issues land.
 
 pub mod crisis;
+pub mod escalation;
 pub mod filter;
 pub mod fold;
 pub mod handle;
