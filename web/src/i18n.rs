@@ -403,6 +403,10 @@ const JA: &[(&str, &str)] = &[
     ("audit.room", "部屋"),
     ("audit.target", "対象"),
     ("audit.reason", "理由"),
+    (
+        "staff.signed_out",
+        "スタッフのアカウントが変更されたため、サインアウトしました。もう一度サインインしてください。",
+    ),
 ];
 
 /// English.
@@ -817,6 +821,10 @@ const EN: &[(&str, &str)] = &[
     ("audit.room", "Room"),
     ("audit.target", "Target"),
     ("audit.reason", "Reason"),
+    (
+        "staff.signed_out",
+        "Your staff account was changed, so you were signed out. Please sign in again.",
+    ),
 ];
 
 fn table(lang: Lang) -> &'static [(&'static str, &'static str)] {

@@ -83,6 +83,12 @@ impl Link {
             self.state = LinkState::Replaced;
             return None;
         }
+        // The staff account changed: the session is over; sign in again, never resume.
+        if code == close::SIGNED_OUT {
+            self.state = LinkState::Idle;
+            self.attempt = 0;
+            return None;
+        }
         let retry_in_ms = backoff_ms(self.attempt, jitter);
         self.state = LinkState::Waiting {
             attempt: self.attempt + 1,

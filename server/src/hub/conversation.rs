@@ -90,9 +90,6 @@ impl Hub {
         if room.facilitated || self.control(room_id).is_some() {
             conn.send(&self.room_state(&room));
         }
-        if staff {
-            self.show_unresolved(room_id, conn).await?;
-        }
         room.members().insert(
             conn.id(),
             Member {
@@ -104,6 +101,11 @@ impl Hub {
             },
         );
         drop(_in_order);
+        // After the member is in: a report filed meanwhile reaches it live or here (the desk
+        // keeps each once).
+        if staff {
+            self.show_unresolved(room_id, conn).await?;
+        }
         if joined.arrived {
             self.presence_changed(room_id);
         }

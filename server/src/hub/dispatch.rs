@@ -90,6 +90,9 @@ impl Hub {
                     report_id,
                 } => self.outcome_ready(&reporter, report_id),
                 StoreEvent::SignedOut { handles } => self.sign_out_here(&handles),
+                StoreEvent::ReportFiled { room, report_id } => {
+                    self.show_report(room, report_id);
+                }
                 StoreEvent::Gone { room } => self.take_out_of(&room).await,
                 StoreEvent::Resync { room, keep } => {
                     if let Some(hub) = self.find(&room) {

@@ -6,8 +6,9 @@ use ibasho_protocol::{ReportOutcome, ServerMsg};
 
 use super::Hub;
 use crate::outbox::Outbox;
+use crate::outbox::encode;
 use crate::refusal::Refusal;
-use crate::store::{Recipient, Report, session_key};
+use crate::store::{Recipient, Report, outcome_key, session_key};
 use crate::token::SessionToken;
 
 impl Hub {
@@ -24,24 +25,44 @@ impl Hub {
             .ok_or(Refusal::NoSuchMessage)
     }
 
-    /// Files a report and tells the room's staff, on every node.
+    /// Files a report and tells the room's staff, on every node (each reads it from the
+    /// store: its words never travel on the bus).
     pub async fn file_report(
         &self,
         report: &Report,
         reporter: &SessionToken,
     ) -> Result<(), Refusal> {
         self.store.file_report(report, reporter).await?;
-        self.tell(&report.room, &Recipient::Staff, &report.frame())
-            .await
+        self.store.report_filed(&report.room, &report.id).await?;
+        Ok(())
+    }
+
+    /// A report was filed: the staff in its room here get it.
+    pub(super) fn show_report(self: &std::sync::Arc<Self>, room: String, report_id: String) {
+        let Some(hub) = self.find(&room) else {
+            return;
+        };
+        let store = std::sync::Arc::clone(&self.store);
+        tokio::spawn(async move {
+            match store.unresolved_reports(&room).await {
+                Ok(reports) => {
+                    if let Some(report) = reports.iter().find(|r| r.id == report_id) {
+                        hub.tell(&Recipient::Staff, &encode(&report.frame()));
+                    }
+                }
+                Err(err) => tracing::warn!(error = %err, "could not read a report"),
+            }
+        });
     }
 
     /// Resolves a report; its reporter is told (once, see [`Hub::outcome_ready`]). The report
-    /// is returned for the audit log; `no_such_report` if there is none.
+    /// is returned, with whether this resolved it (for the audit log); `no_such_report` if
+    /// there is none.
     pub async fn resolve_report(
         &self,
         id: &str,
         outcome: ReportOutcome,
-    ) -> Result<Report, Refusal> {
+    ) -> Result<(Report, bool), Refusal> {
         let resolved = self
             .store
             .resolve_report(id, outcome)
@@ -51,10 +72,10 @@ impl Hub {
             && let Some(reporter) = &resolved.reporter
         {
             self.store
-                .outcome_ready(&resolved.report.room, reporter, id)
+                .outcome_ready(&resolved.report.room, &outcome_key(reporter), id)
                 .await?;
         }
-        Ok(resolved.report)
+        Ok((resolved.report, resolved.first))
     }
 
     /// Sends a staff member who comes into a room the reports not resolved yet.
@@ -77,16 +98,16 @@ impl Hub {
     /// A report of `reporter` was resolved somewhere: if its session is connected here, the
     /// outcome is taken from the store (so that it is told once) and sent.
     pub(super) fn outcome_ready(&self, reporter: &str, report_id: String) {
-        let conn = self.sessions().iter().find_map(|(token, local)| {
-            (session_key(token) == reporter)
-                .then(|| local.conn.clone())
+        let found = self.sessions().iter().find_map(|(token, local)| {
+            let key = session_key(token);
+            (outcome_key(&key) == reporter)
+                .then(|| local.conn.clone().map(|conn| (key, conn)))
                 .flatten()
         });
-        let Some(conn) = conn else {
+        let Some((reporter, conn)) = found else {
             return;
         };
         let store = std::sync::Arc::clone(&self.store);
-        let reporter = reporter.to_owned();
         tokio::spawn(async move {
             match store.take_outcomes(&reporter, Some(&report_id)).await {
                 Ok(outcomes) => {

@@ -26,6 +26,8 @@ pub(super) struct LocalSession {
     says: Arc<Limiter>,
     /// For a staff session: its handle (name and title), to end it if the account changes.
     staff: Option<String>,
+    /// The current attachment (to end the session while it waits for a resume).
+    attachment: Attachment,
 }
 
 impl Hub {
@@ -66,7 +68,7 @@ impl Hub {
             None => self.open_generated(profile).await?,
         };
         let staff = profile.staff.map(|_| handle.as_str().to_owned());
-        self.attach_local(&session.token, conn, staff);
+        self.attach_local(&session.token, conn, staff, session.attachment);
         Ok((session, handle))
     }
 
@@ -91,12 +93,18 @@ impl Hub {
         let record = self.store.attach_session(token).await?;
         if let Some(record) = &record {
             let staff = record.profile.staff.map(|_| record.handle.clone());
-            self.attach_local(token, conn, staff);
+            self.attach_local(token, conn, staff, record.attachment);
         }
         Ok(record)
     }
 
-    fn attach_local(&self, token: &SessionToken, conn: &Outbox, staff: Option<String>) {
+    fn attach_local(
+        &self,
+        token: &SessionToken,
+        conn: &Outbox,
+        staff: Option<String>,
+        attachment: Attachment,
+    ) {
         let mut sessions = self.sessions();
         let local = sessions
             .entry(token.clone())
@@ -107,8 +115,10 @@ impl Hub {
                     self.limits.says_burst,
                 )),
                 staff: None,
+                attachment,
             });
         local.staff = staff;
+        local.attachment = attachment;
         if let Some(previous) = local.conn.replace(conn.clone())
             && previous.id() != conn.id()
         {
@@ -118,21 +128,30 @@ impl Hub {
 
     /// Ends the sessions here of staff accounts that were removed or changed (by their
     /// handles): closed with 4003, not resumable.
-    pub(super) fn sign_out_here(&self, handles: &[String]) {
-        for local in self.sessions().values() {
+    pub(super) fn sign_out_here(self: &Arc<Self>, handles: &[String]) {
+        let mut waiting = Vec::new();
+        for (token, local) in self.sessions().iter() {
             let changed = local
                 .staff
                 .as_ref()
                 .is_some_and(|handle| handles.contains(handle));
-            if let (true, Some(conn)) = (changed, &local.conn) {
-                conn.hangup().close(CloseReason::SignedOut);
+            match (changed, &local.conn) {
+                (true, Some(conn)) => conn.hangup().close(CloseReason::SignedOut),
+                // In its grace period: ended now, so that no resume brings it back.
+                (true, None) => waiting.push((token.clone(), local.attachment)),
+                (false, _) => {}
             }
+        }
+        for (token, attachment) in waiting {
+            let hub = Arc::clone(self);
+            tokio::spawn(async move { hub.end_session(&token, attachment, true).await });
         }
     }
 
-    /// Tells every node to end the sessions of these staff accounts (see
-    /// [`Hub::sign_out_here`]).
-    pub async fn sign_out(&self, handles: &[String]) -> StoreResult<()> {
+    /// Ends the sessions of these staff accounts here at once, and tells every other node
+    /// to (see [`Hub::sign_out_here`]).
+    pub async fn sign_out(self: &Arc<Self>, handles: &[String]) -> StoreResult<()> {
+        self.sign_out_here(handles);
         self.store.signed_out(handles).await
     }
 

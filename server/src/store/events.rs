@@ -101,9 +101,12 @@ pub enum StoreEvent {
     /// members here who joined in `ended` (the epoch that ended) are taken out with `closed`,
     /// and what a facilitator set is read again.
     Closed { room: String, ended: String },
-    /// A report filed by the session `reporter` (its store key) was resolved: the node where
-    /// it is connected takes the outcome (`ReportStore::take_outcomes`) and tells it.
+    /// A report filed by the session whose `outcome_key` is `reporter` was resolved: the
+    /// node where it is connected takes the outcome (`ReportStore::take_outcomes`) and tells
+    /// it.
     Outcome { reporter: String, report_id: String },
+    /// A report was filed in a room: its staff here are shown it (read from the store).
+    ReportFiled { room: String, report_id: String },
     /// Staff accounts were removed or changed (the staff file was reloaded on some node):
     /// their sessions here end (by handle).
     SignedOut { handles: Vec<String> },

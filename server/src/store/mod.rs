@@ -76,6 +76,13 @@ pub fn member_key(token: &SessionToken, room: &str) -> String {
     member_key_of(&session_key(token), room)
 }
 
+/// The name under which every node hears that a session's report was resolved (a hash of
+/// the session key, so the bus never carries the key itself).
+pub fn outcome_key(session: &str) -> String {
+    let digest = Sha256::digest(format!("outcome\n{session}").as_bytes());
+    hex(&digest[..16])
+}
+
 /// [`member_key`] from the session key.
 pub fn member_key_of(session: &str, room: &str) -> String {
     let digest = Sha256::digest(format!("{session}\n{room}").as_bytes());
@@ -142,9 +149,13 @@ pub trait Store:
     /// nobody else hears it.
     async fn tell(&self, room: &str, to: &Recipient, frame: &str) -> StoreResult<()>;
 
-    /// Tells every node that a report of the session `reporter` was resolved (see
-    /// `StoreEvent::Outcome`).
+    /// Tells every node that a report of the session whose [`outcome_key`] is `reporter` was
+    /// resolved (see `StoreEvent::Outcome`).
     async fn outcome_ready(&self, room: &str, reporter: &str, report_id: &str) -> StoreResult<()>;
+
+    /// Tells every node that a report was filed in `room`: its staff there read it from the
+    /// store (the report's words never travel on the bus).
+    async fn report_filed(&self, room: &str, report_id: &str) -> StoreResult<()>;
 
     /// Tells every node to end the sessions of these staff handles.
     async fn signed_out(&self, handles: &[String]) -> StoreResult<()>;

@@ -11,6 +11,10 @@ use serde::{Deserialize, Serialize};
 use super::StoreResult;
 use crate::token::SessionToken;
 
+/// The longest a report is kept in a room that never closes (a scheduled room's reports go
+/// with its session): both stores drop it then.
+pub const REPORT_LIFETIME: std::time::Duration = std::time::Duration::from_secs(48 * 3600);
+
 /// A report, as staff see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Report {

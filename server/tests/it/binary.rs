@@ -326,7 +326,8 @@ async fn sighup_reloads_the_staff_file_and_signs_out_only_changed_accounts() {
         "staff.toml",
         &(account("みどり", "facilitator", &hash)
             + &account("あおい", "counselor", &hash)
-            + &account("そら", "facilitator", &hash)),
+            + &account("そら", "facilitator", &hash)
+            + &account("りく", "facilitator", &hash)),
     );
     let mut server = ServerProcess::start(
         &binary(),
@@ -354,6 +355,9 @@ async fn sighup_reloads_the_staff_file_and_signs_out_only_changed_accounts() {
     let (mut removed, removed_welcome) = sign_in("みどり", "long enough password").await;
     let (mut changed, _) = sign_in("そら", "long enough password").await;
     let (mut kept, _) = sign_in("あおい", "long enough password").await;
+    // One whose connection dropped: its session waits for a resume when the file changes.
+    let (away, away_welcome) = sign_in("りく", "long enough password").await;
+    away.drop_connection();
     write_file(
         &dir,
         "staff.toml",
@@ -381,6 +385,11 @@ async fn sighup_reloads_the_staff_file_and_signs_out_only_changed_accounts() {
         .await
         .unwrap();
     assert_eq!(answer["code"], "staff_login_refused");
+    // The session that was waiting for its resume ended too.
+    let (_, resumed) = Client::resumed(server.addr(), away_welcome["session"].as_str().unwrap())
+        .await
+        .unwrap();
+    assert_eq!(resumed["resumed"], false);
     // The signed-out session cannot be resumed.
     let (_, resumed) = Client::resumed(server.addr(), removed_welcome["session"].as_str().unwrap())
         .await

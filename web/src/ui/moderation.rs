@@ -207,8 +207,11 @@ pub fn DeskPanel() -> impl IntoView {
                         let key = format!("desk.resolve.{}", outcome.as_str());
                         view! {
                             <button type="button" data-outcome=outcome.as_str() on:click=move |_| {
-                                socket::send(ctx, &ClientMsg::ResolveReport { report_id: id.clone(), outcome });
-                                ctx.desk.update(|desk| desk.resolved(&id));
+                                let sent = socket::send(ctx, &ClientMsg::ResolveReport { report_id: id.clone(), outcome });
+                                // Off the desk only once it went: offline, it stays to resolve.
+                                if sent {
+                                    ctx.desk.update(|desk| desk.resolved(&id));
+                                }
                             }>{t(lang.get(), &key)}</button>
                         }
                     }).collect_view();

@@ -165,6 +165,14 @@ pub fn PersonalInfoChoice(room: String, client_id: String, text: String) -> impl
             socket::flush(ctx, &room);
         }
     };
+    let title_id = format!("pi-title-{client_id}");
+    let dialog: NodeRef<leptos::html::Div> = NodeRef::new();
+    // The choice takes the focus when it appears, so a keyboard or screen reader is on it.
+    Effect::new(move |_| {
+        if let Some(dialog) = dialog.get() {
+            let _ = dialog.focus();
+        }
+    });
     let edit = move |_| {
         ctx.conversations.update(|all| {
             if let Some(c) = all.get_mut(&room) {
@@ -181,8 +189,9 @@ pub fn PersonalInfoChoice(room: String, client_id: String, text: String) -> impl
         }
     };
     view! {
-        <div class="pi-choice" role="alertdialog" aria-labelledby="pi-title">
-            <p id="pi-title">{move || t(lang.get(), "pi.title")}</p>
+        <div class="pi-choice" role="alertdialog" aria-labelledby=title_id.clone()
+            tabindex="-1" node_ref=dialog>
+            <p id=title_id.clone()>{move || t(lang.get(), "pi.title")}</p>
             <div class="actions">
                 <button type="button" on:click=send>{move || t(lang.get(), "pi.send")}</button>
                 <button type="button" class="primary" on:click=edit>{move || t(lang.get(), "pi.edit")}</button>

@@ -277,6 +277,15 @@ fn lost(ctx: Ctx, generation: u32, code: u16) {
         return;
     }
     ctx.socket.set_value(None);
+    if code == ibasho_protocol::close::SIGNED_OUT {
+        // The staff account was removed or changed: the session ended on the server.
+        end_session(ctx);
+        ctx.screen.set(Screen::StaffSignIn);
+        ctx.notice.set(Some(
+            t(ctx.lang.get_untracked(), "staff.signed_out").to_owned(),
+        ));
+        return;
+    }
     ctx.conversations
         .update(|all| all.values_mut().for_each(Conversation::disconnected));
     let mut delay = None;

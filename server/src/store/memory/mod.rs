@@ -260,6 +260,14 @@ impl Store for MemoryStore {
         Ok(())
     }
 
+    async fn report_filed(&self, room: &str, report_id: &str) -> StoreResult<()> {
+        self.feed.slot().await.send(StoreEvent::ReportFiled {
+            room: room.to_owned(),
+            report_id: report_id.to_owned(),
+        });
+        Ok(())
+    }
+
     async fn presence_changed(&self, room: &str) -> StoreResult<()> {
         self.feed.slot().await.send(StoreEvent::Presence {
             room: room.to_owned(),

@@ -4,6 +4,7 @@ use async_trait::async_trait;
 use ibasho_protocol::ReportOutcome;
 
 use super::MemoryStore;
+use crate::store::reports::REPORT_LIFETIME;
 use crate::store::{Report, ReportStore, Resolved, StoreResult, session_key};
 use crate::token::SessionToken;
 
@@ -21,6 +22,12 @@ pub(super) struct Filed {
 impl ReportStore for MemoryStore {
     async fn file_report(&self, report: &Report, reporter: &SessionToken) -> StoreResult<()> {
         let mut state = self.lock();
+        // As in Redis: a report lives at most as long as `REPORT_LIFETIME` (in a room that
+        // never closes), answered or not.
+        let oldest = jiff::Timestamp::now()
+            .checked_sub(jiff::SignedDuration::try_from(REPORT_LIFETIME).unwrap_or_default())
+            .unwrap_or(jiff::Timestamp::MIN);
+        state.reports.retain(|_, filed| filed.report.at >= oldest);
         let filed = Filed {
             report: report.clone(),
             reporter: Some(session_key(reporter)),
@@ -53,11 +60,15 @@ impl ReportStore for MemoryStore {
             return Ok(None);
         };
         let first = filed.outcome.is_none();
+        let report = filed.report.clone();
         if first {
             filed.outcome = Some(outcome);
+            // Answered: its words and note are no longer needed by anyone.
+            filed.report.text.clear();
+            filed.report.note = None;
         }
         Ok(Some(Resolved {
-            report: filed.report.clone(),
+            report,
             reporter: filed.reporter.clone(),
             first,
         }))

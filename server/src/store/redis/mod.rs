@@ -284,6 +284,10 @@ impl Store for RedisStore {
         self.bus("", Some(("x", &json))).await
     }
 
+    async fn report_filed(&self, room: &str, report_id: &str) -> StoreResult<()> {
+        self.bus(room, Some(("r", report_id))).await
+    }
+
     async fn presence_changed(&self, room: &str) -> StoreResult<()> {
         self.bus(room, None).await
     }

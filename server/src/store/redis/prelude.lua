@@ -9,8 +9,9 @@
 --                      room is gone), `room R c EPOCH` (a room's session of that epoch ended:
 --                      its members are out), `room R s JSON` (a frame for the room's staff only) and
 --                      `room R p KEY\nJSON` (a frame for one member, by member key), both
---                      written by RedisStore::tell, `room R o SID\nID` (a report of that
---                      session was resolved) and `room '' x JSON` (staff handles signed out)
+--                      written by RedisStore::tell, `room R o KEY\nID` (a report of the
+--                      session with that outcome key was resolved), `room R r ID` (a report
+--                      was filed: staff read it from the store) and `room '' x JSON` (staff handles signed out)
 -- A sid is a hash of the session token: the token itself is never stored.
 -- Every key of a session has a time to live, so that a node that dies leaves nothing behind.
 local P = ARGV[1]

@@ -265,6 +265,12 @@ impl Follow {
                                 kind: kind.clone(),
                             })
                         }
+                        [name, room, what, id] if name == "room" && what == "r" => {
+                            Some(StoreEvent::ReportFiled {
+                                room: room.clone(),
+                                report_id: id.clone(),
+                            })
+                        }
                         [name, _, what, json] if name == "room" && what == "x" => {
                             serde_json::from_str(json)
                                 .ok()

@@ -8,13 +8,13 @@
 //! - `s:<sid>:reports` — set of the ids a session filed, with the session's time to live
 
 use std::sync::LazyLock;
-use std::time::Duration;
 
 use async_trait::async_trait;
 use ibasho_protocol::ReportOutcome;
 use redis::Script;
 
 use super::{RedisStore, code, corrupt, parse_code};
+use crate::store::reports::REPORT_LIFETIME;
 use crate::store::{Report, ReportStore, Resolved, StoreResult, session_key};
 use crate::token::SessionToken;
 
@@ -22,10 +22,6 @@ static FILE: LazyLock<Script> = lua!("reports/file.lua");
 static UNRESOLVED: LazyLock<Script> = lua!("reports/unresolved.lua");
 static RESOLVE: LazyLock<Script> = lua!("reports/resolve.lua");
 static TAKE: LazyLock<Script> = lua!("reports/take.lua");
-
-/// A report's record outlives nothing it belongs to; this only bounds it if a room never
-/// closes.
-const REPORT_TTL: Duration = Duration::from_secs(48 * 3600);
 
 fn decode(json: &str) -> StoreResult<Report> {
     serde_json::from_str(json).map_err(|_| corrupt("a report"))
@@ -41,7 +37,7 @@ impl ReportStore for RedisStore {
             .arg(json)
             .arg(session_key(reporter))
             .arg(report.at.as_millisecond())
-            .arg(RedisStore::ms(REPORT_TTL));
+            .arg(RedisStore::ms(REPORT_LIFETIME));
         self.run::<i64>(&call).await.map(drop)
     }
 

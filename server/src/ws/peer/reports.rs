@@ -71,7 +71,12 @@ impl Peer {
         }
         let actor = staff_name(&session.handle).to_owned();
         let app = Arc::clone(&self.app);
-        let report = app.hub.resolve_report(&report_id, outcome).await?;
+        let (report, first) = app.hub.resolve_report(&report_id, outcome).await?;
+        // Resolved before (by someone else): the first resolution stands, and the log keeps
+        // only what was done.
+        if !first {
+            return Ok(());
+        }
         app.hub
             .audit(AuditEntry {
                 at: app.rooms.timing().now(),
