@@ -1023,3 +1023,41 @@ async fn personal_information_is_asked_about_and_crisis_language_shows_help() {
     accessible(&world, &person, "the support card").await;
     person.close().await.unwrap();
 }
+
+#[tokio::test]
+#[ignore = "needs the web bundle and Chromium: run by `cargo xtask test`"]
+async fn an_administrator_reads_the_audit_log() {
+    let world = World::new().await;
+    let dir = tempfile::tempdir().unwrap();
+    let password = "an admin's long password";
+    let line =
+        ibasho_tests::process::hash_with(&world.setup.server_binary, "hash-password", password)
+            .unwrap();
+    let staff = dir.path().join("staff.toml");
+    std::fs::write(
+        &staff,
+        format!("[[staff]]\nname = \"すずき\"\nrole = \"admin\"\n{line}"),
+    )
+    .unwrap();
+    let server = world.server(&["--staff", staff.to_str().unwrap()]).await;
+    let admin = world.browser().await;
+    admin.open(&base(&server)).await.unwrap();
+    click(&admin, ".staff-link button").await;
+    let name = admin.wait_for("#staff-name").await.unwrap();
+    name.send_keys("すずき").await.unwrap();
+    let field = admin.wait_for("#staff-password").await.unwrap();
+    field.send_keys(password).await.unwrap();
+    click(&admin, ".staff-sign-in button[type=submit]").await;
+    admin
+        .wait_for_text(".staff-line", "すずき（管理者）")
+        .await
+        .unwrap();
+    click(&admin, ".staff-line [data-open='audit']").await;
+    admin
+        .wait_for_text(".audit table", "sign_in")
+        .await
+        .unwrap();
+    assert!(admin.wait_for_text(".audit table", "すずき").await.is_ok());
+    accessible(&world, &admin, "the audit log").await;
+    admin.close().await.unwrap();
+}

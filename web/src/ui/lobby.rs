@@ -62,13 +62,21 @@ pub fn Lobby() -> impl IntoView {
                     {move || t(lang.get(), "week.open")}
                 </button>
             </p>
-            {move || ctx.staff.get().map(|_| view! {
+            {move || ctx.staff.get().map(|role| view! {
                 <p class="staff-line">
                     {move || tf(lang.get(), "staff.signed_in", &[("handle", &ctx.me.get().unwrap_or_default())])}
                     " "
                     <button type="button" class="link" on:click=move |_| socket::end_session(ctx)>
                         {move || t(lang.get(), "staff.sign_out")}
                     </button>
+                    // An administrator reads the audit log from here.
+                    {(role == ibasho_protocol::StaffRole::Admin).then(|| view! {
+                        " "
+                        <button type="button" class="link" data-open="audit"
+                            on:click=move |_| ctx.screen.set(Screen::Audit)>
+                            {move || t(lang.get(), "audit.open")}
+                        </button>
+                    })}
                 </p>
             })}
         </section>
