@@ -14,7 +14,9 @@
 //! A window (`Mon-Fri 10:00-16:00`, `Sat 13:00-17:00`, `Mon,Wed,Fri 09:00-12:00`) ends on
 //! the day it starts: a line open overnight is written as two windows.
 
-use jiff::civil::{Date, DateTime, Time, Weekday};
+use jiff::civil::{Date, DateTime};
+
+use crate::window::Window;
 use serde::Deserialize;
 
 /// One help line, as the file has it.
@@ -102,74 +104,6 @@ impl HelpLines {
             lines,
         })
     }
-}
-
-/// Some days of the week, from one time to a later one the same day.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Window {
-    days: Vec<Weekday>,
-    /// Minutes since midnight; `until` may be 24:00.
-    from: u32,
-    until: u32,
-}
-
-impl Window {
-    fn parse(text: &str) -> Option<Window> {
-        let (days, times) = text.trim().split_once(char::is_whitespace)?;
-        let mut weekdays = Vec::new();
-        for part in days.split(',') {
-            match part.split_once('-') {
-                Some((first, last)) => {
-                    let (first, last) = (weekday(first)?, weekday(last)?);
-                    let mut day = first;
-                    loop {
-                        weekdays.push(day);
-                        if day == last {
-                            break;
-                        }
-                        day = day.next();
-                    }
-                }
-                None => weekdays.push(weekday(part)?),
-            }
-        }
-        let (from, until) = times.trim().split_once('-')?;
-        let (from, until) = (minutes(from)?, minutes(until)?);
-        (from < until).then_some(Window {
-            days: weekdays,
-            from,
-            until,
-        })
-    }
-
-    fn contains(&self, now: DateTime) -> bool {
-        let minute =
-            u32::from(now.hour().unsigned_abs()) * 60 + u32::from(now.minute().unsigned_abs());
-        self.days.contains(&now.weekday()) && self.from <= minute && minute < self.until
-    }
-}
-
-fn weekday(name: &str) -> Option<Weekday> {
-    Some(match name.trim().to_ascii_lowercase().as_str() {
-        "mon" => Weekday::Monday,
-        "tue" => Weekday::Tuesday,
-        "wed" => Weekday::Wednesday,
-        "thu" => Weekday::Thursday,
-        "fri" => Weekday::Friday,
-        "sat" => Weekday::Saturday,
-        "sun" => Weekday::Sunday,
-        _ => return None,
-    })
-}
-
-/// `HH:MM` as minutes since midnight (24:00 is the end of the day).
-fn minutes(text: &str) -> Option<u32> {
-    let text = text.trim();
-    if text == "24:00" {
-        return Some(24 * 60);
-    }
-    let time: Time = text.parse().ok()?;
-    Some(u32::from(time.hour().unsigned_abs()) * 60 + u32::from(time.minute().unsigned_abs()))
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@
 //! - [`lists`] — the word-list file (`[[rule]]` with `block`/`flag`/`trial`, `[allow]`).
 //! - [`personal`] — phone numbers, e-mail, SNS ids, postal codes, addresses and links.
 //! - [`crisis`] — crisis language, built in.
+//! - [`window`] — weekly opening windows (help lines' `open`, counselors' `duty_hours`).
 //! - [`help_lines`] — the help-line file and which lines are open now.
 //! - [`verdict`] — the verdict on one message: refused and why, or delivered with alerts.
 //! - [`escalation`] — a request to talk with a counselor: consent, the queue's order,
@@ -29,6 +30,7 @@ pub mod lookalike;
 pub mod matching;
 pub mod personal;
 pub mod verdict;
+pub mod window;
 
 pub use handle::{Handle, HandleError, MAX_HANDLE_CHARS};
 pub use help_lines::{HelpLine, HelpLineError, HelpLines};

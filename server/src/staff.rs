@@ -8,6 +8,7 @@
 use std::path::Path;
 
 use ibasho_moderation::fold::fold;
+use ibasho_moderation::window::Window;
 use ibasho_moderation::{Handle, HandleError};
 use ibasho_protocol::StaffRole;
 use serde::Deserialize;
@@ -20,6 +21,9 @@ pub struct StaffAccount {
     pub handle: Handle,
     pub role: StaffRole,
     password_hash: String,
+    /// A counselor's duty hours (`duty_hours`), in the catalogue's time zone: when the next
+    /// one starts is what a person waiting with nobody on duty is told.
+    pub duty_hours: Vec<Window>,
 }
 
 impl std::fmt::Debug for StaffAccount {
@@ -62,6 +66,8 @@ struct Entry {
     name: String,
     role: StaffRole,
     password_hash: String,
+    #[serde(default)]
+    duty_hours: Vec<String>,
 }
 
 impl StaffAccounts {
@@ -98,6 +104,22 @@ impl StaffAccounts {
                      `ibasho hash-password`; the password itself never goes in this file)"
                 )));
             }
+            if !entry.duty_hours.is_empty() && entry.role != StaffRole::Counselor {
+                return Err(invalid(format!(
+                    "{which}: duty_hours are for counselors (role = \"counselor\")"
+                )));
+            }
+            let duty_hours = entry
+                .duty_hours
+                .iter()
+                .map(|window| {
+                    Window::parse(window).ok_or_else(|| {
+                        invalid(format!(
+                            "{which}: cannot read the duty window {window:?} (e.g. \"Mon-Fri 18:00-22:00\"; a window ends on the day it starts)"
+                        ))
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()?;
             let key = fold(&entry.name);
             if accounts.iter().any(|(other, _)| *other == key) {
                 return Err(invalid(format!("{which}: another account has this name")));
@@ -108,6 +130,7 @@ impl StaffAccounts {
                     handle,
                     role: entry.role,
                     password_hash: entry.password_hash,
+                    duty_hours,
                 },
             ));
         }
@@ -134,6 +157,16 @@ impl StaffAccounts {
             })
             .map(|(_, account)| account.handle.as_str().to_owned())
             .collect()
+    }
+
+    /// When the next duty window of any counselor starts after `now` (local time), if the
+    /// file gives duty hours.
+    pub fn next_on_duty(&self, now: jiff::civil::DateTime) -> Option<jiff::civil::DateTime> {
+        self.accounts
+            .iter()
+            .flat_map(|(_, account)| account.duty_hours.iter())
+            .filter_map(|window| window.next_start_after(now))
+            .min()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -211,5 +244,38 @@ mod tests {
         let staff = StaffAccounts::parse("", "staff.toml").unwrap();
         assert!(staff.is_empty());
         assert!(staff.sign_in("", "").is_none());
+    }
+
+    #[test]
+    fn counselors_duty_hours_say_when_someone_is_next_on_duty() {
+        let hash = secret::hash("x").unwrap();
+        let file = format!(
+            "[[staff]]\nname = \"たなか\"\nrole = \"counselor\"\npassword_hash = \"{hash}\"\n\
+             duty_hours = [\"Mon-Fri 18:00-22:00\", \"Sat 13:00-17:00\"]\n\n\
+             [[staff]]\nname = \"やまだ\"\nrole = \"counselor\"\npassword_hash = \"{hash}\"\n\
+             duty_hours = [\"Sun 10:00-12:00\"]\n"
+        );
+        let staff = StaffAccounts::parse(&file, "staff.toml").unwrap();
+        // 2026-12-05 is a Saturday: after its afternoon window, Sunday morning comes first.
+        let saturday_evening = jiff::civil::date(2026, 12, 5).at(18, 0, 0, 0);
+        assert_eq!(
+            staff.next_on_duty(saturday_evening),
+            Some(jiff::civil::date(2026, 12, 6).at(10, 0, 0, 0))
+        );
+        assert_eq!(
+            StaffAccounts::parse(&file_with(&hash), "staff.toml")
+                .unwrap()
+                .next_on_duty(saturday_evening),
+            None
+        );
+        let facilitator_with_hours = format!(
+            "[[staff]]\nname = \"ひかり\"\nrole = \"facilitator\"\npassword_hash = \"{hash}\"\n\
+             duty_hours = [\"Mon 10:00-12:00\"]\n"
+        );
+        let err = StaffAccounts::parse(&facilitator_with_hours, "staff.toml").unwrap_err();
+        assert!(err.to_string().contains("counselor"), "{err}");
+        let overnight = file.replace("Sun 10:00-12:00", "Sun 22:00-02:00");
+        let err = StaffAccounts::parse(&overnight, "staff.toml").unwrap_err();
+        assert!(err.to_string().contains("Sun 22:00-02:00"), "{err}");
     }
 }
