@@ -9,30 +9,8 @@ use std::sync::LazyLock;
 use regex::{Regex, RegexSet};
 use serde::{Deserialize, Serialize};
 
-/// A kind of personal information.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PersonalInfoKind {
-    Phone,
-    Email,
-    SnsId,
-    PostalCode,
-    Address,
-    Url,
-}
-
-impl PersonalInfoKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PersonalInfoKind::Phone => "phone",
-            PersonalInfoKind::Email => "email",
-            PersonalInfoKind::SnsId => "sns_id",
-            PersonalInfoKind::PostalCode => "postal_code",
-            PersonalInfoKind::Address => "address",
-            PersonalInfoKind::Url => "url",
-        }
-    }
-}
+/// A kind of personal information: the wire's own type, since only kinds leave here.
+pub use ibasho_protocol::PersonalInfoKind;
 
 /// What a room does with a message that has personal information (catalogue
 /// `personal_info`).

@@ -15,6 +15,29 @@ pub enum PersonalInfoKind {
     Url,
 }
 
+impl PersonalInfoKind {
+    pub const ALL: [PersonalInfoKind; 6] = [
+        PersonalInfoKind::Phone,
+        PersonalInfoKind::Email,
+        PersonalInfoKind::SnsId,
+        PersonalInfoKind::PostalCode,
+        PersonalInfoKind::Address,
+        PersonalInfoKind::Url,
+    ];
+
+    /// Its name on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PersonalInfoKind::Phone => "phone",
+            PersonalInfoKind::Email => "email",
+            PersonalInfoKind::SnsId => "sns_id",
+            PersonalInfoKind::PostalCode => "postal_code",
+            PersonalInfoKind::Address => "address",
+            PersonalInfoKind::Url => "url",
+        }
+    }
+}
+
 /// One help line of a `support` frame: it has a `number`, a `url` or both.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HelpLine {
@@ -39,4 +62,19 @@ pub enum AlertReason {
     Trial,
     /// Crisis language: its writer was shown help lines.
     Crisis,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_names_match_serde() {
+        for kind in PersonalInfoKind::ALL {
+            assert_eq!(
+                serde_json::to_value(kind).unwrap(),
+                serde_json::json!(kind.as_str())
+            );
+        }
+    }
 }

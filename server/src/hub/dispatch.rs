@@ -34,15 +34,8 @@ impl Hub {
                 }
                 StoreEvent::Presence { room } => self.refresh_presence(&room),
                 StoreEvent::Doc { room, kind } => {
-                    // On a task of its own: reading the control waits for the room's control
-                    // lock, whose holder may be waiting for this dispatcher to take events.
                     if kind == RoomControl::KIND {
-                        let hub = Arc::clone(&self);
-                        tokio::spawn(async move {
-                            if let Err(err) = hub.refresh_control(&room).await {
-                                tracing::warn!(error = %err, "could not read a room's control");
-                            }
-                        });
+                        self.reread_control(room);
                     }
                 }
                 StoreEvent::Left {
@@ -78,12 +71,7 @@ impl Hub {
                     }
                     // What a facilitator set went with the session (on the node that closed
                     // it, this copy is already right; elsewhere it is read again).
-                    let hub = Arc::clone(&self);
-                    tokio::spawn(async move {
-                        if let Err(err) = hub.refresh_control(&room).await {
-                            tracing::warn!(error = %err, "could not read a room's control");
-                        }
-                    });
+                    self.reread_control(room);
                 }
                 StoreEvent::Outcome {
                     reporter,
@@ -113,6 +101,17 @@ impl Hub {
                 }
             }
         }
+    }
+
+    /// Reads the room's control again, on a task of its own: reading waits for the room's
+    /// control lock, whose holder may be waiting for this dispatcher to take events.
+    fn reread_control(self: &Arc<Self>, room: String) {
+        let hub = Arc::clone(self);
+        tokio::spawn(async move {
+            if let Err(err) = hub.refresh_control(&room).await {
+                tracing::warn!(error = %err, "could not read a room's control");
+            }
+        });
     }
 
     /// Queues a frame to every connection with a session on this node.

@@ -181,34 +181,25 @@ fn message_view(
     messages: Memo<Vec<ChatMessage>>,
 ) -> impl IntoView + use<> {
     let lang = ctx.lang;
-    let counts = {
+    // The message as it is now: its reaction counts, and whether a facilitator took it down
+    // since (its words are gone: the server never sends an empty message).
+    let now = {
         let (id, at) = (message.id.clone(), message.at);
         Memo::new(move |_| {
             messages.with(|all| {
                 all.iter()
                     .rev()
                     .find(|m| m.id == id && m.at == at)
-                    .map(|m| m.reactions.clone())
+                    .map(|m| (m.reactions.clone(), m.text.is_empty()))
                     .unwrap_or_default()
             })
         })
     };
+    let counts = Memo::new(move |_| now.with(|(counts, _)| counts.clone()));
+    let deleted = Memo::new(move |_| now.with(|(_, deleted)| *deleted));
     let mine = ctx
         .me
         .with_untracked(|me| me.as_deref() == Some(&message.handle));
-    // Taken down by a facilitator since (its words are gone: the server never sends an empty
-    // message).
-    let deleted = {
-        let (id, at) = (message.id.clone(), message.at);
-        Memo::new(move |_| {
-            messages.with(|all| {
-                all.iter()
-                    .rev()
-                    .find(|m| m.id == id && m.at == at)
-                    .is_some_and(|m| m.text.is_empty())
-            })
-        })
-    };
     let hidden = {
         let handle = message.handle.clone();
         Memo::new(move |_| ctx.hidden.with(|hidden| hidden.contains(&handle)))

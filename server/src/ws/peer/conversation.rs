@@ -2,10 +2,8 @@
 
 use std::sync::Arc;
 
-use ibasho_moderation::{
-    Alert, PersonalInfoKind as Kind, Refusal as ModerationRefusal, matching_form,
-};
-use ibasho_protocol::{AlertReason, PersonalInfoKind, Position, Reaction, ServerMsg};
+use ibasho_moderation::{Alert, Refusal as ModerationRefusal, Verdict, matching_form};
+use ibasho_protocol::{AlertReason, Position, Reaction, ServerMsg};
 
 use super::{InRoom, Peer, well_formed};
 use crate::hub::audit::SYSTEM;
@@ -111,9 +109,16 @@ impl Peer {
         // Whatever becomes of a message with crisis language — said, held back, or refused
         // because the room is listen-only or its writer muted — its writer is shown where
         // help is.
-        let crisis = ibasho_moderation::crisis::is_crisis(&text);
+        // The verdict is made once, here: the support card needs it even when the policy
+        // refuses the message first.
+        let verdict = self.app.settings.protection.moderator.judge(
+            &text,
+            here.room.spec.protection,
+            confirm_personal_info,
+        );
+        let crisis = verdict.crisis;
         let said = self
-            .say_in(here, room.clone(), text, client_id, confirm_personal_info)
+            .say_in(here, room.clone(), text, client_id, &verdict)
             .await;
         if crisis {
             let protection = &self.app.settings.protection;
@@ -133,7 +138,7 @@ impl Peer {
         room: String,
         text: String,
         client_id: Option<String>,
-        confirm_personal_info: bool,
+        verdict: &Verdict,
     ) -> Result<(), Refusal> {
         let hub = &self.app.hub;
         let now = self.app.rooms.timing().now();
@@ -158,11 +163,6 @@ impl Peer {
                 .check()
                 .map_err(|retry_after| Refusal::RateLimited { retry_after })?;
         }
-        let verdict = self.app.settings.protection.moderator.judge(
-            &text,
-            here.room.spec.protection,
-            confirm_personal_info,
-        );
         match &verdict.refusal {
             Some(ModerationRefusal::Blocked { reason }) => {
                 self.audit_verdict(&room, "block", reason).await;
@@ -172,7 +172,7 @@ impl Peer {
             }
             Some(ModerationRefusal::PersonalInfo { kinds, confirmable }) => {
                 return Err(Refusal::PersonalInfo {
-                    kinds: kinds.iter().map(|kind| wire_kind(*kind)).collect(),
+                    kinds: kinds.clone(),
                     confirmable: *confirmable,
                 });
             }
@@ -266,17 +266,5 @@ impl Peer {
             .hub
             .react(&room, &here.session.token, &message_id, reaction)
             .await
-    }
-}
-
-/// The wire's name for a kind of personal information.
-fn wire_kind(kind: Kind) -> PersonalInfoKind {
-    match kind {
-        Kind::Phone => PersonalInfoKind::Phone,
-        Kind::Email => PersonalInfoKind::Email,
-        Kind::SnsId => PersonalInfoKind::SnsId,
-        Kind::PostalCode => PersonalInfoKind::PostalCode,
-        Kind::Address => PersonalInfoKind::Address,
-        Kind::Url => PersonalInfoKind::Url,
     }
 }
