@@ -6,45 +6,20 @@
 
 use std::time::Duration;
 
-/// How urgent a request is: urgent ones come first in the queue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Urgency {
-    Urgent,
-    Normal,
-}
+pub use ibasho_protocol::{CaseOutcome as Outcome, EscalationSource as Source, Urgency};
+use serde::{Deserialize, Serialize};
 
-/// Where a request came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Source {
-    /// The person asked (`ask_counselor`).
-    Participant,
-    /// A facilitator escalated, with the person's consent.
-    Facilitator,
-    /// The person asked from the support card after crisis language (always urgent).
-    Crisis,
-}
-
-impl Source {
-    /// The urgency a request from here has when the asker does not say: crisis is urgent.
-    pub fn urgency(self, asked: Urgency) -> Urgency {
-        match self {
-            Source::Crisis => Urgency::Urgent,
-            Source::Participant | Source::Facilitator => asked,
-        }
+/// The urgency of a request from `source` when the asker says `asked`: crisis is urgent.
+pub fn urgency_of(source: Source, asked: Urgency) -> Urgency {
+    match source {
+        Source::Crisis => Urgency::Urgent,
+        Source::Participant | Source::Facilitator => asked,
     }
 }
 
-/// How a counselor ended a case.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Outcome {
-    Talked,
-    Referred,
-    NoContact,
-    Other,
-}
-
 /// Where a request stands.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "s", rename_all = "snake_case")]
 pub enum State {
     /// A facilitator escalated; the person has not answered yet.
     Asked,
@@ -57,7 +32,7 @@ pub enum State {
     /// The person cancelled, or their session ended, before a counselor took it.
     Cancelled,
     /// Over, with the counselor's outcome if they gave one.
-    Ended(Option<Outcome>),
+    Ended { outcome: Option<Outcome> },
 }
 
 /// What a facilitator who escalated is told: never more than this.
@@ -86,7 +61,7 @@ pub enum Refused {
 }
 
 /// One request.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Case {
     pub urgency: Urgency,
     pub source: Source,
@@ -101,7 +76,7 @@ impl Case {
     /// they will write.
     pub fn asked_by_person(source: Source, urgency: Urgency, now: u64) -> Case {
         Case {
-            urgency: source.urgency(urgency),
+            urgency: urgency_of(source, urgency),
             source,
             excerpt: Vec::new(),
             state: State::Queued {
@@ -176,7 +151,9 @@ impl Case {
     pub fn end_by_counselor(&mut self, counselor: &str, outcome: Outcome) -> Result<(), Refused> {
         match &self.state {
             State::Connected { counselor: who, .. } if who == counselor => {
-                self.state = State::Ended(Some(outcome));
+                self.state = State::Ended {
+                    outcome: Some(outcome),
+                };
                 Ok(())
             }
             State::Connected { .. } => Err(Refused::NotYours),
@@ -187,9 +164,11 @@ impl Case {
     /// The person ends it: with a counselor, it is over; before that, it is cancelled.
     pub fn end_by_person(&mut self) -> Result<(), Refused> {
         self.state = match self.state {
-            State::Connected { .. } => State::Ended(None),
+            State::Connected { .. } => State::Ended { outcome: None },
             State::Asked | State::Queued { .. } => State::Cancelled,
-            State::Declined | State::Cancelled | State::Ended(_) => return Err(Refused::NotNow),
+            State::Declined | State::Cancelled | State::Ended { .. } => {
+                return Err(Refused::NotNow);
+            }
         };
         Ok(())
     }
@@ -213,7 +192,7 @@ impl Case {
     pub fn is_over(&self) -> bool {
         matches!(
             self.state,
-            State::Declined | State::Cancelled | State::Ended(_)
+            State::Declined | State::Cancelled | State::Ended { .. }
         )
     }
 
@@ -224,7 +203,7 @@ impl Case {
             State::Queued { .. } => FacilitatorView::Queued,
             State::Declined | State::Cancelled => FacilitatorView::NotGoingAhead,
             State::Connected { .. } => FacilitatorView::WithCounselor,
-            State::Ended(_) => FacilitatorView::Ended,
+            State::Ended { .. } => FacilitatorView::Ended,
         }
     }
 
@@ -344,12 +323,17 @@ mod tests {
         );
         case.claim("b", 30).unwrap();
         case.end_by_counselor("b", Outcome::Referred).unwrap();
-        assert_eq!(case.state, State::Ended(Some(Outcome::Referred)));
+        assert_eq!(
+            case.state,
+            State::Ended {
+                outcome: Some(Outcome::Referred)
+            }
+        );
         assert_eq!(case.end_by_person(), Err(Refused::NotNow));
         let mut by_person = Case::asked_by_person(Source::Participant, Urgency::Normal, 0);
         by_person.claim("a", 1).unwrap();
         by_person.end_by_person().unwrap();
-        assert_eq!(by_person.state, State::Ended(None));
+        assert_eq!(by_person.state, State::Ended { outcome: None });
     }
 
     #[test]

@@ -4,7 +4,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{FacilitatorAction, ModerateAction, Position, ReportOutcome, ReportReason, StaffLogin};
+use crate::{
+    CaseOutcome, EscalationSource, FacilitatorAction, ModerateAction, Position, ReportOutcome,
+    ReportReason, StaffLogin, Urgency,
+};
 
 /// The language a person chose; it picks the language of the server's human-readable texts
 /// (error messages, generated handles).
@@ -130,6 +133,48 @@ pub enum ClientMsg {
         report_id: String,
         outcome: ReportOutcome,
     },
+    /// Ask to talk with a counselor, from a room (`room`) or the lobby. Asking is consent;
+    /// `from: "crisis"` (the support card) makes it urgent. Answered with `escalation`;
+    /// asking again while a request is open answers that request again.
+    AskCounselor {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        room: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from: Option<EscalationSource>,
+    },
+    /// Staff only: suggest a counselor to someone in the room, with the messages of theirs
+    /// a counselor should see. The person is asked first (`consent_request`).
+    Escalate {
+        room: String,
+        handle: String,
+        #[serde(default)]
+        urgency: Urgency,
+        #[serde(default)]
+        message_ids: Vec<String>,
+    },
+    /// The person's answer to a `consent_request`: which of its messages they agree to
+    /// share (any of them, or none).
+    Consent {
+        escalation_id: String,
+        accept: bool,
+        #[serde(default)]
+        message_ids: Vec<String>,
+    },
+    /// The person takes back their request before a counselor took it.
+    CancelEscalation { escalation_id: String },
+    /// Counselors only: going on (or off) duty.
+    Duty { on: bool },
+    /// Counselors only: take a request from the queue.
+    Claim { escalation_id: String },
+    /// Counselors only: give one's case back to the queue for another counselor.
+    HandOver { escalation_id: String },
+    /// The counselor (with an `outcome`) or the person ends a case; before a counselor
+    /// came, the person's `end_case` cancels it.
+    EndCase {
+        escalation_id: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        outcome: Option<CaseOutcome>,
+    },
 }
 
 /// Who a person comes as (optional; never checked against anything).
@@ -186,8 +231,17 @@ impl ClientMsg {
             | ClientMsg::Facilitate { room, .. }
             | ClientMsg::Pass { room }
             | ClientMsg::Moderate { room, .. }
-            | ClientMsg::Report { room, .. } => Some(room),
-            ClientMsg::Hello { .. } | ClientMsg::ResolveReport { .. } => None,
+            | ClientMsg::Report { room, .. }
+            | ClientMsg::Escalate { room, .. } => Some(room),
+            ClientMsg::AskCounselor { room, .. } => room.as_deref(),
+            ClientMsg::Hello { .. }
+            | ClientMsg::ResolveReport { .. }
+            | ClientMsg::Consent { .. }
+            | ClientMsg::CancelEscalation { .. }
+            | ClientMsg::Duty { .. }
+            | ClientMsg::Claim { .. }
+            | ClientMsg::HandOver { .. }
+            | ClientMsg::EndCase { .. } => None,
         }
     }
 
@@ -331,6 +385,35 @@ mod tests {
                 report_id: "a1".into(),
                 outcome: ReportOutcome::NoAction,
             },
+            ClientMsg::AskCounselor {
+                room: None,
+                from: Some(EscalationSource::Crisis),
+            },
+            ClientMsg::Escalate {
+                room: "lounge".into(),
+                handle: "みどり".into(),
+                urgency: Urgency::Urgent,
+                message_ids: vec!["3".into()],
+            },
+            ClientMsg::Consent {
+                escalation_id: "e1".into(),
+                accept: true,
+                message_ids: vec![],
+            },
+            ClientMsg::CancelEscalation {
+                escalation_id: "e1".into(),
+            },
+            ClientMsg::Duty { on: true },
+            ClientMsg::Claim {
+                escalation_id: "e1".into(),
+            },
+            ClientMsg::HandOver {
+                escalation_id: "e1".into(),
+            },
+            ClientMsg::EndCase {
+                escalation_id: "e1".into(),
+                outcome: Some(CaseOutcome::Talked),
+            },
         ];
         for sample in &samples {
             match sample {
@@ -341,6 +424,14 @@ mod tests {
                 | ClientMsg::Moderate { .. }
                 | ClientMsg::Report { .. }
                 | ClientMsg::ResolveReport { .. }
+                | ClientMsg::AskCounselor { .. }
+                | ClientMsg::Escalate { .. }
+                | ClientMsg::Consent { .. }
+                | ClientMsg::CancelEscalation { .. }
+                | ClientMsg::Duty { .. }
+                | ClientMsg::Claim { .. }
+                | ClientMsg::HandOver { .. }
+                | ClientMsg::EndCase { .. }
                 | ClientMsg::React { .. }
                 | ClientMsg::Facilitate { .. }
                 | ClientMsg::Pass { .. } => {}

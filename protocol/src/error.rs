@@ -63,11 +63,14 @@ pub enum ErrorCode {
     Locked,
     /// No report has that id (or it is not for this session to resolve).
     NoSuchReport,
+    /// No request to talk with a counselor has that id for this session (unknown, over, or
+    /// someone else's: one answer for all).
+    NoSuchEscalation,
 }
 
 impl ErrorCode {
     /// Every code, for exhaustive tests (translations, documentation).
-    pub const ALL: [ErrorCode; 25] = [
+    pub const ALL: [ErrorCode; 26] = [
         ErrorCode::BadRequest,
         ErrorCode::TooLong,
         ErrorCode::RateLimited,
@@ -93,6 +96,7 @@ impl ErrorCode {
         ErrorCode::SlowMode,
         ErrorCode::Locked,
         ErrorCode::NoSuchReport,
+        ErrorCode::NoSuchEscalation,
     ];
 
     /// The code as it appears on the wire.
@@ -123,6 +127,7 @@ impl ErrorCode {
             ErrorCode::SlowMode => "slow_mode",
             ErrorCode::Locked => "locked",
             ErrorCode::NoSuchReport => "no_such_report",
+            ErrorCode::NoSuchEscalation => "no_such_escalation",
         }
     }
 }

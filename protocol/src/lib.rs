@@ -4,6 +4,7 @@
 //! - [`client`] — [`ClientMsg`], every frame a client may send on `/ws`.
 //! - [`server`] — [`ServerMsg`], every frame the server sends, and [`ChatMessage`].
 //! - [`facilitation`] — staff sign-in, facilitator actions, whose turn it is.
+//! - [`escalation`] — asking for a counselor: urgency, source, states, the queue.
 //! - [`error`] — [`ErrorCode`], the stable codes of `{"type":"error"}` frames.
 //! - [`rooms`] — what `GET /api/rooms` returns.
 //! - [`moderation`] — a facilitator's `moderate` actions and the sanctions they bring.
@@ -17,6 +18,7 @@
 pub mod client;
 pub mod close;
 pub mod error;
+pub mod escalation;
 pub mod facilitation;
 pub mod moderation;
 pub mod position;
@@ -26,6 +28,10 @@ pub mod server;
 
 pub use client::{ClientMsg, Lang, Reaction, Role};
 pub use error::ErrorCode;
+pub use escalation::{
+    CaseOutcome, EscalationSource, EscalationState, EscalationStatus, ExcerptItem, QueueItem,
+    Urgency,
+};
 pub use facilitation::{FacilitatorAction, Floor, LEEWAY_MINUTES, StaffLogin, StaffRole};
 pub use moderation::{
     DEFAULT_MUTE_MINUTES, MAX_MUTE_MINUTES, MAX_REPORT_NOTE_CHARS, MAX_SLOW_MODE_SECONDS,

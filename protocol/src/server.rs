@@ -6,8 +6,9 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    AlertReason, ErrorCode, Floor, HelpLine, PersonalInfoKind, Position, Reaction, ReportOutcome,
-    ReportReason, SanctionKind, StaffRole,
+    AlertReason, ErrorCode, EscalationSource, EscalationState, EscalationStatus, ExcerptItem,
+    Floor, HelpLine, PersonalInfoKind, Position, QueueItem, Reaction, ReportOutcome, ReportReason,
+    SanctionKind, StaffRole, Urgency,
 };
 
 /// How many of each reaction a message has (reactions nobody gave are left out).
@@ -193,7 +194,14 @@ pub enum ServerMsg {
     },
     /// To the writer of a message with crisis language, and to nobody else: where help is,
     /// and which lines are open now. The message itself was delivered as written.
-    Support { room: String, lines: Vec<HelpLine> },
+    /// `offer_counselor`: the card also offers to talk with a counselor (`ask_counselor`
+    /// with `from: "crisis"`).
+    Support {
+        room: String,
+        lines: Vec<HelpLine>,
+        #[serde(default)]
+        offer_counselor: bool,
+    },
     /// To staff in the room: a message they may want to look at (`reason`), delivered as
     /// written. `rule` is the matching rule's reason code for `flagged` and `trial`.
     Alert {
@@ -202,6 +210,69 @@ pub enum ServerMsg {
         reason: AlertReason,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         rule: Option<String>,
+    },
+    /// To the person alone: a facilitator suggests talking with a counselor and would share
+    /// these messages of theirs; answered with `consent`.
+    ConsentRequest {
+        escalation_id: String,
+        excerpt: Vec<ExcerptItem>,
+        /// The room it was suggested in.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        room: Option<String>,
+    },
+    /// To the person (and, once connected, the counselor): where their request stands, sent
+    /// again whenever it changes.
+    Escalation {
+        escalation_id: String,
+        state: EscalationState,
+        /// `waiting`: the place in the queue (1 = next).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        position: Option<u32>,
+        /// `waiting`, `no_counselor`: how many counselors are on duty.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        on_duty: Option<u32>,
+        /// `waiting`: an estimate from recent waiting times, once there are some.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        estimated_wait_minutes: Option<u32>,
+        /// `no_counselor`: the next start of a counselor's duty hours, if known.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        next_on_duty: Option<Timestamp>,
+        /// `no_counselor`: where help is meanwhile (as in `support`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        lines: Option<Vec<HelpLine>>,
+        /// `connected`: the private room of the person and the counselor.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        room: Option<String>,
+        /// `waiting`: a counselor handed it over to another (it is at the head of its
+        /// urgency).
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        handed_over: bool,
+    },
+    /// To the facilitator who escalated: where it stands, in these words only.
+    EscalationStatus {
+        escalation_id: String,
+        status: EscalationStatus,
+        /// The room and handle the facilitator named (nothing they did not know).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        room: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        handle: Option<String>,
+    },
+    /// To counselors on duty: an urgent escalation waits for the person's consent in this
+    /// room (no text, no handle), so that a counselor can come in.
+    Urgent { room: String, room_title: String },
+    /// To counselors on duty: the queue, on every change (urgent first, then the longest
+    /// waiting). No handle, no text.
+    Queue { items: Vec<QueueItem> },
+    /// To the counselor who claimed it alone: the handle and what the person agreed to share.
+    Case {
+        escalation_id: String,
+        handle: String,
+        excerpt: Vec<ExcerptItem>,
+        urgency: Urgency,
+        from: EscalationSource,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        room_title: Option<String>,
     },
     /// Something about the service, not about a room.
     Notice { code: NoticeCode },
@@ -283,11 +354,12 @@ mod tests {
                 hours: "24時間".into(),
                 open_now: true,
             }],
+            offer_counselor: true,
         };
         assert_eq!(
             serde_json::to_value(&support).unwrap(),
             serde_json::json!({"type":"support","room":"lounge","lines":[{"name":"よりそいホットライン",
-                "number":"0120-279-338","hours":"24時間","open_now":true}]})
+                "number":"0120-279-338","hours":"24時間","open_now":true}],"offer_counselor":true})
         );
         let alert = ServerMsg::Alert {
             room: "lounge".into(),

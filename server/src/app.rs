@@ -10,6 +10,7 @@ use tokio_util::task::TaskTracker;
 
 use crate::catalogue::Catalogue;
 use crate::clock::Clock;
+use crate::counsel::{Counsel, CounselParts, LiveStaff};
 use crate::hub::Hub;
 use crate::metrics::Metrics;
 use crate::rooms::Rooms;
@@ -37,8 +38,10 @@ pub struct App {
     pub web: Option<WebAssets>,
     pub metrics: Metrics,
     next_connection: AtomicU64,
+    /// Requests to talk with a counselor, on this node.
+    pub counsel: Arc<Counsel>,
     /// The staff accounts now (the staff file can be read again while running).
-    staff: RwLock<Arc<StaffAccounts>>,
+    staff: LiveStaff,
 }
 
 impl App {
@@ -70,8 +73,25 @@ impl App {
             settings.limits.schedule_tick,
             shutdown.clone(),
         );
-        let staff = Arc::clone(&settings.staff);
+        let staff: LiveStaff = Arc::new(RwLock::new(Arc::clone(&settings.staff)));
+        let counsel = Counsel::start(CounselParts {
+            store: Arc::clone(&store),
+            hub: Arc::clone(&hub),
+            catalogue: Arc::clone(&catalogue),
+            protection: Arc::clone(&settings.protection),
+            staff: Arc::clone(&staff),
+            timing: rooms.timing().clone(),
+            grace: settings.limits.case_grace,
+            lease: settings.limits.case_lease,
+            // Renewed well before a lease runs out.
+            tick: settings
+                .limits
+                .keep_alive_interval
+                .min(settings.limits.case_lease / 4),
+            shutdown: shutdown.clone(),
+        });
         App {
+            counsel,
             connection_slots: Arc::new(Semaphore::new(settings.limits.max_connections)),
             settings,
             catalogue,
@@ -84,7 +104,7 @@ impl App {
             web,
             metrics: Metrics::new(),
             next_connection: AtomicU64::new(1),
-            staff: RwLock::new(staff),
+            staff,
         }
     }
 

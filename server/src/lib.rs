@@ -2,7 +2,7 @@
 //!
 //! # Layout
 //!
-//! Layers go one way: `http`/`ws` → `rooms` → `hub` → `store` (checked by
+//! Layers go one way: `http`/`ws` → `rooms`/`counsel` → `hub` → `store` (checked by
 //! `server/tests/it/layers.rs`).
 //!
 //! - [`start`] / [`Running`] — bind, serve, and shut down gracefully (this file); `main.rs`
@@ -19,6 +19,8 @@
 //!   the protocol, with its handlers by area.
 //! - [`rooms`] — the room layer: the directory (catalogue and private rooms), timing, and
 //!   the policy that decides who may join, say, react or pass.
+//! - [`counsel`] — the counselor desk: requests to talk with a counselor, consent, the
+//!   queue, claims, the 1:1 room, leases across nodes (beside `rooms`, above `hub`).
 //! - [`schedule`] — pure schedule arithmetic; [`control`] — pure: what a facilitator changed
 //!   and what that does to a session; [`timetable`] — the task that ends sessions on time.
 //! - [`hub`] — this node's rooms and sessions: delivery of the store's events in order,
@@ -38,6 +40,7 @@ pub mod calendar;
 pub mod catalogue;
 pub mod clock;
 pub mod control;
+pub mod counsel;
 pub mod handles;
 pub mod http;
 pub mod hub;

@@ -97,6 +97,18 @@ struct ServeArgs {
     /// Days the audit log keeps an entry.
     #[arg(long, env = "IBASHO_AUDIT_DAYS", default_value_t = 90)]
     audit_days: u64,
+    /// Minutes an ended case's record and the excerpt the person shared stay for the
+    /// counselor to finish reading (0, the default: erased at once; at most 1440).
+    #[arg(long, env = "IBASHO_CASE_GRACE_MINUTES", default_value_t = 0,
+        value_parser = clap::value_parser!(u64).range(0..=1440))]
+    case_grace_minutes: u64,
+    /// Seconds a request to talk with a counselor, a counselor's case and their duty live
+    /// without their node renewing them: after a node dies, its people's requests are
+    /// cancelled and its counselors' cases go back to the head of the queue after about this
+    /// long (people can resume on another node within it).
+    #[arg(long, env = "IBASHO_CASE_LEASE_SECONDS", default_value_t = 60,
+        value_parser = clap::value_parser!(u64).range(2..=600))]
+    case_lease_seconds: u64,
     /// Frames of any kind one connection may send per second (a burst of `--frames-burst`).
     #[arg(long, env = "IBASHO_FRAMES_PER_SECOND", default_value_t = Limits::default().frames_per_second)]
     frames_per_second: u32,
@@ -152,6 +164,8 @@ impl ServeArgs {
         settings.limits.removal = std::time::Duration::from_secs(self.removal_hours * 3600);
         settings.limits.audit_retention =
             std::time::Duration::from_secs(self.audit_days * 24 * 3600);
+        settings.limits.case_grace = std::time::Duration::from_secs(self.case_grace_minutes * 60);
+        settings.limits.case_lease = std::time::Duration::from_secs(self.case_lease_seconds);
         settings.limits.frames_per_second = self.frames_per_second;
         settings.limits.frames_burst = self.frames_burst;
         settings.store = match self.store {

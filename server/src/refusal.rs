@@ -55,6 +55,11 @@ pub enum Refusal {
     },
     Locked,
     NoSuchReport,
+    /// Unknown, over, or someone else's request to talk with a counselor: one answer.
+    NoSuchEscalation,
+    /// A step of a case that does not fit it now (`not_now`): a claim before consent or of
+    /// a case already taken, a second request while one is open.
+    CaseNotNow,
 }
 
 /// What was wrong with a frame that could not be understood.
@@ -69,8 +74,20 @@ pub enum BadRequest {
     EmptyText,
     BadClientId,
     BadResumeToken,
-    TooManyRooms { max: usize },
+    TooManyRooms {
+        max: usize,
+    },
     BadPosition,
+    /// An escalation named someone who is not in the room, or messages that are not that
+    /// person's own in that room.
+    NotTheirMessages,
+    /// A consent named a message outside what it was asked about.
+    NotInExcerpt,
+    /// A counselor ends a case with an outcome (`talked`, `referred`, `no_contact`,
+    /// `other`).
+    OutcomeMissing,
+    /// `ask_counselor.from` is `participant` or `crisis`.
+    BadSource,
 }
 
 impl Refusal {
@@ -101,6 +118,8 @@ impl Refusal {
             Refusal::SlowMode { .. } => ErrorCode::SlowMode,
             Refusal::Locked => ErrorCode::Locked,
             Refusal::NoSuchReport => ErrorCode::NoSuchReport,
+            Refusal::NoSuchEscalation => ErrorCode::NoSuchEscalation,
+            Refusal::CaseNotNow => ErrorCode::NotNow,
         }
     }
 
@@ -259,6 +278,16 @@ impl Refusal {
                 "その報告は見つかりませんでした。",
                 "There is no such report.",
             ),
+            Refusal::NoSuchEscalation => pick(
+                ja,
+                "その相談の依頼は見つかりませんでした。",
+                "There is no such request to talk with a counselor.",
+            ),
+            Refusal::CaseNotNow => pick(
+                ja,
+                "いまはその操作はできません（ほかの相談員が対応しているか、まだご本人の返事を待っています）。",
+                "That cannot be done now (another counselor has it, or the person has not answered yet).",
+            ),
             Refusal::Repeated => pick(
                 ja,
                 "同じ言葉が続いています。少し時間をおいてから送ってください。",
@@ -319,6 +348,26 @@ fn bad_request_sentence(what: BadRequest, ja: bool) -> String {
             ja,
             "since の値の形が正しくありません。",
             "The since position is malformed.",
+        ),
+        BadRequest::NotTheirMessages => pick(
+            ja,
+            "その人はこの部屋にいないか、選んだメッセージがその人のものではありません。",
+            "That person is not in the room, or the messages chosen are not theirs.",
+        ),
+        BadRequest::NotInExcerpt => pick(
+            ja,
+            "共有できるのは、確認を求められたメッセージだけです。",
+            "Only the messages you were asked about can be shared.",
+        ),
+        BadRequest::OutcomeMissing => pick(
+            ja,
+            "相談を終えるときは結果（talked / referred / no_contact / other）を選んでください。",
+            "Choose an outcome (talked, referred, no_contact or other) to end a case.",
+        ),
+        BadRequest::BadSource => pick(
+            ja,
+            "from は participant か crisis にしてください。",
+            "from must be participant or crisis.",
         ),
         BadRequest::TooManyRooms { max } => {
             if ja {

@@ -137,7 +137,17 @@ pub struct Limits {
     pub says_burst: u32,
     /// Clients get their close frames within this after a shutdown signal.
     pub shutdown_timeout: Duration,
+    /// How long an ended case's record (and its excerpt) stays for the counselor to finish
+    /// reading: 0 by default, at most [`MAX_CASE_GRACE`].
+    pub case_grace: Duration,
+    /// How long a request to talk with a counselor (and a counselor's case, and duty) lives
+    /// without its node renewing it: a node that dies loses its people's requests, and its
+    /// counselors' cases go back to the queue, after about this long.
+    pub case_lease: Duration,
 }
+
+/// The longest reading grace an ended case may have.
+pub const MAX_CASE_GRACE: Duration = Duration::from_secs(24 * 3600);
 
 impl Default for Limits {
     fn default() -> Self {
@@ -172,6 +182,8 @@ impl Default for Limits {
             says_per_second: 1,
             says_burst: 5,
             shutdown_timeout: Duration::from_secs(4),
+            case_grace: Duration::ZERO,
+            case_lease: Duration::from_secs(60),
         }
     }
 }

@@ -34,6 +34,8 @@ pub struct ClientOptions {
 /// One WebSocket client.
 pub struct Client {
     ws: WebSocketStream<TcpStream>,
+    /// Frames [`Client::recv_kept`] read but did not want yet (other methods skip frames).
+    kept: std::collections::VecDeque<Value>,
 }
 
 /// What the server did when a connection ended.
@@ -53,6 +55,7 @@ impl Client {
 
     pub async fn connect_with(addr: SocketAddr, options: ClientOptions) -> Result<Client> {
         Ok(Client {
+            kept: std::collections::VecDeque::new(),
             ws: connect_raw(addr, &options).await?,
         })
     }
@@ -137,6 +140,32 @@ impl Client {
             if frame["type"] == kind {
                 return Ok(frame);
             }
+        }
+    }
+
+    /// The first frame of type `kind` for which `wanted` holds — among frames read earlier
+    /// by this method and kept, or the next ones (frames not wanted are kept, in order, for a
+    /// later call): for tests where several frames arrive in an order that is not promised.
+    pub async fn recv_kept(
+        &mut self,
+        kind: &str,
+        wanted: impl Fn(&Value) -> bool,
+    ) -> Result<Value> {
+        let fits = |frame: &Value| frame["type"] == kind && wanted(frame);
+        if let Some(at) = self.kept.iter().position(fits) {
+            return Ok(self.kept.remove(at).unwrap_or_default());
+        }
+        let deadline = tokio::time::Instant::now() + STEP;
+        loop {
+            let left = deadline.saturating_duration_since(tokio::time::Instant::now());
+            let frame = self
+                .recv_within(left)
+                .await
+                .with_context(|| format!("waiting for a {kind:?} frame"))?;
+            if fits(&frame) {
+                return Ok(frame);
+            }
+            self.kept.push_back(frame);
         }
     }
 
@@ -338,4 +367,24 @@ pub fn room_state(room: &str, set: Value) -> Value {
         frame.extend(set.clone());
     }
     frame
+}
+
+/// Talking with a counselor, as tests wait for it (frames of other kinds are kept for later:
+/// see [`Client::recv_kept`]).
+impl Client {
+    /// The first `escalation` frame in `state`.
+    pub async fn escalation_in(&mut self, state: &str) -> Result<Value> {
+        self.recv_kept("escalation", |frame| frame["state"] == state)
+            .await
+    }
+
+    /// The items of the first `queue` frame with `len` of them.
+    pub async fn queue_of(&mut self, len: usize) -> Result<Vec<Value>> {
+        let queue = self
+            .recv_kept("queue", |frame| {
+                frame["items"].as_array().map(Vec::len) == Some(len)
+            })
+            .await?;
+        Ok(queue["items"].as_array().cloned().unwrap_or_default())
+    }
 }

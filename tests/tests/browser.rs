@@ -868,21 +868,30 @@ async fn accessible(world: &World, browser: &Browser, page: &str) {
     assert!(found.is_empty(), "{page}: {found:#?}");
 }
 
-/// Signs in as the facilitator ひかり from the lobby (the form checked for accessibility)
-/// and enters `room`.
-async fn facilitator_in(world: &World, browser: &Browser, base: &str, password: &str, room: &str) {
+/// Signs in from the lobby's staff link as `name` (the form checked for accessibility) and
+/// waits for the staff line with `handle`.
+async fn staff_sign_in(
+    world: &World,
+    browser: &Browser,
+    base: &str,
+    (name, handle): (&str, &str),
+    password: &str,
+) {
     browser.open(base).await.unwrap();
     click(browser, ".staff-link button").await;
-    let name = browser.wait_for("#staff-name").await.unwrap();
+    let field = browser.wait_for("#staff-name").await.unwrap();
     accessible(world, browser, "the staff sign-in").await;
-    name.send_keys("ひかり").await.unwrap();
+    field.send_keys(name).await.unwrap();
     let field = browser.wait_for("#staff-password").await.unwrap();
     field.send_keys(password).await.unwrap();
     click(browser, ".staff-sign-in button[type=submit]").await;
-    browser
-        .wait_for_text(".staff-line", "ひかり（ファシリテーター）")
-        .await
-        .unwrap();
+    browser.wait_for_text(".staff-line", handle).await.unwrap();
+}
+
+/// Signs in as the facilitator ひかり from the lobby and enters `room`.
+async fn facilitator_in(world: &World, browser: &Browser, base: &str, password: &str, room: &str) {
+    let facilitator = ("ひかり", "ひかり（ファシリテーター）");
+    staff_sign_in(world, browser, base, facilitator, password).await;
     click(
         browser,
         &format!("li[aria-labelledby='room-{room}'] button.primary"),
@@ -1060,4 +1069,253 @@ async fn an_administrator_reads_the_audit_log() {
     assert!(admin.wait_for_text(".audit table", "すずき").await.is_ok());
     accessible(&world, &admin, "the audit log").await;
     admin.close().await.unwrap();
+}
+
+/// A staff file with the facilitator ひかり and the counselor たなか.
+fn counsel_staff_file(
+    binary: &std::path::Path,
+    dir: &std::path::Path,
+    password: &str,
+) -> std::path::PathBuf {
+    let line = ibasho_tests::process::hash_with(binary, "hash-password", password).unwrap();
+    let file = dir.join("staff.toml");
+    std::fs::write(
+        &file,
+        format!(
+            "[[staff]]\nname = \"ひかり\"\nrole = \"facilitator\"\n{line}\n\n\
+             [[staff]]\nname = \"たなか\"\nrole = \"counselor\"\n{line}\n"
+        ),
+    )
+    .unwrap();
+    file
+}
+
+/// Signs in as the counselor たなか, opens the console and goes on duty.
+async fn counselor_on_duty(world: &World, browser: &Browser, base: &str, password: &str) {
+    staff_sign_in(
+        world,
+        browser,
+        base,
+        ("たなか", "たなか（相談員）"),
+        password,
+    )
+    .await;
+    click(browser, "[data-open='console']").await;
+    click(browser, "[data-console='duty']").await;
+    browser
+        .wait_for(".console .duty[data-duty='true']")
+        .await
+        .unwrap();
+    browser
+        .wait_for_text(".console", "いまは待っている人はいません")
+        .await
+        .unwrap();
+    accessible(world, browser, "the counselor console").await;
+}
+
+const COUNSEL_PASSWORD: &str = "a long staff password";
+
+/// A server with a facilitator and a counselor, and the counselor on duty in a browser.
+async fn with_a_counselor_on_duty() -> (World, ServerProcess, Browser) {
+    let world = World::new().await;
+    let dir = tempfile::tempdir().unwrap();
+    let binary = &world.setup.server_binary;
+    let staff = counsel_staff_file(binary, dir.path(), COUNSEL_PASSWORD);
+    // The file is read at start (a reload would need it again: not in these tests).
+    let server = world.server(&["--staff", staff.to_str().unwrap()]).await;
+    let counselor = world.browser().await;
+    counselor_on_duty(&world, &counselor, &base(&server), COUNSEL_PASSWORD).await;
+    (world, server, counselor)
+}
+
+/// Waits until no element matches `css`.
+async fn gone(browser: &Browser, css: &str) {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    while !browser.texts(css).await.unwrap().is_empty() {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "{css} is still there"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs the web bundle and Chromium: run by `cargo xtask test`"]
+async fn a_person_asks_a_counselor_claims_they_talk_alone_and_the_counselor_ends_it() {
+    let (world, server, counselor) = with_a_counselor_on_duty().await;
+    let base = base(&server);
+
+    let person = world.browser().await;
+    enter(&person, &base, "lounge", "みどり").await;
+    click(&person, "[data-counsel='ask']").await;
+    person
+        .wait_for_text(".counsel-card", "あなたは1番目です")
+        .await
+        .unwrap();
+    person
+        .wait_for_text(".counsel-card", "部屋で聞いたり話したりしていて大丈夫です")
+        .await
+        .unwrap();
+    accessible(&world, &person, "the waiting card").await;
+
+    // The queue shows where from and how long — not who.
+    let item = counselor
+        .wait_for_text(".queue li", "ラウンジ")
+        .await
+        .unwrap();
+    assert!(!item.text().await.unwrap().contains("みどり"));
+    click(&counselor, "[data-console='claim']").await;
+    counselor
+        .wait_for_text("#room-title", "相談員との部屋")
+        .await
+        .unwrap();
+    counselor
+        .wait_for_text(".case", "相手: みどり")
+        .await
+        .unwrap();
+    person
+        .wait_for_text("#room-title", "相談員との部屋")
+        .await
+        .unwrap();
+    person.wait_for("#composer").await.unwrap();
+
+    // They talk in the private room.
+    write(&person, "はなしをきいてください").await;
+    counselor
+        .wait_for_text(".messages li.message .text", "はなしをきいてください")
+        .await
+        .unwrap();
+    accessible(&world, &counselor, "the case pane in the private room").await;
+
+    // The counselor ends it with an outcome: both views close.
+    counselor
+        .wait_for("[data-console='outcome']")
+        .await
+        .unwrap()
+        .select_by_value("talked")
+        .await
+        .unwrap();
+    click(&counselor, "[data-console='end']").await;
+    person
+        .wait_for_text(".counsel-card", "相談を終えました")
+        .await
+        .unwrap();
+    gone(&person, "#composer").await;
+    counselor.wait_for("#console-title").await.unwrap();
+    gone(&counselor, ".case").await;
+    assert!(
+        !person
+            .texts("main")
+            .await
+            .unwrap()
+            .concat()
+            .contains("はなしをきいてください")
+    );
+    for browser in [counselor, person] {
+        browser.close().await.unwrap();
+    }
+}
+
+/// Clicks the facilitator's "connect to a counselor" under the message with `text`.
+async fn escalate_message(browser: &Browser, text: &str) {
+    let script = format!(
+        "const li = [...document.querySelectorAll('.messages li.message')]
+            .find(li => li.textContent.includes({text:?}));
+         li.querySelector(\"[data-mod='escalate']\").click(); return true;"
+    );
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    while browser.js(&script).await.is_err() {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "no message {text:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs the web bundle and Chromium: run by `cargo xtask test`"]
+async fn one_person_declines_a_facilitators_escalation_another_shares_only_what_they_keep() {
+    let (world, server, counselor) = with_a_counselor_on_duty().await;
+    let base = base(&server);
+    let facilitator = world.browser().await;
+    facilitator_in(&world, &facilitator, &base, COUNSEL_PASSWORD, "lounge").await;
+
+    // The first person is asked, and says no: the facilitator only hears "not going ahead".
+    let first = world.browser().await;
+    enter(&first, &base, "lounge", "あお").await;
+    write(&first, "ちょっとつらい").await;
+    escalate_message(&facilitator, "ちょっとつらい").await;
+    first
+        .wait_for_text(".dialog.consent", "ちょっとつらい")
+        .await
+        .unwrap();
+    accessible(&world, &first, "the consent dialog").await;
+    click(&first, "[data-consent='decline']").await;
+    first
+        .wait_for_text(".counsel-card", "今回は見送りました")
+        .await
+        .unwrap();
+    facilitator
+        .wait_for_text(".escalations", "あお: 今回は進みません")
+        .await
+        .unwrap();
+    assert!(counselor.texts(".queue li").await.unwrap().is_empty());
+
+    // The second agrees, with one of two messages taken out.
+    let second = world.browser().await;
+    enter(&second, &base, "lounge", "いろ").await;
+    write(&second, "ねむれない").await;
+    write(&second, "しごとをやめた").await;
+    second
+        .wait_for_text(".messages li.message:not(.pending) .text", "しごとをやめた")
+        .await
+        .unwrap();
+    escalate_message(&facilitator, "しごとをやめた").await;
+    second
+        .wait_for_text(".dialog.consent", "しごとをやめた")
+        .await
+        .unwrap();
+    // Both of the person's messages are offered; they take the first out.
+    second
+        .wait_for_text(".dialog .excerpt li", "ねむれない")
+        .await
+        .unwrap();
+    second
+        .js("[...document.querySelectorAll('.dialog .excerpt li')]
+               .find(li => li.textContent.includes('ねむれない'))
+               .querySelector(\"[data-consent='toggle']\").click(); return true;")
+        .await
+        .unwrap();
+    second
+        .wait_for_text(".dialog .excerpt li.removed", "外しました")
+        .await
+        .unwrap();
+    click(&second, "[data-consent='accept']").await;
+    second
+        .wait_for_text(".counsel-card", "あなたは1番目です")
+        .await
+        .unwrap();
+    facilitator
+        .wait_for_text(".escalations", "いろ: 相談員を待っています")
+        .await
+        .unwrap();
+    counselor
+        .wait_for_text(".queue li", "ファシリテーターから")
+        .await
+        .unwrap();
+    click(&counselor, "[data-console='claim']").await;
+    let case = counselor
+        .wait_for_text(".case", "しごとをやめた")
+        .await
+        .unwrap();
+    assert!(!case.text().await.unwrap().contains("ねむれない"));
+    facilitator
+        .wait_for_text(".escalations", "いろ: 相談員と話しています")
+        .await
+        .unwrap();
+    for browser in [counselor, facilitator, first, second] {
+        browser.close().await.unwrap();
+    }
 }

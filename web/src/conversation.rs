@@ -48,6 +48,8 @@ pub struct Conversation {
     /// Help lines shown to this person alone after they wrote crisis language (until they
     /// close the card).
     pub support: Option<Vec<HelpLine>>,
+    /// The support card also offers to talk with a counselor.
+    pub offer_counselor: bool,
 }
 
 /// What a facilitator set for the room's session: a later end, the agenda segment, and

@@ -7,6 +7,8 @@
 //! - [`i18n`] — every sentence in Japanese and English.
 //! - [`conversation`] — one room as the client sees it: messages, reactions, presence, and
 //!   what the person wrote that is not confirmed yet.
+//! - [`counsel`] — talking with a counselor: the person's request, the consent dialog,
+//!   the counselor's console, a facilitator's statuses.
 //! - [`desk`] — the facilitator's desk: alerts and reports until staff deal with them.
 //! - [`countdown`] — "in how long" a room opens, in words.
 //! - [`link`] — the connection's state machine: backoff, resume, takeover.
@@ -15,6 +17,7 @@
 //! Browser parts (`ui`, wasm32 only): the Leptos components and the WebSocket.
 
 pub mod conversation;
+pub mod counsel;
 pub mod countdown;
 pub mod desk;
 pub mod i18n;

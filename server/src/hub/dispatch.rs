@@ -91,7 +91,11 @@ impl Hub {
                         }
                     }
                 }
+                event @ (StoreEvent::Escalation { .. } | StoreEvent::Bound { .. }) => {
+                    self.case_event(super::CaseEvent::Store(event));
+                }
                 StoreEvent::Health(healthy) => {
+                    self.case_event(super::CaseEvent::Store(StoreEvent::Health(healthy)));
                     let code = if healthy {
                         NoticeCode::Restored
                     } else {

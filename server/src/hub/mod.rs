@@ -21,9 +21,11 @@
 //! - `sessions` — this node's sessions: takeover, grace period, leases.
 //! - `closing` — the end of a room's session, and of a private room.
 //! - `sanctions` — mutes and removals; `reports` — reports and their outcomes.
+//! - `cases` — what the counselor desk (`counsel`) hears from the hub.
 //! - `control` — this node's copy of each room's control (what a facilitator set).
 
 pub mod audit;
+mod cases;
 mod closing;
 mod control;
 mod conversation;
@@ -47,6 +49,8 @@ use crate::settings::Limits;
 use crate::store::{Store, StoreError};
 use crate::token::SessionToken;
 use room::RoomHub;
+
+pub use cases::CaseEvent;
 
 // The hub's vocabulary, for the layer above: it never needs the store itself.
 pub use crate::store::{Attachment, AuditEntry, NewMessage, Profile, Report};
@@ -81,6 +85,8 @@ pub struct Hub {
     shutdown: CancellationToken,
     /// What facilitators set for each room (see `control`).
     controls: Mutex<HashMap<String, RoomControl>>,
+    /// Where escalation events go (the counselor desk), once it listens.
+    cases: Mutex<Option<tokio::sync::mpsc::UnboundedSender<CaseEvent>>>,
 }
 
 impl Hub {
@@ -125,6 +131,7 @@ impl Hub {
             limits,
             shutdown,
             controls: Mutex::new(HashMap::new()),
+            cases: Mutex::new(None),
         }
     }
 

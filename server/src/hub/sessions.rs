@@ -25,7 +25,7 @@ pub(super) struct LocalSession {
     pub(super) conn: Option<Outbox>,
     says: Arc<Limiter>,
     /// For a staff session: its handle (name and title), to end it if the account changes.
-    staff: Option<String>,
+    pub(super) staff: Option<String>,
     /// The current attachment (to end the session while it waits for a resume).
     attachment: Attachment,
 }
@@ -209,8 +209,16 @@ impl Hub {
     }
 
     async fn end_session(&self, token: &SessionToken, attachment: Attachment, if_detached: bool) {
+        let staff = self
+            .sessions()
+            .get(token)
+            .and_then(|local| local.staff.clone());
         match self.store.end_session(token, attachment, if_detached).await {
             Ok(Some(rooms)) => {
+                self.case_event(super::CaseEvent::SessionEnded {
+                    token: token.clone(),
+                    staff,
+                });
                 self.forget_local(token);
                 for room in &rooms {
                     self.presence_changed(room);

@@ -17,7 +17,7 @@ use crate::catalogue::{Catalogue, Opening, RoomSpec};
 use crate::hub::Hub;
 use crate::refusal::Refusal;
 use crate::rooms::Timing;
-use crate::store::{PRIVATE_PREFIX, PrivateRoom, Store};
+use crate::store::{PRIVATE_PREFIX, PrivateRoom, Store, session_key};
 use crate::token::SessionToken;
 
 /// A room as the room layer knows it.
@@ -135,7 +135,26 @@ impl Directory {
                 self.keep(record)
             }
         };
-        Ok(room.admits(token).then_some(room))
+        if room.admits(token) {
+            return Ok(Some(room));
+        }
+        // A counselor's room admits the person bound to its case (asked of the store: no
+        // key of the person is kept with the room).
+        let case = room
+            .private
+            .as_ref()
+            .and_then(|record| record.case.as_deref());
+        if let Some(case) = case
+            && self
+                .store
+                .bound_escalation(&session_key(token))
+                .await?
+                .as_deref()
+                == Some(case)
+        {
+            return Ok(Some(room));
+        }
+        Ok(None)
     }
 
     /// Keeps a private room's record on this node, and has the hub deliver in it.
@@ -162,6 +181,19 @@ impl Directory {
         let record = PrivateRoom::new(audience, creator, others, expires_at);
         self.store.create_private_room(&record).await?;
         tracing::debug!("private room made");
+        Ok(self.keep(record))
+    }
+
+    /// Makes a counselor's 1:1 room for a case: the counselor and the person bound to it.
+    pub async fn create_case_room(
+        &self,
+        counselor: &SessionToken,
+        case: &str,
+    ) -> Result<Arc<Room>, Refusal> {
+        let expires_at = self.timing.now().checked_add(DEFAULT_LIFETIME).ok();
+        let record = PrivateRoom::for_case(counselor, case, expires_at);
+        self.store.create_private_room(&record).await?;
+        tracing::debug!("counselor's room made");
         Ok(self.keep(record))
     }
 

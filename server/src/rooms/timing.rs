@@ -39,6 +39,11 @@ impl Timing {
         self.zone.to_datetime(self.now())
     }
 
+    /// A wall-clock time in the catalogue's time zone as an instant.
+    pub fn instant(&self, local: jiff::civil::DateTime) -> Option<Timestamp> {
+        self.zone.to_timestamp(local).ok()
+    }
+
     /// Whether a room can be entered now, from its schedule and what a facilitator changed.
     pub fn status(&self, room: &RoomSpec, control: Option<&RoomControl>) -> Status {
         let now = self.now();

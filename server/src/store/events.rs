@@ -1,6 +1,6 @@
 //! What happens in rooms, as a shared store reports it to every node's hub.
 
-use ibasho_protocol::{ChatMessage, ReactionCounts, ServerMsg};
+use ibasho_protocol::{ChatMessage, EscalationState, ReactionCounts, ServerMsg};
 
 /// A message's reactions changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -117,6 +117,16 @@ pub enum StoreEvent {
     /// trimmed before this node could read them): its members must join again to resync —
     /// except those who joined in epoch `keep` (the new one), who are in step.
     Resync { room: String, keep: Option<String> },
+    /// A request to talk with a counselor changed (`id`; empty: who is on duty changed):
+    /// every node tells its people, facilitators and counselors again. `over`: the state it
+    /// ended as, when it ended (its record may be erased already).
+    Escalation {
+        id: String,
+        over: Option<EscalationState>,
+    },
+    /// A session (by `store::escalation_key`) was bound to a request: the node that holds it
+    /// reads which (the bus never carries the two together) and follows it for it.
+    Bound { session: String },
     /// The store became unreachable (false) or reachable again with every room followed
     /// (true).
     Health(bool),

@@ -20,6 +20,7 @@
 pub mod attempts;
 pub mod audit_log;
 pub mod docs;
+pub mod escalations;
 pub mod events;
 pub mod memory;
 pub mod private_rooms;
@@ -37,6 +38,7 @@ use tokio::sync::mpsc;
 pub use attempts::AttemptStore;
 pub use audit_log::{AuditEntry, AuditLogStore};
 pub use docs::{DocStore, RoomDoc, read_doc, swap_doc};
+pub use escalations::{Escalation, EscalationStore};
 pub use events::{Deletion, ReactionChange, Recipient, RoomEvent, StoreEvent};
 pub use memory::MemoryStore;
 pub use private_rooms::{PRIVATE_PREFIX, PrivateRoom, PrivateRoomStore};
@@ -83,6 +85,14 @@ pub fn outcome_key(session: &str) -> String {
     hex(&digest[..16])
 }
 
+/// The name under which every node hears that a session was bound to a request to talk
+/// with a counselor (a hash of the session key: the bus never carries the key itself, and
+/// no escalation record holds either).
+pub fn escalation_key(session: &str) -> String {
+    let digest = Sha256::digest(format!("escalation\n{session}").as_bytes());
+    hex(&digest[..16])
+}
+
 /// [`member_key`] from the session key.
 pub fn member_key_of(session: &str, room: &str) -> String {
     let digest = Sha256::digest(format!("{session}\n{room}").as_bytes());
@@ -124,6 +134,7 @@ pub trait Store:
     + SanctionStore
     + ReportStore
     + AuditLogStore
+    + EscalationStore
     + Send
     + Sync
     + 'static

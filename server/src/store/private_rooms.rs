@@ -28,6 +28,11 @@ pub struct PrivateRoom {
     /// When it closes by itself, if it does.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<Timestamp>,
+    /// A counselor's room for a case: the person enters as the session bound to this
+    /// escalation (see `store::escalations`), never by a key of theirs kept here, so that
+    /// nothing a case wrote names the person's session.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case: Option<String>,
 }
 
 impl PrivateRoom {
@@ -50,7 +55,17 @@ impl PrivateRoom {
             capacity: u32::try_from(access.len()).unwrap_or(u32::MAX),
             access,
             expires_at,
+            case: None,
         }
+    }
+
+    /// A counselor's room for case `case`: the counselor, and a seat for the person bound
+    /// to the case.
+    pub fn for_case(counselor: &SessionToken, case: &str, expires_at: Option<Timestamp>) -> Self {
+        let mut room = PrivateRoom::new(Audience::Anyone, counselor, &[], expires_at);
+        room.capacity = 2;
+        room.case = Some(case.to_owned());
+        room
     }
 
     /// Whether the session may enter.

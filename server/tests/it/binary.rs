@@ -407,3 +407,141 @@ async fn sighup_reloads_the_staff_file_and_signs_out_only_changed_accounts() {
         .unwrap();
     server.terminate().await.unwrap();
 }
+
+/// A whole case at `RUST_LOG=trace` — a facilitator escalates with an excerpt, the person
+/// agrees, a counselor claims, they talk, it ends — leaves in the log no session token, no
+/// hash of it, no client address, no handle and none of the words.
+#[tokio::test]
+async fn a_case_leaves_no_token_hash_address_handle_or_words_in_the_log() {
+    use sha2::{Digest, Sha256};
+    let password = "case log password 9d2a";
+    let line = hash_with(&binary(), "hash-password", password).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = write_file(
+        &dir,
+        "staff.toml",
+        &format!(
+            "[[staff]]\nname = \"ひかり\"\nrole = \"facilitator\"\n{line}\n\n\
+             [[staff]]\nname = \"たなか\"\nrole = \"counselor\"\n{line}\n"
+        ),
+    );
+    let mut server = ServerProcess::start(
+        &binary(),
+        &["--staff", file.to_str().unwrap()],
+        &[("RUST_LOG", "trace")],
+    )
+    .await
+    .unwrap();
+    let origin = Some(format!("http://{}", server.addr()));
+    let person_options = ClientOptions {
+        local_ip: Some(IpAddr::V4(CLIENT_IP)),
+        origin: origin.clone(),
+        ..ClientOptions::default()
+    };
+    let staff_options = ClientOptions {
+        origin,
+        ..ClientOptions::default()
+    };
+    let mut counselor = Client::connect_with(server.addr(), staff_options.clone())
+        .await
+        .unwrap();
+    counselor
+        .hello_with(staff_hello("たなか", password))
+        .await
+        .unwrap();
+    counselor
+        .send(json!({"type":"duty","on":true}))
+        .await
+        .unwrap();
+    let mut hikari = Client::connect_with(server.addr(), staff_options)
+        .await
+        .unwrap();
+    hikari
+        .hello_with(staff_hello("ひかり", password))
+        .await
+        .unwrap();
+    hikari.join("lounge").await.unwrap();
+
+    let handle = "そっと-4e1b";
+    let words = "だれにもいえない-a93c";
+    let mut person = Client::connect_with(server.addr(), person_options)
+        .await
+        .unwrap();
+    let welcome = person.hello(Some(handle)).await.unwrap();
+    let token = welcome["session"].as_str().unwrap().to_owned();
+    let hash: String = Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    person.join("lounge").await.unwrap();
+    person.say("lounge", words, "w1").await.unwrap();
+    let said = person
+        .recv_kept("message", |frame| frame["client_id"] == "w1")
+        .await
+        .unwrap();
+    hikari
+        .send(
+            json!({"type":"escalate","room":"lounge","handle": handle,"urgency":"urgent",
+            "message_ids":[said["id"]]}),
+        )
+        .await
+        .unwrap();
+    let request = person.recv_kept("consent_request", |_| true).await.unwrap();
+    let id = request["escalation_id"].clone();
+    person
+        .send(
+            json!({"type":"consent","escalation_id": id,"accept":true,"message_ids":[said["id"]]}),
+        )
+        .await
+        .unwrap();
+    counselor
+        .recv_kept("queue", |frame| {
+            frame["items"]
+                .as_array()
+                .is_some_and(|items| items.len() == 1)
+        })
+        .await
+        .unwrap();
+    counselor
+        .send(json!({"type":"claim","escalation_id": id}))
+        .await
+        .unwrap();
+    let case = counselor.recv_kept("case", |_| true).await.unwrap();
+    assert_eq!(case["excerpt"][0]["text"], words);
+    let room = person
+        .recv_kept("escalation", |frame| frame["state"] == "connected")
+        .await
+        .unwrap()["room"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    person.say(&room, words, "w2").await.unwrap();
+    counselor.recv_kept("message", |_| true).await.unwrap();
+    counselor
+        .send(json!({"type":"end_case","escalation_id": id,"outcome":"talked"}))
+        .await
+        .unwrap();
+    person
+        .recv_kept("escalation", |frame| frame["state"] == "ended")
+        .await
+        .unwrap();
+    person.close().await.unwrap();
+    server.wait_for_log("connection closed").await.unwrap();
+    server.terminate().await.unwrap();
+
+    let log = server.log();
+    assert!(
+        log.contains("counselor's room made") && log.contains("a case ended"),
+        "{log}"
+    );
+    for secret in [
+        token.as_str(),
+        hash.as_str(),
+        &hash[..32],
+        &CLIENT_IP.to_string(),
+        handle,
+        words,
+    ] {
+        assert!(!log.contains(secret), "{secret:?} is in the log:\n{log}");
+    }
+}

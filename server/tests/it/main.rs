@@ -11,6 +11,7 @@ mod binary;
 mod conversation;
 mod entry_word;
 mod errors;
+mod escalation;
 mod facilitation;
 mod http;
 mod layers;

@@ -718,3 +718,115 @@ async fn sanctions_bind_to_the_session_and_end_with_the_rooms_session() {
         "a sanction outlived its session"
     );
 }
+
+fn request(id: &str, handle: &str) -> ibasho_server::store::Escalation {
+    use ibasho_moderation::escalation::{Case, Source, Urgency};
+    ibasho_server::store::Escalation {
+        id: id.to_owned(),
+        room: None,
+        handle: handle.to_owned(),
+        excerpt: Vec::new(),
+        case: Case::asked_by_person(Source::Participant, Urgency::Normal, 0),
+        created: 0,
+        facilitator: None,
+        private_room: None,
+        person_until: u64::MAX,
+        counselor_until: 0,
+        erase_at: None,
+    }
+}
+
+#[tokio::test]
+async fn an_escalation_changes_only_from_what_was_read_and_one_claim_of_many_wins() {
+    let store = test_store().await;
+    let record = request("e-contract", "みどり");
+    store.create_escalation(&record).await.unwrap();
+    let stored = store.escalation("e-contract").await.unwrap().unwrap();
+    assert_eq!(
+        store.escalations().await.unwrap(),
+        std::slice::from_ref(&stored)
+    );
+    // Many claims from what each read: exactly one lands.
+    let claims = (0..8).map(|n| {
+        let store = Arc::clone(&store);
+        let (stored, mut record) = (stored.clone(), record.clone());
+        tokio::spawn(async move {
+            record.case.claim(&format!("c{n}"), 1).unwrap();
+            let new = record.encode().unwrap();
+            store
+                .swap_escalation("e-contract", &stored, Some(&new), None)
+                .await
+                .unwrap()
+        })
+    });
+    let mut won = 0;
+    for claim in claims {
+        won += usize::from(claim.await.unwrap());
+    }
+    assert_eq!(won, 1);
+    // Erasing leaves nothing of it.
+    let now = store.escalation("e-contract").await.unwrap().unwrap();
+    assert!(
+        store
+            .swap_escalation("e-contract", &now, None, None)
+            .await
+            .unwrap()
+    );
+    assert_eq!(store.escalation("e-contract").await.unwrap(), None);
+    assert!(store.escalations().await.unwrap().is_empty());
+    assert!(!store.audit_dump().await.unwrap().contains("e-contract\""));
+}
+
+#[tokio::test]
+async fn a_binding_goes_with_its_session_and_duty_with_its_lease() {
+    let store = test_store().await;
+    let who = session(&store, "みどり").await;
+    let key = session_key(&who.token);
+    store.bind_escalation(&key, Some("e-bound")).await.unwrap();
+    assert_eq!(
+        store.bound_escalation(&key).await.unwrap().as_deref(),
+        Some("e-bound")
+    );
+    store.bind_escalation(&key, None).await.unwrap();
+    assert_eq!(store.bound_escalation(&key).await.unwrap(), None);
+    store.bind_escalation(&key, Some("e-bound")).await.unwrap();
+    end(&store, &who.token, who.attachment, false).await;
+    assert_eq!(store.bound_escalation(&key).await.unwrap(), None);
+    // A binding for a session that is gone is not made.
+    store.bind_escalation(&key, Some("e-late")).await.unwrap();
+    assert_eq!(store.bound_escalation(&key).await.unwrap(), None);
+
+    store.set_duty("あおい", Some(2_000)).await.unwrap();
+    store.set_duty("そら", Some(1_000)).await.unwrap();
+    assert_eq!(store.on_duty(500).await.unwrap(), ["あおい", "そら"]);
+    assert_eq!(store.on_duty(1_500).await.unwrap(), ["あおい"]);
+    store.set_duty("あおい", None).await.unwrap();
+    assert!(store.on_duty(0).await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn counts_add_up_and_only_recent_waits_are_kept() {
+    let store = test_store().await;
+    store
+        .count_escalation(&[("requests:participant", 1)], None)
+        .await
+        .unwrap();
+    for wait in 0..30 {
+        store
+            .count_escalation(
+                &[("requests:participant", 1), ("waits:count", 1)],
+                Some(wait),
+            )
+            .await
+            .unwrap();
+    }
+    let counts = store.escalation_counts().await.unwrap();
+    assert_eq!(counts.get("requests:participant"), Some(&31));
+    assert_eq!(counts.get("waits:count"), Some(&30));
+    let recent = store.recent_waits().await.unwrap();
+    assert_eq!(
+        recent.len(),
+        ibasho_server::store::escalations::RECENT_WAITS
+    );
+    assert_eq!(recent[0], 29, "newest first");
+}

@@ -118,8 +118,10 @@ pub fn App() -> impl IntoView {
                 Screen::Week => view! { <Week/> }.into_any(),
                 Screen::StaffSignIn => view! { <StaffSignIn/> }.into_any(),
                 Screen::Audit => view! { <super::audit::Audit/> }.into_any(),
+                Screen::Console => view! { <super::counselor::Console/> }.into_any(),
             }}
         </main>
+        <super::counsel::ConsentDialog/>
         <Announcer/>
     }
 }

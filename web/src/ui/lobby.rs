@@ -69,6 +69,14 @@ pub fn Lobby() -> impl IntoView {
                     <button type="button" class="link" on:click=move |_| socket::end_session(ctx)>
                         {move || t(lang.get(), "staff.sign_out")}
                     </button>
+                    // A counselor opens the console from here.
+                    {(role == ibasho_protocol::StaffRole::Counselor).then(|| view! {
+                        " "
+                        <button type="button" class="link" data-open="console"
+                            on:click=move |_| ctx.screen.set(Screen::Console)>
+                            {move || t(lang.get(), "console.open")}
+                        </button>
+                    })}
                     // An administrator reads the audit log from here.
                     {(role == ibasho_protocol::StaffRole::Admin).then(|| view! {
                         " "
@@ -80,6 +88,8 @@ pub fn Lobby() -> impl IntoView {
                 </p>
             })}
         </section>
+        <super::counsel::WaitingCard/>
+        <super::counsel::AskButton room=None/>
         {move || match ctx.rooms.get() {
             RoomList::Loading => view! { <p class="quiet">{t(lang.get(), "lobby.loading")}</p> }.into_any(),
             RoomList::Failed => view! {

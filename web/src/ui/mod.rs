@@ -8,6 +8,8 @@
 //! - [`moderation`] — the facilitator's message menu, room safety controls and desk.
 //! - [`safety`] — the participant's side: reporting, hiding someone, the personal-
 //!   information choice, the private support card, sanctions told calmly.
+//! - [`counsel`] — the participant's side of talking with a counselor: ask, the waiting
+//!   card, the consent dialog; [`counselor`] — the counselor's console and case pane.
 //! - [`audit`] — the audit log page for administrators.
 //! - [`chrome`] — what is always there: quick exit, settings, connection banner, notices.
 //! - [`browser`] — small wrappers over browser APIs (sessionStorage, fetch, time).
@@ -16,6 +18,8 @@ mod app;
 mod audit;
 mod browser;
 mod chrome;
+mod counsel;
+mod counselor;
 mod entry;
 mod lobby;
 mod moderation;

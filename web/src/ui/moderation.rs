@@ -2,7 +2,9 @@
 //! mute for 10 minutes, ask to leave, the report about it), the room's safety controls
 //! (pause writing, slow mode, topic, end now), and the desk of alerts and reports.
 
-use ibasho_protocol::{AlertReason, ClientMsg, ModerateAction, ReportOutcome, StaffRole};
+use ibasho_protocol::{
+    AlertReason, ClientMsg, EscalationStatus, ModerateAction, ReportOutcome, StaffRole, Urgency,
+};
 use leptos::prelude::*;
 
 use super::socket;
@@ -54,6 +56,46 @@ fn moderate(ctx: Ctx, room: &str, action: ModerateAction, fill: impl FnOnce(&mut
     socket::send(ctx, &frame);
 }
 
+/// How many of the writer's messages (up to the one chosen) a counselor may be shown.
+const EXCERPT_MESSAGES: usize = 5;
+
+/// Suggests a counselor to the writer of `message_id` in `room`, with that message and the
+/// writer's messages before it here as what a counselor would see (the person is asked
+/// first, and may take out any of them).
+fn escalate(ctx: Ctx, room: &str, handle: &str, message_id: &str, urgency: Urgency) {
+    let mut ids: Vec<String> = ctx.conversations.with_untracked(|all| {
+        all.get(room)
+            .map(|c| {
+                let mine: Vec<&ibasho_protocol::ChatMessage> =
+                    c.messages().iter().filter(|m| m.handle == handle).collect();
+                let upto = mine
+                    .iter()
+                    .position(|m| m.id == message_id)
+                    .map_or(mine.len(), |at| at + 1);
+                mine[..upto]
+                    .iter()
+                    .rev()
+                    .take(EXCERPT_MESSAGES)
+                    .rev()
+                    .map(|m| m.id.clone())
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
+    if !ids.iter().any(|id| id == message_id) {
+        ids.push(message_id.to_owned());
+    }
+    socket::send(
+        ctx,
+        &ClientMsg::Escalate {
+            room: room.to_owned(),
+            handle: handle.to_owned(),
+            urgency,
+            message_ids: ids,
+        },
+    );
+}
+
 /// The staff menu under a message.
 #[component]
 pub fn MessageMenu(room: String, message_id: String, handle: String) -> impl IntoView {
@@ -98,6 +140,10 @@ pub fn MessageMenu(room: String, message_id: String, handle: String) -> impl Int
             <button type="button" data-mod="delete" on:click=delete>{move || t(lang.get(), "mod.delete")}</button>
             <button type="button" data-mod="mute" on:click=sanction(ModerateAction::Mute)>{move || t(lang.get(), "mod.mute")}</button>
             <button type="button" data-mod="remove" on:click=sanction(ModerateAction::Remove)>{move || t(lang.get(), "mod.remove")}</button>
+            <button type="button" data-mod="escalate" on:click={
+                let (room, id, handle) = (room.clone(), message_id.clone(), handle.clone());
+                move |_| escalate(ctx, &room, &handle, &id, Urgency::Normal)
+            }>{move || t(lang.get(), "mod.escalate")}</button>
             {move || report.get().map(|report| view! {
                 <details class="report-details">
                     <summary>{t(lang.get(), "mod.report_details")}</summary>
@@ -225,6 +271,7 @@ pub fn DeskPanel() -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
+            <Escalations/>
             <ul class="alerts">
                 {move || desk.get().alerts.into_iter().map(|alert| {
                     let rule = alert.rule.clone().unwrap_or_default();
@@ -234,9 +281,27 @@ pub fn DeskPanel() -> impl IntoView {
                         AlertReason::Crisis => t(lang.get(), "desk.alert.crisis").to_owned(),
                     };
                     let (room, id) = (alert.room.clone(), alert.message_id.clone());
+                    // The writer, from the room's messages here (an alert names no one).
+                    let writer = ctx.conversations.with_untracked(|all| {
+                        all.get(&room).and_then(|c| {
+                            c.messages().iter().find(|m| m.id == id).map(|m| m.handle.clone())
+                        })
+                    });
+                    let urgency = if alert.reason == AlertReason::Crisis { Urgency::Urgent } else { Urgency::Normal };
+                    let key = if urgency == Urgency::Urgent { "mod.escalate_urgent" } else { "mod.escalate" };
+                    let escalation = writer.map(|handle| {
+                        let (room, id) = (room.clone(), id.clone());
+                        view! {
+                            <button type="button" data-mod="escalate-alert"
+                                on:click=move |_| escalate(ctx, &room, &handle, &id, urgency)>
+                                {t(lang.get(), key)}
+                            </button>
+                        }
+                    });
                     view! {
                         <li class="alert-card" class:crisis=alert.reason == AlertReason::Crisis>
                             <p>{line}</p>
+                            {escalation}
                             <button type="button" on:click=move |_| ctx.desk.update(|desk| desk.dismiss_alert(&room, &id))>
                                 {t(lang.get(), "desk.dismiss")}
                             </button>
@@ -245,5 +310,36 @@ pub fn DeskPanel() -> impl IntoView {
                 }).collect_view()}
             </ul>
         </section>
+    }
+}
+
+/// What became of this facilitator's escalations, in the words they are told.
+#[component]
+fn Escalations() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let statuses = Memo::new(move |_| {
+        ctx.counsel
+            .with(|counsel| counsel.escalations.values().cloned().collect::<Vec<_>>())
+    });
+    move || {
+        let statuses = statuses.get();
+        (!statuses.is_empty()).then(|| {
+            view! {
+                <ul class="escalations" aria-label=move || t(lang.get(), "escalation.title")>
+                    {statuses.into_iter().map(|(handle, status)| {
+                        let key = match status {
+                            EscalationStatus::Asked => "escalation.asked",
+                            EscalationStatus::Queued => "escalation.queued",
+                            EscalationStatus::NotGoingAhead => "escalation.not_going_ahead",
+                            EscalationStatus::WithCounselor => "escalation.with_counselor",
+                            EscalationStatus::Ended => "escalation.ended",
+                        };
+                        let handle = handle.unwrap_or_default();
+                        view! { <li data-status=format!("{status:?}")>{tf(lang.get(), key, &[("handle", &handle)])}</li> }
+                    }).collect_view()}
+                </ul>
+            }
+        })
     }
 }

@@ -85,6 +85,7 @@ pub fn Room(room: String) -> impl IntoView {
                     <button type="button" on:click=move |_| ctx.screen.set(Screen::Lobby)>
                         {move || t(lang.get(), "entry.back")}
                     </button>
+                    <super::counsel::EndButton room=room.clone()/>
                     <button type="button" class="leave" on:click=leave>
                         {move || t(lang.get(), "room.leave")}
                     </button>
@@ -148,6 +149,9 @@ pub fn Room(room: String) -> impl IntoView {
                 })
             }
             <SupportCard room=room.clone()/>
+            <super::counsel::WaitingCard/>
+            <super::counselor::CaseInRoom room=room.clone()/>
+            <super::counsel::AskButton room=(!room.starts_with("p-")).then(|| room.clone())/>
             <ol
                 class="messages"
                 node_ref=list

@@ -2,7 +2,9 @@
 //! but staff), hiding someone's messages on this device, the choice when a message looks
 //! like personal information, the private support card, and sanctions told calmly.
 
-use ibasho_protocol::{ClientMsg, HelpLine, ReportOutcome, ReportReason, SanctionKind};
+use ibasho_protocol::{
+    ClientMsg, EscalationSource, HelpLine, ReportOutcome, ReportReason, SanctionKind,
+};
 use leptos::prelude::*;
 
 use super::browser;
@@ -18,11 +20,41 @@ const REASONS: [(ReportReason, &str); 5] = [
     (ReportReason::Other, "report.reason.other"),
 ];
 
+/// A list of help lines: name, number or address, hours, and whether open now.
+pub fn help_lines(lang: ibasho_protocol::Lang, lines: Vec<HelpLine>) -> impl IntoView {
+    view! {
+        <ul class="help-lines">
+            {lines
+                .into_iter()
+                .map(|line| {
+                    let state = if line.open_now { "support.open" } else { "support.closed" };
+                    view! {
+                        <li class:open=line.open_now>
+                            <strong>{line.name.clone()}</strong>
+                            {line.number.clone().map(|number| {
+                                let tel = format!("tel:{}", number.replace('-', ""));
+                                view! { <a href=tel>{number}</a> }
+                            })}
+                            {line.url.clone().map(|url| {
+                                let href = url.clone();
+                                view! { <a href=href rel="noopener noreferrer">{url}</a> }
+                            })}
+                            <span class="hours">{line.hours.clone()}</span>
+                            <span class="state">{t(lang, state)}</span>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}
+
 /// Help lines arrived for this person (they wrote crisis language): the card shows them.
-pub fn support(ctx: Ctx, room: &str, lines: Vec<HelpLine>) {
+pub fn support(ctx: Ctx, room: &str, lines: Vec<HelpLine>, offer_counselor: bool) {
     ctx.conversations.update(|all| {
         if let Some(conversation) = all.get_mut(room) {
             conversation.support = Some(lines);
+            conversation.offer_counselor = offer_counselor;
         }
     });
 }
@@ -208,40 +240,29 @@ pub fn SupportCard(room: String) -> impl IntoView {
     let lines = {
         let room = room.clone();
         Memo::new(move |_| {
-            ctx.conversations
-                .with(|all| all.get(&room).and_then(|c| c.support.clone()))
+            ctx.conversations.with(|all| {
+                all.get(&room)
+                    .and_then(|c| Some((c.support.clone()?, c.offer_counselor)))
+            })
         })
     };
     move || {
-        lines.get().map(|lines| {
+        lines.get().map(|(lines, offer)| {
             let room = room.clone();
             view! {
                 <aside class="support" aria-labelledby="support-title">
                     <h2 id="support-title">{t(lang.get(), "support.title")}</h2>
                     <p>{t(lang.get(), "support.body")}</p>
-                    <ul>
-                        {lines
-                            .into_iter()
-                            .map(|line| {
-                                let state = if line.open_now { "support.open" } else { "support.closed" };
-                                view! {
-                                    <li class:open=line.open_now>
-                                        <strong>{line.name.clone()}</strong>
-                                        {line.number.clone().map(|number| {
-                                            let tel = format!("tel:{}", number.replace('-', ""));
-                                            view! { <a href=tel>{number}</a> }
-                                        })}
-                                        {line.url.clone().map(|url| {
-                                            let href = url.clone();
-                                            view! { <a href=href rel="noopener noreferrer">{url}</a> }
-                                        })}
-                                        <span class="hours">{line.hours.clone()}</span>
-                                        <span class="state">{t(lang.get(), state)}</span>
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
+                    {help_lines(lang.get(), lines)}
+                    {offer.then(|| {
+                        let room = room.clone();
+                        view! {
+                            <button type="button" class="primary" data-counsel="ask-crisis"
+                                on:click=move |_| super::counsel::ask(ctx, Some(room.clone()), EscalationSource::Crisis)>
+                                {t(lang.get(), "counsel.ask")}
+                            </button>
+                        }
+                    })}
                     <button type="button" on:click=move |_| {
                         ctx.conversations.update(|all| {
                             if let Some(c) = all.get_mut(&room) {

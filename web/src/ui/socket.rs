@@ -228,7 +228,10 @@ pub fn leave(ctx: Ctx, room: &str) {
         all.remove(room);
     });
     // Staff stay signed in between rooms.
-    if ctx.conversations.with_untracked(|all| all.is_empty()) && ctx.staff.get_untracked().is_none()
+    // …and so does a person waiting for a counselor: ending it would cancel the request.
+    if ctx.conversations.with_untracked(|all| all.is_empty())
+        && ctx.staff.get_untracked().is_none()
+        && !super::counsel::request_open(ctx)
     {
         end_session(ctx);
     } else {
@@ -252,6 +255,7 @@ pub fn end_session(ctx: Ctx) {
     ctx.staff.set(None);
     ctx.conversations.set(Default::default());
     ctx.my_reactions.set(Default::default());
+    ctx.counsel.update(crate::counsel::Counsel::clear);
 }
 
 fn close_socket(ctx: Ctx) {
@@ -304,6 +308,10 @@ fn lost(ctx: Ctx, generation: u32, code: u16) {
 }
 
 fn on_frame(ctx: Ctx, frame: ServerMsg) {
+    // Talking with a counselor: its area routes its own frames.
+    if super::counsel::on_frame(ctx, &frame) {
+        return;
+    }
     match frame {
         ServerMsg::Welcome {
             handle,
@@ -363,7 +371,11 @@ fn on_frame(ctx: Ctx, frame: ServerMsg) {
                     .adopting
                     .try_update_value(std::mem::take)
                     .unwrap_or(false),
-                Screen::Room(_) | Screen::Week | Screen::StaffSignIn | Screen::Audit => false,
+                Screen::Room(_)
+                | Screen::Week
+                | Screen::StaffSignIn
+                | Screen::Audit
+                | Screen::Console => false,
             };
             if show {
                 ctx.screen.set(Screen::Room(room));
@@ -417,8 +429,16 @@ fn on_frame(ctx: Ctx, frame: ServerMsg) {
                 all.remove(&room);
             });
             ctx.desk.update(|desk| desk.forget_room(&room));
-            if ctx.screen.get_untracked() == Screen::Room(room) {
-                ctx.screen.set(Screen::Lobby);
+            if ctx.screen.get_untracked() == Screen::Room(room.clone()) {
+                // A counselor's 1:1 room closed: back to the console.
+                let counselor =
+                    ctx.staff.get_untracked() == Some(ibasho_protocol::StaffRole::Counselor);
+                let next = if counselor && room.starts_with("p-") {
+                    Screen::Console
+                } else {
+                    Screen::Lobby
+                };
+                ctx.screen.set(next);
             }
             ctx.notice
                 .set(Some(t(ctx.lang.get_untracked(), "room.closed").to_owned()));
@@ -474,7 +494,11 @@ fn on_frame(ctx: Ctx, frame: ServerMsg) {
                 conversation.deleted(&message_id, offset);
             }
         }),
-        ServerMsg::Support { room, lines } => super::safety::support(ctx, &room, lines),
+        ServerMsg::Support {
+            room,
+            lines,
+            offer_counselor,
+        } => super::safety::support(ctx, &room, lines, offer_counselor),
         ServerMsg::Sanction { room, kind, until } => {
             super::safety::sanction(ctx, &room, kind, until);
         }
@@ -512,6 +536,13 @@ fn on_frame(ctx: Ctx, frame: ServerMsg) {
             },
         ),
         ServerMsg::Error(error) => refused(ctx, error),
+        // Routed to the counselor area above.
+        ServerMsg::ConsentRequest { .. }
+        | ServerMsg::Escalation { .. }
+        | ServerMsg::EscalationStatus { .. }
+        | ServerMsg::Urgent { .. }
+        | ServerMsg::Queue { .. }
+        | ServerMsg::Case { .. } => {}
     }
 }
 
@@ -560,6 +591,8 @@ fn welcome(ctx: Ctx, handle: String, session: String, resumed: bool, rooms: Vec<
             t(ctx.lang.get_untracked(), "link.new_session").to_owned(),
         ));
     }
+    // A request to talk with a counselor asked for before the session was there.
+    super::counsel::welcomed(ctx);
     // Rooms the server restored send `joined` by themselves; the others are joined now.
     let wanted: Vec<String> = ctx
         .conversations

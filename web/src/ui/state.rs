@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use web_sys::WebSocket;
 
 use crate::conversation::Conversation;
+use crate::counsel::Counsel;
 use crate::desk::Desk;
 use crate::link::Link;
 
@@ -25,6 +26,8 @@ pub enum Screen {
     StaffSignIn,
     /// The audit log (administrators).
     Audit,
+    /// The counselor's console.
+    Console,
 }
 
 /// The lobby's room list.
@@ -114,6 +117,8 @@ pub struct Ctx {
     pub joined_marked: StoredValue<bool>,
     /// The facilitator's desk: alerts and reports (staff only).
     pub desk: RwSignal<Desk>,
+    /// Talking with a counselor: the person's request, the consent dialog, the console.
+    pub counsel: RwSignal<Counsel>,
     /// Handles whose messages this tab does not show (the person chose; nothing is sent).
     pub hidden: RwSignal<BTreeSet<String>>,
     /// True from a page reload until its session is resumed: the rooms the server restores
@@ -147,6 +152,7 @@ impl Ctx {
             adopting: StoredValue::new(false),
             desk: RwSignal::new(Desk::default()),
             hidden: RwSignal::new(BTreeSet::new()),
+            counsel: RwSignal::new(Counsel::default()),
         }
     }
 
@@ -178,6 +184,10 @@ impl Ctx {
 
     pub fn room_title(&self, room: &str) -> String {
         let lang = self.lang.get();
+        // A counselor's 1:1 room is in no list.
+        if room.starts_with("p-") {
+            return crate::i18n::t(lang, "counsel.room_title").to_owned();
+        }
         self.rooms.with(|list| match list {
             RoomList::Loaded(rooms) => rooms
                 .iter()

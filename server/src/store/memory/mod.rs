@@ -7,11 +7,12 @@
 //! a token.
 //!
 //! Each collection's implementation is in a file of its own: `sessions`, `rooms`, `docs`,
-//! `attempts`, `private_rooms`, `sanctions`, `reports`, `audit_log`.
+//! `attempts`, `private_rooms`, `sanctions`, `reports`, `audit_log`, `escalations`.
 
 mod attempts;
 mod audit_log;
 mod docs;
+mod escalations;
 mod feed;
 mod private_rooms;
 mod reports;
@@ -59,6 +60,7 @@ struct State {
     private_rooms: HashMap<String, PrivateRoom>,
     reports: HashMap<String, reports::Filed>,
     audit: VecDeque<super::AuditEntry>,
+    escalations: escalations::Escalations,
 }
 
 #[derive(Debug)]
@@ -73,6 +75,8 @@ struct Session {
     detached: bool,
     /// Recent messages that had a `client_id`, for retries (room and id are in the message).
     recent: VecDeque<ChatMessage>,
+    /// The session's request to talk with a counselor (by escalation id), while it is open.
+    escalation: Option<String>,
 }
 
 impl Session {

@@ -36,6 +36,7 @@ impl SessionStore for MemoryStore {
                 attachment,
                 detached: false,
                 recent: VecDeque::new(),
+                escalation: None,
             },
         );
         Ok(Some(NewSession { token, attachment }))

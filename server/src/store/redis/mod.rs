@@ -2,7 +2,8 @@
 //!
 //! Every operation that checks and changes state (capacity, handle uniqueness, attachments,
 //! offsets) is one Lua script, so it is atomic across nodes. Each collection is a file here
-//! (`sessions`, `rooms`, `docs`, `attempts`, `private_rooms`) with its scripts in the folder
+//! (`sessions`, `rooms`, `docs`, `attempts`, `private_rooms`, `sanctions`, `reports`,
+//! `audit_log`, `escalations`) with its scripts in the folder
 //! of the same name and its keys listed in its doc comment; `prelude.lua` holds what every
 //! script shares. Each room's events go to a Redis Stream with ids
 //! `<offset>-0`: a node follows every room's stream (see `reader`) and so delivers what was
@@ -24,6 +25,7 @@ mod attempts;
 mod audit;
 mod audit_log;
 mod docs;
+mod escalations;
 mod private_rooms;
 mod reader;
 mod reports;

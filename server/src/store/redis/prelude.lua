@@ -1,7 +1,7 @@
 -- Shared by every Ibasho script (prepended to each). ARGV[1] is always the key prefix.
 --
 -- Each collection's keys are listed in its Rust file (sessions.rs, rooms.rs, docs.rs,
--- attempts.rs, private_rooms.rs, sanctions.rs, reports.rs, audit_log.rs) beside its scripts in the folder of the same name. Shared:
+-- attempts.rs, private_rooms.rs, sanctions.rs, reports.rs, audit_log.rs, escalations.rs) beside its scripts in the folder of the same name. Shared:
 --   events             every room's events, in one stream that each node follows:
 --                      room, e epoch, o offset, t m|r, j json (ids are Redis's own)
 --   bus                stream of what nodes tell each other: `room R` (presence changed),
@@ -11,7 +11,10 @@
 --                      `room R p KEY\nJSON` (a frame for one member, by member key), both
 --                      written by RedisStore::tell, `room R o KEY\nID` (a report of the
 --                      session with that outcome key was resolved), `room R r ID` (a report
---                      was filed: staff read it from the store) and `room '' x JSON` (staff handles signed out)
+--                      was filed: staff read it from the store), `room '' x JSON` (staff handles
+--                      signed out), `room '' e ID\nOVER` (a request to talk with a counselor
+--                      changed; an empty ID: duty changed) and `room '' b KEY` (a session, by
+--                      escalation key, was bound to a request)
 -- A sid is a hash of the session token: the token itself is never stored.
 -- Every key of a session has a time to live, so that a node that dies leaves nothing behind.
 local P = ARGV[1]

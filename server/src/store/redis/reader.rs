@@ -276,6 +276,20 @@ impl Follow {
                                 .ok()
                                 .map(|handles| StoreEvent::SignedOut { handles })
                         }
+                        [name, _, what, value] if name == "room" && what == "e" => value
+                            .split_once('\n')
+                            .map(|(id, over)| StoreEvent::Escalation {
+                                id: id.to_owned(),
+                                over: serde_json::from_value(serde_json::Value::String(
+                                    over.to_owned(),
+                                ))
+                                .ok(),
+                            }),
+                        [name, _, what, session] if name == "room" && what == "b" => {
+                            Some(StoreEvent::Bound {
+                                session: session.clone(),
+                            })
+                        }
                         [name, _, what, value] if name == "room" && what == "o" => value
                             .split_once('\n')
                             .map(|(reporter, id)| StoreEvent::Outcome {

@@ -125,6 +125,7 @@ impl Peer {
             self.outbox.send(&ServerMsg::Support {
                 room,
                 lines: protection.support_lines(self.app.rooms.timing().local_now()),
+                offer_counselor: true,
             });
         }
         said

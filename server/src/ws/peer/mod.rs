@@ -3,7 +3,7 @@
 //! This file parses a frame, checks the connection's frame rate and hands the frame to its
 //! handler; handlers live in files by area — [`session`] (hello, resume, staff sign-in, the
 //! end), [`conversation`] (join, say, leave, react), [`facilitation`] (a facilitator's
-//! actions, the floor). A handler starts with a guard that returns what it may work with
+//! actions, the floor), [`escalation`] (talking with a counselor). A handler starts with a guard that returns what it may work with
 //! (`self.session()?`, `self.member(&room)?`, `self.staff_in(&room)?`) and asks the room
 //! layer's policy once. Adding a frame type is a variant in `protocol` and one handler here.
 //!
@@ -11,6 +11,7 @@
 //! a person wrote or which handle they chose; only frame kinds and refusal codes.
 
 mod conversation;
+mod escalation;
 mod facilitation;
 mod moderation;
 mod reports;
@@ -217,6 +218,28 @@ impl Peer {
             ClientMsg::ResolveReport { report_id, outcome } => {
                 self.resolve_report(report_id, outcome).await
             }
+            ClientMsg::AskCounselor { room, from } => self.ask_counselor(room, from).await,
+            ClientMsg::Escalate {
+                room,
+                handle,
+                urgency,
+                message_ids,
+            } => self.escalate(room, handle, urgency, message_ids).await,
+            ClientMsg::Consent {
+                escalation_id,
+                accept,
+                message_ids,
+            } => self.consent(escalation_id, accept, message_ids).await,
+            ClientMsg::CancelEscalation { escalation_id } => {
+                self.cancel_escalation(escalation_id).await
+            }
+            ClientMsg::Duty { on } => self.duty(on).await,
+            ClientMsg::Claim { escalation_id } => self.claim(escalation_id).await,
+            ClientMsg::HandOver { escalation_id } => self.hand_over(escalation_id).await,
+            ClientMsg::EndCase {
+                escalation_id,
+                outcome,
+            } => self.end_case(escalation_id, outcome).await,
         }
     }
 

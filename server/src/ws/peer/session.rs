@@ -127,13 +127,17 @@ impl Peer {
             rooms: record.rooms.clone(),
             staff: record.profile.staff,
         });
-        for room in record.rooms {
+        for room in record.rooms.clone() {
             // Each `joined` carries the history (or exactly what was missed since the
             // position the client gave), so the client sees what it missed.
             let staff = record.profile.staff.is_some();
             if let Err(refusal) = self.rejoin(&room, &token, staff, since.get(&room)).await {
                 self.refuse(&refusal, Some(&room), None);
             }
+        }
+        // Where a request to talk with a counselor stands, told again.
+        if let Err(refusal) = self.app.counsel.resumed(&token, &record.rooms).await {
+            self.refuse(&refusal, None, None);
         }
         // What staff did about this session's reports while it was away, told once.
         if let Err(refusal) = self.app.hub.tell_outcomes(&token, &self.outbox).await {

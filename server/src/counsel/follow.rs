@@ -1,0 +1,447 @@
+//! Following requests for this node's sessions: on every change anywhere (the store's
+//! `Escalation` events), each person here is told where their request stands, each
+//! facilitator here the status of what they escalated, and each counselor on duty here the
+//! queue and any urgent escalation — each only when what they would be told changed.
+//!
+//! One task per node does this, in order, so that an older view never overtakes a newer one.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+use std::time::Duration;
+
+use ibasho_moderation::escalation::{self, State, Urgency};
+use ibasho_protocol::{EscalationState, ServerMsg};
+use tokio::sync::mpsc;
+
+use super::Counsel;
+use super::views::{self, Queueing};
+use crate::hub::CaseEvent;
+use crate::outbox::Outbox;
+use crate::store::escalations::read_all;
+use crate::store::{Escalation, StoreEvent, escalation_key, session_key};
+use crate::token::SessionToken;
+
+/// What this node follows for its sessions, and what it last told each (as JSON), so that
+/// a frame is sent again only when it changed.
+#[derive(Debug, Default)]
+pub struct Watch {
+    persons: HashMap<SessionToken, Person>,
+    staff: HashMap<SessionToken, Staff>,
+}
+
+#[derive(Debug)]
+struct Person {
+    id: String,
+    last: Option<String>,
+    /// The counselor's room this node put the person in.
+    joined: Option<String>,
+}
+
+#[derive(Debug, Default)]
+struct Staff {
+    on_duty: bool,
+    /// The queue's ids and urgencies last told (waiting times tick on in the client).
+    last_queue: Option<String>,
+    told_urgent: HashSet<String>,
+    /// Cases this counselor has, and what they were last told of each.
+    cases: HashMap<String, Option<String>>,
+    /// Escalations this facilitator made, and the status last told.
+    escalated: HashMap<String, Option<String>>,
+}
+
+impl Watch {
+    pub(super) fn follow_person(&mut self, token: &SessionToken, id: &str) {
+        let person = self.persons.entry(token.clone()).or_insert(Person {
+            id: id.to_owned(),
+            last: None,
+            joined: None,
+        });
+        if person.id != id {
+            person.id = id.to_owned();
+            person.joined = None;
+        }
+        person.last = None;
+    }
+
+    pub(super) fn joined(&mut self, token: &SessionToken, room: Option<String>) {
+        if let Some(person) = self.persons.get_mut(token) {
+            person.joined = room;
+        }
+    }
+
+    pub(super) fn set_duty(&mut self, token: &SessionToken, on: bool) {
+        let staff = self.staff.entry(token.clone()).or_default();
+        staff.on_duty = on;
+        staff.last_queue = None;
+        staff.told_urgent.clear();
+    }
+
+    pub(super) fn follow_case(&mut self, token: &SessionToken, id: &str) {
+        self.staff
+            .entry(token.clone())
+            .or_default()
+            .cases
+            .insert(id.to_owned(), None);
+    }
+
+    pub(super) fn follow_escalated(&mut self, token: &SessionToken, id: &str) {
+        self.staff
+            .entry(token.clone())
+            .or_default()
+            .escalated
+            .insert(id.to_owned(), None);
+    }
+
+    /// Everything is told again (a resume, or the store back after an outage).
+    pub(super) fn retell(&mut self, token: &SessionToken) {
+        if let Some(person) = self.persons.get_mut(token) {
+            person.last = None;
+        }
+        if let Some(staff) = self.staff.get_mut(token) {
+            staff.last_queue = None;
+            staff.told_urgent.clear();
+            staff.cases.values_mut().for_each(|last| *last = None);
+            staff.escalated.values_mut().for_each(|last| *last = None);
+        }
+    }
+
+    fn retell_everyone(&mut self) {
+        let tokens: Vec<SessionToken> = self
+            .persons
+            .keys()
+            .chain(self.staff.keys())
+            .cloned()
+            .collect();
+        for token in tokens {
+            self.retell(&token);
+        }
+    }
+
+    pub(super) fn on_duty_here(&self) -> Vec<SessionToken> {
+        self.staff
+            .iter()
+            .filter(|(_, staff)| staff.on_duty)
+            .map(|(token, _)| token.clone())
+            .collect()
+    }
+
+    pub(super) fn persons_here(&self) -> Vec<(SessionToken, String)> {
+        self.persons
+            .iter()
+            .map(|(token, person)| (token.clone(), person.id.clone()))
+            .collect()
+    }
+
+    fn forget(&mut self, token: &SessionToken) -> (Option<String>, bool) {
+        let person = self.persons.remove(token).map(|person| person.id);
+        let on_duty = self.staff.remove(token).is_some_and(|staff| staff.on_duty);
+        (person, on_duty)
+    }
+}
+
+/// Sends `frame` unless it is what `last` says was told; remembers it.
+fn tell(conn: &Outbox, last: &mut Option<String>, frame: &ServerMsg) {
+    let json = serde_json::to_string(frame).unwrap_or_default();
+    if last.as_deref() != Some(json.as_str()) {
+        conn.send(frame);
+        *last = Some(json);
+    }
+}
+
+impl Counsel {
+    /// The follower: the hub's events, a tick for leases, and wake-ups from this node's own
+    /// changes; after each, everyone here is told what changed.
+    pub(super) async fn follow(self: Arc<Self>, mut events: mpsc::UnboundedReceiver<CaseEvent>) {
+        let mut tick = tokio::time::interval(self.tick);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tokio::select! {
+                event = events.recv() => match event {
+                    Some(event) => self.on_event(event).await,
+                    None => return,
+                },
+                _ = tick.tick() => self.keep_leases().await,
+                () = self.wake.notified() => {}
+                () = self.shutdown.cancelled() => return,
+            }
+            while let Ok(event) = events.try_recv() {
+                self.on_event(event).await;
+            }
+            if let Err(err) = self.tell_everyone().await {
+                tracing::warn!(error = %err, "could not follow requests to talk with a counselor");
+            }
+        }
+    }
+
+    async fn on_event(&self, event: CaseEvent) {
+        match event {
+            CaseEvent::Store(StoreEvent::Escalation { id, over }) => {
+                if let Some(over) = over {
+                    self.overs().insert(id, over);
+                }
+            }
+            CaseEvent::Store(StoreEvent::Bound { session }) => {
+                let found = self
+                    .hub
+                    .local_sessions()
+                    .into_iter()
+                    .find(|(token, _)| escalation_key(&session_key(token)) == session);
+                if let Some((token, _)) = found {
+                    match self.store.bound_escalation(&session_key(&token)).await {
+                        Ok(Some(id)) => self.watch().follow_person(&token, &id),
+                        Ok(None) => {}
+                        Err(err) => tracing::warn!(error = %err, "could not read a binding"),
+                    }
+                }
+            }
+            CaseEvent::Store(StoreEvent::Health(true)) => self.watch().retell_everyone(),
+            CaseEvent::Store(_) => {}
+            CaseEvent::SessionEnded { token, staff } => self.session_ended(&token, staff).await,
+        }
+    }
+
+    /// A session here ended: its request is cancelled (or its case ended); a counselor's
+    /// duty ends and their cases go back to the head of the queue, unless another session of
+    /// theirs is still here.
+    async fn session_ended(&self, token: &SessionToken, staff: Option<String>) {
+        let (person, _) = self.watch().forget(token);
+        if let Some(id) = person
+            && let Ok((before, after, ())) = self
+                .change(&id, |record| {
+                    record.case.session_ended();
+                    Ok(())
+                })
+                .await
+        {
+            self.finish(&before, &after).await;
+        }
+        let Some(handle) = staff else { return };
+        let still_here = self
+            .hub
+            .local_sessions()
+            .into_iter()
+            .any(|(other, staff)| &other != token && staff.as_deref() == Some(handle.as_str()));
+        if still_here {
+            return;
+        }
+        if let Err(err) = self.store.set_duty(&handle, None).await {
+            tracing::warn!(error = %err, "could not end a counselor's duty");
+        }
+        self.lose_cases_of(&handle).await;
+    }
+
+    /// Looks at every request and tells everyone here what changed for them.
+    async fn tell_everyone(&self) -> Result<(), crate::store::StoreError> {
+        let all: HashMap<String, Escalation> = read_all(&*self.store)
+            .await?
+            .into_iter()
+            .map(|(_, record)| (record.id.clone(), record))
+            .collect();
+        let on_duty =
+            u32::try_from(self.store.on_duty(Self::real_now()).await?.len()).unwrap_or(u32::MAX);
+        let recent = self
+            .store
+            .recent_waits()
+            .await?
+            .into_iter()
+            .map(Duration::from_secs)
+            .collect();
+        let order: Vec<String> =
+            escalation::queue(all.iter().map(|(id, record)| (id.as_str(), &record.case)))
+                .into_iter()
+                .map(str::to_owned)
+                .collect();
+        let local_now = self.timing.local_now();
+        let queueing = Queueing {
+            order,
+            on_duty,
+            recent,
+            next_on_duty: self
+                .staff_accounts()
+                .next_on_duty(local_now)
+                .and_then(|at| self.timing.instant(at)),
+            lines: self.protection.support_lines(local_now),
+        };
+        let overs = std::mem::take(&mut *self.overs());
+        let (joins, done) = self.tell_persons(&all, &queueing, &overs);
+        self.tell_staff(&all, &queueing, &overs);
+        for (token, room) in joins {
+            self.join_case_room(&token, &room).await;
+        }
+        // A request that is over no longer binds its session.
+        for token in done {
+            self.unbind(&token).await;
+        }
+        Ok(())
+    }
+
+    /// Tells each person here where their request stands; returns the counselor's rooms to
+    /// put people in, and the sessions whose request is over.
+    fn tell_persons(
+        &self,
+        all: &HashMap<String, Escalation>,
+        queueing: &Queueing,
+        overs: &HashMap<String, EscalationState>,
+    ) -> (Vec<(SessionToken, String)>, Vec<SessionToken>) {
+        let mut joins = Vec::new();
+        let mut done = Vec::new();
+        let mut watch = self.watch();
+        watch.persons.retain(|token, person| {
+            let Some(conn) = self.hub.connection(token) else {
+                // Waiting for a resume (told when it comes back), or just ended (the hub's
+                // word of it is on its way, and cancels the request): kept while open.
+                return all
+                    .get(&person.id)
+                    .is_some_and(|record| !record.case.is_over());
+            };
+            match all.get(&person.id) {
+                Some(record) => {
+                    if let (State::Connected { .. }, Some(room)) =
+                        (&record.case.state, &record.private_room)
+                        && person.joined.as_ref() != Some(room)
+                    {
+                        person.joined = Some(room.clone());
+                        joins.push((token.clone(), room.clone()));
+                        // Told once the person is in the room.
+                        return true;
+                    }
+                    tell(
+                        &conn,
+                        &mut person.last,
+                        &views::for_person(record, queueing),
+                    );
+                    if record.case.is_over() {
+                        done.push(token.clone());
+                    }
+                    !record.case.is_over()
+                }
+                None => {
+                    if let Some(state) = overs.get(&person.id) {
+                        tell(&conn, &mut person.last, &views::ended(&person.id, *state));
+                    }
+                    done.push(token.clone());
+                    false
+                }
+            }
+        });
+        (joins, done)
+    }
+
+    /// Puts a person into their counselor's room on this node, then tells them.
+    async fn join_case_room(&self, token: &SessionToken, room: &str) {
+        let Some(conn) = self.hub.connection(token) else {
+            return;
+        };
+        self.hub.follow(room, 2);
+        if let Err(err) = self.hub.join(room, token, false, &conn, None).await {
+            tracing::warn!(
+                code = err.code().as_str(),
+                "could not put a person in a counselor's room"
+            );
+        }
+        self.wake.notify_one();
+    }
+
+    /// Tells each staff member here what they follow: the queue and urgent escalations (on
+    /// duty), their cases (counselors), their escalations' status (facilitators).
+    fn tell_staff(
+        &self,
+        all: &HashMap<String, Escalation>,
+        queueing: &Queueing,
+        overs: &HashMap<String, EscalationState>,
+    ) {
+        let now = self.now();
+        let items = views::queue(&queueing.order, all, |room| self.room_title(room), now);
+        let queue_key: String = items
+            .iter()
+            .map(|item| format!("{}:{};", item.escalation_id, item.urgency.as_str()))
+            .collect();
+        let urgent: Vec<&Escalation> = all
+            .values()
+            .filter(|record| {
+                record.case.state == State::Asked
+                    && record.case.urgency == Urgency::Urgent
+                    && record.room.is_some()
+            })
+            .collect();
+        let mut watch = self.watch();
+        for (token, handle) in self.hub.local_sessions() {
+            let Some(handle) = handle else { continue };
+            let Some(conn) = self.hub.connection(&token) else {
+                continue;
+            };
+            let mine = |record: &&Escalation| {
+                record.counselor() == Some(handle.as_str())
+                    || record.facilitator.as_deref() == Some(handle.as_str())
+            };
+            if !watch.staff.contains_key(&token) && !all.values().any(|record| mine(&record)) {
+                continue;
+            }
+            let staff = watch.staff.entry(token.clone()).or_default();
+            if staff.on_duty {
+                if staff.last_queue.as_deref() != Some(queue_key.as_str()) {
+                    conn.send(&ServerMsg::Queue {
+                        items: items.clone(),
+                    });
+                    staff.last_queue = Some(queue_key.clone());
+                }
+                staff.told_urgent.retain(|id| all.contains_key(id));
+                for record in &urgent {
+                    if staff.told_urgent.insert(record.id.clone())
+                        && let Some(room) = &record.room
+                    {
+                        conn.send(&ServerMsg::Urgent {
+                            room: room.clone(),
+                            room_title: self.room_title(Some(room)).unwrap_or_default(),
+                        });
+                    }
+                }
+            }
+            for record in all.values() {
+                if record.counselor() == Some(handle.as_str()) {
+                    staff.cases.entry(record.id.clone()).or_insert(None);
+                }
+                if record.facilitator.as_deref() == Some(handle.as_str()) {
+                    staff.escalated.entry(record.id.clone()).or_insert(None);
+                }
+            }
+            staff.cases.retain(|id, last| match all.get(id) {
+                Some(record) if record.counselor() == Some(handle.as_str()) => {
+                    tell(&conn, last, &views::for_counselor(record));
+                    true
+                }
+                Some(record) => {
+                    if let Some(state) = record.final_state() {
+                        tell(&conn, last, &views::ended(id, state));
+                    }
+                    false
+                }
+                None => {
+                    if let Some(state) = overs.get(id) {
+                        tell(&conn, last, &views::ended(id, *state));
+                    }
+                    false
+                }
+            });
+            staff.escalated.retain(|id, last| match all.get(id) {
+                Some(record) => {
+                    let status = views::status(record.case.facilitator_view());
+                    tell(&conn, last, &views::for_facilitator(record, status));
+                    !record.case.is_over()
+                }
+                None => {
+                    if let Some(state) = overs.get(id) {
+                        let frame = ServerMsg::EscalationStatus {
+                            escalation_id: id.clone(),
+                            status: views::status_of_end(*state),
+                            room: None,
+                            handle: None,
+                        };
+                        tell(&conn, last, &frame);
+                    }
+                    false
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,151 @@
+//! Leases: a request lives while the node that holds the person's session renews it, a case
+//! while the node of its counselor does, and duty while the counselor's node does. Every node
+//! sweeps what lapsed — the requests of sessions whose node died are cancelled, the cases of
+//! counselors whose node died go back to the head of the queue (the person is told) — and
+//! erases ended cases whose reading grace is over. Each step is a compare-and-swap: done
+//! once, whichever node gets there first.
+
+use ibasho_moderation::escalation::State;
+
+use super::{Counsel, duration_ms};
+use crate::store::escalations::read_all;
+
+impl Counsel {
+    /// Renews what this node holds and sweeps what lapsed.
+    pub(super) async fn keep_leases(&self) {
+        if let Err(err) = self.renew().await {
+            tracing::warn!(error = %err, "could not renew escalation leases");
+        }
+        if let Err(err) = self.sweep().await {
+            tracing::warn!(error = %err, "could not sweep escalations");
+        }
+    }
+
+    async fn renew(&self) -> Result<(), crate::store::StoreError> {
+        let now = Self::real_now();
+        let half = duration_ms(self.lease) / 2;
+        let until = self.lease_end();
+        let locals = self.hub.local_sessions();
+        let (persons, on_duty) = {
+            let watch = self.watch();
+            (watch.persons_here(), watch.on_duty_here())
+        };
+        for token in on_duty {
+            if let Some(Some(handle)) = locals
+                .iter()
+                .find(|(local, _)| *local == token)
+                .map(|(_, handle)| handle.clone())
+            {
+                self.store.set_duty(&handle, Some(until)).await?;
+            }
+        }
+        let held: Vec<&str> = locals
+            .iter()
+            .filter_map(|(_, handle)| handle.as_deref())
+            .collect();
+        for (_, record) in read_all(&*self.store).await? {
+            if record.case.is_over() {
+                continue;
+            }
+            let person_here = persons
+                .iter()
+                .any(|(token, id)| *id == record.id && self.hub.holds(token));
+            if person_here && record.person_until < now + half {
+                let _ = self
+                    .change(&record.id, |record| {
+                        record.person_until = until;
+                        Ok(())
+                    })
+                    .await;
+            }
+            let counselor_here = record.counselor().is_some_and(|c| held.contains(&c));
+            if counselor_here && record.counselor_until < now + half {
+                let _ = self
+                    .change(&record.id, |record| {
+                        record.counselor_until = until;
+                        Ok(())
+                    })
+                    .await;
+            }
+        }
+        Ok(())
+    }
+
+    async fn sweep(&self) -> Result<(), crate::store::StoreError> {
+        let now = Self::real_now();
+        for (stored, record) in read_all(&*self.store).await? {
+            if let Some(erase_at) = record.erase_at {
+                if erase_at <= now {
+                    // Past the reading grace: nothing of the case stays.
+                    self.store
+                        .swap_escalation(&record.id, &stored, None, None)
+                        .await?;
+                }
+                continue;
+            }
+            if record.case.is_over() {
+                continue;
+            }
+            if record.person_until < now {
+                // The person's node died and they did not come back.
+                if let Ok((before, after, ())) = self
+                    .change(&record.id, |record| {
+                        if record.person_until < now {
+                            record.case.session_ended();
+                        }
+                        Ok(())
+                    })
+                    .await
+                {
+                    self.finish(&before, &after).await;
+                }
+                continue;
+            }
+            if matches!(record.case.state, State::Connected { .. }) && record.counselor_until < now
+            {
+                self.lose_case(&record.id, now).await;
+            }
+        }
+        Ok(())
+    }
+
+    /// A counselor is gone (their session ended, or their node died): their cases go back
+    /// to the head of the queue.
+    pub(super) async fn lose_cases_of(&self, handle: &str) {
+        let records = match read_all(&*self.store).await {
+            Ok(records) => records,
+            Err(err) => {
+                tracing::warn!(error = %err, "could not read escalations");
+                return;
+            }
+        };
+        for (_, record) in records {
+            if record.counselor() == Some(handle) {
+                self.lose_case(&record.id, u64::MAX).await;
+            }
+        }
+    }
+
+    /// Puts a case whose counselor is gone back at the head of the queue (only if its lease
+    /// is still before `lapsed_before`, checked inside the swap) and closes its room.
+    async fn lose_case(&self, id: &str, lapsed_before: u64) {
+        let now = self.now();
+        let lost = self
+            .change(id, |record| {
+                if matches!(record.case.state, State::Connected { .. })
+                    && record.counselor_until < lapsed_before
+                {
+                    record.case.counselor_lost(now);
+                    record.private_room = None;
+                }
+                Ok(())
+            })
+            .await;
+        if let Ok((before, after, ())) = lost
+            && before.private_room.is_some()
+            && after.private_room.is_none()
+        {
+            self.close_room(before.private_room.as_deref()).await;
+        }
+    }
+}

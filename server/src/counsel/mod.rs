@@ -1,0 +1,543 @@
+//! The counselor desk: requests to talk with a counselor, from asking (or a facilitator's
+//! escalation and the person's consent) through the queue to a counselor's 1:1 room and the
+//! end of the case — on every node, in both stores.
+//!
+//! The state machine is `ibasho_moderation::escalation`; the records are the store's
+//! `escalations` collection, changed by compare-and-swap ([`Counsel::change`]) so that
+//! exactly one claim wins across nodes. This node follows the requests of its own sessions
+//! and tells its people, facilitators and counselors where things stand (`follow`), renews
+//! the leases of what it holds and sweeps what a dead node left (`leases`). Frames are made
+//! from records in `views`.
+//!
+//! Never linked to a case record: a session is bound to its request through the request's
+//! id (the session's record points to it, never the reverse), and that binding goes with the
+//! session; a counselor's room admits the person as "the session bound to this case".
+//!
+//! Layers: `ws` → `counsel` → `hub` → `store` (like `rooms`).
+
+mod follow;
+mod leases;
+mod views;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+use std::time::Duration;
+
+use ibasho_moderation::escalation::{Case, Refused, Source, State, Urgency};
+use ibasho_protocol::{CaseOutcome, EscalationState, ExcerptItem};
+use tokio::sync::{Notify, mpsc};
+use tokio_util::sync::CancellationToken;
+
+use crate::catalogue::Catalogue;
+use crate::hub::Hub;
+use crate::protection::Protection;
+use crate::refusal::{BadRequest, Refusal};
+use crate::rooms::Timing;
+use crate::staff::StaffAccounts;
+use crate::store::escalations::read_one;
+use crate::store::{Escalation, Store, session_key};
+use crate::token::SessionToken;
+
+pub use follow::Watch;
+
+/// At most this many messages go into a facilitator's escalation.
+pub const MAX_EXCERPT: usize = 20;
+
+/// The live staff accounts (the staff file can be read again while running).
+pub type LiveStaff = Arc<RwLock<Arc<StaffAccounts>>>;
+
+/// What the desk needs from the rest of the server.
+pub struct CounselParts {
+    pub store: Arc<dyn Store>,
+    pub hub: Arc<Hub>,
+    pub catalogue: Arc<Catalogue>,
+    pub protection: Arc<Protection>,
+    pub staff: LiveStaff,
+    pub timing: Timing,
+    pub grace: Duration,
+    pub lease: Duration,
+    pub tick: Duration,
+    pub shutdown: CancellationToken,
+}
+
+pub struct Counsel {
+    store: Arc<dyn Store>,
+    hub: Arc<Hub>,
+    catalogue: Arc<Catalogue>,
+    protection: Arc<Protection>,
+    staff: LiveStaff,
+    timing: Timing,
+    grace: Duration,
+    lease: Duration,
+    tick: Duration,
+    shutdown: CancellationToken,
+    /// What this node follows for its sessions, and what it last told each.
+    watch: Mutex<Watch>,
+    /// Requests that ended since the last look, with the state they ended as (their
+    /// records may be erased already).
+    overs: Mutex<HashMap<String, EscalationState>>,
+    /// Asks the follower to look again now.
+    wake: Notify,
+}
+
+/// A case's step, as the state machine refuses it, on the wire.
+fn refused(refused: Refused) -> Refusal {
+    match refused {
+        Refused::NotNow => Refusal::CaseNotNow,
+        Refused::NotInExcerpt => Refusal::BadRequest(BadRequest::NotInExcerpt),
+        // Someone else's case: the answer an unknown one gets.
+        Refused::NotYours => Refusal::NoSuchEscalation,
+    }
+}
+
+/// Milliseconds since the epoch.
+fn ms(at: jiff::Timestamp) -> u64 {
+    u64::try_from(at.as_millisecond()).unwrap_or(0)
+}
+
+fn duration_ms(duration: Duration) -> u64 {
+    u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
+}
+
+impl Counsel {
+    /// The desk of this node: it starts following the hub's escalation events.
+    pub fn start(parts: CounselParts) -> Arc<Counsel> {
+        let (sender, events) = mpsc::unbounded_channel();
+        parts.hub.forward_cases(sender);
+        let counsel = Arc::new(Counsel {
+            store: parts.store,
+            hub: parts.hub,
+            catalogue: parts.catalogue,
+            protection: parts.protection,
+            staff: parts.staff,
+            timing: parts.timing,
+            grace: parts.grace.min(crate::settings::MAX_CASE_GRACE),
+            lease: parts.lease,
+            tick: parts.tick,
+            shutdown: parts.shutdown,
+            watch: Mutex::new(Watch::default()),
+            overs: Mutex::new(HashMap::new()),
+            wake: Notify::new(),
+        });
+        tokio::spawn(Arc::clone(&counsel).follow(events));
+        counsel
+    }
+
+    fn watch(&self) -> MutexGuard<'_, Watch> {
+        self.watch
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The time cases are stamped with (the service's clock).
+    fn now(&self) -> u64 {
+        ms(self.timing.now())
+    }
+
+    /// The time leases are counted in: real time, whatever the service's clock says.
+    fn real_now() -> u64 {
+        ms(jiff::Timestamp::now())
+    }
+
+    fn lease_end(&self) -> u64 {
+        Self::real_now() + duration_ms(self.lease)
+    }
+
+    /// The request the session is bound to, if it is `id`: anything else (unknown, over,
+    /// someone else's) is `no_such_escalation`.
+    async fn own(&self, token: &SessionToken, id: &str) -> Result<(), Refusal> {
+        let bound = self.store.bound_escalation(&session_key(token)).await?;
+        if bound.as_deref() == Some(id) {
+            Ok(())
+        } else {
+            Err(Refusal::NoSuchEscalation)
+        }
+    }
+
+    /// Changes a request's record by `step`, by compare-and-swap (read again and retried if
+    /// another node changed it meanwhile). An over request is erased at once, or kept for
+    /// the counselor's reading grace when a counselor ended it. Returns the record before and
+    /// after.
+    async fn change<T>(
+        &self,
+        id: &str,
+        mut step: impl FnMut(&mut Escalation) -> Result<T, Refusal>,
+    ) -> Result<(Escalation, Escalation, T), Refusal> {
+        for _ in 0..16 {
+            let Some((stored, before)) = read_one(&*self.store, id).await? else {
+                return Err(Refusal::NoSuchEscalation);
+            };
+            let mut after = before.clone();
+            let out = step(&mut after)?;
+            let over = after
+                .final_state()
+                .filter(|_| before.final_state().is_none());
+            let new = match over {
+                // Kept for the counselor's reading grace, then swept.
+                Some(EscalationState::Ended) if self.grace > Duration::ZERO => {
+                    after.erase_at = Some(Self::real_now() + duration_ms(self.grace));
+                    Some(after.encode()?)
+                }
+                // Over: erased at once.
+                Some(_) => None,
+                None => Some(after.encode()?),
+            };
+            if self
+                .store
+                .swap_escalation(id, &stored, new.as_deref(), over)
+                .await?
+            {
+                if let Some(over) = over {
+                    self.overs().insert(id.to_owned(), over);
+                }
+                self.wake.notify_one();
+                return Ok((before, after, out));
+            }
+        }
+        tracing::warn!("an escalation kept changing under us");
+        Err(Refusal::Unavailable)
+    }
+
+    fn overs(&self) -> MutexGuard<'_, HashMap<String, EscalationState>> {
+        self.overs
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// A person asks to talk with a counselor (from `room`, or the lobby). Asking again
+    /// while a request is open answers that request again.
+    pub async fn ask(
+        &self,
+        token: &SessionToken,
+        handle: &str,
+        room: Option<String>,
+        source: Source,
+    ) -> Result<(), Refusal> {
+        let key = session_key(token);
+        if let Some(open) = self.store.bound_escalation(&key).await?
+            && read_one(&*self.store, &open)
+                .await?
+                .is_some_and(|(_, record)| !record.case.is_over())
+        {
+            self.watch().follow_person(token, &open);
+            self.wake.notify_one();
+            return Ok(());
+        }
+        let now = self.now();
+        let record = Escalation {
+            id: Escalation::new_id(),
+            room,
+            handle: handle.to_owned(),
+            excerpt: Vec::new(),
+            case: Case::asked_by_person(source, Urgency::Normal, now),
+            created: now,
+            facilitator: None,
+            private_room: None,
+            person_until: self.lease_end(),
+            counselor_until: 0,
+            erase_at: None,
+        };
+        self.store.create_escalation(&record).await?;
+        self.store.bind_escalation(&key, Some(&record.id)).await?;
+        self.watch().follow_person(token, &record.id);
+        tracing::debug!(from = source.as_str(), "a counselor was asked for");
+        self.count(&[(&format!("requests:{}", source.as_str()), 1)], None)
+            .await;
+        self.wake.notify_one();
+        Ok(())
+    }
+
+    /// A staff member suggests a counselor to `handle` in `room`, with those of the person's
+    /// messages there a counselor should see. The person is asked first.
+    pub async fn escalate(
+        &self,
+        staff: &SessionToken,
+        staff_handle: &str,
+        room: &str,
+        handle: &str,
+        urgency: Urgency,
+        message_ids: &[String],
+    ) -> Result<(), Refusal> {
+        let not_theirs = Refusal::BadRequest(BadRequest::NotTheirMessages);
+        let target = self
+            .store
+            .find_member(room, handle)
+            .await?
+            .filter(|target| !target.staff)
+            .ok_or(not_theirs.clone())?;
+        let mut ids: Vec<String> = Vec::new();
+        for id in message_ids {
+            if !ids.contains(id) {
+                ids.push(id.clone());
+            }
+        }
+        if ids.len() > MAX_EXCERPT {
+            return Err(not_theirs);
+        }
+        let mut excerpt = Vec::new();
+        for id in &ids {
+            let message = self
+                .store
+                .message(room, id)
+                .await?
+                .filter(|message| message.handle == handle)
+                .ok_or(not_theirs.clone())?;
+            excerpt.push(ExcerptItem {
+                message_id: message.id,
+                text: message.text,
+            });
+        }
+        if let Some(open) = self.store.bound_escalation(&target.session).await?
+            && read_one(&*self.store, &open)
+                .await?
+                .is_some_and(|(_, record)| !record.case.is_over())
+        {
+            return Err(Refusal::CaseNotNow);
+        }
+        let now = self.now();
+        let record = Escalation {
+            id: Escalation::new_id(),
+            room: Some(room.to_owned()),
+            handle: handle.to_owned(),
+            excerpt,
+            case: Case::escalated(urgency, ids),
+            created: now,
+            facilitator: Some(staff_handle.to_owned()),
+            private_room: None,
+            person_until: self.lease_end(),
+            counselor_until: 0,
+            erase_at: None,
+        };
+        self.store.create_escalation(&record).await?;
+        // The person's node hears of the binding and asks them (`consent_request`).
+        self.store
+            .bind_escalation(&target.session, Some(&record.id))
+            .await?;
+        self.watch().follow_escalated(staff, &record.id);
+        tracing::debug!(urgency = urgency.as_str(), "escalated to a counselor");
+        self.count(&[("requests:facilitator", 1)], None).await;
+        self.wake.notify_one();
+        Ok(())
+    }
+
+    /// The person's answer to a facilitator's escalation.
+    pub async fn consent(
+        &self,
+        token: &SessionToken,
+        id: &str,
+        accept: bool,
+        shared: &[String],
+    ) -> Result<(), Refusal> {
+        self.own(token, id).await?;
+        let now = self.now();
+        self.change(id, |record| {
+            record.case.consent(accept, shared, now).map_err(refused)?;
+            let kept = record.case.excerpt.clone();
+            record
+                .excerpt
+                .retain(|item| kept.contains(&item.message_id));
+            Ok(())
+        })
+        .await?;
+        let counted = if accept {
+            "consents:given"
+        } else {
+            "consents:declined"
+        };
+        self.count(&[(counted, 1)], None).await;
+        if !accept {
+            self.unbind(token).await;
+        }
+        Ok(())
+    }
+
+    /// The person takes their request back (or ends their case).
+    pub async fn cancel(&self, token: &SessionToken, id: &str) -> Result<(), Refusal> {
+        self.own(token, id).await?;
+        let (before, after, ()) = self
+            .change(id, |record| record.case.end_by_person().map_err(refused))
+            .await?;
+        self.finish(&before, &after).await;
+        self.unbind(token).await;
+        Ok(())
+    }
+
+    /// A counselor goes on or off duty.
+    pub async fn duty(&self, token: &SessionToken, handle: &str, on: bool) -> Result<(), Refusal> {
+        let until = on.then(|| self.lease_end());
+        self.store.set_duty(handle, until).await?;
+        self.watch().set_duty(token, on);
+        self.wake.notify_one();
+        Ok(())
+    }
+
+    /// Whether a claim could go ahead (before a room is made for it).
+    pub async fn claimable(&self, id: &str) -> Result<(), Refusal> {
+        let (_, record) = read_one(&*self.store, id)
+            .await?
+            .ok_or(Refusal::NoSuchEscalation)?;
+        match record.case.state {
+            State::Queued { .. } => Ok(()),
+            _ if record.case.is_over() => Err(Refusal::NoSuchEscalation),
+            _ => Err(Refusal::CaseNotNow),
+        }
+    }
+
+    /// A counselor takes a request, with the 1:1 room made for it: exactly one claim wins.
+    /// Returns the record (for the `case` frame).
+    pub async fn claim(
+        &self,
+        token: &SessionToken,
+        handle: &str,
+        id: &str,
+        room: &str,
+    ) -> Result<Escalation, Refusal> {
+        let now = self.now();
+        let until = self.lease_end();
+        let (before, after, ()) = self
+            .change(id, |record| {
+                record.case.claim(handle, now).map_err(refused)?;
+                record.private_room = Some(room.to_owned());
+                record.counselor_until = until;
+                Ok(())
+            })
+            .await?;
+        self.watch().follow_case(token, id);
+        tracing::debug!("a counselor took a case");
+        if let State::Queued { since, .. } = before.case.state {
+            let waited = now.saturating_sub(since) / 1000;
+            self.count(
+                &[("waits:count", 1), ("waits:seconds", waited)],
+                Some(waited),
+            )
+            .await;
+        }
+        Ok(after)
+    }
+
+    /// The counselor who has a case gives it back to the queue, ahead of its urgency.
+    pub async fn hand_over(&self, handle: &str, id: &str) -> Result<(), Refusal> {
+        let now = self.now();
+        let (before, _, ()) = self
+            .change(id, |record| {
+                record.case.hand_over(handle, now).map_err(refused)?;
+                record.private_room = None;
+                Ok(())
+            })
+            .await?;
+        self.close_room(before.private_room.as_deref()).await;
+        Ok(())
+    }
+
+    /// Ends a case: by its counselor (`staff`: their handle) with an outcome, or by the
+    /// person bound to it.
+    pub async fn end_case(
+        &self,
+        token: &SessionToken,
+        staff: Option<&str>,
+        id: &str,
+        outcome: Option<CaseOutcome>,
+    ) -> Result<(), Refusal> {
+        let (_, current) = read_one(&*self.store, id)
+            .await?
+            .ok_or(Refusal::NoSuchEscalation)?;
+        let counselor = staff.filter(|handle| current.counselor() == Some(*handle));
+        let (before, after, ()) = match counselor {
+            Some(handle) => {
+                let outcome = outcome.ok_or(Refusal::BadRequest(BadRequest::OutcomeMissing))?;
+                self.change(id, |record| {
+                    record
+                        .case
+                        .end_by_counselor(handle, outcome)
+                        .map_err(refused)
+                })
+                .await?
+            }
+            None => {
+                self.own(token, id).await?;
+                let ended = self
+                    .change(id, |record| record.case.end_by_person().map_err(refused))
+                    .await?;
+                self.unbind(token).await;
+                ended
+            }
+        };
+        self.finish(&before, &after).await;
+        Ok(())
+    }
+
+    /// After a case ended: its room is closed and erased, and the outcome counted.
+    async fn finish(&self, before: &Escalation, after: &Escalation) {
+        tracing::debug!("a case ended");
+        self.close_room(before.private_room.as_deref()).await;
+        if let State::Ended { outcome } = after.case.state {
+            let name = outcome.map_or("none", CaseOutcome::as_str);
+            self.count(&[(&format!("outcomes:{name}"), 1)], None).await;
+        }
+    }
+
+    async fn close_room(&self, room: Option<&str>) {
+        if let Some(room) = room
+            && let Err(err) = self.hub.close_private(room).await
+        {
+            tracing::warn!(
+                code = err.code().as_str(),
+                "could not close a counselor's room"
+            );
+        }
+    }
+
+    async fn unbind(&self, token: &SessionToken) {
+        if let Err(err) = self.store.bind_escalation(&session_key(token), None).await {
+            tracing::warn!(error = %err, "could not unbind a request");
+        }
+    }
+
+    /// Adds to the aggregate counts (a failure is logged: the case itself went ahead).
+    async fn count(&self, counts: &[(&str, u64)], wait: Option<u64>) {
+        if let Err(err) = self.store.count_escalation(counts, wait).await {
+            tracing::warn!(error = %err, "could not count an escalation");
+        }
+    }
+
+    /// A session was resumed on this node: it gets where its request stands again, and a
+    /// counselor the queue and their cases.
+    pub async fn resumed(&self, token: &SessionToken, rooms: &[String]) -> Result<(), Refusal> {
+        if let Some(id) = self.store.bound_escalation(&session_key(token)).await? {
+            // A counselor's room it is back in was joined with the resume.
+            let joined = rooms
+                .iter()
+                .find(|room| room.starts_with(crate::store::PRIVATE_PREFIX));
+            self.watch().follow_person(token, &id);
+            self.watch().joined(token, joined.cloned());
+        }
+        self.watch().retell(token);
+        self.wake.notify_one();
+        Ok(())
+    }
+
+    /// The `case` frame for the counselor who claimed a case.
+    pub fn case_frame(&self, record: &Escalation) -> ibasho_protocol::ServerMsg {
+        views::case(record, self.room_title(record.room.as_deref()))
+    }
+
+    /// The aggregate counts (for the usage figures).
+    pub async fn counts(&self) -> Result<crate::store::escalations::Counts, Refusal> {
+        Ok(self.store.escalation_counts().await?)
+    }
+
+    /// The title of a catalogue room (for the queue and `urgent`).
+    fn room_title(&self, room: Option<&str>) -> Option<String> {
+        room.and_then(|id| self.catalogue.room(id))
+            .map(|spec| spec.title.clone())
+    }
+
+    fn staff_accounts(&self) -> Arc<StaffAccounts> {
+        Arc::clone(
+            &self
+                .staff
+                .read()
+                .unwrap_or_else(|poisoned| poisoned.into_inner()),
+        )
+    }
+}

@@ -1,0 +1,173 @@
+//! The escalations collection: requests to talk with a counselor (their records, changed by
+//! compare-and-swap so that exactly one counselor's claim wins on any node), which
+//! counselors are on duty, and the aggregate counts that outlive every case.
+//!
+//! Never linked to a case record: an escalation's record holds a random id, the room, the
+//! handle at that time, the excerpt the person agreed to share, times, urgency, source,
+//! state and outcome — no session token or hash of it, no address, no field for an outside
+//! case number. The person's session points to its escalation (its record's `escalation`,
+//! gone with the session), never the reverse. Records are erased when their case is over
+//! (after the counselor's reading grace); only [`Counts`] stay.
+
+use std::collections::BTreeMap;
+
+use async_trait::async_trait;
+use ibasho_moderation::escalation::{Case, State};
+use ibasho_protocol::{EscalationState, ExcerptItem};
+use serde::{Deserialize, Serialize};
+
+use super::{StoreError, StoreResult};
+
+/// How many recent waiting times are kept for the estimate (durations only).
+pub const RECENT_WAITS: usize = 20;
+
+/// One request, as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Escalation {
+    pub id: String,
+    /// The room it was asked or escalated in; `None` from the lobby.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub room: Option<String>,
+    /// The person's handle at that time.
+    pub handle: String,
+    /// The messages a facilitator suggested; after consent, only those the person agreed
+    /// to share (the ids are the case's `excerpt`).
+    #[serde(default)]
+    pub excerpt: Vec<ExcerptItem>,
+    pub case: Case,
+    /// When it was made (ms since the epoch).
+    pub created: u64,
+    /// The staff handle of the facilitator who escalated (told its status only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub facilitator: Option<String>,
+    /// With a counselor: their private room.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub private_room: Option<String>,
+    /// The person's session is alive until then (ms): renewed by the node that holds it, so
+    /// that a request of a session whose node died is cancelled.
+    pub person_until: u64,
+    /// With a counselor: their connection is alive until then (ms), renewed by their node;
+    /// past it, the case goes back to the head of the queue.
+    #[serde(default)]
+    pub counselor_until: u64,
+    /// Over: when the record goes (ms) — after the counselor's reading grace.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub erase_at: Option<u64>,
+}
+
+impl Escalation {
+    /// A fresh random id (nobody can guess one).
+    pub fn new_id() -> String {
+        let bytes: [u8; 12] = rand::random();
+        format!("e{}", super::hex(&bytes))
+    }
+
+    /// The counselor (staff handle) who has it, if connected.
+    pub fn counselor(&self) -> Option<&str> {
+        match &self.case.state {
+            State::Connected { counselor, .. } => Some(counselor),
+            _ => None,
+        }
+    }
+
+    /// What an over case ended as, for the person.
+    pub fn final_state(&self) -> Option<EscalationState> {
+        match self.case.state {
+            State::Declined => Some(EscalationState::Declined),
+            State::Cancelled => Some(EscalationState::Cancelled),
+            State::Ended { .. } => Some(EscalationState::Ended),
+            _ => None,
+        }
+    }
+
+    pub fn encode(&self) -> StoreResult<String> {
+        serde_json::to_string(self)
+            .map_err(|_| StoreError::Unavailable("could not encode an escalation".into()))
+    }
+
+    pub fn decode(json: &str) -> StoreResult<Escalation> {
+        serde_json::from_str(json)
+            .map_err(|_| StoreError::Unavailable("unreadable escalation".into()))
+    }
+}
+
+/// The aggregate counts that stay when cases are erased (for the usage figures): requests by
+/// source, consents given and declined, outcomes, and waiting times. Names are
+/// `requests:<source>`, `consents:given|declined`, `outcomes:<outcome>|none`,
+/// `waits:count`, `waits:seconds`.
+pub type Counts = BTreeMap<String, u64>;
+
+#[async_trait]
+pub trait EscalationStore: Send + Sync {
+    /// Keeps a new request and tells every node ([`super::StoreEvent::Escalation`]).
+    async fn create_escalation(&self, record: &Escalation) -> StoreResult<()>;
+
+    /// A request's record as stored (JSON), while it exists.
+    async fn escalation(&self, id: &str) -> StoreResult<Option<String>>;
+
+    /// Every request's record (JSON), in no order.
+    async fn escalations(&self) -> StoreResult<Vec<String>>;
+
+    /// Replaces a request's record with `new` (`None` erases it) if it is still `expected`
+    /// (compared as stored); false if someone changed it meanwhile (read it again). Tells
+    /// every node, with the state it ended as if `over` (so that a record erased at once can
+    /// still be told).
+    async fn swap_escalation(
+        &self,
+        id: &str,
+        expected: &str,
+        new: Option<&str>,
+        over: Option<EscalationState>,
+    ) -> StoreResult<bool>;
+
+    /// A counselor (by staff handle) is on duty until `until` (ms), or off duty (`None`).
+    /// Tells every node.
+    async fn set_duty(&self, counselor: &str, until: Option<u64>) -> StoreResult<()>;
+
+    /// The counselors on duty at `now` (ms).
+    async fn on_duty(&self, now: u64) -> StoreResult<Vec<String>>;
+
+    /// Adds to aggregate counts (see [`Counts`]); with `wait`, keeps it among the recent
+    /// waiting times (seconds).
+    async fn count_escalation(&self, counts: &[(&str, u64)], wait: Option<u64>) -> StoreResult<()>;
+
+    /// The aggregate counts.
+    async fn escalation_counts(&self) -> StoreResult<Counts>;
+
+    /// The most recent waiting times (seconds), newest first, at most [`RECENT_WAITS`].
+    async fn recent_waits(&self) -> StoreResult<Vec<u64>>;
+
+    /// Binds a session (by session key) to its request: a resume brings it back; every
+    /// node that holds the session hears of it ([`super::StoreEvent::Bound`]).
+    async fn bind_escalation(&self, session: &str, id: Option<&str>) -> StoreResult<()>;
+
+    /// The request a session is bound to, if any.
+    async fn bound_escalation(&self, session: &str) -> StoreResult<Option<String>>;
+}
+
+/// Every request's record, decoded (unreadable ones are skipped with a warning).
+pub async fn read_all(store: &dyn EscalationStore) -> StoreResult<Vec<(String, Escalation)>> {
+    Ok(store
+        .escalations()
+        .await?
+        .into_iter()
+        .filter_map(|json| match Escalation::decode(&json) {
+            Ok(record) => Some((json, record)),
+            Err(_) => {
+                tracing::warn!("skipped an unreadable escalation");
+                None
+            }
+        })
+        .collect())
+}
+
+/// A request's record with its stored form (for [`EscalationStore::swap_escalation`]).
+pub async fn read_one(
+    store: &dyn EscalationStore,
+    id: &str,
+) -> StoreResult<Option<(String, Escalation)>> {
+    let Some(json) = store.escalation(id).await? else {
+        return Ok(None);
+    };
+    Ok(Some((json.clone(), Escalation::decode(&json)?)))
+}

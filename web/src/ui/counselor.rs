@@ -1,0 +1,311 @@
+//! The counselor's console: going on and off duty, the queue (urgency, where from, how long
+//! — never who or what), urgent calls announced on screen and with a short sound that can be
+//! muted, claiming, and each case: the handle, what the person agreed to share, the 1:1
+//! room, hand-over and the outcome. State is `crate::counsel`.
+
+use ibasho_protocol::{CaseOutcome, ClientMsg, EscalationSource, Urgency};
+use leptos::prelude::*;
+
+use super::socket;
+use super::state::{Ctx, Screen};
+use crate::counsel::CaseCard;
+use crate::i18n::{t, tf};
+
+/// An urgent call came in: said on screen (the console lists it) and by a short tone.
+pub fn urgent(ctx: Ctx) {
+    let lang = ctx.lang.get_untracked();
+    let room = ctx
+        .counsel
+        .with_untracked(|counsel| counsel.urgent.first().map(|call| call.room_title.clone()))
+        .unwrap_or_default();
+    ctx.announcement
+        .set(tf(lang, "console.urgent", &[("room", &room)]));
+    if !ctx.counsel.with_untracked(|counsel| counsel.muted) {
+        tone();
+    }
+}
+
+/// A short, soft tone (a browser that does not allow sound yet simply stays quiet).
+fn tone() {
+    let Ok(audio) = web_sys::AudioContext::new() else {
+        return;
+    };
+    let (Ok(oscillator), Ok(gain)) = (audio.create_oscillator(), audio.create_gain()) else {
+        return;
+    };
+    oscillator.frequency().set_value(660.0);
+    gain.gain().set_value(0.08);
+    let now = audio.current_time();
+    let _ = oscillator.connect_with_audio_node(&gain);
+    let _ = gain.connect_with_audio_node(&audio.destination());
+    let _ = oscillator.start();
+    let _ = oscillator.stop_with_when(now + 0.25);
+}
+
+fn urgency_key(urgency: Urgency) -> &'static str {
+    match urgency {
+        Urgency::Urgent => "console.urgency.urgent",
+        Urgency::Normal => "console.urgency.normal",
+    }
+}
+
+fn from_key(from: EscalationSource) -> &'static str {
+    match from {
+        EscalationSource::Participant => "console.from.participant",
+        EscalationSource::Facilitator => "console.from.facilitator",
+        EscalationSource::Crisis => "console.from.crisis",
+    }
+}
+
+fn outcome_key(outcome: CaseOutcome) -> &'static str {
+    match outcome {
+        CaseOutcome::Talked => "outcome.talked",
+        CaseOutcome::Referred => "outcome.referred",
+        CaseOutcome::NoContact => "outcome.no_contact",
+        CaseOutcome::Other => "outcome.other",
+    }
+}
+
+/// The console page.
+#[component]
+pub fn Console() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let on_duty = Memo::new(move |_| ctx.counsel.with(|counsel| counsel.on_duty));
+    let toggle = move |_| {
+        let on = !on_duty.get_untracked();
+        if socket::send(ctx, &ClientMsg::Duty { on }) {
+            ctx.counsel.update(|counsel| {
+                counsel.on_duty = on;
+                if !on {
+                    counsel.queue.clear();
+                    counsel.urgent.clear();
+                }
+            });
+        }
+    };
+    let muted = Memo::new(move |_| ctx.counsel.with(|counsel| counsel.muted));
+    view! {
+        <section class="console" aria-labelledby="console-title">
+            <h1 id="console-title">{move || t(lang.get(), "console.title")}</h1>
+            <p class="duty" data-duty=move || on_duty.get().to_string()>
+                {move || t(lang.get(), if on_duty.get() { "console.on_duty" } else { "console.off_duty" })}
+                " "
+                <button type="button" data-console="duty" class:primary=move || !on_duty.get() on:click=toggle>
+                    {move || t(lang.get(), if on_duty.get() { "console.duty_off" } else { "console.duty_on" })}
+                </button>
+                " "
+                <button type="button" aria-pressed=move || muted.get().to_string()
+                    on:click=move |_| ctx.counsel.update(|counsel| counsel.muted = !counsel.muted)>
+                    {move || t(lang.get(), if muted.get() { "console.unmute" } else { "console.mute" })}
+                </button>
+            </p>
+            <UrgentCalls/>
+            <Queue/>
+            <Cases/>
+            <p>
+                <button type="button" class="link" on:click=move |_| ctx.screen.set(Screen::Lobby)>
+                    {move || t(lang.get(), "console.back")}
+                </button>
+            </p>
+        </section>
+    }
+}
+
+#[component]
+fn UrgentCalls() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let calls = Memo::new(move |_| ctx.counsel.with(|counsel| counsel.urgent.clone()));
+    move || {
+        let calls = calls.get();
+        (!calls.is_empty()).then(|| {
+            view! {
+                <ul class="urgent-calls" role="alert">
+                    {calls.into_iter().map(|call| {
+                        let room = call.room.clone();
+                        let gone = call.clone();
+                        view! {
+                            <li>
+                                {tf(lang.get(), "console.urgent", &[("room", &call.room_title)])}
+                                " "
+                                <button type="button" on:click=move |_| {
+                                    let gone = gone.clone();
+                                    ctx.counsel.update(|counsel| counsel.urgent.retain(|c| *c != gone));
+                                    socket::enter(ctx, room.clone());
+                                }>{t(lang.get(), "console.go_to_room")}</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }
+        })
+    }
+}
+
+#[component]
+fn Queue() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let queue = Memo::new(move |_| ctx.counsel.with(|counsel| counsel.queue.clone()));
+    view! {
+        <section aria-labelledby="queue-title">
+            <h2 id="queue-title">{move || t(lang.get(), "console.queue")}</h2>
+            {move || {
+                let items = queue.get();
+                if items.is_empty() {
+                    return view! { <p class="quiet">{t(lang.get(), "console.queue_empty")}</p> }.into_any();
+                }
+                view! {
+                    <ol class="queue">
+                        {items.into_iter().map(|item| {
+                            let id = item.escalation_id.clone();
+                            let waited = {
+                                let item = item.clone();
+                                move || {
+                                    let now = ctx.now_ms.get();
+                                    let minutes = ctx.counsel.with(|counsel| counsel.waited_minutes(&item, now));
+                                    tf(lang.get(), "console.waited", &[("n", &minutes.to_string())])
+                                }
+                            };
+                            let place = item
+                                .room_title
+                                .clone()
+                                .unwrap_or_else(|| t(lang.get(), "console.lobby").to_owned());
+                            view! {
+                                <li class:urgent=item.urgency == Urgency::Urgent data-escalation=item.escalation_id.clone()>
+                                    <strong>{t(lang.get(), urgency_key(item.urgency))}</strong>
+                                    " · " {t(lang.get(), from_key(item.from))}
+                                    " · " {place}
+                                    " · " <span class="waited">{waited}</span>
+                                    " "
+                                    <button type="button" data-console="claim" on:click=move |_| {
+                                        socket::send(ctx, &ClientMsg::Claim { escalation_id: id.clone() });
+                                    }>{t(lang.get(), "console.claim")}</button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ol>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn Cases() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let cases = Memo::new(move |_| {
+        ctx.counsel
+            .with(|counsel| counsel.cases.values().cloned().collect::<Vec<_>>())
+    });
+    move || {
+        let cases = cases.get();
+        (!cases.is_empty()).then(|| {
+            view! {
+                <section aria-labelledby="cases-title">
+                    <h2 id="cases-title">{t(lang.get(), "console.cases")}</h2>
+                    {cases.into_iter().map(|case| view! { <CasePane case=case/> }).collect_view()}
+                </section>
+            }
+        })
+    }
+}
+
+/// One case: who, what they shared, the 1:1 room, hand-over and the end with an outcome.
+#[component]
+pub fn CasePane(case: CaseCard) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let outcome = RwSignal::new(CaseOutcome::Talked);
+    let id = case.id.clone();
+    let hand_over = {
+        let (id, room) = (id.clone(), case.room.clone());
+        move |_| {
+            if socket::send(
+                ctx,
+                &ClientMsg::HandOver {
+                    escalation_id: id.clone(),
+                },
+            ) {
+                let id = id.clone();
+                ctx.counsel.update(|counsel| {
+                    counsel.cases.remove(&id);
+                });
+                if let Some(room) = &room {
+                    ctx.conversations.update(|all| {
+                        all.remove(room);
+                    });
+                }
+                ctx.screen.set(Screen::Console);
+            }
+        }
+    };
+    let end = move |_| {
+        socket::send(
+            ctx,
+            &ClientMsg::EndCase {
+                escalation_id: id.clone(),
+                outcome: Some(outcome.get_untracked()),
+            },
+        );
+    };
+    let select_id = format!("outcome-{}", case.id);
+    let room = case.room.clone();
+    view! {
+        <article class="case" data-case=case.id.clone() aria-label=move || t(lang.get(), "console.cases")>
+            <p><strong>{tf(lang.get(), "console.case_handle", &[("handle", &case.handle)])}</strong>
+                " · " {t(lang.get(), urgency_key(case.urgency))}
+                " · " {t(lang.get(), from_key(case.from))}
+                {case.room_title.clone().map(|title| view! { " · " {title} })}
+            </p>
+            <h3>{t(lang.get(), "console.excerpt")}</h3>
+            {if case.excerpt.is_empty() {
+                view! { <p class="quiet">{t(lang.get(), "console.excerpt_none")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="excerpt">
+                        {case.excerpt.iter().map(|item| view! { <li>{item.text.clone()}</li> }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+            <div class="actions">
+                {room.map(|room| {
+                    let open = room.clone();
+                    let here = ctx.screen.get_untracked() == Screen::Room(room);
+                    (!here).then(|| view! {
+                        <button type="button" class="primary" data-console="chat"
+                            on:click=move |_| ctx.screen.set(Screen::Room(open.clone()))>
+                            {t(lang.get(), "console.chat")}
+                        </button>
+                    })
+                })}
+                <button type="button" data-console="hand-over" on:click=hand_over>{t(lang.get(), "console.hand_over")}</button>
+                <label for=select_id.clone()>{t(lang.get(), "console.outcome")}</label>
+                <select id=select_id.clone() data-console="outcome" on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    if let Some(chosen) = CaseOutcome::ALL.into_iter().find(|o| o.as_str() == value) {
+                        outcome.set(chosen);
+                    }
+                }>
+                    {CaseOutcome::ALL
+                        .into_iter()
+                        .map(|o| view! { <option value=o.as_str()>{t(lang.get(), outcome_key(o))}</option> })
+                        .collect_view()}
+                </select>
+                <button type="button" data-console="end" on:click=end>{t(lang.get(), "console.end")}</button>
+            </div>
+        </article>
+    }
+}
+
+/// In a 1:1 room, for its counselor: the case pane above the chat.
+#[component]
+pub fn CaseInRoom(room: String) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let case = Memo::new(move |_| ctx.counsel.with(|counsel| counsel.case_in(&room).cloned()));
+    move || case.get().map(|case| view! { <CasePane case=case/> })
+}
