@@ -85,8 +85,15 @@ async fn enter_from_lobby(browser: &Browser, room: &str, handle: &str) {
     browser.wait_for("#composer").await.unwrap();
 }
 
+/// Clicks the first element matching `css`, brought to the middle of the view first (as a
+/// person would scroll to it: the sticky header never covers it).
 async fn click(browser: &Browser, css: &str) {
-    browser.wait_for(css).await.unwrap().click().await.unwrap();
+    let element = browser.wait_for(css).await.unwrap();
+    let centre = format!(
+        "document.querySelector({css:?}).scrollIntoView({{block: 'center'}}); return true;"
+    );
+    browser.js(&centre).await.unwrap();
+    element.click().await.unwrap();
 }
 
 /// Switches the language in the display settings (opening and closing them).
@@ -1027,6 +1034,11 @@ async fn personal_information_is_asked_about_and_crisis_language_shows_help() {
         .unwrap();
     person
         .wait_for_text(".support", "よりそいホットライン")
+        .await
+        .unwrap();
+    // …and, beside the lines, to talk with a counselor here.
+    person
+        .wait_for_text("[data-counsel='ask-crisis']", "相談員と話す")
         .await
         .unwrap();
     accessible(&world, &person, "the support card").await;

@@ -103,6 +103,10 @@ pub struct Counsel {
     pub cases: BTreeMap<String, CaseCard>,
     /// A facilitator's escalations: id → (handle, status).
     pub escalations: BTreeMap<String, (Option<String>, EscalationStatus)>,
+    /// Urgent requests in the queue already announced (each is announced once).
+    pub urgent_seen: BTreeSet<String>,
+    /// 1:1 rooms told before their case (the `escalation` frame may come first).
+    pub rooms_early: BTreeMap<String, String>,
 }
 
 /// What a frame asks of the view beyond the state.
@@ -118,8 +122,10 @@ pub enum Effect {
 }
 
 impl Counsel {
-    /// Takes a frame of this area; `None` if it is not one.
-    pub fn on_frame(&mut self, frame: &ServerMsg, now_ms: f64) -> Option<Effect> {
+    /// Takes a frame of this area (`counselor`: this tab is a counselor's, whose `escalation`
+    /// frames are about their cases, never a request of their own); `None` if it is not
+    /// one.
+    pub fn on_frame(&mut self, frame: &ServerMsg, now_ms: f64, counselor: bool) -> Option<Effect> {
         Some(match frame {
             ServerMsg::ConsentRequest {
                 escalation_id,
@@ -144,14 +150,23 @@ impl Counsel {
                 room,
                 handed_over,
             } => {
-                if let Some(case) = self.cases.get_mut(escalation_id) {
-                    // The counselor's side of a case.
+                if counselor {
+                    // The counselor's side of a case (its `case` frame may come after).
                     return Some(match state {
                         EscalationState::Connected => {
-                            case.room.clone_from(room);
+                            match self.cases.get_mut(escalation_id) {
+                                Some(case) => case.room.clone_from(room),
+                                None => {
+                                    if let Some(room) = room {
+                                        self.rooms_early
+                                            .insert(escalation_id.clone(), room.clone());
+                                    }
+                                }
+                            }
                             room.clone().map_or(Effect::None, Effect::OpenRoom)
                         }
                         _ => {
+                            self.rooms_early.remove(escalation_id);
                             let gone = self.cases.remove(escalation_id);
                             gone.and_then(|case| case.room)
                                 .map_or(Effect::None, Effect::CloseRoom)
@@ -200,7 +215,16 @@ impl Counsel {
             ServerMsg::Queue { items } => {
                 self.queue.clone_from(items);
                 self.queue_at_ms = now_ms;
-                Effect::None
+                // Queues come only while on duty (also after a reload).
+                self.on_duty = true;
+                let urgent: BTreeSet<String> = items
+                    .iter()
+                    .filter(|item| item.urgency == Urgency::Urgent)
+                    .map(|item| item.escalation_id.clone())
+                    .collect();
+                let new = urgent.difference(&self.urgent_seen).next().is_some();
+                self.urgent_seen = urgent;
+                if new { Effect::Urgent } else { Effect::None }
             }
             ServerMsg::Urgent { room, room_title } => {
                 let call = UrgentCall {
@@ -229,7 +253,7 @@ impl Counsel {
                         urgency: *urgency,
                         from: *from,
                         room_title: room_title.clone(),
-                        room: None,
+                        room: self.rooms_early.remove(escalation_id),
                     },
                 );
                 Effect::None
@@ -279,17 +303,21 @@ mod tests {
     fn the_person_waits_is_connected_and_the_room_closes_when_it_ends() {
         let mut counsel = Counsel::default();
         assert_eq!(
-            counsel.on_frame(&escalation(EscalationState::Waiting, None), 0.0),
+            counsel.on_frame(&escalation(EscalationState::Waiting, None), 0.0, false),
             Some(Effect::None)
         );
         assert_eq!(counsel.request.as_ref().unwrap().position, Some(2));
         assert!(counsel.request.as_ref().unwrap().is_open());
         assert_eq!(
-            counsel.on_frame(&escalation(EscalationState::Connected, Some("p-1")), 0.0),
+            counsel.on_frame(
+                &escalation(EscalationState::Connected, Some("p-1")),
+                0.0,
+                false
+            ),
             Some(Effect::OpenRoom("p-1".into()))
         );
         assert_eq!(
-            counsel.on_frame(&escalation(EscalationState::Ended, None), 0.0),
+            counsel.on_frame(&escalation(EscalationState::Ended, None), 0.0, false),
             Some(Effect::CloseRoom("p-1".into()))
         );
         assert!(!counsel.request.as_ref().unwrap().is_open());
@@ -309,13 +337,14 @@ mod tests {
                 room: None,
             },
             0.0,
+            false,
         );
         let ask = counsel.consent.as_mut().unwrap();
         ask.toggle("1");
         assert_eq!(ask.shared(), ["2"]);
         ask.toggle("1");
         assert_eq!(ask.shared(), ["1", "2"]);
-        counsel.on_frame(&escalation(EscalationState::Waiting, None), 0.0);
+        counsel.on_frame(&escalation(EscalationState::Waiting, None), 0.0, false);
         assert!(counsel.consent.is_none(), "answered");
     }
 
@@ -332,18 +361,43 @@ mod tests {
                 room_title: None,
             },
             0.0,
+            true,
         );
         assert_eq!(
-            counsel.on_frame(&escalation(EscalationState::Connected, Some("p-1")), 0.0),
+            counsel.on_frame(
+                &escalation(EscalationState::Connected, Some("p-1")),
+                0.0,
+                true
+            ),
             Some(Effect::OpenRoom("p-1".into()))
         );
         assert!(counsel.request.is_none(), "the counselor's own view");
         assert_eq!(counsel.case_in("p-1").unwrap().handle, "みどり");
         assert_eq!(
-            counsel.on_frame(&escalation(EscalationState::Ended, None), 0.0),
+            counsel.on_frame(&escalation(EscalationState::Ended, None), 0.0, true),
             Some(Effect::CloseRoom("p-1".into()))
         );
         assert!(counsel.cases.is_empty());
+        // The room may be told before the case: it is kept for it.
+        counsel.on_frame(
+            &escalation(EscalationState::Connected, Some("p-2")),
+            0.0,
+            true,
+        );
+        assert!(counsel.request.is_none());
+        counsel.on_frame(
+            &ServerMsg::Case {
+                escalation_id: "e1".into(),
+                handle: "あお".into(),
+                excerpt: vec![],
+                urgency: Urgency::Normal,
+                from: EscalationSource::Participant,
+                room_title: None,
+            },
+            0.0,
+            true,
+        );
+        assert_eq!(counsel.case_in("p-2").unwrap().handle, "あお");
         let item = QueueItem {
             escalation_id: "e2".into(),
             urgency: Urgency::Urgent,
@@ -351,11 +405,22 @@ mod tests {
             room_title: None,
             waiting_seconds: 90,
         };
-        counsel.on_frame(
-            &ServerMsg::Queue {
-                items: vec![item.clone()],
-            },
-            1_000.0,
+        let queue = ServerMsg::Queue {
+            items: vec![item.clone()],
+        };
+        assert_eq!(
+            counsel.on_frame(&queue, 1_000.0, true),
+            Some(Effect::Urgent),
+            "a new urgent request is announced"
+        );
+        assert_eq!(
+            counsel.on_frame(&queue, 1_000.0, true),
+            Some(Effect::None),
+            "once"
+        );
+        assert!(
+            counsel.on_duty,
+            "a queue means on duty (after a reload too)"
         );
         assert_eq!(counsel.waited_minutes(&item, 1_000.0 + 60_000.0), 2);
     }

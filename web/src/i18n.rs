@@ -312,7 +312,7 @@ const JA: &[(&str, &str)] = &[
     ),
     (
         "counsel.waiting.handed_over",
-        "別の相談員に引き継いでいます。あなたの順番はいちばん前です。少しだけお待ちください。",
+        "別の相談員に引き継いでいます。少しだけお待ちください。",
     ),
     ("counsel.no_counselor", "いまは相談員がいません"),
     (
@@ -344,7 +344,6 @@ const JA: &[(&str, &str)] = &[
         "ファシリテーターが、相談員と話すことを提案しています。相談員に伝わるのは、下に残したメッセージだけです。全部外してもかまいません。断っても、ほかの人には伝わりません。",
     ),
     ("consent.remove", "外す"),
-    ("consent.keep", "戻す"),
     ("consent.removed", "（外しました）"),
     ("consent.nothing", "何も共有しません。"),
     ("consent.accept", "相談員と話す"),
@@ -815,7 +814,7 @@ const EN: &[(&str, &str)] = &[
     ),
     (
         "counsel.waiting.handed_over",
-        "Another counselor will take over: you are at the front of the line. Just a moment, please.",
+        "Another counselor will take over. Just a moment, please.",
     ),
     ("counsel.no_counselor", "No counselor is on duty right now"),
     (
@@ -850,7 +849,6 @@ const EN: &[(&str, &str)] = &[
         "A facilitator suggests talking with a counselor. Only the messages you keep below are passed on; you may remove them all. If you say no, nobody else is told.",
     ),
     ("consent.remove", "Remove"),
-    ("consent.keep", "Put back"),
     ("consent.removed", "(removed)"),
     ("consent.nothing", "Nothing will be shared."),
     ("consent.accept", "Talk with a counselor"),

@@ -17,7 +17,7 @@ use super::Counsel;
 use super::views::{self, Queueing};
 use crate::hub::CaseEvent;
 use crate::outbox::Outbox;
-use crate::store::escalations::read_all;
+use crate::store::escalations::{bus_key, read_all};
 use crate::store::{Escalation, StoreEvent, escalation_key, session_key};
 use crate::token::SessionToken;
 
@@ -29,10 +29,18 @@ pub struct Watch {
     staff: HashMap<SessionToken, Staff>,
 }
 
+/// A session here and a name (a room to put it in, a request it is done with).
+type ForSession = (SessionToken, String);
+
+/// How many looks in a row may miss a followed request before it is no longer followed.
+const MISSES: u32 = 3;
+
 #[derive(Debug)]
 struct Person {
     id: String,
     last: Option<String>,
+    /// Looks in a row that did not find the request.
+    missed: u32,
     /// The counselor's room this node put the person in.
     joined: Option<String>,
 }
@@ -54,6 +62,7 @@ impl Watch {
         let person = self.persons.entry(token.clone()).or_insert(Person {
             id: id.to_owned(),
             last: None,
+            missed: 0,
             joined: None,
         });
         if person.id != id {
@@ -61,6 +70,7 @@ impl Watch {
             person.joined = None;
         }
         person.last = None;
+        person.missed = 0;
     }
 
     pub(super) fn joined(&mut self, token: &SessionToken, room: Option<String>) {
@@ -115,6 +125,21 @@ impl Watch {
         for token in tokens {
             self.retell(&token);
         }
+    }
+
+    /// The bus keys of every request followed here (by people, counselors, facilitators).
+    fn followed(&self) -> std::collections::HashSet<String> {
+        self.persons
+            .values()
+            .map(|person| bus_key(&person.id))
+            .chain(self.staff.values().flat_map(|staff| {
+                staff
+                    .cases
+                    .keys()
+                    .chain(staff.escalated.keys())
+                    .map(|id| bus_key(id))
+            }))
+            .collect()
     }
 
     pub(super) fn on_duty_here(&self) -> Vec<SessionToken> {
@@ -194,7 +219,13 @@ impl Counsel {
                     }
                 }
             }
-            CaseEvent::Store(StoreEvent::Health(true)) => self.watch().retell_everyone(),
+            CaseEvent::Store(StoreEvent::Health(true)) => {
+                self.watch().retell_everyone();
+                // Leases could not be renewed while the store was away: every node renews
+                // first, and nobody sweeps for a lease's time.
+                self.hold_sweeps();
+                self.keep_leases().await;
+            }
             CaseEvent::Store(_) => {}
             CaseEvent::SessionEnded { token, staff } => self.session_ended(&token, staff).await,
         }
@@ -262,15 +293,19 @@ impl Counsel {
                 .and_then(|at| self.timing.instant(at)),
             lines: self.protection.support_lines(local_now),
         };
-        let overs = std::mem::take(&mut *self.overs());
+        let overs = self.overs().clone();
         let (joins, done) = self.tell_persons(&all, &queueing, &overs);
         self.tell_staff(&all, &queueing, &overs);
+        // An end is kept until everyone here who follows that request was told (someone
+        // waiting for a resume is told when they are back).
+        let followed = self.watch().followed();
+        self.overs().retain(|key, _| followed.contains(key));
         for (token, room) in joins {
             self.join_case_room(&token, &room).await;
         }
-        // A request that is over no longer binds its session.
-        for token in done {
-            self.unbind(&token).await;
+        // A request that is over no longer binds its session (a newer binding stays).
+        for (token, id) in done {
+            self.unbind(&token, &id).await;
         }
         Ok(())
     }
@@ -282,17 +317,16 @@ impl Counsel {
         all: &HashMap<String, Escalation>,
         queueing: &Queueing,
         overs: &HashMap<String, EscalationState>,
-    ) -> (Vec<(SessionToken, String)>, Vec<SessionToken>) {
+    ) -> (Vec<ForSession>, Vec<ForSession>) {
         let mut joins = Vec::new();
         let mut done = Vec::new();
         let mut watch = self.watch();
         watch.persons.retain(|token, person| {
+            let ended = overs.get(&bus_key(&person.id)).copied();
             let Some(conn) = self.hub.connection(token) else {
                 // Waiting for a resume (told when it comes back), or just ended (the hub's
-                // word of it is on its way, and cancels the request): kept while open.
-                return all
-                    .get(&person.id)
-                    .is_some_and(|record| !record.case.is_over());
+                // word of it is on its way, and cancels the request): kept.
+                return true;
             };
             match all.get(&person.id) {
                 Some(record) => {
@@ -310,17 +344,23 @@ impl Counsel {
                         &mut person.last,
                         &views::for_person(record, queueing),
                     );
+                    person.missed = 0;
                     if record.case.is_over() {
-                        done.push(token.clone());
+                        done.push((token.clone(), person.id.clone()));
                     }
                     !record.case.is_over()
                 }
                 None => {
-                    if let Some(state) = overs.get(&person.id) {
-                        tell(&conn, &mut person.last, &views::ended(&person.id, *state));
+                    if let Some(state) = ended {
+                        tell(&conn, &mut person.last, &views::ended(&person.id, state));
+                        done.push((token.clone(), person.id.clone()));
+                        return false;
                     }
-                    done.push(token.clone());
-                    false
+                    // Not in this look, and no end heard of: made just now (after the look
+                    // began), or erased after its reading grace. Dropped only after a few
+                    // looks, and never unbound on a guess.
+                    person.missed += 1;
+                    person.missed < MISSES
                 }
             }
         });
@@ -417,7 +457,7 @@ impl Counsel {
                     false
                 }
                 None => {
-                    if let Some(state) = overs.get(id) {
+                    if let Some(state) = overs.get(&bus_key(id)) {
                         tell(&conn, last, &views::ended(id, *state));
                     }
                     false
@@ -430,7 +470,7 @@ impl Counsel {
                     !record.case.is_over()
                 }
                 None => {
-                    if let Some(state) = overs.get(id) {
+                    if let Some(state) = overs.get(&bus_key(id)) {
                         let frame = ServerMsg::EscalationStatus {
                             escalation_id: id.clone(),
                             status: views::status_of_end(*state),

@@ -71,8 +71,18 @@ impl Counsel {
         Ok(())
     }
 
+    /// No sweeping for one lease from now (after the store came back, so that every node
+    /// renews what it holds first).
+    pub(super) fn hold_sweeps(&self) {
+        let until = self.lease_end();
+        self.sweep_after
+            .store(until, std::sync::atomic::Ordering::Relaxed);
+    }
+
     async fn sweep(&self) -> Result<(), crate::store::StoreError> {
         let now = Self::real_now();
+        // Leases are not judged while held (the erasure after a reading grace is no lease).
+        let held = now < self.sweep_after.load(std::sync::atomic::Ordering::Relaxed);
         for (stored, record) in read_all(&*self.store).await? {
             if let Some(erase_at) = record.erase_at {
                 if erase_at <= now {
@@ -83,7 +93,7 @@ impl Counsel {
                 }
                 continue;
             }
-            if record.case.is_over() {
+            if record.case.is_over() || held {
                 continue;
             }
             if record.person_until < now {
@@ -103,7 +113,7 @@ impl Counsel {
             }
             if matches!(record.case.state, State::Connected { .. }) && record.counselor_until < now
             {
-                self.lose_case(&record.id, now).await;
+                self.lose_case(&record.id, now, None).await;
             }
         }
         Ok(())
@@ -121,19 +131,22 @@ impl Counsel {
         };
         for (_, record) in records {
             if record.counselor() == Some(handle) {
-                self.lose_case(&record.id, u64::MAX).await;
+                self.lose_case(&record.id, u64::MAX, Some(handle)).await;
             }
         }
     }
 
     /// Puts a case whose counselor is gone back at the head of the queue (only if its lease
-    /// is still before `lapsed_before`, checked inside the swap) and closes its room.
-    async fn lose_case(&self, id: &str, lapsed_before: u64) {
+    /// is still before `lapsed_before`, and it is still `counselor`'s when one is named —
+    /// both checked inside the swap) and closes its room.
+    async fn lose_case(&self, id: &str, lapsed_before: u64, counselor: Option<&str>) {
         let now = self.now();
         let lost = self
             .change(id, |record| {
+                let theirs = counselor.is_none_or(|handle| record.counselor() == Some(handle));
                 if matches!(record.case.state, State::Connected { .. })
                     && record.counselor_until < lapsed_before
+                    && theirs
                 {
                     record.case.counselor_lost(now);
                     record.private_room = None;

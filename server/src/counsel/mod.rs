@@ -34,7 +34,7 @@ use crate::protection::Protection;
 use crate::refusal::{BadRequest, Refusal};
 use crate::rooms::Timing;
 use crate::staff::StaffAccounts;
-use crate::store::escalations::read_one;
+use crate::store::escalations::{bus_key, read_one};
 use crate::store::{Escalation, Store, session_key};
 use crate::token::SessionToken;
 
@@ -73,11 +73,13 @@ pub struct Counsel {
     shutdown: CancellationToken,
     /// What this node follows for its sessions, and what it last told each.
     watch: Mutex<Watch>,
-    /// Requests that ended since the last look, with the state they ended as (their
-    /// records may be erased already).
+    /// Requests that ended (by `bus_key`), with the state they ended as (their records may
+    /// be erased already), until everyone here who follows them was told.
     overs: Mutex<HashMap<String, EscalationState>>,
     /// Asks the follower to look again now.
     wake: Notify,
+    /// No sweeps before then (ms): see `leases::hold_sweeps`.
+    sweep_after: std::sync::atomic::AtomicU64,
 }
 
 /// A case's step, as the state machine refuses it, on the wire.
@@ -118,7 +120,10 @@ impl Counsel {
             watch: Mutex::new(Watch::default()),
             overs: Mutex::new(HashMap::new()),
             wake: Notify::new(),
+            sweep_after: std::sync::atomic::AtomicU64::new(0),
         });
+        // A node that starts renews before it sweeps what others left.
+        counsel.hold_sweeps();
         tokio::spawn(Arc::clone(&counsel).follow(events));
         counsel
     }
@@ -188,7 +193,7 @@ impl Counsel {
                 .await?
             {
                 if let Some(over) = over {
-                    self.overs().insert(id.to_owned(), over);
+                    self.overs().insert(bus_key(id), over);
                 }
                 self.wake.notify_one();
                 return Ok((before, after, out));
@@ -237,8 +242,7 @@ impl Counsel {
             counselor_until: 0,
             erase_at: None,
         };
-        self.store.create_escalation(&record).await?;
-        self.store.bind_escalation(&key, Some(&record.id)).await?;
+        self.create_bound(&record, &key).await?;
         self.watch().follow_person(token, &record.id);
         tracing::debug!(from = source.as_str(), "a counselor was asked for");
         self.count(&[(&format!("requests:{}", source.as_str()), 1)], None)
@@ -308,16 +312,38 @@ impl Counsel {
             counselor_until: 0,
             erase_at: None,
         };
-        self.store.create_escalation(&record).await?;
         // The person's node hears of the binding and asks them (`consent_request`).
-        self.store
-            .bind_escalation(&target.session, Some(&record.id))
-            .await?;
+        self.create_bound(&record, &target.session)
+            .await
+            .map_err(|refusal| match refusal {
+                // They left meanwhile.
+                Refusal::NoSuchEscalation => not_theirs,
+                other => other,
+            })?;
         self.watch().follow_escalated(staff, &record.id);
         tracing::debug!(urgency = urgency.as_str(), "escalated to a counselor");
         self.count(&[("requests:facilitator", 1)], None).await;
         self.wake.notify_one();
         Ok(())
+    }
+
+    /// Keeps a new request bound to its session: if the binding cannot be made (the session
+    /// ended meanwhile, the store failed), the request goes again — never a request nobody
+    /// holds.
+    async fn create_bound(&self, record: &Escalation, session: &str) -> Result<(), Refusal> {
+        self.store.create_escalation(record).await?;
+        let bound = self.store.bind_escalation(session, &record.id).await;
+        if matches!(bound, Ok(true)) {
+            return Ok(());
+        }
+        if let Ok(Some(stored)) = self.store.escalation(&record.id).await {
+            let _ = self
+                .store
+                .swap_escalation(&record.id, &stored, None, None)
+                .await;
+        }
+        bound?;
+        Err(Refusal::NoSuchEscalation)
     }
 
     /// The person's answer to a facilitator's escalation.
@@ -346,7 +372,7 @@ impl Counsel {
         };
         self.count(&[(counted, 1)], None).await;
         if !accept {
-            self.unbind(token).await;
+            self.unbind(token, id).await;
         }
         Ok(())
     }
@@ -358,7 +384,7 @@ impl Counsel {
             .change(id, |record| record.case.end_by_person().map_err(refused))
             .await?;
         self.finish(&before, &after).await;
-        self.unbind(token).await;
+        self.unbind(token, id).await;
         Ok(())
     }
 
@@ -458,7 +484,7 @@ impl Counsel {
                 let ended = self
                     .change(id, |record| record.case.end_by_person().map_err(refused))
                     .await?;
-                self.unbind(token).await;
+                self.unbind(token, id).await;
                 ended
             }
         };
@@ -468,6 +494,10 @@ impl Counsel {
 
     /// After a case ended: its room is closed and erased, and the outcome counted.
     async fn finish(&self, before: &Escalation, after: &Escalation) {
+        // Only the change that ended it (an ended case kept for reading is not ended again).
+        if before.case.is_over() || !after.case.is_over() {
+            return;
+        }
         tracing::debug!("a case ended");
         self.close_room(before.private_room.as_deref()).await;
         if let State::Ended { outcome } = after.case.state {
@@ -487,8 +517,9 @@ impl Counsel {
         }
     }
 
-    async fn unbind(&self, token: &SessionToken) {
-        if let Err(err) = self.store.bind_escalation(&session_key(token), None).await {
+    /// Unbinds the session from request `id` (a newer binding stays).
+    async fn unbind(&self, token: &SessionToken, id: &str) {
+        if let Err(err) = self.store.unbind_escalation(&session_key(token), id).await {
             tracing::warn!(error = %err, "could not unbind a request");
         }
     }
@@ -502,7 +533,15 @@ impl Counsel {
 
     /// A session was resumed on this node: it gets where its request stands again, and a
     /// counselor the queue and their cases.
-    pub async fn resumed(&self, token: &SessionToken, rooms: &[String]) -> Result<(), Refusal> {
+    pub async fn resumed(
+        &self,
+        token: &SessionToken,
+        staff: Option<&str>,
+        rooms: &[String],
+    ) -> Result<(), Refusal> {
+        if let Some(handle) = staff {
+            self.resume_counselor(token, handle).await?;
+        }
         if let Some(id) = self.store.bound_escalation(&session_key(token)).await? {
             // A counselor's room it is back in was joined with the resume.
             let joined = rooms
@@ -513,6 +552,30 @@ impl Counsel {
         }
         self.watch().retell(token);
         self.wake.notify_one();
+        Ok(())
+    }
+
+    /// A counselor back (perhaps on another node): still on duty if they were, and told
+    /// their cases again (who, and what was shared).
+    async fn resume_counselor(&self, token: &SessionToken, handle: &str) -> Result<(), Refusal> {
+        if self
+            .store
+            .on_duty(Self::real_now())
+            .await?
+            .iter()
+            .any(|on| on == handle)
+        {
+            self.watch().set_duty(token, true);
+        }
+        let Some(conn) = self.hub.connection(token) else {
+            return Ok(());
+        };
+        for (_, record) in crate::store::escalations::read_all(&*self.store).await? {
+            if record.counselor() == Some(handle) {
+                conn.send(&self.case_frame(&record));
+                self.watch().follow_case(token, &record.id);
+            }
+        }
         Ok(())
     }
 

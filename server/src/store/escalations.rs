@@ -18,6 +18,14 @@ use serde::{Deserialize, Serialize};
 
 use super::{StoreError, StoreResult};
 
+/// The name under which the nodes hear of a request's changes: a hash of its id, so that
+/// the bus (kept for a while in Redis) never names a request.
+pub fn bus_key(id: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(format!("escalation id\n{id}").as_bytes());
+    super::hex(&digest[..16])
+}
+
 /// How many recent waiting times are kept for the estimate (durations only).
 pub const RECENT_WAITS: usize = 20;
 
@@ -99,7 +107,8 @@ pub type Counts = BTreeMap<String, u64>;
 
 #[async_trait]
 pub trait EscalationStore: Send + Sync {
-    /// Keeps a new request and tells every node ([`super::StoreEvent::Escalation`]).
+    /// Keeps a new request and tells every node ([`super::StoreEvent::Escalation`], by
+    /// [`bus_key`]).
     async fn create_escalation(&self, record: &Escalation) -> StoreResult<()>;
 
     /// A request's record as stored (JSON), while it exists.
@@ -137,9 +146,13 @@ pub trait EscalationStore: Send + Sync {
     /// The most recent waiting times (seconds), newest first, at most [`RECENT_WAITS`].
     async fn recent_waits(&self) -> StoreResult<Vec<u64>>;
 
-    /// Binds a session (by session key) to its request: a resume brings it back; every
-    /// node that holds the session hears of it ([`super::StoreEvent::Bound`]).
-    async fn bind_escalation(&self, session: &str, id: Option<&str>) -> StoreResult<()>;
+    /// Binds a live session (by session key) to its request: a resume brings it back; every
+    /// node that holds the session hears of it ([`super::StoreEvent::Bound`]). False if the
+    /// session is gone.
+    async fn bind_escalation(&self, session: &str, id: &str) -> StoreResult<bool>;
+
+    /// Unbinds a session from request `id` (and from nothing else: a newer binding stays).
+    async fn unbind_escalation(&self, session: &str, id: &str) -> StoreResult<()>;
 
     /// The request a session is bound to, if any.
     async fn bound_escalation(&self, session: &str) -> StoreResult<Option<String>>;

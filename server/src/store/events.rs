@@ -117,7 +117,8 @@ pub enum StoreEvent {
     /// trimmed before this node could read them): its members must join again to resync —
     /// except those who joined in epoch `keep` (the new one), who are in step.
     Resync { room: String, keep: Option<String> },
-    /// A request to talk with a counselor changed (`id`; empty: who is on duty changed):
+    /// A request to talk with a counselor changed (`id`: its `escalations::bus_key`; empty:
+    /// who is on duty changed):
     /// every node tells its people, facilitators and counselors again. `over`: the state it
     /// ended as, when it ended (its record may be erased already).
     Escalation {

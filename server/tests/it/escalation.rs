@@ -58,6 +58,16 @@ async fn kept(client: &mut Client, kind: &str) -> Value {
     client.recv_kept(kind, |_| true).await.unwrap()
 }
 
+/// Someone who asked for a counselor from the lobby: their client, session token and the
+/// request's id.
+async fn asking(server: &Running, handle: &str) -> (Client, String, Value) {
+    let (mut client, welcome) = Client::greeted(server.addr(), Some(handle)).await.unwrap();
+    let token = welcome["session"].as_str().unwrap().to_owned();
+    client.send(json!({"type":"ask_counselor"})).await.unwrap();
+    let waiting = client.escalation_in("waiting").await.unwrap();
+    (client, token, waiting["escalation_id"].clone())
+}
+
 /// Says `text` in `room` and returns its message id.
 async fn said(client: &mut Client, room: &str, text: &str, cid: &str) -> String {
     client.say(room, text, cid).await.unwrap();
@@ -419,12 +429,7 @@ async fn a_resume_keeps_the_place_a_new_session_with_the_same_handle_gets_nothin
  {
     let server = serve(staff_settings()).await;
     let (mut counselor, _) = counselor_on_duty(&server).await;
-    let (mut midori, welcome) = Client::greeted(server.addr(), Some("みどり"))
-        .await
-        .unwrap();
-    let token = welcome["session"].as_str().unwrap().to_owned();
-    midori.send(json!({"type":"ask_counselor"})).await.unwrap();
-    let id = midori.escalation_in("waiting").await.unwrap()["escalation_id"].clone();
+    let (midori, token, id) = asking(&server, "みどり").await;
     counselor.queue_of(1).await.unwrap();
     midori.drop_connection();
     let (mut back, _) = Client::resumed(server.addr(), &token).await.unwrap();
@@ -526,4 +531,100 @@ async fn nothing_a_case_writes_joins_it_to_the_session_or_the_address() {
     for gone in [id.as_str(), room.as_str()] {
         assert_forgotten(&dump, gone);
     }
+}
+
+#[tokio::test]
+async fn whoever_was_away_when_a_case_ended_is_told_on_return_and_a_counselor_gets_their_case_back()
+{
+    let server = serve(staff_settings()).await;
+    let mut counselor = Client::connect(server.addr()).await.unwrap();
+    let welcome = counselor
+        .hello_with(staff_hello("たなか", STAFF_PASSWORD))
+        .await
+        .unwrap();
+    let counselor_token = welcome["session"].as_str().unwrap().to_owned();
+    counselor
+        .send(json!({"type":"duty","on":true}))
+        .await
+        .unwrap();
+    let (mut midori, token, id) = asking(&server, "みどり").await;
+    counselor.queue_of(1).await.unwrap();
+    counselor
+        .send(json!({"type":"claim","escalation_id": id}))
+        .await
+        .unwrap();
+    kept(&mut counselor, "case").await;
+    midori.escalation_in("connected").await.unwrap();
+
+    // The counselor drops and comes back: still on duty, and told who the case is with.
+    counselor.drop_connection();
+    let (mut counselor, _) = Client::resumed(server.addr(), &counselor_token)
+        .await
+        .unwrap();
+    let case = kept(&mut counselor, "case").await;
+    assert_eq!(case["handle"], "みどり");
+    counselor.escalation_in("connected").await.unwrap();
+    counselor.queue_of(0).await.unwrap();
+
+    // The person is away when the case ends: told when they are back.
+    midori.drop_connection();
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    counselor
+        .send(json!({"type":"end_case","escalation_id": id,"outcome":"talked"}))
+        .await
+        .unwrap();
+    counselor.escalation_in("ended").await.unwrap();
+    let (mut back, _) = Client::resumed(server.addr(), &token).await.unwrap();
+    let ended = back.escalation_in("ended").await.unwrap();
+    assert_eq!(ended["escalation_id"], id);
+}
+
+#[tokio::test]
+async fn with_a_reading_grace_the_counselor_may_finish_reading_then_nothing_stays() {
+    let mut settings = staff_settings();
+    settings.limits.case_grace = std::time::Duration::from_secs(1);
+    settings.limits.keep_alive_interval = std::time::Duration::from_millis(100);
+    let server = serve(settings).await;
+    let (mut counselor, _) = counselor_on_duty(&server).await;
+    let mut hikari = facilitator(&server, "lounge").await;
+    let mut midori = person(&server, "みどり", "lounge").await;
+    let shared = said(&mut midori, "lounge", "よみおわるまで", "m1").await;
+    hikari
+        .send(json!({"type":"escalate","room":"lounge","handle":"みどり","urgency":"normal","message_ids":[shared]}))
+        .await
+        .unwrap();
+    let id = kept(&mut midori, "consent_request").await["escalation_id"].clone();
+    midori
+        .send(json!({"type":"consent","escalation_id": id,"accept":true,"message_ids":[shared]}))
+        .await
+        .unwrap();
+    counselor.queue_of(1).await.unwrap();
+    counselor
+        .send(json!({"type":"claim","escalation_id": id}))
+        .await
+        .unwrap();
+    kept(&mut counselor, "case").await;
+    midori.escalation_in("connected").await.unwrap();
+    counselor
+        .send(json!({"type":"end_case","escalation_id": id,"outcome":"referred"}))
+        .await
+        .unwrap();
+    midori.escalation_in("ended").await.unwrap();
+    let store = &server.app().store;
+    let id = id.as_str().unwrap();
+    let kept_for_reading = store
+        .escalation(id)
+        .await
+        .unwrap()
+        .expect("kept for reading");
+    assert!(kept_for_reading.contains("よみおわるまで"));
+    // The person's leaving does not end it twice.
+    midori.close().await.unwrap();
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(5);
+    while store.escalation(id).await.unwrap().is_some() {
+        assert!(tokio::time::Instant::now() < deadline, "never erased");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let counts = server.app().counsel.counts().await.unwrap();
+    assert_eq!(counts.get("outcomes:referred"), Some(&1));
 }

@@ -782,18 +782,24 @@ async fn a_binding_goes_with_its_session_and_duty_with_its_lease() {
     let store = test_store().await;
     let who = session(&store, "みどり").await;
     let key = session_key(&who.token);
-    store.bind_escalation(&key, Some("e-bound")).await.unwrap();
+    assert!(store.bind_escalation(&key, "e-bound").await.unwrap());
     assert_eq!(
         store.bound_escalation(&key).await.unwrap().as_deref(),
         Some("e-bound")
     );
-    store.bind_escalation(&key, None).await.unwrap();
+    // Unbinding another request leaves this binding; unbinding this one ends it.
+    store.unbind_escalation(&key, "e-older").await.unwrap();
+    assert_eq!(
+        store.bound_escalation(&key).await.unwrap().as_deref(),
+        Some("e-bound")
+    );
+    store.unbind_escalation(&key, "e-bound").await.unwrap();
     assert_eq!(store.bound_escalation(&key).await.unwrap(), None);
-    store.bind_escalation(&key, Some("e-bound")).await.unwrap();
+    assert!(store.bind_escalation(&key, "e-bound").await.unwrap());
     end(&store, &who.token, who.attachment, false).await;
     assert_eq!(store.bound_escalation(&key).await.unwrap(), None);
     // A binding for a session that is gone is not made.
-    store.bind_escalation(&key, Some("e-late")).await.unwrap();
+    assert!(!store.bind_escalation(&key, "e-late").await.unwrap());
     assert_eq!(store.bound_escalation(&key).await.unwrap(), None);
 
     store.set_duty("あおい", Some(2_000)).await.unwrap();

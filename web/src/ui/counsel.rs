@@ -9,25 +9,28 @@ use leptos::prelude::*;
 use super::browser;
 use super::socket;
 use super::state::{Ctx, Screen};
-use crate::counsel::Effect;
+use crate::counsel::Effect as Told;
 use crate::i18n::{t, tf};
 
 /// Routes a frame of this area (the person's, the counselor's and the facilitator's);
 /// false if it is not one.
 pub fn on_frame(ctx: Ctx, frame: &ServerMsg) -> bool {
+    let counselor = is_counselor(ctx);
     let mut effect = None;
     ctx.counsel
-        .update(|counsel| effect = counsel.on_frame(frame, browser::now_ms()));
+        .update(|counsel| effect = counsel.on_frame(frame, browser::now_ms(), counselor));
     let Some(effect) = effect else {
         return false;
     };
     match effect {
-        Effect::None => {}
-        Effect::OpenRoom(room) => open_room(ctx, room),
-        Effect::CloseRoom(room) => close_room(ctx, &room),
-        Effect::Urgent => super::counselor::urgent(ctx),
+        Told::None => {}
+        Told::OpenRoom(room) => open_room(ctx, room),
+        Told::CloseRoom(room) => close_room(ctx, &room),
+        Told::Urgent => super::counselor::urgent(ctx),
     }
-    if let ServerMsg::Escalation { state, .. } = frame {
+    if let ServerMsg::Escalation { state, .. } = frame
+        && !counselor
+    {
         let key = match state {
             EscalationState::Connected => Some("counsel.connected"),
             EscalationState::Ended => Some("counsel.ended"),
@@ -39,8 +42,29 @@ pub fn on_frame(ctx: Ctx, frame: &ServerMsg) -> bool {
             ctx.announcement
                 .set(t(ctx.lang.get_untracked(), key).to_owned());
         }
+        // A request asked from the lobby is over: with no room to stay in, the session ends
+        // (nothing lingers), and the card keeps its last sentence.
+        let over = matches!(
+            state,
+            EscalationState::Ended | EscalationState::Cancelled | EscalationState::Declined
+        );
+        if over
+            && ctx.staff.get_untracked().is_none()
+            && ctx.conversations.with_untracked(|all| all.is_empty())
+        {
+            let card = ctx
+                .counsel
+                .with_untracked(|counsel| counsel.request.clone());
+            socket::end_session(ctx);
+            ctx.counsel.update(|counsel| counsel.request = card);
+        }
     }
     true
+}
+
+/// Whether this tab is a counselor's.
+fn is_counselor(ctx: Ctx) -> bool {
+    ctx.staff.get_untracked() == Some(ibasho_protocol::StaffRole::Counselor)
 }
 
 /// The 1:1 room is ready: it is shown (the server put the session in it; a `join` brings
@@ -130,81 +154,85 @@ pub fn AskButton(room: Option<String>) -> impl IntoView {
     }
 }
 
-/// Where the person's request stands.
+/// Where the person's request stands. The card (a polite live region) stays in place while
+/// its content changes, so that a new place in the queue is read out.
 #[component]
 pub fn WaitingCard() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
     let request = Memo::new(move |_| ctx.counsel.with(|counsel| counsel.request.clone()));
-    move || {
-        let request = request.get()?;
-        let lang = lang.get();
-        let id = request.id.clone();
-        let cancel = {
-            let id = id.clone();
-            move |_| {
-                socket::send(
-                    ctx,
-                    &ClientMsg::CancelEscalation {
-                        escalation_id: id.clone(),
-                    },
-                );
-            }
-        };
-        let dismiss = move |_| ctx.counsel.update(|counsel| counsel.request = None);
-        let body = match request.state {
-            EscalationState::Waiting => view! {
-                <h2 id="counsel-title">{t(lang, "counsel.waiting.title")}</h2>
-                {request.handed_over.then(|| view! { <p>{t(lang, "counsel.waiting.handed_over")}</p> })}
-                <p data-counsel="position">{tf(lang, "counsel.waiting.position", &[("n", &request.position.unwrap_or(1).to_string())])}</p>
-                <p>{tf(lang, "counsel.waiting.on_duty", &[("n", &request.on_duty.unwrap_or(0).to_string())])}</p>
-                {request.estimated_wait_minutes.map(|n| view! {
-                    <p>{tf(lang, "counsel.waiting.estimate", &[("n", &n.to_string())])}</p>
-                })}
-                <p class="quiet">{t(lang, "counsel.waiting.listen")}</p>
-                <button type="button" data-counsel="cancel" on:click=cancel>{t(lang, "counsel.cancel")}</button>
-            }
-            .into_any(),
-            EscalationState::NoCounselor => view! {
-                <h2 id="counsel-title">{t(lang, "counsel.no_counselor")}</h2>
-                <p>{t(lang, "counsel.no_counselor.body")}</p>
-                {request.next_on_duty.map(|at| view! {
-                    <p>{tf(lang, "counsel.next_on_duty", &[("time", &browser::local_time(at))])}</p>
-                })}
-                {super::safety::help_lines(lang, request.lines.clone())}
-                <p class="quiet">{t(lang, "counsel.waiting.listen")}</p>
-                <button type="button" data-counsel="cancel" on:click=cancel>{t(lang, "counsel.cancel")}</button>
-            }
-            .into_any(),
-            EscalationState::Connected => {
-                let room = request.room.clone().unwrap_or_default();
-                view! {
-                    <h2 id="counsel-title">{t(lang, "counsel.connected")}</h2>
-                    <button type="button" class="primary" on:click=move |_| ctx.screen.set(Screen::Room(room.clone()))>
-                        {t(lang, "counsel.open_room")}
-                    </button>
-                }
-                .into_any()
-            }
-            EscalationState::Ended | EscalationState::Cancelled | EscalationState::Declined => {
-                let key = match request.state {
-                    EscalationState::Ended => "counsel.ended",
-                    EscalationState::Cancelled => "counsel.cancelled",
-                    _ => "counsel.declined",
-                };
-                view! {
-                    <p id="counsel-title" data-counsel="over">{t(lang, key)}</p>
-                    <button type="button" on:click=dismiss>{t(lang, "counsel.dismiss")}</button>
-                }
-                .into_any()
-            }
-        };
-        Some(view! {
-            <aside class="counsel-card" data-state=format!("{:?}", request.state).to_lowercase()
-                aria-labelledby="counsel-title" aria-live="polite">
-                {body}
-            </aside>
+    let state = move || {
+        request.with(|r| {
+            r.as_ref()
+                .map(|r| format!("{:?}", r.state).to_lowercase())
+                .unwrap_or_default()
         })
+    };
+    view! {
+        <aside class="counsel-card" data-state=state hidden=move || request.with(Option::is_none)
+            aria-labelledby="counsel-title" aria-live="polite">
+            {move || request.get().map(|request| card_body(ctx, lang.get(), request))}
+        </aside>
+    }
+}
+
+fn card_body(ctx: Ctx, lang: ibasho_protocol::Lang, request: crate::counsel::Request) -> AnyView {
+    let id = request.id.clone();
+    let cancel = move |_| {
+        socket::send(
+            ctx,
+            &ClientMsg::CancelEscalation {
+                escalation_id: id.clone(),
+            },
+        );
+    };
+    let dismiss = move |_| ctx.counsel.update(|counsel| counsel.request = None);
+    match request.state {
+        EscalationState::Waiting => view! {
+            <h2 id="counsel-title">{t(lang, "counsel.waiting.title")}</h2>
+            {request.handed_over.then(|| view! { <p>{t(lang, "counsel.waiting.handed_over")}</p> })}
+            <p data-counsel="position">{tf(lang, "counsel.waiting.position", &[("n", &request.position.unwrap_or(1).to_string())])}</p>
+            <p>{tf(lang, "counsel.waiting.on_duty", &[("n", &request.on_duty.unwrap_or(0).to_string())])}</p>
+            {request.estimated_wait_minutes.map(|n| view! {
+                <p>{tf(lang, "counsel.waiting.estimate", &[("n", &n.to_string())])}</p>
+            })}
+            <p class="quiet">{t(lang, "counsel.waiting.listen")}</p>
+            <button type="button" data-counsel="cancel" on:click=cancel>{t(lang, "counsel.cancel")}</button>
+        }
+        .into_any(),
+        EscalationState::NoCounselor => view! {
+            <h2 id="counsel-title">{t(lang, "counsel.no_counselor")}</h2>
+            <p>{t(lang, "counsel.no_counselor.body")}</p>
+            {request.next_on_duty.map(|at| view! {
+                <p>{tf(lang, "counsel.next_on_duty", &[("time", &browser::local_day_time(at))])}</p>
+            })}
+            {super::safety::help_lines(lang, request.lines.clone())}
+            <p class="quiet">{t(lang, "counsel.waiting.listen")}</p>
+            <button type="button" data-counsel="cancel" on:click=cancel>{t(lang, "counsel.cancel")}</button>
+        }
+        .into_any(),
+        EscalationState::Connected => {
+            let room = request.room.clone().unwrap_or_default();
+            view! {
+                <h2 id="counsel-title">{t(lang, "counsel.connected")}</h2>
+                <button type="button" class="primary" data-counsel="open-room" on:click=move |_| open_room(ctx, room.clone())>
+                    {t(lang, "counsel.open_room")}
+                </button>
+            }
+            .into_any()
+        }
+        EscalationState::Ended | EscalationState::Cancelled | EscalationState::Declined => {
+            let key = match request.state {
+                EscalationState::Ended => "counsel.ended",
+                EscalationState::Cancelled => "counsel.cancelled",
+                _ => "counsel.declined",
+            };
+            view! {
+                <p id="counsel-title" data-counsel="over">{t(lang, key)}</p>
+                <button type="button" on:click=dismiss>{t(lang, "counsel.dismiss")}</button>
+            }
+            .into_any()
+        }
     }
 }
 
@@ -233,14 +261,42 @@ pub fn EndButton(room: String) -> impl IntoView {
     }
 }
 
-/// A facilitator's suggestion: what would be shared, each message removable; yes or no.
+/// A facilitator's suggestion: what would be shared, each message removable; yes or no. It
+/// takes the focus when it appears; removing a message changes that row only.
 #[component]
 pub fn ConsentDialog() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
-    let ask = Memo::new(move |_| ctx.counsel.with(|counsel| counsel.consent.clone()));
+    // The question itself (not what was removed): the dialog is built once per question.
+    let asked = Memo::new(move |_| {
+        ctx.counsel.with(|counsel| {
+            counsel
+                .consent
+                .as_ref()
+                .map(|ask| (ask.id.clone(), ask.excerpt.clone()))
+        })
+    });
+    let removed = move |id: &str| {
+        ctx.counsel.with(|counsel| {
+            counsel
+                .consent
+                .as_ref()
+                .is_some_and(|ask| ask.removed.contains(id))
+        })
+    };
+    let nothing = move || {
+        ctx.counsel.with(|counsel| {
+            counsel
+                .consent
+                .as_ref()
+                .is_some_and(|ask| ask.shared().is_empty())
+        })
+    };
     let answer = move |accept: bool| {
-        if let Some(ask) = ask.get_untracked() {
+        let ask = ctx
+            .counsel
+            .with_untracked(|counsel| counsel.consent.clone());
+        if let Some(ask) = ask {
             socket::send(
                 ctx,
                 &ClientMsg::Consent {
@@ -252,42 +308,51 @@ pub fn ConsentDialog() -> impl IntoView {
         }
         ctx.counsel.update(|counsel| counsel.consent = None);
     };
+    let dialog: NodeRef<leptos::html::Section> = NodeRef::new();
+    Effect::new(move |_| {
+        if asked.with(Option::is_some)
+            && let Some(dialog) = dialog.get()
+        {
+            let _ = dialog.focus();
+        }
+    });
     move || {
-        ask.get().map(|ask| {
-            let lang = lang.get();
-            let nothing = ask.shared().is_empty();
+        asked.get().map(|(_, excerpt)| {
             view! {
                 <div class="dialog-backdrop">
-                    <section class="dialog consent" role="dialog" aria-modal="true"
-                        aria-labelledby="consent-title" aria-describedby="consent-body">
-                        <h2 id="consent-title">{t(lang, "consent.title")}</h2>
-                        <p id="consent-body">{t(lang, "consent.body")}</p>
+                    <section class="dialog consent" role="dialog" aria-modal="true" tabindex="-1"
+                        node_ref=dialog aria-labelledby="consent-title" aria-describedby="consent-body">
+                        <h2 id="consent-title">{move || t(lang.get(), "consent.title")}</h2>
+                        <p id="consent-body">{move || t(lang.get(), "consent.body")}</p>
                         <ul class="excerpt">
-                            {ask.excerpt.iter().map(|item| {
-                                let removed = ask.removed.contains(&item.message_id);
-                                let id = item.message_id.clone();
+                            {excerpt.into_iter().map(|item| {
+                                let (id, toggle_id) = (item.message_id.clone(), item.message_id.clone());
+                                let gone = Memo::new(move |_| removed(&id));
+                                let text = item.text.clone();
                                 view! {
-                                    <li class:removed=removed data-message=item.message_id.clone()>
-                                        <span class="text">{if removed { t(lang, "consent.removed").to_owned() } else { item.text.clone() }}</span>
-                                        <button type="button" data-consent="toggle" aria-pressed=removed.to_string()
+                                    <li class:removed=move || gone.get() data-message=item.message_id.clone()>
+                                        <span class="text">{
+                                            move || if gone.get() { t(lang.get(), "consent.removed").to_owned() } else { text.clone() }
+                                        }</span>
+                                        <button type="button" data-consent="toggle" aria-pressed=move || gone.get().to_string()
                                             on:click=move |_| ctx.counsel.update(|counsel| {
                                                 if let Some(ask) = counsel.consent.as_mut() {
-                                                    ask.toggle(&id);
+                                                    ask.toggle(&toggle_id);
                                                 }
                                             })>
-                                            {t(lang, if removed { "consent.keep" } else { "consent.remove" })}
+                                            {move || t(lang.get(), "consent.remove")}
                                         </button>
                                     </li>
                                 }
                             }).collect_view()}
                         </ul>
-                        {nothing.then(|| view! { <p class="quiet">{t(lang, "consent.nothing")}</p> })}
+                        {move || nothing().then(|| view! { <p class="quiet">{t(lang.get(), "consent.nothing")}</p> })}
                         <div class="actions">
                             <button type="button" class="primary" data-consent="accept" on:click=move |_| answer(true)>
-                                {t(lang, "consent.accept")}
+                                {move || t(lang.get(), "consent.accept")}
                             </button>
                             <button type="button" data-consent="decline" on:click=move |_| answer(false)>
-                                {t(lang, "consent.decline")}
+                                {move || t(lang.get(), "consent.decline")}
                             </button>
                         </div>
                     </section>

@@ -85,6 +85,18 @@ pub fn Console() -> impl IntoView {
         }
     };
     let muted = Memo::new(move |_| ctx.counsel.with(|counsel| counsel.muted));
+    // Waiting times move on with the clock (the server tells the queue only when it changes).
+    ctx.now_ms.set(super::browser::now_ms());
+    let ticker = set_interval_with_handle(
+        move || ctx.now_ms.set(super::browser::now_ms()),
+        std::time::Duration::from_secs(15),
+    )
+    .ok();
+    on_cleanup(move || {
+        if let Some(handle) = ticker {
+            handle.clear();
+        }
+    });
     view! {
         <section class="console" aria-labelledby="console-title">
             <h1 id="console-title">{move || t(lang.get(), "console.title")}</h1>
@@ -121,7 +133,8 @@ fn UrgentCalls() -> impl IntoView {
         let calls = calls.get();
         (!calls.is_empty()).then(|| {
             view! {
-                <ul class="urgent-calls" role="alert">
+                // (The announcer reads each call out; the list stays a list.)
+                <ul class="urgent-calls" aria-label=move || t(lang.get(), "console.urgency.urgent")>
                     {calls.into_iter().map(|call| {
                         let room = call.room.clone();
                         let gone = call.clone();
@@ -133,6 +146,7 @@ fn UrgentCalls() -> impl IntoView {
                                     let gone = gone.clone();
                                     ctx.counsel.update(|counsel| counsel.urgent.retain(|c| *c != gone));
                                     socket::enter(ctx, room.clone());
+                                    ctx.screen.set(Screen::Room(room.clone()));
                                 }>{t(lang.get(), "console.go_to_room")}</button>
                             </li>
                         }
@@ -278,7 +292,10 @@ pub fn CasePane(case: CaseCard) -> impl IntoView {
                     let here = ctx.screen.get_untracked() == Screen::Room(room);
                     (!here).then(|| view! {
                         <button type="button" class="primary" data-console="chat"
-                            on:click=move |_| ctx.screen.set(Screen::Room(open.clone()))>
+                            on:click=move |_| {
+                                socket::enter(ctx, open.clone());
+                                ctx.screen.set(Screen::Room(open.clone()));
+                            }>
                             {t(lang.get(), "console.chat")}
                         </button>
                     })

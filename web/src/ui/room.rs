@@ -86,9 +86,12 @@ pub fn Room(room: String) -> impl IntoView {
                         {move || t(lang.get(), "entry.back")}
                     </button>
                     <super::counsel::EndButton room=room.clone()/>
-                    <button type="button" class="leave" on:click=leave>
-                        {move || t(lang.get(), "room.leave")}
-                    </button>
+                    // In a 1:1 room, the conversation is ended, not left.
+                    {(!room.starts_with("p-")).then(|| view! {
+                        <button type="button" class="leave" on:click=leave.clone()>
+                            {move || t(lang.get(), "room.leave")}
+                        </button>
+                    })}
                 </div>
             </div>
             <p class="memory-note">{
@@ -142,7 +145,9 @@ pub fn Room(room: String) -> impl IntoView {
             <RoomStateLine room=room.clone()/>
             {
                 let room = room.clone();
-                move || ctx.staff.get().is_some().then(|| view! {
+                // (Not in a counselor's 1:1 room: nothing there to facilitate.)
+                let private = room.starts_with("p-");
+                move || (ctx.staff.get().is_some() && !private).then(|| view! {
                     <Controls room=room.clone()/>
                     <SafetyControls room=room.clone()/>
                     <DeskPanel/>
@@ -209,7 +214,8 @@ fn message_view(
         Memo::new(move |_| ctx.hidden.with(|hidden| hidden.contains(&handle)))
     };
     let staff = ctx.staff.get_untracked().is_some();
-    let menu = (!mine).then(|| {
+    // In a counselor's 1:1 room, neither side gets the room's menus.
+    let menu = (!mine && !room.starts_with("p-")).then(|| {
         let (room, id, handle) = (room.to_owned(), message.id.clone(), message.handle.clone());
         if staff {
             view! { <MessageMenu room=room message_id=id handle=handle/> }.into_any()

@@ -440,8 +440,11 @@ fn on_frame(ctx: Ctx, frame: ServerMsg) {
                 };
                 ctx.screen.set(next);
             }
-            ctx.notice
-                .set(Some(t(ctx.lang.get_untracked(), "room.closed").to_owned()));
+            // A counselor's 1:1 room closing is told by the request's own card.
+            if !room.starts_with("p-") {
+                ctx.notice
+                    .set(Some(t(ctx.lang.get_untracked(), "room.closed").to_owned()));
+            }
         }
         ServerMsg::Notice { code } => {
             let key = match code {
@@ -673,7 +676,10 @@ fn refused(ctx: Ctx, error: ErrorFrame) {
                     all.remove(room);
                 });
             }
-            if ctx.conversations.with_untracked(|all| all.is_empty()) {
+            // (A person waiting for a counselor keeps the session: it holds their place.)
+            if ctx.conversations.with_untracked(|all| all.is_empty())
+                && !super::counsel::request_open(ctx)
+            {
                 end_session(ctx);
             }
             ctx.screen.set(Screen::Lobby);

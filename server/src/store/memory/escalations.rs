@@ -5,7 +5,7 @@ use async_trait::async_trait;
 use ibasho_protocol::EscalationState;
 
 use super::MemoryStore;
-use crate::store::escalations::{Counts, RECENT_WAITS};
+use crate::store::escalations::{Counts, RECENT_WAITS, bus_key};
 use crate::store::{Escalation, EscalationStore, StoreEvent, StoreResult, escalation_key};
 
 /// The collection's state.
@@ -30,7 +30,7 @@ impl EscalationStore for MemoryStore {
             .records
             .insert(record.id.clone(), json);
         slot.send(StoreEvent::Escalation {
-            id: record.id.clone(),
+            id: bus_key(&record.id),
             over: None,
         });
         Ok(())
@@ -62,7 +62,7 @@ impl EscalationStore for MemoryStore {
             None => records.remove(id),
         };
         slot.send(StoreEvent::Escalation {
-            id: id.to_owned(),
+            id: bus_key(id),
             over,
         });
         Ok(true)
@@ -116,22 +116,31 @@ impl EscalationStore for MemoryStore {
         Ok(self.lock().escalations.waits.iter().copied().collect())
     }
 
-    async fn bind_escalation(&self, session: &str, id: Option<&str>) -> StoreResult<()> {
+    async fn bind_escalation(&self, session: &str, id: &str) -> StoreResult<bool> {
         let slot = self.feed.slot().await;
         let bound = {
             let mut state = self.lock();
             match state.sessions.get_mut(session) {
                 Some(live) => {
-                    live.escalation = id.map(str::to_owned);
+                    live.escalation = Some(id.to_owned());
                     true
                 }
                 None => false,
             }
         };
-        if bound && id.is_some() {
+        if bound {
             slot.send(StoreEvent::Bound {
                 session: escalation_key(session),
             });
+        }
+        Ok(bound)
+    }
+
+    async fn unbind_escalation(&self, session: &str, id: &str) -> StoreResult<()> {
+        if let Some(live) = self.lock().sessions.get_mut(session)
+            && live.escalation.as_deref() == Some(id)
+        {
+            live.escalation = None;
         }
         Ok(())
     }

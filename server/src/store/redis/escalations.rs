@@ -10,8 +10,8 @@
 //! - `esc:waits` — list of recent waiting times (seconds), newest first
 //! - `s:<sid>` field `e` — the session's request (gone with the session)
 //!
-//! Every change is told to every node on the `bus` (`room '' e ID\nOVER`; an empty id: who
-//! is on duty changed), and a binding as `room '' b KEY` (KEY: `escalation_key`; which request, the
+//! Every change is told to every node on the `bus` (`room '' e KEY\nOVER`, KEY the id's
+//! `bus_key`, so the bus never names a request; an empty key: who is on duty changed), and a binding as `room '' b KEY` (KEY: `escalation_key`; which request, the
 //! node reads from the session: the bus never carries the two together).
 
 use async_trait::async_trait;
@@ -22,7 +22,7 @@ use ibasho_protocol::EscalationState;
 use redis::Script;
 
 use super::{RedisStore, unavailable};
-use crate::store::escalations::{Counts, RECENT_WAITS};
+use crate::store::escalations::{Counts, RECENT_WAITS, bus_key};
 use crate::store::{Escalation, EscalationStore, StoreResult, escalation_key};
 
 // One script per operation, with the shared prelude (see `script`).
@@ -32,6 +32,7 @@ static DUTY: LazyLock<Script> = lua!("escalations/duty.lua");
 static ON_DUTY: LazyLock<Script> = lua!("escalations/on_duty.lua");
 static COUNT: LazyLock<Script> = lua!("escalations/count.lua");
 static BIND: LazyLock<Script> = lua!("escalations/bind.lua");
+static UNBIND: LazyLock<Script> = lua!("escalations/unbind.lua");
 
 /// How long a record lives without a change: longer than any case (private rooms close
 /// after a day) plus the longest reading grace.
@@ -50,7 +51,8 @@ impl EscalationStore for RedisStore {
         let mut call = self.call(&CREATE);
         call.arg(&record.id)
             .arg(record.encode()?)
-            .arg(Self::ms(RECORD_TTL));
+            .arg(Self::ms(RECORD_TTL))
+            .arg(bus_key(&record.id));
         self.run::<i64>(&call).await?;
         Ok(())
     }
@@ -110,7 +112,8 @@ impl EscalationStore for RedisStore {
             .arg(expected)
             .arg(new.unwrap_or(""))
             .arg(state_code(over))
-            .arg(Self::ms(RECORD_TTL));
+            .arg(Self::ms(RECORD_TTL))
+            .arg(bus_key(id));
         Ok(self.run::<i64>(&call).await? == 1)
     }
 
@@ -159,11 +162,15 @@ impl EscalationStore for RedisStore {
             .map_err(unavailable)
     }
 
-    async fn bind_escalation(&self, session: &str, id: Option<&str>) -> StoreResult<()> {
+    async fn bind_escalation(&self, session: &str, id: &str) -> StoreResult<bool> {
         let mut call = self.call(&BIND);
-        call.arg(session)
-            .arg(id.unwrap_or(""))
-            .arg(escalation_key(session));
+        call.arg(session).arg(id).arg(escalation_key(session));
+        Ok(self.run::<i64>(&call).await? == 1)
+    }
+
+    async fn unbind_escalation(&self, session: &str, id: &str) -> StoreResult<()> {
+        let mut call = self.call(&UNBIND);
+        call.arg(session).arg(id);
         self.run::<i64>(&call).await?;
         Ok(())
     }

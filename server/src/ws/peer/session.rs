@@ -136,7 +136,8 @@ impl Peer {
             }
         }
         // Where a request to talk with a counselor stands, told again.
-        if let Err(refusal) = self.app.counsel.resumed(&token, &record.rooms).await {
+        let staff = record.profile.staff.map(|_| record.handle.as_str());
+        if let Err(refusal) = self.app.counsel.resumed(&token, staff, &record.rooms).await {
             self.refuse(&refusal, None, None);
         }
         // What staff did about this session's reports while it was away, told once.

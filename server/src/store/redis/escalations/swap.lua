@@ -1,6 +1,6 @@
--- ARGV: P, id, expected json, new json ('' to erase), over state ('' if not over), ttl ms.
--- Replaces the request's record only if it is still the expected one, and tells every node;
--- 1 if replaced.
+-- ARGV: P, id, expected json, new json ('' to erase), over state ('' if not over), ttl ms,
+-- bus key. Replaces the request's record only if it is still the expected one, and tells
+-- every node (by the id's bus key); 1 if replaced.
 local id = ARGV[2]
 local key = P .. 'esc:' .. id
 local current = redis.call('GET', key)
@@ -11,5 +11,5 @@ if ARGV[4] == '' then
 else
   redis.call('SET', key, ARGV[4], 'PX', ARGV[6])
 end
-tell('', 'e', id .. '\n' .. ARGV[5])
+tell('', 'e', ARGV[7] .. '\n' .. ARGV[5])
 return 1
