@@ -425,13 +425,19 @@ async fn a_case_leaves_no_token_hash_address_handle_or_words_in_the_log() {
              [[staff]]\nname = \"たなか\"\nrole = \"counselor\"\n{line}\n"
         ),
     );
-    let mut server = ServerProcess::start(
-        &binary(),
-        &["--staff", file.to_str().unwrap()],
-        &[("RUST_LOG", "trace")],
-    )
-    .await
-    .unwrap();
+    // On the store of this run: memory, or Redis under a fresh prefix.
+    let redis = crate::support::redis_run()
+        .then(|| (crate::support::redis_url(), crate::support::fresh_prefix()));
+    let mut args = vec!["--staff", file.to_str().unwrap()];
+    let mut envs = vec![("RUST_LOG", "trace")];
+    if let Some((url, prefix)) = &redis {
+        args.extend(["--store", "redis"]);
+        envs.extend([
+            ("IBASHO_REDIS_URL", url.as_str()),
+            ("IBASHO_REDIS_PREFIX", prefix.as_str()),
+        ]);
+    }
+    let mut server = ServerProcess::start(&binary(), &args, &envs).await.unwrap();
     let origin = Some(format!("http://{}", server.addr()));
     let person_options = ClientOptions {
         local_ip: Some(IpAddr::V4(CLIENT_IP)),

@@ -516,8 +516,10 @@ async fn nothing_a_case_writes_joins_it_to_the_session_or_the_address() {
     }
     // The record is what the issue lists: its handle, and no session at all.
     assert!(record.contains("みどり"), "{record}");
+    // Nowhere in the store, during the case: the token or the address.
     let dump = store.audit_dump().await.unwrap();
     assert!(!dump.contains(&CLIENT_IP.to_string()));
+    assert!(!dump.contains(&token));
 
     counselor
         .send(json!({"type":"end_case","escalation_id": id,"outcome":"referred"}))
