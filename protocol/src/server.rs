@@ -407,4 +407,90 @@ mod tests {
             r#"{"type":"error","code":"rate_limited","message":"少し待ってください","retry_after_ms":1200}"#
         );
     }
+
+    /// The names issue 11 gives these frames, spelled exactly (a contract with clients).
+    #[test]
+    fn escalation_frames_keep_their_wire_names() {
+        use crate::{EscalationSource, EscalationState, EscalationStatus, QueueItem, Urgency};
+        let json = |msg: &ServerMsg| serde_json::to_value(msg).unwrap();
+        let excerpt = vec![ExcerptItem {
+            message_id: "7".into(),
+            text: "t".into(),
+        }];
+        assert_eq!(
+            json(&ServerMsg::ConsentRequest {
+                escalation_id: "e1".into(),
+                excerpt: excerpt.clone(),
+                room: None,
+            }),
+            serde_json::json!({"type":"consent_request","escalation_id":"e1",
+                "excerpt":[{"message_id":"7","text":"t"}]})
+        );
+        assert_eq!(
+            json(&ServerMsg::Escalation {
+                escalation_id: "e1".into(),
+                state: EscalationState::NoCounselor,
+                position: Some(1),
+                on_duty: Some(0),
+                estimated_wait_minutes: Some(5),
+                next_on_duty: Some("2026-12-07T09:00:00Z".parse().unwrap()),
+                lines: Some(vec![]),
+                room: Some("p-1".into()),
+                handed_over: false,
+            }),
+            serde_json::json!({"type":"escalation","escalation_id":"e1","state":"no_counselor",
+                "position":1,"on_duty":0,"estimated_wait_minutes":5,
+                "next_on_duty":"2026-12-07T09:00:00Z","lines":[],"room":"p-1"})
+        );
+        assert_eq!(
+            json(&ServerMsg::EscalationStatus {
+                escalation_id: "e1".into(),
+                status: EscalationStatus::NotGoingAhead,
+                room: None,
+                handle: None,
+            }),
+            serde_json::json!({"type":"escalation_status","escalation_id":"e1",
+                "status":"not_going_ahead"})
+        );
+        assert_eq!(
+            json(&ServerMsg::Urgent {
+                room: "lounge".into(),
+                room_title: "ラウンジ".into(),
+            }),
+            serde_json::json!({"type":"urgent","room":"lounge","room_title":"ラウンジ"})
+        );
+        assert_eq!(
+            json(&ServerMsg::Queue {
+                items: vec![QueueItem {
+                    escalation_id: "e1".into(),
+                    urgency: Urgency::Urgent,
+                    from: EscalationSource::Crisis,
+                    room_title: None,
+                    waiting_seconds: 40,
+                }],
+            }),
+            serde_json::json!({"type":"queue","items":[{"escalation_id":"e1","urgency":"urgent",
+                "from":"crisis","waiting_seconds":40}]})
+        );
+        let case = json(&ServerMsg::Case {
+            escalation_id: "e1".into(),
+            handle: "あき".into(),
+            excerpt,
+            urgency: Urgency::Normal,
+            from: EscalationSource::Facilitator,
+            room_title: None,
+        });
+        assert_eq!(case["type"], "case");
+        assert_eq!(case["handle"], "あき");
+        assert_eq!(case["excerpt"][0]["message_id"], "7");
+        for state in ["waiting", "connected", "declined", "cancelled", "ended"] {
+            let parsed: EscalationState = serde_json::from_value(serde_json::json!(state)).unwrap();
+            assert_eq!(serde_json::to_value(parsed).unwrap(), state);
+        }
+        for status in ["asked", "queued", "with_counselor", "ended"] {
+            let parsed: EscalationStatus =
+                serde_json::from_value(serde_json::json!(status)).unwrap();
+            assert_eq!(serde_json::to_value(parsed).unwrap(), status);
+        }
+    }
 }

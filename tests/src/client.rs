@@ -130,17 +130,8 @@ impl Client {
     /// Reads frames until one of type `kind` arrives (skipping presence updates and the
     /// like), and returns it.
     pub async fn recv_type(&mut self, kind: &str) -> Result<Value> {
-        let deadline = tokio::time::Instant::now() + STEP;
-        loop {
-            let left = deadline.saturating_duration_since(tokio::time::Instant::now());
-            let frame = self
-                .recv_within(left)
-                .await
-                .with_context(|| format!("waiting for a {kind:?} frame"))?;
-            if frame["type"] == kind {
-                return Ok(frame);
-            }
-        }
+        self.read_until(kind, |frame| frame["type"] == kind, false)
+            .await
     }
 
     /// The first frame of type `kind` for which `wanted` holds — among frames read earlier
@@ -155,6 +146,17 @@ impl Client {
         if let Some(at) = self.kept.iter().position(fits) {
             return Ok(self.kept.remove(at).unwrap_or_default());
         }
+        self.read_until(kind, fits, true).await
+    }
+
+    /// Reads frames (for one step at most) until one `fits`; the others are dropped, or
+    /// kept for [`Client::recv_kept`].
+    async fn read_until(
+        &mut self,
+        kind: &str,
+        fits: impl Fn(&Value) -> bool,
+        keep: bool,
+    ) -> Result<Value> {
         let deadline = tokio::time::Instant::now() + STEP;
         loop {
             let left = deadline.saturating_duration_since(tokio::time::Instant::now());
@@ -165,7 +167,9 @@ impl Client {
             if fits(&frame) {
                 return Ok(frame);
             }
-            self.kept.push_back(frame);
+            if keep {
+                self.kept.push_back(frame);
+            }
         }
     }
 

@@ -299,6 +299,18 @@ mod tests {
         }
     }
 
+    /// A `case` frame for request e1 with `handle`.
+    fn case(handle: &str) -> ServerMsg {
+        ServerMsg::Case {
+            escalation_id: "e1".into(),
+            handle: handle.into(),
+            excerpt: vec![],
+            urgency: Urgency::Normal,
+            from: EscalationSource::Participant,
+            room_title: None,
+        }
+    }
+
     #[test]
     fn the_person_waits_is_connected_and_the_room_closes_when_it_ends() {
         let mut counsel = Counsel::default();
@@ -351,18 +363,7 @@ mod tests {
     #[test]
     fn a_counselors_case_opens_and_closes_its_room_and_waits_count_on() {
         let mut counsel = Counsel::default();
-        counsel.on_frame(
-            &ServerMsg::Case {
-                escalation_id: "e1".into(),
-                handle: "みどり".into(),
-                excerpt: vec![],
-                urgency: Urgency::Normal,
-                from: EscalationSource::Participant,
-                room_title: None,
-            },
-            0.0,
-            true,
-        );
+        counsel.on_frame(&case("みどり"), 0.0, true);
         assert_eq!(
             counsel.on_frame(
                 &escalation(EscalationState::Connected, Some("p-1")),
@@ -385,18 +386,7 @@ mod tests {
             true,
         );
         assert!(counsel.request.is_none());
-        counsel.on_frame(
-            &ServerMsg::Case {
-                escalation_id: "e1".into(),
-                handle: "あお".into(),
-                excerpt: vec![],
-                urgency: Urgency::Normal,
-                from: EscalationSource::Participant,
-                room_title: None,
-            },
-            0.0,
-            true,
-        );
+        counsel.on_frame(&case("あお"), 0.0, true);
         assert_eq!(counsel.case_in("p-2").unwrap().handle, "あお");
         let item = QueueItem {
             escalation_id: "e2".into(),

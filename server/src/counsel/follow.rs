@@ -18,6 +18,7 @@ use super::views::{self, Queueing};
 use crate::hub::CaseEvent;
 use crate::outbox::Outbox;
 use crate::store::escalations::{bus_key, read_all};
+use crate::store::private_rooms::CASE_ROOM_SEATS;
 use crate::store::{Escalation, StoreEvent, escalation_key, session_key};
 use crate::token::SessionToken;
 
@@ -157,10 +158,10 @@ impl Watch {
             .collect()
     }
 
-    fn forget(&mut self, token: &SessionToken) -> (Option<String>, bool) {
-        let person = self.persons.remove(token).map(|person| person.id);
-        let on_duty = self.staff.remove(token).is_some_and(|staff| staff.on_duty);
-        (person, on_duty)
+    /// A session ended: nothing of it is followed; the request it had, if any.
+    fn forget(&mut self, token: &SessionToken) -> Option<String> {
+        self.staff.remove(token);
+        self.persons.remove(token).map(|person| person.id)
     }
 }
 
@@ -235,7 +236,7 @@ impl Counsel {
     /// duty ends and their cases go back to the head of the queue, unless another session of
     /// theirs is still here.
     async fn session_ended(&self, token: &SessionToken, staff: Option<String>) {
-        let (person, _) = self.watch().forget(token);
+        let person = self.watch().forget(token);
         if let Some(id) = person
             && let Ok((before, after, ())) = self
                 .change(&id, |record| {
@@ -372,7 +373,7 @@ impl Counsel {
         let Some(conn) = self.hub.connection(token) else {
             return;
         };
-        self.hub.follow(room, 2);
+        self.hub.follow(room, CASE_ROOM_SEATS);
         if let Err(err) = self.hub.join(room, token, false, &conn, None).await {
             tracing::warn!(
                 code = err.code().as_str(),

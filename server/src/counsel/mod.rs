@@ -219,29 +219,14 @@ impl Counsel {
         source: Source,
     ) -> Result<(), Refusal> {
         let key = session_key(token);
-        if let Some(open) = self.store.bound_escalation(&key).await?
-            && read_one(&*self.store, &open)
-                .await?
-                .is_some_and(|(_, record)| !record.case.is_over())
-        {
+        if let Some(open) = self.open_request(&key).await? {
             self.watch().follow_person(token, &open);
             self.wake.notify_one();
             return Ok(());
         }
         let now = self.now();
-        let record = Escalation {
-            id: Escalation::new_id(),
-            room,
-            handle: handle.to_owned(),
-            excerpt: Vec::new(),
-            case: Case::asked_by_person(source, Urgency::Normal, now),
-            created: now,
-            facilitator: None,
-            private_room: None,
-            person_until: self.lease_end(),
-            counselor_until: 0,
-            erase_at: None,
-        };
+        let case = Case::asked_by_person(source, Urgency::Normal, now);
+        let record = Escalation::new(room, handle, case, now, self.lease_end());
         self.create_bound(&record, &key).await?;
         self.watch().follow_person(token, &record.id);
         tracing::debug!(from = source.as_str(), "a counselor was asked for");
@@ -291,27 +276,19 @@ impl Counsel {
                 text: message.text,
             });
         }
-        if let Some(open) = self.store.bound_escalation(&target.session).await?
-            && read_one(&*self.store, &open)
-                .await?
-                .is_some_and(|(_, record)| !record.case.is_over())
-        {
+        if self.open_request(&target.session).await?.is_some() {
             return Err(Refusal::CaseNotNow);
         }
-        let now = self.now();
-        let record = Escalation {
-            id: Escalation::new_id(),
-            room: Some(room.to_owned()),
-            handle: handle.to_owned(),
-            excerpt,
-            case: Case::escalated(urgency, ids),
-            created: now,
-            facilitator: Some(staff_handle.to_owned()),
-            private_room: None,
-            person_until: self.lease_end(),
-            counselor_until: 0,
-            erase_at: None,
-        };
+        let case = Case::escalated(urgency, ids);
+        let mut record = Escalation::new(
+            Some(room.to_owned()),
+            handle,
+            case,
+            self.now(),
+            self.lease_end(),
+        );
+        record.excerpt = excerpt;
+        record.facilitator = Some(staff_handle.to_owned());
         // The person's node hears of the binding and asks them (`consent_request`).
         self.create_bound(&record, &target.session)
             .await
@@ -325,6 +302,17 @@ impl Counsel {
         self.count(&[("requests:facilitator", 1)], None).await;
         self.wake.notify_one();
         Ok(())
+    }
+
+    /// The session's request (by session key), if one is bound and still open.
+    async fn open_request(&self, session: &str) -> Result<Option<String>, Refusal> {
+        let Some(id) = self.store.bound_escalation(session).await? else {
+            return Ok(None);
+        };
+        let open = read_one(&*self.store, &id)
+            .await?
+            .is_some_and(|(_, record)| !record.case.is_over());
+        Ok(open.then_some(id))
     }
 
     /// Keeps a new request bound to its session: if the binding cannot be made (the session

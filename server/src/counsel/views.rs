@@ -48,13 +48,9 @@ fn escalation_with(id: &str, state: EscalationState, extra: Extra) -> ServerMsg 
     }
 }
 
-fn escalation(id: &str, state: EscalationState) -> ServerMsg {
-    escalation_with(id, state, Extra::default())
-}
-
 /// The frame that says a request ended as `state`.
 pub fn ended(id: &str, state: EscalationState) -> ServerMsg {
-    escalation(id, state)
+    escalation_with(id, state, Extra::default())
 }
 
 /// What the person is told of their request now.
@@ -93,17 +89,17 @@ pub fn for_person(record: &Escalation, queueing: &Queueing) -> ServerMsg {
             };
             escalation_with(id, EscalationState::Waiting, extra)
         }
-        State::Connected { .. } => for_counselor(record),
-        State::Declined => escalation(id, EscalationState::Declined),
-        State::Cancelled => escalation(id, EscalationState::Cancelled),
-        State::Ended { .. } => escalation(id, EscalationState::Ended),
+        // Connected, or over: the same words the counselor gets.
+        State::Connected { .. } | State::Declined | State::Cancelled | State::Ended { .. } => {
+            for_counselor(record)
+        }
     }
 }
 
 /// What the counselor who has a case is told of it: connected, in its room, or over.
 pub fn for_counselor(record: &Escalation) -> ServerMsg {
     match record.final_state() {
-        Some(state) => escalation(&record.id, state),
+        Some(state) => ended(&record.id, state),
         None => {
             let extra = Extra {
                 room: record.private_room.clone(),
@@ -187,19 +183,9 @@ mod tests {
     use ibasho_moderation::escalation::{Case, Source, Urgency};
 
     fn record(case: Case) -> Escalation {
-        Escalation {
-            id: "e1".into(),
-            room: Some("lounge".into()),
-            handle: "みどり".into(),
-            excerpt: vec![],
-            case,
-            created: 0,
-            facilitator: None,
-            private_room: None,
-            person_until: 0,
-            counselor_until: 0,
-            erase_at: None,
-        }
+        let mut record = Escalation::new(Some("lounge".into()), "みどり", case, 0, 0);
+        record.id = "e1".into();
+        record
     }
 
     fn queueing(on_duty: u32) -> Queueing {

@@ -64,10 +64,30 @@ pub struct Escalation {
 }
 
 impl Escalation {
-    /// A fresh random id (nobody can guess one).
-    pub fn new_id() -> String {
+    /// A new request with a fresh random id (nobody can guess one), made at `now` (ms) by
+    /// the person `handle` (in `room`, if not from the lobby), their session alive until
+    /// `person_until`; nothing shared yet, no facilitator.
+    pub fn new(
+        room: Option<String>,
+        handle: &str,
+        case: Case,
+        now: u64,
+        person_until: u64,
+    ) -> Escalation {
         let bytes: [u8; 12] = rand::random();
-        format!("e{}", super::hex(&bytes))
+        Escalation {
+            id: format!("e{}", super::hex(&bytes)),
+            room,
+            handle: handle.to_owned(),
+            excerpt: Vec::new(),
+            case,
+            created: now,
+            facilitator: None,
+            private_room: None,
+            person_until,
+            counselor_until: 0,
+            erase_at: None,
+        }
     }
 
     /// The counselor (staff handle) who has it, if connected.

@@ -15,6 +15,9 @@ use crate::token::SessionToken;
 /// catalogue refuses ids with it).
 pub const PRIVATE_PREFIX: &str = "p-";
 
+/// A counselor's room for a case has two seats: the counselor's and the person's.
+pub const CASE_ROOM_SEATS: u32 = 2;
+
 /// A private room's record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PrivateRoom {
@@ -63,7 +66,7 @@ impl PrivateRoom {
     /// to the case.
     pub fn for_case(counselor: &SessionToken, case: &str, expires_at: Option<Timestamp>) -> Self {
         let mut room = PrivateRoom::new(Audience::Anyone, counselor, &[], expires_at);
-        room.capacity = 2;
+        room.capacity = CASE_ROOM_SEATS;
         room.case = Some(case.to_owned());
         room
     }

@@ -721,19 +721,10 @@ async fn sanctions_bind_to_the_session_and_end_with_the_rooms_session() {
 
 fn request(id: &str, handle: &str) -> ibasho_server::store::Escalation {
     use ibasho_moderation::escalation::{Case, Source, Urgency};
-    ibasho_server::store::Escalation {
-        id: id.to_owned(),
-        room: None,
-        handle: handle.to_owned(),
-        excerpt: Vec::new(),
-        case: Case::asked_by_person(Source::Participant, Urgency::Normal, 0),
-        created: 0,
-        facilitator: None,
-        private_room: None,
-        person_until: u64::MAX,
-        counselor_until: 0,
-        erase_at: None,
-    }
+    let case = Case::asked_by_person(Source::Participant, Urgency::Normal, 0);
+    let mut record = ibasho_server::store::Escalation::new(None, handle, case, 0, u64::MAX);
+    record.id = id.to_owned();
+    record
 }
 
 #[tokio::test]
