@@ -46,7 +46,17 @@ impl Timing {
 
     /// Whether a room can be entered now, from its schedule and what a facilitator changed.
     pub fn status(&self, room: &RoomSpec, control: Option<&RoomControl>) -> Status {
-        let now = self.now();
+        self.status_at(room, control, self.now())
+    }
+
+    /// [`Timing::status`] at `now`: whoever compares the status with a time of their own
+    /// (the timetable's tick) asks at that time, never at a later reading of the clock.
+    pub fn status_at(
+        &self,
+        room: &RoomSpec,
+        control: Option<&RoomControl>,
+        now: Timestamp,
+    ) -> Status {
         // Closed by a facilitator: until the next session, whatever the schedule says now.
         if let Some(control) = control.filter(|control| control.closed_early)
             && let Some((_, ends)) = control.planned
