@@ -33,6 +33,9 @@ pub enum State {
     Cancelled,
     /// Over, with the counselor's outcome if they gave one.
     Ended { outcome: Option<Outcome> },
+    /// The person ended it (or their session ended) while with `counselor`: over for the
+    /// person; the outcome is still the counselor's to record (`end_by_counselor`).
+    LeftByPerson { counselor: String },
 }
 
 /// What a facilitator who escalated is told: never more than this.
@@ -147,30 +150,47 @@ impl Case {
         }
     }
 
-    /// The counselor who has it ends it with an outcome.
+    /// The counselor who has it ends it with an outcome — also after the person ended it,
+    /// which leaves the outcome to them.
     pub fn end_by_counselor(&mut self, counselor: &str, outcome: Outcome) -> Result<(), Refused> {
         match &self.state {
-            State::Connected { counselor: who, .. } if who == counselor => {
+            State::Connected { counselor: who, .. } | State::LeftByPerson { counselor: who }
+                if who == counselor =>
+            {
                 self.state = State::Ended {
                     outcome: Some(outcome),
                 };
                 Ok(())
             }
-            State::Connected { .. } => Err(Refused::NotYours),
+            State::Connected { .. } | State::LeftByPerson { .. } => Err(Refused::NotYours),
             _ => Err(Refused::NotNow),
         }
     }
 
-    /// The person ends it: with a counselor, it is over; before that, it is cancelled.
+    /// The person ends it: with a counselor, it is over for them (the counselor records the
+    /// outcome); before that, it is cancelled.
     pub fn end_by_person(&mut self) -> Result<(), Refused> {
-        self.state = match self.state {
-            State::Connected { .. } => State::Ended { outcome: None },
+        self.state = match &self.state {
+            State::Connected { counselor, .. } => State::LeftByPerson {
+                counselor: counselor.clone(),
+            },
             State::Asked | State::Queued { .. } => State::Cancelled,
-            State::Declined | State::Cancelled | State::Ended { .. } => {
+            State::Declined
+            | State::Cancelled
+            | State::Ended { .. }
+            | State::LeftByPerson { .. } => {
                 return Err(Refused::NotNow);
             }
         };
         Ok(())
+    }
+
+    /// The counselor whose outcome a case the person ended still waits for.
+    pub fn awaiting_outcome_from(&self) -> Option<&str> {
+        match &self.state {
+            State::LeftByPerson { counselor } => Some(counselor),
+            _ => None,
+        }
     }
 
     /// The person's session ended: whatever was not over is cancelled or ended.
@@ -192,7 +212,7 @@ impl Case {
     pub fn is_over(&self) -> bool {
         matches!(
             self.state,
-            State::Declined | State::Cancelled | State::Ended { .. }
+            State::Declined | State::Cancelled | State::Ended { .. } | State::LeftByPerson { .. }
         )
     }
 
@@ -203,7 +223,7 @@ impl Case {
             State::Queued { .. } => FacilitatorView::Queued,
             State::Declined | State::Cancelled => FacilitatorView::NotGoingAhead,
             State::Connected { .. } => FacilitatorView::WithCounselor,
-            State::Ended { .. } => FacilitatorView::Ended,
+            State::Ended { .. } | State::LeftByPerson { .. } => FacilitatorView::Ended,
         }
     }
 
@@ -333,7 +353,28 @@ mod tests {
         let mut by_person = Case::asked_by_person(Source::Participant, Urgency::Normal, 0);
         by_person.claim("a", 1).unwrap();
         by_person.end_by_person().unwrap();
-        assert_eq!(by_person.state, State::Ended { outcome: None });
+        // Over for the person; the outcome is still the counselor's to record, theirs alone.
+        assert!(by_person.is_over());
+        assert_eq!(by_person.awaiting_outcome_from(), Some("a"));
+        assert_eq!(by_person.facilitator_view(), FacilitatorView::Ended);
+        assert_eq!(by_person.end_by_person(), Err(Refused::NotNow));
+        assert_eq!(
+            by_person.end_by_counselor("b", Outcome::Talked),
+            Err(Refused::NotYours)
+        );
+        by_person.end_by_counselor("a", Outcome::Talked).unwrap();
+        assert_eq!(
+            by_person.state,
+            State::Ended {
+                outcome: Some(Outcome::Talked)
+            }
+        );
+        assert_eq!(by_person.awaiting_outcome_from(), None);
+        assert_eq!(
+            by_person.end_by_counselor("a", Outcome::Other),
+            Err(Refused::NotNow),
+            "recorded once"
+        );
     }
 
     #[test]

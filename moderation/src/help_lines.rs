@@ -9,6 +9,7 @@
 //! url = "https://www.since2011.net/yorisoi/"
 //! hours = "24時間・年中無休"          # the words shown
 //! open = ["Mon-Sun 00:00-24:00"]    # when it is open, in the catalogue's time zone
+//! crisis_only = false               # true: only after crisis language (e.g. 119)
 //! ```
 //!
 //! A window (`Mon-Fri 10:00-16:00`, `Sat 13:00-17:00`, `Mon,Wed,Fri 09:00-12:00`) ends on
@@ -31,6 +32,10 @@ pub struct HelpLine {
     pub hours: String,
     #[serde(default)]
     pub open: Vec<String>,
+    /// Shown only after crisis language (an emergency number such as 119), never to someone
+    /// who only asked to talk.
+    #[serde(default)]
+    pub crisis_only: bool,
     #[serde(skip)]
     windows: Vec<Window>,
 }

@@ -128,6 +128,9 @@ pub enum ClientMsg {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         note: Option<String>,
     },
+    /// Staff only: an alert was seen to (`alert.alert_id`); it leaves every staff member's
+    /// desk, and staff who come in later no longer get it.
+    DismissAlert { alert_id: String },
     /// Staff only: what was done about a report; its reporter is told once.
     ResolveReport {
         report_id: String,
@@ -236,6 +239,7 @@ impl ClientMsg {
             ClientMsg::AskCounselor { room, .. } => room.as_deref(),
             ClientMsg::Hello { .. }
             | ClientMsg::ResolveReport { .. }
+            | ClientMsg::DismissAlert { .. }
             | ClientMsg::Consent { .. }
             | ClientMsg::CancelEscalation { .. }
             | ClientMsg::Duty { .. }
@@ -381,6 +385,9 @@ mod tests {
                 reason: ReportReason::SelfHarm,
                 note: None,
             },
+            ClientMsg::DismissAlert {
+                alert_id: "a1".into(),
+            },
             ClientMsg::ResolveReport {
                 report_id: "a1".into(),
                 outcome: ReportOutcome::NoAction,
@@ -424,6 +431,7 @@ mod tests {
                 | ClientMsg::Moderate { .. }
                 | ClientMsg::Report { .. }
                 | ClientMsg::ResolveReport { .. }
+                | ClientMsg::DismissAlert { .. }
                 | ClientMsg::AskCounselor { .. }
                 | ClientMsg::Escalate { .. }
                 | ClientMsg::Consent { .. }

@@ -103,6 +103,14 @@ pub enum EscalationState {
     Ended,
 }
 
+/// Who ended a case (`escalation.ended_by`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EndedBy {
+    Person,
+    Counselor,
+}
+
 /// What the facilitator who escalated is told, and never more: a decline and a cancellation
 /// are the same word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

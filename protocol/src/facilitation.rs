@@ -21,6 +21,15 @@ pub enum StaffRole {
 }
 
 impl StaffRole {
+    /// Its name on the wire (and as the actor of an audit entry that names a role only).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StaffRole::Facilitator => "facilitator",
+            StaffRole::Counselor => "counselor",
+            StaffRole::Admin => "admin",
+        }
+    }
+
     /// The title shown after a staff member's name, so that nobody can pass for staff (handles
     /// of participants may not contain these words) and nobody mistakes staff for a peer.
     pub fn title(self) -> &'static str {

@@ -29,13 +29,13 @@ pub mod server;
 pub use client::{ClientMsg, Lang, Reaction, Role};
 pub use error::ErrorCode;
 pub use escalation::{
-    CaseOutcome, EscalationSource, EscalationState, EscalationStatus, ExcerptItem, QueueItem,
-    Urgency,
+    CaseOutcome, EndedBy, EscalationSource, EscalationState, EscalationStatus, ExcerptItem,
+    QueueItem, Urgency,
 };
 pub use facilitation::{FacilitatorAction, Floor, LEEWAY_MINUTES, StaffLogin, StaffRole};
 pub use moderation::{
     DEFAULT_MUTE_MINUTES, MAX_MUTE_MINUTES, MAX_REPORT_NOTE_CHARS, MAX_SLOW_MODE_SECONDS,
-    MAX_TOPIC_CHARS, ModerateAction, ReportOutcome, ReportReason, SanctionKind,
+    MAX_TOPIC_CHARS, ModerateAction, MutedMember, ReportOutcome, ReportReason, SanctionKind,
 };
 pub use position::Position;
 pub use rooms::{Audience, Programme, RoomInfo, RoomKind, RoomStatus, Segment, Slot};

@@ -52,6 +52,13 @@ impl ModerateAction {
     }
 }
 
+/// One person muted in a room, as staff there see it (`muted.members`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MutedMember {
+    pub handle: String,
+    pub until: jiff::Timestamp,
+}
+
 /// What a sanction frame tells the person it concerns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -6,9 +6,9 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    AlertReason, ErrorCode, EscalationSource, EscalationState, EscalationStatus, ExcerptItem,
-    Floor, HelpLine, PersonalInfoKind, Position, QueueItem, Reaction, ReportOutcome, ReportReason,
-    SanctionKind, StaffRole, Urgency,
+    AlertReason, EndedBy, ErrorCode, EscalationSource, EscalationState, EscalationStatus,
+    ExcerptItem, Floor, HelpLine, MutedMember, PersonalInfoKind, Position, QueueItem, Reaction,
+    ReportOutcome, ReportReason, SanctionKind, StaffRole, Urgency,
 };
 
 /// How many of each reaction a message has (reactions nobody gave are left out).
@@ -210,6 +210,24 @@ pub enum ServerMsg {
         reason: AlertReason,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         rule: Option<String>,
+        /// The alert's id, to dismiss it (`dismiss_alert`). Until a staff member does, staff
+        /// who come into the room later get it too.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        alert_id: Option<String>,
+        /// Who wrote the message (staff need it to find the message and to act).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        handle: Option<String>,
+        /// When it was raised.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        at: Option<Timestamp>,
+    },
+    /// To staff in the room: a staff member dismissed this alert (it leaves every desk).
+    AlertDismissed { room: String, alert_id: String },
+    /// To staff in the room (when they come in, and after every mute or unmute): who is
+    /// muted there now, and until when. Never to anyone else.
+    Muted {
+        room: String,
+        members: Vec<MutedMember>,
     },
     /// To the person alone: a facilitator suggests talking with a counselor and would share
     /// these messages of theirs; answered with `consent`.
@@ -247,6 +265,10 @@ pub enum ServerMsg {
         /// urgency).
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         handed_over: bool,
+        /// `ended`: who ended it. To the counselor, `person` means the outcome is still
+        /// theirs to record (`end_case` with an `outcome`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        ended_by: Option<EndedBy>,
     },
     /// To the facilitator who escalated: where it stands, in these words only.
     EscalationStatus {
@@ -366,11 +388,34 @@ mod tests {
             message_id: "7".into(),
             reason: AlertReason::Flagged,
             rule: Some("abuse".into()),
+            alert_id: Some("a1".into()),
+            handle: Some("あき".into()),
+            at: Some("2026-12-07T09:00:00Z".parse().unwrap()),
         };
         assert_eq!(
             serde_json::to_value(&alert).unwrap(),
             serde_json::json!({"type":"alert","room":"lounge","message_id":"7","reason":"flagged",
-                "rule":"abuse"})
+                "rule":"abuse","alert_id":"a1","handle":"あき","at":"2026-12-07T09:00:00Z"})
+        );
+        assert_eq!(
+            serde_json::to_value(ServerMsg::AlertDismissed {
+                room: "lounge".into(),
+                alert_id: "a1".into(),
+            })
+            .unwrap(),
+            serde_json::json!({"type":"alert_dismissed","room":"lounge","alert_id":"a1"})
+        );
+        assert_eq!(
+            serde_json::to_value(ServerMsg::Muted {
+                room: "lounge".into(),
+                members: vec![crate::MutedMember {
+                    handle: "あき".into(),
+                    until: "2026-12-07T09:10:00Z".parse().unwrap(),
+                }],
+            })
+            .unwrap(),
+            serde_json::json!({"type":"muted","room":"lounge",
+                "members":[{"handle":"あき","until":"2026-12-07T09:10:00Z"}]})
         );
         let refused = ServerMsg::Error(ErrorFrame {
             code: ErrorCode::PersonalInfo,
@@ -437,6 +482,7 @@ mod tests {
                 lines: Some(vec![]),
                 room: Some("p-1".into()),
                 handed_over: false,
+                ended_by: None,
             }),
             serde_json::json!({"type":"escalation","escalation_id":"e1","state":"no_counselor",
                 "position":1,"on_duty":0,"estimated_wait_minutes":5,
@@ -483,6 +529,22 @@ mod tests {
         assert_eq!(case["type"], "case");
         assert_eq!(case["handle"], "あき");
         assert_eq!(case["excerpt"][0]["message_id"], "7");
+        assert_eq!(
+            json(&ServerMsg::Escalation {
+                escalation_id: "e1".into(),
+                state: EscalationState::Ended,
+                position: None,
+                on_duty: None,
+                estimated_wait_minutes: None,
+                next_on_duty: None,
+                lines: None,
+                room: None,
+                handed_over: false,
+                ended_by: Some(crate::EndedBy::Person),
+            }),
+            serde_json::json!({"type":"escalation","escalation_id":"e1","state":"ended",
+                "ended_by":"person"})
+        );
         for state in ["waiting", "connected", "declined", "cancelled", "ended"] {
             let parsed: EscalationState = serde_json::from_value(serde_json::json!(state)).unwrap();
             assert_eq!(serde_json::to_value(parsed).unwrap(), state);

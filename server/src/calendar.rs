@@ -42,12 +42,19 @@ fn ics_time(at: Timestamp) -> String {
     at.strftime("%Y%m%dT%H%M%SZ").to_string()
 }
 
-/// The sessions from `now` on, as an iCalendar feed.
-pub fn feed(catalogue: &Catalogue, now: Timestamp) -> String {
+/// The sessions from `now` on (of one room, if `only` names it), as an iCalendar feed.
+pub fn feed(catalogue: &Catalogue, now: Timestamp, only: Option<&str>) -> String {
     let until = now.checked_add(FEED_SPAN).unwrap_or(now);
     let mut calendar = Calendar::new();
-    calendar.name("Ibasho 居場所");
-    for slot in slots(catalogue, now, until) {
+    let name = match only.and_then(|id| catalogue.room(id)) {
+        Some(room) => format!("Ibasho 居場所 — {}", room.title),
+        None => "Ibasho 居場所".to_owned(),
+    };
+    calendar.name(&name);
+    let slots = slots(catalogue, now, until)
+        .into_iter()
+        .filter(|slot| only.is_none_or(|id| slot.room == id));
+    for slot in slots {
         let description = catalogue
             .room(&slot.room)
             .map(|room| room.description.clone())

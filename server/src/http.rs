@@ -105,14 +105,26 @@ async fn schedule(State(app): State<Arc<App>>, Query(query): Query<ScheduleQuery
     Json(calendar::slots(&app.catalogue, from, to)).into_response()
 }
 
-/// The coming sessions as an iCalendar feed, to add to a calendar app.
-async fn schedule_feed(State(app): State<Arc<App>>) -> Response {
+#[derive(serde::Deserialize)]
+struct FeedQuery {
+    /// One room's sessions only (「開いたら知らせる」 on a closed room).
+    room: Option<String>,
+}
+
+/// The coming sessions as an iCalendar feed, to add to a calendar app: every room's, or one
+/// room's (`?room=ID`; a room the catalogue does not have is 404 `no_such_room`).
+async fn schedule_feed(State(app): State<Arc<App>>, Query(query): Query<FeedQuery>) -> Response {
+    if let Some(room) = &query.room
+        && app.catalogue.room(room).is_none()
+    {
+        return error_response(StatusCode::NOT_FOUND, &Refusal::NoSuchRoom);
+    }
     (
         [(
             axum::http::header::CONTENT_TYPE,
             "text/calendar; charset=utf-8",
         )],
-        calendar::feed(&app.catalogue, app.clock.now()),
+        calendar::feed(&app.catalogue, app.clock.now(), query.room.as_deref()),
     )
         .into_response()
 }

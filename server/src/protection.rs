@@ -81,10 +81,21 @@ impl Protection {
     /// The help lines as a `support` frame lists them, with which are open at `now` (local
     /// time in the catalogue's zone): open ones first, in the file's order otherwise.
     pub fn support_lines(&self, now: jiff::civil::DateTime) -> Vec<HelpLine> {
+        self.lines(now, true)
+    }
+
+    /// The lines for someone who asked to talk, not in crisis (nobody on duty, a parting
+    /// card): [`Protection::support_lines`] without those kept for crisis language.
+    pub fn everyday_lines(&self, now: jiff::civil::DateTime) -> Vec<HelpLine> {
+        self.lines(now, false)
+    }
+
+    fn lines(&self, now: jiff::civil::DateTime, crisis: bool) -> Vec<HelpLine> {
         let mut lines: Vec<HelpLine> = self
             .help_lines
             .lines
             .iter()
+            .filter(|line| crisis || !line.crisis_only)
             .map(|line| HelpLine {
                 name: line.name.clone(),
                 number: line.number.clone(),

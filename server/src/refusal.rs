@@ -207,8 +207,8 @@ impl Refusal {
             ),
             Refusal::AudienceMismatch => pick(
                 ja,
-                "この部屋は別の方のための部屋です。ご本人の部屋と家族の部屋は分かれています。",
-                "This room is for someone else: rooms for the people themselves and for families are kept apart.",
+                "ご本人の部屋とご家族の部屋は分かれています。入るときに「本人」か「家族」を選ぶと、その方のための部屋に入れます。",
+                "Rooms for the people themselves and for families are kept apart: choose “Myself” or “Family” when you enter to come into the rooms meant for you.",
             ),
             Refusal::RoomClosed { .. } => pick(
                 ja,

@@ -149,6 +149,7 @@ impl Counsel {
                 lines,
                 room,
                 handed_over,
+                ..
             } => {
                 if counselor {
                     // The counselor's side of a case (its `case` frame may come after).
@@ -296,6 +297,7 @@ mod tests {
             lines: None,
             room: room.map(str::to_owned),
             handed_over: false,
+            ended_by: None,
         }
     }
 

@@ -292,7 +292,8 @@ impl Counsel {
                 .staff_accounts()
                 .next_on_duty(local_now)
                 .and_then(|at| self.timing.instant(at)),
-            lines: self.protection.support_lines(local_now),
+            lines: self.protection.everyday_lines(local_now),
+            crisis_lines: self.protection.support_lines(local_now),
         };
         let overs = self.overs().clone();
         let (joins, done) = self.tell_persons(&all, &queueing, &overs);
@@ -353,7 +354,8 @@ impl Counsel {
                 }
                 None => {
                     if let Some(state) = ended {
-                        tell(&conn, &mut person.last, &views::ended(&person.id, state));
+                        let frame = views::ended_for_person(&person.id, state, &queueing.lines);
+                        tell(&conn, &mut person.last, &frame);
                         done.push((token.clone(), person.id.clone()));
                         return false;
                     }
@@ -452,8 +454,8 @@ impl Counsel {
                     true
                 }
                 Some(record) => {
-                    if let Some(state) = record.final_state() {
-                        tell(&conn, last, &views::ended(id, state));
+                    if record.final_state().is_some() {
+                        tell(&conn, last, &views::for_counselor(record));
                     }
                     false
                 }

@@ -85,11 +85,16 @@ impl Counsel {
         let held = now < self.sweep_after.load(std::sync::atomic::Ordering::Relaxed);
         for (stored, record) in read_all(&*self.store).await? {
             if let Some(erase_at) = record.erase_at {
-                if erase_at <= now {
-                    // Past the reading grace: nothing of the case stays.
-                    self.store
+                if erase_at <= now
+                    && self
+                        .store
                         .swap_escalation(&record.id, &stored, None, None)
-                        .await?;
+                        .await?
+                    && record.case.awaiting_outcome_from().is_some()
+                {
+                    // Past the reading grace (or the wait for an outcome that never came:
+                    // counted as none): nothing of the case stays.
+                    self.count(&[("outcomes:none", 1)], None).await;
                 }
                 continue;
             }

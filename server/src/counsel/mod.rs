@@ -43,6 +43,10 @@ pub use follow::Watch;
 /// At most this many messages go into a facilitator's escalation.
 pub const MAX_EXCERPT: usize = 20;
 
+/// How long a case the person ended waits for its counselor to record the outcome (its
+/// record holds nothing of the person by then); past it, `outcomes:none` is counted.
+pub const OUTCOME_WINDOW: Duration = Duration::from_secs(60 * 60);
+
 /// The live staff accounts (the staff file can be read again while running).
 pub type LiveStaff = Arc<RwLock<Arc<StaffAccounts>>>;
 
@@ -161,8 +165,9 @@ impl Counsel {
 
     /// Changes a request's record by `step`, by compare-and-swap (read again and retried if
     /// another node changed it meanwhile). An over request is erased at once, or kept for
-    /// the counselor's reading grace when a counselor ended it. Returns the record before and
-    /// after.
+    /// the counselor's reading grace when a counselor ended it, or — stripped of the person —
+    /// for the counselor to record the outcome when the person ended it. Returns the record
+    /// before and after.
     async fn change<T>(
         &self,
         id: &str,
@@ -177,7 +182,15 @@ impl Counsel {
             let over = after
                 .final_state()
                 .filter(|_| before.final_state().is_none());
+            let awaiting = after.case.awaiting_outcome_from().is_some();
             let new = match over {
+                // The person left: nothing of them stays; the counselor records the outcome.
+                Some(_) if awaiting => {
+                    after.forget_the_person();
+                    let window = self.grace.max(OUTCOME_WINDOW);
+                    after.erase_at = Some(Self::real_now() + duration_ms(window));
+                    Some(after.encode()?)
+                }
                 // Kept for the counselor's reading grace, then swept.
                 Some(EscalationState::Ended) if self.grace > Duration::ZERO => {
                     after.erase_at = Some(Self::real_now() + duration_ms(self.grace));
@@ -185,6 +198,8 @@ impl Counsel {
                 }
                 // Over: erased at once.
                 Some(_) => None,
+                // The outcome of a case the person ended is recorded: nothing stays.
+                None if before.case.awaiting_outcome_from().is_some() && !awaiting => None,
                 None => Some(after.encode()?),
             };
             if self
@@ -455,7 +470,11 @@ impl Counsel {
         let (_, current) = read_one(&*self.store, id)
             .await?
             .ok_or(Refusal::NoSuchEscalation)?;
-        let counselor = staff.filter(|handle| current.counselor() == Some(*handle));
+        // The counselor who has it — or whose outcome it waits for, the person having left.
+        let counselor = staff.filter(|handle| {
+            current.counselor() == Some(*handle)
+                || current.case.awaiting_outcome_from() == Some(*handle)
+        });
         let (before, after, ()) = match counselor {
             Some(handle) => {
                 let outcome = outcome.ok_or(Refusal::BadRequest(BadRequest::OutcomeMissing))?;
@@ -480,15 +499,17 @@ impl Counsel {
         Ok(())
     }
 
-    /// After a case ended: its room is closed and erased, and the outcome counted.
+    /// After a case ended: its room is closed and erased, and the outcome counted — when
+    /// the counselor ended it, or recorded it after the person did (the person's end alone
+    /// counts nothing yet: the outcome is still to come, see `leases` for none).
     async fn finish(&self, before: &Escalation, after: &Escalation) {
-        // Only the change that ended it (an ended case kept for reading is not ended again).
-        if before.case.is_over() || !after.case.is_over() {
-            return;
+        let newly_over = !before.case.is_over() && after.case.is_over();
+        if newly_over {
+            tracing::debug!("a case ended");
+            self.close_room(before.private_room.as_deref()).await;
         }
-        tracing::debug!("a case ended");
-        self.close_room(before.private_room.as_deref()).await;
-        if let State::Ended { outcome } = after.case.state {
+        let recorded = newly_over || before.case.awaiting_outcome_from().is_some();
+        if recorded && let State::Ended { outcome } = after.case.state {
             let name = outcome.map_or("none", CaseOutcome::as_str);
             self.count(&[(&format!("outcomes:{name}"), 1)], None).await;
         }
@@ -562,6 +583,10 @@ impl Counsel {
             if record.counselor() == Some(handle) {
                 conn.send(&self.case_frame(&record));
                 self.watch().follow_case(token, &record.id);
+            } else if record.case.awaiting_outcome_from() == Some(handle) {
+                // The person left; the outcome is still theirs to record.
+                conn.send(&self.case_frame(&record));
+                conn.send(&views::for_counselor(&record));
             }
         }
         Ok(())

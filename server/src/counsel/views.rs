@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use ibasho_moderation::escalation::{self, FacilitatorView, State};
-use ibasho_protocol::{EscalationState, EscalationStatus, HelpLine, QueueItem, ServerMsg};
+use ibasho_protocol::{EndedBy, EscalationState, EscalationStatus, HelpLine, QueueItem, ServerMsg};
 
 use crate::store::Escalation;
 
@@ -17,9 +17,12 @@ pub struct Queueing {
     pub on_duty: u32,
     /// Recent waiting times.
     pub recent: Vec<Duration>,
-    /// For `no_counselor`: the next start of a counselor's duty hours, and the help lines.
+    /// For `no_counselor`: the next start of a counselor's duty hours, and the help lines
+    /// (`lines` for someone who asked to talk; `crisis_lines`, every line, after crisis
+    /// language).
     pub next_on_duty: Option<jiff::Timestamp>,
     pub lines: Vec<HelpLine>,
+    pub crisis_lines: Vec<HelpLine>,
 }
 
 /// What an `escalation` frame says beside its id and state.
@@ -32,6 +35,7 @@ struct Extra {
     lines: Option<Vec<HelpLine>>,
     room: Option<String>,
     handed_over: bool,
+    ended_by: Option<EndedBy>,
 }
 
 fn escalation_with(id: &str, state: EscalationState, extra: Extra) -> ServerMsg {
@@ -45,12 +49,33 @@ fn escalation_with(id: &str, state: EscalationState, extra: Extra) -> ServerMsg 
         lines: extra.lines,
         room: extra.room,
         handed_over: extra.handed_over,
+        ended_by: extra.ended_by,
     }
 }
 
-/// The frame that says a request ended as `state`.
+/// The frame that says a request ended as `state` (its record may be gone: who ended it is
+/// then not said).
 pub fn ended(id: &str, state: EscalationState) -> ServerMsg {
     escalation_with(id, state, Extra::default())
+}
+
+/// The person's frame for a request that ended as `state`: with the help lines, for the
+/// parting card (where help is, whenever it is needed).
+pub fn ended_for_person(id: &str, state: EscalationState, lines: &[HelpLine]) -> ServerMsg {
+    let extra = Extra {
+        lines: Some(lines.to_vec()),
+        ..Extra::default()
+    };
+    escalation_with(id, state, extra)
+}
+
+/// Who ended an over case, as its record says.
+fn ended_by(record: &Escalation) -> Option<EndedBy> {
+    match record.case.state {
+        State::LeftByPerson { .. } => Some(EndedBy::Person),
+        State::Ended { outcome: Some(_) } => Some(EndedBy::Counselor),
+        _ => None,
+    }
 }
 
 /// What the person is told of their request now.
@@ -69,10 +94,15 @@ pub fn for_person(record: &Escalation, queueing: &Queueing) -> ServerMsg {
                 .position(|queued| queued == id)
                 .map_or(1, |at| at + 1);
             if queueing.on_duty == 0 {
+                let lines = if record.case.source == ibasho_protocol::EscalationSource::Crisis {
+                    &queueing.crisis_lines
+                } else {
+                    &queueing.lines
+                };
                 let extra = Extra {
                     on_duty: Some(0),
                     next_on_duty: queueing.next_on_duty,
-                    lines: Some(queueing.lines.clone()),
+                    lines: Some(lines.clone()),
                     ..Extra::default()
                 };
                 return escalation_with(id, EscalationState::NoCounselor, extra);
@@ -89,17 +119,42 @@ pub fn for_person(record: &Escalation, queueing: &Queueing) -> ServerMsg {
             };
             escalation_with(id, EscalationState::Waiting, extra)
         }
-        // Connected, or over: the same words the counselor gets.
-        State::Connected { .. } | State::Declined | State::Cancelled | State::Ended { .. } => {
-            for_counselor(record)
+        State::Connected { .. } => for_counselor(record),
+        // Over: the words the counselor gets, and where help is (the parting card).
+        State::Declined | State::Cancelled | State::Ended { .. } | State::LeftByPerson { .. } => {
+            match for_counselor(record) {
+                ServerMsg::Escalation {
+                    escalation_id,
+                    state,
+                    ended_by,
+                    ..
+                } => escalation_with(
+                    &escalation_id,
+                    state,
+                    Extra {
+                        lines: Some(queueing.lines.clone()),
+                        ended_by,
+                        ..Extra::default()
+                    },
+                ),
+                other => other,
+            }
         }
     }
 }
 
-/// What the counselor who has a case is told of it: connected, in its room, or over.
+/// What the counselor who has a case is told of it: connected, in its room, or over (and
+/// who ended it: the person's end leaves the outcome to record).
 pub fn for_counselor(record: &Escalation) -> ServerMsg {
     match record.final_state() {
-        Some(state) => ended(&record.id, state),
+        Some(state) => escalation_with(
+            &record.id,
+            state,
+            Extra {
+                ended_by: ended_by(record),
+                ..Extra::default()
+            },
+        ),
         None => {
             let extra = Extra {
                 room: record.private_room.clone(),
@@ -195,6 +250,7 @@ mod tests {
             recent: vec![Duration::from_secs(300)],
             next_on_duty: None,
             lines: vec![],
+            crisis_lines: vec![],
         }
     }
 

@@ -101,10 +101,11 @@ impl Hub {
             },
         );
         drop(_in_order);
-        // After the member is in: a report filed meanwhile reaches it live or here (the desk
-        // keeps each once).
+        // After the member is in: a report filed (or an alert raised) meanwhile reaches it
+        // live or here (the desk keeps each once).
         if staff {
             self.show_unresolved(room_id, conn).await?;
+            self.show_alerts(room_id, conn).await?;
         }
         if joined.arrived {
             self.presence_changed(room_id);

@@ -81,6 +81,7 @@ impl Hub {
                 StoreEvent::ReportFiled { room, report_id } => {
                     self.show_report(room, report_id);
                 }
+                StoreEvent::AlertRaised { room, alert_id } => self.show_alert(room, alert_id),
                 StoreEvent::Gone { room } => self.take_out_of(&room).await,
                 StoreEvent::Resync { room, keep } => {
                     if let Some(hub) = self.find(&room) {

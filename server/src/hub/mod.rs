@@ -20,10 +20,12 @@
 //! - `presence` — counts, coalesced.
 //! - `sessions` — this node's sessions: takeover, grace period, leases.
 //! - `closing` — the end of a room's session, and of a private room.
-//! - `sanctions` — mutes and removals; `reports` — reports and their outcomes.
+//! - `sanctions` — mutes and removals (and who is muted, for staff); `reports` — reports
+//!   and their outcomes; `alerts` — alerts kept for staff until one dismisses them.
 //! - `cases` — what the counselor desk (`counsel`) hears from the hub.
 //! - `control` — this node's copy of each room's control (what a facilitator set).
 
+mod alerts;
 pub mod audit;
 mod cases;
 mod closing;
@@ -53,7 +55,7 @@ use room::RoomHub;
 pub use cases::CaseEvent;
 
 // The hub's vocabulary, for the layer above: it never needs the store itself.
-pub use crate::store::{Attachment, AuditEntry, NewMessage, Profile, Report};
+pub use crate::store::{Attachment, AuditEntry, NewMessage, Profile, Report, StaffAlert};
 use sessions::LocalSession;
 
 /// A store that cannot answer is `unavailable` to the client; the cause goes to the log.

@@ -2,10 +2,11 @@
 //! its lifting, and a removal (out now, refused at the door for the rest of the session).
 //! Only the person concerned is told; nobody else hears of it.
 
-use ibasho_protocol::{SanctionKind, ServerMsg};
+use ibasho_protocol::{MutedMember, SanctionKind, ServerMsg};
 use jiff::Timestamp;
 
 use super::Hub;
+use crate::outbox::Outbox;
 use crate::refusal::Refusal;
 use crate::store::{Recipient, Sanctions, Target, member_key_of};
 use crate::token::SessionToken;
@@ -73,6 +74,41 @@ impl Hub {
         self.store.set_sanctions(room, &target, None).await?;
         self.tell_target(room, &target, SanctionKind::Unmuted, None)
             .await
+    }
+
+    /// Who is muted in the room at `now`, and until when (for its staff alone).
+    async fn muted_frame(&self, room: &str, now: Timestamp) -> Result<ServerMsg, Refusal> {
+        let members = self
+            .store
+            .muted(room)
+            .await?
+            .into_iter()
+            .filter_map(|(handle, sanctions)| {
+                let until = sanctions.at(now)?.muted_until?;
+                Some(MutedMember { handle, until })
+            })
+            .collect();
+        Ok(ServerMsg::Muted {
+            room: room.to_owned(),
+            members,
+        })
+    }
+
+    /// Sends a staff member who comes into the room who is muted there now.
+    pub async fn show_muted(
+        &self,
+        room: &str,
+        now: Timestamp,
+        conn: &Outbox,
+    ) -> Result<(), Refusal> {
+        conn.send(&self.muted_frame(room, now).await?);
+        Ok(())
+    }
+
+    /// Who is muted changed: the room's staff, on every node, hear the list again.
+    pub async fn muted_changed(&self, room: &str, now: Timestamp) -> Result<(), Refusal> {
+        let frame = self.muted_frame(room, now).await?;
+        self.tell(room, &Recipient::Staff, &frame).await
     }
 
     /// Takes `handle` out of the room; it may not come back in before `until` (or the end of

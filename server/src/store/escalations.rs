@@ -103,9 +103,17 @@ impl Escalation {
         match self.case.state {
             State::Declined => Some(EscalationState::Declined),
             State::Cancelled => Some(EscalationState::Cancelled),
-            State::Ended { .. } => Some(EscalationState::Ended),
+            State::Ended { .. } | State::LeftByPerson { .. } => Some(EscalationState::Ended),
             _ => None,
         }
+    }
+
+    /// The person ended the case while with a counselor: what identifies them (their handle,
+    /// what they shared) goes now; the record stays only for the counselor to record the
+    /// outcome.
+    pub fn forget_the_person(&mut self) {
+        self.handle.clear();
+        self.excerpt.clear();
     }
 
     pub fn encode(&self) -> StoreResult<String> {

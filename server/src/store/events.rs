@@ -107,6 +107,9 @@ pub enum StoreEvent {
     Outcome { reporter: String, report_id: String },
     /// A report was filed in a room: its staff here are shown it (read from the store).
     ReportFiled { room: String, report_id: String },
+    /// An alert was raised in a room: its staff here are shown it (read from the store: the
+    /// handle it names never travels on the bus).
+    AlertRaised { room: String, alert_id: String },
     /// Staff accounts were removed or changed (the staff file was reloaded on some node):
     /// their sessions here end (by handle).
     SignedOut { handles: Vec<String> },

@@ -5,8 +5,8 @@
 //! `memory/<collection>.rs` and its Redis one in `redis/<collection>.rs` (beside that
 //! collection's Lua scripts): [`sessions`], [`rooms`] (membership, history, stream,
 //! reactions), [`docs`] (per-room documents changed by compare-and-swap), [`attempts`]
-//! (allowances shared by every node), [`private_rooms`], [`sanctions`], [`reports`] and
-//! [`audit_log`]. [`Store`] is all of them, plus
+//! (allowances shared by every node), [`private_rooms`], [`sanctions`], [`reports`],
+//! [`alerts`], [`escalations`] and [`audit_log`]. [`Store`] is all of them, plus
 //! what a shared store tells every node's hub ([`events`]). One contract suite
 //! (`server/tests/it/store_contract.rs`) holds both implementations to the same promises.
 //!
@@ -17,6 +17,7 @@
 //! sessions are named by a hash of their token ([`session_key`]) wherever a record outlives a
 //! call; `audit_dump` lets tests check that what is held is only what is listed here.
 
+pub mod alerts;
 pub mod attempts;
 pub mod audit_log;
 pub mod docs;
@@ -35,6 +36,7 @@ use ibasho_protocol::ChatMessage;
 use sha2::{Digest, Sha256};
 use tokio::sync::mpsc;
 
+pub use alerts::{AlertStore, StaffAlert};
 pub use attempts::AttemptStore;
 pub use audit_log::{AuditEntry, AuditLogStore};
 pub use docs::{DocStore, RoomDoc, read_doc, swap_doc};
@@ -133,6 +135,7 @@ pub trait Store:
     + PrivateRoomStore
     + SanctionStore
     + ReportStore
+    + AlertStore
     + AuditLogStore
     + EscalationStore
     + Send

@@ -59,6 +59,10 @@ pub trait SanctionStore: Send + Sync {
     /// The session's sanctions in the room (expired ones included: see [`Sanctions::at`]).
     async fn sanctions(&self, room: &str, token: &SessionToken) -> StoreResult<Sanctions>;
 
+    /// Who has a mute in the room (expired ones included: see [`Sanctions::at`]), by the
+    /// handle of their session, whether or not they are in the room now.
+    async fn muted(&self, room: &str) -> StoreResult<Vec<(String, Sanctions)>>;
+
     /// Takes the target out of the room, as if it had left: every node hears `Left`, and the
     /// target's connections get `farewell` (a frame, JSON) just before `left`. False if it
     /// was not in it.

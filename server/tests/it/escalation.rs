@@ -4,6 +4,7 @@
 //! talk in a private room, and the case ends — leaving nothing of itself but counts.
 
 use std::net::IpAddr;
+use std::time::Duration;
 
 use ibasho_server::Running;
 use ibasho_tests::{Client, ClientOptions, QUIET, staff_hello};
@@ -15,9 +16,14 @@ use crate::support::{STAFF_PASSWORD, facilitator, person, serve, staff_settings}
 
 /// The counselor たなか, signed in, on duty, with the (first) queue read.
 async fn counselor_on_duty(server: &Running) -> (Client, Value) {
+    counselor_named(server, "たなか").await
+}
+
+/// The counselor `name` (of the staff file), signed in and on duty.
+async fn counselor_named(server: &Running, name: &str) -> (Client, Value) {
     let mut client = Client::connect(server.addr()).await.unwrap();
     client
-        .hello_with(staff_hello("たなか", STAFF_PASSWORD))
+        .hello_with(staff_hello(name, STAFF_PASSWORD))
         .await
         .unwrap();
     client.send(json!({"type":"duty","on":true})).await.unwrap();
@@ -159,15 +165,20 @@ async fn a_person_asks_a_counselor_claims_they_talk_alone_and_the_case_ends_leav
     assert_eq!(counts.get("outcomes:talked"), Some(&1));
     assert_eq!(counts.get("waits:count"), Some(&1));
 
-    // The audit log keeps each step's action and time, and nothing else.
+    // The audit log keeps each step's action, time and the role that acted, and nothing
+    // else (never the counselor's name).
     let entries = server.app().hub.audit_entries(None, None).await.unwrap();
-    let steps: Vec<&str> = entries
+    let case_steps = ["claim", "end_case"];
+    let steps: Vec<(&str, &str)> = entries
         .iter()
-        .filter(|entry| entry.actor == "counsel")
-        .map(|entry| entry.action.as_str())
+        .filter(|entry| case_steps.contains(&entry.action.as_str()))
+        .map(|entry| (entry.actor.as_str(), entry.action.as_str()))
         .collect();
-    assert_eq!(steps, ["claim", "end_case"]);
-    for entry in entries.iter().filter(|entry| entry.actor == "counsel") {
+    assert_eq!(steps, [("counselor", "claim"), ("counselor", "end_case")]);
+    for entry in entries
+        .iter()
+        .filter(|entry| case_steps.contains(&entry.action.as_str()))
+    {
         assert_eq!(
             (&entry.room, &entry.target, &entry.reason),
             (&None, &None, &None)
@@ -281,17 +292,52 @@ async fn an_urgent_escalation_calls_counselors_in_and_the_counselor_sees_only_wh
         json!([{"message_id": keep, "text": "たすけてほしい"}])
     );
     status_is(&mut hikari, "with_counselor").await;
-    // The person ends it themselves.
+    // The person ends it themselves: they get where help is for the parting card; the
+    // counselor hears that it was the person, and records the outcome afterwards.
     midori
         .send(json!({"type":"end_case","escalation_id": id}))
         .await
         .unwrap();
-    midori.escalation_in("ended").await.unwrap();
-    counselor.escalation_in("ended").await.unwrap();
+    let parting = midori.escalation_in("ended").await.unwrap();
+    assert!(
+        !parting["lines"].as_array().unwrap().is_empty(),
+        "{parting}"
+    );
+    let told = counselor.escalation_in("ended").await.unwrap();
+    assert_eq!(told["ended_by"], "person", "{told}");
     status_is(&mut hikari, "ended").await;
+    // What stays until then names nobody and holds nothing they said.
+    let record = server.app().store.escalation(&id).await.unwrap().unwrap();
+    assert!(
+        !record.contains("みどり") && !record.contains("たすけてほしい"),
+        "{record}"
+    );
     let counts = server.app().counsel.counts().await.unwrap();
     assert_eq!(counts.get("consents:given"), Some(&1));
-    assert_eq!(counts.get("outcomes:none"), Some(&1));
+    assert_eq!(
+        counts.get("outcomes:none"),
+        None,
+        "the outcome is still to come"
+    );
+    // Only the counselor who had it records it, once.
+    let (mut other_counselor, _) = counselor_named(&server, "やまだ").await;
+    let refused = other_counselor
+        .refusal(json!({"type":"end_case","escalation_id": id,"outcome":"talked"}))
+        .await
+        .unwrap();
+    assert_eq!(refused["code"], "no_such_escalation");
+    counselor
+        .send(json!({"type":"end_case","escalation_id": id,"outcome":"referred"}))
+        .await
+        .unwrap();
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
+    while server.app().store.escalation(&id).await.unwrap().is_some() {
+        assert!(tokio::time::Instant::now() < deadline, "the record stayed");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let counts = server.app().counsel.counts().await.unwrap();
+    assert_eq!(counts.get("outcomes:referred"), Some(&1));
+    assert_eq!(counts.get("outcomes:none"), None);
 }
 
 #[tokio::test]
@@ -304,7 +350,29 @@ async fn with_nobody_on_duty_the_person_is_shown_help_and_waits_until_a_counselo
         .unwrap();
     let alone = midori.escalation_in("no_counselor").await.unwrap();
     assert_eq!(alone["on_duty"], 0);
-    assert!(!alone["lines"].as_array().unwrap().is_empty(), "{alone}");
+    let numbers = |frame: &Value| -> Vec<String> {
+        frame["lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|line| line["number"].as_str().map(str::to_owned))
+            .collect()
+    };
+    // After crisis language: every line, the emergency number too.
+    assert!(numbers(&alone).iter().any(|n| n == "119"), "{alone}");
+    // Someone who only asked to talk gets the everyday lines, never 119.
+    let mut aoba = person(&server, "あおば", "lounge").await;
+    aoba.send(json!({"type":"ask_counselor","room":"lounge"}))
+        .await
+        .unwrap();
+    let everyday = aoba.escalation_in("no_counselor").await.unwrap();
+    assert!(!numbers(&everyday).is_empty(), "{everyday}");
+    assert!(!numbers(&everyday).iter().any(|n| n == "119"), "{everyday}");
+    let id = everyday["escalation_id"].clone();
+    aoba.send(json!({"type":"cancel_escalation","escalation_id": id}))
+        .await
+        .unwrap();
+    aoba.escalation_in("cancelled").await.unwrap();
     let (_counselor, queue) = counselor_on_duty(&server).await;
     let waiting = midori.escalation_in("waiting").await.unwrap();
     assert_eq!(waiting["position"], 1);

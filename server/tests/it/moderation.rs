@@ -179,6 +179,13 @@ async fn a_mute_is_told_to_its_person_alone_and_survives_a_resume() {
     let minutes = until.duration_since(jiff::Timestamp::now()).as_secs_f64() / 60.0;
     assert!((4.5..=5.0).contains(&minutes), "{minutes}");
     other.expect_no_message(QUIET).await.unwrap();
+    // Staff alone see who is muted (to lift it).
+    // (The list shown on coming in was empty.)
+    let list = staff
+        .recv_kept("muted", |list| list["members"] != json!([]))
+        .await
+        .unwrap();
+    assert_eq!(list["members"][0]["handle"], "かぜ", "{list}");
     staff.expect_no_message(QUIET).await.unwrap();
     let refused = muted
         .refusal(say_frame("lounge", "なんで", "c1"))

@@ -192,9 +192,14 @@ async fn crisis_language_is_heard_and_only_its_writer_is_shown_help() {
     assert_eq!(heard["text"], "もう　しにたい");
     listener.expect_no_message(QUIET).await.unwrap();
     let alert = staff.recv_type("alert").await.unwrap();
+    assert!(
+        alert["alert_id"].is_string() && alert["at"].is_string(),
+        "{alert}"
+    );
     assert_eq!(
         alert,
-        json!({"type":"alert","room":"lounge","message_id":heard["id"],"reason":"crisis"})
+        json!({"type":"alert","room":"lounge","message_id":heard["id"],"reason":"crisis",
+            "handle":"かぜ","alert_id":alert["alert_id"],"at":alert["at"]})
     );
     // Crisis language is never refused, whatever else it says, nor as a repetition.
     for n in 0..3 {

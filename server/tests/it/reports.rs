@@ -99,6 +99,7 @@ async fn a_report_reaches_staff_only_and_its_outcome_reaches_the_reporter_once()
         .await
         .unwrap();
     late.join("lounge").await.unwrap();
+    assert_eq!(late.recv_type("muted").await.unwrap()["members"], json!([]));
     late.expect_no_message(QUIET).await.unwrap();
 }
 

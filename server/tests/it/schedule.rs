@@ -224,3 +224,58 @@ end = "20:30"
         assert_eq!(programme["current"], segment, "{minutes}");
     }
 }
+
+#[tokio::test]
+async fn one_rooms_sessions_have_a_feed_of_their_own() {
+    let clock = Arc::new(ManualClock::new(tokyo("2026-12-01T12:00")));
+    let catalogue = format!(
+        "{CATALOGUE}\n[[room]]\nid = \"morning\"\ntitle = \"木曜の朝\"\ndescription = \"朝\"\n\
+         kind = \"themed\"\ncapacity = 10\n\n[[room.session]]\nweekly = [\"thu\"]\n\
+         start = \"10:00\"\nend = \"11:00\"\n"
+    );
+    let server = serve_catalogue(settings(), clock, &catalogue).await;
+    use icalendar::Component as _;
+    let events_of = |text: &str| -> Vec<(String, String)> {
+        let calendar: icalendar::Calendar = text.parse().expect("a valid iCalendar feed");
+        calendar
+            .components
+            .iter()
+            .filter_map(|c| c.as_event())
+            .map(|e| {
+                (
+                    e.get_summary().unwrap_or_default().to_owned(),
+                    e.property_value("DTSTART").unwrap_or_default().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let (status, everything) = crate::http::get_text(server.addr(), "/schedule.ics").await;
+    assert_eq!(status, 200);
+    assert_eq!(events_of(&everything).len(), 16);
+    let (status, evening) =
+        crate::http::get_text(server.addr(), "/schedule.ics?room=evening").await;
+    assert_eq!(status, 200);
+    let evening = events_of(&evening);
+    assert_eq!(evening.len(), 8);
+    assert!(
+        evening.iter().all(|(title, _)| title == "水曜の夜"),
+        "{evening:?}"
+    );
+    assert_eq!(evening[0].1, "20261202T100000Z");
+    let (_, morning) = crate::http::get_text(server.addr(), "/schedule.ics?room=morning").await;
+    let morning = events_of(&morning);
+    assert_eq!(morning.len(), 8);
+    assert!(morning.iter().all(|(title, _)| title == "木曜の朝"));
+    // A room that never closes has no sessions to remind anyone of.
+    let (status, lounge) = crate::http::get_text(server.addr(), "/schedule.ics?room=lounge").await;
+    assert_eq!(status, 200);
+    assert!(events_of(&lounge).is_empty());
+    // A room the catalogue does not have (a private room neither) is a typed 404.
+    for unknown in ["nowhere", "p-0123456789abcdef"] {
+        let (status, body) =
+            crate::http::get(server.addr(), &format!("/schedule.ics?room={unknown}")).await;
+        assert_eq!(status, 404, "{unknown}");
+        assert_eq!(body["type"], "error");
+        assert_eq!(body["code"], "no_such_room");
+    }
+}

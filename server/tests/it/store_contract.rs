@@ -7,11 +7,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use ibasho_moderation::Handle;
-use ibasho_protocol::{Audience, Position, Reaction, StaffRole};
+use ibasho_protocol::{AlertReason, Audience, Position, Reaction, StaffRole};
 use ibasho_server::control::RoomControl;
 use ibasho_server::store::{
     Appended, Deletion, JoinRefusal, NewMessage, NewSession, PrivateRoom, Profile, Reacted,
-    ReactionChange, RoomDoc, RoomEvent, Sanctions, Store, read_doc, session_key, swap_doc,
+    ReactionChange, RoomDoc, RoomEvent, Sanctions, StaffAlert, Store, read_doc, session_key,
+    swap_doc,
 };
 use jiff::Timestamp;
 
@@ -826,4 +827,119 @@ async fn counts_add_up_and_only_recent_waits_are_kept() {
         ibasho_server::store::escalations::RECENT_WAITS
     );
     assert_eq!(recent[0], 29, "newest first");
+}
+
+#[tokio::test]
+async fn alerts_stay_until_dismissed_once_and_end_with_the_rooms_session() {
+    let store = test_store().await;
+    let alert = |id: &str, room: &str, reason: AlertReason| StaffAlert {
+        id: id.to_owned(),
+        room: room.to_owned(),
+        message_id: "7".to_owned(),
+        handle: "かい".to_owned(),
+        reason,
+        rule: (reason != AlertReason::Crisis).then(|| "abuse".to_owned()),
+        at: Timestamp::now(),
+    };
+    // Unique ids: a Redis of this run is shared by the tests of one binary.
+    let suffix = StaffAlert::new_id();
+    let (first, second, other) = (
+        format!("a1{suffix}"),
+        format!("a2{suffix}"),
+        format!("a3{suffix}"),
+    );
+    let room = format!("alerts-{suffix}");
+    store
+        .raise_alert(&alert(&first, &room, AlertReason::Crisis))
+        .await
+        .unwrap();
+    store
+        .raise_alert(&alert(&second, &room, AlertReason::Flagged))
+        .await
+        .unwrap();
+    store
+        .raise_alert(&alert(&other, "games", AlertReason::Trial))
+        .await
+        .unwrap();
+    let kept = store.unresolved_alerts(&room).await.unwrap();
+    let ids: Vec<&str> = kept.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, [first.as_str(), second.as_str()], "oldest first");
+    let mut expected = alert(&first, &room, AlertReason::Crisis);
+    expected.at = kept[0].at;
+    assert_eq!(kept[0], expected);
+    // Dismissed once: the room it was in, then nothing.
+    assert_eq!(
+        store.dismiss_alert(&first).await.unwrap(),
+        Some(room.clone())
+    );
+    assert_eq!(store.dismiss_alert(&first).await.unwrap(), None);
+    assert_eq!(store.dismiss_alert("a-unknown").await.unwrap(), None);
+    let ids: Vec<String> = store
+        .unresolved_alerts(&room)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| a.id)
+        .collect();
+    assert_eq!(ids, std::slice::from_ref(&second));
+    // The end of the room's session takes its alerts (and only its).
+    store
+        .close_room(&room, Timestamp::from_second(1_800_000_000).unwrap())
+        .await
+        .unwrap();
+    assert!(store.unresolved_alerts(&room).await.unwrap().is_empty());
+    assert_eq!(store.dismiss_alert(&second).await.unwrap(), None);
+    // (The bus may still carry the bare id that told the nodes; never the alert.)
+    let dump = store.audit_dump().await.unwrap();
+    assert!(!dump.contains(&format!("\"id\":\"{second}\"")), "{dump}");
+    assert!(redis_run() || !dump.contains(&second), "{dump}");
+    assert_eq!(
+        store.dismiss_alert(&other).await.unwrap(),
+        Some("games".to_owned())
+    );
+}
+
+#[tokio::test]
+async fn who_is_muted_is_listed_by_handle_while_the_session_lives() {
+    let store = test_store().await;
+    let suffix = StaffAlert::new_id();
+    let room = format!("muted-{suffix}");
+    let a = session(&store, "むつき").await;
+    let b = session(&store, "りんと").await;
+    join(&store, &room, &a).await;
+    join(&store, &room, &b).await;
+    assert!(store.muted(&room).await.unwrap().is_empty());
+    let until = Timestamp::from_second(1_900_000_000).unwrap();
+    let muted = Sanctions {
+        muted_until: Some(until),
+        removed_until: None,
+    };
+    let target = store.find_member(&room, "むつき").await.unwrap().unwrap();
+    store
+        .set_sanctions(&room, &target, Some(muted))
+        .await
+        .unwrap();
+    assert_eq!(
+        store.muted(&room).await.unwrap(),
+        [("むつき".to_owned(), muted)]
+    );
+    // A removal is no mute; a lifted mute is gone; an ended session takes its mute along.
+    let other = store.find_member(&room, "りんと").await.unwrap().unwrap();
+    let removed = Sanctions {
+        muted_until: None,
+        removed_until: Some(until),
+    };
+    store
+        .set_sanctions(&room, &other, Some(removed))
+        .await
+        .unwrap();
+    assert_eq!(store.muted(&room).await.unwrap().len(), 1);
+    store.set_sanctions(&room, &target, None).await.unwrap();
+    assert!(store.muted(&room).await.unwrap().is_empty());
+    store
+        .set_sanctions(&room, &target, Some(muted))
+        .await
+        .unwrap();
+    end(&store, &a.token, a.attachment, false).await;
+    assert!(store.muted(&room).await.unwrap().is_empty());
 }

@@ -76,7 +76,8 @@ pub fn staff_settings() -> Settings {
     let file = format!(
         "[[staff]]\nname = \"ひかり\"\nrole = \"facilitator\"\npassword_hash = \"{hash}\"\n\n\
          [[staff]]\nname = \"たなか\"\nrole = \"counselor\"\npassword_hash = \"{hash}\"\n\n\
-         [[staff]]\nname = \"すずき\"\nrole = \"admin\"\npassword_hash = \"{hash}\"\n"
+         [[staff]]\nname = \"すずき\"\nrole = \"admin\"\npassword_hash = \"{hash}\"\n\n\
+         [[staff]]\nname = \"やまだ\"\nrole = \"counselor\"\npassword_hash = \"{hash}\"\n"
     );
     let mut settings = settings();
     settings.staff = Arc::new(StaffAccounts::parse(&file, "staff.toml").expect("staff file"));

@@ -516,7 +516,9 @@ fn on_frame(ctx: Ctx, frame: ServerMsg) {
             message_id,
             reason,
             rule,
+            ..
         } => super::moderation::alert(ctx, room, message_id, reason, rule),
+        ServerMsg::AlertDismissed { .. } | ServerMsg::Muted { .. } => {}
         ServerMsg::Report {
             report_id,
             room,

@@ -7,8 +7,9 @@
 //! a token.
 //!
 //! Each collection's implementation is in a file of its own: `sessions`, `rooms`, `docs`,
-//! `attempts`, `private_rooms`, `sanctions`, `reports`, `audit_log`, `escalations`.
+//! `attempts`, `private_rooms`, `sanctions`, `reports`, `alerts`, `audit_log`, `escalations`.
 
+mod alerts;
 mod attempts;
 mod audit_log;
 mod docs;
@@ -59,6 +60,8 @@ struct State {
     attempts: attempts::Attempts,
     private_rooms: HashMap<String, PrivateRoom>,
     reports: HashMap<String, reports::Filed>,
+    /// Alerts by id, until dismissed.
+    alerts: HashMap<String, super::StaffAlert>,
     audit: VecDeque<super::AuditEntry>,
     escalations: escalations::Escalations,
 }
@@ -212,6 +215,7 @@ impl State {
             sessions,
             rooms,
             reports,
+            alerts,
             ..
         } = self;
         let room = rooms.entry(room_id.to_owned()).or_insert_with(Room::new);
@@ -220,11 +224,13 @@ impl State {
                 session.rooms.remove(room_id);
             }
         }
-        // What anyone said in it, also in the records kept for retries, and reports of it.
+        // What anyone said in it, also in the records kept for retries, and reports and
+        // alerts about it.
         for session in sessions.values_mut() {
             session.recent.retain(|message| message.room != room_id);
         }
         reports.retain(|_, filed| filed.report.room != room_id);
+        alerts.retain(|_, alert| alert.room != room_id);
         *room = Room::new();
         room
     }

@@ -53,6 +53,23 @@ impl SanctionStore for MemoryStore {
             .unwrap_or_default())
     }
 
+    async fn muted(&self, room_id: &str) -> StoreResult<Vec<(String, Sanctions)>> {
+        let state = self.lock();
+        let Some(room) = state.rooms.get(room_id) else {
+            return Ok(Vec::new());
+        };
+        let mut muted: Vec<(String, Sanctions)> = room
+            .sanctions
+            .iter()
+            .filter(|(_, sanctions)| sanctions.muted_until.is_some())
+            .filter_map(|(sid, sanctions)| {
+                Some((state.sessions.get(sid)?.handle.clone(), *sanctions))
+            })
+            .collect();
+        muted.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(muted)
+    }
+
     async fn take_out(&self, room_id: &str, target: &Target, farewell: &str) -> StoreResult<bool> {
         Ok(self
             .leave_as(room_id, &target.session, Some(farewell))

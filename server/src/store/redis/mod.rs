@@ -21,6 +21,7 @@ macro_rules! lua {
     };
 }
 
+mod alerts;
 mod attempts;
 mod audit;
 mod audit_log;

@@ -1,7 +1,7 @@
 -- Shared by every Ibasho script (prepended to each). ARGV[1] is always the key prefix.
 --
 -- Each collection's keys are listed in its Rust file (sessions.rs, rooms.rs, docs.rs,
--- attempts.rs, private_rooms.rs, sanctions.rs, reports.rs, audit_log.rs, escalations.rs) beside its scripts in the folder of the same name. Shared:
+-- attempts.rs, private_rooms.rs, sanctions.rs, reports.rs, alerts.rs, audit_log.rs, escalations.rs) beside its scripts in the folder of the same name. Shared:
 --   events             every room's events, in one stream that each node follows:
 --                      room, e epoch, o offset, t m|r, j json (ids are Redis's own)
 --   bus                stream of what nodes tell each other: `room R` (presence changed),
@@ -11,7 +11,8 @@
 --                      `room R p KEY\nJSON` (a frame for one member, by member key), both
 --                      written by RedisStore::tell, `room R o KEY\nID` (a report of the
 --                      session with that outcome key was resolved), `room R r ID` (a report
---                      was filed: staff read it from the store), `room '' x JSON` (staff handles
+--                      was filed: staff read it from the store), `room R a ID` (an alert was
+--                      raised: staff read it from the store), `room '' x JSON` (staff handles
 --                      signed out), `room '' e ID\nOVER` (a request to talk with a counselor
 --                      changed; an empty ID: duty changed) and `room '' b KEY` (a session, by
 --                      escalation key, was bound to a request)
@@ -105,7 +106,7 @@ end
 
 -- Erases everything said in a room and everyone's place in it: members out, history,
 -- streams (the shared `events` copy too), reactions, the retry records of what was said in
--- it, every room document, every sanction and every report. The room's meta (epoch, offset) is left to
+-- it, every room document, every sanction, every report and every alert. The room's meta (epoch, offset) is left to
 -- the caller.
 local function erase(room)
   for _, sid in ipairs(redis.call('HKEYS', rkey(room, 'm'))) do
@@ -144,6 +145,11 @@ local function erase(room)
     redis.call('DEL', P .. 'report:' .. id)
   end
   redis.call('DEL', rkey(room, 'reports'))
+  -- Alerts about what was said in it.
+  for _, id in ipairs(redis.call('ZRANGE', rkey(room, 'alerts'), 0, -1)) do
+    redis.call('DEL', P .. 'alert:' .. id)
+  end
+  redis.call('DEL', rkey(room, 'alerts'))
   redis.call('DEL', rkey(room, 'm'), rkey(room, 'msgs'), rkey(room, 'order'), rkey(room, 'log'),
     rkey(room, 'speakers'), rkey(room, 'docs'), rkey(room, 'gone'))
   -- The copy every node reads from.

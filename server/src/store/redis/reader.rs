@@ -271,6 +271,12 @@ impl Follow {
                                 report_id: id.clone(),
                             })
                         }
+                        [name, room, what, id] if name == "room" && what == "a" => {
+                            Some(StoreEvent::AlertRaised {
+                                room: room.clone(),
+                                alert_id: id.clone(),
+                            })
+                        }
                         [name, _, what, json] if name == "room" && what == "x" => {
                             serde_json::from_str(json)
                                 .ok()

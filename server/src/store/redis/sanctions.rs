@@ -22,6 +22,7 @@ use crate::token::SessionToken;
 static FIND: LazyLock<Script> = lua!("sanctions/find.lua");
 static SET: LazyLock<Script> = lua!("sanctions/set.lua");
 static LEAVE: LazyLock<Script> = lua!("rooms/leave.lua");
+static MUTED: LazyLock<Script> = lua!("sanctions/muted.lua");
 
 /// How long a room's index of sanctioned sessions outlives the end of its latest sanction.
 const INDEX_MARGIN: Duration = Duration::from_secs(3600);
@@ -86,6 +87,23 @@ impl SanctionStore for RedisStore {
             Some(json) => serde_json::from_str(&json).map_err(|_| corrupt("sanctions")),
             None => Ok(Sanctions::default()),
         }
+    }
+
+    async fn muted(&self, room: &str) -> StoreResult<Vec<(String, Sanctions)>> {
+        let mut call = self.call(&MUTED);
+        call.arg(room);
+        let found: Vec<String> = self.run(&call).await?;
+        let mut muted = found
+            .chunks_exact(2)
+            .map(|pair| {
+                serde_json::from_str::<Sanctions>(&pair[1])
+                    .map(|sanctions| (pair[0].clone(), sanctions))
+                    .map_err(|_| corrupt("sanctions"))
+            })
+            .collect::<StoreResult<Vec<_>>>()?;
+        muted.retain(|(_, sanctions)| sanctions.muted_until.is_some());
+        muted.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(muted)
     }
 
     async fn take_out(&self, room: &str, target: &Target, farewell: &str) -> StoreResult<bool> {

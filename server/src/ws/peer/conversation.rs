@@ -7,7 +7,7 @@ use ibasho_protocol::{AlertReason, Position, Reaction, ServerMsg};
 
 use super::{InRoom, Peer, well_formed};
 use crate::hub::audit::SYSTEM;
-use crate::hub::{AuditEntry, NewMessage};
+use crate::hub::{AuditEntry, NewMessage, StaffAlert};
 use crate::refusal::{BadRequest, Refusal};
 use crate::rooms::{Actor, Admission, policy};
 use crate::secret;
@@ -79,6 +79,10 @@ impl Peer {
         app.hub
             .join(&room, &token, staff, &self.outbox, since.as_ref())
             .await?;
+        // Staff see who is muted here (to lift it, or to know why someone is quiet).
+        if staff {
+            app.hub.show_muted(&room, now, &self.outbox).await?;
+        }
         Ok(())
     }
 
@@ -208,9 +212,11 @@ impl Peer {
         self.app.metrics.messages.inc();
         if let Some(message_id) = said {
             for alert in &verdict.alerts {
-                let frame = ServerMsg::Alert {
+                let raised = StaffAlert {
+                    id: StaffAlert::new_id(),
                     room: room.clone(),
                     message_id: message_id.clone(),
+                    handle: here.session.handle.clone(),
                     reason: match alert {
                         Alert::Flagged { .. } => AlertReason::Flagged,
                         Alert::Trial { .. } => AlertReason::Trial,
@@ -220,9 +226,10 @@ impl Peer {
                         Alert::Flagged { reason } | Alert::Trial { reason } => Some(reason.clone()),
                         Alert::Crisis => None,
                     },
+                    at: now,
                 };
                 // The message is said; an alert that cannot reach staff now is logged.
-                if hub.tell_staff(&room, &frame).await.is_err() {
+                if hub.raise_alert(&raised).await.is_err() {
                     tracing::warn!(reason = alert.wire_reason(), "could not alert staff");
                 }
                 self.audit_verdict(&room, alert.audit_action(), alert.reason())

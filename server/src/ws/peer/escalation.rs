@@ -8,11 +8,8 @@ use ibasho_protocol::{CaseOutcome, EscalationSource, StaffRole, Urgency};
 
 use super::{Attached, Peer};
 use crate::hub::AuditEntry;
+use crate::hub::audit::PARTICIPANT;
 use crate::refusal::{BadRequest, Refusal};
-
-/// Who a case's audit entries name: nothing about a case goes into the log but its action
-/// and time.
-const CASE_ACTOR: &str = "counsel";
 
 impl Peer {
     /// The session of a counselor (`forbidden` for anyone else).
@@ -24,13 +21,19 @@ impl Peer {
         Ok(session)
     }
 
-    /// An audit entry with a case's action and time only.
+    /// An audit entry with a case's action and time only, and the role of who acted (a
+    /// staff role's wire name, or `participant`): never a name, a room or a handle.
     async fn audit_case(&self, action: &str) {
+        let actor = self
+            .session
+            .as_ref()
+            .and_then(|session| session.staff)
+            .map_or(PARTICIPANT, StaffRole::as_str);
         self.app
             .hub
             .audit(AuditEntry {
                 at: self.app.rooms.timing().now(),
-                actor: CASE_ACTOR.to_owned(),
+                actor: actor.to_owned(),
                 action: action.to_owned(),
                 room: None,
                 target: None,

@@ -10,6 +10,7 @@
 //! Every refusal becomes an `error` frame and the connection goes on. Nothing here logs what
 //! a person wrote or which handle they chose; only frame kinds and refusal codes.
 
+mod alerts;
 mod conversation;
 mod escalation;
 mod facilitation;
@@ -218,6 +219,7 @@ impl Peer {
             ClientMsg::ResolveReport { report_id, outcome } => {
                 self.resolve_report(report_id, outcome).await
             }
+            ClientMsg::DismissAlert { alert_id } => self.dismiss_alert(alert_id).await,
             ClientMsg::AskCounselor { room, from } => self.ask_counselor(room, from).await,
             ClientMsg::Escalate {
                 room,

@@ -1,0 +1,11 @@
+-- ARGV: P, id, room, alert json, at (ms), ttl (ms). Keeps an alert until it is dismissed,
+-- the room's session ends or its time is up, and tells every node (by id: staff read it).
+local id, room = ARGV[2], ARGV[3]
+redis.call('SET', P .. 'alert:' .. id, ARGV[4], 'PX', ARGV[6])
+local index = rkey(room, 'alerts')
+redis.call('ZADD', index, ARGV[5], id)
+-- Ids whose alert expired leave the index; the index lasts as long as its newest alert.
+redis.call('ZREMRANGEBYSCORE', index, '-inf', tonumber(ARGV[5]) - tonumber(ARGV[6]))
+redis.call('PEXPIRE', index, ARGV[6])
+tell(room, 'a', id)
+return 1
