@@ -183,6 +183,61 @@ impl Browser {
         Ok(serde_json::from_value(found)?)
     }
 
+    /// What a person sees of the last element matching `css`: `"ok"` when it has a size,
+    /// lies inside what is visible of the page (the visual viewport: the part the on-screen
+    /// keyboard leaves), and is what a tap at its centre reaches (`elementFromPoint`);
+    /// otherwise why not.
+    pub async fn seen(&self, css: &str) -> Result<String> {
+        let script = "const all = document.querySelectorAll(arguments[0]);
+            const e = all[all.length - 1];
+            if (!e) return 'missing';
+            const r = e.getBoundingClientRect();
+            if (r.width < 1 || r.height < 1) return 'no size';
+            const vv = window.visualViewport;
+            const top = vv ? vv.offsetTop : 0;
+            const height = vv ? vv.height : window.innerHeight;
+            const width = vv ? vv.width : window.innerWidth;
+            if (r.top < top - 1 || r.bottom > top + height + 1 || r.left < -1 || r.right > width + 1)
+              return 'outside the view: ' + JSON.stringify({top: r.top, bottom: r.bottom,
+                left: r.left, right: r.right, view_top: top, view_height: height});
+            const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+            if (!hit || !(hit === e || e.contains(hit)))
+              return 'covered by ' + (hit ? hit.outerHTML.slice(0, 120) : 'nothing');
+            return 'ok';";
+        let seen = self
+            .client
+            .execute(script, vec![Value::String(css.to_owned())])
+            .await?;
+        Ok(seen.as_str().unwrap_or("not a string").to_owned())
+    }
+
+    /// Waits until the last element matching `css` is seen (see [`Browser::seen`]).
+    pub async fn wait_seen(&self, css: &str) -> Result<()> {
+        let deadline = tokio::time::Instant::now() + STEP;
+        loop {
+            let seen = self.seen(css).await?;
+            if seen == "ok" {
+                return Ok(());
+            }
+            if tokio::time::Instant::now() > deadline {
+                bail!("{css:?} is not seen: {seen}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// A Chrome DevTools Protocol command through chromedriver (to emulate a dark system
+    /// theme, say).
+    pub async fn cdp(&self, cmd: &str, params: Value) -> Result<Value> {
+        Ok(self
+            .client
+            .issue_cmd(ChromeCommand {
+                path: "goog/cdp/execute",
+                body: json!({ "cmd": cmd, "params": params }),
+            })
+            .await?)
+    }
+
     pub async fn screenshot_to(&self, path: &Path) -> Result<()> {
         let png = self.client.screenshot().await?;
         if let Some(dir) = path.parent() {
@@ -195,7 +250,7 @@ impl Browser {
     /// Every URL the page asked for (HTTP requests and WebSockets), from Chromium's network
     /// log since the last call.
     pub async fn network_requests(&self) -> Result<Vec<String>> {
-        let log = self.client.issue_cmd(PerformanceLog).await?;
+        let log = self.client.issue_cmd(performance_log()).await?;
         let mut urls = Vec::new();
         for entry in log
             .as_array()
@@ -225,7 +280,7 @@ impl Browser {
 
     /// The WebSocket frames the page sent and received (for diagnosing a failed test).
     pub async fn websocket_frames(&self) -> Result<Vec<String>> {
-        let log = self.client.issue_cmd(PerformanceLog).await?;
+        let log = self.client.issue_cmd(performance_log()).await?;
         let mut frames = Vec::new();
         for entry in log.as_array().into_iter().flatten() {
             let Some(message) = entry["message"].as_str() else {
@@ -254,27 +309,37 @@ impl Browser {
     }
 }
 
-/// chromedriver's log endpoint (not part of W3C WebDriver, so not in fantoccini).
+/// A command of chromedriver's own (not W3C WebDriver, so not in fantoccini): a POST of
+/// `body` to `session/{id}/{path}` — its log (`se/log`) or DevTools (`goog/cdp/execute`).
 #[derive(Debug)]
-struct PerformanceLog;
+struct ChromeCommand {
+    path: &'static str,
+    body: Value,
+}
 
-impl WebDriverCompatibleCommand for PerformanceLog {
+impl WebDriverCompatibleCommand for ChromeCommand {
     fn endpoint(
         &self,
         base_url: &url::Url,
         session_id: Option<&str>,
     ) -> Result<url::Url, url::ParseError> {
         base_url.join(&format!(
-            "session/{}/se/log",
-            session_id.unwrap_or_default()
+            "session/{}/{}",
+            session_id.unwrap_or_default(),
+            self.path
         ))
     }
 
     fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({ "type": "performance" }).to_string()),
-        )
+        (http::Method::POST, Some(self.body.to_string()))
+    }
+}
+
+/// Chromium's performance log since the last call.
+fn performance_log() -> ChromeCommand {
+    ChromeCommand {
+        path: "se/log",
+        body: json!({ "type": "performance" }),
     }
 }
 

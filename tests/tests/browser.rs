@@ -12,6 +12,11 @@ use fantoccini::Locator;
 use ibasho_tests::ServerProcess;
 use ibasho_tests::browser::{Browser, Chromedriver, Setup, free_port};
 
+#[path = "browser/people.rs"]
+mod people;
+#[path = "browser/phone.rs"]
+mod phone;
+
 /// WebDriver's Enter, Escape and Shift keys, and "release the modifiers".
 const ENTER: &str = "\u{E007}";
 const ESCAPE: &str = "\u{E00C}";
@@ -96,8 +101,21 @@ async fn click(browser: &Browser, css: &str) {
     element.click().await.unwrap();
 }
 
-/// Switches the language in the display settings (opening and closing them).
+/// Switches the language in the display settings (opening and closing them): from the
+/// page's bar, or in a room from its menu.
 async fn set_language(browser: &Browser, value: &str) {
+    if in_room(browser).await {
+        room_menu(browser, "settings").await;
+        browser
+            .wait_for(".settings-sheet select")
+            .await
+            .unwrap()
+            .select_by_value(value)
+            .await
+            .unwrap();
+        click(browser, "[data-settings='close']").await;
+        return;
+    }
     click(browser, ".settings summary").await;
     browser
         .wait_for(".settings select")
@@ -107,6 +125,36 @@ async fn set_language(browser: &Browser, value: &str) {
         .await
         .unwrap();
     click(browser, ".settings summary").await;
+}
+
+/// Whether the page shows a room now.
+async fn in_room(browser: &Browser) -> bool {
+    browser
+        .js("return document.documentElement.dataset.screen === 'room';")
+        .await
+        .unwrap()
+        .as_bool()
+        .unwrap()
+}
+
+/// Opens the room's menu and picks `item` (`back`, `leave`, `ask`, `listen`, `talk`,
+/// `settings`, `end`, `console`).
+async fn room_menu(browser: &Browser, item: &str) {
+    click(browser, "[data-room-menu='open']").await;
+    click(browser, &format!(".sheet [data-room-menu='{item}']")).await;
+}
+
+/// Opens the menu of the first message matching `li` (a CSS selector for the `li`) and
+/// picks `item`.
+async fn message_menu(browser: &Browser, li: &str, item: &str) {
+    click(browser, &format!("{li} [data-menu='open']")).await;
+    click(browser, &format!(".sheet [data-menu='{item}']")).await;
+}
+
+/// Says yes to the question asked first.
+async fn confirm(browser: &Browser) {
+    click(browser, ".dialog.confirm [data-confirm='yes']").await;
+    gone(browser, ".dialog.confirm").await;
 }
 
 async fn write(browser: &Browser, text: &str) {
@@ -147,7 +195,7 @@ async fn two_browsers_talk_react_and_hear_each_other() {
         .await
         .unwrap();
     // Both see two people here.
-    a.wait_for_text(".room-head .count", "2").await.unwrap();
+    a.wait_for_text(".room-name .count", "2").await.unwrap();
 
     // Shift+Enter (real key events: Shift held, Enter, Shift released) is a new line, not
     // a send.
@@ -244,7 +292,7 @@ async fn quick_exit_leaves_no_history_entry_and_an_empty_session_storage() {
         let leaving = world.browser().await;
         enter(&leaving, &base(&server), "lounge", "にげる").await;
         watcher
-            .wait_for_text(".room-head .count", "2")
+            .wait_for_text(".room-name .count", "2")
             .await
             .unwrap();
         let stored = leaving.js("return sessionStorage.length").await.unwrap();
@@ -292,7 +340,7 @@ async fn quick_exit_leaves_no_history_entry_and_an_empty_session_storage() {
         assert_ne!(url.as_str(), base(&server), "{how}: back led to Ibasho");
         // The server ended the session at once: one person left in the room.
         watcher
-            .wait_for_text(".room-head .count", "1")
+            .wait_for_text(".room-name .count", "1")
             .await
             .unwrap();
         leaving.close().await.unwrap();
@@ -383,13 +431,7 @@ async fn the_page_asks_nothing_of_any_other_origin() {
         .unwrap();
     // Back to the lobby (the room list is fetched again), and into the entry screen of
     // another room (a handle suggestion is fetched).
-    browser
-        .wait_for(".room-actions button:not(.leave)")
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    room_menu(&browser, "back").await;
     browser.wait_for(".rooms").await.unwrap();
     browser
         .wait_for("li[aria-labelledby='room-games'] button.primary")
@@ -463,7 +505,7 @@ async fn screenshots_of_the_lobby_and_a_room_in_japanese_and_english() {
         .unwrap();
     set_language(&browser, "ja").await;
     browser
-        .wait_for_text(".room-actions .leave", "退室")
+        .wait_for_text("[data-room-menu='open']", "メニュー")
         .await
         .unwrap();
     browser
@@ -481,10 +523,10 @@ async fn screenshots_of_the_lobby_and_a_room_in_japanese_and_english() {
         assert!(size > 10_000, "{name}.png is only {size} bytes");
     }
     // The settings say what they change: large text, and a neutral tab title.
-    click(&browser, ".settings summary").await;
+    room_menu(&browser, "settings").await;
     let sizes = browser
         .client
-        .find_all(Locator::Css(".settings input[name=text-size]"))
+        .find_all(Locator::Css(".settings-sheet input[name=text-size]"))
         .await
         .unwrap();
     assert_eq!(sizes.len(), 3);
@@ -496,7 +538,7 @@ async fn screenshots_of_the_lobby_and_a_room_in_japanese_and_english() {
             .unwrap(),
         "larger"
     );
-    click(&browser, ".settings input[type=checkbox]").await;
+    click(&browser, ".settings-sheet input[name=neutral-title]").await;
     assert_eq!(browser.js("return document.title").await.unwrap(), "メモ");
     browser.close().await.unwrap();
     talker.close().await.unwrap();
@@ -591,7 +633,7 @@ async fn listening_leaving_and_a_full_room_on_a_phone_sized_screen() {
         .wait_for_text("li.message .text", "聞いてくれてありがとう")
         .await
         .unwrap();
-    phone.wait_for_text(".room-head .count", "2").await.unwrap();
+    phone.wait_for_text(".room-name .count", "2").await.unwrap();
     phone
         .screenshot_to(&world.setup.artifacts.join("room-phone-ja.png"))
         .await
@@ -601,10 +643,10 @@ async fn listening_leaving_and_a_full_room_on_a_phone_sized_screen() {
     phone.wait_for("#composer").await.unwrap();
 
     // Leaving: back in the lobby, and the other side sees one fewer.
-    click(&phone, ".room-actions .leave").await;
+    room_menu(&phone, "leave").await;
     phone.wait_for(".rooms").await.unwrap();
     talker
-        .wait_for_text(".room-head .count", "1")
+        .wait_for_text(".room-name .count", "1")
         .await
         .unwrap();
 
@@ -925,19 +967,15 @@ async fn a_facilitator_takes_a_message_down_and_answers_a_report() {
         .unwrap();
 
     // The reporter reports it with a reason; only staff see the report.
-    click(&reporter, "li.message:not(.mine) .safety button").await;
+    message_menu(&reporter, "li.message:not(.mine)", "report").await;
     reporter
-        .wait_for("li.message:not(.mine) .report select")
+        .wait_for(".dialog.report select")
         .await
         .unwrap()
         .select_by_value("harassment")
         .await
         .unwrap();
-    click(
-        &reporter,
-        "li.message:not(.mine) .report button[type=submit]",
-    )
-    .await;
+    click(&reporter, ".dialog.report button[type=submit]").await;
     reporter
         .wait_for_text(".notice", "報告を受け付けました")
         .await
@@ -950,7 +988,8 @@ async fn a_facilitator_takes_a_message_down_and_answers_a_report() {
     accessible(&world, &facilitator, "the facilitator's room with a report").await;
 
     // The facilitator takes it down: it vanishes for everyone, never saying who.
-    click(&facilitator, "li.message:not(.mine) [data-mod='delete']").await;
+    message_menu(&facilitator, "li.message:not(.mine)", "delete").await;
+    confirm(&facilitator).await;
     for browser in [&reporter, &author] {
         browser
             .wait_for_text(
@@ -1069,7 +1108,7 @@ async fn an_administrator_reads_the_audit_log() {
         .unwrap();
     click(&admin, ".staff-line [data-open='audit']").await;
     admin
-        .wait_for_text(".audit table", "sign_in")
+        .wait_for_text(".audit table", "サインイン")
         .await
         .unwrap();
     assert!(admin.wait_for_text(".audit table", "すずき").await.is_ok());
@@ -1077,19 +1116,23 @@ async fn an_administrator_reads_the_audit_log() {
     admin.close().await.unwrap();
 }
 
-/// A staff file with the facilitator ひかり and the counselor たなか.
+/// A staff file with the facilitator ひかり and the counselor たなか (password
+/// `COUNSEL_PASSWORD`), who is usually on duty in the weekly window `duty`, if given.
 fn counsel_staff_file(
     binary: &std::path::Path,
     dir: &std::path::Path,
-    password: &str,
+    duty: Option<&str>,
 ) -> std::path::PathBuf {
-    let line = ibasho_tests::process::hash_with(binary, "hash-password", password).unwrap();
+    let line = ibasho_tests::process::hash_with(binary, "hash-password", COUNSEL_PASSWORD).unwrap();
+    let duty = duty
+        .map(|window| format!("duty_hours = [\"{window}\"]\n"))
+        .unwrap_or_default();
     let file = dir.join("staff.toml");
     std::fs::write(
         &file,
         format!(
             "[[staff]]\nname = \"ひかり\"\nrole = \"facilitator\"\n{line}\n\n\
-             [[staff]]\nname = \"たなか\"\nrole = \"counselor\"\n{line}\n"
+             [[staff]]\nname = \"たなか\"\nrole = \"counselor\"\n{duty}{line}\n"
         ),
     )
     .unwrap();
@@ -1126,7 +1169,7 @@ async fn with_a_counselor_on_duty() -> (World, ServerProcess, Browser) {
     let world = World::new().await;
     let dir = tempfile::tempdir().unwrap();
     let binary = &world.setup.server_binary;
-    let staff = counsel_staff_file(binary, dir.path(), COUNSEL_PASSWORD);
+    let staff = counsel_staff_file(binary, dir.path(), None);
     // The file is read at start (a reload would need it again: not in these tests).
     let server = world.server(&["--staff", staff.to_str().unwrap()]).await;
     let counselor = world.browser().await;
@@ -1154,7 +1197,8 @@ async fn a_person_asks_a_counselor_claims_they_talk_alone_and_the_counselor_ends
 
     let person = world.browser().await;
     enter(&person, &base, "lounge", "みどり").await;
-    click(&person, "[data-counsel='ask']").await;
+    room_menu(&person, "ask").await;
+    confirm(&person).await;
     person
         .wait_for_text(".counsel-card", "あなたは1番目です")
         .await
@@ -1203,11 +1247,16 @@ async fn a_person_asks_a_counselor_claims_they_talk_alone_and_the_counselor_ends
         .await
         .unwrap();
     click(&counselor, "[data-console='end']").await;
+    confirm(&counselor).await;
     person
         .wait_for_text(".counsel-card", "相談を終えました")
         .await
         .unwrap();
-    gone(&person, "#composer").await;
+    // Back in the room the person came from; the 1:1 room is gone.
+    person
+        .wait_for_text("#room-title", "ラウンジ")
+        .await
+        .unwrap();
     counselor.wait_for("#console-title").await.unwrap();
     gone(&counselor, ".case").await;
     assert!(
@@ -1223,12 +1272,13 @@ async fn a_person_asks_a_counselor_claims_they_talk_alone_and_the_counselor_ends
     }
 }
 
-/// Clicks the facilitator's "connect to a counselor" under the message with `text`.
+/// The facilitator's "connect to a counselor" in the menu of the message with `text`, and
+/// yes to the question.
 async fn escalate_message(browser: &Browser, text: &str) {
     let script = format!(
         "const li = [...document.querySelectorAll('.messages li.message')]
             .find(li => li.textContent.includes({text:?}));
-         li.querySelector(\"[data-mod='escalate']\").click(); return true;"
+         li.querySelector(\"[data-menu='open']\").click(); return true;"
     );
     let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
     while browser.js(&script).await.is_err() {
@@ -1238,6 +1288,8 @@ async fn escalate_message(browser: &Browser, text: &str) {
         );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+    click(browser, ".sheet [data-menu='escalate']").await;
+    confirm(browser).await;
 }
 
 #[tokio::test]

@@ -79,6 +79,50 @@ impl Facilitated {
     }
 }
 
+/// How the messages of people this tab hides are shown: the first of each run (of one
+/// person's consecutive messages) stands for the run with its length; the others (0) are not
+/// shown at all. Messages of people not hidden are not listed. (A list, not a map: it is
+/// short, and the bundle carries no map type more.)
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HiddenRuns(Vec<(String, usize)>);
+
+impl HiddenRuns {
+    /// The run `message_id` stands for (its length; 0 for a message folded into the one
+    /// before), or `None` if its writer is not hidden.
+    pub fn of(&self, message_id: &str) -> Option<usize> {
+        self.0
+            .iter()
+            .find(|(id, _)| id == message_id)
+            .map(|(_, n)| *n)
+    }
+}
+
+pub fn hidden_runs(
+    messages: &[ChatMessage],
+    hidden: &std::collections::BTreeSet<String>,
+) -> HiddenRuns {
+    let mut runs: Vec<(String, usize)> = Vec::new();
+    // The handle of the run under way, and where its first message is in `runs`.
+    let mut current: Option<(&str, usize)> = None;
+    for message in messages {
+        if !hidden.contains(&message.handle) {
+            current = None;
+            continue;
+        }
+        match current {
+            Some((handle, first)) if handle == message.handle => {
+                runs[first].1 += 1;
+                runs.push((message.id.clone(), 0));
+            }
+            _ => {
+                current = Some((&message.handle, runs.len()));
+                runs.push((message.id.clone(), 1));
+            }
+        }
+    }
+    HiddenRuns(runs)
+}
+
 /// Orders message ids: numeric when both are numbers (the server's ids), else as text.
 fn compare_ids(a: &str, b: &str) -> Ordering {
     match (a.parse::<u64>(), b.parse::<u64>()) {
@@ -422,6 +466,31 @@ mod tests {
         );
         c.dismiss("c2");
         assert_eq!(c.pending().len(), 1);
+    }
+
+    #[test]
+    fn a_hidden_persons_consecutive_messages_collapse_into_one_line() {
+        let from = |id: &str, handle: &str| ChatMessage {
+            handle: handle.into(),
+            ..msg(id, "x", None)
+        };
+        let messages = [
+            from("1", "あらし"),
+            from("2", "あらし"),
+            from("3", "あらし"),
+            from("4", "そら"),
+            from("5", "あらし"),
+        ];
+        let hidden = std::collections::BTreeSet::from(["あらし".to_owned()]);
+        let runs = hidden_runs(&messages, &hidden);
+        assert_eq!(runs.of("1"), Some(3), "the first stands for its run");
+        assert_eq!(
+            (runs.of("2"), runs.of("3")),
+            (Some(0), Some(0)),
+            "the others are not shown"
+        );
+        assert_eq!(runs.of("4"), None);
+        assert_eq!(runs.of("5"), Some(1), "a new run after someone else spoke");
     }
 
     #[test]

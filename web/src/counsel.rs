@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use ibasho_protocol::{
-    EscalationSource, EscalationState, EscalationStatus, ExcerptItem, HelpLine, QueueItem,
+    EndedBy, EscalationSource, EscalationState, EscalationStatus, ExcerptItem, HelpLine, QueueItem,
     ServerMsg, Urgency,
 };
 
@@ -74,6 +74,8 @@ pub struct CaseCard {
     pub room_title: Option<String>,
     /// The 1:1 room, once connected.
     pub room: Option<String>,
+    /// The person ended it: the card stays for the counselor to record the outcome.
+    pub left: bool,
 }
 
 /// An urgent escalation waiting for the person's consent: where, not who.
@@ -92,6 +94,9 @@ pub struct Counsel {
     pub consent: Option<ConsentAsk>,
     /// Asked before the session was there (from the lobby): sent once welcomed.
     pub ask_pending: Option<(Option<String>, EscalationSource)>,
+    /// The room the person's request came from (asked there, or suggested there): where
+    /// they go back to when the 1:1 ends.
+    pub origin: Option<String>,
     // The counselor's console.
     pub on_duty: bool,
     pub queue: Vec<QueueItem>,
@@ -117,8 +122,15 @@ pub enum Effect {
     OpenRoom(String),
     /// A 1:1 room that is over.
     CloseRoom(String),
-    /// An urgent call: announce it (with a sound unless muted).
-    Urgent,
+    /// The person ended a counselor's case (its room closes; the outcome is to record):
+    /// their handle, to tell the counselor.
+    PersonLeft {
+        room: Option<String>,
+        handle: String,
+    },
+    /// An urgent call: announce it (with a sound unless muted), with the room's title when
+    /// it is known.
+    Urgent(Option<String>),
 }
 
 impl Counsel {
@@ -130,8 +142,11 @@ impl Counsel {
             ServerMsg::ConsentRequest {
                 escalation_id,
                 excerpt,
-                ..
+                room,
             } => {
+                if room.is_some() {
+                    self.origin.clone_from(room);
+                }
                 self.consent = Some(ConsentAsk {
                     id: escalation_id.clone(),
                     excerpt: excerpt.clone(),
@@ -149,7 +164,7 @@ impl Counsel {
                 lines,
                 room,
                 handed_over,
-                ..
+                ended_by,
             } => {
                 if counselor {
                     // The counselor's side of a case (its `case` frame may come after).
@@ -165,6 +180,20 @@ impl Counsel {
                                 }
                             }
                             room.clone().map_or(Effect::None, Effect::OpenRoom)
+                        }
+                        EscalationState::Ended if *ended_by == Some(EndedBy::Person) => {
+                            // The card stays for the outcome; the room is over.
+                            self.rooms_early.remove(escalation_id);
+                            match self.cases.get_mut(escalation_id) {
+                                Some(case) if !case.left => {
+                                    case.left = true;
+                                    Effect::PersonLeft {
+                                        room: case.room.take(),
+                                        handle: case.handle.clone(),
+                                    }
+                                }
+                                _ => Effect::None,
+                            }
                         }
                         _ => {
                             self.rooms_early.remove(escalation_id);
@@ -223,9 +252,14 @@ impl Counsel {
                     .filter(|item| item.urgency == Urgency::Urgent)
                     .map(|item| item.escalation_id.clone())
                     .collect();
-                let new = urgent.difference(&self.urgent_seen).next().is_some();
+                let new = items.iter().find(|item| {
+                    item.urgency == Urgency::Urgent
+                        && !self.urgent_seen.contains(&item.escalation_id)
+                });
+                let effect =
+                    new.map_or(Effect::None, |item| Effect::Urgent(item.room_title.clone()));
                 self.urgent_seen = urgent;
-                if new { Effect::Urgent } else { Effect::None }
+                effect
             }
             ServerMsg::Urgent { room, room_title } => {
                 let call = UrgentCall {
@@ -235,7 +269,7 @@ impl Counsel {
                 if !self.urgent.contains(&call) {
                     self.urgent.insert(0, call);
                 }
-                Effect::Urgent
+                Effect::Urgent(Some(room_title.clone()))
             }
             ServerMsg::Case {
                 escalation_id,
@@ -255,6 +289,7 @@ impl Counsel {
                         from: *from,
                         room_title: room_title.clone(),
                         room: self.rooms_early.remove(escalation_id),
+                        left: false,
                     },
                 );
                 Effect::None
@@ -338,6 +373,56 @@ mod tests {
     }
 
     #[test]
+    fn when_the_person_ends_it_the_counselor_keeps_the_card_to_record_the_outcome() {
+        let mut counsel = Counsel::default();
+        counsel.on_frame(&case("みどり"), 0.0, true);
+        counsel.on_frame(
+            &escalation(EscalationState::Connected, Some("p-1")),
+            0.0,
+            true,
+        );
+        let mut ended = escalation(EscalationState::Ended, None);
+        if let ServerMsg::Escalation { ended_by, .. } = &mut ended {
+            *ended_by = Some(EndedBy::Person);
+        }
+        assert_eq!(
+            counsel.on_frame(&ended, 0.0, true),
+            Some(Effect::PersonLeft {
+                room: Some("p-1".into()),
+                handle: "みどり".into()
+            })
+        );
+        let card = &counsel.cases["e1"];
+        assert!(card.left && card.room.is_none(), "{card:?}");
+        assert_eq!(
+            counsel.on_frame(&ended, 0.0, true),
+            Some(Effect::None),
+            "told once"
+        );
+        // Recorded (the end the counselor's own outcome brings): the card goes.
+        assert_eq!(
+            counsel.on_frame(&escalation(EscalationState::Ended, None), 0.0, true),
+            Some(Effect::None)
+        );
+        assert!(counsel.cases.is_empty());
+    }
+
+    #[test]
+    fn a_suggestion_remembers_the_room_it_came_from() {
+        let mut counsel = Counsel::default();
+        counsel.on_frame(
+            &ServerMsg::ConsentRequest {
+                escalation_id: "e1".into(),
+                excerpt: vec![],
+                room: Some("lounge".into()),
+            },
+            0.0,
+            false,
+        );
+        assert_eq!(counsel.origin.as_deref(), Some("lounge"));
+    }
+
+    #[test]
     fn consent_shares_what_the_person_keeps_in() {
         let mut counsel = Counsel::default();
         let item = |id: &str| ExcerptItem {
@@ -402,8 +487,8 @@ mod tests {
         };
         assert_eq!(
             counsel.on_frame(&queue, 1_000.0, true),
-            Some(Effect::Urgent),
-            "a new urgent request is announced"
+            Some(Effect::Urgent(None)),
+            "a new urgent request is announced (from the lobby: no room to name)"
         );
         assert_eq!(
             counsel.on_frame(&queue, 1_000.0, true),

@@ -1,4 +1,6 @@
-//! "In how long": the time until a room opens, in words a person reads at a glance.
+//! Time in words a person reads at a glance: "in how long" a room opens or a counselor comes,
+//! and when that is in their own day ("今日 18:00（あと52分）"). Pure: the browser gives the
+//! local date and time (the bundle carries no time-zone database).
 
 use ibasho_protocol::Lang;
 
@@ -29,6 +31,52 @@ pub fn countdown(lang: Lang, seconds: i64) -> String {
     tf(lang, "countdown.days", &[("d", &days.to_string())])
 }
 
+/// A moment in the person's own calendar (as their browser knows it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LocalMoment {
+    /// 0 today, 1 tomorrow, …
+    pub days_from_today: i64,
+    pub month: u32,
+    pub day: u32,
+    /// 0 Sunday … 6 Saturday.
+    pub weekday: usize,
+    pub hour: u32,
+    pub minute: u32,
+}
+
+/// A day as a calendar shows it: "12/5（土）" or "Sat 12/5".
+pub fn day_label(lang: Lang, month: u32, day: u32, weekday: usize) -> String {
+    const JA: [&str; 7] = ["日", "月", "火", "水", "木", "金", "土"];
+    const EN: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+    match lang {
+        Lang::Ja => format!("{month}/{day}（{}）", JA[weekday % 7]),
+        Lang::En => format!("{} {month}/{day}", EN[weekday % 7]),
+    }
+}
+
+/// When `at` is, in the person's own day, and in how long: "今日 18:00（あと52分）",
+/// "明日 9:00（あと14時間）", "12/9（水）18:00（あと2日）".
+pub fn moment_words(lang: Lang, at: LocalMoment, seconds_left: i64) -> String {
+    let time = format!("{}:{:02}", at.hour, at.minute);
+    let when = match at.days_from_today {
+        0 => tf(lang, "when.today", &[("time", &time)]),
+        1 => tf(lang, "when.tomorrow", &[("time", &time)]),
+        _ => tf(
+            lang,
+            "when.day",
+            &[
+                ("date", &day_label(lang, at.month, at.day, at.weekday)),
+                ("time", &time),
+            ],
+        ),
+    };
+    tf(
+        lang,
+        "when.with_left",
+        &[("when", &when), ("left", &countdown(lang, seconds_left))],
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -45,5 +93,34 @@ mod tests {
         assert_eq!(countdown(Lang::En, 300), "in 5 min");
         assert_eq!(countdown(Lang::En, 2 * 3600 + 5 * 60), "in 2 h 5 min");
         assert_eq!(countdown(Lang::En, 86400), "in 1 day(s)");
+    }
+
+    #[test]
+    fn a_moment_says_today_tomorrow_or_the_day_and_how_long_until_it() {
+        let moment = |days_from_today, hour, minute| LocalMoment {
+            days_from_today,
+            month: 12,
+            day: 9,
+            weekday: 3,
+            hour,
+            minute,
+        };
+        assert_eq!(
+            moment_words(Lang::Ja, moment(0, 18, 0), 52 * 60),
+            "今日 18:00（あと52分）"
+        );
+        assert_eq!(
+            moment_words(Lang::Ja, moment(1, 9, 5), 14 * 3600),
+            "明日 9:05（あと14時間）"
+        );
+        assert_eq!(
+            moment_words(Lang::Ja, moment(2, 18, 0), 2 * 86400),
+            "12/9（水） 18:00（あと2日）"
+        );
+        assert_eq!(
+            moment_words(Lang::En, moment(0, 18, 0), 52 * 60),
+            "today 18:00 (in 52 min)"
+        );
+        assert_eq!(day_label(Lang::En, 12, 5, 6), "Sat 12/5");
     }
 }

@@ -1,8 +1,11 @@
 //! The facilitator's desk: alerts about messages (flagged, trial, crisis) and reports from
-//! participants, newest first, until staff deal with them. Pure: the socket routes `alert`
-//! and `report` frames here; the staff panel shows it.
+//! participants, newest first, until staff deal with them; who is muted in each room; and
+//! the last thing this staff member did, with its undo. Pure: the socket routes `alert`,
+//! `alert_dismissed`, `report` and `muted` frames here; the staff panel shows it.
 
-use ibasho_protocol::{AlertReason, ReportReason};
+use std::collections::BTreeMap;
+
+use ibasho_protocol::{AlertReason, MutedMember, ReportReason};
 
 /// The most items kept: an old alert scrolls out rather than the page growing for ever.
 pub const MAX_ITEMS: usize = 50;
@@ -10,8 +13,12 @@ pub const MAX_ITEMS: usize = 50;
 /// An alert about a message in a room.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AlertCard {
+    /// The server's id, to dismiss it for every desk (absent from an older server).
+    pub id: Option<String>,
     pub room: String,
     pub message_id: String,
+    /// Who wrote the message.
+    pub handle: Option<String>,
     pub reason: AlertReason,
     pub rule: Option<String>,
 }
@@ -28,15 +35,43 @@ pub struct ReportCard {
     pub note: Option<String>,
 }
 
+/// What a staff member just did to someone, said back to them (with an undo for a mute).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Done {
+    Deleted { room: String },
+    Muted { room: String, handle: String },
+    Unmuted { room: String, handle: String },
+    Removed { room: String, handle: String },
+}
+
+impl Done {
+    pub fn room(&self) -> &str {
+        match self {
+            Done::Deleted { room }
+            | Done::Muted { room, .. }
+            | Done::Unmuted { room, .. }
+            | Done::Removed { room, .. } => room,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Desk {
     pub alerts: Vec<AlertCard>,
     pub reports: Vec<ReportCard>,
+    /// Who is muted in each room, as the server last said.
+    pub muted: BTreeMap<String, Vec<MutedMember>>,
+    pub done: Option<Done>,
 }
 
 impl Desk {
+    /// An alert (again, when staff come into a room with it not dismissed: kept once).
     pub fn alert(&mut self, alert: AlertCard) {
-        if !self.alerts.contains(&alert) {
+        let known = self.alerts.iter().any(|a| match (&a.id, &alert.id) {
+            (Some(known), Some(new)) => known == new,
+            _ => *a == alert,
+        });
+        if !known {
             self.alerts.insert(0, alert);
             self.alerts.truncate(MAX_ITEMS);
         }
@@ -55,16 +90,34 @@ impl Desk {
         self.reports.retain(|r| r.report_id != report_id);
     }
 
-    /// An alert seen to.
+    /// An alert seen to (here, or by another staff member: `alert_dismissed`).
     pub fn dismiss_alert(&mut self, room: &str, message_id: &str) {
         self.alerts
             .retain(|a| !(a.room == room && a.message_id == message_id));
+    }
+
+    /// An alert dismissed by id (by anyone, on any desk).
+    pub fn alert_dismissed(&mut self, alert_id: &str) {
+        self.alerts.retain(|a| a.id.as_deref() != Some(alert_id));
+    }
+
+    /// Who is muted in a room now.
+    pub fn set_muted(&mut self, room: &str, members: Vec<MutedMember>) {
+        if members.is_empty() {
+            self.muted.remove(room);
+        } else {
+            self.muted.insert(room.to_owned(), members);
+        }
     }
 
     /// The room's session ended (or staff left it): its items go.
     pub fn forget_room(&mut self, room: &str) {
         self.alerts.retain(|a| a.room != room);
         self.reports.retain(|r| r.room != room);
+        self.muted.remove(room);
+        if self.done.as_ref().is_some_and(|done| done.room() == room) {
+            self.done = None;
+        }
     }
 
     /// The report about a message, if there is one (the message menu shows its details).
@@ -72,6 +125,12 @@ impl Desk {
         self.reports
             .iter()
             .find(|r| r.room == room && r.message_id == message_id)
+    }
+
+    /// How many items wait in a room (for the desk's heading).
+    pub fn waiting_in(&self, room: &str) -> usize {
+        self.alerts.iter().filter(|a| a.room == room).count()
+            + self.reports.iter().filter(|r| r.room == room).count()
     }
 }
 
@@ -91,6 +150,17 @@ mod tests {
         }
     }
 
+    fn alert(id: &str, room: &str) -> AlertCard {
+        AlertCard {
+            id: Some(id.into()),
+            room: room.into(),
+            message_id: "9".into(),
+            handle: Some("かぜ".into()),
+            reason: AlertReason::Crisis,
+            rule: None,
+        }
+    }
+
     #[test]
     fn items_come_once_newest_first_and_go_when_dealt_with() {
         let mut desk = Desk::default();
@@ -105,16 +175,35 @@ mod tests {
             Some("a")
         );
         desk.resolved("b");
-        let alert = AlertCard {
-            room: "lounge".into(),
-            message_id: "9".into(),
-            reason: AlertReason::Crisis,
-            rule: None,
-        };
-        desk.alert(alert.clone());
-        desk.alert(alert);
-        assert_eq!(desk.alerts.len(), 1);
+        desk.alert(alert("x1", "lounge"));
+        desk.alert(alert("x1", "lounge"));
+        assert_eq!(desk.alerts.len(), 1, "shown again on coming in: kept once");
+        assert_eq!(desk.waiting_in("lounge"), 2);
         desk.forget_room("lounge");
         assert_eq!(desk, Desk::default());
+    }
+
+    #[test]
+    fn an_alert_another_desk_dismissed_leaves_this_one_and_the_muted_list_follows_the_server() {
+        let mut desk = Desk::default();
+        desk.alert(alert("x1", "lounge"));
+        desk.alert(alert("x2", "lounge"));
+        desk.alert_dismissed("x1");
+        assert_eq!(desk.alerts.len(), 1);
+        assert_eq!(desk.alerts[0].id.as_deref(), Some("x2"));
+        let member = MutedMember {
+            handle: "かぜ".into(),
+            until: jiff::Timestamp::UNIX_EPOCH,
+        };
+        desk.set_muted("lounge", vec![member]);
+        assert_eq!(desk.muted["lounge"].len(), 1);
+        desk.done = Some(Done::Muted {
+            room: "lounge".into(),
+            handle: "かぜ".into(),
+        });
+        desk.set_muted("lounge", Vec::new());
+        assert!(desk.muted.is_empty());
+        desk.forget_room("lounge");
+        assert_eq!(desk.done, None);
     }
 }

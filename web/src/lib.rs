@@ -10,7 +10,8 @@
 //! - [`counsel`] — talking with a counselor: the person's request, the consent dialog,
 //!   the counselor's console, a facilitator's statuses.
 //! - [`desk`] — the facilitator's desk: alerts and reports until staff deal with them.
-//! - [`countdown`] — "in how long" a room opens, in words.
+//! - [`countdown`] — "in how long" a room opens, and when that is in the person's day.
+//! - [`follow`] — keeping the newest message in view (or counting what waits below).
 //! - [`link`] — the connection's state machine: backoff, resume, takeover.
 //! - [`keys`] — keyboard rules: Enter sends unless the IME is composing; Esc twice exits.
 //!
@@ -20,6 +21,7 @@ pub mod conversation;
 pub mod counsel;
 pub mod countdown;
 pub mod desk;
+pub mod follow;
 pub mod i18n;
 pub mod keys;
 pub mod link;

@@ -1,21 +1,22 @@
-//! The root component: state in context, settings applied to the page, the double-Escape
-//! quick exit, and the current screen.
+//! The root component: state in context, settings applied to the page (language, text size,
+//! light or dark, the tab's title), the double-Escape quick exit, the visual viewport
+//! followed, the current screen, and the dialogs and sheets that open over it.
 
 use ibasho_protocol::Lang;
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::browser::{self, LANG_KEY, NEUTRAL_KEY, SESSION_KEY, SIZE_KEY};
-use super::chrome::{Announcer, ConnectionBanner, Header, Notice};
+use super::browser::{self, LANG_KEY, NEUTRAL_KEY, SESSION_KEY, SIZE_KEY, THEME_KEY};
+use super::chrome::{Announcer, ConnectionBanner, Header, Notice, OpenedNotice, SettingsSheet};
 use super::entry::Entry;
 use super::lobby::Lobby;
 use super::room::Room;
 use super::socket;
 use super::staff::StaffSignIn;
-use super::state::{Ctx, Screen, TextSize};
+use super::state::{Ctx, Screen, TextSize, Theme};
 use super::week::Week;
-use crate::i18n::t;
+use crate::i18n::{t, tf};
 use crate::keys::{EscapeTwice, is_deliberate_escape};
 
 #[component]
@@ -26,7 +27,8 @@ pub fn App() -> impl IntoView {
     };
     let size = TextSize::parse(&browser::session_get(SIZE_KEY).unwrap_or_default());
     let neutral = browser::session_get(NEUTRAL_KEY).is_some_and(|v| v == "1");
-    let ctx = Ctx::new(lang, size, neutral);
+    let theme = Theme::parse(&browser::session_get(THEME_KEY).unwrap_or_default());
+    let ctx = Ctx::new(lang, size, neutral, theme);
     provide_context(ctx);
 
     // Settings live in this tab only, and show on the page at once.
@@ -41,16 +43,36 @@ pub fn App() -> impl IntoView {
         browser::session_set(SIZE_KEY, size.as_str());
     });
     Effect::new(move |_| {
+        let theme = ctx.theme.get();
+        browser::set_root_attribute("data-theme", theme.as_str());
+        browser::session_set(THEME_KEY, theme.as_str());
+    });
+    Effect::new(move |_| {
         let lang = ctx.lang.get();
         let neutral = ctx.neutral_title.get();
         browser::session_set(NEUTRAL_KEY, if neutral { "1" } else { "0" });
-        let title = if neutral {
-            t(lang, "neutral.title")
-        } else {
-            t(lang, "app.name")
+        // A watched room that opened shows in the tab's title (calmly, and neutrally when
+        // the person asked for a neutral title).
+        let opened = ctx.opened.with(Option::is_some);
+        let title = match (neutral, opened) {
+            (true, false) => t(lang, "neutral.title").to_owned(),
+            (true, true) => t(lang, "neutral.title_new").to_owned(),
+            (false, false) => t(lang, "app.name").to_owned(),
+            (false, true) => tf(lang, "watch.tab_title", &[("title", t(lang, "app.name"))]),
         };
-        document().set_title(title);
+        document().set_title(&title);
     });
+    // A room's layout fits the screen (it scrolls its conversation, not the page).
+    Effect::new(move |_| {
+        let room = matches!(ctx.screen.get(), Screen::Room(_));
+        browser::set_root_attribute("data-screen", if room { "room" } else { "page" });
+        // Menus and sheets belong to the screen they were opened on.
+        ctx.menu.set(None);
+        ctx.room_menu.set(None);
+        ctx.settings_open.set(false);
+    });
+    browser::follow_visual_viewport(move || ctx.viewport.notify());
+    super::watch::start(ctx);
 
     // Escape twice: the quick exit, from anywhere on the page.
     let escape = StoredValue::new(EscapeTwice::default());
@@ -107,10 +129,11 @@ pub fn App() -> impl IntoView {
     }
 
     view! {
-        <Header/>
+        {move || (!matches!(ctx.screen.get(), Screen::Room(_))).then(|| view! { <Header/> })}
         <ConnectionBanner/>
         <main id="main" tabindex="-1">
             <Notice/>
+            <OpenedNotice/>
             {move || match ctx.screen.get() {
                 Screen::Lobby => view! { <Lobby/> }.into_any(),
                 Screen::Entry(room) => view! { <Entry room=room/> }.into_any(),
@@ -121,7 +144,12 @@ pub fn App() -> impl IntoView {
                 Screen::Console => view! { <super::counselor::Console/> }.into_any(),
             }}
         </main>
+        <super::message_menu::MessageMenu/>
+        <super::room_menu::RoomMenuSheet/>
+        <SettingsSheet/>
+        <super::safety::ReportDialog/>
         <super::counsel::ConsentDialog/>
+        <super::confirm::ConfirmDialog/>
         <Announcer/>
     }
 }

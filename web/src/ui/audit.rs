@@ -1,5 +1,6 @@
 //! The audit log page, for administrators: what staff did and what automatic protection
-//! decided, as codes (`GET /api/audit`, with the staff session's token).
+//! decided (`GET /api/audit`, with the staff session's token). The API keeps codes; the page
+//! says them in words of its language, rooms by their titles, and who acted by name or role.
 
 use ibasho_protocol::StaffRole;
 use leptos::prelude::*;
@@ -7,7 +8,15 @@ use serde::Deserialize;
 
 use super::browser::{self, SESSION_KEY};
 use super::state::{Ctx, Screen};
-use crate::i18n::t;
+use crate::i18n::{lookup, t};
+
+/// A code in words: `group.code` in the page's language, else the code itself.
+fn words(lang: ibasho_protocol::Lang, groups: &[&str], code: &str) -> String {
+    groups
+        .iter()
+        .find_map(|group| lookup(lang, &format!("{group}.{code}")))
+        .map_or_else(|| code.to_owned(), str::to_owned)
+}
 
 #[derive(Debug, Clone, Deserialize)]
 struct Entry {
@@ -74,15 +83,19 @@ pub fn Audit() -> impl IntoView {
                             <th scope="col">{t(lang.get(), "audit.reason")}</th>
                         </tr></thead>
                         <tbody>
-                            {entries.into_iter().map(|entry| view! {
-                                <tr>
-                                    <td>{browser::local_day_time(entry.at)}</td>
-                                    <td>{entry.actor}</td>
-                                    <td>{entry.action}</td>
-                                    <td>{entry.room.unwrap_or_default()}</td>
-                                    <td>{entry.target.unwrap_or_default()}</td>
-                                    <td>{entry.reason.unwrap_or_default()}</td>
-                                </tr>
+                            {entries.into_iter().map(|entry| {
+                                let lang = lang.get();
+                                let room = entry.room.as_deref().map(|room| ctx.room_title(room)).unwrap_or_default();
+                                view! {
+                                    <tr data-action=entry.action.clone()>
+                                        <td>{browser::local_day_time(entry.at)}</td>
+                                        <td>{words(lang, &["audit.actor"], &entry.actor)}</td>
+                                        <td>{words(lang, &["audit.action"], &entry.action)}</td>
+                                        <td>{room}</td>
+                                        <td>{entry.target.unwrap_or_default()}</td>
+                                        <td>{entry.reason.map(|reason| words(lang, &["report.reason", "audit.reason"], &reason)).unwrap_or_default()}</td>
+                                    </tr>
+                                }
                             }).collect_view()}
                         </tbody>
                     </table>

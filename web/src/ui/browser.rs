@@ -11,6 +11,7 @@ pub const SESSION_KEY: &str = "ibasho.session";
 pub const LANG_KEY: &str = "ibasho.lang";
 pub const SIZE_KEY: &str = "ibasho.size";
 pub const NEUTRAL_KEY: &str = "ibasho.neutral";
+pub const THEME_KEY: &str = "ibasho.theme";
 
 /// Where the quick exit goes when the operator set nothing.
 const DEFAULT_EXIT_URL: &str = "https://www.google.com/search?q=%E5%A4%A9%E6%B0%97";
@@ -156,16 +157,124 @@ pub fn local_day_time(at: jiff::Timestamp) -> String {
 
 /// The day of an instant in the browser's own time zone: "12/5（土）" or "Sat 12/5".
 pub fn local_day(at: jiff::Timestamp, lang: ibasho_protocol::Lang) -> String {
-    const JA: [&str; 7] = ["日", "月", "火", "水", "木", "金", "土"];
-    const EN: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
     let millis = at.as_millisecond() as f64;
     let date = js_sys::Date::new(&JsValue::from_f64(millis));
     let weekday = date.get_day() as usize % 7;
-    let (month, day) = (date.get_month() + 1, date.get_date());
-    match lang {
-        ibasho_protocol::Lang::Ja => format!("{month}/{day}（{}）", JA[weekday]),
-        ibasho_protocol::Lang::En => format!("{} {month}/{day}", EN[weekday]),
+    crate::countdown::day_label(lang, date.get_month() + 1, date.get_date(), weekday)
+}
+
+/// When `at` is in the person's own day, and in how long: "今日 18:00（あと52分）".
+pub fn moment_words(at: jiff::Timestamp, lang: ibasho_protocol::Lang) -> String {
+    let millis = at.as_millisecond() as f64;
+    let date = js_sys::Date::new(&JsValue::from_f64(millis));
+    let now = js_sys::Date::new_0();
+    // Whole local days between today and that day (midnight to midnight, in local time).
+    let midnight = |d: &js_sys::Date| {
+        js_sys::Date::new_with_year_month_day(
+            d.get_full_year(),
+            d.get_month() as i32,
+            d.get_date() as i32,
+        )
+        .get_time()
+    };
+    let days = ((midnight(&date) - midnight(&now)) / 86_400_000.0).round() as i64;
+    let moment = crate::countdown::LocalMoment {
+        days_from_today: days,
+        month: date.get_month() + 1,
+        day: date.get_date(),
+        weekday: date.get_day() as usize % 7,
+        hour: date.get_hours(),
+        minute: date.get_minutes(),
+    };
+    let left = ((millis - now.get_time()) / 1000.0).floor() as i64;
+    crate::countdown::moment_words(lang, moment, left)
+}
+
+/// Follows the visual viewport (what is left of the screen when the on-screen keyboard is
+/// up, or when zoomed): `--app-height` and `--app-top` on `<html>`, which the room's layout
+/// fits itself into, and a call back so that a conversation at its end stays at its end.
+pub fn follow_visual_viewport(changed: impl Fn() + 'static) {
+    let Some(viewport) = window().visual_viewport() else {
+        return;
+    };
+    let apply = {
+        let viewport = viewport.clone();
+        move || {
+            if let Some(root) = document()
+                .document_element()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let style = root.style();
+                let _ = style.set_property("--app-height", &format!("{}px", viewport.height()));
+                let _ = style.set_property("--app-top", &format!("{}px", viewport.offset_top()));
+            }
+            changed();
+        }
+    };
+    apply();
+    let listener = wasm_bindgen::closure::Closure::<dyn Fn()>::new(apply);
+    let _ = viewport.add_event_listener_with_callback("resize", listener.as_ref().unchecked_ref());
+    let _ = viewport.add_event_listener_with_callback("scroll", listener.as_ref().unchecked_ref());
+    // For the life of the page.
+    listener.forget();
+}
+
+/// Whether this browser can read text aloud (its own speech synthesis: nothing leaves the
+/// device).
+pub fn can_speak() -> bool {
+    js_sys::Reflect::has(&window(), &JsValue::from_str("speechSynthesis")).unwrap_or(false)
+}
+
+/// Reads `text` aloud with the browser's own voice: a Japanese one when there is one.
+pub fn speak(text: &str) {
+    let Ok(synthesis) = window().speech_synthesis() else {
+        return;
+    };
+    let Ok(utterance) = web_sys::SpeechSynthesisUtterance::new_with_text(text) else {
+        return;
+    };
+    utterance.set_lang("ja-JP");
+    let voices = synthesis.get_voices();
+    if let Some(voice) = voices
+        .iter()
+        .filter_map(|v| v.dyn_into::<web_sys::SpeechSynthesisVoice>().ok())
+        .find(|v| v.lang().starts_with("ja"))
+    {
+        utterance.set_voice(Some(&voice));
     }
+    // One voice at a time: a new reading replaces the last.
+    synthesis.cancel();
+    synthesis.speak(&utterance);
+}
+
+/// A system notification, only if the person already allowed this site to show them (it is
+/// never asked for: a permission is something the browser would keep).
+pub fn notify_if_allowed(title: &str, body: &str) {
+    if !js_sys::Reflect::has(&window(), &JsValue::from_str("Notification")).unwrap_or(false) {
+        return;
+    }
+    if web_sys::Notification::permission() != web_sys::NotificationPermission::Granted {
+        return;
+    }
+    let options = web_sys::NotificationOptions::new();
+    options.set_body(body);
+    let _ = web_sys::Notification::new_with_options(title, &options);
+}
+
+/// The element with `id`, as an `HtmlElement`.
+pub fn element(id: &str) -> Option<web_sys::HtmlElement> {
+    document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+}
+
+/// Puts the cursor in the message box (the person chose to write).
+pub fn focus_composer() {
+    request_animation_frame(|| {
+        if let Some(composer) = element("composer") {
+            let _ = composer.focus();
+        }
+    });
 }
 
 /// "HH:MM" of an instant in the browser's own time zone.

@@ -1,14 +1,35 @@
-//! What is always on the page: the quick exit, display settings, the connection banner, a
-//! status line for notices, and the polite live region that announces new messages.
+//! What is always on the page: the quick exit (above every dialog, card and overlay),
+//! display settings (language, text size, light or dark, a neutral tab title), the
+//! connection banner, a status line for notices, and the polite live region that announces
+//! new messages.
 
 use ibasho_protocol::Lang;
 use leptos::prelude::*;
 
+use super::sheet::Sheet;
 use super::socket;
-use super::state::{Ctx, TextSize};
-use crate::i18n::t;
+use super::state::{Ctx, Screen, TextSize, Theme};
+use crate::i18n::{t, tf};
 use crate::link::LinkState;
 
+/// The quick exit: one tap replaces the page with a neutral site and forgets this tab.
+#[component]
+pub fn QuickExit() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    view! {
+        <button
+            type="button"
+            class="quick-exit"
+            title=move || t(lang.get(), "exit.hint")
+            on:click=move |_| socket::quick_exit(ctx)
+        >
+            {move || t(lang.get(), "exit.button")}
+        </button>
+    }
+}
+
+/// The page's bar everywhere but in a room (a room has its own compact one).
 #[component]
 pub fn Header() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
@@ -20,14 +41,7 @@ pub fn Header() -> impl IntoView {
                 if ctx.neutral_title.get() { t(lang.get(), "neutral.title") } else { t(lang.get(), "app.name") }
             }}</span>
             <Settings/>
-            <button
-                type="button"
-                class="quick-exit"
-                title=move || t(lang.get(), "exit.hint")
-                on:click=move |_| socket::quick_exit(ctx)
-            >
-                {move || t(lang.get(), "exit.button")}
-            </button>
+            <QuickExit/>
         </header>
     }
 }
@@ -38,9 +52,46 @@ fn Settings() -> impl IntoView {
     let lang = ctx.lang;
     view! {
         <details class="settings">
-            <summary>{move || t(lang.get(), "settings.title")}</summary>
+            <summary>
+                <span aria-hidden="true" class="icon">"⚙"</span>
+                <span class="label">{move || t(lang.get(), "settings.title")}</span>
+            </summary>
             <div class="settings-body">
-                <label>
+                <SettingsBody/>
+            </div>
+        </details>
+    }
+}
+
+/// The display settings, as a sheet (from a room's menu).
+#[component]
+pub fn SettingsSheet() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let close = move || ctx.settings_open.set(false);
+    move || {
+        ctx.settings_open.get().then(|| {
+            view! {
+                <Sheet label=t(lang.get_untracked(), "settings.title").to_owned()
+                    close=Callback::new(move |()| close()) class="sheet settings-sheet">
+                    <h2>{t(lang.get(), "settings.title")}</h2>
+                    <SettingsBody/>
+                    <button type="button" data-settings="close" on:click=move |_| close()>
+                        {t(lang.get(), "menu.close")}
+                    </button>
+                </Sheet>
+            }
+        })
+    }
+}
+
+/// Language, text size, light or dark, and a neutral tab title: kept in this tab only.
+#[component]
+fn SettingsBody() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    view! {
+                <label class="field-line">
                     <span>{move || t(lang.get(), "settings.language")}</span>
                     <select on:change=move |ev| {
                         lang.set(if event_target_value(&ev) == "en" { Lang::En } else { Lang::Ja })
@@ -68,16 +119,74 @@ fn Settings() -> impl IntoView {
                         })
                         .collect_view()}
                 </fieldset>
+                <fieldset>
+                    <legend>{move || t(lang.get(), "settings.theme")}</legend>
+                    {Theme::ALL
+                        .into_iter()
+                        .map(|theme| {
+                            view! {
+                                <label class="choice">
+                                    <input
+                                        type="radio"
+                                        name="theme"
+                                        value=theme.as_str()
+                                        prop:checked=move || ctx.theme.get() == theme
+                                        on:change=move |_| ctx.theme.set(theme)
+                                    />
+                                    <span>{move || t(lang.get(), theme.key())}</span>
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
                 <label class="choice">
                     <input
                         type="checkbox"
+                        name="neutral-title"
                         prop:checked=move || ctx.neutral_title.get()
                         on:change=move |ev| ctx.neutral_title.set(event_target_checked(&ev))
                     />
                     <span>{move || t(lang.get(), "settings.neutral_title")}</span>
                 </label>
-            </div>
-        </details>
+    }
+}
+
+/// A room the person asked to hear about opened: said calmly, with the way in.
+#[component]
+pub fn OpenedNotice() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    move || {
+        ctx.opened.get().map(|room| {
+            let title = ctx.room_title(&room);
+            let enter = {
+                let room = room.clone();
+                move |_| {
+                    ctx.opened.set(None);
+                    let inside = ctx
+                        .conversations
+                        .with_untracked(|all| all.contains_key(&room));
+                    ctx.screen.set(if inside {
+                        Screen::Room(room.clone())
+                    } else {
+                        Screen::Entry(room.clone())
+                    });
+                }
+            };
+            view! {
+                <div class="opened" role="status" data-opened=room.clone()>
+                    <p>{tf(lang.get(), "watch.opened", &[("room", &title)])}</p>
+                    <div class="actions">
+                        <button type="button" class="primary" data-watch="enter" on:click=enter>
+                            {t(lang.get(), "lobby.enter")}
+                        </button>
+                        <button type="button" on:click=move |_| ctx.opened.set(None)>
+                            {t(lang.get(), "done.close")}
+                        </button>
+                    </div>
+                </div>
+            }
+        })
     }
 }
 

@@ -1,14 +1,16 @@
-//! The participant's side of talking with a counselor: 「相談員と話す」 (in every room and
-//! in the lobby), the waiting card (place, counselors on duty, an estimate, "you can keep
-//! listening", cancel), the consent dialog (exactly what would be shared, each message
-//! removable), and the 1:1 room opening and closing. State is `crate::counsel`.
+//! The participant's side of talking with a counselor: 「相談員と話す」 (in the lobby, and in
+//! every room's menu; asked first), the waiting card (place, counselors taking requests, an
+//! estimate, "you can keep listening or write here", cancel; with nobody there, when one
+//! is next and a line or two of help), the consent dialog (exactly what would be shared,
+//! each message removable), the 1:1 room opening, and its end: back to the room the person
+//! came from, with a short parting card. State is `crate::counsel`.
 
 use ibasho_protocol::{ClientMsg, EscalationSource, EscalationState, ServerMsg};
 use leptos::prelude::*;
 
 use super::browser;
 use super::socket;
-use super::state::{Ctx, Screen};
+use super::state::{Ask, Ctx, Screen};
 use crate::counsel::Effect as Told;
 use crate::i18n::{t, tf};
 
@@ -26,7 +28,13 @@ pub fn on_frame(ctx: Ctx, frame: &ServerMsg) -> bool {
         Told::None => {}
         Told::OpenRoom(room) => open_room(ctx, room),
         Told::CloseRoom(room) => close_room(ctx, &room),
-        Told::Urgent => super::counselor::urgent(ctx),
+        Told::PersonLeft { room, handle } => {
+            if let Some(room) = room {
+                close_room(ctx, &room);
+            }
+            super::counselor::person_left(ctx, &handle);
+        }
+        Told::Urgent(room) => super::counselor::urgent(ctx, room),
     }
     if let ServerMsg::Escalation { state, .. } = frame
         && !counselor
@@ -78,18 +86,25 @@ fn open_room(ctx: Ctx, room: String) {
 }
 
 /// The 1:1 room is over: it goes from the view (the server erased it).
-fn close_room(ctx: Ctx, room: &str) {
+pub fn close_room(ctx: Ctx, room: &str) {
     ctx.conversations.update(|all| {
         all.remove(room);
     });
     if ctx.screen.get_untracked() == Screen::Room(room.to_owned()) {
-        // A counselor goes back to the console; a person to the lobby, where the card says
-        // how it ended.
+        // A counselor goes back to the console; a person to the room they came from (if
+        // they are still in it), else the lobby — where the card says how it ended.
         let counselor = ctx.staff.get_untracked() == Some(ibasho_protocol::StaffRole::Counselor);
-        ctx.screen.set(if counselor {
-            Screen::Console
-        } else {
-            Screen::Lobby
+        let origin = ctx
+            .counsel
+            .with_untracked(|counsel| counsel.origin.clone())
+            .filter(|origin| {
+                ctx.conversations
+                    .with_untracked(|all| all.contains_key(origin))
+            });
+        ctx.screen.set(match (counselor, origin) {
+            (true, _) => Screen::Console,
+            (false, Some(origin)) => Screen::Room(origin),
+            (false, None) => Screen::Lobby,
         });
     }
 }
@@ -97,6 +112,8 @@ fn close_room(ctx: Ctx, room: &str) {
 /// The person asks for a counselor (from `room`, or the lobby). Without a session yet, one
 /// is started and the request goes once it is welcomed.
 pub fn ask(ctx: Ctx, room: Option<String>, from: EscalationSource) {
+    ctx.counsel
+        .update(|counsel| counsel.origin.clone_from(&room));
     let frame = ClientMsg::AskCounselor {
         room: room.clone(),
         from: (from == EscalationSource::Crisis).then_some(from),
@@ -129,9 +146,10 @@ pub fn request_open(ctx: Ctx) -> bool {
     })
 }
 
-/// 「相談員と話す」, unless a request is already open (then the card shows it).
+/// 「相談員と話す」 in the lobby (a room has it in its menu), unless a request is already
+/// open (then the card shows it). It asks first: one tap to confirm.
 #[component]
-pub fn AskButton(room: Option<String>) -> impl IntoView {
+pub fn AskButton() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
     let open = Memo::new(move |_| {
@@ -140,11 +158,10 @@ pub fn AskButton(room: Option<String>) -> impl IntoView {
     });
     move || {
         (!open.get() && ctx.staff.get().is_none()).then(|| {
-            let room = room.clone();
             view! {
                 <p class="ask-counselor">
                     <button type="button" data-counsel="ask"
-                        on:click=move |_| ask(ctx, room.clone(), EscalationSource::Participant)>
+                        on:click=move |_| ctx.asking.set(Some(Ask::AskCounselor { room: None }))>
                         {move || t(lang.get(), "counsel.ask")}
                     </button>
                     <span class="hint">{move || t(lang.get(), "counsel.ask_hint")}</span>
@@ -161,18 +178,25 @@ pub fn WaitingCard() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
     let request = Memo::new(move |_| ctx.counsel.with(|counsel| counsel.request.clone()));
-    let state = move || {
-        request.with(|r| {
-            r.as_ref()
-                .map(|r| format!("{:?}", r.state).to_lowercase())
-                .unwrap_or_default()
-        })
-    };
+    let state =
+        move || request.with(|r| r.as_ref().map(|r| state_name(r.state)).unwrap_or_default());
     view! {
         <aside class="counsel-card" data-state=state hidden=move || request.with(Option::is_none)
             aria-labelledby="counsel-title" aria-live="polite">
             {move || request.get().map(|request| card_body(ctx, lang.get(), request))}
         </aside>
+    }
+}
+
+/// A request's state by its wire name (for the card's `data-state`).
+fn state_name(state: EscalationState) -> &'static str {
+    match state {
+        EscalationState::Waiting => "waiting",
+        EscalationState::NoCounselor => "no_counselor",
+        EscalationState::Connected => "connected",
+        EscalationState::Declined => "declined",
+        EscalationState::Cancelled => "cancelled",
+        EscalationState::Ended => "ended",
     }
 }
 
@@ -187,6 +211,18 @@ fn card_body(ctx: Ctx, lang: ibasho_protocol::Lang, request: crate::counsel::Req
         );
     };
     let dismiss = move |_| ctx.counsel.update(|counsel| counsel.request = None);
+    // In a room (not the lobby): writing here while waiting is one tap away.
+    let in_room = matches!(ctx.screen.get_untracked(), Screen::Room(_));
+    let write_here = move || {
+        in_room.then(|| {
+            view! {
+                <button type="button" data-counsel="write" on:click=move |_| {
+                    ctx.listening.set(false);
+                    browser::focus_composer();
+                }>{t(lang, "counsel.write_here")}</button>
+            }
+        })
+    };
     match request.state {
         EscalationState::Waiting => view! {
             <h2 id="counsel-title">{t(lang, "counsel.waiting.title")}</h2>
@@ -197,33 +233,58 @@ fn card_body(ctx: Ctx, lang: ibasho_protocol::Lang, request: crate::counsel::Req
                 <p>{tf(lang, "counsel.waiting.estimate", &[("n", &n.to_string())])}</p>
             })}
             <p class="quiet">{t(lang, "counsel.waiting.listen")}</p>
-            <button type="button" data-counsel="cancel" on:click=cancel>{t(lang, "counsel.cancel")}</button>
+            <div class="actions">
+                {write_here()}
+                <button type="button" data-counsel="cancel" on:click=cancel>{t(lang, "counsel.cancel")}</button>
+            </div>
         }
         .into_any(),
         EscalationState::NoCounselor => view! {
             <h2 id="counsel-title">{t(lang, "counsel.no_counselor")}</h2>
-            <p>{t(lang, "counsel.no_counselor.body")}</p>
-            {request.next_on_duty.map(|at| view! {
-                <p>{tf(lang, "counsel.next_on_duty", &[("time", &browser::local_day_time(at))])}</p>
-            })}
-            {super::safety::help_lines(lang, request.lines.clone())}
+            {match request.next_on_duty {
+                Some(at) => view! {
+                    <p data-counsel="next">{tf(lang, "counsel.next_on_duty", &[("time", &browser::moment_words(at, lang))])}</p>
+                }.into_any(),
+                None => view! { <p>{t(lang, "counsel.no_counselor.body")}</p> }.into_any(),
+            }}
+            <p>{t(lang, "counsel.no_counselor.lines")}</p>
+            {super::safety::help_lines_short(lang, request.lines.clone())}
             <p class="quiet">{t(lang, "counsel.waiting.listen")}</p>
-            <button type="button" data-counsel="cancel" on:click=cancel>{t(lang, "counsel.cancel")}</button>
+            <div class="actions">
+                {write_here()}
+                <button type="button" data-counsel="cancel" on:click=cancel>{t(lang, "counsel.cancel")}</button>
+            </div>
         }
         .into_any(),
         EscalationState::Connected => {
             let room = request.room.clone().unwrap_or_default();
+            // Already in the room: nothing to go to.
+            let here = ctx.screen.get_untracked() == Screen::Room(room.clone());
             view! {
                 <h2 id="counsel-title">{t(lang, "counsel.connected")}</h2>
-                <button type="button" class="primary" data-counsel="open-room" on:click=move |_| open_room(ctx, room.clone())>
-                    {t(lang, "counsel.open_room")}
-                </button>
+                {(!here).then(|| view! {
+                    <button type="button" class="primary" data-counsel="open-room" on:click=move |_| open_room(ctx, room.clone())>
+                        {t(lang, "counsel.open_room")}
+                    </button>
+                })}
             }
             .into_any()
         }
-        EscalationState::Ended | EscalationState::Cancelled | EscalationState::Declined => {
+        // Short: parting words, where to talk (one tap away), and closing it.
+        EscalationState::Ended => view! {
+            <h2 id="counsel-title" data-counsel="over">{t(lang, "counsel.ended")}</h2>
+            <p>{t(lang, "counsel.parting")}</p>
+            {(!request.lines.is_empty()).then(|| view! {
+                <details class="more-lines">
+                    <summary>{t(lang, "counsel.parting.lines")}</summary>
+                    {super::safety::help_lines(lang, request.lines.clone())}
+                </details>
+            })}
+            <button type="button" data-counsel="dismiss" on:click=dismiss>{t(lang, "counsel.dismiss")}</button>
+        }
+        .into_any(),
+        EscalationState::Cancelled | EscalationState::Declined => {
             let key = match request.state {
-                EscalationState::Ended => "counsel.ended",
                 EscalationState::Cancelled => "counsel.cancelled",
                 _ => "counsel.declined",
             };
@@ -233,31 +294,6 @@ fn card_body(ctx: Ctx, lang: ibasho_protocol::Lang, request: crate::counsel::Req
             }
             .into_any()
         }
-    }
-}
-
-/// In the 1:1 room, for the person: end the conversation.
-#[component]
-pub fn EndButton(room: String) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let lang = ctx.lang;
-    let id = Memo::new(move |_| {
-        ctx.counsel.with(|counsel| {
-            counsel
-                .request
-                .as_ref()
-                .filter(|r| r.room.as_deref() == Some(room.as_str()))
-                .map(|r| r.id.clone())
-        })
-    });
-    move || {
-        id.get().map(|id| {
-            view! {
-                <button type="button" data-counsel="end" on:click=move |_| {
-                    socket::send(ctx, &ClientMsg::EndCase { escalation_id: id.clone(), outcome: None });
-                }>{move || t(lang.get(), "counsel.end")}</button>
-            }
-        })
     }
 }
 

@@ -1,27 +1,61 @@
 //! The counselor's console: going on and off duty, the queue (urgency, where from, how long
 //! — never who or what), urgent calls announced on screen and with a short sound that can be
 //! muted, claiming, and each case: the handle, what the person agreed to share, the 1:1
-//! room, hand-over and the outcome. State is `crate::counsel`.
+//! room, hand-over and the outcome (chosen, never assumed; ending asks first) — and when the
+//! person ends it, the case stays to record its outcome. State is `crate::counsel`.
 
 use ibasho_protocol::{CaseOutcome, ClientMsg, EscalationSource, Urgency};
 use leptos::prelude::*;
 
 use super::socket;
-use super::state::{Ctx, Screen};
+use super::state::{Ask, Ctx, Screen};
 use crate::counsel::CaseCard;
 use crate::i18n::{t, tf};
 
-/// An urgent call came in: said on screen (the console lists it) and by a short tone.
-pub fn urgent(ctx: Ctx) {
+/// An urgent call came in: said on screen (the console lists it) and by a short tone. The
+/// room is named when there is one (a request from the lobby has none).
+pub fn urgent(ctx: Ctx, room: Option<String>) {
     let lang = ctx.lang.get_untracked();
-    let room = ctx
-        .counsel
-        .with_untracked(|counsel| counsel.urgent.first().map(|call| call.room_title.clone()))
-        .unwrap_or_default();
-    ctx.announcement
-        .set(tf(lang, "console.urgent", &[("room", &room)]));
+    let sentence = match room.filter(|room| !room.is_empty()) {
+        Some(room) => tf(lang, "console.urgent", &[("room", &room)]),
+        None => t(lang, "console.urgent_waiting").to_owned(),
+    };
+    ctx.announcement.set(sentence);
     if !ctx.counsel.with_untracked(|counsel| counsel.muted) {
         tone();
+    }
+}
+
+/// The person ended a case: the counselor is told, and records the outcome.
+pub fn person_left(ctx: Ctx, handle: &str) {
+    let lang = ctx.lang.get_untracked();
+    let sentence = tf(lang, "console.person_left", &[("handle", handle)]);
+    ctx.announcement.set(sentence.clone());
+    ctx.notice.set(Some(sentence));
+}
+
+/// Ends a case with its outcome (the counselor confirmed it), or records the outcome of one
+/// the person ended: the card goes once the frame went.
+pub fn end_case(ctx: Ctx, id: String, outcome: CaseOutcome) {
+    let left = ctx
+        .counsel
+        .with_untracked(|counsel| counsel.cases.get(&id).is_some_and(|case| case.left));
+    let sent = socket::send(
+        ctx,
+        &ClientMsg::EndCase {
+            escalation_id: id.clone(),
+            outcome: Some(outcome),
+        },
+    );
+    // A case the person ended is told no more: the card goes now. One the counselor ends
+    // goes with the `ended` that follows (its room closes with it).
+    if sent && left {
+        ctx.counsel.update(|counsel| {
+            counsel.cases.remove(&id);
+        });
+        ctx.notice.set(Some(
+            t(ctx.lang.get_untracked(), "console.outcome_recorded").to_owned(),
+        ));
     }
 }
 
@@ -57,7 +91,7 @@ fn from_key(from: EscalationSource) -> &'static str {
     }
 }
 
-fn outcome_key(outcome: CaseOutcome) -> &'static str {
+pub fn outcome_key(outcome: CaseOutcome) -> &'static str {
     match outcome {
         CaseOutcome::Talked => "outcome.talked",
         CaseOutcome::Referred => "outcome.referred",
@@ -233,8 +267,10 @@ fn Cases() -> impl IntoView {
 pub fn CasePane(case: CaseCard) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
-    let outcome = RwSignal::new(CaseOutcome::Talked);
+    // Chosen by the counselor, never assumed.
+    let outcome = RwSignal::new(None::<CaseOutcome>);
     let id = case.id.clone();
+    let left = case.left;
     let hand_over = {
         let (id, room) = (id.clone(), case.room.clone());
         move |_| {
@@ -258,19 +294,32 @@ pub fn CasePane(case: CaseCard) -> impl IntoView {
         }
     };
     let end = move |_| {
-        socket::send(
-            ctx,
-            &ClientMsg::EndCase {
-                escalation_id: id.clone(),
-                outcome: Some(outcome.get_untracked()),
-            },
-        );
+        let Some(chosen) = outcome.get_untracked() else {
+            return;
+        };
+        if left {
+            // The person already ended it: this only records what came of it.
+            end_case(ctx, id.clone(), chosen);
+        } else {
+            ctx.asking.set(Some(Ask::EndCase {
+                id: id.clone(),
+                outcome: chosen,
+            }));
+        }
     };
     let select_id = format!("outcome-{}", case.id);
     let room = case.room.clone();
+    let handle = if case.handle.is_empty() {
+        t(lang.get(), "console.person_gone").to_owned()
+    } else {
+        case.handle.clone()
+    };
     view! {
-        <article class="case" data-case=case.id.clone() aria-label=move || t(lang.get(), "console.cases")>
-            <p><strong>{tf(lang.get(), "console.case_handle", &[("handle", &case.handle)])}</strong>
+        <article class="case" class:left=left data-case=case.id.clone() aria-label=move || t(lang.get(), "console.cases")>
+            {left.then(|| view! {
+                <p class="case-left" role="status">{tf(lang.get(), "console.person_left", &[("handle", &handle)])}</p>
+            })}
+            <p><strong>{tf(lang.get(), "console.case_handle", &[("handle", &handle)])}</strong>
                 " · " {t(lang.get(), urgency_key(case.urgency))}
                 " · " {t(lang.get(), from_key(case.from))}
                 {case.room_title.clone().map(|title| view! { " · " {title} })}
@@ -300,20 +349,23 @@ pub fn CasePane(case: CaseCard) -> impl IntoView {
                         </button>
                     })
                 })}
-                <button type="button" data-console="hand-over" on:click=hand_over>{t(lang.get(), "console.hand_over")}</button>
+                {(!left).then(|| view! {
+                    <button type="button" data-console="hand-over" on:click=hand_over>{t(lang.get(), "console.hand_over")}</button>
+                })}
                 <label for=select_id.clone()>{t(lang.get(), "console.outcome")}</label>
                 <select id=select_id.clone() data-console="outcome" on:change=move |ev| {
                     let value = event_target_value(&ev);
-                    if let Some(chosen) = CaseOutcome::ALL.into_iter().find(|o| o.as_str() == value) {
-                        outcome.set(chosen);
-                    }
+                    outcome.set(CaseOutcome::ALL.into_iter().find(|o| o.as_str() == value));
                 }>
+                    <option value="" selected>{t(lang.get(), "console.outcome_choose")}</option>
                     {CaseOutcome::ALL
                         .into_iter()
                         .map(|o| view! { <option value=o.as_str()>{t(lang.get(), outcome_key(o))}</option> })
                         .collect_view()}
                 </select>
-                <button type="button" data-console="end" on:click=end>{t(lang.get(), "console.end")}</button>
+                <button type="button" data-console="end" disabled=move || outcome.get().is_none() on:click=end>
+                    {t(lang.get(), if left { "console.record" } else { "console.end" })}
+                </button>
             </div>
         </article>
     }

@@ -1,7 +1,7 @@
 //! Entering a room: a handle (a friendly suggestion, another one on request, or one's own),
 //! optionally who one comes as, and the choice to just listen.
 
-use ibasho_protocol::{Lang, Role};
+use ibasho_protocol::{Audience, Lang, Role};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -10,14 +10,21 @@ use super::socket;
 use super::state::{Ctx, Screen, Wish};
 use crate::i18n::{t, tf};
 
+/// `GET /api/handles/suggest`'s answer (read as a struct: a generic JSON value would bring
+/// its whole parser into the bundle).
+#[derive(serde::Deserialize)]
+struct Suggestion {
+    handle: String,
+}
+
 /// Asks the server for a friendly handle. The first suggestion only fills an empty field, so
 /// that it never overwrites what the person has started typing.
 async fn suggest(lang: Lang, handle: RwSignal<String>, only_if_empty: bool) {
     let query = if lang == Lang::En { "?lang=en" } else { "" };
     let suggestion = browser::fetch_text(&format!("/api/handles/suggest{query}"))
         .await
-        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
-        .and_then(|json| json["handle"].as_str().map(str::to_owned));
+        .and_then(|text| serde_json::from_str::<Suggestion>(&text).ok())
+        .map(|suggestion| suggestion.handle);
     // The entry screen may be gone by now (back to the lobby): then the signal is too.
     let Some(current) = handle.try_get_untracked() else {
         return;
@@ -51,7 +58,15 @@ pub fn Entry(room: String) -> impl IntoView {
     if handle.get_untracked().is_empty() {
         spawn_local(suggest(lang.get_untracked(), handle, true));
     }
-    let role = RwSignal::new(ctx.wish.get_untracked().role);
+    // In a family room, coming as family is the default: a parent who leaves the choice as
+    // it is comes in (elsewhere, saying nothing is the default).
+    let family_room = ctx.room_audience(&room) == Some(Audience::Family);
+    let role = RwSignal::new(
+        ctx.wish
+            .get_untracked()
+            .role
+            .or(family_room.then_some(Role::Family)),
+    );
     let needs_word = ctx.needs_entry_word(&room);
     let word = RwSignal::new(String::new());
     let title = {

@@ -89,7 +89,7 @@ pub fn Lobby() -> impl IntoView {
             })}
         </section>
         <super::counsel::WaitingCard/>
-        <super::counsel::AskButton room=None/>
+        <super::counsel::AskButton/>
         {move || match ctx.rooms.get() {
             RoomList::Loading => view! { <p class="quiet">{t(lang.get(), "lobby.loading")}</p> }.into_any(),
             RoomList::Failed => view! {
@@ -298,8 +298,10 @@ fn RoomCard(room: RoomInfo) -> impl IntoView {
                     // A facilitator may open a session up to 15 minutes early.
                     let early = ctx.staff.get().is_some() && opens_soon;
                     let id = id.clone();
+                    let planned = room.next_open.is_some();
                     view! {
                         <p class="state">{state}</p>
+                        {planned.then(|| super::watch::watch_controls(ctx, id.clone(), lang))}
                         {early.then(|| view! {
                             <button
                                 type="button"

@@ -1,15 +1,19 @@
-//! The facilitator's side of keeping the room safe: a menu on each message (take it down,
-//! mute for 10 minutes, ask to leave, the report about it), the room's safety controls
-//! (pause writing, slow mode, topic, end now), and the desk of alerts and reports.
+//! The facilitator's side of keeping the room safe: what the message menu's staff items do
+//! (take down, mute, ask to leave, connect to a counselor — each asked first), the room's
+//! safety controls (pause writing, slow mode, topic, end now), who is muted (with lifting
+//! it), what was just done (with its undo), and the desk of alerts and reports, each with a
+//! way to its message. State is `crate::desk`.
 
 use ibasho_protocol::{
-    AlertReason, ClientMsg, EscalationStatus, ModerateAction, ReportOutcome, StaffRole, Urgency,
+    AlertReason, ClientMsg, EscalationStatus, ModerateAction, MutedMember, ReportOutcome,
+    StaffRole, Urgency,
 };
 use leptos::prelude::*;
 
+use super::browser;
 use super::socket;
-use super::state::{Ctx, Screen};
-use crate::desk::{AlertCard, ReportCard};
+use super::state::{Ask, Ctx, Screen};
+use crate::desk::{AlertCard, Done, ReportCard};
 use crate::i18n::{t, tf};
 
 const OUTCOMES: [ReportOutcome; 4] = [
@@ -20,21 +24,18 @@ const OUTCOMES: [ReportOutcome; 4] = [
 ];
 
 /// An alert about a message, for staff.
-pub fn alert(
-    ctx: Ctx,
-    room: String,
-    message_id: String,
-    reason: AlertReason,
-    rule: Option<String>,
-) {
-    ctx.desk.update(|desk| {
-        desk.alert(AlertCard {
-            room,
-            message_id,
-            reason,
-            rule,
-        });
-    });
+pub fn alert(ctx: Ctx, alert: AlertCard) {
+    ctx.desk.update(|desk| desk.alert(alert));
+}
+
+/// Another desk (or this one) dismissed an alert.
+pub fn alert_dismissed(ctx: Ctx, alert_id: &str) {
+    ctx.desk.update(|desk| desk.alert_dismissed(alert_id));
+}
+
+/// Who is muted in a room now.
+pub fn muted(ctx: Ctx, room: &str, members: Vec<MutedMember>) {
+    ctx.desk.update(|desk| desk.set_muted(room, members));
 }
 
 /// A report, for staff.
@@ -42,7 +43,12 @@ pub fn report(ctx: Ctx, report: ReportCard) {
     ctx.desk.update(|desk| desk.report(report));
 }
 
-fn moderate(ctx: Ctx, room: &str, action: ModerateAction, fill: impl FnOnce(&mut ClientMsg)) {
+fn moderate(
+    ctx: Ctx,
+    room: &str,
+    action: ModerateAction,
+    fill: impl FnOnce(&mut ClientMsg),
+) -> bool {
     let mut frame = ClientMsg::Moderate {
         room: room.to_owned(),
         action,
@@ -53,7 +59,90 @@ fn moderate(ctx: Ctx, room: &str, action: ModerateAction, fill: impl FnOnce(&mut
         text: None,
     };
     fill(&mut frame);
-    socket::send(ctx, &frame);
+    socket::send(ctx, &frame)
+}
+
+/// Says back what was done (a refusal, if the server has one, replaces it in the notice).
+fn done(ctx: Ctx, sent: bool, what: Done) {
+    if sent {
+        ctx.desk.update(|desk| desk.done = Some(what));
+    }
+}
+
+/// Takes a message down (asked first: see `confirm`).
+pub fn delete(ctx: Ctx, room: &str, message_id: String) {
+    let sent = moderate(ctx, room, ModerateAction::Delete, |frame| {
+        if let ClientMsg::Moderate { message_id: id, .. } = frame {
+            *id = Some(message_id);
+        }
+    });
+    done(
+        ctx,
+        sent,
+        Done::Deleted {
+            room: room.to_owned(),
+        },
+    );
+}
+
+fn sanction(ctx: Ctx, room: &str, action: ModerateAction, handle: &str) -> bool {
+    moderate(ctx, room, action, |frame| {
+        if let ClientMsg::Moderate {
+            handle: target,
+            minutes,
+            ..
+        } = frame
+        {
+            *target = Some(handle.to_owned());
+            if action == ModerateAction::Mute {
+                *minutes = Some(ibasho_protocol::DEFAULT_MUTE_MINUTES);
+            }
+        }
+    })
+}
+
+/// Mutes someone for 10 minutes (asked first).
+pub fn mute(ctx: Ctx, room: &str, handle: String) {
+    let sent = sanction(ctx, room, ModerateAction::Mute, &handle);
+    done(
+        ctx,
+        sent,
+        Done::Muted {
+            room: room.to_owned(),
+            handle,
+        },
+    );
+}
+
+/// Lifts a mute (the undo of a mute, or from the list of who is muted).
+pub fn unmute(ctx: Ctx, room: &str, handle: String) {
+    let sent = sanction(ctx, room, ModerateAction::Unmute, &handle);
+    done(
+        ctx,
+        sent,
+        Done::Unmuted {
+            room: room.to_owned(),
+            handle,
+        },
+    );
+}
+
+/// Takes someone out of the room (asked first).
+pub fn remove(ctx: Ctx, room: &str, handle: String) {
+    let sent = sanction(ctx, room, ModerateAction::Remove, &handle);
+    done(
+        ctx,
+        sent,
+        Done::Removed {
+            room: room.to_owned(),
+            handle,
+        },
+    );
+}
+
+/// Ends the room's session now (asked first).
+pub fn close(ctx: Ctx, room: &str) {
+    moderate(ctx, room, ModerateAction::Close, |_| {});
 }
 
 /// How many of the writer's messages (up to the one chosen) a counselor may be shown.
@@ -62,7 +151,7 @@ const EXCERPT_MESSAGES: usize = 5;
 /// Suggests a counselor to the writer of `message_id` in `room`, with that message and the
 /// writer's messages before it here as what a counselor would see (the person is asked
 /// first, and may take out any of them).
-fn escalate(ctx: Ctx, room: &str, handle: &str, message_id: &str, urgency: Urgency) {
+pub fn escalate(ctx: Ctx, room: &str, handle: &str, message_id: &str, urgency: Urgency) {
     let mut ids: Vec<String> = ctx.conversations.with_untracked(|all| {
         all.get(room)
             .map(|c| {
@@ -96,66 +185,153 @@ fn escalate(ctx: Ctx, room: &str, handle: &str, message_id: &str, urgency: Urgen
     );
 }
 
-/// The staff menu under a message.
+/// Brings a message into view in its room and marks it for a while.
+fn show_message(ctx: Ctx, room: &str, message_id: &str) {
+    if ctx.screen.get_untracked() != Screen::Room(room.to_owned()) {
+        ctx.screen.set(Screen::Room(room.to_owned()));
+    }
+    ctx.highlight
+        .set(Some((room.to_owned(), message_id.to_owned())));
+}
+
+/// "発言を見る": to the message an alert or a report is about (when this view still has it).
+fn to_message(ctx: Ctx, room: String, message_id: String) -> impl IntoView {
+    let lang = ctx.lang;
+    let here = {
+        let (room, id) = (room.clone(), message_id.clone());
+        move || {
+            ctx.conversations.with(|all| {
+                all.get(&room)
+                    .is_some_and(|c| c.messages().iter().any(|m| m.id == id))
+            })
+        }
+    };
+    move || {
+        if here() {
+            let (room, id) = (room.clone(), message_id.clone());
+            view! {
+                <button type="button" data-desk="show" on:click=move |_| show_message(ctx, &room, &id)>
+                    {t(lang.get(), "desk.show_message")}
+                </button>
+            }
+            .into_any()
+        } else {
+            view! { <span class="quiet">{t(lang.get(), "desk.message_gone")}</span> }.into_any()
+        }
+    }
+}
+
+/// Everything a facilitator has in a room, in one panel that folds away on a phone: what was
+/// just done, who is muted, the desk, the session's controls and the room's safety controls.
 #[component]
-pub fn MessageMenu(room: String, message_id: String, handle: String) -> impl IntoView {
+pub fn StaffPanel(room: String) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
-    let delete = {
-        let (room, id) = (room.clone(), message_id.clone());
-        move |_| {
-            let id = id.clone();
-            moderate(ctx, &room, ModerateAction::Delete, |frame| {
-                if let ClientMsg::Moderate { message_id, .. } = frame {
-                    *message_id = Some(id);
-                }
-            });
-        }
-    };
-    let sanction = |action: ModerateAction| {
-        let (room, handle) = (room.clone(), handle.clone());
-        move |_| {
-            let handle = handle.clone();
-            moderate(ctx, &room, action, |frame| {
-                if let ClientMsg::Moderate {
-                    handle: target,
-                    minutes,
-                    ..
-                } = frame
-                {
-                    *target = Some(handle);
-                    if action == ModerateAction::Mute {
-                        *minutes = Some(10);
-                    }
-                }
-            });
-        }
-    };
-    let report = {
-        let (room, id) = (room.clone(), message_id.clone());
-        Memo::new(move |_| ctx.desk.with(|desk| desk.report_about(&room, &id).cloned()))
+    let waiting = {
+        let room = room.clone();
+        Memo::new(move |_| ctx.desk.with(|desk| desk.waiting_in(&room)))
     };
     view! {
-        <div class="mod-menu" role="group" aria-label=move || t(lang.get(), "mod.menu")>
-            <button type="button" data-mod="delete" on:click=delete>{move || t(lang.get(), "mod.delete")}</button>
-            <button type="button" data-mod="mute" on:click=sanction(ModerateAction::Mute)>{move || t(lang.get(), "mod.mute")}</button>
-            <button type="button" data-mod="remove" on:click=sanction(ModerateAction::Remove)>{move || t(lang.get(), "mod.remove")}</button>
-            <button type="button" data-mod="escalate" on:click={
-                let (room, id, handle) = (room.clone(), message_id.clone(), handle.clone());
-                move |_| escalate(ctx, &room, &handle, &id, Urgency::Normal)
-            }>{move || t(lang.get(), "mod.escalate")}</button>
-            {move || report.get().map(|report| view! {
-                <details class="report-details">
-                    <summary>{t(lang.get(), "mod.report_details")}</summary>
-                    <p>{tf(lang.get(), "desk.report", &[("reason", t(lang.get(), &format!("report.reason.{}", report.reason.as_str())))])}</p>
-                    {report.note.map(|note| view! { <p>{tf(lang.get(), "desk.note", &[("note", &note)])}</p> })}
-                </details>
+        <DoneLine room=room.clone()/>
+        <details class="staff-panel" open>
+            <summary>
+                {move || t(lang.get(), "staff.panel")}
+                {move || (waiting.get() > 0).then(|| view! {
+                    <span class="badge">{tf(lang.get(), "desk.waiting", &[("n", &waiting.get().to_string())])}</span>
+                })}
+            </summary>
+            <DeskPanel room=room.clone()/>
+            <MutedList room=room.clone()/>
+            <super::staff::Controls room=room.clone()/>
+            <SafetyControls room=room/>
+        </details>
+    }
+}
+
+/// 「〇〇さんを10分ミュートしました・取り消す」: what this staff member just did.
+#[component]
+fn DoneLine(room: String) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let done = Memo::new(move |_| {
+        ctx.desk
+            .with(|desk| desk.done.clone().filter(|done| done.room() == room))
+    });
+    view! {
+        <div class="done-line" role="status">
+            {move || done.get().map(|done| {
+                let lang = lang.get();
+                let (line, undo) = match &done {
+                    Done::Deleted { .. } => (t(lang, "done.deleted").to_owned(), None),
+                    Done::Muted { room, handle } => (
+                        tf(lang, "done.muted", &[("handle", handle)]),
+                        Some((room.clone(), handle.clone())),
+                    ),
+                    Done::Unmuted { handle, .. } => (tf(lang, "done.unmuted", &[("handle", handle)]), None),
+                    Done::Removed { handle, .. } => (tf(lang, "done.removed", &[("handle", handle)]), None),
+                };
+                view! {
+                    <p class="done">
+                        <span>{line}</span>
+                        {undo.map(|(room, handle)| view! {
+                            <button type="button" data-done="undo"
+                                on:click=move |_| unmute(ctx, &room, handle.clone())>
+                                {t(lang, "done.undo")}
+                            </button>
+                        })}
+                        <button type="button" class="quiet" on:click=move |_| ctx.desk.update(|desk| desk.done = None)>
+                            {t(lang, "done.close")}
+                        </button>
+                    </p>
+                }
             })}
         </div>
     }
 }
 
-/// The room's safety controls: pause writing, slow mode, topic, end now.
+/// Who is muted here, until when, with lifting it.
+#[component]
+fn MutedList(room: String) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let members = {
+        let room = room.clone();
+        Memo::new(move |_| {
+            ctx.desk
+                .with(|desk| desk.muted.get(&room).cloned().unwrap_or_default())
+        })
+    };
+    move || {
+        let members = members.get();
+        (!members.is_empty()).then(|| {
+            let room = room.clone();
+            view! {
+                <section class="muted-list" aria-labelledby="muted-title">
+                    <h2 id="muted-title">{t(lang.get(), "muted.title")}</h2>
+                    <ul>
+                        {members.into_iter().map(|member| {
+                            let (room, handle) = (room.clone(), member.handle.clone());
+                            view! {
+                                <li data-muted=member.handle.clone()>
+                                    <span>{tf(lang.get(), "muted.until", &[
+                                        ("handle", &member.handle),
+                                        ("time", &browser::local_time(member.until)),
+                                    ])}</span>
+                                    <button type="button" data-mod="unmute"
+                                        on:click=move |_| unmute(ctx, &room, handle.clone())>
+                                        {t(lang.get(), "muted.lift")}
+                                    </button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }
+        })
+    }
+}
+
+/// The room's safety controls: pause writing, slow mode, topic, end now (asked first).
 #[component]
 pub fn SafetyControls(room: String) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
@@ -171,7 +347,9 @@ pub fn SafetyControls(room: String) -> impl IntoView {
     let topic = RwSignal::new(String::new());
     let simple = |action: ModerateAction| {
         let room = room.clone();
-        move |_| moderate(ctx, &room, action, |_| {})
+        move |_| {
+            moderate(ctx, &room, action, |_| {});
+        }
     };
     let slow = |seconds: u32| {
         let room = room.clone();
@@ -197,7 +375,10 @@ pub fn SafetyControls(room: String) -> impl IntoView {
     };
     let lock = simple(ModerateAction::Lock);
     let unlock = simple(ModerateAction::Unlock);
-    let close = simple(ModerateAction::Close);
+    let close = {
+        let room = room.clone();
+        move |_| ctx.asking.set(Some(Ask::CloseRoom { room: room.clone() }))
+    };
     let slow_on = slow(30);
     let slow_off = slow(0);
     let topic_id = format!("topic-{room}");
@@ -228,13 +409,38 @@ pub fn SafetyControls(room: String) -> impl IntoView {
     }
 }
 
-/// Alerts and reports, for staff: each report can be resolved, each alert marked as seen.
+/// Alerts and reports of this room, for staff: each with its message, who wrote it, a way
+/// to it; reports resolved, alerts dismissed for every desk.
 #[component]
-pub fn DeskPanel() -> impl IntoView {
+pub fn DeskPanel(room: String) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
     let desk = ctx.desk;
     let admin = move || ctx.staff.get() == Some(StaffRole::Admin);
+    let reports = {
+        let room = room.clone();
+        Memo::new(move |_| {
+            desk.with(|d| {
+                d.reports
+                    .iter()
+                    .filter(|r| r.room == room)
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let alerts = {
+        let room = room.clone();
+        Memo::new(move |_| {
+            desk.with(|d| {
+                d.alerts
+                    .iter()
+                    .filter(|a| a.room == room)
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
     view! {
         <section class="desk" aria-labelledby="desk-title">
             <h2 id="desk-title">{move || t(lang.get(), "desk.title")}</h2>
@@ -243,10 +449,10 @@ pub fn DeskPanel() -> impl IntoView {
                     {t(lang.get(), "audit.open")}
                 </button>
             })}
-            {move || desk.with(|d| d.alerts.is_empty() && d.reports.is_empty())
+            {move || (alerts.with(Vec::is_empty) && reports.with(Vec::is_empty))
                 .then(|| view! { <p class="quiet">{t(lang.get(), "desk.empty")}</p> })}
             <ul class="reports">
-                {move || desk.get().reports.into_iter().map(|report| {
+                {move || reports.get().into_iter().map(|report| {
                     let reason = t(lang.get(), &format!("report.reason.{}", report.reason.as_str()));
                     let resolve = OUTCOMES.iter().map(|outcome| {
                         let (id, outcome) = (report.report_id.clone(), *outcome);
@@ -266,50 +472,85 @@ pub fn DeskPanel() -> impl IntoView {
                             <p>{tf(lang.get(), "desk.report", &[("reason", reason)])}</p>
                             <blockquote><span class="handle">{report.handle.clone()}</span>{" "}{report.text.clone()}</blockquote>
                             {report.note.clone().map(|note| view! { <p>{tf(lang.get(), "desk.note", &[("note", &note)])}</p> })}
-                            <div class="actions">{resolve}</div>
+                            <div class="actions">
+                                {to_message(ctx, report.room.clone(), report.message_id.clone())}
+                                {resolve}
+                            </div>
                         </li>
                     }
                 }).collect_view()}
             </ul>
             <Escalations/>
             <ul class="alerts">
-                {move || desk.get().alerts.into_iter().map(|alert| {
-                    let rule = alert.rule.clone().unwrap_or_default();
-                    let line = match alert.reason {
-                        AlertReason::Flagged => tf(lang.get(), "desk.alert.flagged", &[("rule", &rule)]),
-                        AlertReason::Trial => tf(lang.get(), "desk.alert.trial", &[("rule", &rule)]),
-                        AlertReason::Crisis => t(lang.get(), "desk.alert.crisis").to_owned(),
-                    };
-                    let (room, id) = (alert.room.clone(), alert.message_id.clone());
-                    // The writer, from the room's messages here (an alert names no one).
-                    let writer = ctx.conversations.with_untracked(|all| {
-                        all.get(&room).and_then(|c| {
-                            c.messages().iter().find(|m| m.id == id).map(|m| m.handle.clone())
-                        })
-                    });
-                    let urgency = if alert.reason == AlertReason::Crisis { Urgency::Urgent } else { Urgency::Normal };
-                    let key = if urgency == Urgency::Urgent { "mod.escalate_urgent" } else { "mod.escalate" };
-                    let escalation = writer.map(|handle| {
-                        let (room, id) = (room.clone(), id.clone());
-                        view! {
-                            <button type="button" data-mod="escalate-alert"
-                                on:click=move |_| escalate(ctx, &room, &handle, &id, urgency)>
-                                {t(lang.get(), key)}
-                            </button>
-                        }
-                    });
-                    view! {
-                        <li class="alert-card" class:crisis=alert.reason == AlertReason::Crisis>
-                            <p>{line}</p>
-                            {escalation}
-                            <button type="button" on:click=move |_| ctx.desk.update(|desk| desk.dismiss_alert(&room, &id))>
-                                {t(lang.get(), "desk.dismiss")}
-                            </button>
-                        </li>
-                    }
-                }).collect_view()}
+                {move || alerts.get().into_iter().map(|alert| alert_card(ctx, alert)).collect_view()}
             </ul>
         </section>
+    }
+}
+
+fn alert_card(ctx: Ctx, alert: AlertCard) -> impl IntoView {
+    let lang = ctx.lang.get();
+    let rule = alert.rule.clone().unwrap_or_default();
+    let line = match alert.reason {
+        AlertReason::Flagged => tf(lang, "desk.alert.flagged", &[("rule", &rule)]),
+        AlertReason::Trial => tf(lang, "desk.alert.trial", &[("rule", &rule)]),
+        AlertReason::Crisis => t(lang, "desk.alert.crisis").to_owned(),
+    };
+    let (room, id) = (alert.room.clone(), alert.message_id.clone());
+    // The writer: the alert names them (an older server did not: then the room's messages).
+    let writer = alert.handle.clone().or_else(|| {
+        ctx.conversations.with_untracked(|all| {
+            all.get(&room).and_then(|c| {
+                c.messages()
+                    .iter()
+                    .find(|m| m.id == id)
+                    .map(|m| m.handle.clone())
+            })
+        })
+    });
+    let urgent = alert.reason == AlertReason::Crisis;
+    let key = if urgent {
+        "mod.escalate_urgent"
+    } else {
+        "mod.escalate"
+    };
+    let escalation = writer.clone().map(|handle| {
+        let (room, id) = (room.clone(), id.clone());
+        view! {
+            <button type="button" data-mod="escalate-alert"
+                on:click=move |_| ctx.asking.set(Some(Ask::Escalate {
+                    room: room.clone(), handle: handle.clone(), message_id: id.clone(), urgent,
+                }))>
+                {t(lang, key)}
+            </button>
+        }
+    });
+    let dismiss = {
+        let (room, id, alert_id) = (room.clone(), id.clone(), alert.id.clone());
+        move |_| {
+            if let Some(alert_id) = &alert_id {
+                socket::send(
+                    ctx,
+                    &ClientMsg::DismissAlert {
+                        alert_id: alert_id.clone(),
+                    },
+                );
+            }
+            ctx.desk.update(|desk| desk.dismiss_alert(&room, &id));
+        }
+    };
+    view! {
+        <li class="alert-card" class:crisis=urgent data-alert=alert.id.clone().unwrap_or_default()>
+            <p>
+                {writer.map(|handle| view! { <strong class="handle">{tf(lang, "desk.writer", &[("handle", &handle)])}</strong>" " })}
+                {line}
+            </p>
+            <div class="actions">
+                {to_message(ctx, room.clone(), id.clone())}
+                {escalation}
+                <button type="button" data-desk="dismiss" on:click=dismiss>{t(lang, "desk.dismiss")}</button>
+            </div>
+        </li>
     }
 }
 
@@ -336,7 +577,9 @@ fn Escalations() -> impl IntoView {
                             EscalationStatus::Ended => "escalation.ended",
                         };
                         let handle = handle.unwrap_or_default();
-                        view! { <li data-status=format!("{status:?}")>{tf(lang.get(), key, &[("handle", &handle)])}</li> }
+                        // (Its wire name, the key's last part.)
+                        let name = key.trim_start_matches("escalation.");
+                        view! { <li data-status=name>{tf(lang.get(), key, &[("handle", &handle)])}</li> }
                     }).collect_view()}
                 </ul>
             }

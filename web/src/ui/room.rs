@@ -1,43 +1,40 @@
-//! A room: the conversation (handle, time, text; one's own marked), quiet reactions, how many
-//! are here, and a composer — or, for someone who only listens, no composer at all until
-//! they want one.
+//! A room, made for the phone in a person's hand: one compact bar (the room's name, how many
+//! are here, its menu, the quick exit), what the room is like now, the conversation in a pane
+//! of its own that keeps the newest message in view, and the message box at the bottom above
+//! the on-screen keyboard — or, for someone who only listens, no message box until they want
+//! one.
 
-use ibasho_protocol::{ChatMessage, Reaction};
+use ibasho_protocol::ChatMessage;
 use leptos::html;
 use leptos::prelude::*;
 
 use super::browser;
-use super::moderation::{DeskPanel, MessageMenu, SafetyControls};
-use super::safety::{HiddenLine, MessageSafety, PersonalInfoChoice, SupportCard};
+use super::chrome::QuickExit;
+use super::safety::{HiddenLine, PersonalInfoChoice, SupportCard};
 use super::socket;
-use super::staff::{Controls, Floor};
-use super::state::{Ctx, Screen};
-use crate::conversation::{Pending, PendingState};
+use super::state::{Ctx, MenuTarget};
+use crate::conversation::{Pending, PendingState, hidden_runs};
+use crate::follow::{Follow, Move};
 use crate::i18n::{error_sentence, t, tf};
 use crate::keys::enter_sends;
 
-fn reaction_label(reaction: Reaction) -> (&'static str, &'static str) {
-    match reaction {
-        Reaction::Nod => ("reaction.nod", "うん"),
-        Reaction::ThumbsUp => ("reaction.thumbs_up", "👍"),
-        Reaction::Pray => ("reaction.pray", "🙏"),
-        Reaction::Tea => ("reaction.tea", "☕"),
-    }
+/// Scrolls the pane to its end, after the browser laid out what changed.
+fn to_end(pane: NodeRef<html::Ol>) {
+    request_animation_frame(move || {
+        if let Some(pane) = pane.get_untracked() {
+            pane.set_scroll_top(pane.scroll_height());
+        }
+    });
 }
 
 #[component]
 pub fn Room(room: String) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
-    let title = {
-        let room = room.clone();
-        move || ctx.room_title(&room)
-    };
     let conversation = {
         let room = room.clone();
         Memo::new(move |_| ctx.conversations.with(|all| all.get(&room).cloned()))
     };
-    let present = move || conversation.with(|c| c.as_ref().map_or(0, |c| c.present));
     let messages = Memo::new(move |_| {
         conversation.with(|c| {
             c.as_ref()
@@ -49,135 +46,228 @@ pub fn Room(room: String) -> impl IntoView {
         conversation.with(|c| c.as_ref().map(|c| c.pending().to_vec()).unwrap_or_default())
     });
     let empty = move || messages.with(Vec::is_empty) && pending.with(Vec::is_empty);
-    let list: NodeRef<html::Ol> = NodeRef::new();
+    let runs = Memo::new(move |_| {
+        ctx.hidden
+            .with(|hidden| messages.with(|all| hidden_runs(all, hidden)))
+    });
+    let pane: NodeRef<html::Ol> = NodeRef::new();
+    let follow = RwSignal::new(Follow::default());
 
-    // Keep the newest message in view when one arrives — unless the person has scrolled up
-    // to read (then their place is kept). Reactions change no count and never scroll.
-    Effect::new(move |previous: Option<usize>| {
-        let count = messages.with(Vec::len) + pending.with(Vec::len);
-        if previous.is_some_and(|p| p != count)
-            && let Some(list) = list.get()
-        {
-            let from_bottom = list.scroll_height() - list.scroll_top() - list.client_height();
-            if from_bottom < 400 {
-                list.set_scroll_top(list.scroll_height());
+    // New messages keep the view at the end when it is there (and one's own always does);
+    // scrolled up to read, they are counted for the button instead. Reactions change no
+    // count and never move the view.
+    Effect::new(move |previous: Option<(usize, usize)>| {
+        let counts = (messages.with(Vec::len), pending.with(Vec::len));
+        let before = previous.unwrap_or((0, 0));
+        let added_pending = counts.1 > before.1;
+        let added_messages = counts.0.saturating_sub(before.0);
+        if previous.is_none() {
+            to_end(pane);
+        } else if added_pending || added_messages > 0 {
+            let mine = added_pending
+                || messages.with(|all| {
+                    all.last().is_some_and(|last| {
+                        ctx.me
+                            .with_untracked(|me| me.as_deref() == Some(last.handle.as_str()))
+                    })
+                });
+            let added = u32::try_from(added_messages).unwrap_or(u32::MAX);
+            if follow.try_update(|f| f.arrived(added, mine)) == Some(Move::ToEnd) {
+                to_end(pane);
             }
         }
-        count
+        counts
     });
-
-    let leave = {
+    // The keyboard came or went (the visual viewport changed): at the end stays there.
+    Effect::new(move |_| {
+        ctx.viewport.track();
+        if follow.with_untracked(Follow::resized) == Move::ToEnd {
+            to_end(pane);
+        }
+    });
+    // A message brought into view from the desk: in the middle, marked for a while.
+    {
         let room = room.clone();
-        move |_| socket::leave(ctx, &room)
+        Effect::new(move |_| {
+            let Some((at, id)) = ctx.highlight.get() else {
+                return;
+            };
+            if at != room {
+                return;
+            }
+            request_animation_frame(move || {
+                let selector = format!(".messages li.message[data-id='{id}']");
+                if let Some(item) = document().query_selector(&selector).ok().flatten() {
+                    let options = web_sys::ScrollIntoViewOptions::new();
+                    options.set_block(web_sys::ScrollLogicalPosition::Center);
+                    item.scroll_into_view_with_scroll_into_view_options(&options);
+                }
+            });
+            set_timeout(
+                move || ctx.highlight.set(None),
+                std::time::Duration::from_secs(6),
+            );
+        });
+    }
+    let on_scroll = move |_| {
+        if let Some(pane) = pane.get_untracked() {
+            let from_end = pane.scroll_height() - pane.scroll_top() - pane.client_height();
+            follow.update(|f| f.scrolled(from_end));
+        }
     };
+    let unread = Memo::new(move |_| follow.with(Follow::unread));
+
     let room_for_messages = room.clone();
     let room_for_pending = room.clone();
     let room_for_composer = room.clone();
+    let case_room = Ctx::is_case_room(&room);
 
     view! {
         <section class="room" aria-labelledby="room-title">
-            <div class="room-head">
-                <h1 id="room-title">{title}</h1>
+            <RoomBar room=room.clone()/>
+            // (Focusable: it scrolls by itself when there is much to say.)
+            <div class="room-info" tabindex="0" role="region"
+                aria-label=move || t(lang.get(), "room.info_label")>
+                <MemoryNote room=room.clone()/>
+                <Agenda room=room.clone()/>
+                <super::staff::Floor room=room.clone()/>
+                <RoomStateLine room=room.clone()/>
+                {
+                    let room = room.clone();
+                    // (Not in a counselor's 1:1 room: nothing there to facilitate.)
+                    move || (ctx.staff.get().is_some() && !case_room).then(|| view! {
+                        <super::moderation::StaffPanel room=room.clone()/>
+                    })
+                }
+                <SupportCard room=room.clone()/>
+                <super::counsel::WaitingCard/>
+                <super::counselor::CaseInRoom room=room.clone()/>
+            </div>
+            <div class="pane">
+                <ol
+                    class="messages"
+                    node_ref=pane
+                    on:scroll=on_scroll
+                    aria-label=move || t(lang.get(), "room.messages_label")
+                    tabindex="0"
+                >
+                    {move || empty().then(|| view! { <li class="quiet">{t(lang.get(), "room.empty")}</li> })}
+                    // Keyed by id *and* time: a restarted server numbers from 1 again.
+                    <For
+                        each=move || messages.get()
+                        key=|m| (m.id.clone(), m.at)
+                        children=move |m| message_view(ctx, &room_for_messages, &m, messages, runs)
+                    />
+                    <For
+                        each=move || pending.get()
+                        key=|p| (p.client_id.clone(), p.state)
+                        children=move |p| pending_view(ctx, &room_for_pending, &p)
+                    />
+                </ol>
+                {move || (unread.get() > 0).then(|| view! {
+                    <button type="button" class="new-messages" data-room="new-messages"
+                        on:click=move |_| {
+                            follow.update(|f| { f.jump(); });
+                            to_end(pane);
+                        }>
+                        {tf(lang.get(), "room.new_messages", &[("n", &unread.get().to_string())])}
+                        <span aria-hidden="true">" ↓"</span>
+                    </button>
+                })}
+            </div>
+            <Composer room=room_for_composer/>
+        </section>
+    }
+}
+
+/// The room's one compact bar: its name and headcount, its menu, and the quick exit.
+#[component]
+fn RoomBar(room: String) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let title = {
+        let room = room.clone();
+        move || ctx.room_title(&room)
+    };
+    let present = {
+        let room = room.clone();
+        move || {
+            ctx.conversations
+                .with(|all| all.get(&room).map_or(0, |c| c.present))
+        }
+    };
+    view! {
+        <header class="top room-bar">
+            <div class="room-name">
+                <h1 id="room-title" tabindex="-1">{title}</h1>
                 <p class="count" aria-live="off">
                     {move || tf(lang.get(), "room.present", &[("n", &present().to_string())])}
                 </p>
-                <div class="room-actions">
-                    <button type="button" on:click=move |_| ctx.screen.set(Screen::Lobby)>
-                        {move || t(lang.get(), "entry.back")}
-                    </button>
-                    <super::counsel::EndButton room=room.clone()/>
-                    // In a 1:1 room, the conversation is ended, not left.
-                    {(!room.starts_with("p-")).then(|| view! {
-                        <button type="button" class="leave" on:click=leave.clone()>
-                            {move || t(lang.get(), "room.leave")}
-                        </button>
-                    })}
-                </div>
             </div>
-            <p class="memory-note">{
-                let room = room.clone();
-                // Before anyone types: a session's words do not outlive it (and a later end
-                // the facilitator set counts).
-                let later = conversation;
-                move || match later
-                    .with(|c| c.as_ref().and_then(|c| c.facilitated.closes_at))
-                    .or_else(|| ctx.room_closes_at(&room))
-                {
-                    Some(ends) => tf(
-                        lang.get(),
-                        "room.session_note",
-                        &[("time", &browser::local_time(ends))],
-                    ),
-                    None => t(lang.get(), "room.memory_note").to_owned(),
-                }
-            }</p>
-            {
-                let room = room.clone();
-                move || ctx.room_programme(&room).map(|programme| {
-                    // Where the facilitator moved the agenda, else where the clock is.
-                    let moved = conversation.with(|c| {
-                        c.as_ref()
-                            .and_then(|c| c.facilitated.segment)
-                            .and_then(|segment| usize::try_from(segment).ok())
-                    });
-                    let current = moved.or(programme.current);
-                    view! {
-                        <ol class="agenda" aria-label=move || t(lang.get(), "programme.agenda")>
-                            {programme
-                                .agenda
-                                .into_iter()
-                                .enumerate()
-                                .map(|(index, segment)| {
-                                    let now = current == Some(index);
-                                    view! {
-                                        <li class:now=now aria-current=now.then_some("step")>
-                                            {segment.title}
-                                            {segment.topic.map(|topic| view! { <span class="topic">{topic}</span> })}
-                                        </li>
-                                    }
-                                })
-                                .collect_view()}
-                        </ol>
-                    }
-                })
+            <super::room_menu::RoomMenu room=room/>
+            <QuickExit/>
+        </header>
+    }
+}
+
+/// Before anyone types: a session's words do not outlive it (and a later end the facilitator
+/// set counts).
+#[component]
+fn MemoryNote(room: String) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let closes_at = {
+        let room = room.clone();
+        move || {
+            ctx.conversations
+                .with(|all| all.get(&room).and_then(|c| c.facilitated.closes_at))
+                .or_else(|| ctx.room_closes_at(&room))
+        }
+    };
+    view! {
+        <p class="memory-note">{move || match closes_at() {
+            Some(ends) => tf(
+                lang.get(),
+                "room.session_note",
+                &[("time", &browser::local_time(ends))],
+            ),
+            None => t(lang.get(), "room.memory_note").to_owned(),
+        }}</p>
+    }
+}
+
+/// A programme's agenda: where the facilitator moved it, else where the clock is.
+#[component]
+fn Agenda(room: String) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    move || {
+        ctx.room_programme(&room).map(|programme| {
+            let moved = ctx.conversations.with(|all| {
+                all.get(&room)
+                    .and_then(|c| c.facilitated.segment)
+                    .and_then(|segment| usize::try_from(segment).ok())
+            });
+            let current = moved.or(programme.current);
+            view! {
+                <ol class="agenda" aria-label=move || t(lang.get(), "programme.agenda")>
+                    {programme
+                        .agenda
+                        .into_iter()
+                        .enumerate()
+                        .map(|(index, segment)| {
+                            let now = current == Some(index);
+                            view! {
+                                <li class:now=now aria-current=now.then_some("step")>
+                                    {segment.title}
+                                    {segment.topic.map(|topic| view! { <span class="topic">{topic}</span> })}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ol>
             }
-            <Floor room=room.clone()/>
-            <RoomStateLine room=room.clone()/>
-            {
-                let room = room.clone();
-                // (Not in a counselor's 1:1 room: nothing there to facilitate.)
-                let private = room.starts_with("p-");
-                move || (ctx.staff.get().is_some() && !private).then(|| view! {
-                    <Controls room=room.clone()/>
-                    <SafetyControls room=room.clone()/>
-                    <DeskPanel/>
-                })
-            }
-            <SupportCard room=room.clone()/>
-            <super::counsel::WaitingCard/>
-            <super::counselor::CaseInRoom room=room.clone()/>
-            <super::counsel::AskButton room=(!room.starts_with("p-")).then(|| room.clone())/>
-            <ol
-                class="messages"
-                node_ref=list
-                aria-label=move || t(lang.get(), "room.messages_label")
-                tabindex="0"
-            >
-                {move || empty().then(|| view! { <li class="quiet">{t(lang.get(), "room.empty")}</li> })}
-                // Keyed by id *and* time: a restarted server numbers from 1 again.
-                <For
-                    each=move || messages.get()
-                    key=|m| (m.id.clone(), m.at)
-                    children=move |m| message_view(ctx, &room_for_messages, &m, messages)
-                />
-                <For
-                    each=move || pending.get()
-                    key=|p| (p.client_id.clone(), p.state)
-                    children=move |p| pending_view(ctx, &room_for_pending, &p)
-                />
-            </ol>
-            <Composer room=room_for_composer/>
-        </section>
+        })
     }
 }
 
@@ -188,6 +278,7 @@ fn message_view(
     room: &str,
     message: &ChatMessage,
     messages: Memo<Vec<ChatMessage>>,
+    runs: Memo<crate::conversation::HiddenRuns>,
 ) -> impl IntoView + use<> {
     let lang = ctx.lang;
     // The message as it is now: its reaction counts, and whether a facilitator took it down
@@ -209,78 +300,65 @@ fn message_view(
     let mine = ctx
         .me
         .with_untracked(|me| me.as_deref() == Some(&message.handle));
-    let hidden = {
-        let handle = message.handle.clone();
-        Memo::new(move |_| ctx.hidden.with(|hidden| hidden.contains(&handle)))
+    // Hidden on this device: the first of a run stands for it (its length), the rest go.
+    let run = {
+        let id = message.id.clone();
+        Memo::new(move |_| runs.with(|runs| runs.of(&id)))
     };
-    let staff = ctx.staff.get_untracked().is_some();
-    // In a counselor's 1:1 room, neither side gets the room's menus.
-    let menu = (!mine && !room.starts_with("p-")).then(|| {
-        let (room, id, handle) = (room.to_owned(), message.id.clone(), message.handle.clone());
-        if staff {
-            view! { <MessageMenu room=room message_id=id handle=handle/> }.into_any()
-        } else {
-            view! { <MessageSafety room=room message_id=id handle=handle/> }.into_any()
+    let highlighted = {
+        let (room, id) = (room.to_owned(), message.id.clone());
+        move || {
+            ctx.highlight
+                .with(|h| h.as_ref().is_some_and(|(r, m)| *r == room && *m == id))
         }
-    });
+    };
+    let target = MenuTarget {
+        room: room.to_owned(),
+        message_id: message.id.clone(),
+        handle: message.handle.clone(),
+        text: message.text.clone(),
+        mine,
+    };
     let time = browser::message_time(message);
-    let reactions = Reaction::ALL
-        .into_iter()
-        .map(|reaction| {
-            let (key, symbol) = reaction_label(reaction);
-            let count = move || counts.with(|c| c.get(&reaction).copied().unwrap_or(0));
-            let room = room.to_owned();
-            let id = message.id.clone();
-            let pressed = {
-                let key = (room.clone(), id.clone(), reaction);
-                move || {
-                    let pressed = ctx.my_reactions.with(|mine| mine.contains(&key));
-                    if pressed { "true" } else { "false" }
-                }
-            };
-            let label = move || {
-                let lang = lang.get();
-                let label = tf(lang, "room.react", &[("reaction", t(lang, key))]);
-                match count() {
-                    0 => label,
-                    n => format!("{label} ({n})"),
-                }
-            };
-            view! {
-                <button
-                    type="button"
-                    class="reaction"
-                    aria-pressed=pressed
-                    aria-label=label
-                    title=label
-                    on:click=move |_| socket::react(ctx, &room, &id, reaction)
-                >
-                    <span aria-hidden="true">{symbol}</span>
-                    {move || (count() > 0).then(|| view! { <span class="n" aria-hidden="true">{count()}</span> })}
-                </button>
-            }
-        })
-        .collect_view();
+    let reactions = super::reactions::all(ctx, room, &message.id, counts.into(), true);
     let handle = message.handle.clone();
     let text = message.text.clone();
+    let at = message.at.to_string();
+    let menu = super::message_menu::menu_button(ctx, target);
     view! {
-        <li class="message" class:mine=mine class:deleted=move || deleted.get() data-id=message.id.clone()>
-            <p class="who">
-                <span class="handle">{message.handle.clone()}</span>
-                {mine.then(|| view! { <span class="you">{move || t(lang.get(), "room.you")}</span> })}
-                <time datetime=message.at.to_string()>{time}</time>
-            </p>
-            {move || {
-                if deleted.get() {
-                    view! { <p class="text removed">{t(lang.get(), "room.deleted")}</p> }.into_any()
-                } else if hidden.get() {
-                    view! { <HiddenLine handle=handle.clone()/> }.into_any()
-                } else {
-                    view! { <p class="text">{text.clone()}</p> }.into_any()
-                }
+        <li class="message" class:mine=mine class:deleted=move || deleted.get()
+            class:highlight=highlighted
+            class:hidden=move || run.get() == Some(0)
+            class:is-hidden=move || run.get().is_some()
+            data-id=message.id.clone()>
+            {move || match run.get() {
+                Some(count) if count > 0 => Some(view! { <HiddenLine handle=handle.clone() count=count/> }),
+                _ => None,
             }}
-            <div class="reactions" class:hidden=move || deleted.get() || hidden.get()>{reactions}</div>
-            <div class:hidden=move || deleted.get()>{menu}</div>
+            // One line: who and when, then the quiet reactions and the menu.
+            <div class="message-head" class:hidden=move || run.get().is_some()>
+                <p class="who">
+                    <span class="handle">{message.handle.clone()}</span>
+                    {mine.then(|| view! { <span class="you">{move || t(lang.get(), "room.you")}</span> })}
+                    <time datetime=at>{time}</time>
+                </p>
+                <div class="message-actions" class:hidden=move || deleted.get()>
+                    <div class="reactions">{reactions}</div>
+                    {menu}
+                </div>
+            </div>
+            {
+                let text = text.clone();
+                move || {
+                    if run.get().is_some() {
+                        None
+                    } else if deleted.get() {
+                        Some(view! { <p class="text removed">{t(lang.get(), "room.deleted")}</p> }.into_any())
+                    } else {
+                        Some(view! { <p class="text">{text.clone()}</p> }.into_any())
+                    }
+                }
+            }
         </li>
     }
 }
@@ -327,8 +405,8 @@ fn pending_view(ctx: Ctx, room: &str, pending: &Pending) -> impl IntoView + use<
     }
 }
 
-/// The composer: Enter sends, Shift+Enter is a new line, and Enter that confirms a Japanese
-/// IME conversion never sends.
+/// The composer, at the bottom: Enter sends, Shift+Enter is a new line, and Enter that
+/// confirms a Japanese IME conversion never sends.
 #[component]
 fn Composer(room: String) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
@@ -376,12 +454,17 @@ fn Composer(room: String) -> impl IntoView {
         ev.prevent_default();
         send();
     };
+    // In a 1:1 with a counselor there is no "just listening": it is a conversation.
+    let case_room = Ctx::is_case_room(&room);
     move || {
-        if ctx.listening.get() {
+        if ctx.listening.get() && !case_room {
             view! {
                 <div class="listening">
                     <p>{t(lang.get(), "room.listening")}</p>
-                    <button type="button" on:click=move |_| ctx.listening.set(false)>
+                    <button type="button" data-room="start-talking" on:click=move |_| {
+                        ctx.listening.set(false);
+                        browser::focus_composer();
+                    }>
                         {t(lang.get(), "room.start_talking")}
                     </button>
                 </div>
@@ -396,22 +479,18 @@ fn Composer(room: String) -> impl IntoView {
                     <textarea
                         id="composer"
                         node_ref=area
-                        rows="2"
+                        rows="1"
                         maxlength="1000"
                         aria-describedby="composer-hint"
+                        enterkeyhint="send"
                         prop:value=move || text.get()
                         on:input=move |ev| text.set(event_target_value(&ev))
                         on:keydown=on_keydown
                     ></textarea>
+                    <button type="submit" class="primary send" disabled=move || !may_speak.get()>
+                        {t(lang.get(), "room.send")}
+                    </button>
                     <p id="composer-hint" class="hint">{t(lang.get(), "room.composer.hint")}</p>
-                    <div class="actions">
-                        <button type="submit" class="primary" disabled=move || !may_speak.get()>
-                            {t(lang.get(), "room.send")}
-                        </button>
-                        <button type="button" on:click=move |_| ctx.listening.set(true)>
-                            {t(lang.get(), "room.stop_talking")}
-                        </button>
-                    </div>
                 </form>
             }
             .into_any()

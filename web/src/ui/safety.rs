@@ -36,16 +36,42 @@ pub fn help_lines(lang: ibasho_protocol::Lang, lines: Vec<HelpLine>) -> impl Int
                                 view! { <a href=tel>{number}</a> }
                             })}
                             {line.url.clone().map(|url| {
-                                let href = url.clone();
-                                view! { <a href=href rel="noopener noreferrer">{url}</a> }
+                                // The site's name is enough to read; the link has the rest.
+                                let shown = url
+                                    .trim_start_matches("https://")
+                                    .trim_start_matches("http://")
+                                    .trim_start_matches("www.")
+                                    .split('/')
+                                    .next()
+                                    .unwrap_or_default()
+                                    .to_owned();
+                                view! { <a href=url rel="noopener noreferrer">{shown}</a> }
                             })}
-                            <span class="hours">{line.hours.clone()}</span>
-                            <span class="state">{t(lang, state)}</span>
+                            <span class="when">
+                                <span class="hours">{line.hours.clone()}</span>
+                                " · "
+                                <span class="state">{t(lang, state)}</span>
+                            </span>
                         </li>
                     }
                 })
                 .collect_view()}
         </ul>
+    }
+}
+
+/// One or two lines (open ones first, as the server orders them), and the rest behind
+/// 「ほかの窓口」: enough for someone who only wanted to talk, without a wall of numbers.
+pub fn help_lines_short(lang: ibasho_protocol::Lang, mut lines: Vec<HelpLine>) -> impl IntoView {
+    let rest = lines.split_off(lines.len().min(2));
+    view! {
+        {help_lines(lang, lines)}
+        {(!rest.is_empty()).then(|| view! {
+            <details class="more-lines">
+                <summary>{t(lang, "support.more_lines")}</summary>
+                {help_lines(lang, rest)}
+            </details>
+        })}
     }
 }
 
@@ -88,85 +114,103 @@ pub fn outcome(ctx: Ctx, outcome: ReportOutcome) {
         .set(Some(t(ctx.lang.get_untracked(), &key).to_owned()));
 }
 
-/// "Report" and "hide this person" under someone else's message.
+/// The report form, as a dialog over the room: a reason (the first, harassment, chosen) and
+/// an optional note. Only staff in the room get the report; never who sent it.
 #[component]
-pub fn MessageSafety(room: String, message_id: String, handle: String) -> impl IntoView {
+pub fn ReportDialog() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
-    let open = RwSignal::new(false);
     let reason = RwSignal::new(ReportReason::Harassment);
     let note = RwSignal::new(String::new());
-    let form_id = format!("report-{room}-{message_id}");
-    let send = {
-        let (room, message_id) = (room.clone(), message_id.clone());
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            let note = note.get_untracked().trim().to_owned();
-            socket::send(
-                ctx,
-                &ClientMsg::Report {
-                    room: room.clone(),
-                    message_id: message_id.clone(),
-                    reason: reason.get_untracked(),
-                    note: (!note.is_empty()).then_some(note),
-                },
-            );
-            open.set(false);
+    let first: NodeRef<leptos::html::Select> = NodeRef::new();
+    Effect::new(move |_| {
+        if ctx.reporting.with(Option::is_some) {
+            reason.set(ReportReason::Harassment);
+            note.set(String::new());
+            request_animation_frame(move || {
+                if let Some(select) = first.get_untracked() {
+                    let _ = select.focus();
+                }
+            });
         }
+    });
+    let close = move || ctx.reporting.set(None);
+    let send = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(target) = ctx.reporting.get_untracked() else {
+            return;
+        };
+        let note = note.get_untracked().trim().to_owned();
+        socket::send(
+            ctx,
+            &ClientMsg::Report {
+                room: target.room,
+                message_id: target.message_id,
+                reason: reason.get_untracked(),
+                note: (!note.is_empty()).then_some(note),
+            },
+        );
+        close();
     };
-    let hide = move |_| {
-        let handle = handle.clone();
-        ctx.hidden.update(|hidden| {
-            hidden.insert(handle);
-        });
-    };
-    let select_id = format!("{form_id}-reason");
-    let note_id = format!("{form_id}-note");
-    view! {
-        <div class="safety">
-            <button type="button" class="quiet" aria-expanded=move || open.get().to_string()
-                on:click=move |_| open.update(|o| *o = !*o)>
-                {move || t(lang.get(), "report.open")}
-            </button>
-            <button type="button" class="quiet" on:click=hide>
-                {move || t(lang.get(), "hide.person")}
-            </button>
-            <form class="report" class:hidden=move || !open.get() on:submit=send
-                aria-label=move || t(lang.get(), "report.title")>
-                <label for=select_id.clone()>{move || t(lang.get(), "report.reason")}</label>
-                <select id=select_id.clone() on:change=move |ev| {
-                    let value = event_target_value(&ev);
-                    if let Some((r, _)) = REASONS.iter().find(|(r, _)| r.as_str() == value) {
-                        reason.set(*r);
-                    }
-                }>
-                    {REASONS
-                        .iter()
-                        .map(|(r, key)| view! { <option value=r.as_str()>{move || t(lang.get(), key)}</option> })
-                        .collect_view()}
-                </select>
-                <label for=note_id.clone()>{move || t(lang.get(), "report.note")}</label>
-                <input id=note_id.clone() maxlength="300" prop:value=move || note.get()
-                    on:input=move |ev| note.set(event_target_value(&ev))/>
-                <div class="actions">
-                    <button type="submit" class="primary">{move || t(lang.get(), "report.send")}</button>
-                    <button type="button" on:click=move |_| open.set(false)>
-                        {move || t(lang.get(), "report.cancel")}
-                    </button>
+    move || {
+        ctx.reporting.get().map(|target| {
+            view! {
+                <div class="dialog-backdrop" on:click=move |_| close()>
+                    <section class="dialog report" role="dialog" aria-modal="true"
+                        aria-labelledby="report-title" on:click=|ev| ev.stop_propagation()
+                        on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                            if ev.key() == "Escape" { close(); }
+                        }>
+                        <h2 id="report-title">{t(lang.get(), "report.title")}</h2>
+                        <blockquote class="quoted">
+                            <span class="handle">{target.handle.clone()}</span>" "{target.text.clone()}
+                        </blockquote>
+                        <p class="hint">{t(lang.get(), "report.private")}</p>
+                        <form on:submit=send>
+                            <label for="report-reason">{t(lang.get(), "report.reason")}</label>
+                            <select id="report-reason" node_ref=first on:change=move |ev| {
+                                let value = event_target_value(&ev);
+                                if let Some((r, _)) = REASONS.iter().find(|(r, _)| r.as_str() == value) {
+                                    reason.set(*r);
+                                }
+                            }>
+                                {REASONS
+                                    .iter()
+                                    .map(|(r, key)| view! { <option value=r.as_str()>{t(lang.get(), key)}</option> })
+                                    .collect_view()}
+                            </select>
+                            <label for="report-note">{t(lang.get(), "report.note")}</label>
+                            <input id="report-note" maxlength="300" prop:value=move || note.get()
+                                on:input=move |ev| note.set(event_target_value(&ev))/>
+                            <div class="actions">
+                                <button type="submit" class="primary">{t(lang.get(), "report.send")}</button>
+                                <button type="button" on:click=move |_| close()>
+                                    {t(lang.get(), "report.cancel")}
+                                </button>
+                            </div>
+                        </form>
+                    </section>
                 </div>
-            </form>
-        </div>
+            }
+        })
     }
 }
 
-/// The line that stands for a hidden person's message, with the way to show them again.
+/// The one line that stands for a run of a hidden person's messages, with the way to show
+/// them again.
 #[component]
-pub fn HiddenLine(handle: String) -> impl IntoView {
+pub fn HiddenLine(handle: String, count: usize) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
     let label = {
         let handle = handle.clone();
-        move || tf(lang.get(), "hide.hidden", &[("handle", &handle)])
+        move || {
+            tf(
+                lang.get(),
+                "hide.hidden",
+                &[("handle", &handle), ("n", &count.to_string())],
+            )
+        }
     };
     view! {
         <p class="hidden-note">

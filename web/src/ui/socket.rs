@@ -332,6 +332,8 @@ fn on_frame(ctx: Ctx, frame: ServerMsg) {
             ctx.staff.set(staff);
             welcome(ctx, handle, session, resumed, rooms);
             if staff.is_some() && ctx.screen.get_untracked() == Screen::StaffSignIn {
+                // Signed in: a refusal shown before (a mistyped password) is over.
+                ctx.notice.set(None);
                 ctx.screen.set(Screen::Lobby);
             }
         }
@@ -424,27 +426,22 @@ fn on_frame(ctx: Ctx, frame: ServerMsg) {
             )));
         }
         ServerMsg::Closed { room } => {
+            // A counselor's 1:1 room: its area says where each side goes, and the request's
+            // own card tells how it ended.
+            if Ctx::is_case_room(&room) {
+                super::counsel::close_room(ctx, &room);
+                return;
+            }
             // The session ended: the server took everyone out and erased what was said.
             ctx.conversations.update(|all| {
                 all.remove(&room);
             });
             ctx.desk.update(|desk| desk.forget_room(&room));
             if ctx.screen.get_untracked() == Screen::Room(room.clone()) {
-                // A counselor's 1:1 room closed: back to the console.
-                let counselor =
-                    ctx.staff.get_untracked() == Some(ibasho_protocol::StaffRole::Counselor);
-                let next = if counselor && room.starts_with("p-") {
-                    Screen::Console
-                } else {
-                    Screen::Lobby
-                };
-                ctx.screen.set(next);
+                ctx.screen.set(Screen::Lobby);
             }
-            // A counselor's 1:1 room closing is told by the request's own card.
-            if !room.starts_with("p-") {
-                ctx.notice
-                    .set(Some(t(ctx.lang.get_untracked(), "room.closed").to_owned()));
-            }
+            ctx.notice
+                .set(Some(t(ctx.lang.get_untracked(), "room.closed").to_owned()));
         }
         ServerMsg::Notice { code } => {
             let key = match code {
@@ -516,9 +513,24 @@ fn on_frame(ctx: Ctx, frame: ServerMsg) {
             message_id,
             reason,
             rule,
+            alert_id,
+            handle,
             ..
-        } => super::moderation::alert(ctx, room, message_id, reason, rule),
-        ServerMsg::AlertDismissed { .. } | ServerMsg::Muted { .. } => {}
+        } => super::moderation::alert(
+            ctx,
+            crate::desk::AlertCard {
+                id: alert_id,
+                room,
+                message_id,
+                handle,
+                reason,
+                rule,
+            },
+        ),
+        ServerMsg::AlertDismissed { alert_id, .. } => {
+            super::moderation::alert_dismissed(ctx, &alert_id);
+        }
+        ServerMsg::Muted { room, members } => super::moderation::muted(ctx, &room, members),
         ServerMsg::Report {
             report_id,
             room,
@@ -607,6 +619,18 @@ fn welcome(ctx: Ctx, handle: String, session: String, resumed: bool, rooms: Vec<
     }
 }
 
+/// A room that could not be entered is forgotten, and the session ends if it was the only
+/// one (a person waiting for a counselor keeps the session: it holds their place).
+fn not_entered(ctx: Ctx, room: &str) {
+    ctx.conversations.update(|all| {
+        all.remove(room);
+    });
+    if ctx.conversations.with_untracked(|all| all.is_empty()) && !super::counsel::request_open(ctx)
+    {
+        end_session(ctx);
+    }
+}
+
 fn refused(ctx: Ctx, error: ErrorFrame) {
     let lang = ctx.lang.get_untracked();
     // A message the server did not take: back in the queue, or marked as failed.
@@ -665,24 +689,23 @@ fn refused(ctx: Ctx, error: ErrorFrame) {
                 ctx.screen.set(Screen::Entry(room.clone()));
             }
         }
+        // Entered as someone the room is not for: back to its entry screen, to choose who
+        // one comes as (the words say how, never that one does not belong).
+        ErrorCode::AudienceMismatch if error.room.is_some() => {
+            if let Some(room) = &error.room {
+                not_entered(ctx, room);
+                ctx.screen.set(Screen::Entry(room.clone()));
+            }
+        }
         // The room cannot be entered: forget it, and end the session if it was the only one.
-        ErrorCode::AudienceMismatch
-        | ErrorCode::RoomFull
+        ErrorCode::RoomFull
         | ErrorCode::RoomClosed
         | ErrorCode::NoSuchRoom
         | ErrorCode::BadRequest
             if error.room.is_some() =>
         {
             if let Some(room) = &error.room {
-                ctx.conversations.update(|all| {
-                    all.remove(room);
-                });
-            }
-            // (A person waiting for a counselor keeps the session: it holds their place.)
-            if ctx.conversations.with_untracked(|all| all.is_empty())
-                && !super::counsel::request_open(ctx)
-            {
-                end_session(ctx);
+                not_entered(ctx, room);
             }
             ctx.screen.set(Screen::Lobby);
         }

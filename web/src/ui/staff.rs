@@ -162,11 +162,13 @@ pub fn Controls(room: String) -> impl IntoView {
     let start = button("facilitate.start_round", FacilitatorAction::StartRound);
     let next_turn = button("facilitate.next_turn", FacilitatorAction::NextTurn);
     let end = button("facilitate.end_round", FacilitatorAction::EndRound);
+    // Only what applies here: keeping open longer in a room with a timetable, moving the
+    // agenda in a programme.
     view! {
         <section class="facilitator" aria-label=move || t(lang.get(), "facilitate.label")>
-            <div class="actions" class:hidden=move || !scheduled()>{extend}</div>
-            <div class="actions" class:hidden=move || !has_agenda()>{previous}{next}</div>
             <div class="actions">
+                <span class:hidden=move || !scheduled()>{extend}</span>
+                <span class:hidden=move || !has_agenda()>{previous}{next}</span>
                 <span class:hidden=move || in_round.get()>{start}</span>
                 <span class:hidden=move || !in_round.get()>{next_turn}{end}</span>
             </div>

@@ -74,6 +74,81 @@ impl TextSize {
     }
 }
 
+/// The colour theme: the system's (`prefers-color-scheme`), or the person's choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub fn parse(text: &str) -> Theme {
+        match text {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => Theme::Auto,
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Theme::Auto => "theme.auto",
+            Theme::Light => "theme.light",
+            Theme::Dark => "theme.dark",
+        }
+    }
+}
+
+/// A message a menu is open for (one at a time).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MenuTarget {
+    pub room: String,
+    pub message_id: String,
+    pub handle: String,
+    pub text: String,
+    pub mine: bool,
+}
+
+/// What the person is about to do, asked first (one tap to confirm).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ask {
+    /// Staff: take a message down.
+    Delete { room: String, message_id: String },
+    /// Staff: mute someone for 10 minutes.
+    Mute { room: String, handle: String },
+    /// Staff: take someone out of the room.
+    Remove { room: String, handle: String },
+    /// Staff: suggest a counselor to the writer of a message.
+    Escalate {
+        room: String,
+        handle: String,
+        message_id: String,
+        urgent: bool,
+    },
+    /// Staff: end the room's session now.
+    CloseRoom { room: String },
+    /// The person: ask for a counselor (from a room, or the lobby).
+    AskCounselor { room: Option<String> },
+    /// The person: end the conversation with the counselor.
+    EndConversation { id: String },
+    /// A counselor: end the case with this outcome.
+    EndCase {
+        id: String,
+        outcome: ibasho_protocol::CaseOutcome,
+    },
+}
+
 /// What the person asked for on the entry screen, sent with `hello`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Wish {
@@ -125,10 +200,29 @@ pub struct Ctx {
     /// are then adopted (the page had forgotten them). At any other time, a room the server
     /// restores that the person is not in (left while offline) is left again.
     pub adopting: StoredValue<bool>,
+    pub theme: RwSignal<Theme>,
+    /// The message whose menu is open.
+    pub menu: RwSignal<Option<MenuTarget>>,
+    /// The room whose menu (back, leave, counselor, listen only, settings) is open.
+    pub room_menu: RwSignal<Option<String>>,
+    /// The display settings are open as a sheet (from the room menu).
+    pub settings_open: RwSignal<bool>,
+    /// What waits for the person's confirmation.
+    pub asking: RwSignal<Option<Ask>>,
+    /// The report form is open for this message.
+    pub reporting: RwSignal<Option<MenuTarget>>,
+    /// A message to bring into view and mark (from the desk): room, message id.
+    pub highlight: RwSignal<Option<(String, String)>>,
+    /// Closed rooms the person asked to hear about when they open (this tab only).
+    pub watching: RwSignal<BTreeSet<String>>,
+    /// A watched room that opened (told until the person looks).
+    pub opened: RwSignal<Option<String>>,
+    /// Notified when the visual viewport changes (the on-screen keyboard, zoom).
+    pub viewport: Trigger,
 }
 
 impl Ctx {
-    pub fn new(lang: Lang, text_size: TextSize, neutral_title: bool) -> Ctx {
+    pub fn new(lang: Lang, text_size: TextSize, neutral_title: bool, theme: Theme) -> Ctx {
         Ctx {
             lang: RwSignal::new(lang),
             text_size: RwSignal::new(text_size),
@@ -153,7 +247,30 @@ impl Ctx {
             desk: RwSignal::new(Desk::default()),
             hidden: RwSignal::new(BTreeSet::new()),
             counsel: RwSignal::new(Counsel::default()),
+            theme: RwSignal::new(theme),
+            menu: RwSignal::new(None),
+            room_menu: RwSignal::new(None),
+            settings_open: RwSignal::new(false),
+            asking: RwSignal::new(None),
+            reporting: RwSignal::new(None),
+            highlight: RwSignal::new(None),
+            watching: RwSignal::new(BTreeSet::new()),
+            opened: RwSignal::new(None),
+            viewport: Trigger::new(),
         }
+    }
+
+    /// Whether `room` is a counselor's 1:1 room (in no list, nothing to moderate there).
+    pub fn is_case_room(room: &str) -> bool {
+        room.starts_with("p-")
+    }
+
+    /// Who a room is for, as the latest room list says.
+    pub fn room_audience(&self, room: &str) -> Option<ibasho_protocol::Audience> {
+        self.rooms.with_untracked(|list| match list {
+            RoomList::Loaded(rooms) => rooms.iter().find(|r| r.id == room).map(|r| r.audience),
+            _ => None,
+        })
     }
 
     /// The title of a room in the current language (Japanese when there is no English);
@@ -185,7 +302,7 @@ impl Ctx {
     pub fn room_title(&self, room: &str) -> String {
         let lang = self.lang.get();
         // A counselor's 1:1 room is in no list.
-        if room.starts_with("p-") {
+        if Ctx::is_case_room(room) {
             return crate::i18n::t(lang, "counsel.room_title").to_owned();
         }
         self.rooms.with(|list| match list {

@@ -1,0 +1,166 @@
+//! Asking first: one dialog for every action that removes, silences, ends or sends a
+//! request on someone's behalf — a misclick must never do it. The quick exit stays above it.
+
+use ibasho_protocol::{ClientMsg, EscalationSource, Urgency};
+use leptos::prelude::*;
+
+use super::state::{Ask, Ctx};
+use super::{counsel, moderation, socket};
+use crate::i18n::{t, tf};
+
+/// Whether the action removes, silences or ends something (its button says so plainly,
+/// and the focus starts on "cancel").
+fn grave(ask: &Ask) -> bool {
+    matches!(
+        ask,
+        Ask::Delete { .. }
+            | Ask::Mute { .. }
+            | Ask::Remove { .. }
+            | Ask::CloseRoom { .. }
+            | Ask::EndConversation { .. }
+            | Ask::EndCase { .. }
+    )
+}
+
+/// The question, what it does, and the button that does it.
+fn words(lang: ibasho_protocol::Lang, ask: &Ask) -> (String, String, String) {
+    let key = |k: &str| t(lang, k).to_owned();
+    match ask {
+        Ask::Delete { .. } => (
+            key("ask.delete.title"),
+            key("ask.delete.body"),
+            key("ask.delete.do"),
+        ),
+        Ask::Mute { handle, .. } => (
+            tf(lang, "ask.mute.title", &[("handle", handle)]),
+            key("ask.mute.body"),
+            key("ask.mute.do"),
+        ),
+        Ask::Remove { handle, .. } => (
+            tf(lang, "ask.remove.title", &[("handle", handle)]),
+            key("ask.remove.body"),
+            key("ask.remove.do"),
+        ),
+        Ask::Escalate { handle, .. } => (
+            tf(lang, "ask.escalate.title", &[("handle", handle)]),
+            key("ask.escalate.body"),
+            key("ask.escalate.do"),
+        ),
+        Ask::CloseRoom { .. } => (
+            key("ask.close.title"),
+            key("ask.close.body"),
+            key("ask.close.do"),
+        ),
+        Ask::AskCounselor { .. } => (
+            key("ask.counselor.title"),
+            key("ask.counselor.body"),
+            key("ask.counselor.do"),
+        ),
+        Ask::EndConversation { .. } => (
+            key("ask.end_conversation.title"),
+            key("ask.end_conversation.body"),
+            key("ask.end_conversation.do"),
+        ),
+        Ask::EndCase { outcome, .. } => (
+            key("ask.end_case.title"),
+            tf(
+                lang,
+                "ask.end_case.body",
+                &[("outcome", t(lang, super::counselor::outcome_key(*outcome)))],
+            ),
+            key("ask.end_case.do"),
+        ),
+    }
+}
+
+/// Does what was confirmed.
+fn run(ctx: Ctx, ask: Ask) {
+    match ask {
+        Ask::Delete { room, message_id } => moderation::delete(ctx, &room, message_id),
+        Ask::Mute { room, handle } => moderation::mute(ctx, &room, handle),
+        Ask::Remove { room, handle } => moderation::remove(ctx, &room, handle),
+        Ask::Escalate {
+            room,
+            handle,
+            message_id,
+            urgent,
+        } => {
+            let urgency = if urgent {
+                Urgency::Urgent
+            } else {
+                Urgency::Normal
+            };
+            moderation::escalate(ctx, &room, &handle, &message_id, urgency);
+        }
+        Ask::CloseRoom { room } => moderation::close(ctx, &room),
+        Ask::AskCounselor { room } => counsel::ask(ctx, room, EscalationSource::Participant),
+        Ask::EndConversation { id } => {
+            socket::send(
+                ctx,
+                &ClientMsg::EndCase {
+                    escalation_id: id,
+                    outcome: None,
+                },
+            );
+        }
+        Ask::EndCase { id, outcome } => super::counselor::end_case(ctx, id, outcome),
+    }
+}
+
+#[component]
+pub fn ConfirmDialog() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let cancel_button: NodeRef<leptos::html::Button> = NodeRef::new();
+    let do_button: NodeRef<leptos::html::Button> = NodeRef::new();
+    // The focus moves into the dialog: on "cancel" when the action is grave.
+    Effect::new(move |_| {
+        let Some(ask) = ctx.asking.get() else { return };
+        let target = if grave(&ask) {
+            cancel_button
+        } else {
+            do_button
+        };
+        request_animation_frame(move || {
+            if let Some(button) = target.get_untracked() {
+                let _ = button.focus();
+            }
+        });
+    });
+    let close = move || ctx.asking.set(None);
+    move || {
+        ctx.asking.get().map(|ask| {
+            let (title, body, action) = words(lang.get(), &ask);
+            let danger = grave(&ask);
+            let confirm = move |_| {
+                if let Some(ask) = ctx.asking.get_untracked() {
+                    ctx.asking.set(None);
+                    run(ctx, ask);
+                }
+            };
+            view! {
+                <div class="dialog-backdrop" on:click=move |_| close()>
+                    <section class="dialog confirm" role="alertdialog" aria-modal="true"
+                        aria-labelledby="confirm-title" aria-describedby="confirm-body"
+                        on:click=|ev| ev.stop_propagation()
+                        on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                            if ev.key() == "Escape" { close(); }
+                        }>
+                        <h2 id="confirm-title">{title}</h2>
+                        <p id="confirm-body">{body}</p>
+                        <div class="actions">
+                            <button type="button" node_ref=do_button data-confirm="yes"
+                                class=if danger { "danger" } else { "primary" } on:click=confirm>
+                                {action}
+                            </button>
+                            <button type="button" node_ref=cancel_button data-confirm="no"
+                                on:click=move |_| close()>
+                                {t(lang.get(), "ask.cancel")}
+                            </button>
+                        </div>
+                    </section>
+                </div>
+            }
+        })
+    }
+}
