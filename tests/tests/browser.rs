@@ -1097,21 +1097,53 @@ async fn an_administrator_reads_the_audit_log() {
     let admin = world.browser().await;
     admin.open(&base(&server)).await.unwrap();
     click(&admin, ".staff-link button").await;
-    let name = admin.wait_for("#staff-name").await.unwrap();
-    name.send_keys("すずき").await.unwrap();
-    let field = admin.wait_for("#staff-password").await.unwrap();
-    field.send_keys(password).await.unwrap();
-    click(&admin, ".staff-sign-in button[type=submit]").await;
+    // A mistyped password first: said, and gone once signed in.
+    for attempt in ["not the password", password] {
+        let name = admin.wait_for("#staff-name").await.unwrap();
+        name.clear().await.unwrap();
+        name.send_keys("すずき").await.unwrap();
+        let field = admin.wait_for("#staff-password").await.unwrap();
+        field.send_keys(attempt).await.unwrap();
+        click(&admin, ".staff-sign-in button[type=submit]").await;
+        if attempt != password {
+            admin
+                .wait_for_text(".notice", "スタッフ名かパスワードが違います")
+                .await
+                .unwrap();
+        }
+    }
     admin
         .wait_for_text(".staff-line", "すずき（管理者）")
         .await
         .unwrap();
+    assert!(admin.texts(".notice").await.unwrap().is_empty());
+    // Something done in a room, for the log to name the room.
+    click(&admin, "li[aria-labelledby='room-lounge'] button.primary").await;
+    click(&admin, ".entry button[type=submit]").await;
+    let topic = admin
+        .wait_for(".safety-controls .topic input")
+        .await
+        .unwrap();
+    topic.send_keys("冬のすごし方").await.unwrap();
+    click(&admin, ".safety-controls .topic button[type=submit]").await;
+    admin
+        .wait_for_text(".topic-now", "冬のすごし方")
+        .await
+        .unwrap();
+    room_menu(&admin, "back").await;
     click(&admin, ".staff-line [data-open='audit']").await;
+    // Words of the page's language, the room by its title, who by name or role.
     admin
         .wait_for_text(".audit table", "サインイン")
         .await
         .unwrap();
-    assert!(admin.wait_for_text(".audit table", "すずき").await.is_ok());
+    let table = admin.texts(".audit table").await.unwrap().concat();
+    for seen in ["すずき", "テーマの設定", "ラウンジ"] {
+        assert!(table.contains(seen), "{seen} in {table}");
+    }
+    for code in ["sign_in", "topic", "lounge"] {
+        assert!(!table.contains(code), "the code {code} in {table}");
+    }
     accessible(&world, &admin, "the audit log").await;
     admin.close().await.unwrap();
 }

@@ -392,6 +392,8 @@ async fn an_alert_raised_before_a_facilitator_came_reaches_them_with_its_message
 #[ignore = "needs the web bundle and Chromium: run by `cargo xtask test`"]
 async fn ending_a_one_to_one_on_either_side_is_told_to_the_other_and_the_outcome_recorded() {
     let (world, server, counselor) = with_a_counselor_on_duty().await;
+    // Both on phones.
+    counselor.client.set_window_size(390, 844).await.unwrap();
     let base = base(&server);
     let person = world.browser().await;
     person.client.set_window_size(390, 844).await.unwrap();
@@ -435,6 +437,16 @@ async fn ending_a_one_to_one_on_either_side_is_told_to_the_other_and_the_outcome
             .wait_for_text(".messages li.message .text", "ありがとう")
             .await
             .unwrap();
+        counselor.wait_seen("#composer").await.unwrap();
+        let sideways = counselor
+            .js("return document.documentElement.scrollWidth > window.innerWidth + 1;")
+            .await
+            .unwrap();
+        assert_eq!(sideways, false, "the counselor's room on a phone");
+        counselor
+            .screenshot_to(&world.setup.artifacts.join("case-room-phone.png"))
+            .await
+            .unwrap();
         if round == "the person ends it" {
             room_menu(&person, "end").await;
             person
@@ -459,6 +471,10 @@ async fn ending_a_one_to_one_on_either_side_is_told_to_the_other_and_the_outcome
                 .await
                 .unwrap()
                 .select_by_value("talked")
+                .await
+                .unwrap();
+            counselor
+                .screenshot_to(&world.setup.artifacts.join("console-person-left-phone.png"))
                 .await
                 .unwrap();
             click(&counselor, ".case.left [data-console='end']").await;

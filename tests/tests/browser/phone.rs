@@ -69,6 +69,23 @@ async fn keyboard(browser: &Browser, share: Option<f64>) {
     browser.js(&script).await.unwrap();
 }
 
+/// Targets a thumb can hit that are smaller than 44 × 44 CSS px (a checkbox or radio counts
+/// by its label; what is off the screen, like the skip link until focused, does not count).
+async fn small_targets(browser: &Browser) -> serde_json::Value {
+    browser
+        .js(
+            "return [...document.querySelectorAll('button, a, summary, select, textarea, input')]
+                .filter(e => e.getClientRects().length > 0)
+                .map(e => (e.type === 'checkbox' || e.type === 'radio') ? e.closest('label') : e)
+                .filter(e => { const r = e.getBoundingClientRect();
+                               return r.right > 0 && r.bottom > 0
+                                 && (r.width < 43.5 || r.height < 43.5); })
+                .map(e => e.outerHTML.slice(0, 80));",
+        )
+        .await
+        .unwrap()
+}
+
 /// The text of the last message shown.
 async fn last_message(browser: &Browser) -> String {
     browser
@@ -219,19 +236,12 @@ async fn one_menu_per_message_no_form_until_asked_read_aloud_and_targets_a_thumb
         "a message is {tallest} px tall"
     );
 
-    // Every target a thumb can hit: 44 × 44 at least (a checkbox or radio by its label).
-    let small = phone
-        .js(
-            "return [...document.querySelectorAll('button, a, summary, select, textarea, input')]
-                .filter(e => e.getClientRects().length > 0)
-                .map(e => (e.type === 'checkbox' || e.type === 'radio') ? e.closest('label') : e)
-                .filter(e => { const r = e.getBoundingClientRect();
-                               return r.width < 43.5 || r.height < 43.5; })
-                .map(e => e.outerHTML.slice(0, 80));",
-        )
-        .await
-        .unwrap();
-    assert_eq!(small, serde_json::json!([]), "targets smaller than 44 × 44");
+    // Every target a thumb can hit: 44 × 44 at least.
+    assert_eq!(
+        small_targets(&phone).await,
+        serde_json::json!([]),
+        "in a room"
+    );
 
     // The menu of someone else's message: read aloud (the browser's own voice), report.
     phone
@@ -372,6 +382,11 @@ async fn nothing_scrolls_sideways_at_320_px() {
     narrow.open(&base(&server)).await.unwrap();
     narrow.wait_for(".rooms").await.unwrap();
     assert!(!scrolls_sideways(&narrow).await, "the lobby");
+    assert_eq!(
+        small_targets(&narrow).await,
+        serde_json::json!([]),
+        "in the lobby"
+    );
     assert_seen(&narrow, "header.top .quick-exit", "the quick exit").await;
     click(&narrow, ".settings summary").await;
     assert!(!scrolls_sideways(&narrow).await, "the settings");
