@@ -58,6 +58,7 @@ impl App {
             Arc::clone(&store),
             &catalogue,
             settings.limits.clone(),
+            Arc::clone(&clock),
             shutdown.clone(),
         );
         let rooms = Rooms::new(

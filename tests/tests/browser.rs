@@ -151,6 +151,17 @@ async fn message_menu(browser: &Browser, li: &str, item: &str) {
     click(browser, &format!(".sheet [data-menu='{item}']")).await;
 }
 
+/// The system's theme is dark for this browser (its pages follow it).
+async fn dark(browser: &Browser) {
+    browser
+        .cdp(
+            "Emulation.setEmulatedMedia",
+            serde_json::json!({"features": [{"name": "prefers-color-scheme", "value": "dark"}]}),
+        )
+        .await
+        .unwrap();
+}
+
 /// Says yes to the question asked first.
 async fn confirm(browser: &Browser) {
     click(browser, ".dialog.confirm [data-confirm='yes']").await;
@@ -1284,7 +1295,7 @@ async fn a_person_asks_a_counselor_claims_they_talk_alone_and_the_counselor_ends
         .wait_for_text(".counsel-card", "相談を終えました")
         .await
         .unwrap();
-    // Back in the room the person came from; the 1:1 room is gone.
+    // Back in the room the person came from (so out of the 1:1 room).
     person
         .wait_for_text("#room-title", "ラウンジ")
         .await

@@ -565,6 +565,21 @@ const JA: &[(&str, &str)] = &[
         "結果「{outcome}」として終えます。1対1の部屋は閉じて、そこでの話は消えます。",
     ),
     ("ask.end_case.do", "相談を終える"),
+    ("ask.hand_over.title", "ほかの相談員に引き継ぎますか？"),
+    (
+        "ask.hand_over.body",
+        "1対1の部屋は閉じて、本人はいちばん前でもう一度待つことになります。共有されたメッセージは次の相談員に伝わります。",
+    ),
+    ("ask.hand_over.do", "引き継ぐ"),
+    (
+        "ask.dismiss_alert.title",
+        "このアラートを確認済みにしますか？",
+    ),
+    (
+        "ask.dismiss_alert.body",
+        "この部屋のスタッフ全員の画面から消えます。あとから入るスタッフにも表示されません。",
+    ),
+    ("ask.dismiss_alert.do", "確認済みにする"),
     // A message's menu, a room's menu.
     ("menu.open", "{handle}さんの発言のメニュー"),
     ("menu.title", "{handle}さんの発言"),
@@ -573,6 +588,10 @@ const JA: &[(&str, &str)] = &[
     ("menu.close", "閉じる"),
     ("room.menu", "メニュー"),
     ("room.info_label", "この部屋のいま"),
+    (
+        "entry.audience_in_session",
+        "ご本人の部屋とご家族の部屋は分かれています。この部屋に入るには、いまいる部屋をすべて出てから、入るときに「家族」か「本人」を選び直してください。",
+    ),
     ("room.back", "ロビーへ（部屋にはいたまま）"),
     ("room.new_messages", "新しいメッセージ（{n}）"),
     (
@@ -1248,6 +1267,21 @@ const EN: &[(&str, &str)] = &[
         "It ends with the outcome “{outcome}”. The one-to-one room closes and what was said there is erased.",
     ),
     ("ask.end_case.do", "End the case"),
+    (
+        "ask.hand_over.title",
+        "Hand this over to another counselor?",
+    ),
+    (
+        "ask.hand_over.body",
+        "The one-to-one room closes and the person waits again, at the front. What they shared goes to the next counselor.",
+    ),
+    ("ask.hand_over.do", "Hand over"),
+    ("ask.dismiss_alert.title", "Mark this alert as seen to?"),
+    (
+        "ask.dismiss_alert.body",
+        "It leaves the screen of every staff member in this room, and staff who come later will not see it.",
+    ),
+    ("ask.dismiss_alert.do", "Mark as seen to"),
     // A message's menu, a room's menu.
     ("menu.open", "Menu for {handle}'s message"),
     ("menu.title", "{handle}'s message"),
@@ -1256,6 +1290,10 @@ const EN: &[(&str, &str)] = &[
     ("menu.close", "Close"),
     ("room.menu", "Menu"),
     ("room.info_label", "This room now"),
+    (
+        "entry.audience_in_session",
+        "Rooms for the people themselves and for families are kept apart. To come into this one, leave the rooms you are in first, then choose “Family” or “Myself” as you enter.",
+    ),
     ("room.back", "To the lobby (staying in the room)"),
     ("room.new_messages", "New messages: {n}"),
     (

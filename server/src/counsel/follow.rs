@@ -44,6 +44,9 @@ struct Person {
     missed: u32,
     /// The counselor's room this node put the person in.
     joined: Option<String>,
+    /// Where the request came from, as last seen (its end may be told after its record is
+    /// erased: the help lines depend on it).
+    source: ibasho_protocol::EscalationSource,
 }
 
 #[derive(Debug, Default)]
@@ -65,6 +68,7 @@ impl Watch {
             last: None,
             missed: 0,
             joined: None,
+            source: ibasho_protocol::EscalationSource::Participant,
         });
         if person.id != id {
             person.id = id.to_owned();
@@ -332,6 +336,7 @@ impl Counsel {
             };
             match all.get(&person.id) {
                 Some(record) => {
+                    person.source = record.case.source;
                     if let (State::Connected { .. }, Some(room)) =
                         (&record.case.state, &record.private_room)
                         && person.joined.as_ref() != Some(room)
@@ -354,7 +359,8 @@ impl Counsel {
                 }
                 None => {
                     if let Some(state) = ended {
-                        let frame = views::ended_for_person(&person.id, state, &queueing.lines);
+                        let lines = queueing.lines_for(person.source);
+                        let frame = views::ended_for_person(&person.id, state, lines);
                         tell(&conn, &mut person.last, &frame);
                         done.push((token.clone(), person.id.clone()));
                         return false;

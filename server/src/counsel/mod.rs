@@ -44,7 +44,8 @@ pub use follow::Watch;
 pub const MAX_EXCERPT: usize = 20;
 
 /// How long a case the person ended waits for its counselor to record the outcome (its
-/// record holds nothing of the person by then); past it, `outcomes:none` is counted.
+/// record holds nothing of the person by then), unless the reading grace is longer; past
+/// it, `outcomes:none` is counted.
 pub const OUTCOME_WINDOW: Duration = Duration::from_secs(60 * 60);
 
 /// The live staff accounts (the staff file can be read again while running).

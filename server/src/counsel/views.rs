@@ -25,6 +25,18 @@ pub struct Queueing {
     pub crisis_lines: Vec<HelpLine>,
 }
 
+impl Queueing {
+    /// The help lines for a request from `source`: every line after crisis language, the
+    /// everyday ones otherwise.
+    pub fn lines_for(&self, source: ibasho_protocol::EscalationSource) -> &[HelpLine] {
+        if source == ibasho_protocol::EscalationSource::Crisis {
+            &self.crisis_lines
+        } else {
+            &self.lines
+        }
+    }
+}
+
 /// What an `escalation` frame says beside its id and state.
 #[derive(Default)]
 struct Extra {
@@ -94,15 +106,10 @@ pub fn for_person(record: &Escalation, queueing: &Queueing) -> ServerMsg {
                 .position(|queued| queued == id)
                 .map_or(1, |at| at + 1);
             if queueing.on_duty == 0 {
-                let lines = if record.case.source == ibasho_protocol::EscalationSource::Crisis {
-                    &queueing.crisis_lines
-                } else {
-                    &queueing.lines
-                };
                 let extra = Extra {
                     on_duty: Some(0),
                     next_on_duty: queueing.next_on_duty,
-                    lines: Some(lines.clone()),
+                    lines: Some(queueing.lines_for(record.case.source).to_vec()),
                     ..Extra::default()
                 };
                 return escalation_with(id, EscalationState::NoCounselor, extra);
@@ -132,7 +139,7 @@ pub fn for_person(record: &Escalation, queueing: &Queueing) -> ServerMsg {
                     &escalation_id,
                     state,
                     Extra {
-                        lines: Some(queueing.lines.clone()),
+                        lines: Some(queueing.lines_for(record.case.source).to_vec()),
                         ended_by,
                         ..Extra::default()
                     },
@@ -190,7 +197,8 @@ pub fn for_facilitator(record: &Escalation, status: EscalationStatus) -> ServerM
         escalation_id: record.id.clone(),
         status,
         room: record.room.clone(),
-        handle: Some(record.handle.clone()),
+        // (Nothing once the person left: the facilitator knows whom it was about.)
+        handle: Some(record.handle.clone()).filter(|handle| !handle.is_empty()),
     }
 }
 

@@ -12,10 +12,13 @@ use crate::store::{Recipient, StaffAlert};
 
 impl Hub {
     /// Keeps an alert for the room's staff and tells them, on every node (each reads it from
-    /// the store: the handle it names never travels on the bus).
+    /// the store: the handle it names never travels on the bus). Nothing is kept if the
+    /// message is no longer in the room (its session ended meanwhile).
     pub async fn raise_alert(&self, alert: &StaffAlert) -> Result<(), Refusal> {
         self.room(&alert.room)?;
-        self.store.raise_alert(alert).await?;
+        if !self.store.raise_alert(alert).await? {
+            tracing::debug!("an alert's message was gone before it was raised");
+        }
         Ok(())
     }
 
@@ -48,7 +51,10 @@ impl Hub {
             room: room.clone(),
             alert_id: id.to_owned(),
         };
-        self.tell(&room, &Recipient::Staff, &frame).await?;
+        // Dismissed: a desk that cannot be told now keeps the card until it comes in again.
+        if self.tell(&room, &Recipient::Staff, &frame).await.is_err() {
+            tracing::warn!("could not tell the desks an alert was dismissed");
+        }
         Ok(Some(room))
     }
 

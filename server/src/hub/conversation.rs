@@ -105,7 +105,13 @@ impl Hub {
         // live or here (the desk keeps each once).
         if staff {
             self.show_unresolved(room_id, conn).await?;
-            self.show_alerts(room_id, conn).await?;
+            // (The member is in: what follows is told if it can be, never a refusal.)
+            if let Err(err) = self.show_alerts(room_id, conn).await {
+                tracing::warn!(code = err.code().as_str(), "could not show the alerts");
+            }
+            if let Err(err) = self.show_muted(room_id, conn).await {
+                tracing::warn!(code = err.code().as_str(), "could not show who is muted");
+            }
         }
         if joined.arrived {
             self.presence_changed(room_id);

@@ -82,6 +82,7 @@ impl Hub {
                     self.show_report(room, report_id);
                 }
                 StoreEvent::AlertRaised { room, alert_id } => self.show_alert(room, alert_id),
+                StoreEvent::Sanctioned { room } => self.sanctions_changed(room),
                 StoreEvent::Gone { room } => self.take_out_of(&room).await,
                 StoreEvent::Resync { room, keep } => {
                     if let Some(hub) = self.find(&room) {
@@ -153,7 +154,14 @@ mod tests {
         let store: Arc<dyn Store> = Arc::new(MemoryStore::with_feed_depth(1000, 1));
         let catalogue = Catalogue::parse(CATALOGUE, "test").unwrap();
         let shutdown = CancellationToken::new();
-        let hub = Hub::start(Arc::clone(&store), &catalogue, Limits::default(), shutdown);
+        let clock: Arc<dyn crate::clock::Clock> = Arc::new(crate::clock::SystemClock);
+        let hub = Hub::start(
+            Arc::clone(&store),
+            &catalogue,
+            Limits::default(),
+            clock,
+            shutdown,
+        );
         let handle = Handle::parse("ながれ").unwrap();
         let session = store
             .create_session(&handle, Profile::default(), false)

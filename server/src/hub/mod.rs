@@ -44,6 +44,7 @@ use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 use tokio_util::sync::CancellationToken;
 
 use crate::catalogue::Catalogue;
+use crate::clock::Clock;
 use crate::control::RoomControl;
 use crate::outbox::Outbox;
 use crate::refusal::Refusal;
@@ -84,6 +85,8 @@ pub struct Hub {
     rooms: RwLock<HashMap<String, Arc<RoomHub>>>,
     sessions: Mutex<HashMap<SessionToken, LocalSession>>,
     limits: Limits,
+    /// The service's clock (who is muted until when).
+    clock: Arc<dyn Clock>,
     shutdown: CancellationToken,
     /// What facilitators set for each room (see `control`).
     controls: Mutex<HashMap<String, RoomControl>>,
@@ -98,10 +101,11 @@ impl Hub {
         store: Arc<dyn Store>,
         catalogue: &Catalogue,
         limits: Limits,
+        clock: Arc<dyn Clock>,
         shutdown: CancellationToken,
     ) -> Arc<Hub> {
         let events = store.take_events();
-        let hub = Arc::new(Hub::new(store, catalogue, limits, shutdown));
+        let hub = Arc::new(Hub::new(store, catalogue, limits, clock, shutdown));
         match events {
             Some(events) => {
                 tokio::spawn(Arc::clone(&hub).dispatch(events));
@@ -116,6 +120,7 @@ impl Hub {
         store: Arc<dyn Store>,
         catalogue: &Catalogue,
         limits: Limits,
+        clock: Arc<dyn Clock>,
         shutdown: CancellationToken,
     ) -> Hub {
         let rooms = catalogue
@@ -131,6 +136,7 @@ impl Hub {
             rooms: RwLock::new(rooms),
             sessions: Mutex::new(HashMap::new()),
             limits,
+            clock,
             shutdown,
             controls: Mutex::new(HashMap::new()),
             cases: Mutex::new(None),

@@ -6,9 +6,9 @@ use ibasho_protocol::{MutedMember, SanctionKind, ServerMsg};
 use jiff::Timestamp;
 
 use super::Hub;
-use crate::outbox::Outbox;
+use crate::outbox::{Outbox, encode};
 use crate::refusal::Refusal;
-use crate::store::{Recipient, Sanctions, Target, member_key_of};
+use crate::store::{Recipient, Sanctions, Store, StoreResult, Target, member_key_of};
 use crate::token::SessionToken;
 
 impl Hub {
@@ -76,10 +76,10 @@ impl Hub {
             .await
     }
 
-    /// Who is muted in the room at `now`, and until when (for its staff alone).
-    async fn muted_frame(&self, room: &str, now: Timestamp) -> Result<ServerMsg, Refusal> {
-        let members = self
-            .store
+    /// Who is muted in the room now, and until when (for its staff alone): read from the
+    /// store, so that no handle travels on the bus.
+    async fn muted_frame(store: &dyn Store, room: &str, now: Timestamp) -> StoreResult<ServerMsg> {
+        let members = store
             .muted(room)
             .await?
             .into_iter()
@@ -95,20 +95,24 @@ impl Hub {
     }
 
     /// Sends a staff member who comes into the room who is muted there now.
-    pub async fn show_muted(
-        &self,
-        room: &str,
-        now: Timestamp,
-        conn: &Outbox,
-    ) -> Result<(), Refusal> {
-        conn.send(&self.muted_frame(room, now).await?);
+    pub(super) async fn show_muted(&self, room: &str, conn: &Outbox) -> Result<(), Refusal> {
+        conn.send(&Self::muted_frame(&*self.store, room, self.clock.now()).await?);
         Ok(())
     }
 
-    /// Who is muted changed: the room's staff, on every node, hear the list again.
-    pub async fn muted_changed(&self, room: &str, now: Timestamp) -> Result<(), Refusal> {
-        let frame = self.muted_frame(room, now).await?;
-        self.tell(room, &Recipient::Staff, &frame).await
+    /// Someone's sanctions in the room changed (on any node): its staff here hear who is
+    /// muted again.
+    pub(super) fn sanctions_changed(self: &std::sync::Arc<Self>, room: String) {
+        let Some(hub) = self.find(&room) else {
+            return;
+        };
+        let (store, now) = (std::sync::Arc::clone(&self.store), self.clock.now());
+        tokio::spawn(async move {
+            match Self::muted_frame(&*store, &room, now).await {
+                Ok(frame) => hub.tell(&Recipient::Staff, &encode(&frame)),
+                Err(err) => tracing::warn!(error = %err, "could not read who is muted"),
+            }
+        });
     }
 
     /// Takes `handle` out of the room; it may not come back in before `until` (or the end of

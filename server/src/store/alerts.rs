@@ -54,8 +54,10 @@ impl StaffAlert {
 #[async_trait]
 pub trait AlertStore: Send + Sync {
     /// Keeps an alert until it is dismissed, and tells every node
-    /// ([`super::StoreEvent::AlertRaised`], by id: staff there read it from the store).
-    async fn raise_alert(&self, alert: &StaffAlert) -> StoreResult<()>;
+    /// ([`super::StoreEvent::AlertRaised`], by id: staff there read it from the store) —
+    /// if its message is still in the room's history, by its writer; false (nothing kept)
+    /// otherwise: the room's session ended meanwhile, and an alert must not outlive it.
+    async fn raise_alert(&self, alert: &StaffAlert) -> StoreResult<bool>;
 
     /// The room's alerts not dismissed yet, oldest first.
     async fn unresolved_alerts(&self, room: &str) -> StoreResult<Vec<StaffAlert>>;

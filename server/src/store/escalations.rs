@@ -108,12 +108,17 @@ impl Escalation {
         }
     }
 
-    /// The person ended the case while with a counselor: what identifies them (their handle,
-    /// what they shared) goes now; the record stays only for the counselor to record the
-    /// outcome.
+    /// The person ended the case while with a counselor: whatever could lead back to them
+    /// (their handle, what they shared and which messages it was, the room they asked from,
+    /// the facilitator who suggested it, the 1:1 room) goes now; the record stays only for
+    /// the counselor to record the outcome.
     pub fn forget_the_person(&mut self) {
         self.handle.clear();
         self.excerpt.clear();
+        self.case.excerpt.clear();
+        self.room = None;
+        self.facilitator = None;
+        self.private_room = None;
     }
 
     pub fn encode(&self) -> StoreResult<String> {

@@ -107,6 +107,9 @@ pub enum StoreEvent {
     Outcome { reporter: String, report_id: String },
     /// A report was filed in a room: its staff here are shown it (read from the store).
     ReportFiled { room: String, report_id: String },
+    /// Someone's mute or removal in a room changed: its staff here hear who is muted again
+    /// (read from the store).
+    Sanctioned { room: String },
     /// An alert was raised in a room: its staff here are shown it (read from the store: the
     /// handle it names never travels on the bus).
     AlertRaised { room: String, alert_id: String },

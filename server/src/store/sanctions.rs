@@ -48,7 +48,7 @@ pub trait SanctionStore: Send + Sync {
 
     /// Sets the target's sanctions in the room (`None` lifts them all). Kept until the
     /// room's session ends or the target's session does, and at most until the latest time
-    /// they name.
+    /// they name. Tells every node ([`super::StoreEvent::Sanctioned`], the room only).
     async fn set_sanctions(
         &self,
         room: &str,
@@ -59,8 +59,8 @@ pub trait SanctionStore: Send + Sync {
     /// The session's sanctions in the room (expired ones included: see [`Sanctions::at`]).
     async fn sanctions(&self, room: &str, token: &SessionToken) -> StoreResult<Sanctions>;
 
-    /// Who has a mute in the room (expired ones included: see [`Sanctions::at`]), by the
-    /// handle of their session, whether or not they are in the room now.
+    /// Who in the room now has a mute (expired ones included: see [`Sanctions::at`]), by the
+    /// handle of their session.
     async fn muted(&self, room: &str) -> StoreResult<Vec<(String, Sanctions)>>;
 
     /// Takes the target out of the room, as if it had left: every node hears `Left`, and the

@@ -6,7 +6,7 @@ use ibasho_server::Running;
 use ibasho_tests::{Client, QUIET, staff_hello};
 use serde_json::{Value, json};
 
-use crate::support::{STAFF_PASSWORD, facilitator, person, serve, staff_settings};
+use crate::support::{STAFF_PASSWORD, facilitator, person, redis_run, serve, staff_settings};
 
 /// The staff member `name` of the staff file, in `room`.
 async fn staff_in(server: &Running, name: &str, room: &str) -> Client {
@@ -17,6 +17,19 @@ async fn staff_in(server: &Running, name: &str, room: &str) -> Client {
         .unwrap();
     client.join(room).await.unwrap();
     client
+}
+
+/// What the nodes told each other (Redis's bus; nothing in memory): a handle there would
+/// stay until the stream is trimmed, past every erasure.
+async fn bus(server: &Running) -> String {
+    let dump = server.app().store.audit_dump().await.unwrap();
+    let bus = dump
+        .lines()
+        .filter(|line| line.split(' ').next().unwrap_or_default().ends_with(":bus"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(!redis_run() || !bus.is_empty(), "no bus found in {dump}");
+    bus
 }
 
 /// The frames `client` gets within a quiet spell, presence left out.
@@ -46,6 +59,12 @@ async fn an_alert_raised_before_staff_came_reaches_them_until_one_dismisses_it()
     assert!(alert["at"].is_string(), "{alert}");
     assert!(alert.get("text").is_none(), "never the words: {alert}");
     let id = alert["alert_id"].as_str().unwrap().to_owned();
+    // The nodes heard of it by its id alone.
+    let told = bus(&server).await;
+    assert!(
+        !told.contains("かぜ") && !told.contains("消えたい"),
+        "{told}"
+    );
     let mut suzuki = staff_in(&server, "すずき", "lounge").await;
     assert_eq!(suzuki.recv_type("alert").await.unwrap()["alert_id"], id);
 
@@ -124,6 +143,9 @@ async fn staff_see_who_is_muted_and_lift_it_and_nobody_else_does() {
     assert_eq!(members[0]["handle"], "かぜ");
     assert!(members[0]["until"].is_string());
     assert_eq!(kaze.recv_type("sanction").await.unwrap()["kind"], "muted");
+    // Every desk read who is muted from the store: the bus never named them.
+    let told = bus(&server).await;
+    assert!(!told.contains("かぜ"), "{told}");
     // Staff who come in later see it too.
     let mut suzuki = staff_in(&server, "すずき", "lounge").await;
     assert_eq!(

@@ -312,6 +312,15 @@ async fn an_urgent_escalation_calls_counselors_in_and_the_counselor_sees_only_wh
         !record.contains("みどり") && !record.contains("たすけてほしい"),
         "{record}"
     );
+    // Nor which messages, the room they were said in, or who suggested it.
+    let kept: Value = serde_json::from_str(&record).unwrap();
+    assert_eq!(kept["case"]["excerpt"], json!([]), "{record}");
+    for gone in ["room", "facilitator", "private_room"] {
+        assert!(
+            kept.get(gone).is_none_or(Value::is_null),
+            "{gone}: {record}"
+        );
+    }
     let counts = server.app().counsel.counts().await.unwrap();
     assert_eq!(counts.get("consents:given"), Some(&1));
     assert_eq!(

@@ -832,47 +832,52 @@ async fn counts_add_up_and_only_recent_waits_are_kept() {
 #[tokio::test]
 async fn alerts_stay_until_dismissed_once_and_end_with_the_rooms_session() {
     let store = test_store().await;
-    let alert = |id: &str, room: &str, reason: AlertReason| StaffAlert {
-        id: id.to_owned(),
-        room: room.to_owned(),
-        message_id: "7".to_owned(),
-        handle: "かい".to_owned(),
-        reason,
-        rule: (reason != AlertReason::Crisis).then(|| "abuse".to_owned()),
-        at: Timestamp::now(),
-    };
-    // Unique ids: a Redis of this run is shared by the tests of one binary.
+    // Unique rooms and ids: a Redis of this run is shared by the tests of one binary.
     let suffix = StaffAlert::new_id();
-    let (first, second, other) = (
-        format!("a1{suffix}"),
-        format!("a2{suffix}"),
-        format!("a3{suffix}"),
-    );
-    let room = format!("alerts-{suffix}");
-    store
-        .raise_alert(&alert(&first, &room, AlertReason::Crisis))
-        .await
-        .unwrap();
-    store
-        .raise_alert(&alert(&second, &room, AlertReason::Flagged))
-        .await
-        .unwrap();
-    store
-        .raise_alert(&alert(&other, "games", AlertReason::Trial))
-        .await
-        .unwrap();
+    let (room, other_room) = (format!("alerts-{suffix}"), format!("others-{suffix}"));
+    let writer = session(&store, "かい").await;
+    join(&store, &room, &writer).await;
+    join(&store, &other_room, &writer).await;
+    let first = say(&store, said(&room, &writer, None, "もう消えたい")).await;
+    let second = say(&store, said(&room, &writer, None, "副業で稼げる")).await;
+    let elsewhere = say(&store, said(&other_room, &writer, None, "それは甘え")).await;
+    let alert =
+        |id: &str, message: &ibasho_protocol::ChatMessage, reason: AlertReason| StaffAlert {
+            id: format!("{id}{suffix}"),
+            room: message.room.clone(),
+            message_id: message.id.clone(),
+            handle: "かい".to_owned(),
+            reason,
+            rule: (reason != AlertReason::Crisis).then(|| "abuse".to_owned()),
+            at: Timestamp::now(),
+        };
+    let crisis = alert("a1", &first, AlertReason::Crisis);
+    let flagged = alert("a2", &second, AlertReason::Flagged);
+    let trial = alert("a3", &elsewhere, AlertReason::Trial);
+    for raised in [&crisis, &flagged, &trial] {
+        assert!(store.raise_alert(raised).await.unwrap());
+    }
+    // Only about a message the room still has, by its writer.
+    let mut unsaid = alert("a4", &first, AlertReason::Crisis);
+    unsaid.message_id = "999".to_owned();
+    assert!(!store.raise_alert(&unsaid).await.unwrap());
+    let mut someone_else = alert("a5", &first, AlertReason::Crisis);
+    someone_else.handle = "りく".to_owned();
+    assert!(!store.raise_alert(&someone_else).await.unwrap());
     let kept = store.unresolved_alerts(&room).await.unwrap();
     let ids: Vec<&str> = kept.iter().map(|a| a.id.as_str()).collect();
-    assert_eq!(ids, [first.as_str(), second.as_str()], "oldest first");
-    let mut expected = alert(&first, &room, AlertReason::Crisis);
-    expected.at = kept[0].at;
-    assert_eq!(kept[0], expected);
+    assert_eq!(
+        ids,
+        [crisis.id.as_str(), flagged.id.as_str()],
+        "oldest first"
+    );
+    assert_eq!(kept[0], crisis);
     // Dismissed once: the room it was in, then nothing.
     assert_eq!(
-        store.dismiss_alert(&first).await.unwrap(),
+        store.dismiss_alert(&crisis.id).await.unwrap(),
         Some(room.clone())
     );
-    assert_eq!(store.dismiss_alert(&first).await.unwrap(), None);
+    assert_eq!(store.dismiss_alert(&crisis.id).await.unwrap(), None);
     assert_eq!(store.dismiss_alert("a-unknown").await.unwrap(), None);
     let ids: Vec<String> = store
         .unresolved_alerts(&room)
@@ -881,21 +886,24 @@ async fn alerts_stay_until_dismissed_once_and_end_with_the_rooms_session() {
         .into_iter()
         .map(|a| a.id)
         .collect();
-    assert_eq!(ids, std::slice::from_ref(&second));
+    assert_eq!(ids, std::slice::from_ref(&flagged.id));
     // The end of the room's session takes its alerts (and only its).
     store
         .close_room(&room, Timestamp::from_second(1_800_000_000).unwrap())
         .await
         .unwrap();
     assert!(store.unresolved_alerts(&room).await.unwrap().is_empty());
-    assert_eq!(store.dismiss_alert(&second).await.unwrap(), None);
+    assert_eq!(store.dismiss_alert(&flagged.id).await.unwrap(), None);
     // (The bus may still carry the bare id that told the nodes; never the alert.)
     let dump = store.audit_dump().await.unwrap();
-    assert!(!dump.contains(&format!("\"id\":\"{second}\"")), "{dump}");
-    assert!(redis_run() || !dump.contains(&second), "{dump}");
+    assert!(
+        !dump.contains(&format!("\"id\":\"{}\"", flagged.id)),
+        "{dump}"
+    );
+    assert!(redis_run() || !dump.contains(&flagged.id), "{dump}");
     assert_eq!(
-        store.dismiss_alert(&other).await.unwrap(),
-        Some("games".to_owned())
+        store.dismiss_alert(&trial.id).await.unwrap(),
+        Some(other_room.clone())
     );
 }
 

@@ -170,7 +170,18 @@ async fn on_a_phone_the_room_opens_at_its_newest_message_with_the_box_above_the_
             )
             .await
             .unwrap();
-        tokio::time::sleep(Duration::from_millis(300)).await;
+        // Up there it stays (no jump to the end still on its way).
+        for _ in 0..3 {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            let top = phone
+                .js("return document.querySelector('.messages').scrollTop;")
+                .await
+                .unwrap();
+            assert!(
+                top.as_f64().unwrap() < 1.0,
+                "the view went back down: {top}"
+            );
+        }
         talker
             .say_and_hear(
                 "lounge",
@@ -313,13 +324,7 @@ async fn dark_follows_the_system_and_the_switch_on_a_phone_and_a_desktop() {
     let _talker = filled(&server, "lounge", 4).await;
     let browser = world.browser().await;
     browser.client.set_window_size(390, 844).await.unwrap();
-    browser
-        .cdp(
-            "Emulation.setEmulatedMedia",
-            serde_json::json!({"features": [{"name": "prefers-color-scheme", "value": "dark"}]}),
-        )
-        .await
-        .unwrap();
+    dark(&browser).await;
     browser.open(&base(&server)).await.unwrap();
     browser.wait_for(".rooms").await.unwrap();
     assert!(background_luminance(&browser).await < 0.2, "not dark");

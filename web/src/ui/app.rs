@@ -66,10 +66,12 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| {
         let room = matches!(ctx.screen.get(), Screen::Room(_));
         browser::set_root_attribute("data-screen", if room { "room" } else { "page" });
-        // Menus and sheets belong to the screen they were opened on.
+        // Menus, sheets and questions belong to the screen they were opened on.
         ctx.menu.set(None);
         ctx.room_menu.set(None);
         ctx.settings_open.set(false);
+        ctx.asking.set(None);
+        ctx.reporting.set(None);
     });
     browser::follow_visual_viewport(move || ctx.viewport.notify());
     super::watch::start(ctx);

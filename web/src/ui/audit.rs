@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use serde::Deserialize;
 
 use super::browser::{self, SESSION_KEY};
-use super::state::{Ctx, Screen};
+use super::state::{Ctx, Screen, tr};
 use crate::i18n::{lookup, t};
 
 /// A code in words: `group.code` in the page's language, else the code itself.
@@ -62,9 +62,9 @@ pub fn Audit() -> impl IntoView {
     }
     view! {
         <section class="audit" aria-labelledby="audit-title">
-            <h1 id="audit-title">{move || t(lang.get(), "audit.title")}</h1>
+            <h1 id="audit-title">{tr(lang, "audit.title")}</h1>
             <button type="button" on:click=move |_| ctx.screen.set(Screen::Lobby)>
-                {move || t(lang.get(), "entry.back")}
+                {tr(lang, "entry.back")}
             </button>
             {move || match log.get() {
                 Log::Loading => view! { <p>{t(lang.get(), "audit.loading")}</p> }.into_any(),

@@ -258,7 +258,40 @@ pub fn notify_if_allowed(title: &str, body: &str) {
     }
     let options = web_sys::NotificationOptions::new();
     options.set_body(body);
-    let _ = web_sys::Notification::new_with_options(title, &options);
+    if let Ok(notification) = web_sys::Notification::new_with_options(title, &options) {
+        NOTIFICATIONS.with(|shown| shown.borrow_mut().push(notification));
+    }
+}
+
+thread_local! {
+    /// The notifications this page showed, to take back on the quick exit.
+    static NOTIFICATIONS: std::cell::RefCell<Vec<web_sys::Notification>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Takes back every notification this page showed (the quick exit: nothing of the visit
+/// stays on the screen).
+pub fn close_notifications() {
+    NOTIFICATIONS.with(|shown| {
+        for notification in shown.borrow_mut().drain(..) {
+            notification.close();
+        }
+    });
+}
+
+/// The element that has the keyboard focus now (to give it back when a sheet or dialog
+/// that takes it closes).
+pub fn focused() -> Option<web_sys::HtmlElement> {
+    document()
+        .active_element()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+}
+
+/// Gives the focus back to `element`, if it is still on the page.
+pub fn refocus(element: Option<web_sys::HtmlElement>) {
+    if let Some(element) = element.filter(|e| e.is_connected()) {
+        let _ = element.focus();
+    }
 }
 
 /// The element with `id`, as an `HtmlElement`.

@@ -6,9 +6,10 @@
 use ibasho_protocol::Lang;
 use leptos::prelude::*;
 
+use super::choices::{Choices, radios};
 use super::sheet::Sheet;
 use super::socket;
-use super::state::{Ctx, Screen, TextSize, Theme};
+use super::state::{Ctx, Screen, TextSize, Theme, tr};
 use crate::i18n::{t, tf};
 use crate::link::LinkState;
 
@@ -21,10 +22,10 @@ pub fn QuickExit() -> impl IntoView {
         <button
             type="button"
             class="quick-exit"
-            title=move || t(lang.get(), "exit.hint")
+            title=tr(lang, "exit.hint")
             on:click=move |_| socket::quick_exit(ctx)
         >
-            {move || t(lang.get(), "exit.button")}
+            {tr(lang, "exit.button")}
         </button>
     }
 }
@@ -36,7 +37,7 @@ pub fn Header() -> impl IntoView {
     let lang = ctx.lang;
     view! {
         <header class="top">
-            <a class="skip" href="#main">{move || t(lang.get(), "app.skip")}</a>
+            <a class="skip" href="#main">{tr(lang, "app.skip")}</a>
             <span class="brand">{move || {
                 if ctx.neutral_title.get() { t(lang.get(), "neutral.title") } else { t(lang.get(), "app.name") }
             }}</span>
@@ -54,7 +55,7 @@ fn Settings() -> impl IntoView {
         <details class="settings">
             <summary>
                 <span aria-hidden="true" class="icon">"⚙"</span>
-                <span class="label">{move || t(lang.get(), "settings.title")}</span>
+                <span class="label">{tr(lang, "settings.title")}</span>
             </summary>
             <div class="settings-body">
                 <SettingsBody/>
@@ -85,6 +86,20 @@ pub fn SettingsSheet() -> impl IntoView {
     }
 }
 
+/// The text sizes' values and words, in the order of `TextSize::ALL`.
+const SIZES: Choices = &[
+    ("normal", "size.normal"),
+    ("large", "size.large"),
+    ("larger", "size.larger"),
+];
+
+/// The themes' values and words, in the order of `Theme::ALL`.
+const THEMES: Choices = &[
+    ("auto", "theme.auto"),
+    ("light", "theme.light"),
+    ("dark", "theme.dark"),
+];
+
 /// Language, text size, light or dark, and a neutral tab title: kept in this tab only.
 #[component]
 fn SettingsBody() -> impl IntoView {
@@ -92,7 +107,7 @@ fn SettingsBody() -> impl IntoView {
     let lang = ctx.lang;
     view! {
                 <label class="field-line">
-                    <span>{move || t(lang.get(), "settings.language")}</span>
+                    <span>{tr(lang, "settings.language")}</span>
                     <select on:change=move |ev| {
                         lang.set(if event_target_value(&ev) == "en" { Lang::En } else { Lang::Ja })
                     }>
@@ -101,43 +116,16 @@ fn SettingsBody() -> impl IntoView {
                     </select>
                 </label>
                 <fieldset>
-                    <legend>{move || t(lang.get(), "settings.text_size")}</legend>
-                    {TextSize::ALL
-                        .into_iter()
-                        .map(|size| {
-                            view! {
-                                <label class="choice">
-                                    <input
-                                        type="radio"
-                                        name="text-size"
-                                        prop:checked=move || ctx.text_size.get() == size
-                                        on:change=move |_| ctx.text_size.set(size)
-                                    />
-                                    <span>{move || t(lang.get(), size.key())}</span>
-                                </label>
-                            }
-                        })
-                        .collect_view()}
+                    <legend>{tr(lang, "settings.text_size")}</legend>
+                    {radios(lang, "text-size", SIZES, Signal::derive(move || {
+                        TextSize::ALL.iter().position(|s| *s == ctx.text_size.get()).unwrap_or(0)
+                    }), Callback::new(move |i: usize| ctx.text_size.set(TextSize::ALL[i % 3])))}
                 </fieldset>
                 <fieldset>
-                    <legend>{move || t(lang.get(), "settings.theme")}</legend>
-                    {Theme::ALL
-                        .into_iter()
-                        .map(|theme| {
-                            view! {
-                                <label class="choice">
-                                    <input
-                                        type="radio"
-                                        name="theme"
-                                        value=theme.as_str()
-                                        prop:checked=move || ctx.theme.get() == theme
-                                        on:change=move |_| ctx.theme.set(theme)
-                                    />
-                                    <span>{move || t(lang.get(), theme.key())}</span>
-                                </label>
-                            }
-                        })
-                        .collect_view()}
+                    <legend>{tr(lang, "settings.theme")}</legend>
+                    {radios(lang, "theme", THEMES, Signal::derive(move || {
+                        Theme::ALL.iter().position(|s| *s == ctx.theme.get()).unwrap_or(0)
+                    }), Callback::new(move |i: usize| ctx.theme.set(Theme::ALL[i % 3])))}
                 </fieldset>
                 <label class="choice">
                     <input
@@ -146,7 +134,7 @@ fn SettingsBody() -> impl IntoView {
                         prop:checked=move || ctx.neutral_title.get()
                         on:change=move |ev| ctx.neutral_title.set(event_target_checked(&ev))
                     />
-                    <span>{move || t(lang.get(), "settings.neutral_title")}</span>
+                    <span>{tr(lang, "settings.neutral_title")}</span>
                 </label>
     }
 }
@@ -156,7 +144,8 @@ fn SettingsBody() -> impl IntoView {
 pub fn OpenedNotice() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
-    move || {
+    // (A region always on the page: screen readers announce what changes inside it.)
+    let notice = move || {
         ctx.opened.get().map(|room| {
             let title = ctx.room_title(&room);
             let enter = {
@@ -174,7 +163,7 @@ pub fn OpenedNotice() -> impl IntoView {
                 }
             };
             view! {
-                <div class="opened" role="status" data-opened=room.clone()>
+                <div class="opened" data-opened=room.clone()>
                     <p>{tf(lang.get(), "watch.opened", &[("room", &title)])}</p>
                     <div class="actions">
                         <button type="button" class="primary" data-watch="enter" on:click=enter>
@@ -187,7 +176,8 @@ pub fn OpenedNotice() -> impl IntoView {
                 </div>
             }
         })
-    }
+    };
+    view! { <div class="opened-area" role="status">{notice}</div> }
 }
 
 /// Calm words while the connection is away; a choice when another tab took the session.

@@ -4,6 +4,7 @@
 use ibasho_protocol::{ClientMsg, EscalationSource, Urgency};
 use leptos::prelude::*;
 
+use super::browser;
 use super::state::{Ask, Ctx};
 use super::{counsel, moderation, socket};
 use crate::i18n::{t, tf};
@@ -19,6 +20,9 @@ fn grave(ask: &Ask) -> bool {
             | Ask::CloseRoom { .. }
             | Ask::EndConversation { .. }
             | Ask::EndCase { .. }
+            | Ask::Escalate { .. }
+            | Ask::HandOver { .. }
+            | Ask::DismissAlert { .. }
     )
 }
 
@@ -70,6 +74,16 @@ fn words(lang: ibasho_protocol::Lang, ask: &Ask) -> (String, String, String) {
             ),
             key("ask.end_case.do"),
         ),
+        Ask::HandOver { .. } => (
+            key("ask.hand_over.title"),
+            key("ask.hand_over.body"),
+            key("ask.hand_over.do"),
+        ),
+        Ask::DismissAlert { .. } => (
+            key("ask.dismiss_alert.title"),
+            key("ask.dismiss_alert.body"),
+            key("ask.dismiss_alert.do"),
+        ),
     }
 }
 
@@ -104,6 +118,12 @@ fn run(ctx: Ctx, ask: Ask) {
             );
         }
         Ask::EndCase { id, outcome } => super::counselor::end_case(ctx, id, outcome),
+        Ask::HandOver { id } => super::counselor::hand_over(ctx, id),
+        Ask::DismissAlert {
+            room,
+            message_id,
+            alert_id,
+        } => moderation::dismiss_alert(ctx, &room, &message_id, alert_id),
     }
 }
 
@@ -113,9 +133,17 @@ pub fn ConfirmDialog() -> impl IntoView {
     let lang = ctx.lang;
     let cancel_button: NodeRef<leptos::html::Button> = NodeRef::new();
     let do_button: NodeRef<leptos::html::Button> = NodeRef::new();
-    // The focus moves into the dialog: on "cancel" when the action is grave.
+    // The focus moves into the dialog (on "cancel" when the action is grave), and back to
+    // where it was when the dialog goes.
+    let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
     Effect::new(move |_| {
-        let Some(ask) = ctx.asking.get() else { return };
+        let Some(ask) = ctx.asking.get() else {
+            browser::refocus(opener.try_update_value(Option::take).flatten());
+            return;
+        };
+        if opener.with_value(Option::is_none) {
+            opener.set_value(browser::focused());
+        }
         let target = if grave(&ask) {
             cancel_button
         } else {
@@ -140,7 +168,7 @@ pub fn ConfirmDialog() -> impl IntoView {
             };
             view! {
                 <div class="dialog-backdrop" on:click=move |_| close()>
-                    <section class="dialog confirm" role="alertdialog" aria-modal="true"
+                    <section class="dialog confirm" role="alertdialog"
                         aria-labelledby="confirm-title" aria-describedby="confirm-body"
                         on:click=|ev| ev.stop_propagation()
                         on:keydown=move |ev: leptos::ev::KeyboardEvent| {

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use super::browser;
 use super::socket;
-use super::state::{Ask, Ctx, Screen};
+use super::state::{Ask, Ctx, Screen, tr};
 use crate::counsel::Effect as Told;
 use crate::i18n::{t, tf};
 
@@ -162,9 +162,9 @@ pub fn AskButton() -> impl IntoView {
                 <p class="ask-counselor">
                     <button type="button" data-counsel="ask"
                         on:click=move |_| ctx.asking.set(Some(Ask::AskCounselor { room: None }))>
-                        {move || t(lang.get(), "counsel.ask")}
+                        {tr(lang, "counsel.ask")}
                     </button>
-                    <span class="hint">{move || t(lang.get(), "counsel.ask_hint")}</span>
+                    <span class="hint">{tr(lang, "counsel.ask_hint")}</span>
                 </p>
             }
         })
@@ -356,10 +356,10 @@ pub fn ConsentDialog() -> impl IntoView {
         asked.get().map(|(_, excerpt)| {
             view! {
                 <div class="dialog-backdrop">
-                    <section class="dialog consent" role="dialog" aria-modal="true" tabindex="-1"
+                    <section class="dialog consent" role="dialog" tabindex="-1"
                         node_ref=dialog aria-labelledby="consent-title" aria-describedby="consent-body">
-                        <h2 id="consent-title">{move || t(lang.get(), "consent.title")}</h2>
-                        <p id="consent-body">{move || t(lang.get(), "consent.body")}</p>
+                        <h2 id="consent-title">{tr(lang, "consent.title")}</h2>
+                        <p id="consent-body">{tr(lang, "consent.body")}</p>
                         <ul class="excerpt">
                             {excerpt.into_iter().map(|item| {
                                 let (id, toggle_id) = (item.message_id.clone(), item.message_id.clone());
@@ -376,7 +376,7 @@ pub fn ConsentDialog() -> impl IntoView {
                                                     ask.toggle(&toggle_id);
                                                 }
                                             })>
-                                            {move || t(lang.get(), "consent.remove")}
+                                            {tr(lang, "consent.remove")}
                                         </button>
                                     </li>
                                 }
@@ -385,10 +385,10 @@ pub fn ConsentDialog() -> impl IntoView {
                         {move || nothing().then(|| view! { <p class="quiet">{t(lang.get(), "consent.nothing")}</p> })}
                         <div class="actions">
                             <button type="button" class="primary" data-consent="accept" on:click=move |_| answer(true)>
-                                {move || t(lang.get(), "consent.accept")}
+                                {tr(lang, "consent.accept")}
                             </button>
                             <button type="button" data-consent="decline" on:click=move |_| answer(false)>
-                                {move || t(lang.get(), "consent.decline")}
+                                {tr(lang, "consent.decline")}
                             </button>
                         </div>
                     </section>

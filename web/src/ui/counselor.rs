@@ -8,7 +8,7 @@ use ibasho_protocol::{CaseOutcome, ClientMsg, EscalationSource, Urgency};
 use leptos::prelude::*;
 
 use super::socket;
-use super::state::{Ask, Ctx, Screen};
+use super::state::{Ask, Ctx, Screen, tr};
 use crate::counsel::CaseCard;
 use crate::i18n::{t, tf};
 
@@ -32,6 +32,29 @@ pub fn person_left(ctx: Ctx, handle: &str) {
     let sentence = tf(lang, "console.person_left", &[("handle", handle)]);
     ctx.announcement.set(sentence.clone());
     ctx.notice.set(Some(sentence));
+}
+
+/// Gives a case back to the queue for another counselor (asked first): the card and the
+/// 1:1 room go from this view.
+pub fn hand_over(ctx: Ctx, id: String) {
+    let sent = socket::send(
+        ctx,
+        &ClientMsg::HandOver {
+            escalation_id: id.clone(),
+        },
+    );
+    if !sent {
+        return;
+    }
+    let room = ctx
+        .counsel
+        .try_update(|counsel| counsel.cases.remove(&id).and_then(|case| case.room));
+    if let Some(room) = room.flatten() {
+        ctx.conversations.update(|all| {
+            all.remove(&room);
+        });
+    }
+    ctx.screen.set(Screen::Console);
 }
 
 /// Ends a case with its outcome (the counselor confirmed it), or records the outcome of one
@@ -133,7 +156,7 @@ pub fn Console() -> impl IntoView {
     });
     view! {
         <section class="console" aria-labelledby="console-title">
-            <h1 id="console-title">{move || t(lang.get(), "console.title")}</h1>
+            <h1 id="console-title">{tr(lang, "console.title")}</h1>
             <p class="duty" data-duty=move || on_duty.get().to_string()>
                 {move || t(lang.get(), if on_duty.get() { "console.on_duty" } else { "console.off_duty" })}
                 " "
@@ -151,7 +174,7 @@ pub fn Console() -> impl IntoView {
             <Cases/>
             <p>
                 <button type="button" class="link" on:click=move |_| ctx.screen.set(Screen::Lobby)>
-                    {move || t(lang.get(), "console.back")}
+                    {tr(lang, "console.back")}
                 </button>
             </p>
         </section>
@@ -168,7 +191,7 @@ fn UrgentCalls() -> impl IntoView {
         (!calls.is_empty()).then(|| {
             view! {
                 // (The announcer reads each call out; the list stays a list.)
-                <ul class="urgent-calls" aria-label=move || t(lang.get(), "console.urgency.urgent")>
+                <ul class="urgent-calls" aria-label=tr(lang, "console.urgency.urgent")>
                     {calls.into_iter().map(|call| {
                         let room = call.room.clone();
                         let gone = call.clone();
@@ -198,7 +221,7 @@ fn Queue() -> impl IntoView {
     let queue = Memo::new(move |_| ctx.counsel.with(|counsel| counsel.queue.clone()));
     view! {
         <section aria-labelledby="queue-title">
-            <h2 id="queue-title">{move || t(lang.get(), "console.queue")}</h2>
+            <h2 id="queue-title">{tr(lang, "console.queue")}</h2>
             {move || {
                 let items = queue.get();
                 if items.is_empty() {
@@ -249,16 +272,17 @@ fn Cases() -> impl IntoView {
         ctx.counsel
             .with(|counsel| counsel.cases.values().cloned().collect::<Vec<_>>())
     });
-    move || {
-        let cases = cases.get();
-        (!cases.is_empty()).then(|| {
-            view! {
-                <section aria-labelledby="cases-title">
-                    <h2 id="cases-title">{t(lang.get(), "console.cases")}</h2>
-                    {cases.into_iter().map(|case| view! { <CasePane case=case/> }).collect_view()}
-                </section>
-            }
-        })
+    let any = Memo::new(move |_| cases.with(|cases| !cases.is_empty()));
+    // Keyed, so that a change to one case leaves the others (and a chosen outcome) in place.
+    view! {
+        <section aria-labelledby="cases-title" class:hidden=move || !any.get()>
+            <h2 id="cases-title">{tr(lang, "console.cases")}</h2>
+            <For
+                each=move || cases.get()
+                key=|case| (case.id.clone(), case.left, case.room.clone())
+                children=|case| view! { <CasePane case=case/> }
+            />
+        </section>
     }
 }
 
@@ -272,26 +296,8 @@ pub fn CasePane(case: CaseCard) -> impl IntoView {
     let id = case.id.clone();
     let left = case.left;
     let hand_over = {
-        let (id, room) = (id.clone(), case.room.clone());
-        move |_| {
-            if socket::send(
-                ctx,
-                &ClientMsg::HandOver {
-                    escalation_id: id.clone(),
-                },
-            ) {
-                let id = id.clone();
-                ctx.counsel.update(|counsel| {
-                    counsel.cases.remove(&id);
-                });
-                if let Some(room) = &room {
-                    ctx.conversations.update(|all| {
-                        all.remove(room);
-                    });
-                }
-                ctx.screen.set(Screen::Console);
-            }
-        }
+        let id = id.clone();
+        move |_| ctx.asking.set(Some(Ask::HandOver { id: id.clone() }))
     };
     let end = move |_| {
         let Some(chosen) = outcome.get_untracked() else {
@@ -315,7 +321,7 @@ pub fn CasePane(case: CaseCard) -> impl IntoView {
         case.handle.clone()
     };
     view! {
-        <article class="case" class:left=left data-case=case.id.clone() aria-label=move || t(lang.get(), "console.cases")>
+        <article class="case" class:left=left data-case=case.id.clone() aria-label=tr(lang, "console.cases")>
             {left.then(|| view! {
                 <p class="case-left" role="status">{tf(lang.get(), "console.person_left", &[("handle", &handle)])}</p>
             })}

@@ -6,9 +6,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::browser;
+use super::choices::{Choices, radios};
 use super::socket;
-use super::state::{Ctx, Screen, Wish};
-use crate::i18n::{t, tf};
+use super::state::{Ctx, Screen, Wish, tr};
+use crate::i18n::tf;
 
 /// `GET /api/handles/suggest`'s answer (read as a struct: a generic JSON value would bring
 /// its whole parser into the bundle).
@@ -36,11 +37,18 @@ async fn suggest(lang: Lang, handle: RwSignal<String>, only_if_empty: bool) {
     }
 }
 
-const ROLES: [(Option<Role>, &str); 4] = [
-    (None, "role.none"),
-    (Some(Role::Person), "role.person"),
-    (Some(Role::Family), "role.family"),
-    (Some(Role::Supporter), "role.supporter"),
+/// Who one comes as, and its words (in the same order).
+const ROLES: [Option<Role>; 4] = [
+    None,
+    Some(Role::Person),
+    Some(Role::Family),
+    Some(Role::Supporter),
+];
+const ROLE_WORDS: Choices = &[
+    ("none", "role.none"),
+    ("person", "role.person"),
+    ("family", "role.family"),
+    ("supporter", "role.supporter"),
 ];
 
 #[component]
@@ -100,7 +108,7 @@ pub fn Entry(room: String) -> impl IntoView {
             <h1 id="entry-title">{move || tf(lang.get(), "entry.title", &[("room", &title())])}</h1>
             <form on:submit=submit>
                 <div class="field">
-                    <label for="handle">{move || t(lang.get(), "entry.handle.label")}</label>
+                    <label for="handle">{tr(lang, "entry.handle.label")}</label>
                     <div class="row">
                         <input
                             id="handle"
@@ -114,34 +122,23 @@ pub fn Entry(room: String) -> impl IntoView {
                         />
                         {(!locked).then(|| view! {
                             <button type="button" on:click=move |_| spawn_local(suggest(lang.get_untracked(), handle, false))>
-                                {move || t(lang.get(), "entry.handle.another")}
+                                {tr(lang, "entry.handle.another")}
                             </button>
                         })}
                     </div>
-                    <p id="handle-hint" class="hint">{move || t(lang.get(), "entry.handle.hint")}</p>
+                    <p id="handle-hint" class="hint">{tr(lang, "entry.handle.hint")}</p>
                 </div>
                 {(!locked).then(|| view! {
                     <fieldset class="field">
-                        <legend>{move || t(lang.get(), "entry.role.label")}</legend>
-                        {ROLES
-                            .into_iter()
-                            .map(|(value, key)| view! {
-                                <label class="choice">
-                                    <input
-                                        type="radio"
-                                        name="role"
-                                        prop:checked=move || role.get() == value
-                                        on:change=move |_| role.set(value)
-                                    />
-                                    <span>{move || t(lang.get(), key)}</span>
-                                </label>
-                            })
-                            .collect_view()}
+                        <legend>{tr(lang, "entry.role.label")}</legend>
+                        {radios(lang, "role", ROLE_WORDS, Signal::derive(move || {
+                            ROLES.iter().position(|r| *r == role.get()).unwrap_or(0)
+                        }), Callback::new(move |i: usize| role.set(ROLES[i % 4])))}
                     </fieldset>
                 })}
                 {needs_word.then(|| view! {
                     <div class="field">
-                        <label for="entry-word">{move || t(lang.get(), "entry.word.label")}</label>
+                        <label for="entry-word">{tr(lang, "entry.word.label")}</label>
                         <input
                             id="entry-word"
                             name="entry-word"
@@ -152,7 +149,7 @@ pub fn Entry(room: String) -> impl IntoView {
                             prop:value=move || word.get()
                             on:input=move |ev| word.set(event_target_value(&ev))
                         />
-                        <p id="entry-word-hint" class="hint">{move || t(lang.get(), "entry.word.hint")}</p>
+                        <p id="entry-word-hint" class="hint">{tr(lang, "entry.word.hint")}</p>
                     </div>
                 })}
                 <div class="field">
@@ -164,14 +161,14 @@ pub fn Entry(room: String) -> impl IntoView {
                             prop:checked=move || ctx.listening.get()
                             on:change=move |ev| ctx.listening.set(event_target_checked(&ev))
                         />
-                        <span>{move || t(lang.get(), "entry.listen.label")}</span>
+                        <span>{tr(lang, "entry.listen.label")}</span>
                     </label>
-                    <p id="listen-hint" class="hint">{move || t(lang.get(), "entry.listen.hint")}</p>
+                    <p id="listen-hint" class="hint">{tr(lang, "entry.listen.hint")}</p>
                 </div>
                 <div class="actions">
-                    <button type="submit" class="primary">{move || t(lang.get(), "entry.submit")}</button>
+                    <button type="submit" class="primary">{tr(lang, "entry.submit")}</button>
                     <button type="button" on:click=move |_| ctx.screen.set(Screen::Lobby)>
-                        {move || t(lang.get(), "entry.back")}
+                        {tr(lang, "entry.back")}
                     </button>
                 </div>
             </form>

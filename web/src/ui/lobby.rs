@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 
 use super::browser;
 use super::socket;
-use super::state::{Ctx, RoomList, Screen};
+use super::state::{Ctx, RoomList, Screen, tr};
 use crate::countdown::countdown;
 use crate::i18n::{t, tf};
 
@@ -55,11 +55,11 @@ pub fn Lobby() -> impl IntoView {
 
     view! {
         <section class="welcome" aria-labelledby="welcome-title">
-            <h1 id="welcome-title">{move || t(lang.get(), "lobby.welcome.title")}</h1>
-            <p>{move || t(lang.get(), "lobby.welcome.body")}</p>
+            <h1 id="welcome-title">{tr(lang, "lobby.welcome.title")}</h1>
+            <p>{tr(lang, "lobby.welcome.body")}</p>
             <p>
                 <button type="button" class="link" on:click=move |_| ctx.screen.set(Screen::Week)>
-                    {move || t(lang.get(), "week.open")}
+                    {tr(lang, "week.open")}
                 </button>
             </p>
             {move || ctx.staff.get().map(|role| view! {
@@ -67,14 +67,14 @@ pub fn Lobby() -> impl IntoView {
                     {move || tf(lang.get(), "staff.signed_in", &[("handle", &ctx.me.get().unwrap_or_default())])}
                     " "
                     <button type="button" class="link" on:click=move |_| socket::end_session(ctx)>
-                        {move || t(lang.get(), "staff.sign_out")}
+                        {tr(lang, "staff.sign_out")}
                     </button>
                     // A counselor opens the console from here.
                     {(role == ibasho_protocol::StaffRole::Counselor).then(|| view! {
                         " "
                         <button type="button" class="link" data-open="console"
                             on:click=move |_| ctx.screen.set(Screen::Console)>
-                            {move || t(lang.get(), "console.open")}
+                            {tr(lang, "console.open")}
                         </button>
                     })}
                     // An administrator reads the audit log from here.
@@ -82,7 +82,7 @@ pub fn Lobby() -> impl IntoView {
                         " "
                         <button type="button" class="link" data-open="audit"
                             on:click=move |_| ctx.screen.set(Screen::Audit)>
-                            {move || t(lang.get(), "audit.open")}
+                            {tr(lang, "audit.open")}
                         </button>
                     })}
                 </p>
@@ -138,7 +138,7 @@ pub fn Lobby() -> impl IntoView {
         {move || ctx.staff.get().is_none().then(|| view! {
             <p class="staff-link">
                 <button type="button" class="link" on:click=move |_| ctx.screen.set(Screen::StaffSignIn)>
-                    {move || t(lang.get(), "staff.open")}
+                    {tr(lang, "staff.open")}
                 </button>
             </p>
         })}

@@ -125,6 +125,26 @@ pub fn MessageMenu() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
     let close = move || ctx.menu.set(None);
+    // A message taken down (or gone with its session) takes its menu and report form along:
+    // its words are not to be shown, or read aloud, any more.
+    Effect::new(move |_| {
+        let gone = |target: &Option<MenuTarget>| {
+            target.as_ref().is_some_and(|t| {
+                ctx.conversations.with(|all| {
+                    all.get(&t.room).is_none_or(|c| {
+                        c.is_deleted(&t.message_id)
+                            || !c.messages().iter().any(|m| m.id == t.message_id)
+                    })
+                })
+            })
+        };
+        if ctx.menu.with(gone) {
+            ctx.menu.set(None);
+        }
+        if ctx.reporting.with(gone) {
+            ctx.reporting.set(None);
+        }
+    });
     move || {
         ctx.menu.get().map(|target| {
             let report = ctx.desk.with_untracked(|desk| {

@@ -23,6 +23,7 @@
 mod app;
 mod audit;
 mod browser;
+mod choices;
 mod chrome;
 mod confirm;
 mod counsel;

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 use super::browser;
 use super::socket;
-use super::state::{Ask, Ctx, Screen};
+use super::state::{Ask, Ctx, Screen, tr};
 use crate::desk::{AlertCard, Done, ReportCard};
 use crate::i18n::{t, tf};
 
@@ -185,6 +185,14 @@ pub fn escalate(ctx: Ctx, room: &str, handle: &str, message_id: &str, urgency: U
     );
 }
 
+/// An alert seen to: off this desk, and (by the server) every other.
+pub fn dismiss_alert(ctx: Ctx, room: &str, message_id: &str, alert_id: Option<String>) {
+    if let Some(alert_id) = alert_id {
+        socket::send(ctx, &ClientMsg::DismissAlert { alert_id });
+    }
+    ctx.desk.update(|desk| desk.dismiss_alert(room, message_id));
+}
+
 /// Brings a message into view in its room and marks it for a while.
 fn show_message(ctx: Ctx, room: &str, message_id: &str) {
     if ctx.screen.get_untracked() != Screen::Room(room.to_owned()) {
@@ -235,7 +243,7 @@ pub fn StaffPanel(room: String) -> impl IntoView {
         <DoneLine room=room.clone()/>
         <details class="staff-panel" open>
             <summary>
-                {move || t(lang.get(), "staff.panel")}
+                {tr(lang, "staff.panel")}
                 {move || (waiting.get() > 0).then(|| view! {
                     <span class="badge">{tf(lang.get(), "desk.waiting", &[("n", &waiting.get().to_string())])}</span>
                 })}
@@ -383,27 +391,27 @@ pub fn SafetyControls(room: String) -> impl IntoView {
     let slow_off = slow(0);
     let topic_id = format!("topic-{room}");
     view! {
-        <section class="safety-controls" aria-label=move || t(lang.get(), "mod.controls")>
+        <section class="safety-controls" aria-label=tr(lang, "mod.controls")>
             <div class="actions">
                 <span class:hidden=move || state.with(|s| s.locked && !s.unattended)>
-                    <button type="button" data-mod="lock" on:click=lock>{move || t(lang.get(), "mod.lock")}</button>
+                    <button type="button" data-mod="lock" on:click=lock>{tr(lang, "mod.lock")}</button>
                 </span>
                 <span class:hidden=move || !state.with(|s| s.locked && !s.unattended)>
-                    <button type="button" data-mod="unlock" on:click=unlock>{move || t(lang.get(), "mod.unlock")}</button>
+                    <button type="button" data-mod="unlock" on:click=unlock>{tr(lang, "mod.unlock")}</button>
                 </span>
                 <span class:hidden=move || state.with(|s| s.slow_mode_seconds > 0)>
-                    <button type="button" data-mod="slow" on:click=slow_on>{move || t(lang.get(), "mod.slow")}</button>
+                    <button type="button" data-mod="slow" on:click=slow_on>{tr(lang, "mod.slow")}</button>
                 </span>
                 <span class:hidden=move || state.with(|s| s.slow_mode_seconds == 0)>
-                    <button type="button" data-mod="slow-off" on:click=slow_off>{move || t(lang.get(), "mod.slow_off")}</button>
+                    <button type="button" data-mod="slow-off" on:click=slow_off>{tr(lang, "mod.slow_off")}</button>
                 </span>
-                <button type="button" data-mod="close" on:click=close>{move || t(lang.get(), "mod.close")}</button>
+                <button type="button" data-mod="close" on:click=close>{tr(lang, "mod.close")}</button>
             </div>
             <form class="topic" on:submit=set_topic>
-                <label for=topic_id.clone()>{move || t(lang.get(), "mod.topic")}</label>
+                <label for=topic_id.clone()>{tr(lang, "mod.topic")}</label>
                 <input id=topic_id.clone() maxlength="200" prop:value=move || topic.get()
                     on:input=move |ev| topic.set(event_target_value(&ev))/>
-                <button type="submit">{move || t(lang.get(), "mod.topic_set")}</button>
+                <button type="submit">{tr(lang, "mod.topic_set")}</button>
             </form>
         </section>
     }
@@ -443,7 +451,7 @@ pub fn DeskPanel(room: String) -> impl IntoView {
     };
     view! {
         <section class="desk" aria-labelledby="desk-title">
-            <h2 id="desk-title">{move || t(lang.get(), "desk.title")}</h2>
+            <h2 id="desk-title">{tr(lang, "desk.title")}</h2>
             {move || admin().then(|| view! {
                 <button type="button" data-open="audit" on:click=move |_| ctx.screen.set(Screen::Audit)>
                     {t(lang.get(), "audit.open")}
@@ -525,18 +533,19 @@ fn alert_card(ctx: Ctx, alert: AlertCard) -> impl IntoView {
             </button>
         }
     });
+    // Seen to, for every desk: a crisis alert asks first.
     let dismiss = {
         let (room, id, alert_id) = (room.clone(), id.clone(), alert.id.clone());
         move |_| {
-            if let Some(alert_id) = &alert_id {
-                socket::send(
-                    ctx,
-                    &ClientMsg::DismissAlert {
-                        alert_id: alert_id.clone(),
-                    },
-                );
+            if urgent {
+                ctx.asking.set(Some(Ask::DismissAlert {
+                    room: room.clone(),
+                    message_id: id.clone(),
+                    alert_id: alert_id.clone(),
+                }));
+            } else {
+                dismiss_alert(ctx, &room, &id, alert_id.clone());
             }
-            ctx.desk.update(|desk| desk.dismiss_alert(&room, &id));
         }
     };
     view! {
@@ -567,7 +576,7 @@ fn Escalations() -> impl IntoView {
         let statuses = statuses.get();
         (!statuses.is_empty()).then(|| {
             view! {
-                <ul class="escalations" aria-label=move || t(lang.get(), "escalation.title")>
+                <ul class="escalations" aria-label=tr(lang, "escalation.title")>
                     {statuses.into_iter().map(|(handle, status)| {
                         let key = match status {
                             EscalationStatus::Asked => "escalation.asked",

@@ -12,7 +12,7 @@ use super::browser;
 use super::chrome::QuickExit;
 use super::safety::{HiddenLine, PersonalInfoChoice, SupportCard};
 use super::socket;
-use super::state::{Ctx, MenuTarget};
+use super::state::{Ctx, MenuTarget, tr};
 use crate::conversation::{Pending, PendingState, hidden_runs};
 use crate::follow::{Follow, Move};
 use crate::i18n::{error_sentence, t, tf};
@@ -54,30 +54,44 @@ pub fn Room(room: String) -> impl IntoView {
     let follow = RwSignal::new(Follow::default());
 
     // New messages keep the view at the end when it is there (and one's own always does);
-    // scrolled up to read, they are counted for the button instead. Reactions change no
-    // count and never move the view.
-    Effect::new(move |previous: Option<(usize, usize)>| {
-        let counts = (messages.with(Vec::len), pending.with(Vec::len));
-        let before = previous.unwrap_or((0, 0));
-        let added_pending = counts.1 > before.1;
-        let added_messages = counts.0.saturating_sub(before.0);
-        if previous.is_none() {
-            to_end(pane);
-        } else if added_pending || added_messages > 0 {
-            let mine = added_pending
-                || messages.with(|all| {
-                    all.last().is_some_and(|last| {
-                        ctx.me
-                            .with_untracked(|me| me.as_deref() == Some(last.handle.as_str()))
-                    })
-                });
-            let added = u32::try_from(added_messages).unwrap_or(u32::MAX);
-            if follow.try_update(|f| f.arrived(added, mine)) == Some(Move::ToEnd) {
+    // scrolled up to read, they are counted for the button instead. Reactions change nothing
+    // here and never move the view. What is new is what follows the newest message seen
+    // before (the page keeps a bounded number, so counts alone would stop changing).
+    Effect::new(
+        move |previous: Option<(Option<(String, jiff::Timestamp)>, usize)>| {
+            let newest = messages.with(|all| all.last().map(|m| (m.id.clone(), m.at)));
+            let pending_now = pending.with(Vec::len);
+            let Some((before, pending_before)) = previous else {
                 to_end(pane);
+                return (newest, pending_now);
+            };
+            let added_pending = pending_now > pending_before;
+            let added_messages = if newest == before {
+                0
+            } else {
+                messages.with(|all| {
+                    all.iter()
+                        .rev()
+                        .take_while(|m| before.as_ref() != Some(&(m.id.clone(), m.at)))
+                        .count()
+                })
+            };
+            if added_pending || added_messages > 0 {
+                let mine = added_pending
+                    || messages.with(|all| {
+                        all.last().is_some_and(|last| {
+                            ctx.me
+                                .with_untracked(|me| me.as_deref() == Some(last.handle.as_str()))
+                        })
+                    });
+                let added = u32::try_from(added_messages).unwrap_or(u32::MAX);
+                if follow.try_update(|f| f.arrived(added, mine)) == Some(Move::ToEnd) {
+                    to_end(pane);
+                }
             }
-        }
-        counts
-    });
+            (newest, pending_now)
+        },
+    );
     // The keyboard came or went (the visual viewport changed): at the end stays there.
     Effect::new(move |_| {
         ctx.viewport.track();
@@ -95,16 +109,24 @@ pub fn Room(room: String) -> impl IntoView {
             if at != room {
                 return;
             }
+            let selector = format!(".messages li.message[data-id='{id}']");
             request_animation_frame(move || {
-                let selector = format!(".messages li.message[data-id='{id}']");
                 if let Some(item) = document().query_selector(&selector).ok().flatten() {
                     let options = web_sys::ScrollIntoViewOptions::new();
                     options.set_block(web_sys::ScrollLogicalPosition::Center);
                     item.scroll_into_view_with_scroll_into_view_options(&options);
                 }
             });
+            // (Only this mark goes: a later one keeps its own six seconds.)
             set_timeout(
-                move || ctx.highlight.set(None),
+                move || {
+                    if ctx
+                        .highlight
+                        .with_untracked(|h| h.as_ref().is_some_and(|(r, m)| *r == at && *m == id))
+                    {
+                        ctx.highlight.set(None);
+                    }
+                },
                 std::time::Duration::from_secs(6),
             );
         });
@@ -127,7 +149,7 @@ pub fn Room(room: String) -> impl IntoView {
             <RoomBar room=room.clone()/>
             // (Focusable: it scrolls by itself when there is much to say.)
             <div class="room-info" tabindex="0" role="region"
-                aria-label=move || t(lang.get(), "room.info_label")>
+                aria-label=tr(lang, "room.info_label")>
                 <MemoryNote room=room.clone()/>
                 <Agenda room=room.clone()/>
                 <super::staff::Floor room=room.clone()/>
@@ -148,7 +170,7 @@ pub fn Room(room: String) -> impl IntoView {
                     class="messages"
                     node_ref=pane
                     on:scroll=on_scroll
-                    aria-label=move || t(lang.get(), "room.messages_label")
+                    aria-label=tr(lang, "room.messages_label")
                     tabindex="0"
                 >
                     {move || empty().then(|| view! { <li class="quiet">{t(lang.get(), "room.empty")}</li> })}
@@ -250,7 +272,7 @@ fn Agenda(room: String) -> impl IntoView {
             });
             let current = moved.or(programme.current);
             view! {
-                <ol class="agenda" aria-label=move || t(lang.get(), "programme.agenda")>
+                <ol class="agenda" aria-label=tr(lang, "programme.agenda")>
                     {programme
                         .agenda
                         .into_iter()
@@ -339,7 +361,7 @@ fn message_view(
             <div class="message-head" class:hidden=move || run.get().is_some()>
                 <p class="who">
                     <span class="handle">{message.handle.clone()}</span>
-                    {mine.then(|| view! { <span class="you">{move || t(lang.get(), "room.you")}</span> })}
+                    {mine.then(|| view! { <span class="you">{tr(lang, "room.you")}</span> })}
                     <time datetime=at>{time}</time>
                 </p>
                 <div class="message-actions" class:hidden=move || deleted.get()>
@@ -398,7 +420,7 @@ fn pending_view(ctx: Ctx, room: &str, pending: &Pending) -> impl IntoView + use<
                                 c.dismiss(&client_id);
                             }
                         });
-                    }>{move || t(lang.get(), "room.dismiss")}</button>
+                    }>{tr(lang, "room.dismiss")}</button>
                 })}
             </p>
         </li>

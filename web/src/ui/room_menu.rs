@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::sheet::Sheet;
 use super::socket;
-use super::state::{Ask, Ctx, Screen};
+use super::state::{Ask, Ctx, Screen, tr};
 use crate::i18n::t;
 
 /// The menu's button, in the room's bar.
@@ -20,7 +20,7 @@ pub fn RoomMenu(room: String) -> impl IntoView {
             aria-expanded=move || open.with(Option::is_some).to_string() data-room-menu="open"
             on:click=move |_| open.set(Some(room.clone()))>
             <span aria-hidden="true">"☰"</span>
-            <span class="label">{move || t(lang.get(), "room.menu")}</span>
+            <span class="label">{tr(lang, "room.menu")}</span>
         </button>
     }
 }

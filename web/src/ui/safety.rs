@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::browser;
 use super::socket;
-use super::state::{Ctx, Screen};
+use super::state::{Ctx, Screen, tr};
 use crate::i18n::{t, tf};
 
 const REASONS: [(ReportReason, &str); 5] = [
@@ -123,8 +123,13 @@ pub fn ReportDialog() -> impl IntoView {
     let reason = RwSignal::new(ReportReason::Harassment);
     let note = RwSignal::new(String::new());
     let first: NodeRef<leptos::html::Select> = NodeRef::new();
+    // The focus goes into the form, and back to where it was when the form goes.
+    let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
     Effect::new(move |_| {
-        if ctx.reporting.with(Option::is_some) {
+        if ctx.reporting.with(Option::is_none) {
+            browser::refocus(opener.try_update_value(Option::take).flatten());
+        } else {
+            opener.set_value(browser::focused());
             reason.set(ReportReason::Harassment);
             note.set(String::new());
             request_animation_frame(move || {
@@ -156,7 +161,7 @@ pub fn ReportDialog() -> impl IntoView {
         ctx.reporting.get().map(|target| {
             view! {
                 <div class="dialog-backdrop" on:click=move |_| close()>
-                    <section class="dialog report" role="dialog" aria-modal="true"
+                    <section class="dialog report" role="dialog"
                         aria-labelledby="report-title" on:click=|ev| ev.stop_propagation()
                         on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                             if ev.key() == "Escape" { close(); }
@@ -220,7 +225,7 @@ pub fn HiddenLine(handle: String, count: usize) -> impl IntoView {
                 ctx.hidden.update(|hidden| {
                     hidden.remove(&handle);
                 });
-            }>{move || t(lang.get(), "hide.show")}</button>
+            }>{tr(lang, "hide.show")}</button>
         </p>
     }
 }
@@ -267,10 +272,10 @@ pub fn PersonalInfoChoice(room: String, client_id: String, text: String) -> impl
     view! {
         <div class="pi-choice" role="alertdialog" aria-labelledby=title_id.clone()
             tabindex="-1" node_ref=dialog>
-            <p id=title_id.clone()>{move || t(lang.get(), "pi.title")}</p>
+            <p id=title_id.clone()>{tr(lang, "pi.title")}</p>
             <div class="actions">
-                <button type="button" on:click=send>{move || t(lang.get(), "pi.send")}</button>
-                <button type="button" class="primary" on:click=edit>{move || t(lang.get(), "pi.edit")}</button>
+                <button type="button" on:click=send>{tr(lang, "pi.send")}</button>
+                <button type="button" class="primary" on:click=edit>{tr(lang, "pi.edit")}</button>
             </div>
         </div>
     }

@@ -1,6 +1,9 @@
 //! A sheet over the page, rising from the bottom as on a phone: what a message's menu, a
-//! room's menu and the display settings open in. It takes the focus (its first button) and
-//! closes on Escape or a tap beside it; the quick exit stays above it.
+//! room's menu and the display settings open in. It takes the focus (its first button),
+//! closes on Escape or a tap beside it, and gives the focus back to where it was. It is not
+//! modal to assistive technology: the quick exit stays above it, and reachable.
+
+use super::browser;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -17,6 +20,8 @@ pub fn Sheet(
     children: Children,
 ) -> impl IntoView {
     let sheet: NodeRef<leptos::html::Section> = NodeRef::new();
+    let opener = StoredValue::new_local(browser::focused());
+    on_cleanup(move || browser::refocus(opener.try_get_value().flatten()));
     Effect::new(move |_| {
         if let Some(first) = sheet
             .get()
@@ -28,7 +33,7 @@ pub fn Sheet(
     });
     view! {
         <div class="sheet-backdrop" on:click=move |_| close.run(())>
-            <section class=class role="dialog" aria-modal="true"
+            <section class=class role="dialog"
                 aria-label=label node_ref=sheet on:click=|ev| ev.stop_propagation()
                 on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                     if ev.key() == "Escape" { close.run(()); }

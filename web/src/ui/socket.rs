@@ -256,6 +256,14 @@ pub fn end_session(ctx: Ctx) {
     ctx.conversations.set(Default::default());
     ctx.my_reactions.set(Default::default());
     ctx.counsel.update(crate::counsel::Counsel::clear);
+    // Nothing of the session stays in the page: the desk, who was hidden, what was open.
+    ctx.desk.set(Default::default());
+    ctx.hidden.set(Default::default());
+    ctx.highlight.set(None);
+    ctx.menu.set(None);
+    ctx.room_menu.set(None);
+    ctx.asking.set(None);
+    ctx.reporting.set(None);
 }
 
 fn close_socket(ctx: Ctx) {
@@ -270,6 +278,7 @@ fn close_socket(ctx: Ctx) {
 /// The quick exit: forget everything in this tab and replace the page, leaving no history
 /// entry behind.
 pub fn quick_exit(ctx: Ctx) {
+    browser::close_notifications();
     end_session(ctx);
     browser::session_clear();
     browser::replace_location(&browser::exit_url());
@@ -392,13 +401,16 @@ fn on_frame(ctx: Ctx, frame: ServerMsg) {
                 "room.announce",
                 &[("handle", &message.handle), ("text", &message.text)],
             );
+            let handle = message.handle.clone();
             let mut new = false;
             ctx.conversations.update(|all| {
                 if let Some(conversation) = all.get_mut(&message.room) {
                     new = conversation.message(message);
                 }
             });
-            if new && !mine {
+            // (Not someone this person chose to hide.)
+            let hidden = ctx.hidden.with_untracked(|hidden| hidden.contains(&handle));
+            if new && !mine && !hidden {
                 ctx.announcement.set(announcement);
             }
         }
@@ -694,6 +706,14 @@ fn refused(ctx: Ctx, error: ErrorFrame) {
         ErrorCode::AudienceMismatch if error.room.is_some() => {
             if let Some(room) = &error.room {
                 not_entered(ctx, room);
+                if ctx.me.get_untracked().is_some() {
+                    // Still in other rooms, who one comes as is the session's: to choose
+                    // again, one leaves them first (the words say so).
+                    ctx.screen.set(Screen::Lobby);
+                    ctx.notice
+                        .set(Some(t(lang, "entry.audience_in_session").to_owned()));
+                    return;
+                }
                 ctx.screen.set(Screen::Entry(room.clone()));
             }
         }

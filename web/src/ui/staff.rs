@@ -5,7 +5,7 @@ use ibasho_protocol::{FacilitatorAction, StaffLogin};
 use leptos::prelude::*;
 
 use super::socket;
-use super::state::{Ctx, Screen};
+use super::state::{Ctx, Screen, tr};
 use crate::i18n::{t, tf};
 
 /// The staff sign-in: name and password, sent once with `hello` and not kept.
@@ -26,11 +26,11 @@ pub fn StaffSignIn() -> impl IntoView {
     };
     view! {
         <section class="entry staff-sign-in" aria-labelledby="staff-title">
-            <h1 id="staff-title">{move || t(lang.get(), "staff.title")}</h1>
-            <p>{move || t(lang.get(), "staff.body")}</p>
+            <h1 id="staff-title">{tr(lang, "staff.title")}</h1>
+            <p>{tr(lang, "staff.body")}</p>
             <form on:submit=submit>
                 <div class="field">
-                    <label for="staff-name">{move || t(lang.get(), "staff.name")}</label>
+                    <label for="staff-name">{tr(lang, "staff.name")}</label>
                     <input
                         id="staff-name"
                         name="staff-name"
@@ -42,7 +42,7 @@ pub fn StaffSignIn() -> impl IntoView {
                     />
                 </div>
                 <div class="field">
-                    <label for="staff-password">{move || t(lang.get(), "staff.password")}</label>
+                    <label for="staff-password">{tr(lang, "staff.password")}</label>
                     <input
                         id="staff-password"
                         name="staff-password"
@@ -55,9 +55,9 @@ pub fn StaffSignIn() -> impl IntoView {
                     />
                 </div>
                 <div class="actions">
-                    <button type="submit" class="primary">{move || t(lang.get(), "staff.submit")}</button>
+                    <button type="submit" class="primary">{tr(lang, "staff.submit")}</button>
                     <button type="button" on:click=move |_| ctx.screen.set(Screen::Lobby)>
-                        {move || t(lang.get(), "entry.back")}
+                        {tr(lang, "entry.back")}
                     </button>
                 </div>
             </form>
@@ -165,7 +165,7 @@ pub fn Controls(room: String) -> impl IntoView {
     // Only what applies here: keeping open longer in a room with a timetable, moving the
     // agenda in a programme.
     view! {
-        <section class="facilitator" aria-label=move || t(lang.get(), "facilitate.label")>
+        <section class="facilitator" aria-label=tr(lang, "facilitate.label")>
             <div class="actions">
                 <span class:hidden=move || !scheduled()>{extend}</span>
                 <span class:hidden=move || !has_agenda()>{previous}{next}</span>

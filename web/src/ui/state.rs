@@ -12,6 +12,16 @@ use crate::counsel::Counsel;
 use crate::desk::Desk;
 use crate::link::Link;
 
+/// The sentence for `key` in the page's language, following the setting as it changes.
+/// One closure type for every such sentence on the page: each `move || t(…)` written out
+/// would be a type of its own, with its own copy of the rendering code in the bundle.
+pub fn tr(
+    lang: RwSignal<Lang>,
+    key: &'static str,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    move || crate::i18n::t(lang.get(), key)
+}
+
 /// Which screen is shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Screen {
@@ -64,14 +74,6 @@ impl TextSize {
             _ => TextSize::Normal,
         }
     }
-
-    pub fn key(self) -> &'static str {
-        match self {
-            TextSize::Normal => "size.normal",
-            TextSize::Large => "size.large",
-            TextSize::Larger => "size.larger",
-        }
-    }
 }
 
 /// The colour theme: the system's (`prefers-color-scheme`), or the person's choice.
@@ -98,14 +100,6 @@ impl Theme {
             "light" => Theme::Light,
             "dark" => Theme::Dark,
             _ => Theme::Auto,
-        }
-    }
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Theme::Auto => "theme.auto",
-            Theme::Light => "theme.light",
-            Theme::Dark => "theme.dark",
         }
     }
 }
@@ -146,6 +140,14 @@ pub enum Ask {
     EndCase {
         id: String,
         outcome: ibasho_protocol::CaseOutcome,
+    },
+    /// A counselor: give the case to another (the person waits again).
+    HandOver { id: String },
+    /// Staff: a crisis alert seen to, for every desk.
+    DismissAlert {
+        room: String,
+        message_id: String,
+        alert_id: Option<String>,
     },
 }
 

@@ -83,10 +83,14 @@ async fn look(ctx: Ctx) {
         });
         let lang = ctx.lang.get_untracked();
         let title = ctx.room_title(&room);
-        browser::notify_if_allowed(
-            t(lang, "app.name"),
-            &tf(lang, "watch.opened", &[("room", &title)]),
-        );
+        // A system notification outlives the tab and shows on a locked screen: never when
+        // the person asked not to be seen using this site (the neutral title).
+        if !ctx.neutral_title.get_untracked() {
+            browser::notify_if_allowed(
+                t(lang, "app.name"),
+                &tf(lang, "watch.opened", &[("room", &title)]),
+            );
+        }
         ctx.opened.set(Some(room));
     }
 }

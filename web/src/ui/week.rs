@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::browser;
-use super::state::{Ctx, Screen};
+use super::state::{Ctx, Screen, tr};
 use crate::i18n::t;
 
 #[component]
@@ -22,7 +22,7 @@ pub fn Week() -> impl IntoView {
     });
     view! {
         <section class="week" aria-labelledby="week-title">
-            <h1 id="week-title">{move || t(lang.get(), "week.title")}</h1>
+            <h1 id="week-title">{tr(lang, "week.title")}</h1>
             {move || match slots.get() {
                 None => view! { <p class="quiet">{t(lang.get(), "lobby.loading")}</p> }.into_any(),
                 Some(None) => view! { <p class="quiet">{t(lang.get(), "week.failed")}</p> }.into_any(),
@@ -44,12 +44,12 @@ pub fn Week() -> impl IntoView {
                 }
             }}
             <p>
-                <a href="/schedule.ics" download="ibasho.ics">{move || t(lang.get(), "week.calendar")}</a>
+                <a href="/schedule.ics" download="ibasho.ics">{tr(lang, "week.calendar")}</a>
             </p>
-            <p class="hint">{move || t(lang.get(), "week.calendar_hint")}</p>
+            <p class="hint">{tr(lang, "week.calendar_hint")}</p>
             <div class="actions">
                 <button type="button" on:click=move |_| ctx.screen.set(Screen::Lobby)>
-                    {move || t(lang.get(), "entry.back")}
+                    {tr(lang, "entry.back")}
                 </button>
             </div>
         </section>

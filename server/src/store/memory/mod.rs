@@ -49,6 +49,9 @@ impl Default for MemoryStore {
     }
 }
 
+/// Alerts by id, with when each was kept (real time, as a Redis key's time to live).
+type Alerts = HashMap<String, (super::StaffAlert, jiff::Timestamp)>;
+
 #[derive(Debug, Default)]
 struct State {
     /// By session key.
@@ -61,7 +64,7 @@ struct State {
     private_rooms: HashMap<String, PrivateRoom>,
     reports: HashMap<String, reports::Filed>,
     /// Alerts by id, until dismissed.
-    alerts: HashMap<String, super::StaffAlert>,
+    alerts: Alerts,
     audit: VecDeque<super::AuditEntry>,
     escalations: escalations::Escalations,
 }
@@ -230,7 +233,7 @@ impl State {
             session.recent.retain(|message| message.room != room_id);
         }
         reports.retain(|_, filed| filed.report.room != room_id);
-        alerts.retain(|_, alert| alert.room != room_id);
+        alerts.retain(|_, (alert, _)| alert.room != room_id);
         *room = Room::new();
         room
     }

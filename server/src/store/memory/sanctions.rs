@@ -4,7 +4,7 @@
 use async_trait::async_trait;
 
 use super::MemoryStore;
-use crate::store::{SanctionStore, Sanctions, StoreResult, Target, session_key};
+use crate::store::{SanctionStore, Sanctions, StoreEvent, StoreResult, Target, session_key};
 use crate::token::SessionToken;
 
 #[async_trait]
@@ -29,6 +29,7 @@ impl SanctionStore for MemoryStore {
         target: &Target,
         sanctions: Option<Sanctions>,
     ) -> StoreResult<()> {
+        let slot = self.feed.slot().await;
         let mut state = self.lock();
         if !state.sessions.contains_key(&target.session) {
             return Ok(());
@@ -40,6 +41,9 @@ impl SanctionStore for MemoryStore {
             Some(sanctions) => room.sanctions.insert(target.session.clone(), sanctions),
             None => room.sanctions.remove(&target.session),
         };
+        slot.send(StoreEvent::Sanctioned {
+            room: room_id.to_owned(),
+        });
         Ok(())
     }
 
@@ -61,7 +65,9 @@ impl SanctionStore for MemoryStore {
         let mut muted: Vec<(String, Sanctions)> = room
             .sanctions
             .iter()
-            .filter(|(_, sanctions)| sanctions.muted_until.is_some())
+            .filter(|(sid, sanctions)| {
+                sanctions.muted_until.is_some() && room.members.contains_key(*sid)
+            })
             .filter_map(|(sid, sanctions)| {
                 Some((state.sessions.get(sid)?.handle.clone(), *sanctions))
             })

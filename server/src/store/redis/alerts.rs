@@ -22,15 +22,17 @@ static DISMISS: LazyLock<Script> = lua!("alerts/dismiss.lua");
 
 #[async_trait]
 impl AlertStore for RedisStore {
-    async fn raise_alert(&self, alert: &StaffAlert) -> StoreResult<()> {
+    async fn raise_alert(&self, alert: &StaffAlert) -> StoreResult<bool> {
         let json = serde_json::to_string(alert).map_err(|_| corrupt("an alert"))?;
         let mut call = self.call(&RAISE);
         call.arg(&alert.id)
             .arg(&alert.room)
             .arg(json)
             .arg(alert.at.as_millisecond())
-            .arg(RedisStore::ms(ALERT_LIFETIME));
-        self.run::<i64>(&call).await.map(drop)
+            .arg(RedisStore::ms(ALERT_LIFETIME))
+            .arg(&alert.message_id)
+            .arg(&alert.handle);
+        Ok(self.run::<i64>(&call).await? == 1)
     }
 
     async fn unresolved_alerts(&self, room: &str) -> StoreResult<Vec<StaffAlert>> {

@@ -12,7 +12,8 @@
 --                      written by RedisStore::tell, `room R o KEY\nID` (a report of the
 --                      session with that outcome key was resolved), `room R r ID` (a report
 --                      was filed: staff read it from the store), `room R a ID` (an alert was
---                      raised: staff read it from the store), `room '' x JSON` (staff handles
+--                      raised: staff read it from the store), `room R u 1` (someone's
+--                      sanctions in the room changed: staff read who is muted from the store), `room '' x JSON` (staff handles
 --                      signed out), `room '' e ID\nOVER` (a request to talk with a counselor
 --                      changed; an empty ID: duty changed) and `room '' b KEY` (a session, by
 --                      escalation key, was bound to a request)

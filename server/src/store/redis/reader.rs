@@ -271,6 +271,9 @@ impl Follow {
                                 report_id: id.clone(),
                             })
                         }
+                        [name, room, what, _] if name == "room" && what == "u" => {
+                            Some(StoreEvent::Sanctioned { room: room.clone() })
+                        }
                         [name, room, what, id] if name == "room" && what == "a" => {
                             Some(StoreEvent::AlertRaised {
                                 room: room.clone(),

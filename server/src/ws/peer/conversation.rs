@@ -79,10 +79,6 @@ impl Peer {
         app.hub
             .join(&room, &token, staff, &self.outbox, since.as_ref())
             .await?;
-        // Staff see who is muted here (to lift it, or to know why someone is quiet).
-        if staff {
-            app.hub.show_muted(&room, now, &self.outbox).await?;
-        }
         Ok(())
     }
 

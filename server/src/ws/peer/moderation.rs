@@ -107,12 +107,6 @@ impl Peer {
                 hub.close_now(&room, now, scheduled).await?;
             }
         }
-        if matches!(
-            action,
-            ModerateAction::Mute | ModerateAction::Unmute | ModerateAction::Remove
-        ) {
-            hub.muted_changed(&room, now).await?;
-        }
         tracing::debug!(action = ?action, "moderated");
         let sanction = matches!(
             action,

@@ -1,6 +1,10 @@
--- ARGV: P, id, room, alert json, at (ms), ttl (ms). Keeps an alert until it is dismissed,
--- the room's session ends or its time is up, and tells every node (by id: staff read it).
+-- ARGV: P, id, room, alert json, at (ms), ttl (ms), message id, writer's handle. Keeps an
+-- alert until it is dismissed, the room's session ends or its time is up, and tells every
+-- node (by id: staff read it) — only if the message is still in the room, by its writer
+-- (else the session ended meanwhile: 0).
 local id, room = ARGV[2], ARGV[3]
+local said = redis.call('HGET', rkey(room, 'msgs'), ARGV[7])
+if not said or cjson.decode(said).handle ~= ARGV[8] then return 0 end
 redis.call('SET', P .. 'alert:' .. id, ARGV[4], 'PX', ARGV[6])
 local index = rkey(room, 'alerts')
 redis.call('ZADD', index, ARGV[5], id)

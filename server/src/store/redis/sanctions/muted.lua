@@ -1,12 +1,14 @@
--- ARGV: P, room. The live sessions with sanctions in the room: {handle, sanctions json, ...}.
+-- ARGV: P, room. The members of the room with sanctions there: {handle, sanctions json, ...}.
 local room = ARGV[2]
 local out = {}
 for _, sid in ipairs(redis.call('SMEMBERS', rkey(room, 'sanctioned'))) do
-  local json = redis.call('HGET', skey(sid) .. ':sanctions', room)
-  local handle = redis.call('HGET', skey(sid), 'h')
-  if json and handle then
-    table.insert(out, handle)
-    table.insert(out, json)
+  if redis.call('HEXISTS', rkey(room, 'm'), sid) == 1 then
+    local json = redis.call('HGET', skey(sid) .. ':sanctions', room)
+    local handle = redis.call('HGET', skey(sid), 'h')
+    if json and handle then
+      table.insert(out, handle)
+      table.insert(out, json)
+    end
   end
 end
 return out
