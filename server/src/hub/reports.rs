@@ -32,7 +32,9 @@ impl Hub {
         report: &Report,
         reporter: &SessionToken,
     ) -> Result<(), Refusal> {
-        self.store.file_report(report, reporter).await?;
+        self.store
+            .file_report(report, reporter, crate::store::reports::REPORT_LIFETIME)
+            .await?;
         self.store.report_filed(&report.room, &report.id).await?;
         Ok(())
     }

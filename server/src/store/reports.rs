@@ -63,8 +63,14 @@ pub struct Resolved {
 
 #[async_trait]
 pub trait ReportStore: Send + Sync {
-    /// Keeps a report filed by `reporter`.
-    async fn file_report(&self, report: &Report, reporter: &SessionToken) -> StoreResult<()>;
+    /// Keeps a report filed by `reporter`, for `keep` at most ([`REPORT_LIFETIME`] in
+    /// service: a room that never closes has no session end to take it) — answered or not.
+    async fn file_report(
+        &self,
+        report: &Report,
+        reporter: &SessionToken,
+        keep: std::time::Duration,
+    ) -> StoreResult<()>;
 
     /// The room's reports not resolved yet, oldest first.
     async fn unresolved_reports(&self, room: &str) -> StoreResult<Vec<Report>>;

@@ -7,12 +7,14 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use ibasho_moderation::Handle;
-use ibasho_protocol::{AlertReason, Audience, Position, Reaction, StaffRole};
+use ibasho_protocol::{
+    AlertReason, Audience, Position, Reaction, ReportOutcome, ReportReason, StaffRole,
+};
 use ibasho_server::control::RoomControl;
 use ibasho_server::store::{
-    Appended, Deletion, JoinRefusal, NewMessage, NewSession, PrivateRoom, Profile, Reacted,
-    ReactionChange, RoomDoc, RoomEvent, Sanctions, StaffAlert, Store, read_doc, session_key,
-    swap_doc,
+    Appended, AuditEntry, Deletion, JoinRefusal, NewMessage, NewSession, PrivateRoom, Profile,
+    Reacted, ReactionChange, Report, RoomDoc, RoomEvent, Sanctions, StaffAlert, Store, read_doc,
+    session_key, swap_doc,
 };
 use jiff::Timestamp;
 
@@ -950,4 +952,167 @@ async fn who_is_muted_is_listed_by_handle_while_the_session_lives() {
         .unwrap();
     end(&store, &a.token, a.attachment, false).await;
     assert!(store.muted(&room).await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn a_report_is_resolved_once_its_outcome_taken_once_and_it_ends_with_its_time_or_session() {
+    let store = test_store().await;
+    let suffix = StaffAlert::new_id();
+    let room = format!("reports-{suffix}");
+    let reporter = session(&store, "りく").await;
+    let author = session(&store, "あらし").await;
+    join(&store, &room, &reporter).await;
+    join(&store, &room, &author).await;
+    let said = say(&store, said(&room, &author, None, "ひどいことば")).await;
+    let report = |id: &str| Report {
+        id: format!("{id}{suffix}"),
+        room: room.clone(),
+        message_id: said.id.clone(),
+        handle: "あらし".to_owned(),
+        text: "ひどいことば".to_owned(),
+        reason: ReportReason::Harassment,
+        note: Some("こわかった".to_owned()),
+        at: Timestamp::now(),
+    };
+    let day = Duration::from_secs(86_400);
+    let first = report("r1");
+    store
+        .file_report(&first, &reporter.token, day)
+        .await
+        .unwrap();
+    assert_eq!(
+        store.unresolved_reports(&room).await.unwrap(),
+        std::slice::from_ref(&first)
+    );
+    // Resolved once: the first resolution stands, and its words go.
+    let resolved = store
+        .resolve_report(&first.id, ReportOutcome::Muted)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(resolved.first);
+    assert_eq!(
+        resolved.reporter.as_deref(),
+        Some(session_key(&reporter.token).as_str())
+    );
+    let again = store
+        .resolve_report(&first.id, ReportOutcome::NoAction)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(!again.first);
+    assert!(store.unresolved_reports(&room).await.unwrap().is_empty());
+    let dump = store.audit_dump().await.unwrap();
+    assert!(!dump.contains("こわかった"), "{dump}");
+    assert_eq!(
+        store
+            .resolve_report("r-unknown", ReportOutcome::Muted)
+            .await
+            .unwrap(),
+        None
+    );
+    // Its outcome is given out once (and only to its reporter's session).
+    let key = session_key(&reporter.token);
+    let author_key = session_key(&author.token);
+    assert!(
+        store
+            .take_outcomes(&author_key, None)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        store.take_outcomes(&key, Some(&first.id)).await.unwrap(),
+        [(first.id.clone(), ReportOutcome::Muted)]
+    );
+    assert!(store.take_outcomes(&key, None).await.unwrap().is_empty());
+
+    // A report ends with its time (answered or not)…
+    let brief = report("r2");
+    store
+        .file_report(&brief, &reporter.token, Duration::from_millis(200))
+        .await
+        .unwrap();
+    assert_eq!(store.unresolved_reports(&room).await.unwrap().len(), 1);
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    assert!(store.unresolved_reports(&room).await.unwrap().is_empty());
+    assert_eq!(
+        store
+            .resolve_report(&brief.id, ReportOutcome::Muted)
+            .await
+            .unwrap(),
+        None
+    );
+    // …and with the room's session, words and all.
+    let last = report("r3");
+    store
+        .file_report(&last, &reporter.token, day)
+        .await
+        .unwrap();
+    store
+        .close_room(&room, Timestamp::from_second(1_800_000_000).unwrap())
+        .await
+        .unwrap();
+    assert!(store.unresolved_reports(&room).await.unwrap().is_empty());
+    assert_eq!(
+        store
+            .resolve_report(&last.id, ReportOutcome::Muted)
+            .await
+            .unwrap(),
+        None
+    );
+    assert!(!store.audit_dump().await.unwrap().contains("ひどいことば"));
+}
+
+#[tokio::test]
+async fn the_audit_log_keeps_entries_in_order_for_its_retention_only() {
+    let store = test_store().await;
+    let day = |n: i64| {
+        Timestamp::from_second(1_900_000_000)
+            .unwrap()
+            .checked_add(jiff::SignedDuration::from_hours(24 * n))
+            .unwrap()
+    };
+    let entry = |n: i64, action: &str| AuditEntry {
+        at: day(n),
+        actor: "ひかり".to_owned(),
+        action: action.to_owned(),
+        room: Some("lounge".to_owned()),
+        target: None,
+        reason: None,
+    };
+    let keep = Duration::from_secs(2 * 86_400);
+    for (n, action) in [(0, "mute"), (1, "unmute"), (2, "lock")] {
+        store.append_audit(&entry(n, action), keep).await.unwrap();
+    }
+    let actions = |entries: Vec<AuditEntry>| -> Vec<String> {
+        entries.into_iter().map(|e| e.action).collect()
+    };
+    assert_eq!(
+        actions(store.audit_entries(None, None).await.unwrap()),
+        ["mute", "unmute", "lock"],
+        "oldest first"
+    );
+    assert_eq!(
+        actions(
+            store
+                .audit_entries(Some(day(1)), Some(day(1)))
+                .await
+                .unwrap()
+        ),
+        ["unmute"],
+        "from and to are inclusive"
+    );
+    // A newer entry drops those older than the retention before it.
+    store.append_audit(&entry(3, "unlock"), keep).await.unwrap();
+    assert_eq!(
+        actions(store.audit_entries(None, None).await.unwrap()),
+        ["unmute", "lock", "unlock"]
+    );
+    // Two entries at the same instant are both kept.
+    store.append_audit(&entry(3, "topic"), keep).await.unwrap();
+    assert_eq!(
+        store.audit_entries(Some(day(3)), None).await.unwrap().len(),
+        2
+    );
 }

@@ -4,11 +4,11 @@ use async_trait::async_trait;
 use ibasho_protocol::ReportOutcome;
 
 use super::MemoryStore;
-use crate::store::reports::REPORT_LIFETIME;
 use crate::store::{Report, ReportStore, Resolved, StoreResult, session_key};
 use crate::token::SessionToken;
 
-/// A report as kept: by whom (while their session lives), and what became of it.
+/// A report as kept: by whom (while their session lives), what became of it, and until when
+/// (real time, as a Redis key's time to live).
 #[derive(Debug)]
 pub(super) struct Filed {
     pub(super) report: Report,
@@ -16,30 +16,39 @@ pub(super) struct Filed {
     pub(super) outcome: Option<ReportOutcome>,
     /// The reporter was told the outcome.
     pub(super) told: bool,
+    pub(super) until: std::time::Instant,
+}
+
+/// Drops the reports whose time is up (as their keys expire in Redis).
+fn prune(reports: &mut std::collections::HashMap<String, Filed>) {
+    let now = std::time::Instant::now();
+    reports.retain(|_, filed| filed.until > now);
 }
 
 #[async_trait]
 impl ReportStore for MemoryStore {
-    async fn file_report(&self, report: &Report, reporter: &SessionToken) -> StoreResult<()> {
+    async fn file_report(
+        &self,
+        report: &Report,
+        reporter: &SessionToken,
+        keep: std::time::Duration,
+    ) -> StoreResult<()> {
         let mut state = self.lock();
-        // As in Redis: a report lives at most as long as `REPORT_LIFETIME` (in a room that
-        // never closes), answered or not.
-        let oldest = jiff::Timestamp::now()
-            .checked_sub(jiff::SignedDuration::try_from(REPORT_LIFETIME).unwrap_or_default())
-            .unwrap_or(jiff::Timestamp::MIN);
-        state.reports.retain(|_, filed| filed.report.at >= oldest);
+        prune(&mut state.reports);
         let filed = Filed {
             report: report.clone(),
             reporter: Some(session_key(reporter)),
             outcome: None,
             told: false,
+            until: std::time::Instant::now() + keep,
         };
         state.reports.insert(report.id.clone(), filed);
         Ok(())
     }
 
     async fn unresolved_reports(&self, room: &str) -> StoreResult<Vec<Report>> {
-        let state = self.lock();
+        let mut state = self.lock();
+        prune(&mut state.reports);
         let mut reports: Vec<Report> = state
             .reports
             .values()
@@ -56,6 +65,7 @@ impl ReportStore for MemoryStore {
         outcome: ReportOutcome,
     ) -> StoreResult<Option<Resolved>> {
         let mut state = self.lock();
+        prune(&mut state.reports);
         let Some(filed) = state.reports.get_mut(id) else {
             return Ok(None);
         };
@@ -80,6 +90,7 @@ impl ReportStore for MemoryStore {
         only: Option<&str>,
     ) -> StoreResult<Vec<(String, ReportOutcome)>> {
         let mut state = self.lock();
+        prune(&mut state.reports);
         let mut taken = Vec::new();
         for filed in state.reports.values_mut() {
             let mine = filed.reporter.as_deref() == Some(reporter)

@@ -14,7 +14,6 @@ use ibasho_protocol::ReportOutcome;
 use redis::Script;
 
 use super::{RedisStore, code, corrupt, parse_code};
-use crate::store::reports::REPORT_LIFETIME;
 use crate::store::{Report, ReportStore, Resolved, StoreResult, session_key};
 use crate::token::SessionToken;
 
@@ -29,7 +28,12 @@ fn decode(json: &str) -> StoreResult<Report> {
 
 #[async_trait]
 impl ReportStore for RedisStore {
-    async fn file_report(&self, report: &Report, reporter: &SessionToken) -> StoreResult<()> {
+    async fn file_report(
+        &self,
+        report: &Report,
+        reporter: &SessionToken,
+        keep: std::time::Duration,
+    ) -> StoreResult<()> {
         let json = serde_json::to_string(report).map_err(|_| corrupt("a report"))?;
         let mut call = self.call(&FILE);
         call.arg(&report.id)
@@ -37,7 +41,7 @@ impl ReportStore for RedisStore {
             .arg(json)
             .arg(session_key(reporter))
             .arg(report.at.as_millisecond())
-            .arg(RedisStore::ms(REPORT_LIFETIME));
+            .arg(RedisStore::ms(keep));
         self.run::<i64>(&call).await.map(drop)
     }
 
