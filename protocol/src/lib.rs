@@ -38,6 +38,9 @@ pub use moderation::{
     MAX_TOPIC_CHARS, ModerateAction, MutedMember, ReportOutcome, ReportReason, SanctionKind,
 };
 pub use position::Position;
-pub use rooms::{Audience, Programme, RoomInfo, RoomKind, RoomStatus, Segment, Slot};
+pub use rooms::{
+    Audience, PRIVATE_ROOM_PREFIX, Programme, RoomInfo, RoomKind, RoomStatus, Segment, Slot,
+    is_private_room,
+};
 pub use safety::{AlertReason, HelpLine, PersonalInfoKind};
 pub use server::{ChatMessage, ErrorFrame, NoticeCode, ReactionCounts, ServerMsg};

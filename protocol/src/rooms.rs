@@ -3,6 +3,15 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+/// Ids of private rooms (a counselor's 1:1, today) start with this: no catalogue room may
+/// take one, and a client knows such a room is in no list.
+pub const PRIVATE_ROOM_PREFIX: &str = "p-";
+
+/// Whether `room` is a private room (see [`PRIVATE_ROOM_PREFIX`]).
+pub fn is_private_room(room: &str) -> bool {
+    room.starts_with(PRIVATE_ROOM_PREFIX)
+}
+
 /// What a room is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

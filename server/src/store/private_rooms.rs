@@ -12,8 +12,8 @@ use super::{StoreResult, session_key};
 use crate::token::SessionToken;
 
 /// Ids of private rooms start with this, so that no catalogue room can take one (the
-/// catalogue refuses ids with it).
-pub const PRIVATE_PREFIX: &str = "p-";
+/// catalogue refuses ids with it): the protocol's, which clients know too.
+pub const PRIVATE_PREFIX: &str = ibasho_protocol::PRIVATE_ROOM_PREFIX;
 
 /// A counselor's room for a case has two seats: the counselor's and the person's.
 pub const CASE_ROOM_SEATS: u32 = 2;

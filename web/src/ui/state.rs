@@ -264,7 +264,7 @@ impl Ctx {
 
     /// Whether `room` is a counselor's 1:1 room (in no list, nothing to moderate there).
     pub fn is_case_room(room: &str) -> bool {
-        room.starts_with("p-")
+        ibasho_protocol::is_private_room(room)
     }
 
     /// Who a room is for, as the latest room list says.
