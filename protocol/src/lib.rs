@@ -11,10 +11,12 @@
 //! - [`safety`] — personal-information kinds, help lines, staff alerts.
 //! - [`position`] — [`Position`], where a client is in a room's stream, for recovery.
 //! - [`close`] — WebSocket close codes the server uses and what each means.
+//! - [`audit`] — [`AuditEntry`], what `GET /api/audit` answers (HTTP wire types live here too).
 //!
 //! Every frame is a JSON text frame tagged by `type` in `snake_case`. Only this crate and the
 //! server touch JSON; the moderation crate works on plain domain types.
 
+pub mod audit;
 pub mod client;
 pub mod close;
 pub mod error;
@@ -26,6 +28,7 @@ pub mod rooms;
 pub mod safety;
 pub mod server;
 
+pub use audit::AuditEntry;
 pub use client::{ClientMsg, Lang, Reaction, Role};
 pub use error::ErrorCode;
 pub use escalation::{

@@ -23,11 +23,11 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/livez", get(livez))
         .route("/metrics", get(metrics))
         .route("/api/rooms", get(rooms))
-        .route("/api/audit", get(crate::audit_api::audit))
         .route("/api/handles/suggest", get(suggest_handle))
         .route("/api/schedule", get(schedule))
         .route("/schedule.ics", get(schedule_feed))
         .route("/ws", get(ws::upgrade))
+        .merge(crate::admin::routes())
         .fallback(web_or_not_found)
         .layer(middleware::map_response(security_headers))
         // The span names method and path only: no query, no headers, no address.

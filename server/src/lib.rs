@@ -14,7 +14,7 @@
 //!   and help lines in use (verdicts themselves are the `ibasho-moderation` crate's).
 //! - [`http`] — routes: `/healthz`, `/api/…`, `/ws`, and the web front end ([`web`]);
 //!   [`calendar`] — `/api/schedule` and the iCalendar feed; [`metrics`] — `/metrics`;
-//!   [`audit_api`] — `/api/audit` for administrators.
+//!   [`admin`] — the administrators' routes (`/api/audit`), each behind the `Admin` extractor.
 //! - [`ws`] — the WebSocket endpoint: upgrade, one task pair per connection, and `ws::peer`,
 //!   the protocol, with its handlers by area.
 //! - [`rooms`] — the room layer: the directory (catalogue and private rooms), timing, and
@@ -34,8 +34,8 @@
 //! Start reading at [`ws::upgrade`], then `ws/connection.rs` and `ws/peer/mod.rs`, then
 //! [`rooms`] and [`hub`].
 
+pub mod admin;
 pub mod app;
-pub mod audit_api;
 pub mod calendar;
 pub mod catalogue;
 pub mod clock;

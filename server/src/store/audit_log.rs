@@ -4,26 +4,11 @@
 //! report's note, or a handle beside crisis language or a self-harm report.
 
 use async_trait::async_trait;
+/// One entry: the wire type of `GET /api/audit`, stored as it is served.
+pub use ibasho_protocol::AuditEntry;
 use jiff::Timestamp;
-use serde::{Deserialize, Serialize};
 
 use super::StoreResult;
-
-/// One entry, as `GET /api/audit` returns it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AuditEntry {
-    pub at: Timestamp,
-    /// A staff member's name (without its title), `system` for automatic verdicts, or
-    /// `participant` for a report (never who).
-    pub actor: String,
-    pub action: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub room: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
-}
 
 #[async_trait]
 pub trait AuditLogStore: Send + Sync {

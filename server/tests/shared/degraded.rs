@@ -7,7 +7,7 @@ use ibasho_tests::client::Ending;
 use ibasho_tests::{Client, RedisServer};
 use serde_json::json;
 
-use crate::support::{get, serve, settings};
+use crate::support::{STAFF_PASSWORD, get, serve, settings, staff};
 
 #[tokio::test]
 async fn losing_redis_degrades_the_node_and_it_recovers_by_itself() {
@@ -48,6 +48,39 @@ async fn losing_redis_degrades_the_node_and_it_recovers_by_itself() {
         .unwrap();
     let joined = newcomer.join("lounge").await.unwrap();
     assert_eq!(ibasho_tests::history_texts(&joined), ["まえ", "もどった"]);
+}
+
+/// An administrator's route cannot tell who is asking while Redis is away: 503, the
+/// socket's `unavailable`, never a 401 that would send them to sign in again.
+#[tokio::test]
+async fn an_admin_route_says_unavailable_while_redis_is_away() {
+    let mut redis = RedisServer::start().unwrap();
+    let mut settings = settings(&redis, "deg-admin:");
+    settings.staff = std::sync::Arc::new(staff("すずき", "admin"));
+    let server = serve(settings).await;
+    let mut admin = Client::connect(server.addr()).await.unwrap();
+    let welcome = admin
+        .hello_with(ibasho_tests::staff_hello("すずき", STAFF_PASSWORD))
+        .await
+        .unwrap();
+    let token = welcome["session"].as_str().unwrap().to_owned();
+    let audit = |token: String| {
+        let addr = server.addr();
+        async move {
+            let header = format!("Authorization: Bearer {token}\r\n");
+            ibasho_tests::http::get(addr, "/api/audit", &header)
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(audit(token.clone()).await.status, 200);
+
+    redis.kill().unwrap();
+    let answer = audit(token).await;
+    assert_eq!(answer.status, 503, "{}", answer.text());
+    let body: serde_json::Value = serde_json::from_slice(&answer.body).unwrap();
+    assert_eq!(body["type"], "error");
+    assert_eq!(body["code"], "unavailable");
 }
 
 #[tokio::test]

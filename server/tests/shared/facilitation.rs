@@ -3,8 +3,6 @@
 
 use std::sync::Arc;
 
-use argon2::password_hash::{PasswordHasher, SaltString};
-use argon2::{Algorithm, Argon2, Params, Version};
 use ibasho_server::staff::StaffAccounts;
 use ibasho_tests::{Client, RedisServer, room_state, staff_hello};
 use serde_json::{Value, json};
@@ -12,16 +10,7 @@ use serde_json::{Value, json};
 use crate::support::{serve, settings};
 
 fn staff() -> StaffAccounts {
-    let params = Params::new(8, 1, 1, None).unwrap();
-    let salt = SaltString::encode_b64(b"ibasho-test-salt").unwrap();
-    let hash = Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
-        .hash_password(b"pass phrase 42", &salt)
-        .unwrap()
-        .to_string();
-    let file = format!(
-        "[[staff]]\nname = \"ひかり\"\nrole = \"facilitator\"\npassword_hash = \"{hash}\"\n"
-    );
-    StaffAccounts::parse(&file, "staff.toml").unwrap()
+    crate::support::staff("ひかり", "facilitator")
 }
 
 async fn state(client: &mut Client) -> Value {

@@ -82,6 +82,25 @@ pub async fn node(redis: &RedisServer, catalogue: &NamedTempFile) -> ServerProce
     .unwrap()
 }
 
+/// The password of [`staff`]'s one account.
+pub const STAFF_PASSWORD: &str = "pass phrase 42";
+
+/// A staff file of one account with this name and role (`facilitator`, `counselor`,
+/// `admin`), whose password is [`STAFF_PASSWORD`].
+pub fn staff(name: &str, role: &str) -> ibasho_server::staff::StaffAccounts {
+    use argon2::password_hash::{PasswordHasher, SaltString};
+    use argon2::{Algorithm, Argon2, Params, Version};
+    let params = Params::new(8, 1, 1, None).unwrap();
+    let salt = SaltString::encode_b64(b"ibasho-test-salt").unwrap();
+    let hash = Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+        .hash_password(STAFF_PASSWORD.as_bytes(), &salt)
+        .unwrap()
+        .to_string();
+    let file =
+        format!("[[staff]]\nname = \"{name}\"\nrole = \"{role}\"\npassword_hash = \"{hash}\"\n");
+    ibasho_server::staff::StaffAccounts::parse(&file, "staff.toml").unwrap()
+}
+
 /// Test settings: port 0, generous rate limits, quick presence.
 pub fn settings(redis: &RedisServer, prefix: &str) -> Settings {
     let mut settings = Settings {

@@ -2,9 +2,8 @@
 //! decided (`GET /api/audit`, with the staff session's token). The API keeps codes; the page
 //! says them in words of its language, rooms by their titles, and who acted by name or role.
 
-use ibasho_protocol::StaffRole;
+use ibasho_protocol::{AuditEntry, StaffRole};
 use leptos::prelude::*;
-use serde::Deserialize;
 
 use super::browser::{self, SESSION_KEY};
 use super::state::{Ctx, Screen, tr};
@@ -18,23 +17,10 @@ fn words(lang: ibasho_protocol::Lang, groups: &[&str], code: &str) -> String {
         .map_or_else(|| code.to_owned(), str::to_owned)
 }
 
-#[derive(Debug, Clone, Deserialize)]
-struct Entry {
-    at: jiff::Timestamp,
-    actor: String,
-    action: String,
-    #[serde(default)]
-    room: Option<String>,
-    #[serde(default)]
-    target: Option<String>,
-    #[serde(default)]
-    reason: Option<String>,
-}
-
 #[derive(Debug, Clone)]
 enum Log {
     Loading,
-    Loaded(Vec<Entry>),
+    Loaded(Vec<AuditEntry>),
     Failed,
 }
 
@@ -48,7 +34,7 @@ pub fn Audit() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let entries = browser::fetch_text_with_bearer("/api/audit", &token)
                 .await
-                .and_then(|text| serde_json::from_str::<Vec<Entry>>(&text).ok());
+                .and_then(|text| serde_json::from_str::<Vec<AuditEntry>>(&text).ok());
             log.set(match entries {
                 Some(mut entries) => {
                     entries.reverse();

@@ -1,0 +1,44 @@
+//! `GET /api/audit`: the audit log for an administrator, as a JSON array of
+//! [`ibasho_protocol::AuditEntry`], optionally between `from` and `to` (RFC 3339, inclusive).
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use ibasho_protocol::{ErrorCode, ErrorFrame, ServerMsg};
+use jiff::Timestamp;
+
+use super::Admin;
+use super::auth::refuse;
+use crate::app::App;
+
+#[derive(serde::Deserialize)]
+pub struct AuditQuery {
+    from: Option<String>,
+    to: Option<String>,
+}
+
+pub async fn audit(
+    _: Admin,
+    State(app): State<Arc<App>>,
+    Query(query): Query<AuditQuery>,
+) -> Response {
+    let parse = |text: &Option<String>| -> Result<Option<Timestamp>, ()> {
+        text.as_deref()
+            .map(|text| text.parse().map_err(|_| ()))
+            .transpose()
+    };
+    let (Ok(from), Ok(to)) = (parse(&query.from), parse(&query.to)) else {
+        let frame = ErrorFrame::new(
+            ErrorCode::BadRequest,
+            "from and to must be RFC 3339 times like 2026-12-05T00:00:00Z".to_owned(),
+        );
+        return (StatusCode::BAD_REQUEST, Json(ServerMsg::Error(frame))).into_response();
+    };
+    match app.hub.audit_entries(from, to).await {
+        Ok(entries) => Json(entries).into_response(),
+        Err(_) => refuse(StatusCode::SERVICE_UNAVAILABLE, ErrorCode::Unavailable),
+    }
+}

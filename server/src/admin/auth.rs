@@ -1,0 +1,57 @@
+//! [`Admin`]: the proof, for a handler, that the request carries a live administrator's
+//! session (`Authorization: Bearer <token from welcome>`). Refused with 401 when there is no
+//! live staff session, 403 for staff of another role, 503 when the store cannot say.
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use ibasho_protocol::{ErrorCode, ErrorFrame, ServerMsg, StaffRole};
+
+use crate::app::App;
+use crate::token::SessionToken;
+
+/// An administrator's request. Holds nothing: who they are is never needed by a route
+/// (and so never passed where it could be logged).
+#[derive(Debug, Clone, Copy)]
+pub struct Admin;
+
+impl FromRequestParts<Arc<App>> for Admin {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, app: &Arc<App>) -> Result<Self, Response> {
+        let token = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.strip_prefix("Bearer "))
+            .and_then(|token| SessionToken::from_client(token.trim()));
+        let Some(token) = token else {
+            return Err(refuse(StatusCode::UNAUTHORIZED, ErrorCode::Forbidden));
+        };
+        match app.hub.staff_role(&token).await {
+            Ok(Some(StaffRole::Admin)) => Ok(Admin),
+            Ok(Some(_)) => Err(refuse(StatusCode::FORBIDDEN, ErrorCode::Forbidden)),
+            Ok(None) => Err(refuse(StatusCode::UNAUTHORIZED, ErrorCode::Forbidden)),
+            Err(_) => Err(refuse(
+                StatusCode::SERVICE_UNAVAILABLE,
+                ErrorCode::Unavailable,
+            )),
+        }
+    }
+}
+
+/// A refusal as the socket would send it, with an HTTP status.
+pub fn refuse(status: StatusCode, code: ErrorCode) -> Response {
+    let message = match status {
+        StatusCode::UNAUTHORIZED => "a staff session is needed",
+        StatusCode::FORBIDDEN => "only an administrator may do this",
+        StatusCode::SERVICE_UNAVAILABLE => "this cannot be read now; try again shortly",
+        _ => "this request cannot be answered",
+    };
+    let frame = ErrorFrame::new(code, message.to_owned());
+    (status, Json(ServerMsg::Error(frame))).into_response()
+}
