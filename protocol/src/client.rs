@@ -88,7 +88,7 @@ pub enum ClientMsg {
         message_id: String,
         reaction: Reaction,
     },
-    /// Staff only: steer the room's session (see [`FacilitatorAction`]).
+    /// Staff only: steer the room's sitting (see [`FacilitatorAction`]).
     Facilitate {
         room: String,
         action: FacilitatorAction,

@@ -41,7 +41,7 @@ pub enum ErrorCode {
     Forbidden,
     /// A round is on and someone else has the floor: reactions still work.
     NotYourTurn,
-    /// The action does not fit the session now (opening more than 15 minutes early, keeping
+    /// The action does not fit the sitting now (opening more than 15 minutes early, keeping
     /// it open more than 15 minutes late, a round with nobody in it, no agenda…).
     NotNow,
     /// The word lists refuse the message (`reason` says which rule's reason code); it was
@@ -54,7 +54,8 @@ pub enum ErrorCode {
     Repeated,
     /// A facilitator muted the sender in this room (`retry_after_ms`: until when).
     Muted,
-    /// A facilitator took the sender out of this room for the rest of their session.
+    /// A facilitator took the sender out of this room until its sitting or their own session
+    /// ends (or the server's removal time runs out).
     Removed,
     /// Slow mode is on: `retry_after_ms` says when the next `say` is accepted.
     SlowMode,

@@ -1,9 +1,9 @@
 //! What staff bring to a room: signing in as staff, the facilitator's actions, and the state
-//! of a facilitated session (its end, its agenda segment, whose turn it is).
+//! of a facilitated sitting (its end, its agenda segment, whose turn it is).
 
 use serde::{Deserialize, Serialize};
 
-/// How far a facilitator may move a session: opened this many minutes early, kept open this
+/// How far a facilitator may move a sitting: opened this many minutes early, kept open this
 /// many minutes late (the server checks it; the front end offers it only then).
 pub const LEEWAY_MINUTES: u64 = 15;
 
@@ -58,11 +58,11 @@ impl std::fmt::Debug for StaffLogin {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FacilitatorAction {
-    /// Open the room's next session now, at most [`LEEWAY_MINUTES`] before it is planned to
+    /// Open the room's next sitting now, at most [`LEEWAY_MINUTES`] before it is planned to
     /// open.
     OpenEarly,
-    /// Keep the open session open `minutes` longer (default 5), at most [`LEEWAY_MINUTES`]
-    /// past its planned end in all, and never into the next session.
+    /// Keep the open sitting open `minutes` longer (default 5), at most [`LEEWAY_MINUTES`]
+    /// past its planned end in all, and never into the next sitting.
     Extend,
     /// Move the agenda to its next segment.
     NextSegment,

@@ -21,7 +21,8 @@ pub enum ModerateAction {
     Mute,
     /// Lift a mute (`handle`).
     Unmute,
-    /// Take someone (`handle`) out of the room for the rest of their session.
+    /// Take someone (`handle`) out of the room until the room's sitting or their own session
+    /// ends, and at most for the server's removal time (a day by default).
     Remove,
     /// A participant's next `say` waits `seconds` (0 turns it off, at most 300) after their
     /// last.
@@ -31,7 +32,7 @@ pub enum ModerateAction {
     Unlock,
     /// The room's current topic (`text`, at most 200 characters; "" clears it).
     Topic,
-    /// End the session now, as the timetable ends one.
+    /// End the room's sitting now, as the timetable ends one.
     Close,
 }
 
@@ -67,7 +68,8 @@ pub enum SanctionKind {
     Muted,
     /// The mute is lifted.
     Unmuted,
-    /// Out of the room, and may not come back in for the rest of one's session.
+    /// Out of the room, and may not come back in until the room's sitting or one's own
+    /// session ends (or the server's removal time runs out).
     Removed,
 }
 

@@ -18,7 +18,7 @@ pub fn is_private_room(room: &str) -> bool {
 pub enum RoomKind {
     /// A themed room for the people themselves (games, creative work, a morning check-in…).
     Themed,
-    /// A family-group session (家族会).
+    /// A family-group sitting (家族会).
     Family,
     /// A peer-facilitated programme (みつけばルーム-style).
     Programme,
@@ -48,7 +48,7 @@ impl Audience {
     }
 }
 
-/// One scheduled session of one room, as `GET /api/schedule` lists it.
+/// One scheduled sitting of one room, as `GET /api/schedule` lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Slot {
     pub room: String,
@@ -69,15 +69,15 @@ pub struct Programme {
     /// The peer facilitators' display names.
     #[serde(default)]
     pub facilitators: Vec<String>,
-    /// The segments of each session, in order.
+    /// The segments of each sitting, in order.
     #[serde(default)]
     pub agenda: Vec<Segment>,
-    /// While a session is open: the index of the segment it is in now.
+    /// While a sitting is open: the index of the segment it is in now.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current: Option<usize>,
 }
 
-/// One part of a session (check-in, the theme, check-out).
+/// One part of a sitting (check-in, the theme, check-out).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Segment {
     pub title: String,
@@ -88,7 +88,7 @@ pub struct Segment {
 }
 
 impl Programme {
-    /// The segment a session is in `elapsed_minutes` after it opened (the last one once the
+    /// The segment a sitting is in `elapsed_minutes` after it opened (the last one once the
     /// agenda's time is over).
     pub fn segment_at(&self, elapsed_minutes: u64) -> Option<usize> {
         let mut end = 0u64;
@@ -106,13 +106,13 @@ impl Programme {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RoomStatus {
-    /// Closed now, a session starts within a day (`opens_at`).
+    /// Closed now, a sitting starts within a day (`opens_at`).
     Upcoming,
     /// Open (`closes_at`, unless it never closes).
     Open,
-    /// Open, in the last minutes of its session (`closes_at`).
+    /// Open, in the last minutes of its sitting (`closes_at`).
     Closing,
-    /// Closed (`next_open`, if a session is planned).
+    /// Closed (`next_open`, if a sitting is planned).
     Closed,
 }
 

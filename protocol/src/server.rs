@@ -52,7 +52,7 @@ pub struct ErrorFrame {
     /// For `rate_limited`: how long to wait before sending again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_after_ms: Option<u64>,
-    /// For `room_closed`: when the room opens next, if a session is planned.
+    /// For `room_closed`: when the room opens next, if a sitting is planned.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_open: Option<Timestamp>,
     /// For `blocked`: the reason code of the rule that matched (`abuse`, `sexual`…).
@@ -127,12 +127,12 @@ pub enum ServerMsg {
         #[serde(default)]
         offset: u64,
     },
-    /// The room's session ends soon: what is said in it is erased at `closes_at`.
+    /// The room's sitting ends soon: what is said in it is erased at `closes_at`.
     Closing { room: String, closes_at: Timestamp },
-    /// The room's session ended: one is out of the room, and its history is erased.
+    /// The room's sitting ended: one is out of the room, and its history is erased.
     Closed { room: String },
-    /// What the facilitator set for the room's session: sent after `joined` and whenever it
-    /// changes. `closes_at` when the session ends (later than planned if it was extended),
+    /// What the facilitator set for the room's sitting: sent after `joined` and whenever it
+    /// changes. `closes_at` when the sitting ends (later than planned if it was extended),
     /// `segment` the agenda segment the facilitator moved to (absent: follow the clock),
     /// `floor` who has the floor in a round (absent: no round, anyone may speak).
     RoomState {

@@ -1,5 +1,5 @@
 //! The public timetable: `GET /api/schedule` (JSON) and `GET /schedule.ics` (iCalendar), so
-//! that people can see the week, or add the sessions to a phone calendar, without signing up
+//! that people can see the week, or add the sittings to a phone calendar, without signing up
 //! for anything. Only what the catalogue says publicly: rooms, titles, times.
 
 use ibasho_protocol::Slot;
@@ -15,14 +15,14 @@ pub const MAX_SPAN: SignedDuration = SignedDuration::from_hours(24 * 62);
 pub const DEFAULT_SPAN: SignedDuration = SignedDuration::from_hours(24 * 7);
 pub const FEED_SPAN: SignedDuration = SignedDuration::from_hours(24 * 56);
 
-/// Every scheduled session in `[from, to)`, in order of start.
+/// Every scheduled sitting in `[from, to)`, in order of start.
 pub fn slots(catalogue: &Catalogue, from: Timestamp, to: Timestamp) -> Vec<Slot> {
     let mut slots = Vec::new();
     for room in &catalogue.rooms {
-        let Opening::Scheduled(sessions) = &room.opening else {
+        let Opening::Scheduled(sittings) = &room.opening else {
             continue;
         };
-        for occurrence in schedule::occurrences(sessions, &catalogue.zone, from, to) {
+        for occurrence in schedule::occurrences(sittings, &catalogue.zone, from, to) {
             slots.push(Slot {
                 room: room.id.clone(),
                 title: room.title.clone(),
@@ -42,7 +42,7 @@ fn ics_time(at: Timestamp) -> String {
     at.strftime("%Y%m%dT%H%M%SZ").to_string()
 }
 
-/// The sessions from `now` on (of one room, if `only` names it), as an iCalendar feed.
+/// The sittings from `now` on (of one room, if `only` names it), as an iCalendar feed.
 pub fn feed(catalogue: &Catalogue, now: Timestamp, only: Option<&str>) -> String {
     let until = now.checked_add(FEED_SPAN).unwrap_or(now);
     let mut calendar = Calendar::new();
@@ -61,7 +61,7 @@ pub fn feed(catalogue: &Catalogue, now: Timestamp, only: Option<&str>) -> String
             .unwrap_or_default();
         calendar.push(
             Event::new()
-                // Stable per session, so a calendar that subscribes updates rather than
+                // Stable per sitting, so a calendar that subscribes updates rather than
                 // duplicates.
                 .uid(&format!(
                     "{}-{}@ibasho",

@@ -15,7 +15,7 @@ use jiff::tz::TimeZone;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::schedule::{Rule, Session};
+use crate::schedule::{Rule, Sitting};
 
 /// The catalogue shipped in `deploy/`, used when no file is given.
 pub const BUILT_IN: &str = include_str!("../../deploy/catalogue.example.toml");
@@ -24,20 +24,20 @@ pub const BUILT_IN_NAME: &str = "deploy/catalogue.example.toml (built in)";
 
 const MAX_ID_LEN: usize = 32;
 const MAX_CAPACITY: u32 = 10_000;
-/// The time zone of sessions when the catalogue names none.
+/// The time zone of sittings when the catalogue names none.
 pub const DEFAULT_TIME_ZONE: &str = "Asia/Tokyo";
-/// Members are told a session is closing this many minutes before its end, by default.
+/// Members are told a sitting is closing this many minutes before its end, by default.
 pub const DEFAULT_CLOSING_NOTICE_MINUTES: u32 = 5;
 
 /// The rooms, in the order of the file.
 #[derive(Debug, Clone)]
 pub struct Catalogue {
     pub rooms: Vec<RoomSpec>,
-    /// The time zone the sessions' dates and times are in.
+    /// The time zone the sittings' dates and times are in.
     pub zone: TimeZone,
     /// The zone's name, as the file gave it.
     pub zone_name: String,
-    /// How long before a session ends its members are told.
+    /// How long before a sitting ends its members are told.
     pub closing_notice: Duration,
 }
 
@@ -72,12 +72,12 @@ pub enum Opening {
     Always,
     /// Listed, but closed until the operator changes it.
     Never,
-    /// Open during its sessions only.
-    Scheduled(Vec<Session>),
+    /// Open during its sittings only.
+    Scheduled(Vec<Sitting>),
 }
 
 impl RoomSpec {
-    /// Whether the room opens only during its sessions (the timetable follows it).
+    /// Whether the room opens only during its sittings (the timetable follows it).
     pub fn is_scheduled(&self) -> bool {
         matches!(self.opening, Opening::Scheduled(_))
     }
@@ -126,8 +126,9 @@ struct RawRoom {
     entry_word_hash: Option<Spanned<String>>,
     capacity: Spanned<u32>,
     open: Option<RawOpen>,
-    #[serde(default)]
-    session: Vec<Spanned<RawSession>>,
+    /// One `[[room.session]]` table per sitting.
+    #[serde(default, rename = "session")]
+    sittings: Vec<Spanned<RawSitting>>,
     programme: Option<Spanned<Programme>>,
     filters: Option<bool>,
     personal_info: Option<PersonalInfoMode>,
@@ -135,10 +136,10 @@ struct RawRoom {
     facilitated: bool,
 }
 
-/// One `[[room.session]]`: exactly one of `weekly`, `monthly` or `date`.
+/// One `[[room.session]]`, a sitting: exactly one of `weekly`, `monthly` or `date`.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawSession {
+struct RawSitting {
     weekly: Option<Vec<String>>,
     every_weeks: Option<u8>,
     monthly: Option<RawMonthly>,
@@ -171,9 +172,9 @@ fn weekday(name: &str) -> Option<Weekday> {
     })
 }
 
-impl RawSession {
-    /// The session, or what is wrong with it.
-    fn check(self) -> Result<Session, String> {
+impl RawSitting {
+    /// The sitting, or what is wrong with it.
+    fn check(self) -> Result<Sitting, String> {
         let date = |what: &str, text: &str| {
             text.parse::<Date>()
                 .map_err(|_| format!("{what} {text:?} is not a date like \"2026-12-24\""))
@@ -186,8 +187,8 @@ impl RawSession {
         let end = time("end", &self.end)?;
         if end <= start {
             return Err(format!(
-                "a session must end after it starts on the same day (start {}, end {}); \
-                 split a session across midnight in two",
+                "a sitting ([[room.session]]) must end after it starts on the same day (start {}, \
+                 end {}); split a sitting across midnight in two",
                 self.start, self.end
             ));
         }
@@ -247,7 +248,8 @@ impl RawSession {
             (None, None, Some(day)) => Rule::Once(date("date", &day)?),
             _ => {
                 return Err(
-                    "a session needs exactly one of weekly = [...], monthly = { ... } or date"
+                    "a sitting ([[room.session]]) needs exactly one of weekly = [...], \
+                     monthly = { ... } or date"
                         .to_owned(),
                 );
             }
@@ -255,7 +257,7 @@ impl RawSession {
         if self.every_weeks.is_some() && !matches!(rule, Rule::Weekly { .. }) {
             return Err("every_weeks goes with weekly only".to_owned());
         }
-        Ok(Session {
+        Ok(Sitting {
             rule,
             start,
             end,
@@ -375,18 +377,18 @@ impl Catalogue {
                     format!("room {id:?}: capacity must be between 1 and {MAX_CAPACITY}"),
                 ));
             }
-            let opening = match (room.open, room.session.is_empty()) {
+            let opening = match (room.open, room.sittings.is_empty()) {
                 (Some(RawOpen::Always), true) => Opening::Always,
                 (Some(RawOpen::Never), true) => Opening::Never,
                 (None, false) => {
-                    let mut sessions = Vec::with_capacity(room.session.len());
-                    for session in room.session {
-                        let span = session.span();
-                        sessions.push(session.into_inner().check().map_err(|message| {
+                    let mut sittings = Vec::with_capacity(room.sittings.len());
+                    for sitting in room.sittings {
+                        let span = sitting.span();
+                        sittings.push(sitting.into_inner().check().map_err(|message| {
                             invalid(Some(span), format!("room {id:?}: {message}"))
                         })?);
                     }
-                    Opening::Scheduled(sessions)
+                    Opening::Scheduled(sittings)
                 }
                 (Some(_), false) => {
                     return Err(invalid(
@@ -618,12 +620,12 @@ end = "23:30"
         let catalogue = Catalogue::parse(SCHEDULED, "rooms.toml").unwrap();
         assert_eq!(catalogue.zone_name, "Asia/Tokyo");
         assert_eq!(catalogue.closing_notice, Duration::from_secs(600));
-        let Opening::Scheduled(sessions) = &catalogue.rooms[0].opening else {
+        let Opening::Scheduled(sittings) = &catalogue.rooms[0].opening else {
             panic!("not scheduled");
         };
-        assert_eq!(sessions.len(), 3);
-        assert!(sessions[0].on(jiff::civil::date(2026, 12, 2)));
-        assert!(!sessions[0].on(jiff::civil::date(2026, 12, 25)));
+        assert_eq!(sittings.len(), 3);
+        assert!(sittings[0].on(jiff::civil::date(2026, 12, 2)));
+        assert!(!sittings[0].on(jiff::civil::date(2026, 12, 25)));
     }
 
     #[test]

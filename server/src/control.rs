@@ -1,7 +1,7 @@
-//! What a facilitator changed about a room's session, and what that does to its status: a
-//! session opened early or kept open late, the agenda moved on by hand, a round (each person
+//! What a facilitator changed about a room's sitting, and what that does to its status: a
+//! sitting opened early or kept open late, the agenda moved on by hand, a round (each person
 //! gets the floor in turn). Pure: the store keeps a [`RoomControl`] per room (erased with the
-//! session), the hub keeps a copy of each and tells members, and this decides.
+//! sitting), the hub keeps a copy of each and tells members, and this decides.
 
 use std::time::Duration;
 
@@ -12,23 +12,23 @@ use serde::{Deserialize, Serialize};
 use crate::schedule::Status;
 use crate::store::{Present, RoomDoc};
 
-/// How far a facilitator may move a session: opened this much early, kept this much late.
+/// How far a facilitator may move a sitting: opened this much early, kept this much late.
 pub const LEEWAY: Duration = Duration::from_secs(LEEWAY_MINUTES * 60);
 
 /// Minutes added by `extend` when the frame does not say.
 pub const DEFAULT_EXTEND_MINUTES: u32 = 5;
 
-/// A facilitator's changes to one room's session.
+/// A facilitator's changes to one room's sitting.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoomControl {
-    /// The planned session this belongs to (start and end); `None` in a room that is always
-    /// open. A control for a session that is over no longer changes anything.
+    /// The planned sitting this belongs to (start and end); `None` in a room that is always
+    /// open. A control for a sitting that is over no longer changes anything.
     #[serde(default)]
     pub planned: Option<(Timestamp, Timestamp)>,
-    /// When the facilitator opened the session, if earlier than planned.
+    /// When the facilitator opened the sitting, if earlier than planned.
     #[serde(default)]
     pub opened_early: Option<Timestamp>,
-    /// When the session closes, if the facilitator kept it open later than planned.
+    /// When the sitting closes, if the facilitator kept it open later than planned.
     #[serde(default)]
     pub closes_late: Option<Timestamp>,
     /// The agenda segment the facilitator moved to (otherwise the clock decides).
@@ -45,13 +45,13 @@ pub struct RoomControl {
     /// The room's current topic.
     #[serde(default)]
     pub topic: Option<String>,
-    /// A facilitator ended the planned session before its time (`close`): the room stays
-    /// closed until its next session.
+    /// A facilitator ended the planned sitting before its time (`close`): the room stays
+    /// closed until its next sitting.
     #[serde(default)]
     pub closed_early: bool,
 }
 
-/// Kept in the store as a room document, erased with the session.
+/// Kept in the store as a room document, erased with the sitting.
 impl RoomDoc for RoomControl {
     const KIND: &'static str = "control";
 }
@@ -65,7 +65,7 @@ pub struct Round {
     pub current: usize,
 }
 
-/// Why an action does not fit the session now.
+/// Why an action does not fit the sitting now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NotNow;
 
@@ -74,9 +74,9 @@ fn leeway() -> SignedDuration {
 }
 
 impl RoomControl {
-    /// The control as it applies to the planned session `planned` (another session's is
+    /// The control as it applies to the planned sitting `planned` (another sitting's is
     /// dropped: what was set for it is over).
-    pub fn for_session(
+    pub fn for_sitting(
         current: Option<&RoomControl>,
         planned: Option<(Timestamp, Timestamp)>,
     ) -> RoomControl {
@@ -89,8 +89,8 @@ impl RoomControl {
         }
     }
 
-    /// When the session is open with this control: from its (early) opening to its (late)
-    /// end. `None` for a room without a planned session.
+    /// When the sitting is open with this control: from its (early) opening to its (late)
+    /// end. `None` for a room without a planned sitting.
     pub fn window(&self) -> Option<(Timestamp, Timestamp)> {
         if self.closed_early {
             return None;
@@ -139,7 +139,7 @@ impl RoomControl {
         }
     }
 
-    /// Opens the planned session `next` now, if it starts within [`LEEWAY`].
+    /// Opens the planned sitting `next` now, if it starts within [`LEEWAY`].
     pub fn open_early(
         current: Option<&RoomControl>,
         next: (Timestamp, Timestamp),
@@ -149,13 +149,13 @@ impl RoomControl {
         if now >= starts || starts.duration_since(now) > leeway() {
             return Err(NotNow);
         }
-        let mut control = RoomControl::for_session(current, Some(next));
+        let mut control = RoomControl::for_sitting(current, Some(next));
         control.opened_early = Some(now);
         Ok(control)
     }
 
-    /// Keeps the open session open `minutes` longer, to at most [`LEEWAY`] past its planned
-    /// end, and never past `next` (the start of the room's next session).
+    /// Keeps the open sitting open `minutes` longer, to at most [`LEEWAY`] past its planned
+    /// end, and never past `next` (the start of the room's next sitting).
     pub fn extend(
         mut self,
         minutes: u32,
@@ -249,7 +249,7 @@ impl RoomControl {
 }
 
 /// The status of a room with the facilitator's control applied to the schedule's `planned`
-/// status: inside the control's window the session is open (until its late end).
+/// status: inside the control's window the sitting is open (until its late end).
 pub fn status(
     planned: Status,
     control: Option<&RoomControl>,
@@ -280,7 +280,7 @@ mod tests {
         text.parse().unwrap()
     }
 
-    fn session() -> (Timestamp, Timestamp) {
+    fn sitting() -> (Timestamp, Timestamp) {
         (at("2026-12-05T05:00:00Z"), at("2026-12-05T06:30:00Z"))
     }
 
@@ -289,19 +289,19 @@ mod tests {
     #[test]
     fn opens_at_most_fifteen_minutes_early() {
         let closed = Status::Upcoming {
-            opens_at: session().0,
+            opens_at: sitting().0,
         };
         assert_eq!(
-            RoomControl::open_early(None, session(), at("2026-12-05T04:40:00Z")),
+            RoomControl::open_early(None, sitting(), at("2026-12-05T04:40:00Z")),
             Err(NotNow)
         );
-        let control = RoomControl::open_early(None, session(), at("2026-12-05T04:46:00Z")).unwrap();
+        let control = RoomControl::open_early(None, sitting(), at("2026-12-05T04:46:00Z")).unwrap();
         let now = at("2026-12-05T04:47:00Z");
         assert_eq!(
             status(closed, Some(&control), NOTICE, now),
             Status::Open {
-                opened_at: Some(session().0),
-                closes_at: Some(session().1),
+                opened_at: Some(sitting().0),
+                closes_at: Some(sitting().1),
                 closing: false
             }
         );
@@ -311,7 +311,7 @@ mod tests {
             closed
         );
         assert_eq!(
-            RoomControl::open_early(None, session(), session().0),
+            RoomControl::open_early(None, sitting(), sitting().0),
             Err(NotNow)
         );
     }
@@ -319,7 +319,7 @@ mod tests {
     #[test]
     fn keeps_open_at_most_fifteen_minutes_late() {
         let now = at("2026-12-05T06:20:00Z");
-        let control = RoomControl::for_session(None, Some(session()));
+        let control = RoomControl::for_sitting(None, Some(sitting()));
         let once = control.extend(10, now, None).unwrap();
         assert_eq!(once.closes_late, Some(at("2026-12-05T06:40:00Z")));
         let twice = once.clone().extend(10, now, None).unwrap();
@@ -338,16 +338,16 @@ mod tests {
             status(closed, Some(&twice), NOTICE, at("2026-12-05T06:45:00Z")),
             closed
         );
-        // Never into the next session (here at 06:40).
+        // Never into the next sitting (here at 06:40).
         let next = Some(at("2026-12-05T06:40:00Z"));
-        let control = RoomControl::for_session(None, Some(session()));
+        let control = RoomControl::for_sitting(None, Some(sitting()));
         let capped = control.extend(15, now, next).unwrap();
         assert_eq!(capped.closes_late, next);
         assert_eq!(capped.extend(1, now, next), Err(NotNow));
         // A room that is always open has no end to move.
         assert_eq!(RoomControl::default().extend(5, now, None), Err(NotNow));
-        // Nor does a session that is over.
-        let over = RoomControl::for_session(None, Some(session()));
+        // Nor does a sitting that is over.
+        let over = RoomControl::for_sitting(None, Some(sitting()));
         assert_eq!(
             over.extend(5, at("2026-12-05T06:31:00Z"), None),
             Err(NotNow)
@@ -355,14 +355,14 @@ mod tests {
     }
 
     #[test]
-    fn a_control_for_another_session_is_dropped() {
-        let mut old = RoomControl::for_session(None, Some(session()));
+    fn a_control_for_another_sitting_is_dropped() {
+        let mut old = RoomControl::for_sitting(None, Some(sitting()));
         old.segment = Some(2);
         let next = (at("2026-12-12T05:00:00Z"), at("2026-12-12T06:30:00Z"));
-        let fresh = RoomControl::for_session(Some(&old), Some(next));
+        let fresh = RoomControl::for_sitting(Some(&old), Some(next));
         assert_eq!(fresh.segment, None);
         assert_eq!(
-            RoomControl::for_session(Some(&old), Some(session())).segment,
+            RoomControl::for_sitting(Some(&old), Some(sitting())).segment,
             Some(2)
         );
     }

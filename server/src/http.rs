@@ -89,7 +89,7 @@ struct ScheduleQuery {
     to: Option<String>,
 }
 
-/// The scheduled sessions between `from` and `to` (RFC 3339; default: the coming week).
+/// The scheduled sittings between `from` and `to` (RFC 3339; default: the coming week).
 async fn schedule(State(app): State<Arc<App>>, Query(query): Query<ScheduleQuery>) -> Response {
     let parse = |text: &Option<String>| -> Result<Option<jiff::Timestamp>, ()> {
         text.as_deref().map(str::parse).transpose().map_err(|_| ())
@@ -107,11 +107,11 @@ async fn schedule(State(app): State<Arc<App>>, Query(query): Query<ScheduleQuery
 
 #[derive(serde::Deserialize)]
 struct FeedQuery {
-    /// One room's sessions only (「開いたら知らせる」 on a closed room).
+    /// One room's sittings only (「開いたら知らせる」 on a closed room).
     room: Option<String>,
 }
 
-/// The coming sessions as an iCalendar feed, to add to a calendar app: every room's, or one
+/// The coming sittings as an iCalendar feed, to add to a calendar app: every room's, or one
 /// room's (`?room=ID`; a room the catalogue does not have is 404 `no_such_room`).
 async fn schedule_feed(State(app): State<Arc<App>>, Query(query): Query<FeedQuery>) -> Response {
     if let Some(room) = &query.room

@@ -22,9 +22,9 @@
 //! - [`counsel`] — the counselor desk: requests to talk with a counselor, consent, the
 //!   queue, claims, the 1:1 room, leases across nodes (beside `rooms`, above `hub`).
 //! - [`schedule`] — pure schedule arithmetic; [`control`] — pure: what a facilitator changed
-//!   and what that does to a session; [`timetable`] — the task that ends sessions on time.
+//!   and what that does to a sitting; [`timetable`] — the task that ends sittings on time.
 //! - [`hub`] — this node's rooms and sessions: delivery of the store's events in order,
-//!   presence, takeover and grace, the end of a room's session.
+//!   presence, takeover and grace, the end of a room's sitting.
 //! - [`outbox`] — a connection's bounded queue and its hangup.
 //! - [`store`] — shared state by collection; [`store::MemoryStore`] is the default,
 //!   [`store::RedisStore`] is for several nodes.

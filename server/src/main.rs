@@ -91,7 +91,7 @@ struct ServeArgs {
     #[arg(long, env = "IBASHO_REPEATS_PER_MINUTE", default_value_t = Limits::default().repeats_per_minute)]
     repeats_per_minute: u32,
     /// Hours a person a facilitator took out of a room that never closes stays out (in a
-    /// scheduled room: until its session ends).
+    /// scheduled room: until its sitting ends).
     #[arg(long, env = "IBASHO_REMOVAL_HOURS", default_value_t = 24)]
     removal_hours: u64,
     /// Days the audit log keeps an entry.

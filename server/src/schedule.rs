@@ -1,10 +1,10 @@
-//! When rooms are open: recurring sessions in the catalogue's time zone (weekly, every other
-//! week, the n-th weekday of a month), one-off dated sessions, cancelled dates, first and last
+//! When rooms are open: recurring sittings in the catalogue's time zone (weekly, every other
+//! week, the n-th weekday of a month), one-off dated sittings, cancelled dates, first and last
 //! dates — and from them, a room's status at an instant.
 //!
 //! Pure arithmetic on a real time-zone database (jiff's bundled tzdb, so a slim container
 //! without `/usr/share/zoneinfo` computes the same), with the clock passed in: tests walk
-//! through weeks of sessions in microseconds.
+//! through weeks of sittings in microseconds.
 
 use std::collections::BTreeSet;
 use std::time::Duration;
@@ -15,13 +15,13 @@ use jiff::{Timestamp, ToSpan};
 
 /// How far ahead a room's next opening is looked for.
 const HORIZON_DAYS: i64 = 400;
-/// A room whose next session starts within this long is `upcoming`, not `closed`.
+/// A room whose next sitting starts within this long is `upcoming`, not `closed`.
 pub const UPCOMING_WITHIN: Duration = Duration::from_secs(24 * 3600);
 
-/// Which days a session falls on.
+/// Which days a sitting falls on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Rule {
-    /// On these weekdays, every `every` weeks (1 or 2), counted from the session's first date.
+    /// On these weekdays, every `every` weeks (1 or 2), counted from the sitting's first date.
     Weekly { days: Vec<Weekday>, every: u8 },
     /// The `nth` weekday of each month (1 to 5, or -1 for the last).
     Monthly { nth: i8, weekday: Weekday },
@@ -29,9 +29,9 @@ pub enum Rule {
     Once(Date),
 }
 
-/// A recurring or one-off session of a room, from `start` to `end` local time on its days.
+/// A recurring or one-off sitting of a room, from `start` to `end` local time on its days.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Session {
+pub struct Sitting {
     pub rule: Rule,
     pub start: Time,
     pub end: Time,
@@ -41,15 +41,15 @@ pub struct Session {
     pub except: BTreeSet<Date>,
 }
 
-/// One session on one day, as instants.
+/// One sitting on one day, as instants.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Occurrence {
     pub starts: Timestamp,
     pub ends: Timestamp,
 }
 
-impl Session {
-    /// Whether the session takes place on `date`.
+impl Sitting {
+    /// Whether the sitting takes place on `date`.
     pub fn on(&self, date: Date) -> bool {
         if self.from.is_some_and(|from| date < from)
             || self.until.is_some_and(|until| date > until)
@@ -82,7 +82,7 @@ impl Session {
         days.div_euclid(7)
     }
 
-    /// The session on `date` as instants, if it takes place then.
+    /// The sitting on `date` as instants, if it takes place then.
     pub fn on_date(&self, date: Date, zone: &TimeZone) -> Option<Occurrence> {
         if !self.on(date) {
             return None;
@@ -103,9 +103,9 @@ impl Session {
     }
 }
 
-/// Every occurrence of `sessions` overlapping `[from, to)`, in order of start.
+/// Every occurrence of `sittings` overlapping `[from, to)`, in order of start.
 pub fn occurrences(
-    sessions: &[Session],
+    sittings: &[Sitting],
     zone: &TimeZone,
     from: Timestamp,
     to: Timestamp,
@@ -118,8 +118,8 @@ pub fn occurrences(
     let last = local_date(to, zone);
     let mut day = first.unwrap_or_else(|| local_date(from, zone));
     while day <= last {
-        for session in sessions {
-            if let Some(occurrence) = session.on_date(day, zone)
+        for sitting in sittings {
+            if let Some(occurrence) = sitting.on_date(day, zone)
                 && occurrence.ends > from
                 && occurrence.starts < to
             {
@@ -140,13 +140,13 @@ fn local_date(at: Timestamp, zone: &TimeZone) -> Date {
     at.to_zoned_datetime(zone.clone()).date()
 }
 
-/// The end of the latest session that ended at or before `now` (looking back 62 days), so
+/// The end of the latest sitting that ended at or before `now` (looking back 62 days), so
 /// that a node starting up can make sure its history was erased.
-pub fn last_end(sessions: &[Session], zone: &TimeZone, now: Timestamp) -> Option<Timestamp> {
+pub fn last_end(sittings: &[Sitting], zone: &TimeZone, now: Timestamp) -> Option<Timestamp> {
     let from = now
         .checked_sub(jiff::SignedDuration::from_hours(24 * 62))
         .unwrap_or(now);
-    occurrences(sessions, zone, from, now)
+    occurrences(sittings, zone, from, now)
         .into_iter()
         .map(|occurrence| occurrence.ends)
         .filter(|ends| *ends <= now)
@@ -165,13 +165,13 @@ pub enum Status {
     },
     /// Closed now, opening within [`UPCOMING_WITHIN`].
     Upcoming { opens_at: Timestamp },
-    /// Closed; `next_open` when a session is planned.
+    /// Closed; `next_open` when a sitting is planned.
     Closed { next_open: Option<Timestamp> },
 }
 
-/// The status of a scheduled room at `now`; sessions that touch or overlap are one opening.
+/// The status of a scheduled room at `now`; sittings that touch or overlap are one opening.
 pub fn status(
-    sessions: &[Session],
+    sittings: &[Sitting],
     zone: &TimeZone,
     closing_notice: Duration,
     now: Timestamp,
@@ -181,7 +181,7 @@ pub fn status(
         .unwrap_or(now);
     let mut current: Option<Occurrence> = None;
     let mut next = None;
-    // Day by day, so that a room with a session a year away costs a year of checks only when
+    // Day by day, so that a room with a sitting a year away costs a year of checks only when
     // nothing comes sooner.
     let mut from = now
         .checked_sub(jiff::SignedDuration::from_hours(24))
@@ -190,7 +190,7 @@ pub fn status(
         let to = from
             .checked_add(jiff::SignedDuration::from_hours(24 * 14))
             .unwrap_or(horizon);
-        for occurrence in occurrences(sessions, zone, from, to) {
+        for occurrence in occurrences(sittings, zone, from, to) {
             match &mut current {
                 Some(open) if occurrence.starts <= open.ends => {
                     open.ends = open.ends.max(occurrence.ends);
@@ -252,8 +252,8 @@ mod tests {
             .timestamp()
     }
 
-    fn weekly(days: &[Weekday], every: u8, start: &str, end: &str) -> Session {
-        Session {
+    fn weekly(days: &[Weekday], every: u8, start: &str, end: &str) -> Sitting {
+        Sitting {
             rule: Rule::Weekly {
                 days: days.to_vec(),
                 every,
@@ -267,7 +267,7 @@ mod tests {
     }
 
     #[test]
-    fn weekly_sessions_with_a_cancelled_holiday_and_an_end_date() {
+    fn weekly_sittings_with_a_cancelled_holiday_and_an_end_date() {
         let mut games = weekly(&[Weekday::Friday], 1, "20:00", "22:00");
         games.except.insert(date(2026, 12, 25));
         games.until = Some(date(2027, 1, 15));
@@ -318,21 +318,21 @@ mod tests {
 
     #[test]
     fn the_nth_and_last_weekday_of_months_of_every_length() {
-        let second_saturday = Session {
+        let second_saturday = Sitting {
             rule: Rule::Monthly {
                 nth: 2,
                 weekday: Weekday::Saturday,
             },
             ..weekly(&[], 1, "14:00", "16:00")
         };
-        let last_sunday = Session {
+        let last_sunday = Sitting {
             rule: Rule::Monthly {
                 nth: -1,
                 weekday: Weekday::Sunday,
             },
             ..weekly(&[], 1, "14:00", "16:00")
         };
-        let fifth_friday = Session {
+        let fifth_friday = Sitting {
             rule: Rule::Monthly {
                 nth: 5,
                 weekday: Weekday::Friday,
@@ -343,7 +343,7 @@ mod tests {
             .filter_map(|n| date(2027, 1, 1).checked_add(n.days()).ok())
             .collect();
         let pick =
-            |s: &Session| -> Vec<Date> { year.iter().copied().filter(|d| s.on(*d)).collect() };
+            |s: &Sitting| -> Vec<Date> { year.iter().copied().filter(|d| s.on(*d)).collect() };
         let saturdays = pick(&second_saturday);
         assert_eq!(saturdays.len(), 12);
         assert_eq!(saturdays[0], date(2027, 1, 9));
@@ -367,9 +367,9 @@ mod tests {
     #[test]
     fn status_moves_from_closed_to_upcoming_open_closing_and_closed() {
         let zone = tokyo();
-        let sessions = [weekly(&[Weekday::Wednesday], 1, "19:00", "21:00")];
+        let sittings = [weekly(&[Weekday::Wednesday], 1, "19:00", "21:00")];
         let notice = Duration::from_secs(5 * 60);
-        let status_at = |text: &str| status(&sessions, &zone, notice, at(text, &zone));
+        let status_at = |text: &str| status(&sittings, &zone, notice, at(text, &zone));
         let opens = at("2026-12-02T19:00", &zone);
         let closes = at("2026-12-02T21:00", &zone);
         assert_eq!(
@@ -411,9 +411,9 @@ mod tests {
     #[test]
     fn a_zone_with_daylight_saving_keeps_local_times_across_the_change() {
         let zone = TimeZone::get("Europe/Berlin").unwrap();
-        let sessions = [weekly(&[Weekday::Sunday], 1, "02:30", "04:00")];
+        let sittings = [weekly(&[Weekday::Sunday], 1, "02:30", "04:00")];
         let found = occurrences(
-            &sessions,
+            &sittings,
             &zone,
             at("2027-03-20T00:00", &zone),
             at("2027-04-05T00:00", &zone),
@@ -432,9 +432,9 @@ mod tests {
     }
 
     #[test]
-    fn one_off_sessions_and_a_room_with_nothing_planned() {
+    fn one_off_sittings_and_a_room_with_nothing_planned() {
         let zone = tokyo();
-        let once = Session {
+        let once = Sitting {
             rule: Rule::Once(date(2027, 2, 11)),
             ..weekly(&[], 1, "13:00", "15:00")
         };
@@ -457,15 +457,15 @@ mod tests {
     }
 
     #[test]
-    fn sessions_that_touch_are_one_opening() {
+    fn sittings_that_touch_are_one_opening() {
         let zone = tokyo();
-        let sessions = [
+        let sittings = [
             weekly(&[Weekday::Saturday], 1, "10:00", "12:00"),
             weekly(&[Weekday::Saturday], 1, "12:00", "13:00"),
         ];
         assert_eq!(
             status(
-                &sessions,
+                &sittings,
                 &zone,
                 Duration::from_secs(300),
                 at("2026-12-05T11:58", &zone)

@@ -1,4 +1,4 @@
-//! Secrets checked with argon2: entry words (合言葉) for family sessions, given out by the
+//! Secrets checked with argon2: entry words (合言葉) for family sittings, given out by the
 //! organising agency by phone or at the counter, and staff passwords. Neither is ever stored
 //! in clear — the catalogue and the staff file hold only argon2 hashes. Checking one costs
 //! real CPU on purpose, so it runs off the async threads, and attempts are limited (see

@@ -117,7 +117,7 @@ pub struct Limits {
     /// per minute.
     pub staff_logins_per_connection: u32,
     pub staff_logins_per_name: u32,
-    /// How often the timetable looks at the clock (closing notices, ends of sessions).
+    /// How often the timetable looks at the clock (closing notices, ends of sittings).
     pub schedule_tick: Duration,
     /// How often a node renews the leases of its sessions in a shared store.
     pub keep_alive_interval: Duration,
@@ -127,7 +127,7 @@ pub struct Limits {
     /// How long the audit log keeps an entry.
     pub audit_retention: Duration,
     /// How long a person a facilitator took out of a room that never closes stays out (in a
-    /// scheduled room: until its session ends).
+    /// scheduled room: until its sitting ends).
     pub removal: Duration,
     /// The same words (in matching form) from one session: at most this many times a
     /// minute; the next is refused with `repeated`.

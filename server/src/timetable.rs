@@ -1,10 +1,10 @@
-//! Follows the schedule on this node: tells members when their room's session is about to
+//! Follows the schedule on this node: tells members when their room's sitting is about to
 //! end, and ends it — everyone out, everything said erased. Private rooms whose expiry has
 //! come are closed the same way. Every node runs the same
 //! timetable from the same catalogue and clock; the store makes the erasure happen once.
 //!
 //! It looks at the clock every tick rather than sleeping until the next change, so that an
-//! injected clock can move a test through a week of sessions in milliseconds.
+//! injected clock can move a test through a week of sittings in milliseconds.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -21,11 +21,11 @@ use crate::schedule::Status;
 /// What the timetable has seen of one room.
 #[derive(Debug, Default)]
 struct Seen {
-    /// The end of the session that was open at the last tick.
+    /// The end of the sitting that was open at the last tick.
     open_until: Option<Timestamp>,
     /// The end for which the closing notice went out.
     announced: Option<Timestamp>,
-    /// A session that ended but could not be closed yet (the store was unreachable).
+    /// A sitting that ended but could not be closed yet (the store was unreachable).
     to_close: Option<Timestamp>,
 }
 
@@ -46,7 +46,7 @@ pub fn spawn(
     let all: Vec<String> = catalogue.room_ids();
     tokio::spawn(async move {
         let mut seen: HashMap<String, Seen> = HashMap::new();
-        // A session that ended while every node was down is erased now.
+        // A sitting that ended while every node was down is erased now.
         for room in &rooms {
             refresh(&hub, &room.id).await;
             let entry = seen.entry(room.id.clone()).or_default();
@@ -81,14 +81,14 @@ pub fn spawn(
                 let entry = seen.entry(room.clone()).or_default();
                 // One reading of the clock for the status and what it is compared with: a
                 // clock that moved on between them (a test's, or a slow tick's) would see the
-                // next session open and take the one before for still running.
+                // next sitting open and take the one before for still running.
                 let now = timing.now();
                 match timing.status_at(spec, hub.control(room).as_ref(), now) {
                     Status::Open {
                         closes_at, closing, ..
                     } => {
                         // The opening seen before is over though the room is open: the next
-                        // session began at once (opened early). The one before ends first.
+                        // sitting began at once (opened early). The one before ends first.
                         if let Some(before) = entry.open_until
                             && before <= now
                             && closes_at != Some(before)
@@ -117,7 +117,7 @@ pub fn spawn(
                         // is past already; otherwise the room is open and followed as such).
                         Ok(Some(later)) => entry.to_close = (later <= now).then_some(later),
                         Err(err) => {
-                            tracing::warn!(error = %err, "could not close a room's session yet");
+                            tracing::warn!(error = %err, "could not close a room's sitting yet");
                         }
                     }
                 }

@@ -13,7 +13,7 @@ use crate::store::{Recipient, StaffAlert};
 impl Hub {
     /// Keeps an alert for the room's staff and tells them, on every node (each reads it from
     /// the store: the handle it names never travels on the bus). Nothing is kept if the
-    /// message is no longer in the room (its session ended meanwhile).
+    /// message is no longer in the room (its sitting ended meanwhile).
     pub async fn raise_alert(&self, alert: &StaffAlert) -> Result<(), Refusal> {
         self.room(&alert.room)?;
         if !self.store.raise_alert(alert).await? {

@@ -1,4 +1,4 @@
-//! The end of a room's session (the timetable's, or a facilitator opening the next one
+//! The end of a room's sitting (the timetable's, or a facilitator opening the next one
 //! early), and of a private room: members out with `closed`, everything said erased in the
 //! store, once, whichever node comes first.
 
@@ -11,7 +11,7 @@ use crate::refusal::Refusal;
 use crate::store::{PRIVATE_PREFIX, StoreResult, swap_doc};
 
 impl Hub {
-    /// Tells the room's members on this node that its session ends at `closes_at`.
+    /// Tells the room's members on this node that its sitting ends at `closes_at`.
     pub fn announce_closing(&self, room_id: &str, closes_at: jiff::Timestamp) {
         if let Some(room) = self.find(room_id) {
             room.broadcast(&encode(&ServerMsg::Closing {
@@ -21,10 +21,10 @@ impl Hub {
         }
     }
 
-    /// Ends the room's session that ended at `ended`: erases it in the store (once, whichever
+    /// Ends the room's sitting that ended at `ended`: erases it in the store (once, whichever
     /// node comes first) and takes this node's members out with a `closed` frame — unless a
     /// facilitator kept it open: then nothing happens, and the answer is its new end. What a
-    /// facilitator set for a later session (opened early) stays.
+    /// facilitator set for a later sitting (opened early) stays.
     pub async fn close_room(
         &self,
         room_id: &str,
@@ -44,12 +44,12 @@ impl Hub {
         }
         // The store first, outside the sequencer (the memory store may wait for room in
         // its feed, which the dispatcher empties only when it can take the sequencer); the
-        // epoch tells who was in the session that ended.
+        // epoch tells who was in the sitting that ended.
         let epoch = self.store.close_room(room_id, ended).await?;
         {
             let _in_order = room.sequencer.lock().await;
             // Here at once; other nodes hear `Closed` from the store.
-            room.close_session(&epoch);
+            room.close_sitting(&epoch);
         }
         // The sequencer is free again before the store may wait for its feed (the
         // dispatcher takes the sequencer to deliver).
@@ -62,10 +62,10 @@ impl Hub {
         Ok(None)
     }
 
-    /// Ends the room's session now (a facilitator's `close`), as the timetable ends one:
+    /// Ends the room's sitting now (a facilitator's `close`), as the timetable ends one:
     /// everyone out with `closed` on every node, everything said erased, sanctions and what
-    /// a facilitator set gone. A scheduled room (`planned`: the session now) then stays
-    /// closed until its next session; an always-open one starts afresh at once.
+    /// a facilitator set gone. A scheduled room (`planned`: the sitting now) then stays
+    /// closed until its next sitting; an always-open one starts afresh at once.
     pub async fn close_now(
         &self,
         room_id: &str,
@@ -92,7 +92,7 @@ impl Hub {
         }
         self.keep_control(room_id, closed);
         let _in_order = room.sequencer.lock().await;
-        room.close_session(&epoch);
+        room.close_sitting(&epoch);
         Ok(())
     }
 

@@ -69,7 +69,7 @@ impl Hub {
                         let _in_order = hub.sequencer.lock().await;
                         hub.end_epoch(&ended);
                     }
-                    // What a facilitator set went with the session (on the node that closed
+                    // What a facilitator set went with the sitting (on the node that closed
                     // it, this copy is already right; elsewhere it is read again).
                     self.reread_control(room);
                 }

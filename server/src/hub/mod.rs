@@ -19,7 +19,7 @@
 //! - `conversation` — join, leave, say, react, retries, attempts.
 //! - `presence` — counts, coalesced.
 //! - `sessions` — this node's sessions: takeover, grace period, leases.
-//! - `closing` — the end of a room's session, and of a private room.
+//! - `closing` — the end of a room's sitting, and of a private room.
 //! - `sanctions` — mutes and removals (and who is muted, for staff); `reports` — reports
 //!   and their outcomes; `alerts` — alerts kept for staff until one dismisses them.
 //! - `cases` — what the counselor desk (`counsel`) hears from the hub.
@@ -164,7 +164,7 @@ impl Hub {
 
     /// Whether `conn` is in the room on this node: this node's record of where it delivers,
     /// which follows the store (the truth) — a session's rooms on resume, joins, leaves, and
-    /// the ends of rooms' sessions.
+    /// the ends of rooms' sittings.
     pub fn is_member(&self, room: &str, conn: &Outbox) -> bool {
         self.find(room)
             .is_some_and(|room| room.members().contains_key(&conn.id()))

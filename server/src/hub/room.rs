@@ -69,9 +69,9 @@ impl RoomHub {
     }
 
     /// Takes out the members here of an epoch before `epoch` (the room's new one) with a
-    /// `closed` frame: the session they were in is over. Members of the new epoch came in
-    /// after the close (a session opened early). Called under the sequencer.
-    pub(super) fn close_session(&self, epoch: &str) {
+    /// `closed` frame: the sitting they were in is over. Members of the new epoch came in
+    /// after the close (a sitting opened early). Called under the sequencer.
+    pub(super) fn close_sitting(&self, epoch: &str) {
         let frame = encode(&ServerMsg::Closed {
             room: self.id.clone(),
         });

@@ -1,6 +1,7 @@
 //! A facilitator's sanctions on one person in a room, on every node: a mute (with its end),
-//! its lifting, and a removal (out now, refused at the door for the rest of the session).
-//! Only the person concerned is told; nobody else hears of it.
+//! its lifting, and a removal (out now, refused at the door until the room's sitting or the
+//! person's session ends, or `Limits::removal` runs out). Only the person concerned is told;
+//! nobody else hears of it.
 
 use ibasho_protocol::{MutedMember, SanctionKind, ServerMsg};
 use jiff::Timestamp;
@@ -116,7 +117,7 @@ impl Hub {
     }
 
     /// Takes `handle` out of the room; it may not come back in before `until` (or the end of
-    /// the room's session, which erases every sanction).
+    /// the room's sitting, which erases every sanction).
     pub async fn remove(&self, room: &str, handle: &str, until: Timestamp) -> Result<(), Refusal> {
         let target = self.target(room, handle).await?;
         let sanctions = Sanctions {

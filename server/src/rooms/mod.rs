@@ -113,15 +113,15 @@ impl Rooms {
         self.state(spec).status
     }
 
-    /// Whether a room's session is open now.
+    /// Whether a room's sitting is open now.
     pub fn is_open(&self, spec: &RoomSpec) -> bool {
         matches!(self.status(spec), Status::Open { .. })
     }
 
-    /// The planned session a facilitator's changes belong to now (see [`Timing`]).
-    pub fn current_session(&self, spec: &RoomSpec) -> Option<(Timestamp, Timestamp)> {
+    /// The planned sitting a facilitator's changes belong to now (see [`Timing`]).
+    pub fn current_sitting(&self, spec: &RoomSpec) -> Option<(Timestamp, Timestamp)> {
         self.timing
-            .current_session(spec, self.hub.control(&spec.id).as_ref())
+            .current_sitting(spec, self.hub.control(&spec.id).as_ref())
     }
 
     /// The agenda segment of a programme room now.

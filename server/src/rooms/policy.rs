@@ -17,7 +17,7 @@ use crate::store::Sanctions;
 pub struct RoomNow<'a> {
     pub spec: &'a RoomSpec,
     pub status: Status,
-    /// What a facilitator set for the session (a round: whose turn it is, a lock).
+    /// What a facilitator set for the sitting (a round: whose turn it is, a lock).
     pub control: Option<&'a RoomControl>,
     /// The room needs a staff member and none is in it: listen-only for participants.
     pub unattended: bool,
@@ -61,9 +61,9 @@ fn open_now(status: Status) -> Result<(), Refusal> {
 }
 
 /// May the actor come in? Only while it is open, never after a facilitator took them out
-/// (for the rest of the session), only for its audience (staff facilitate
-/// rooms of every audience), with the entry word where one is set — except for someone
-/// already in (a resync) and for staff.
+/// (until the room's sitting or their own session ends, or `Limits::removal` runs out), only
+/// for its audience (staff facilitate rooms of every audience), with the entry word where
+/// one is set — except for someone already in (a resync) and for staff.
 pub fn join<'a>(room: RoomNow<'a>, actor: Actor<'_>) -> Result<Admission<'a>, Refusal> {
     open_now(room.status)?;
     if actor.sanctions.is_some_and(|s| s.removed_until.is_some()) {
@@ -78,7 +78,7 @@ pub fn join<'a>(room: RoomNow<'a>, actor: Actor<'_>) -> Result<Admission<'a>, Re
     }
 }
 
-/// May the actor say something? Members only, while the session is open (between its end and
+/// May the actor say something? Members only, while the sitting is open (between its end and
 /// its erasure nothing new is said), not while muted, not while the room is listen-only (locked, or without
 /// the staff member it needs), and in a round only on one's turn (staff always).
 pub fn say(room: RoomNow<'_>, actor: Actor<'_>) -> Result<(), Refusal> {
@@ -225,7 +225,7 @@ mod tests {
     }
 
     #[test]
-    fn saying_needs_membership_an_open_session_and_ones_turn() {
+    fn saying_needs_membership_an_open_sitting_and_ones_turn() {
         let lounge = spec(Audience::Anyone, false);
         let round = round_for("あお");
         let now = |status, control| RoomNow {

@@ -57,7 +57,7 @@ impl Timing {
         control: Option<&RoomControl>,
         now: Timestamp,
     ) -> Status {
-        // Closed by a facilitator: until the next session, whatever the schedule says now.
+        // Closed by a facilitator: until the next sitting, whatever the schedule says now.
         if let Some(control) = control.filter(|control| control.closed_early)
             && let Some((_, ends)) = control.planned
             && now < ends
@@ -74,9 +74,9 @@ impl Timing {
         )
     }
 
-    /// The planned session open now, or `None` in a room that is always open: the session a
+    /// The planned sitting open now, or `None` in a room that is always open: the sitting a
     /// facilitator's changes belong to.
-    pub fn current_session(
+    pub fn current_sitting(
         &self,
         room: &RoomSpec,
         control: Option<&RoomControl>,
@@ -98,8 +98,8 @@ impl Timing {
         }
     }
 
-    /// The planned session that opens next, if it is coming (for opening it early).
-    pub fn next_session(&self, room: &RoomSpec) -> Option<(Timestamp, Timestamp)> {
+    /// The planned sitting that opens next, if it is coming (for opening it early).
+    pub fn next_sitting(&self, room: &RoomSpec) -> Option<(Timestamp, Timestamp)> {
         let opens_at = match self.planned_status(room, self.now()) {
             Status::Upcoming { opens_at } => opens_at,
             Status::Closed {
@@ -116,15 +116,15 @@ impl Timing {
         }
     }
 
-    /// The end of the room's latest planned session that is over, if any.
+    /// The end of the room's latest planned sitting that is over, if any.
     pub fn last_end(&self, room: &RoomSpec) -> Option<Timestamp> {
         match &room.opening {
-            Opening::Scheduled(sessions) => schedule::last_end(sessions, &self.zone, self.now()),
+            Opening::Scheduled(sittings) => schedule::last_end(sittings, &self.zone, self.now()),
             Opening::Always | Opening::Never => None,
         }
     }
 
-    /// When the room's next planned session starts after `at` (for keeping one open late:
+    /// When the room's next planned sitting starts after `at` (for keeping one open late:
     /// never into the next).
     pub fn next_start_after(&self, room: &RoomSpec, at: Timestamp) -> Option<Timestamp> {
         match self.planned_status(room, at) {
@@ -165,8 +165,8 @@ impl Timing {
                 closing: false,
             },
             Opening::Never => Status::Closed { next_open: None },
-            Opening::Scheduled(sessions) => {
-                schedule::status(sessions, &self.zone, self.closing_notice, at)
+            Opening::Scheduled(sittings) => {
+                schedule::status(sittings, &self.zone, self.closing_notice, at)
             }
         }
     }

@@ -2,7 +2,7 @@
 //! language, a flagged or trial rule), kept until a staff member dismisses them, so that
 //! staff who come into the room later still get them. An alert names the message and its
 //! writer's handle (staff need both to find it and to act), never its words. Alerts end with
-//! the room's session (erased with everything said in it), or after [`ALERT_LIFETIME`] in a
+//! the room's sitting (erased with everything said in it), or after [`ALERT_LIFETIME`] in a
 //! room that never closes.
 
 use async_trait::async_trait;
@@ -56,13 +56,13 @@ pub trait AlertStore: Send + Sync {
     /// Keeps an alert until it is dismissed, and tells every node
     /// ([`super::StoreEvent::AlertRaised`], by id: staff there read it from the store) —
     /// if its message is still in the room's history, by its writer; false (nothing kept)
-    /// otherwise: the room's session ended meanwhile, and an alert must not outlive it.
+    /// otherwise: the room's sitting ended meanwhile, and an alert must not outlive it.
     async fn raise_alert(&self, alert: &StaffAlert) -> StoreResult<bool>;
 
     /// The room's alerts not dismissed yet, oldest first.
     async fn unresolved_alerts(&self, room: &str) -> StoreResult<Vec<StaffAlert>>;
 
     /// Dismisses an alert (a staff member saw to it): the room it was in, or `None` if there
-    /// is no such alert (dismissed before, or its session ended).
+    /// is no such alert (dismissed before, or its room's sitting ended).
     async fn dismiss_alert(&self, id: &str) -> StoreResult<Option<String>>;
 }

@@ -1,8 +1,8 @@
 //! The room documents collection: small per-room values that nodes change by
-//! compare-and-swap — what a facilitator set for the session today, the moderation settings
+//! compare-and-swap — what a facilitator set for the sitting today, the moderation settings
 //! next. Each kind of document is a type that implements [`RoomDoc`]; the store keeps its
 //! JSON, tells every node when it changes, and erases every document of a room with the
-//! room's session (`close_room`).
+//! room's sitting (`close_room`).
 
 use async_trait::async_trait;
 use serde::Serialize;

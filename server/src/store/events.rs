@@ -97,7 +97,7 @@ pub enum StoreEvent {
         to: Recipient,
         frame: String,
     },
-    /// A room's session ended somewhere (the timetable, or a facilitator's `close`): the
+    /// A room's sitting ended somewhere (the timetable, or a facilitator's `close`): the
     /// members here who joined in `ended` (the epoch that ended) are taken out with `closed`,
     /// and what a facilitator set is read again.
     Closed { room: String, ended: String },

@@ -143,7 +143,7 @@ pub trait Store:
     + 'static
 {
     /// Everything the store holds, as text, for privacy tests that assert what is *not* there
-    /// (an IP address, an ended session's words).
+    /// (an IP address, an ended sitting's words).
     async fn audit_dump(&self) -> StoreResult<String>;
 
     /// For a store shared by several nodes: the events of every node (messages, reactions,

@@ -1,6 +1,6 @@
 //! The reports collection: messages participants reported to staff, as they were said, until
 //! staff resolve them; then the outcome waits for its reporter, to be told exactly once
-//! (live, or on their next resume). Reports end with the room's session (erased with
+//! (live, or on their next resume). Reports end with the room's sitting (erased with
 //! everything said in it); a reporter's link to them ends with the reporter's session.
 
 use async_trait::async_trait;
@@ -12,7 +12,7 @@ use super::StoreResult;
 use crate::token::SessionToken;
 
 /// The longest a report is kept in a room that never closes (a scheduled room's reports go
-/// with its session): both stores drop it then.
+/// with its sitting): both stores drop it then.
 pub const REPORT_LIFETIME: std::time::Duration = std::time::Duration::from_secs(48 * 3600);
 
 /// A report, as staff see it.
@@ -64,7 +64,7 @@ pub struct Resolved {
 #[async_trait]
 pub trait ReportStore: Send + Sync {
     /// Keeps a report filed by `reporter`, for `keep` at most ([`REPORT_LIFETIME`] in
-    /// service: a room that never closes has no session end to take it) — answered or not.
+    /// service: a room that never closes has no sitting end to take it) — answered or not.
     async fn file_report(
         &self,
         report: &Report,

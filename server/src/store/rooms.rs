@@ -1,6 +1,6 @@
 //! The rooms collection: who is in each room (capacity, handles unique per room), its recent
 //! history and its stream of events with offsets (for recovery), quiet reactions, and the end
-//! of a room's session, which erases all of it.
+//! of a room's sitting, which erases all of it.
 
 use async_trait::async_trait;
 use ibasho_protocol::{ChatMessage, Position, Reaction};
@@ -136,11 +136,11 @@ pub trait RoomStore: Send + Sync {
     /// such message (any more).
     async fn delete_message(&self, room: &str, message_id: &str) -> StoreResult<Option<u64>>;
 
-    /// Ends a room's session that ended at `ended`: everyone is taken out of the room, and its
+    /// Ends a room's sitting that ended at `ended`: everyone is taken out of the room, and its
     /// history, stream, reactions, the retry records of what was said in it and every room
     /// document are erased; the room's stream starts a new epoch. Idempotent: every node may
     /// call it for the same end. Returns the room's epoch after it (the new one, or the
-    /// current one when it was done already): members of another epoch were in the session
+    /// current one when it was done already): members of another epoch were in the sitting
     /// that ended; members of this one came in after (early).
     async fn close_room(&self, room: &str, ended: Timestamp) -> StoreResult<String>;
 }

@@ -1,6 +1,6 @@
 //! The sanctions collection: who a facilitator muted or took out of a room, bound to the
 //! *session* (a resume keeps it; someone who later takes the same handle is not touched),
-//! and ending with the room's session (erased with it), with the person's session, or after
+//! and ending with the room's sitting (erased with it), with the person's session, or after
 //! its time (a mute's end; a removal from a room that never closes after
 //! `Limits::removal`).
 
@@ -47,7 +47,7 @@ pub trait SanctionStore: Send + Sync {
     async fn find_member(&self, room: &str, handle: &str) -> StoreResult<Option<Target>>;
 
     /// Sets the target's sanctions in the room (`None` lifts them all). Kept until the
-    /// room's session ends or the target's session does, and at most until the latest time
+    /// room's sitting ends or the target's session does, and at most until the latest time
     /// they name. Tells every node ([`super::StoreEvent::Sanctioned`], the room only).
     async fn set_sanctions(
         &self,

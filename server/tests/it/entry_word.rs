@@ -1,4 +1,4 @@
-//! Family sessions with an entry word (合言葉): only its argon2 hash is in the catalogue,
+//! Family sittings with an entry word (合言葉): only its argon2 hash is in the catalogue,
 //! wrong words are refused and limited per connection and per room, and the refusal never
 //! says whether a room exists.
 

@@ -1,4 +1,4 @@
-//! Staff and facilitated sessions: signing in as staff, opening a session up to 15 minutes
+//! Staff and facilitated sittings: signing in as staff, opening a sitting up to 15 minutes
 //! early and keeping it open up to 15 minutes late, rounds (each person gets the floor in
 //! turn) and the agenda moved by hand — over WebSocket, with an injected clock, in both
 //! stores.
@@ -171,7 +171,7 @@ async fn staff_sign_in_with_a_password_and_wear_their_title() {
 }
 
 #[tokio::test]
-async fn a_session_opens_up_to_fifteen_minutes_early_and_stays_up_to_fifteen_late() {
+async fn a_sitting_opens_up_to_fifteen_minutes_early_and_stays_up_to_fifteen_late() {
     let (server, clock) = serve_at("2026-12-05T13:40").await;
     let mut staff = facilitator(&server).await;
     // 20 minutes before: too early.
@@ -237,7 +237,7 @@ async fn a_session_opens_up_to_fifteen_minutes_early_and_stays_up_to_fifteen_lat
     let control: Option<RoomControl> = read_doc(&*server.app().store, "kazokukai").await.unwrap();
     assert_eq!(
         control, None,
-        "what the facilitator set survived the session"
+        "what the facilitator set survived the sitting"
     );
     assert_eq!(room_status(&server, "kazokukai").await["status"], "closed");
 }
@@ -339,8 +339,8 @@ async fn a_round_without_its_facilitator_is_over() {
     second.recv_type("message").await.unwrap();
 }
 
-/// Two sessions ten minutes apart on Saturday evening.
-const TWO_SESSIONS: &str = r#"
+/// Two sittings ten minutes apart on Saturday evening.
+const TWO_SITTINGS: &str = r#"
 closing_notice_minutes = 5
 
 [[room]]
@@ -361,13 +361,13 @@ start = "20:10"
 end = "21:00"
 "#;
 
-async fn serve_two_sessions(now: &str, tick: Duration) -> (Running, Arc<ManualClock>) {
-    serve_ticking(TWO_SESSIONS, now, tick).await
+async fn serve_two_sittings(now: &str, tick: Duration) -> (Running, Arc<ManualClock>) {
+    serve_ticking(TWO_SITTINGS, now, tick).await
 }
 
 #[tokio::test]
-async fn keeping_a_session_open_never_reaches_into_the_next_one() {
-    let (server, clock) = serve_two_sessions("2026-12-05T19:55", Duration::from_millis(10)).await;
+async fn keeping_a_sitting_open_never_reaches_into_the_next_one() {
+    let (server, clock) = serve_two_sittings("2026-12-05T19:55", Duration::from_millis(10)).await;
     let mut staff = facilitator(&server).await;
     staff.join("yoru").await.unwrap();
     let (mut person, _) = hello(&server, json!({"type":"hello","handle":"よる"})).await;
@@ -378,14 +378,14 @@ async fn keeping_a_session_open_never_reaches_into_the_next_one() {
         .send(json!({"type":"facilitate","room":"yoru","action":"extend","minutes":15}))
         .await
         .unwrap();
-    // 20:10 at the latest: the next session starts then.
+    // 20:10 at the latest: the next sitting starts then.
     assert_eq!(
         outcome(&mut person).await["closes_at"],
         "2026-12-05T11:10:00Z"
     );
     facilitate(&mut staff, "yoru", "extend").await;
     assert_eq!(staff.recv_error().await.unwrap()["code"], "not_now");
-    // 20:10: the first session ends — everyone out, its words erased — as the next begins.
+    // 20:10: the first sitting ends — everyone out, its words erased — as the next begins.
     clock.advance(SignedDuration::from_mins(15));
     person.recv_type("closed").await.unwrap();
     let dump = server.app().store.audit_dump().await.unwrap();
@@ -394,14 +394,14 @@ async fn keeping_a_session_open_never_reaches_into_the_next_one() {
 }
 
 #[tokio::test]
-async fn opening_the_next_session_early_closes_the_one_before_first() {
+async fn opening_the_next_sitting_early_closes_the_one_before_first() {
     // The timetable looks only once, at start: the facilitator is quicker than its tick.
-    let (server, clock) = serve_two_sessions("2026-12-05T19:30", Duration::from_secs(3600)).await;
+    let (server, clock) = serve_two_sittings("2026-12-05T19:30", Duration::from_secs(3600)).await;
     let (mut person, _) = hello(&server, json!({"type":"hello","handle":"よる"})).await;
     person.join("yoru").await.unwrap();
     person.say("yoru", "前の回の話", "y1").await.unwrap();
     person.recv_type("message").await.unwrap();
-    // 20:00:30: the first session is over, but nobody has closed it yet.
+    // 20:00:30: the first sitting is over, but nobody has closed it yet.
     clock.advance(SignedDuration::from_secs(30 * 60 + 30));
     let mut staff = facilitator(&server).await;
     facilitate(&mut staff, "yoru", "open_early").await;
@@ -435,7 +435,7 @@ async fn the_facilitator_moves_the_agenda_and_everyone_sees_where_it_is() {
     assert_eq!(staff.recv_error().await.unwrap()["code"], "not_now");
     facilitate(&mut staff, "mitsukeba", "previous_segment").await;
     assert_eq!(outcome(&mut person).await["segment"], 1);
-    // Only from inside the room; and a room without a planned session has no end to move.
+    // Only from inside the room; and a room without a planned sitting has no end to move.
     let mut other = facilitator_named(&server, "たなか").await;
     facilitate(&mut other, "mitsukeba", "next_segment").await;
     assert_eq!(other.recv_error().await.unwrap()["code"], "not_in_room");

@@ -1,7 +1,8 @@
 //! A facilitator keeping a room safe, as the people in it meet it: a message taken down for
-//! everyone (and for whoever recovers later), a mute only its person hears of, a removal for
-//! the rest of the session, slow mode, a lock, a topic, the session ended now, and a room
-//! that is listen-only while no staff member is in it — in both stores.
+//! everyone (and for whoever recovers later), a mute only its person hears of, a removal
+//! until the room's sitting or the person's session ends, slow mode, a lock, a topic, the
+//! sitting ended now, and a room that is listen-only while no staff member is in it — in
+//! both stores.
 
 use std::sync::Arc;
 
@@ -463,8 +464,8 @@ async fn closing_an_always_open_room_starts_it_afresh() {
 }
 
 #[tokio::test]
-async fn closing_a_scheduled_session_keeps_the_room_closed_until_the_next() {
-    // Saturday 19:30 in Tokyo: the evening session is on.
+async fn closing_a_scheduled_sitting_keeps_the_room_closed_until_the_next() {
+    // Saturday 19:30 in Tokyo: the evening sitting is on.
     let clock = Arc::new(ManualClock::new(tokyo("2026-12-05T19:30:00")));
     let server = serve_catalogue(staff_settings(), clock.clone(), CATALOGUE).await;
     let mut staff = facilitator(&server, "evening").await;
@@ -487,7 +488,7 @@ async fn closing_a_scheduled_session_keeps_the_room_closed_until_the_next() {
             .unwrap(),
         tokyo("2026-12-12T19:00:00")
     );
-    // The next session opens as planned.
+    // The next sitting opens as planned.
     clock.advance(tokyo("2026-12-12T19:00:01").duration_since(tokyo("2026-12-05T19:30:00")));
     someone.join("evening").await.unwrap();
 }

@@ -1,5 +1,5 @@
 //! Scheduled rooms over WebSocket, with an injected clock: a room is upcoming, opens, warns
-//! its members, closes — and nothing said in the session survives it, in either store.
+//! its members, closes — and nothing said in the sitting survives it, in either store.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -36,7 +36,7 @@ end = "21:00"
 "#;
 
 #[tokio::test]
-async fn a_session_opens_warns_closes_and_leaves_nothing_behind() {
+async fn a_sitting_opens_warns_closes_and_leaves_nothing_behind() {
     let clock = Arc::new(ManualClock::new(tokyo("2026-12-02T08:00")));
     let mut settings = settings();
     settings.limits.schedule_tick = Duration::from_millis(10);
@@ -81,7 +81,7 @@ async fn a_session_opens_warns_closes_and_leaves_nothing_behind() {
     let dump = server.app().store.audit_dump().await.unwrap();
     assert!(
         !dump.contains("今夜だけの話"),
-        "the session's words survived: {dump}"
+        "the sitting's words survived: {dump}"
     );
     // The always-open lounge keeps its history.
     assert!(dump.contains("ラウンジの話"), "{dump}");
@@ -96,7 +96,7 @@ async fn a_session_opens_warns_closes_and_leaves_nothing_behind() {
     assert_eq!(refused["code"], "room_closed");
     assert_eq!(refused["next_open"], "2026-12-09T10:00:00Z");
 
-    // Next week's session starts empty, in a new epoch: nothing to recover from the last.
+    // Next week's sitting starts empty, in a new epoch: nothing to recover from the last.
     clock.advance(SignedDuration::from_hours(24 * 7 - 2));
     person
         .send(json!({"type":"join","room":"evening","since":{"epoch": epoch, "offset": 1}}))
@@ -109,7 +109,7 @@ async fn a_session_opens_warns_closes_and_leaves_nothing_behind() {
 }
 
 #[tokio::test]
-async fn a_session_that_ended_while_the_server_was_down_is_erased_at_start() {
+async fn a_sitting_that_ended_while_the_server_was_down_is_erased_at_start() {
     let clock = Arc::new(ManualClock::new(tokyo("2026-12-02T19:30")));
     let mut settings = settings();
     settings.limits.schedule_tick = Duration::from_millis(10);
@@ -122,7 +122,7 @@ async fn a_session_that_ended_while_the_server_was_down_is_erased_at_start() {
     server.shutdown();
     let _ = server.stopped().await;
 
-    // Another node (same store) starts after the session's end: it erases what was left.
+    // Another node (same store) starts after the sitting's end: it erases what was left.
     clock.advance(SignedDuration::from_hours(3));
     let catalogue = ibasho_server::catalogue::Catalogue::parse(CATALOGUE, "test").unwrap();
     let again = ibasho_server::start_with(settings, catalogue, Arc::clone(&store), clock)
@@ -181,7 +181,7 @@ async fn the_week_is_published_as_json_and_as_an_icalendar_feed() {
     );
     assert_eq!(events[0].property_value("DTEND"), Some("20261202T120000Z"));
     let uids: std::collections::BTreeSet<_> = events.iter().filter_map(|e| e.get_uid()).collect();
-    assert_eq!(uids.len(), 8, "each session has its own stable id");
+    assert_eq!(uids.len(), 8, "each sitting has its own stable id");
 }
 
 #[tokio::test]
@@ -226,7 +226,7 @@ end = "20:30"
 }
 
 #[tokio::test]
-async fn one_rooms_sessions_have_a_feed_of_their_own() {
+async fn one_rooms_sittings_have_a_feed_of_their_own() {
     let clock = Arc::new(ManualClock::new(tokyo("2026-12-01T12:00")));
     let catalogue = format!(
         "{CATALOGUE}\n[[room]]\nid = \"morning\"\ntitle = \"木曜の朝\"\ndescription = \"朝\"\n\
@@ -266,7 +266,7 @@ async fn one_rooms_sessions_have_a_feed_of_their_own() {
     let morning = events_of(&morning);
     assert_eq!(morning.len(), 8);
     assert!(morning.iter().all(|(title, _)| title == "木曜の朝"));
-    // A room that never closes has no sessions to remind anyone of.
+    // A room that never closes has no sittings to remind anyone of.
     let (status, lounge) = crate::http::get_text(server.addr(), "/schedule.ics?room=lounge").await;
     assert_eq!(status, 200);
     assert!(events_of(&lounge).is_empty());

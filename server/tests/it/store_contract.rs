@@ -341,7 +341,7 @@ async fn a_join_since_a_position_recovers_exactly_what_was_missed() {
 }
 
 #[tokio::test]
-async fn closing_a_rooms_session_erases_it_once_and_starts_a_new_epoch() {
+async fn closing_a_rooms_sitting_erases_it_once_and_starts_a_new_epoch() {
     let store = test_store().await;
     let a = session(&store, "みお").await;
     join(&store, "games", &a).await;
@@ -645,7 +645,7 @@ async fn a_deleted_message_leaves_the_history_the_stream_and_the_retry_record() 
 }
 
 #[tokio::test]
-async fn sanctions_bind_to_the_session_and_end_with_the_rooms_session() {
+async fn sanctions_bind_to_the_session_and_end_with_the_rooms_sitting() {
     let store = test_store().await;
     let a = session(&store, "かい").await;
     let b = session(&store, "りく").await;
@@ -699,7 +699,7 @@ async fn sanctions_bind_to_the_session_and_end_with_the_rooms_session() {
     );
     assert_eq!(store.present("lounge").await.unwrap(), 0);
     assert_eq!(store.sanctions("lounge", &a.token).await.unwrap(), removed);
-    // The end of the room's session ends them.
+    // The end of the room's sitting ends them.
     store
         .close_room("lounge", Timestamp::from_second(1_800_000_000).unwrap())
         .await
@@ -832,7 +832,7 @@ async fn counts_add_up_and_only_recent_waits_are_kept() {
 }
 
 #[tokio::test]
-async fn alerts_stay_until_dismissed_once_and_end_with_the_rooms_session() {
+async fn alerts_stay_until_dismissed_once_and_end_with_the_rooms_sitting() {
     let store = test_store().await;
     // Unique rooms and ids: a Redis of this run is shared by the tests of one binary.
     let suffix = StaffAlert::new_id();
@@ -889,7 +889,7 @@ async fn alerts_stay_until_dismissed_once_and_end_with_the_rooms_session() {
         .map(|a| a.id)
         .collect();
     assert_eq!(ids, std::slice::from_ref(&flagged.id));
-    // The end of the room's session takes its alerts (and only its).
+    // The end of the room's sitting takes its alerts (and only its).
     store
         .close_room(&room, Timestamp::from_second(1_800_000_000).unwrap())
         .await
@@ -955,7 +955,7 @@ async fn who_is_muted_is_listed_by_handle_while_the_session_lives() {
 }
 
 #[tokio::test]
-async fn a_report_is_resolved_once_its_outcome_taken_once_and_it_ends_with_its_time_or_session() {
+async fn a_report_is_resolved_once_its_outcome_taken_once_and_it_ends_with_its_time_or_sitting() {
     let store = test_store().await;
     let suffix = StaffAlert::new_id();
     let room = format!("reports-{suffix}");
@@ -1043,7 +1043,7 @@ async fn a_report_is_resolved_once_its_outcome_taken_once_and_it_ends_with_its_t
             .unwrap(),
         None
     );
-    // …and with the room's session, words and all.
+    // …and with the room's sitting, words and all.
     let last = report("r3");
     store
         .file_report(&last, &reporter.token, day)

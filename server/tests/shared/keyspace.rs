@@ -73,7 +73,7 @@ async fn an_ended_session_leaves_nothing_in_redis_and_live_ones_expire_by_themse
     loop {
         let dump = server.app().store.audit_dump().await.unwrap();
         if !dump.contains(&sid) && !dump.contains("ks:h:きえる") {
-            // The words said stay with the room's history (erased with the room's session
+            // The words said stay with the room's history (erased with the room's sitting
             // in a later issue); the handle only as the author of those words.
             assert!(dump.contains("ひとこと"), "{dump}");
             break;

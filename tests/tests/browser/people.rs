@@ -299,7 +299,7 @@ async fn a_facilitator_is_asked_before_muting_or_removing_and_can_undo_a_mute() 
         .await
         .unwrap();
     person.wait_for(".rooms").await.unwrap();
-    // Ending the session now asks first.
+    // Ending the sitting now asks first.
     click(&facilitator, "[data-mod='close']").await;
     facilitator
         .wait_for_text(".dialog.confirm", "この回をいま終えますか")
@@ -550,7 +550,7 @@ async fn ending_a_one_to_one_on_either_side_is_told_to_the_other_and_the_outcome
 async fn a_closed_room_that_opens_while_the_tab_is_open_is_told() {
     let world = World::new().await;
     let dir = tempfile::tempdir().unwrap();
-    // A session ten minutes from now (a facilitator may open it early).
+    // A sitting ten minutes from now (a facilitator may open it early).
     let start = tokyo_now()
         .checked_add(jiff::SignedDuration::from_mins(10))
         .unwrap();

@@ -1,4 +1,4 @@
-//! Room documents in memory: kept in the room, so that erasing the room's session erases
+//! Room documents in memory: kept in the room, so that erasing the room's sitting erases
 //! them with it.
 
 use async_trait::async_trait;

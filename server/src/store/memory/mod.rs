@@ -108,11 +108,11 @@ struct Room {
     /// Who (by session key) gave which reaction to which message (by message id), so a
     /// second press takes it back. Entries go with their message and with the session.
     reactors: HashMap<(String, Reaction), HashSet<String>>,
-    /// The end of the last session closed (so closing is done once, whoever asks).
+    /// The end of the last sitting closed (so closing is done once, whoever asks).
     closed: Option<jiff::Timestamp>,
-    /// The room's documents by kind (gone with the session: see `close_room`).
+    /// The room's documents by kind (gone with the sitting: see `close_room`).
     docs: HashMap<String, String>,
-    /// Mutes and removals by session key (gone with the room's session, and each with its
+    /// Mutes and removals by session key (gone with the room's sitting, and each with its
     /// own session).
     sanctions: HashMap<String, super::Sanctions>,
 }
@@ -211,7 +211,7 @@ impl State {
         }
     }
 
-    /// Erases everything said in a room and everyone's place in it (the end of its session,
+    /// Erases everything said in a room and everyone's place in it (the end of its sitting,
     /// or of a private room), leaving a fresh room with a new epoch.
     fn erase_room(&mut self, room_id: &str) -> &mut Room {
         let State {

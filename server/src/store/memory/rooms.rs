@@ -1,5 +1,5 @@
 //! Rooms in memory: membership, history, the stream of events, reactions, and the end of a
-//! room's session.
+//! room's sitting.
 
 use async_trait::async_trait;
 use ibasho_protocol::{ChatMessage, Position, Reaction};

@@ -1,4 +1,4 @@
-//! Sanctions in memory: in each room's record, so that the end of the room's session takes
+//! Sanctions in memory: in each room's record, so that the end of the room's sitting takes
 //! them with it; the end of a session takes its own.
 
 use async_trait::async_trait;

@@ -3,7 +3,7 @@
 //! Keys, under the prefix:
 //! - `alert:<id>` — the alert (JSON), expiring after `ALERT_LIFETIME`
 //! - `r:<room>:alerts` — sorted set of the room's alert ids by time (the end of the room's
-//!   session erases them and their records: `erase` in the prelude)
+//!   sitting erases them and their records: `erase` in the prelude)
 //!
 //! Raising one tells every node `room R a ID` on the bus: the id only, never the handle.
 

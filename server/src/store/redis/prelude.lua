@@ -6,7 +6,7 @@
 --                      room, e epoch, o offset, t m|r, j json (ids are Redis's own)
 --   bus                stream of what nodes tell each other: `room R` (presence changed),
 --                      `room R d KIND` (a room document changed), `room R g 1` (a private
---                      room is gone), `room R c EPOCH` (a room's session of that epoch ended:
+--                      room is gone), `room R c EPOCH` (a room's sitting of that epoch ended:
 --                      its members are out), `room R s JSON` (a frame for the room's staff only) and
 --                      `room R p KEY\nJSON` (a frame for one member, by member key), both
 --                      written by RedisStore::tell, `room R o KEY\nID` (a report of the
@@ -136,12 +136,12 @@ local function erase(room)
   for _, kind in ipairs(redis.call('SMEMBERS', rkey(room, 'docs'))) do
     redis.call('DEL', rkey(room, 'doc:' .. kind))
   end
-  -- Mutes and removals end with the session.
+  -- Mutes and removals end with the sitting.
   for _, sid in ipairs(redis.call('SMEMBERS', rkey(room, 'sanctioned'))) do
     redis.call('HDEL', skey(sid) .. ':sanctions', room, room .. '\nremoved')
   end
   redis.call('DEL', rkey(room, 'sanctioned'))
-  -- Reports of the session, with the words they quote.
+  -- Reports of the sitting, with the words they quote.
   for _, id in ipairs(redis.call('ZRANGE', rkey(room, 'reports'), 0, -1)) do
     redis.call('DEL', P .. 'report:' .. id)
   end

@@ -4,7 +4,7 @@
 //! - `report:<id>` — hash: `j` the report (JSON), `r` the reporter's sid ('' once their
 //!   session ended), `o` the outcome ('' until resolved), `t` 1 once the reporter was told
 //! - `r:<room>:reports` — sorted set of the room's report ids by time (the end of the
-//!   room's session erases them and their records: `erase` in the prelude)
+//!   room's sitting erases them and their records: `erase` in the prelude)
 //! - `s:<sid>:reports` — set of the ids a session filed, with the session's time to live
 
 use std::sync::LazyLock;

@@ -3,7 +3,7 @@
 //! Keys, under the prefix:
 //! - `r:<room>:m` — hash sid → handle key: the members
 //! - `r:<room>:meta` — hash: `epoch`, `offset` (the last one given), `closed` (the end of the
-//!   last session closed, in ms)
+//!   last sitting closed, in ms)
 //! - `r:<room>:log` — stream of events, ids `<offset>-0`: `t` m (message) | r (reactions) |
 //!   d (a deletion), `j` json
 //! - `r:<room>:gone` — sorted set of the offsets of messages taken down (their stream entries

@@ -5,7 +5,7 @@
 //!   `<room>\nremoved` → the end of a removal (ms, read by `rooms/join.lua`), with the
 //!   session's time to live, deleted when it ends
 //! - `r:<room>:sanctioned` — set of the sids with sanctions in the room, so that the end of
-//!   the room's session erases them (`erase` in the prelude)
+//!   the room's sitting erases them (`erase` in the prelude)
 //!
 //! Taking someone out of a room is the rooms collection's `leave`, for their sid.
 

@@ -149,7 +149,7 @@ impl Peer {
         };
         let allowed = self.app.rooms.may_say(&here.room.spec, actor).await;
         // A retry after a reconnect is confirmed, not said again, and costs no rate — even
-        // out of turn; never once the session is over (room_closed, as before).
+        // out of turn; never once the room's sitting is over (room_closed, as before).
         if matches!(allowed, Ok(()) | Err(Refusal::NotYourTurn))
             && let Some(client_id) = &client_id
             && hub

@@ -1,4 +1,4 @@
-//! A facilitator's actions on a room's session, and the floor in a round.
+//! A facilitator's actions on a room's sitting, and the floor in a round.
 
 use std::sync::Arc;
 
@@ -16,7 +16,7 @@ impl From<NotNow> for Refusal {
 }
 
 impl Peer {
-    /// A facilitator's action on a room's session.
+    /// A facilitator's action on a room's sitting.
     pub(super) async fn facilitate(
         &mut self,
         room: String,
@@ -34,14 +34,14 @@ impl Peer {
         let (rooms, hub) = (&app.rooms, &app.hub);
         let timing = rooms.timing();
         let now = timing.now();
-        let planned = rooms.current_session(spec);
+        let planned = rooms.current_sitting(spec);
         let result = match action {
             FacilitatorAction::OpenEarly => {
                 if rooms.is_open(spec) {
                     return Err(Refusal::NotNow);
                 }
-                let next = timing.next_session(spec).ok_or(Refusal::NotNow)?;
-                // The session before is closed first (everyone out, erased), so that nothing
+                let next = timing.next_sitting(spec).ok_or(Refusal::NotNow)?;
+                // The sitting before is closed first (everyone out, erased), so that nothing
                 // of it reaches into this one, whatever the timetable's tick.
                 if let Some(previous) = timing.last_end(spec) {
                     hub.close_room(&room, previous)
@@ -54,10 +54,10 @@ impl Peer {
             FacilitatorAction::Extend => {
                 let minutes = minutes.unwrap_or(control::DEFAULT_EXTEND_MINUTES);
                 let (_, planned_end) = planned.ok_or(Refusal::NotNow)?;
-                // Never into the next session.
+                // Never into the next sitting.
                 let next = timing.next_start_after(spec, planned_end);
                 hub.update_control(&room, |current| {
-                    RoomControl::for_session(current, planned).extend(minutes, now, next)
+                    RoomControl::for_sitting(current, planned).extend(minutes, now, next)
                 })
                 .await
             }
@@ -69,7 +69,7 @@ impl Peer {
                 let by_clock = rooms.current_segment(spec);
                 let forward = action == FacilitatorAction::NextSegment;
                 hub.update_control(&room, |current| {
-                    RoomControl::for_session(current, planned)
+                    RoomControl::for_sitting(current, planned)
                         .step_segment(segments, by_clock, forward)
                 })
                 .await
@@ -78,7 +78,7 @@ impl Peer {
                 let present = hub.members(&room).await?;
                 let by = session.handle.clone();
                 hub.update_control(&room, |current| {
-                    RoomControl::for_session(current, planned)
+                    RoomControl::for_sitting(current, planned)
                         .start_round(by.clone(), present.clone())
                 })
                 .await
@@ -86,13 +86,13 @@ impl Peer {
             FacilitatorAction::NextTurn => {
                 let present = hub.member_handles(&room).await?;
                 hub.update_control(&room, |current| {
-                    RoomControl::for_session(current, planned).next_turn(&present)
+                    RoomControl::for_sitting(current, planned).next_turn(&present)
                 })
                 .await
             }
             FacilitatorAction::EndRound => {
                 hub.update_control(&room, |current| {
-                    RoomControl::for_session(current, planned).end_round()
+                    RoomControl::for_sitting(current, planned).end_round()
                 })
                 .await
             }

@@ -1,5 +1,5 @@
 //! A facilitator's moderation of a room (`moderate`): taking a message down, muting,
-//! removing, slow mode, lock, topic, and ending the session now. Staff only; the people it
+//! removing, slow mode, lock, topic, and ending the room's sitting now. Staff only; the people it
 //! concerns are told by the hub, and never which facilitator acted.
 
 use std::sync::Arc;
@@ -41,7 +41,7 @@ impl Peer {
         let (rooms, hub) = (&app.rooms, &app.hub);
         let spec = &here.room.spec;
         let now = rooms.timing().now();
-        let planned = rooms.current_session(spec);
+        let planned = rooms.current_sitting(spec);
         // The handle acted on, for the audit log.
         let mut target = details.handle.clone();
         match action {
@@ -128,7 +128,7 @@ impl Peer {
     }
 }
 
-/// Changes the room's control for the session now (`planned`) with `set`.
+/// Changes the room's control for the sitting now (`planned`) with `set`.
 async fn set_control(
     hub: &Hub,
     room: &str,
@@ -136,7 +136,7 @@ async fn set_control(
     set: impl Fn(&mut RoomControl),
 ) -> Result<(), Refusal> {
     hub.update_control(room, |current| {
-        let mut control = RoomControl::for_session(current, planned);
+        let mut control = RoomControl::for_sitting(current, planned);
         set(&mut control);
         Ok::<_, NotNow>(control)
     })

@@ -1,7 +1,7 @@
 -- ARGV: P, id, room, alert json, at (ms), ttl (ms), message id, writer's handle. Keeps an
--- alert until it is dismissed, the room's session ends or its time is up, and tells every
+-- alert until it is dismissed, the room's sitting ends or its time is up, and tells every
 -- node (by id: staff read it) — only if the message is still in the room, by its writer
--- (else the session ended meanwhile: 0).
+-- (else the sitting ended meanwhile: 0).
 local id, room = ARGV[2], ARGV[3]
 local said = redis.call('HGET', rkey(room, 'msgs'), ARGV[7])
 if not said or cjson.decode(said).handle ~= ARGV[8] then return 0 end

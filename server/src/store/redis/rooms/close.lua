@@ -1,6 +1,6 @@
--- ARGV: P, room, ended (ms since the epoch), fresh epoch. Ends the room's session: members
+-- ARGV: P, room, ended (ms since the epoch), fresh epoch. Ends the room's sitting: members
 -- out, everything said in it erased (see `erase`), a new epoch. Returns the room's epoch
--- after it: the new one, or the current one if that session was closed already (every node
+-- after it: the new one, or the current one if that sitting was closed already (every node
 -- asks).
 local room = ARGV[2]
 local meta = rkey(room, 'meta')

@@ -1,7 +1,7 @@
 -- ARGV: P, room, sid, sanctions json ('' lifts them), how long the room's index of
 -- sanctioned sessions is kept (ms), the end of a removal (ms, '' for none: `join.lua`
 -- refuses the session until then, under field `<room>\nremoved`). Kept in the session's hash (it lives and ends with the
--- session) and indexed by room (so that the end of the room's session erases them).
+-- session) and indexed by room (so that the end of the room's sitting erases them).
 local room, sid = ARGV[2], ARGV[3]
 if not alive(sid) then return 0 end
 local sk = skey(sid) .. ':sanctions'
