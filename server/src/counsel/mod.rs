@@ -536,7 +536,7 @@ impl Counsel {
 
     /// Adds to the aggregate counts (a failure is logged: the case itself went ahead).
     async fn count(&self, counts: &[(&str, u64)], wait: Option<u64>) {
-        if let Err(err) = self.store.count_escalation(counts, wait).await {
+        if let Err(err) = self.store.count_cases(counts, wait).await {
             tracing::warn!(error = %err, "could not count an escalation");
         }
     }
@@ -599,8 +599,8 @@ impl Counsel {
     }
 
     /// The aggregate counts (for the usage figures).
-    pub async fn counts(&self) -> Result<crate::store::escalations::Counts, Refusal> {
-        Ok(self.store.escalation_counts().await?)
+    pub async fn counts(&self) -> Result<crate::store::Counts, Refusal> {
+        Ok(self.store.case_counts().await?)
     }
 
     /// The title of a catalogue room (for the queue and `urgent`).

@@ -12,7 +12,7 @@ use crate::token::SessionToken;
 /// What the desk hears from the hub.
 #[derive(Debug)]
 pub enum CaseEvent {
-    /// The store's `Escalation`, `Bound` or `Health` events.
+    /// The store's `Escalation`, `Duty`, `Bound` or `Health` events.
     Store(StoreEvent),
     /// A session on this node ended (its staff handle, for a staff session).
     SessionEnded {

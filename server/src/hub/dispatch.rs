@@ -93,7 +93,9 @@ impl Hub {
                         }
                     }
                 }
-                event @ (StoreEvent::Escalation { .. } | StoreEvent::Bound { .. }) => {
+                event @ (StoreEvent::Escalation { .. }
+                | StoreEvent::Duty
+                | StoreEvent::Bound { .. }) => {
                     self.case_event(super::CaseEvent::Store(event));
                 }
                 StoreEvent::Health(healthy) => {

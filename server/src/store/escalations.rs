@@ -1,15 +1,14 @@
-//! The escalations collection: requests to talk with a counselor (their records, changed by
-//! compare-and-swap so that exactly one counselor's claim wins on any node), which
-//! counselors are on duty, and the aggregate counts that outlive every case.
+//! The escalations collection: requests to talk with a counselor, their records changed by
+//! compare-and-swap so that exactly one counselor's claim wins on any node. Beside it, each
+//! a collection of its own: who is on duty (`duty`), the counts that outlive every case
+//! (`case_counts`), and which session a request belongs to (`bindings`).
 //!
 //! Never linked to a case record: an escalation's record holds a random id, the room, the
 //! handle at that time, the excerpt the person agreed to share, times, urgency, source,
 //! state and outcome — no session token or hash of it, no address, no field for an outside
 //! case number. The person's session points to its escalation (its record's `escalation`,
 //! gone with the session), never the reverse. Records are erased when their case is over
-//! (after the counselor's reading grace); only [`Counts`] stay.
-
-use std::collections::BTreeMap;
+//! (after the counselor's reading grace); only the counts stay (`case_counts`).
 
 use async_trait::async_trait;
 use ibasho_moderation::escalation::{Case, State};
@@ -25,9 +24,6 @@ pub fn bus_key(id: &str) -> String {
     let digest = Sha256::digest(format!("escalation id\n{id}").as_bytes());
     super::hex(&digest[..16])
 }
-
-/// How many recent waiting times are kept for the estimate (durations only).
-pub const RECENT_WAITS: usize = 20;
 
 /// One request, as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -132,12 +128,6 @@ impl Escalation {
     }
 }
 
-/// The aggregate counts that stay when cases are erased (for the usage figures): requests by
-/// source, consents given and declined, outcomes, and waiting times. Names are
-/// `requests:<source>`, `consents:given|declined`, `outcomes:<outcome>|none`,
-/// `waits:count`, `waits:seconds`.
-pub type Counts = BTreeMap<String, u64>;
-
 #[async_trait]
 pub trait EscalationStore: Send + Sync {
     /// Keeps a new request and tells every node ([`super::StoreEvent::Escalation`], by
@@ -161,34 +151,6 @@ pub trait EscalationStore: Send + Sync {
         new: Option<&str>,
         over: Option<EscalationState>,
     ) -> StoreResult<bool>;
-
-    /// A counselor (by staff handle) is on duty until `until` (ms), or off duty (`None`).
-    /// Tells every node.
-    async fn set_duty(&self, counselor: &str, until: Option<u64>) -> StoreResult<()>;
-
-    /// The counselors on duty at `now` (ms).
-    async fn on_duty(&self, now: u64) -> StoreResult<Vec<String>>;
-
-    /// Adds to aggregate counts (see [`Counts`]); with `wait`, keeps it among the recent
-    /// waiting times (seconds).
-    async fn count_escalation(&self, counts: &[(&str, u64)], wait: Option<u64>) -> StoreResult<()>;
-
-    /// The aggregate counts.
-    async fn escalation_counts(&self) -> StoreResult<Counts>;
-
-    /// The most recent waiting times (seconds), newest first, at most [`RECENT_WAITS`].
-    async fn recent_waits(&self) -> StoreResult<Vec<u64>>;
-
-    /// Binds a live session (by session key) to its request: a resume brings it back; every
-    /// node that holds the session hears of it ([`super::StoreEvent::Bound`]). False if the
-    /// session is gone.
-    async fn bind_escalation(&self, session: &str, id: &str) -> StoreResult<bool>;
-
-    /// Unbinds a session from request `id` (and from nothing else: a newer binding stays).
-    async fn unbind_escalation(&self, session: &str, id: &str) -> StoreResult<()>;
-
-    /// The request a session is bound to, if any.
-    async fn bound_escalation(&self, session: &str) -> StoreResult<Option<String>>;
 }
 
 /// Every request's record, decoded (unreadable ones are skipped with a warning).

@@ -123,14 +123,15 @@ pub enum StoreEvent {
     /// trimmed before this node could read them): its members must join again to resync —
     /// except those who joined in epoch `keep` (the new one), who are in step.
     Resync { room: String, keep: Option<String> },
-    /// A request to talk with a counselor changed (`id`: its `escalations::bus_key`; empty:
-    /// who is on duty changed):
-    /// every node tells its people, facilitators and counselors again. `over`: the state it
-    /// ended as, when it ended (its record may be erased already).
+    /// A request to talk with a counselor changed (`id`: its `escalations::bus_key`): every
+    /// node tells its people, facilitators and counselors again. `over`: the state it ended
+    /// as, when it ended (its record may be erased already).
     Escalation {
         id: String,
         over: Option<EscalationState>,
     },
+    /// Someone came on or went off duty: every node tells its people their wait again.
+    Duty,
     /// A session (by `store::escalation_key`) was bound to a request: the node that holds it
     /// reads which (the bus never carries the two together) and follows it for it.
     Bound { session: String },

@@ -6,7 +6,9 @@
 //! collection's Lua scripts): [`sessions`], [`rooms`] (membership, history, stream,
 //! reactions), [`docs`] (per-room documents changed by compare-and-swap), [`attempts`]
 //! (allowances shared by every node), [`private_rooms`], [`sanctions`], [`reports`],
-//! [`alerts`], [`escalations`] and [`audit_log`]. [`Store`] is all of them, plus
+//! [`alerts`], [`audit_log`], and for the counselor desk [`escalations`] (requests' records),
+//! [`duty`] (who takes requests), [`case_counts`] (what outlives every case) and
+//! [`bindings`] (which request a session has). [`Store`] is all of them, plus
 //! what a shared store tells every node's hub ([`events`]). One contract suite
 //! (`server/tests/it/store_contract.rs`) holds both implementations to the same promises.
 //!
@@ -20,7 +22,10 @@
 pub mod alerts;
 pub mod attempts;
 pub mod audit_log;
+pub mod bindings;
+pub mod case_counts;
 pub mod docs;
+pub mod duty;
 pub mod escalations;
 pub mod events;
 pub mod memory;
@@ -39,7 +44,10 @@ use tokio::sync::mpsc;
 pub use alerts::{AlertStore, StaffAlert};
 pub use attempts::AttemptStore;
 pub use audit_log::{AuditEntry, AuditLogStore};
+pub use bindings::{BindingStore, escalation_key};
+pub use case_counts::{CaseCountStore, Counts};
 pub use docs::{DocStore, RoomDoc, read_doc, swap_doc};
+pub use duty::DutyStore;
 pub use escalations::{Escalation, EscalationStore};
 pub use events::{Deletion, ReactionChange, Recipient, RoomEvent, StoreEvent};
 pub use memory::MemoryStore;
@@ -87,14 +95,6 @@ pub fn outcome_key(session: &str) -> String {
     hex(&digest[..16])
 }
 
-/// The name under which every node hears that a session was bound to a request to talk
-/// with a counselor (a hash of the session key: the bus never carries the key itself, and
-/// no escalation record holds either).
-pub fn escalation_key(session: &str) -> String {
-    let digest = Sha256::digest(format!("escalation\n{session}").as_bytes());
-    hex(&digest[..16])
-}
-
 /// [`member_key`] from the session key.
 pub fn member_key_of(session: &str, room: &str) -> String {
     let digest = Sha256::digest(format!("{session}\n{room}").as_bytes());
@@ -138,6 +138,9 @@ pub trait Store:
     + AlertStore
     + AuditLogStore
     + EscalationStore
+    + DutyStore
+    + CaseCountStore
+    + BindingStore
     + Send
     + Sync
     + 'static

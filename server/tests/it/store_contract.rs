@@ -772,7 +772,7 @@ async fn an_escalation_changes_only_from_what_was_read_and_one_claim_of_many_win
 }
 
 #[tokio::test]
-async fn a_binding_goes_with_its_session_and_duty_with_its_lease() {
+async fn a_binding_goes_with_its_session_and_only_its_own_unbinding_ends_it() {
     let store = test_store().await;
     let who = session(&store, "みどり").await;
     let key = session_key(&who.token);
@@ -795,40 +795,60 @@ async fn a_binding_goes_with_its_session_and_duty_with_its_lease() {
     // A binding for a session that is gone is not made.
     assert!(!store.bind_escalation(&key, "e-late").await.unwrap());
     assert_eq!(store.bound_escalation(&key).await.unwrap(), None);
+}
 
+#[tokio::test]
+async fn duty_lasts_as_long_as_its_lease_and_a_renewal_extends_it() {
+    let store = test_store().await;
     store.set_duty("あおい", Some(2_000)).await.unwrap();
     store.set_duty("そら", Some(1_000)).await.unwrap();
     assert_eq!(store.on_duty(500).await.unwrap(), ["あおい", "そら"]);
     assert_eq!(store.on_duty(1_500).await.unwrap(), ["あおい"]);
+    // A lapsed lease is forgotten, not just hidden.
+    assert_eq!(store.on_duty(500).await.unwrap(), ["あおい"]);
+    // A renewal moves the end on.
+    store.set_duty("あおい", Some(5_000)).await.unwrap();
+    assert_eq!(store.on_duty(4_000).await.unwrap(), ["あおい"]);
     store.set_duty("あおい", None).await.unwrap();
     assert!(store.on_duty(0).await.unwrap().is_empty());
+    // Going off duty twice is no error.
+    store.set_duty("あおい", None).await.unwrap();
 }
 
 #[tokio::test]
 async fn counts_add_up_and_only_recent_waits_are_kept() {
     let store = test_store().await;
     store
-        .count_escalation(&[("requests:participant", 1)], None)
+        .count_cases(&[("requests:participant", 1)], None)
         .await
         .unwrap();
     for wait in 0..30 {
         store
-            .count_escalation(
+            .count_cases(
                 &[("requests:participant", 1), ("waits:count", 1)],
                 Some(wait),
             )
             .await
             .unwrap();
     }
-    let counts = store.escalation_counts().await.unwrap();
+    let counts = store.case_counts().await.unwrap();
     assert_eq!(counts.get("requests:participant"), Some(&31));
     assert_eq!(counts.get("waits:count"), Some(&30));
     let recent = store.recent_waits().await.unwrap();
     assert_eq!(
         recent.len(),
-        ibasho_server::store::escalations::RECENT_WAITS
+        ibasho_server::store::case_counts::RECENT_WAITS
     );
     assert_eq!(recent[0], 29, "newest first");
+    // Erasing cases leaves the counts: they hold nothing of anyone.
+    let record = request("e-counted", "みどり");
+    store.create_escalation(&record).await.unwrap();
+    let stored = store.escalation("e-counted").await.unwrap().unwrap();
+    store
+        .swap_escalation("e-counted", &stored, None, None)
+        .await
+        .unwrap();
+    assert_eq!(store.case_counts().await.unwrap(), counts);
 }
 
 #[tokio::test]

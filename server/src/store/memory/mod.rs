@@ -7,12 +7,16 @@
 //! a token.
 //!
 //! Each collection's implementation is in a file of its own: `sessions`, `rooms`, `docs`,
-//! `attempts`, `private_rooms`, `sanctions`, `reports`, `alerts`, `audit_log`, `escalations`.
+//! `attempts`, `private_rooms`, `sanctions`, `reports`, `alerts`, `audit_log`, `escalations`,
+//! `duty`, `case_counts`, `bindings`.
 
 mod alerts;
 mod attempts;
 mod audit_log;
+mod bindings;
+mod case_counts;
 mod docs;
+mod duty;
 mod escalations;
 mod feed;
 mod private_rooms;
@@ -67,6 +71,9 @@ struct State {
     alerts: Alerts,
     audit: VecDeque<super::AuditEntry>,
     escalations: escalations::Escalations,
+    /// Counselors on duty: staff handle → until (ms).
+    duty: HashMap<String, u64>,
+    case_counts: case_counts::CaseCounts,
 }
 
 #[derive(Debug)]

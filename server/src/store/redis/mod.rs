@@ -25,7 +25,11 @@ mod alerts;
 mod attempts;
 mod audit;
 mod audit_log;
+mod bindings;
+mod bus;
+mod case_counts;
 mod docs;
+mod duty;
 mod escalations;
 mod private_rooms;
 mod reader;
@@ -39,6 +43,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use async_trait::async_trait;
+use bus::Bus;
 use ibasho_protocol::ChatMessage;
 use redis::aio::ConnectionManager;
 use redis::{FromRedisValue, Script, ScriptInvocation};
@@ -92,7 +97,7 @@ pub enum RedisStartError {
 /// A script of a collection: the prelude, then its body.
 pub(crate) fn script(body: &str) -> Script {
     const PRELUDE: &str = include_str!("prelude.lua");
-    Script::new(&format!("{PRELUDE}{body}"))
+    Script::new(&format!("{}{PRELUDE}{body}", Bus::lua_table()))
 }
 
 pub struct RedisStore {
@@ -269,30 +274,30 @@ impl Store for RedisStore {
 
     async fn tell(&self, room: &str, to: &Recipient, frame: &str) -> StoreResult<()> {
         match to {
-            Recipient::Staff => self.bus(room, Some(("s", frame))).await,
+            Recipient::Staff => self.bus(room, Bus::Staff, frame).await,
             Recipient::Member(key) => {
-                self.bus(room, Some(("p", &format!("{key}\n{frame}"))))
+                self.bus(room, Bus::Member, &format!("{key}\n{frame}"))
                     .await
             }
         }
     }
 
     async fn outcome_ready(&self, room: &str, reporter: &str, report_id: &str) -> StoreResult<()> {
-        self.bus(room, Some(("o", &format!("{reporter}\n{report_id}"))))
+        self.bus(room, Bus::Outcome, &format!("{reporter}\n{report_id}"))
             .await
     }
 
     async fn signed_out(&self, handles: &[String]) -> StoreResult<()> {
         let json = serde_json::to_string(handles).map_err(|_| corrupt("handles"))?;
-        self.bus("", Some(("x", &json))).await
+        self.bus("", Bus::SignedOut, &json).await
     }
 
     async fn report_filed(&self, room: &str, report_id: &str) -> StoreResult<()> {
-        self.bus(room, Some(("r", report_id))).await
+        self.bus(room, Bus::ReportFiled, report_id).await
     }
 
     async fn presence_changed(&self, room: &str) -> StoreResult<()> {
-        self.bus(room, None).await
+        self.bus(room, Bus::Presence, "").await
     }
 
     fn healthy(&self) -> bool {
@@ -302,8 +307,8 @@ impl Store for RedisStore {
 
 impl RedisStore {
     /// Tells every node something about a room on the bus (from Rust; the Lua scripts'
-    /// `tell` in the prelude writes the same entries).
-    async fn bus(&self, room: &str, what: Option<(&str, &str)>) -> StoreResult<()> {
+    /// `tell` in the prelude writes the same entries, named by the same [`Bus`]).
+    async fn bus(&self, room: &str, what: Bus, value: &str) -> StoreResult<()> {
         let mut cmd = redis::cmd("XADD");
         cmd.arg(format!("{}bus", self.config.prefix))
             .arg("MAXLEN")
@@ -312,8 +317,8 @@ impl RedisStore {
             .arg("*")
             .arg("room")
             .arg(room);
-        if let Some((key, value)) = what {
-            cmd.arg(key).arg(value);
+        if !what.code().is_empty() {
+            cmd.arg(what.code()).arg(value);
         }
         cmd.exec_async(&mut self.conn()).await.map_err(unavailable)
     }

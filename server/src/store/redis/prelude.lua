@@ -1,22 +1,14 @@
 -- Shared by every Ibasho script (prepended to each). ARGV[1] is always the key prefix.
 --
 -- Each collection's keys are listed in its Rust file (sessions.rs, rooms.rs, docs.rs,
--- attempts.rs, private_rooms.rs, sanctions.rs, reports.rs, alerts.rs, audit_log.rs, escalations.rs) beside its scripts in the folder of the same name. Shared:
+-- attempts.rs, private_rooms.rs, sanctions.rs, reports.rs, alerts.rs, audit_log.rs,
+-- escalations.rs, duty.rs, case_counts.rs, bindings.rs) beside its scripts in the folder of
+-- the same name. Shared:
 --   events             every room's events, in one stream that each node follows:
 --                      room, e epoch, o offset, t m|r, j json (ids are Redis's own)
---   bus                stream of what nodes tell each other: `room R` (presence changed),
---                      `room R d KIND` (a room document changed), `room R g 1` (a private
---                      room is gone), `room R c EPOCH` (a room's sitting of that epoch ended:
---                      its members are out), `room R s JSON` (a frame for the room's staff only) and
---                      `room R p KEY\nJSON` (a frame for one member, by member key), both
---                      written by RedisStore::tell, `room R o KEY\nID` (a report of the
---                      session with that outcome key was resolved), `room R r ID` (a report
---                      was filed: staff read it from the store), `room R a ID` (an alert was
---                      raised: staff read it from the store), `room R u 1` (someone's
---                      sanctions in the room changed: staff read who is muted from the store), `room '' x JSON` (staff handles
---                      signed out), `room '' e ID\nOVER` (a request to talk with a counselor
---                      changed; an empty ID: duty changed) and `room '' b KEY` (a session, by
---                      escalation key, was bound to a request)
+--   bus                stream of what nodes tell each other: `room R CODE VALUE`, one kind per
+--                      entry of the `BUS` table (prepended to every script, made from
+--                      `Bus` in bus.rs, which says what each value holds); `tell` writes one.
 -- A sid is a hash of the session token: the token itself is never stored.
 -- Every key of a session has a time to live, so that a node that dies leaves nothing behind.
 local P = ARGV[1]
@@ -96,7 +88,7 @@ local function epoch(room, fresh)
 end
 
 
--- Tells every node something about a room (see `bus` above).
+-- Tells every node something about a room: `what` is an entry of `BUS` (see bus.rs).
 local function tell(room, what, value)
   if what then
     redis.call('XADD', P .. 'bus', 'MAXLEN', '~', 1000, '*', 'room', room, what, value)

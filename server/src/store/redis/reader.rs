@@ -16,8 +16,9 @@ use redis::{AsyncConnectionConfig, Client, RedisResult};
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 
+use super::bus::Bus;
 use super::decode_event;
-use crate::store::{PRIVATE_PREFIX, Recipient, StoreEvent};
+use crate::store::{PRIVATE_PREFIX, StoreEvent};
 
 /// How long one XREAD waits for events before asking again.
 const BLOCK_MS: u64 = 5_000;
@@ -255,83 +256,11 @@ impl Follow {
         for (key, entries) in answer {
             if key == self.bus {
                 for (id, fields) in entries {
-                    let event = match fields.as_slice() {
-                        [name, room] if name == "room" => {
-                            Some(StoreEvent::Presence { room: room.clone() })
-                        }
-                        [name, room, what, kind] if name == "room" && what == "d" => {
-                            Some(StoreEvent::Doc {
-                                room: room.clone(),
-                                kind: kind.clone(),
-                            })
-                        }
-                        [name, room, what, id] if name == "room" && what == "r" => {
-                            Some(StoreEvent::ReportFiled {
-                                room: room.clone(),
-                                report_id: id.clone(),
-                            })
-                        }
-                        [name, room, what, _] if name == "room" && what == "u" => {
-                            Some(StoreEvent::Sanctioned { room: room.clone() })
-                        }
-                        [name, room, what, id] if name == "room" && what == "a" => {
-                            Some(StoreEvent::AlertRaised {
-                                room: room.clone(),
-                                alert_id: id.clone(),
-                            })
-                        }
-                        [name, _, what, json] if name == "room" && what == "x" => {
-                            serde_json::from_str(json)
-                                .ok()
-                                .map(|handles| StoreEvent::SignedOut { handles })
-                        }
-                        [name, _, what, value] if name == "room" && what == "e" => value
-                            .split_once('\n')
-                            .map(|(id, over)| StoreEvent::Escalation {
-                                id: id.to_owned(),
-                                over: serde_json::from_value(serde_json::Value::String(
-                                    over.to_owned(),
-                                ))
-                                .ok(),
-                            }),
-                        [name, _, what, session] if name == "room" && what == "b" => {
-                            Some(StoreEvent::Bound {
-                                session: session.clone(),
-                            })
-                        }
-                        [name, _, what, value] if name == "room" && what == "o" => value
-                            .split_once('\n')
-                            .map(|(reporter, id)| StoreEvent::Outcome {
-                                reporter: reporter.to_owned(),
-                                report_id: id.to_owned(),
-                            }),
-                        [name, room, what, epoch] if name == "room" && what == "c" => {
-                            Some(StoreEvent::Closed {
-                                room: room.clone(),
-                                ended: epoch.clone(),
-                            })
-                        }
-                        [name, room, what, frame] if name == "room" && what == "s" => {
-                            Some(StoreEvent::Private {
-                                room: room.clone(),
-                                to: Recipient::Staff,
-                                frame: frame.clone(),
-                            })
-                        }
-                        [name, room, what, value] if name == "room" && what == "p" => value
-                            .split_once('\n')
-                            .map(|(key, frame)| StoreEvent::Private {
-                                room: room.clone(),
-                                to: Recipient::Member(key.to_owned()),
-                                frame: frame.to_owned(),
-                            }),
-                        [name, room, what, _] if name == "room" && what == "g" => {
-                            // A private room is gone: no more of its events to follow.
-                            self.rooms.retain(|followed| followed.room != *room);
-                            Some(StoreEvent::Gone { room: room.clone() })
-                        }
-                        _ => None,
-                    };
+                    let event = Bus::read(&fields);
+                    if let Some(StoreEvent::Gone { room }) = &event {
+                        // A private room is gone: no more of its events to follow.
+                        self.rooms.retain(|followed| followed.room != *room);
+                    }
                     if let Some(event) = event
                         && events.send(event).await.is_err()
                     {

@@ -11,5 +11,5 @@ redis.call('ZADD', index, ARGV[5], id)
 -- Ids whose alert expired leave the index; the index lasts as long as its newest alert.
 redis.call('ZREMRANGEBYSCORE', index, '-inf', tonumber(ARGV[5]) - tonumber(ARGV[6]))
 redis.call('PEXPIRE', index, ARGV[6])
-tell(room, 'a', id)
+tell(room, BUS.ALERT_RAISED, id)
 return 1

@@ -12,5 +12,5 @@ else
   redis.call('SET', key, ARGV[5])
   redis.call('SADD', rkey(room, 'docs'), kind)
 end
-tell(room, 'd', kind)
+tell(room, BUS.DOC, kind)
 return 1

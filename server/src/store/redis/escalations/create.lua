@@ -3,5 +3,5 @@
 local id = ARGV[2]
 redis.call('SET', P .. 'esc:' .. id, ARGV[3], 'PX', ARGV[4])
 redis.call('SADD', P .. 'esc:all', id)
-tell('', 'e', ARGV[5] .. '\n')
+tell('', BUS.ESCALATION, ARGV[5] .. '\n')
 return 1

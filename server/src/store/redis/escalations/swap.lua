@@ -11,5 +11,5 @@ if ARGV[4] == '' then
 else
   redis.call('SET', key, ARGV[4], 'PX', ARGV[6])
 end
-tell('', 'e', ARGV[7] .. '\n' .. ARGV[5])
+tell('', BUS.ESCALATION, ARGV[7] .. '\n' .. ARGV[5])
 return 1

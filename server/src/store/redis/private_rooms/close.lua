@@ -11,5 +11,5 @@ local bus = P .. 'bus'
 for _, entry in ipairs(redis.call('XRANGE', bus, '-', '+')) do
   if entry[2][2] == room then redis.call('XDEL', bus, entry[1]) end
 end
-tell(room, 'g', '1')
+tell(room, BUS.GONE, '1')
 return 1

@@ -10,5 +10,5 @@ end
 local ended = redis.call('HGET', meta, 'epoch') or ''
 erase(room)
 redis.call('HSET', meta, 'epoch', ARGV[4], 'offset', 0, 'closed', ARGV[3])
-tell(room, 'c', ended)
+tell(room, BUS.CLOSED, ended)
 return ARGV[4]

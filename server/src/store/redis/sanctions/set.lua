@@ -9,7 +9,7 @@ local index = rkey(room, 'sanctioned')
 redis.call('HDEL', sk, room .. '\nremoved')
 if ARGV[6] ~= '' then redis.call('HSET', sk, room .. '\nremoved', ARGV[6]) end
 -- Every node's staff in the room hear who is muted again (the room only: no one named).
-tell(room, 'u', '1')
+tell(room, BUS.SANCTIONED, '1')
 if ARGV[4] == '' then
   redis.call('HDEL', sk, room)
   redis.call('SREM', index, sid)

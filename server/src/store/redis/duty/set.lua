@@ -7,5 +7,5 @@ if ARGV[3] == '' then
 else
   changed = redis.call('HSET', key, ARGV[2], ARGV[3]) == 1
 end
-if changed then tell('', 'e', '\n') end
+if changed then tell('', BUS.DUTY, '1') end
 return 1

@@ -3,5 +3,5 @@
 local sk = skey(ARGV[2])
 if redis.call('EXISTS', sk) == 0 then return 0 end
 redis.call('HSET', sk, 'e', ARGV[3])
-tell('', 'b', ARGV[4])
+tell('', BUS.BOUND, ARGV[4])
 return 1
