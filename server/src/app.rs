@@ -82,6 +82,7 @@ impl App {
             protection: Arc::clone(&settings.protection),
             staff: Arc::clone(&staff),
             timing: rooms.timing().clone(),
+            directory: Arc::clone(rooms.directory()),
             grace: settings.limits.case_grace,
             lease: settings.limits.case_lease,
             // Renewed well before a lease runs out.

@@ -5,7 +5,7 @@
 //!
 //! One task per node does this, in order, so that an older view never overtakes a newer one.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -15,6 +15,7 @@ use tokio::sync::mpsc;
 
 use super::Counsel;
 use super::views::{self, Queueing};
+use super::watch::{ForSession, Last};
 use crate::hub::CaseEvent;
 use crate::outbox::Outbox;
 use crate::store::escalations::{bus_key, read_all};
@@ -22,166 +23,17 @@ use crate::store::private_rooms::CASE_ROOM_SEATS;
 use crate::store::{Escalation, StoreEvent, escalation_key, session_key};
 use crate::token::SessionToken;
 
-/// What this node follows for its sessions, and what it last told each (as JSON), so that
-/// a frame is sent again only when it changed.
-#[derive(Debug, Default)]
-pub struct Watch {
-    persons: HashMap<SessionToken, Person>,
-    staff: HashMap<SessionToken, Staff>,
-}
-
-/// A session here and a name (a room to put it in, a request it is done with).
-type ForSession = (SessionToken, String);
-
-/// How many looks in a row may miss a followed request before it is no longer followed.
-const MISSES: u32 = 3;
-
-#[derive(Debug)]
-struct Person {
-    id: String,
-    last: Option<String>,
-    /// Looks in a row that did not find the request.
-    missed: u32,
-    /// The counselor's room this node put the person in.
-    joined: Option<String>,
-    /// Where the request came from, as last seen (its end may be told after its record is
-    /// erased: the help lines depend on it).
-    source: ibasho_protocol::EscalationSource,
-}
-
-#[derive(Debug, Default)]
-struct Staff {
-    on_duty: bool,
-    /// The queue's ids and urgencies last told (waiting times tick on in the client).
-    last_queue: Option<String>,
-    told_urgent: HashSet<String>,
-    /// Cases this counselor has, and what they were last told of each.
-    cases: HashMap<String, Option<String>>,
-    /// Escalations this facilitator made, and the status last told.
-    escalated: HashMap<String, Option<String>>,
-}
-
-impl Watch {
-    pub(super) fn follow_person(&mut self, token: &SessionToken, id: &str) {
-        let person = self.persons.entry(token.clone()).or_insert(Person {
-            id: id.to_owned(),
-            last: None,
-            missed: 0,
-            joined: None,
-            source: ibasho_protocol::EscalationSource::Participant,
-        });
-        if person.id != id {
-            person.id = id.to_owned();
-            person.joined = None;
-        }
-        person.last = None;
-        person.missed = 0;
-    }
-
-    pub(super) fn joined(&mut self, token: &SessionToken, room: Option<String>) {
-        if let Some(person) = self.persons.get_mut(token) {
-            person.joined = room;
-        }
-    }
-
-    pub(super) fn set_duty(&mut self, token: &SessionToken, on: bool) {
-        let staff = self.staff.entry(token.clone()).or_default();
-        staff.on_duty = on;
-        staff.last_queue = None;
-        staff.told_urgent.clear();
-    }
-
-    pub(super) fn follow_case(&mut self, token: &SessionToken, id: &str) {
-        self.staff
-            .entry(token.clone())
-            .or_default()
-            .cases
-            .insert(id.to_owned(), None);
-    }
-
-    pub(super) fn follow_escalated(&mut self, token: &SessionToken, id: &str) {
-        self.staff
-            .entry(token.clone())
-            .or_default()
-            .escalated
-            .insert(id.to_owned(), None);
-    }
-
-    /// Everything is told again (a resume, or the store back after an outage).
-    pub(super) fn retell(&mut self, token: &SessionToken) {
-        if let Some(person) = self.persons.get_mut(token) {
-            person.last = None;
-        }
-        if let Some(staff) = self.staff.get_mut(token) {
-            staff.last_queue = None;
-            staff.told_urgent.clear();
-            staff.cases.values_mut().for_each(|last| *last = None);
-            staff.escalated.values_mut().for_each(|last| *last = None);
-        }
-    }
-
-    fn retell_everyone(&mut self) {
-        let tokens: Vec<SessionToken> = self
-            .persons
-            .keys()
-            .chain(self.staff.keys())
-            .cloned()
-            .collect();
-        for token in tokens {
-            self.retell(&token);
-        }
-    }
-
-    /// The bus keys of every request followed here (by people, counselors, facilitators).
-    fn followed(&self) -> std::collections::HashSet<String> {
-        self.persons
-            .values()
-            .map(|person| bus_key(&person.id))
-            .chain(self.staff.values().flat_map(|staff| {
-                staff
-                    .cases
-                    .keys()
-                    .chain(staff.escalated.keys())
-                    .map(|id| bus_key(id))
-            }))
-            .collect()
-    }
-
-    pub(super) fn on_duty_here(&self) -> Vec<SessionToken> {
-        self.staff
-            .iter()
-            .filter(|(_, staff)| staff.on_duty)
-            .map(|(token, _)| token.clone())
-            .collect()
-    }
-
-    pub(super) fn persons_here(&self) -> Vec<(SessionToken, String)> {
-        self.persons
-            .iter()
-            .map(|(token, person)| (token.clone(), person.id.clone()))
-            .collect()
-    }
-
-    /// A session ended: nothing of it is followed; the request it had, if any.
-    fn forget(&mut self, token: &SessionToken) -> Option<String> {
-        self.staff.remove(token);
-        self.persons.remove(token).map(|person| person.id)
-    }
-}
-
-/// Sends `frame` unless it is what `last` says was told; remembers it.
-fn tell(conn: &Outbox, last: &mut Option<String>, frame: &ServerMsg) {
-    let json = serde_json::to_string(frame).unwrap_or_default();
-    if last.as_deref() != Some(json.as_str()) {
+/// Sends `frame` unless it is what was last told of the same thing.
+fn tell(conn: &Outbox, last: &mut Last, frame: &ServerMsg) {
+    if last.is_news(frame) {
         conn.send(frame);
-        *last = Some(json);
     }
 }
 
 impl Counsel {
     /// The follower: the hub's events, a tick for leases, and wake-ups from this node's own
     /// changes; after each, everyone here is told what changed.
-    pub(super) async fn follow(self: Arc<Self>, mut events: mpsc::UnboundedReceiver<CaseEvent>) {
+    pub(super) async fn follow(self: Arc<Self>, mut events: mpsc::Receiver<CaseEvent>) {
         let mut tick = tokio::time::interval(self.tick);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
@@ -190,12 +42,23 @@ impl Counsel {
                     Some(event) => self.on_event(event).await,
                     None => return,
                 },
-                _ = tick.tick() => self.keep_leases().await,
+                _ = tick.tick() => {
+                    if !self.keep_leases().await {
+                        // A lease could not be renewed: again soon, well before it lapses.
+                        tick.reset_after(self.tick / 4);
+                    }
+                }
                 () = self.wake.notified() => {}
                 () = self.shutdown.cancelled() => return,
             }
             while let Ok(event) = events.try_recv() {
                 self.on_event(event).await;
+            }
+            if self
+                .overflowed
+                .swap(false, std::sync::atomic::Ordering::AcqRel)
+            {
+                self.resync().await;
             }
             if let Err(err) = self.tell_everyone().await {
                 tracing::warn!(error = %err, "could not follow requests to talk with a counselor");
@@ -233,6 +96,39 @@ impl Counsel {
             }
             CaseEvent::Store(_) => {}
             CaseEvent::SessionEnded { token, staff } => self.session_ended(&token, staff).await,
+        }
+    }
+
+    /// Events were dropped (the hub's queue to the desk was full): everyone here is told
+    /// where they stand again, and sessions this node no longer holds are taken as ended —
+    /// whatever a dropped event said, a lease or this look makes it so.
+    async fn resync(&self) {
+        let held: std::collections::HashSet<SessionToken> = self
+            .hub
+            .local_sessions()
+            .into_iter()
+            .map(|(token, _)| token)
+            .collect();
+        let gone: Vec<SessionToken> = {
+            let mut watch = self.watch();
+            watch.retell_everyone();
+            watch
+                .persons
+                .keys()
+                .chain(watch.staff.keys())
+                .filter(|token| !held.contains(*token))
+                .cloned()
+                .collect()
+        };
+        // (A counselor's duty and cases end by their leases, which nobody here renews now.)
+        for token in gone {
+            self.session_ended(&token, None).await;
+        }
+        // Bindings made meanwhile: every session here reads its own again.
+        for token in held {
+            if let Ok(Some(id)) = self.store.bound_escalation(&session_key(&token)).await {
+                self.watch().follow_person(&token, &id);
+            }
         }
     }
 
@@ -274,7 +170,7 @@ impl Counsel {
             .map(|(_, record)| (record.id.clone(), record))
             .collect();
         let on_duty =
-            u32::try_from(self.store.on_duty(Self::real_now()).await?.len()).unwrap_or(u32::MAX);
+            u32::try_from(self.store.on_duty(self.now()).await?.len()).unwrap_or(u32::MAX);
         let recent = self
             .store
             .recent_waits()
@@ -351,7 +247,7 @@ impl Counsel {
                         &mut person.last,
                         &views::for_person(record, queueing),
                     );
-                    person.missed = 0;
+                    person.found();
                     if record.case.is_over() {
                         done.push((token.clone(), person.id.clone()));
                     }
@@ -368,8 +264,7 @@ impl Counsel {
                     // Not in this look, and no end heard of: made just now (after the look
                     // began), or erased after its reading grace. Dropped only after a few
                     // looks, and never unbound on a guess.
-                    person.missed += 1;
-                    person.missed < MISSES
+                    person.missed()
                 }
             }
         });
@@ -448,10 +343,10 @@ impl Counsel {
             }
             for record in all.values() {
                 if record.counselor() == Some(handle.as_str()) {
-                    staff.cases.entry(record.id.clone()).or_insert(None);
+                    staff.cases.entry(record.id.clone()).or_default();
                 }
                 if record.facilitator.as_deref() == Some(handle.as_str()) {
-                    staff.escalated.entry(record.id.clone()).or_insert(None);
+                    staff.escalated.entry(record.id.clone()).or_default();
                 }
             }
             staff.cases.retain(|id, last| match all.get(id) {

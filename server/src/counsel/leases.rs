@@ -8,21 +8,51 @@
 use ibasho_moderation::escalation::State;
 
 use super::{Counsel, duration_ms};
+use crate::refusal::Refusal;
 use crate::store::escalations::read_all;
 
-impl Counsel {
-    /// Renews what this node holds and sweeps what lapsed.
-    pub(super) async fn keep_leases(&self) {
-        if let Err(err) = self.renew().await {
-            tracing::warn!(error = %err, "could not renew escalation leases");
+/// What a lease is for, in a log line (never which case, room or person).
+#[derive(Debug, Clone, Copy)]
+enum Lease {
+    Duty,
+    Person,
+    Counselor,
+}
+
+impl Lease {
+    fn as_str(self) -> &'static str {
+        match self {
+            Lease::Duty => "duty",
+            Lease::Person => "person",
+            Lease::Counselor => "counselor",
         }
+    }
+}
+
+/// A renewal that did not happen: said in the log by what it was for and why, never which.
+fn renewal_failed(lease: Lease, why: &str) {
+    tracing::warn!(
+        lease = lease.as_str(),
+        why,
+        "could not renew a lease; trying again soon"
+    );
+}
+
+impl Counsel {
+    /// Renews what this node holds and sweeps what lapsed. False if a renewal failed: the
+    /// follower then tries again well before the lease would lapse, rather than a tick later.
+    pub(super) async fn keep_leases(&self) -> bool {
+        let renewed = self.renew().await;
         if let Err(err) = self.sweep().await {
             tracing::warn!(error = %err, "could not sweep escalations");
         }
+        renewed
     }
 
-    async fn renew(&self) -> Result<(), crate::store::StoreError> {
-        let now = Self::real_now();
+    /// Renews every lease this node holds that is past half its time; each failure is
+    /// logged and the others still renewed. False if any failed.
+    async fn renew(&self) -> bool {
+        let now = self.now();
         let half = duration_ms(self.lease) / 2;
         let until = self.lease_end();
         let locals = self.hub.local_sessions();
@@ -30,20 +60,30 @@ impl Counsel {
             let watch = self.watch();
             (watch.persons_here(), watch.on_duty_here())
         };
+        let mut renewed = true;
         for token in on_duty {
             if let Some(Some(handle)) = locals
                 .iter()
                 .find(|(local, _)| *local == token)
                 .map(|(_, handle)| handle.clone())
+                && let Err(err) = self.store.set_duty(&handle, Some(until)).await
             {
-                self.store.set_duty(&handle, Some(until)).await?;
+                renewal_failed(Lease::Duty, &err.to_string());
+                renewed = false;
             }
         }
+        let records = match read_all(&*self.store).await {
+            Ok(records) => records,
+            Err(err) => {
+                renewal_failed(Lease::Person, &err.to_string());
+                return false;
+            }
+        };
         let held: Vec<&str> = locals
             .iter()
             .filter_map(|(_, handle)| handle.as_deref())
             .collect();
-        for (_, record) in read_all(&*self.store).await? {
+        for (_, record) in records {
             if record.case.is_over() {
                 continue;
             }
@@ -51,24 +91,37 @@ impl Counsel {
                 .iter()
                 .any(|(token, id)| *id == record.id && self.hub.holds(token));
             if person_here && record.person_until < now + half {
-                let _ = self
+                let done = self
                     .change(&record.id, |record| {
                         record.person_until = until;
                         Ok(())
                     })
                     .await;
+                renewed &= Self::renewal(Lease::Person, done.map(|_| ()));
             }
             let counselor_here = record.counselor().is_some_and(|c| held.contains(&c));
             if counselor_here && record.counselor_until < now + half {
-                let _ = self
+                let done = self
                     .change(&record.id, |record| {
                         record.counselor_until = until;
                         Ok(())
                     })
                     .await;
+                renewed &= Self::renewal(Lease::Counselor, done.map(|_| ()));
             }
         }
-        Ok(())
+        renewed
+    }
+
+    /// Whether a renewal went through (a request that is gone meanwhile needs none).
+    fn renewal(lease: Lease, done: Result<(), Refusal>) -> bool {
+        match done {
+            Ok(()) | Err(Refusal::NoSuchEscalation) => true,
+            Err(refusal) => {
+                renewal_failed(lease, refusal.code().as_str());
+                false
+            }
+        }
     }
 
     /// No sweeping for one lease from now (after the store came back, so that every node
@@ -80,7 +133,7 @@ impl Counsel {
     }
 
     async fn sweep(&self) -> Result<(), crate::store::StoreError> {
-        let now = Self::real_now();
+        let now = self.now();
         // Leases are not judged while held (the erasure after a reading grace is no lease).
         let held = now < self.sweep_after.load(std::sync::atomic::Ordering::Relaxed);
         for (stored, record) in read_all(&*self.store).await? {

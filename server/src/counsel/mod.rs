@@ -5,21 +5,26 @@
 //! The state machine is `ibasho_moderation::escalation`; the records are the store's
 //! `escalations` collection, changed by compare-and-swap ([`Counsel::change`]) so that
 //! exactly one claim wins across nodes. This node follows the requests of its own sessions
-//! and tells its people, facilitators and counselors where things stand (`follow`), renews
-//! the leases of what it holds and sweeps what a dead node left (`leases`). Frames are made
-//! from records in `views`.
+//! and tells its people, facilitators and counselors where things stand (`follow`, with its
+//! bookkeeping in `watch`), renews the leases of what it holds and sweeps what a dead node
+//! left (`leases`). Frames are made from records in `views`. Every time is the service's
+//! clock (`Timing::now`, injected); the hub's events reach the desk through a bounded queue
+//! (`hub::CaseFeed`).
 //!
 //! Never linked to a case record: a session is bound to its request through the request's
 //! id (the session's record points to it, never the reverse), and that binding goes with the
 //! session; a counselor's room admits the person as "the session bound to this case".
 //!
-//! Layers: `ws` → `counsel` → `hub` → `store` (like `rooms`).
+//! Layers: `ws` → `counsel` → `hub` → `store`; beside `rooms`, whose timing and directory
+//! (where 1:1 rooms are made) it uses. A handler calls one operation here per frame.
 
 mod follow;
 mod leases;
 mod views;
+mod watch;
 
 use std::collections::HashMap;
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 use std::time::Duration;
 
@@ -29,16 +34,17 @@ use tokio::sync::{Notify, mpsc};
 use tokio_util::sync::CancellationToken;
 
 use crate::catalogue::Catalogue;
-use crate::hub::Hub;
+use crate::hub::{CaseFeed, Hub};
+use crate::outbox::Outbox;
 use crate::protection::Protection;
 use crate::refusal::{BadRequest, Refusal};
-use crate::rooms::Timing;
+use crate::rooms::{Directory, Timing};
 use crate::staff::StaffAccounts;
 use crate::store::escalations::{bus_key, read_one};
 use crate::store::{Escalation, Store, session_key};
 use crate::token::SessionToken;
 
-pub use follow::Watch;
+use watch::Watch;
 
 /// At most this many messages go into a facilitator's escalation.
 pub const MAX_EXCERPT: usize = 20;
@@ -59,6 +65,8 @@ pub struct CounselParts {
     pub protection: Arc<Protection>,
     pub staff: LiveStaff,
     pub timing: Timing,
+    /// Where the 1:1 rooms are made (the room layer's directory, shared).
+    pub directory: Arc<Directory>,
     pub grace: Duration,
     pub lease: Duration,
     pub tick: Duration,
@@ -72,6 +80,7 @@ pub struct Counsel {
     protection: Arc<Protection>,
     staff: LiveStaff,
     timing: Timing,
+    directory: Arc<Directory>,
     grace: Duration,
     lease: Duration,
     tick: Duration,
@@ -85,7 +94,12 @@ pub struct Counsel {
     wake: Notify,
     /// No sweeps before then (ms): see `leases::hold_sweeps`.
     sweep_after: std::sync::atomic::AtomicU64,
+    /// The hub dropped events (its queue to the desk was full): look at everything again.
+    overflowed: Arc<AtomicBool>,
 }
+
+/// How many of the hub's events may wait for the desk before it looks at everything again.
+const CASE_EVENTS: usize = 4096;
 
 /// A case's step, as the state machine refuses it, on the wire.
 fn refused(refused: Refused) -> Refusal {
@@ -109,8 +123,12 @@ fn duration_ms(duration: Duration) -> u64 {
 impl Counsel {
     /// The desk of this node: it starts following the hub's escalation events.
     pub fn start(parts: CounselParts) -> Arc<Counsel> {
-        let (sender, events) = mpsc::unbounded_channel();
-        parts.hub.forward_cases(sender);
+        let (sender, events) = mpsc::channel(CASE_EVENTS);
+        let overflowed = Arc::new(AtomicBool::new(false));
+        parts.hub.forward_cases(CaseFeed {
+            events: sender,
+            overflowed: Arc::clone(&overflowed),
+        });
         let counsel = Arc::new(Counsel {
             store: parts.store,
             hub: parts.hub,
@@ -118,6 +136,7 @@ impl Counsel {
             protection: parts.protection,
             staff: parts.staff,
             timing: parts.timing,
+            directory: parts.directory,
             grace: parts.grace.min(crate::settings::MAX_CASE_GRACE),
             lease: parts.lease,
             tick: parts.tick,
@@ -126,6 +145,7 @@ impl Counsel {
             overs: Mutex::new(HashMap::new()),
             wake: Notify::new(),
             sweep_after: std::sync::atomic::AtomicU64::new(0),
+            overflowed,
         });
         // A node that starts renews before it sweeps what others left.
         counsel.hold_sweeps();
@@ -139,18 +159,14 @@ impl Counsel {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// The time cases are stamped with (the service's clock).
+    /// Now, in ms since the epoch, by the service's clock (injected: a test moves it).
+    /// Cases are stamped with it and leases counted in it: the desk reads no other clock.
     fn now(&self) -> u64 {
         ms(self.timing.now())
     }
 
-    /// The time leases are counted in: real time, whatever the service's clock says.
-    fn real_now() -> u64 {
-        ms(jiff::Timestamp::now())
-    }
-
     fn lease_end(&self) -> u64 {
-        Self::real_now() + duration_ms(self.lease)
+        self.now() + duration_ms(self.lease)
     }
 
     /// The request the session is bound to, if it is `id`: anything else (unknown, over,
@@ -189,12 +205,12 @@ impl Counsel {
                 Some(_) if awaiting => {
                     after.forget_the_person();
                     let window = self.grace.max(OUTCOME_WINDOW);
-                    after.erase_at = Some(Self::real_now() + duration_ms(window));
+                    after.erase_at = Some(self.now() + duration_ms(window));
                     Some(after.encode()?)
                 }
                 // Kept for the counselor's reading grace, then swept.
                 Some(EscalationState::Ended) if self.grace > Duration::ZERO => {
-                    after.erase_at = Some(Self::real_now() + duration_ms(self.grace));
+                    after.erase_at = Some(self.now() + duration_ms(self.grace));
                     Some(after.encode()?)
                 }
                 // Over: erased at once.
@@ -340,11 +356,17 @@ impl Counsel {
         if matches!(bound, Ok(true)) {
             return Ok(());
         }
-        if let Ok(Some(stored)) = self.store.escalation(&record.id).await {
-            let _ = self
+        let undone = match self.store.escalation(&record.id).await {
+            Ok(Some(stored)) => self
                 .store
                 .swap_escalation(&record.id, &stored, None, None)
-                .await;
+                .await
+                .map(|_| ()),
+            other => other.map(|_| ()),
+        };
+        if let Err(err) = undone {
+            // Nobody renews its lease: the sweep ends it.
+            tracing::warn!(error = %err, "could not take back a request nobody holds");
         }
         bound?;
         Err(Refusal::NoSuchEscalation)
@@ -401,8 +423,40 @@ impl Counsel {
         Ok(())
     }
 
+    /// A counselor (`token`, `handle`, connected on `conn`) takes request `id`: exactly one
+    /// claim wins, on any node. The 1:1 room is made for it, the counselor put in it and sent
+    /// the `case` frame; the person's node puts them in when it hears. A claim that loses
+    /// leaves no room behind.
+    pub async fn claim(
+        &self,
+        token: &SessionToken,
+        handle: &str,
+        id: &str,
+        conn: &Outbox,
+    ) -> Result<(), Refusal> {
+        self.claimable(id).await?;
+        let room = self.directory.create_case_room(token, id).await?;
+        let room = room.spec.id.clone();
+        let record = match self.claim_with_room(token, handle, id, &room).await {
+            Ok(record) => record,
+            Err(refusal) => {
+                // Another counselor won: the room made for this claim goes.
+                if let Err(err) = self.directory.close_private(&room).await {
+                    tracing::warn!(
+                        code = err.code().as_str(),
+                        "could not close the room of a lost claim; it expires by itself"
+                    );
+                }
+                return Err(refusal);
+            }
+        };
+        self.hub.join(&room, token, true, conn, None).await?;
+        conn.send(&self.case_frame(&record));
+        Ok(())
+    }
+
     /// Whether a claim could go ahead (before a room is made for it).
-    pub async fn claimable(&self, id: &str) -> Result<(), Refusal> {
+    async fn claimable(&self, id: &str) -> Result<(), Refusal> {
         let (_, record) = read_one(&*self.store, id)
             .await?
             .ok_or(Refusal::NoSuchEscalation)?;
@@ -413,9 +467,9 @@ impl Counsel {
         }
     }
 
-    /// A counselor takes a request, with the 1:1 room made for it: exactly one claim wins.
+    /// The claim itself, with the 1:1 room made for it: a compare-and-swap of the record.
     /// Returns the record (for the `case` frame).
-    pub async fn claim(
+    async fn claim_with_room(
         &self,
         token: &SessionToken,
         handle: &str,
@@ -570,7 +624,7 @@ impl Counsel {
     async fn resume_counselor(&self, token: &SessionToken, handle: &str) -> Result<(), Refusal> {
         if self
             .store
-            .on_duty(Self::real_now())
+            .on_duty(self.now())
             .await?
             .iter()
             .any(|on| on == handle)

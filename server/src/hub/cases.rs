@@ -2,6 +2,9 @@
 //! events and the end of sessions, forwarded to it; this node's sessions, to deliver to.
 //! The hub keeps no escalation state of its own.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use tokio::sync::mpsc;
 
 use super::Hub;
@@ -21,9 +24,19 @@ pub enum CaseEvent {
     },
 }
 
+/// Where the hub forwards what the desk hears: a bounded queue, so that the hub never waits
+/// on the desk and a stalled desk cannot grow this node's memory. When the queue is full the
+/// event is dropped and `overflowed` set: the desk then looks at everything again (its
+/// leases cover what a lost event would have said).
+#[derive(Debug, Clone)]
+pub struct CaseFeed {
+    pub events: mpsc::Sender<CaseEvent>,
+    pub overflowed: Arc<AtomicBool>,
+}
+
 impl Hub {
     /// From now on, escalation events and the end of sessions go to `to`.
-    pub fn forward_cases(&self, to: mpsc::UnboundedSender<CaseEvent>) {
+    pub fn forward_cases(&self, to: CaseFeed) {
         *self
             .cases
             .lock()
@@ -31,13 +44,22 @@ impl Hub {
     }
 
     pub(super) fn case_event(&self, event: CaseEvent) {
-        if let Some(to) = self
+        let cases = self
             .cases
             .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .as_ref()
-        {
-            let _ = to.send(event);
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let Some(to) = cases.as_ref() else { return };
+        match to.events.try_send(event) {
+            Ok(()) => {}
+            Err(mpsc::error::TrySendError::Full(_)) => {
+                if !to.overflowed.swap(true, Ordering::AcqRel) {
+                    tracing::warn!(
+                        "the counselor desk fell behind; it will look at everything again"
+                    );
+                }
+            }
+            // The desk stopped (shutdown): nobody to tell.
+            Err(mpsc::error::TrySendError::Closed(_)) => {}
         }
     }
 
@@ -59,5 +81,61 @@ impl Hub {
             .iter()
             .map(|(token, local)| (token.clone(), local.staff.clone()))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use tokio_util::sync::CancellationToken;
+
+    use super::*;
+    use crate::catalogue::Catalogue;
+    use crate::settings::Limits;
+    use crate::store::{MemoryStore, Store};
+
+    /// The hub never waits on the desk: past the queue's depth an event is dropped and the
+    /// desk told to look at everything again; once it has, it is told again next time.
+    #[tokio::test]
+    async fn a_full_queue_to_the_desk_drops_and_says_so_instead_of_waiting() {
+        let store: Arc<dyn Store> = Arc::new(MemoryStore::default());
+        let catalogue = Catalogue::parse(
+            r#"room = [{ id = "lounge", title = "ラウンジ", description = "いつでも", kind = "themed", capacity = 10, open = "always" }]"#,
+            "test",
+        )
+        .unwrap();
+        let hub = Hub::start(
+            store,
+            &catalogue,
+            Limits::default(),
+            Arc::new(crate::clock::SystemClock),
+            CancellationToken::new(),
+        );
+        let (events, mut desk) = mpsc::channel(2);
+        let overflowed = Arc::new(AtomicBool::new(false));
+        hub.forward_cases(CaseFeed {
+            events,
+            overflowed: Arc::clone(&overflowed),
+        });
+        for _ in 0..2 {
+            hub.case_event(CaseEvent::Store(StoreEvent::Duty));
+        }
+        assert!(!overflowed.load(Ordering::Acquire));
+        hub.case_event(CaseEvent::Store(StoreEvent::Duty));
+        assert!(overflowed.swap(false, Ordering::AcqRel), "the desk is told");
+        assert!(matches!(
+            desk.try_recv(),
+            Ok(CaseEvent::Store(StoreEvent::Duty))
+        ));
+        assert!(desk.try_recv().is_ok());
+        assert!(
+            desk.try_recv().is_err(),
+            "the third was dropped, not queued"
+        );
+        hub.case_event(CaseEvent::Store(StoreEvent::Duty));
+        assert!(!overflowed.load(Ordering::Acquire), "room again: delivered");
+        drop(desk);
+        // A desk that stopped is no overflow.
+        hub.case_event(CaseEvent::Store(StoreEvent::Duty));
+        assert!(!overflowed.load(Ordering::Acquire));
     }
 }

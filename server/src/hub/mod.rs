@@ -53,7 +53,7 @@ use crate::store::{Store, StoreError};
 use crate::token::SessionToken;
 use room::RoomHub;
 
-pub use cases::CaseEvent;
+pub use cases::{CaseEvent, CaseFeed};
 
 // The hub's vocabulary, for the layer above: it never needs the store itself.
 pub use crate::store::{Attachment, AuditEntry, NewMessage, Profile, Report, StaffAlert};
@@ -91,7 +91,7 @@ pub struct Hub {
     /// What facilitators set for each room (see `control`).
     controls: Mutex<HashMap<String, RoomControl>>,
     /// Where escalation events go (the counselor desk), once it listens.
-    cases: Mutex<Option<tokio::sync::mpsc::UnboundedSender<CaseEvent>>>,
+    cases: Mutex<Option<CaseFeed>>,
 }
 
 impl Hub {

@@ -35,7 +35,7 @@ pub struct Rooms {
     catalogue: Arc<Catalogue>,
     timing: Timing,
     hub: Arc<Hub>,
-    directory: Directory,
+    directory: Arc<Directory>,
 }
 
 /// A room and what it is like now, for the policy.
@@ -69,7 +69,12 @@ impl Rooms {
         hub: Arc<Hub>,
     ) -> Rooms {
         let timing = Timing::new(&catalogue, clock);
-        let directory = Directory::new(&catalogue, store, Arc::clone(&hub), timing.clone());
+        let directory = Arc::new(Directory::new(
+            &catalogue,
+            store,
+            Arc::clone(&hub),
+            timing.clone(),
+        ));
         Rooms {
             catalogue,
             timing,
@@ -78,8 +83,9 @@ impl Rooms {
         }
     }
 
-    /// Where private rooms are made and closed.
-    pub fn directory(&self) -> &Directory {
+    /// Where private rooms are made and closed (shared: the counselor desk makes its 1:1
+    /// rooms here too).
+    pub fn directory(&self) -> &Arc<Directory> {
         &self.directory
     }
 

@@ -707,3 +707,55 @@ async fn with_a_reading_grace_the_counselor_may_finish_reading_then_nothing_stay
     let counts = server.app().counsel.counts().await.unwrap();
     assert_eq!(counts.get("outcomes:referred"), Some(&1));
 }
+
+/// The desk reads no clock but the service's: a case its person left waits an hour for the
+/// counselor's outcome by that clock, then counts as none and is gone — a test moving the
+/// clock sees it at once (with the real clock it would take an hour).
+#[tokio::test]
+async fn the_wait_for_an_outcome_is_counted_on_the_services_clock() {
+    let clock = std::sync::Arc::new(ibasho_server::clock::ManualClock::new(
+        "2026-12-07T12:00:00Z".parse().unwrap(),
+    ));
+    let mut settings = staff_settings();
+    settings.limits.keep_alive_interval = Duration::from_millis(50);
+    let server =
+        crate::support::serve_with_clock(settings, std::sync::Arc::clone(&clock) as _).await;
+    let (mut counselor, _) = counselor_on_duty(&server).await;
+    let mut midori = person(&server, "みどり", "lounge").await;
+    midori
+        .send(json!({"type":"ask_counselor","room":"lounge"}))
+        .await
+        .unwrap();
+    let waiting = midori.escalation_in("waiting").await.unwrap();
+    let id = waiting["escalation_id"].as_str().unwrap().to_owned();
+    counselor.queue_of(1).await.unwrap();
+    counselor
+        .send(json!({"type":"claim","escalation_id": id}))
+        .await
+        .unwrap();
+    kept(&mut counselor, "case").await;
+    midori.escalation_in("connected").await.unwrap();
+    midori
+        .send(json!({"type":"end_case","escalation_id": id}))
+        .await
+        .unwrap();
+    midori.escalation_in("ended").await.unwrap();
+    assert!(server.app().store.escalation(&id).await.unwrap().is_some());
+
+    clock.advance(jiff::SignedDuration::from_mins(61));
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
+    while server.app().store.escalation(&id).await.unwrap().is_some() {
+        assert!(tokio::time::Instant::now() < deadline, "the record stayed");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let counts = server.app().counsel.counts().await.unwrap();
+    assert_eq!(counts.get("outcomes:none"), Some(&1));
+    // Past the clock's jump the counselor is still on duty: their lease was renewed by the
+    // same clock (the sweep above came after a renewal).
+    let mut ao = person(&server, "あお", "lounge").await;
+    ao.send(json!({"type":"ask_counselor","room":"lounge"}))
+        .await
+        .unwrap();
+    let waiting = ao.escalation_in("waiting").await.unwrap();
+    assert_eq!(waiting["on_duty"], 1, "{waiting}");
+}

@@ -111,30 +111,10 @@ impl Peer {
     pub(super) async fn claim(&mut self, escalation_id: String) -> Result<(), Refusal> {
         let session = self.counselor()?;
         let (token, handle) = (session.token.clone(), session.handle.clone());
-        let app = Arc::clone(&self.app);
-        app.counsel.claimable(&escalation_id).await?;
-        let room = app
-            .rooms
-            .directory()
-            .create_case_room(&token, &escalation_id)
-            .await?;
-        let room = room.spec.id.clone();
-        let record = match app
+        self.app
             .counsel
-            .claim(&token, &handle, &escalation_id, &room)
-            .await
-        {
-            Ok(record) => record,
-            Err(refusal) => {
-                // Another counselor won: the room made for this claim goes.
-                let _ = app.rooms.directory().close_private(&room).await;
-                return Err(refusal);
-            }
-        };
-        app.hub
-            .join(&room, &token, true, &self.outbox, None)
+            .claim(&token, &handle, &escalation_id, &self.outbox)
             .await?;
-        self.outbox.send(&app.counsel.case_frame(&record));
         self.audit_case("claim").await;
         Ok(())
     }
