@@ -66,6 +66,8 @@ impl App {
             Arc::clone(&clock),
             Arc::clone(&store),
             Arc::clone(&hub),
+            Arc::clone(&settings.protection),
+            settings.limits.clone(),
         );
         crate::timetable::spawn(
             Arc::clone(&hub),

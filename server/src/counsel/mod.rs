@@ -29,11 +29,12 @@ use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 use std::time::Duration;
 
 use ibasho_moderation::escalation::{Case, Refused, Source, State, Urgency};
-use ibasho_protocol::{CaseOutcome, EscalationState, ExcerptItem};
+use ibasho_protocol::{AuditEntry, CaseOutcome, EscalationState, ExcerptItem, StaffRole};
 use tokio::sync::{Notify, mpsc};
 use tokio_util::sync::CancellationToken;
 
 use crate::catalogue::Catalogue;
+use crate::hub::audit::PARTICIPANT;
 use crate::hub::{CaseFeed, Hub};
 use crate::outbox::Outbox;
 use crate::protection::Protection;
@@ -268,12 +269,14 @@ impl Counsel {
         Ok(())
     }
 
-    /// A staff member suggests a counselor to `handle` in `room`, with those of the person's
-    /// messages there a counselor should see. The person is asked first.
+    /// A staff member (`staff_role`) suggests a counselor to `handle` in `room`, with those of
+    /// the person's messages there a counselor should see. The person is asked first.
+    #[allow(clippy::too_many_arguments)]
     pub async fn escalate(
         &self,
         staff: &SessionToken,
         staff_handle: &str,
+        staff_role: StaffRole,
         room: &str,
         handle: &str,
         urgency: Urgency,
@@ -332,6 +335,7 @@ impl Counsel {
         self.watch().follow_escalated(staff, &record.id);
         tracing::debug!(urgency = urgency.as_str(), "escalated to a counselor");
         self.count(&[("requests:facilitator", 1)], None).await;
+        self.audit_case(staff_role.as_str(), "escalate").await;
         self.wake.notify_one();
         Ok(())
     }
@@ -452,6 +456,8 @@ impl Counsel {
         };
         self.hub.join(&room, token, true, conn, None).await?;
         conn.send(&self.case_frame(&record));
+        self.audit_case(StaffRole::Counselor.as_str(), "claim")
+            .await;
         Ok(())
     }
 
@@ -510,6 +516,8 @@ impl Counsel {
             })
             .await?;
         self.close_room(before.private_room.as_deref()).await;
+        self.audit_case(StaffRole::Counselor.as_str(), "hand_over")
+            .await;
         Ok(())
     }
 
@@ -530,6 +538,10 @@ impl Counsel {
             current.counselor() == Some(*handle)
                 || current.case.awaiting_outcome_from() == Some(*handle)
         });
+        let actor = match counselor {
+            Some(_) => StaffRole::Counselor.as_str(),
+            None => PARTICIPANT,
+        };
         let (before, after, ()) = match counselor {
             Some(handle) => {
                 let outcome = outcome.ok_or(Refusal::BadRequest(BadRequest::OutcomeMissing))?;
@@ -551,7 +563,23 @@ impl Counsel {
             }
         };
         self.finish(&before, &after).await;
+        self.audit_case(actor, "end_case").await;
         Ok(())
+    }
+
+    /// A case's step in the audit log: its action and time, and only the role of who acted
+    /// (`counselor`, `facilitator`, `participant`) — never a name, a room or a handle.
+    async fn audit_case(&self, actor: &str, action: &str) {
+        self.hub
+            .audit(AuditEntry {
+                at: self.timing.now(),
+                actor: actor.to_owned(),
+                action: action.to_owned(),
+                room: None,
+                target: None,
+                reason: None,
+            })
+            .await;
     }
 
     /// After a case ended: its room is closed and erased, and the outcome counted — when

@@ -56,7 +56,6 @@ use room::RoomHub;
 pub use cases::{CaseEvent, CaseFeed};
 
 // The hub's vocabulary, for the layer above: it never needs the store itself.
-pub use crate::store::{Attachment, AuditEntry, NewMessage, Profile, Report, StaffAlert};
 use sessions::LocalSession;
 
 /// A store that cannot answer is `unavailable` to the client; the cause goes to the log.

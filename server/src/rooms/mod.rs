@@ -1,33 +1,62 @@
-//! The room layer: what a room is, whether it is open, and who may do what in it. The
-//! WebSocket layer asks here (and the hub, for delivery); it never reaches into the store or
-//! the schedule itself.
+//! The room layer: what a room is, whether it is open, who may do what in it, and every
+//! operation the WebSocket layer asks of the rooms and of its session. The socket layer asks
+//! only here (and the counselor desk); it never names the hub, the store or the schedule.
+//! Each operation checks what it may work with (`guards`), asks the policy once, and then
+//! the hub.
 //!
 //! - [`directory`] — what room X is and whether a session may find it: the catalogue's rooms
 //!   and private rooms made at run time.
 //! - [`timing`] — when a room is open: schedule, clock, and a facilitator's changes.
 //! - [`policy`] — the one decision point for room actions (join, say, react, pass).
+//! - `guards` — found (`no_such_room`), staff (`forbidden`), in the room (`not_in_room`).
+//! - `sessions` — a session started, resumed, signed in, ended; shared allowances.
+//! - `conversation` — join, say (automatic protection's verdict, the policy once, the
+//!   allowances it names, the alerts), leave, react.
+//! - `facilitation`, `moderation`, `reports`, `alerts` — what staff do, and reports.
 
+mod alerts;
+mod conversation;
 pub mod directory;
+mod facilitation;
+mod guards;
+mod moderation;
 pub mod policy;
+mod reports;
+mod sessions;
 pub mod timing;
 
 use std::sync::Arc;
 
-use ibasho_protocol::{RoomInfo, RoomStatus};
+use ibasho_protocol::{AuditEntry, Role, RoomInfo, RoomStatus, StaffRole};
 use jiff::Timestamp;
 
 use crate::catalogue::{Catalogue, RoomSpec};
 use crate::clock::Clock;
 use crate::control::RoomControl;
 use crate::hub::Hub;
+use crate::protection::Protection;
 use crate::refusal::Refusal;
 use crate::schedule::Status;
+use crate::settings::Limits;
 use crate::store::Store;
 use crate::store::StoreResult;
 use crate::token::SessionToken;
+pub use conversation::{Joining, Saying};
 pub use directory::{Directory, Room};
+pub use moderation::Details;
 pub use policy::{Actor, Admission, RoomNow};
+pub use sessions::Opened;
 pub use timing::Timing;
+
+/// Who asks, as the room layer needs to know them: their session, their handle, who they
+/// said they come as, and their staff role if they signed in as staff.
+#[derive(Debug, Clone, Copy)]
+pub struct Who<'a> {
+    pub token: &'a SessionToken,
+    pub handle: &'a str,
+    pub role: Option<Role>,
+    pub staff: Option<StaffRole>,
+}
 
 /// The rooms (the catalogue's and private ones), with their timing and this node's copy of
 /// each room's control.
@@ -36,6 +65,9 @@ pub struct Rooms {
     timing: Timing,
     hub: Arc<Hub>,
     directory: Arc<Directory>,
+    /// Automatic protection: the word lists, crisis language, the help lines.
+    protection: Arc<Protection>,
+    limits: Limits,
 }
 
 /// A room and what it is like now, for the policy.
@@ -67,6 +99,8 @@ impl Rooms {
         clock: Arc<dyn Clock>,
         store: Arc<dyn Store>,
         hub: Arc<Hub>,
+        protection: Arc<Protection>,
+        limits: Limits,
     ) -> Rooms {
         let timing = Timing::new(&catalogue, clock);
         let directory = Arc::new(Directory::new(
@@ -80,6 +114,8 @@ impl Rooms {
             timing,
             hub,
             directory,
+            protection,
+            limits,
         }
     }
 
@@ -137,21 +173,26 @@ impl Rooms {
             .current_segment(spec, state.control.as_ref(), state.status)
     }
 
-    /// May the actor say something in the room now? A round whose facilitator has gone is
-    /// over: it ends (as the timetable would on its next tick), and the person speaks.
-    pub async fn may_say(&self, spec: &RoomSpec, actor: Actor<'_>) -> Result<(), Refusal> {
-        let unattended = spec.facilitated && !actor.staff && self.hub.unattended(&spec.id).await?;
-        let state = |rooms: &Rooms| RoomState {
-            unattended,
-            ..rooms.state(spec)
-        };
-        match policy::say(state(self).now(), actor) {
-            Err(Refusal::NotYourTurn) => {
-                self.hub.end_orphaned_round(&spec.id).await?;
-                policy::say(state(self).now(), actor)
-            }
-            decided => decided,
-        }
+    /// Notes what was done in the audit log (codes, never words): `actor` a staff name,
+    /// `system` or `participant`; `target` a handle only where the log may hold one.
+    async fn audit(
+        &self,
+        actor: &str,
+        action: &str,
+        room: Option<&str>,
+        target: Option<&str>,
+        reason: Option<&str>,
+    ) {
+        self.hub
+            .audit(AuditEntry {
+                at: self.timing.now(),
+                actor: actor.to_owned(),
+                action: action.to_owned(),
+                room: room.map(str::to_owned),
+                target: target.map(str::to_owned),
+                reason: reason.map(str::to_owned),
+            })
+            .await;
     }
 
     /// The public room list.

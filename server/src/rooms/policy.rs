@@ -1,8 +1,10 @@
 //! Who may do what in a room now: one pure decision per room action (join, say, react, pass),
-//! over the room's state and the person's session. Every handler asks here once; a new
-//! rule (a lock, slow mode, a mute, a removal) is a new field of [`RoomNow`] or [`Actor`]
-//! and a new line below, with its test — nowhere else.
+//! over the room's state and the person's session (and, for `say`, automatic protection's
+//! verdict on the words). Every operation asks here once; a new rule (a lock, slow mode, a
+//! mute, a removal) is a new field of [`RoomNow`] or [`Actor`] and a new line below, with
+//! its test — nowhere else.
 
+use ibasho_moderation::{Refusal as Verdicted, Verdict};
 use ibasho_protocol::Role;
 use jiff::Timestamp;
 
@@ -78,10 +80,67 @@ pub fn join<'a>(room: RoomNow<'a>, actor: Actor<'_>) -> Result<Admission<'a>, Re
     }
 }
 
-/// May the actor say something? Members only, while the sitting is open (between its end and
-/// its erasure nothing new is said), not while muted, not while the room is listen-only (locked, or without
-/// the staff member it needs), and in a round only on one's turn (staff always).
-pub fn say(room: RoomNow<'_>, actor: Actor<'_>) -> Result<(), Refusal> {
+/// What saying something takes once the room allows it: the allowances the room layer
+/// takes, in this order, before the message is said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SayPlan {
+    /// Slow mode: a participant's next `say` waits this long after their last (staff are
+    /// exempt); taken only by a message that is otherwise said.
+    pub slow_mode_seconds: Option<u32>,
+    /// The same words a third time in a minute are refused — never crisis language:
+    /// someone saying it again must be heard.
+    pub count_repeats: bool,
+}
+
+/// May the actor say this? Members only, while the sitting is open (between its end and its
+/// erasure nothing new is said), not while muted, not while the room is listen-only (locked,
+/// or without the staff member it needs), in a round only on one's turn (staff always) —
+/// and then as the word lists judged the words (`verdict`).
+pub fn say(room: RoomNow<'_>, actor: Actor<'_>, verdict: &Verdict) -> Result<SayPlan, Refusal> {
+    may_speak(room, actor)?;
+    match &verdict.refusal {
+        Some(Verdicted::Blocked { reason }) => {
+            return Err(Refusal::Blocked {
+                reason: reason.clone(),
+            });
+        }
+        Some(Verdicted::PersonalInfo { kinds, confirmable }) => {
+            return Err(Refusal::PersonalInfo {
+                kinds: kinds.clone(),
+                confirmable: *confirmable,
+            });
+        }
+        None => {}
+    }
+    let slow = room.control.map_or(0, |control| control.slow_mode_seconds);
+    Ok(SayPlan {
+        slow_mode_seconds: (slow > 0 && !actor.staff).then_some(slow),
+        count_repeats: !verdict.crisis,
+    })
+}
+
+/// Whether a retry of a message (same client id, after a reconnect) may be confirmed as
+/// said before, after this decision: whenever the room itself would take it — only the turn
+/// or the word lists standing in the way — never once the sitting is over, or while the
+/// writer is muted or out, or the room listen-only.
+pub fn retry_may_be_confirmed(decided: &Result<SayPlan, Refusal>) -> bool {
+    matches!(
+        decided,
+        Ok(_) | Err(Refusal::NotYourTurn | Refusal::Blocked { .. } | Refusal::PersonalInfo { .. })
+    )
+}
+
+/// Whether a decision costs from the session's rate: everything the room takes, and what the
+/// word lists refuse (so that nobody probes them fast).
+pub fn takes_rate(decided: &Result<SayPlan, Refusal>) -> bool {
+    matches!(
+        decided,
+        Ok(_) | Err(Refusal::Blocked { .. } | Refusal::PersonalInfo { .. })
+    )
+}
+
+/// The room's rules for anyone's words (the first part of [`say`]).
+fn may_speak(room: RoomNow<'_>, actor: Actor<'_>) -> Result<(), Refusal> {
     if !actor.member {
         return Err(Refusal::NotInRoom);
     }
@@ -150,6 +209,11 @@ mod tests {
             protection: ibasho_moderation::RoomRules::default(),
             facilitated: false,
         }
+    }
+
+    /// `say` with words nobody would refuse, as the room decides it.
+    fn say_ok(room: RoomNow<'_>, actor: Actor<'_>) -> Result<(), Refusal> {
+        say(room, actor, &Verdict::default()).map(|_| ())
     }
 
     const OPEN: Status = Status::Open {
@@ -235,18 +299,21 @@ mod tests {
             unattended: false,
             now: Timestamp::UNIX_EPOCH,
         };
-        assert_eq!(say(now(OPEN, None), person(true)), Ok(()));
-        assert_eq!(say(now(OPEN, None), person(false)), Err(Refusal::NotInRoom));
+        assert_eq!(say_ok(now(OPEN, None), person(true)), Ok(()));
+        assert_eq!(
+            say_ok(now(OPEN, None), person(false)),
+            Err(Refusal::NotInRoom)
+        );
         let closed = Status::Closed { next_open: None };
         assert_eq!(
-            say(now(closed, None), person(true)),
+            say_ok(now(closed, None), person(true)),
             Err(Refusal::RoomClosed { next_open: None })
         );
         assert_eq!(
-            say(now(OPEN, Some(&round)), person(true)),
+            say_ok(now(OPEN, Some(&round)), person(true)),
             Err(Refusal::NotYourTurn)
         );
-        assert_eq!(say(now(OPEN, Some(&round)), staff()), Ok(()));
+        assert_eq!(say_ok(now(OPEN, Some(&round)), staff()), Ok(()));
         // Reactions stay open out of turn.
         assert_eq!(react(now(OPEN, Some(&round)), person(true)), Ok(()));
         assert_eq!(
@@ -270,18 +337,82 @@ mod tests {
             now: Timestamp::UNIX_EPOCH,
         };
         assert_eq!(
-            say(now(Some(&locked), false), person(true)),
+            say_ok(now(Some(&locked), false), person(true)),
             Err(Refusal::Locked)
         );
-        assert_eq!(say(now(None, true), person(true)), Err(Refusal::Locked));
-        assert_eq!(say(now(Some(&locked), true), staff()), Ok(()));
+        assert_eq!(say_ok(now(None, true), person(true)), Err(Refusal::Locked));
+        assert_eq!(say_ok(now(Some(&locked), true), staff()), Ok(()));
         assert_eq!(react(now(Some(&locked), true), person(true)), Ok(()));
         let round = round_for("あお");
         // Locked comes before whose turn it is: nobody may write now.
         assert_eq!(
-            say(now(Some(&round), true), person(true)),
+            say_ok(now(Some(&round), true), person(true)),
             Err(Refusal::Locked)
         );
+    }
+
+    #[test]
+    fn the_words_are_judged_after_the_room_and_slow_mode_and_repeats_follow_the_verdict() {
+        let lounge = spec(Audience::Anyone, false);
+        let slow = RoomControl {
+            slow_mode_seconds: 30,
+            ..RoomControl::default()
+        };
+        let round = round_for("あお");
+        let now = |control| RoomNow {
+            spec: &lounge,
+            status: OPEN,
+            control,
+            unattended: false,
+            now: Timestamp::UNIX_EPOCH,
+        };
+        let blocked = Verdict {
+            refusal: Some(Verdicted::Blocked {
+                reason: "abuse".into(),
+            }),
+            ..Verdict::default()
+        };
+        let crisis = Verdict {
+            crisis: true,
+            ..Verdict::default()
+        };
+        assert_eq!(
+            say(now(None), person(true), &blocked),
+            Err(Refusal::Blocked {
+                reason: "abuse".into()
+            })
+        );
+        // The room's own rules come first: out of turn is out of turn, whatever the words.
+        let decided = say(now(Some(&round)), person(true), &blocked);
+        assert_eq!(decided, Err(Refusal::NotYourTurn));
+        assert!(retry_may_be_confirmed(&decided) && !takes_rate(&decided));
+        assert_eq!(
+            say(now(Some(&slow)), person(true), &Verdict::default()),
+            Ok(SayPlan {
+                slow_mode_seconds: Some(30),
+                count_repeats: true
+            })
+        );
+        assert_eq!(
+            say(now(Some(&slow)), staff(), &crisis),
+            Ok(SayPlan {
+                slow_mode_seconds: None,
+                count_repeats: false
+            }),
+            "staff are exempt from slow mode; crisis language is never a repetition"
+        );
+        let decided = say(now(None), person(true), &blocked);
+        assert!(retry_may_be_confirmed(&decided) && takes_rate(&decided));
+        let closed = Status::Closed { next_open: None };
+        let decided = say(
+            RoomNow {
+                status: closed,
+                ..now(None)
+            },
+            person(true),
+            &Verdict::default(),
+        );
+        assert!(!retry_may_be_confirmed(&decided) && !takes_rate(&decided));
     }
 
     #[test]

@@ -7,8 +7,6 @@ use std::sync::Arc;
 use ibasho_protocol::{CaseOutcome, EscalationSource, StaffRole, Urgency};
 
 use super::{Attached, Peer};
-use crate::hub::AuditEntry;
-use crate::hub::audit::PARTICIPANT;
 use crate::refusal::{BadRequest, Refusal};
 
 impl Peer {
@@ -19,27 +17,6 @@ impl Peer {
             return Err(Refusal::Forbidden);
         }
         Ok(session)
-    }
-
-    /// An audit entry with a case's action and time only, and the role of who acted (a
-    /// staff role's wire name, or `participant`): never a name, a room or a handle.
-    async fn audit_case(&self, action: &str) {
-        let actor = self
-            .session
-            .as_ref()
-            .and_then(|session| session.staff)
-            .map_or(PARTICIPANT, StaffRole::as_str);
-        self.app
-            .hub
-            .audit(AuditEntry {
-                at: self.app.rooms.timing().now(),
-                actor: actor.to_owned(),
-                action: action.to_owned(),
-                room: None,
-                target: None,
-                reason: None,
-            })
-            .await;
     }
 
     pub(super) async fn ask_counselor(
@@ -57,11 +34,10 @@ impl Peer {
         if session.staff.is_some() {
             return Err(Refusal::Forbidden);
         }
-        if let Some(room) = &room {
-            self.member(room).await?;
-        }
         let app = Arc::clone(&self.app);
-        let session = self.session()?;
+        if let Some(room) = &room {
+            app.rooms.inside(session.who(), room, &self.outbox).await?;
+        }
         app.counsel
             .ask(&session.token, &session.handle, room, source)
             .await
@@ -74,14 +50,23 @@ impl Peer {
         urgency: Urgency,
         message_ids: Vec<String>,
     ) -> Result<(), Refusal> {
-        let here = self.staff_at(&room).await?;
-        let (token, staff_handle) = (here.session.token.clone(), here.session.handle.clone());
-        self.app
-            .counsel
-            .escalate(&token, &staff_handle, &room, &handle, urgency, &message_ids)
+        let session = self.session()?;
+        let app = Arc::clone(&self.app);
+        app.rooms
+            .staff_at(session.who(), &room, &self.outbox)
             .await?;
-        self.audit_case("escalate").await;
-        Ok(())
+        let role = session.staff.ok_or(Refusal::Forbidden)?;
+        app.counsel
+            .escalate(
+                &session.token,
+                &session.handle,
+                role,
+                &room,
+                &handle,
+                urgency,
+                &message_ids,
+            )
+            .await
     }
 
     pub(super) async fn consent(
@@ -110,20 +95,20 @@ impl Peer {
 
     pub(super) async fn claim(&mut self, escalation_id: String) -> Result<(), Refusal> {
         let session = self.counselor()?;
-        let (token, handle) = (session.token.clone(), session.handle.clone());
         self.app
             .counsel
-            .claim(&token, &handle, &escalation_id, &self.outbox)
-            .await?;
-        self.audit_case("claim").await;
-        Ok(())
+            .claim(
+                &session.token,
+                &session.handle,
+                &escalation_id,
+                &self.outbox,
+            )
+            .await
     }
 
     pub(super) async fn hand_over(&mut self, escalation_id: String) -> Result<(), Refusal> {
         let handle = self.counselor()?.handle.clone();
-        self.app.counsel.hand_over(&handle, &escalation_id).await?;
-        self.audit_case("hand_over").await;
-        Ok(())
+        self.app.counsel.hand_over(&handle, &escalation_id).await
     }
 
     pub(super) async fn end_case(
@@ -132,14 +117,11 @@ impl Peer {
         outcome: Option<CaseOutcome>,
     ) -> Result<(), Refusal> {
         let session = self.session()?;
-        let token = session.token.clone();
         let counselor =
-            (session.staff == Some(StaffRole::Counselor)).then(|| session.handle.clone());
+            (session.staff == Some(StaffRole::Counselor)).then_some(session.handle.as_str());
         self.app
             .counsel
-            .end_case(&token, counselor.as_deref(), &escalation_id, outcome)
-            .await?;
-        self.audit_case("end_case").await;
-        Ok(())
+            .end_case(&session.token, counselor, &escalation_id, outcome)
+            .await
     }
 }

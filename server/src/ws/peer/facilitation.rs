@@ -1,123 +1,26 @@
 //! A facilitator's actions on a room's sitting, and the floor in a round.
 
-use std::sync::Arc;
-
 use ibasho_protocol::FacilitatorAction;
 
 use super::Peer;
-use crate::control::{self, NotNow, RoomControl};
 use crate::refusal::Refusal;
-use crate::rooms::policy;
-
-impl From<NotNow> for Refusal {
-    fn from(NotNow: NotNow) -> Self {
-        Refusal::NotNow
-    }
-}
 
 impl Peer {
-    /// A facilitator's action on a room's sitting.
     pub(super) async fn facilitate(
         &mut self,
         room: String,
         action: FacilitatorAction,
         minutes: Option<u32>,
     ) -> Result<(), Refusal> {
-        // Opening early comes before anyone can be in the room; the rest is done inside it.
-        let here = if action == FacilitatorAction::OpenEarly {
-            self.staff_at(&room).await?
-        } else {
-            self.staff_in(&room).await?
-        };
-        let (spec, session) = (&here.room.spec, here.session);
-        let app = Arc::clone(&self.app);
-        let (rooms, hub) = (&app.rooms, &app.hub);
-        let timing = rooms.timing();
-        let now = timing.now();
-        let planned = rooms.current_sitting(spec);
-        let result = match action {
-            FacilitatorAction::OpenEarly => {
-                if rooms.is_open(spec) {
-                    return Err(Refusal::NotNow);
-                }
-                let next = timing.next_sitting(spec).ok_or(Refusal::NotNow)?;
-                // The sitting before is closed first (everyone out, erased), so that nothing
-                // of it reaches into this one, whatever the timetable's tick.
-                if let Some(previous) = timing.last_end(spec) {
-                    hub.close_room(&room, previous)
-                        .await
-                        .map_err(|_| Refusal::Unavailable)?;
-                }
-                hub.update_control(&room, |current| RoomControl::open_early(current, next, now))
-                    .await
-            }
-            FacilitatorAction::Extend => {
-                let minutes = minutes.unwrap_or(control::DEFAULT_EXTEND_MINUTES);
-                let (_, planned_end) = planned.ok_or(Refusal::NotNow)?;
-                // Never into the next sitting.
-                let next = timing.next_start_after(spec, planned_end);
-                hub.update_control(&room, |current| {
-                    RoomControl::for_sitting(current, planned).extend(minutes, now, next)
-                })
-                .await
-            }
-            FacilitatorAction::NextSegment | FacilitatorAction::PreviousSegment => {
-                let segments = spec
-                    .programme
-                    .as_ref()
-                    .map_or(0, |programme| programme.agenda.len());
-                let by_clock = rooms.current_segment(spec);
-                let forward = action == FacilitatorAction::NextSegment;
-                hub.update_control(&room, |current| {
-                    RoomControl::for_sitting(current, planned)
-                        .step_segment(segments, by_clock, forward)
-                })
-                .await
-            }
-            FacilitatorAction::StartRound => {
-                let present = hub.members(&room).await?;
-                let by = session.handle.clone();
-                hub.update_control(&room, |current| {
-                    RoomControl::for_sitting(current, planned)
-                        .start_round(by.clone(), present.clone())
-                })
-                .await
-            }
-            FacilitatorAction::NextTurn => {
-                let present = hub.member_handles(&room).await?;
-                hub.update_control(&room, |current| {
-                    RoomControl::for_sitting(current, planned).next_turn(&present)
-                })
-                .await
-            }
-            FacilitatorAction::EndRound => {
-                hub.update_control(&room, |current| {
-                    RoomControl::for_sitting(current, planned).end_round()
-                })
-                .await
-            }
-        };
-        tracing::debug!(action = ?action, "facilitated");
-        Ok(result??)
+        let who = self.who()?;
+        self.app
+            .rooms
+            .facilitate(who, &room, action, minutes, &self.outbox)
+            .await
     }
 
     /// In a round, on one's turn: gives the floor on without speaking.
     pub(super) async fn pass(&mut self, room: String) -> Result<(), Refusal> {
-        let here = self.member(&room).await?;
-        let spec = &here.room.spec;
-        let app = Arc::clone(&self.app);
-        let present = app.hub.member_handles(&room).await?;
-        app.hub
-            .update_control(&room, |current| {
-                let state = app.rooms.state(spec);
-                // Decided on the control as the store has it now, not this node's copy.
-                let now = crate::rooms::RoomNow {
-                    control: current,
-                    ..state.now()
-                };
-                policy::pass(now, here.actor())?;
-                Ok(current.cloned().unwrap_or_default().next_turn(&present)?)
-            })
-            .await?
+        self.app.rooms.pass(self.who()?, &room, &self.outbox).await
     }
 }

@@ -3,9 +3,11 @@
 //! This file parses a frame, checks the connection's frame rate and hands the frame to its
 //! handler; handlers live in files by area — [`session`] (hello, resume, staff sign-in, the
 //! end), [`conversation`] (join, say, leave, react), [`facilitation`] (a facilitator's
-//! actions, the floor), [`escalation`] (talking with a counselor). A handler starts with a guard that returns what it may work with
-//! (`self.session()?`, `self.member(&room)?`, `self.staff_in(&room)?`) and asks the room
-//! layer's policy once. Adding a frame type is a variant in `protocol` and one handler here.
+//! actions, the floor), [`moderation`], [`reports`], [`alerts`], [`escalation`] (talking
+//! with a counselor). A handler says who is asking (`self.who()?`: `bad_request` before
+//! `hello`) and calls one operation of the room layer (`app.rooms`) or the counselor desk
+//! (`app.counsel`), which checks the rest; this layer never names the hub or the store.
+//! Adding a frame type is a variant in `protocol`, one operation below and one handler here.
 //!
 //! Every refusal becomes an `error` frame and the connection goes on. Nothing here logs what
 //! a person wrote or which handle they chose; only frame kinds and refusal codes.
@@ -23,11 +25,10 @@ use std::sync::Arc;
 use ibasho_protocol::{ClientMsg, Lang, Position, Role, ServerMsg, StaffRole};
 
 use crate::app::App;
-use crate::hub::Attachment;
 use crate::outbox::Outbox;
 use crate::ratelimit::Limiter;
 use crate::refusal::{BadRequest, Refusal};
-use crate::rooms::{Actor, Room};
+use crate::rooms::Who;
 use crate::token::SessionToken;
 
 /// Epochs are short; anything longer is no epoch of ours.
@@ -41,7 +42,8 @@ fn well_formed(position: &Position) -> bool {
 #[derive(Debug)]
 struct Attached {
     token: SessionToken,
-    attachment: Attachment,
+    /// Which attachment of the session this connection is (only the current one ends it).
+    attachment: u64,
     /// What the others see (for whose turn it is in a round).
     handle: String,
     /// Who the person said they come as (rooms for other audiences refuse them).
@@ -50,24 +52,14 @@ struct Attached {
     staff: Option<StaffRole>,
 }
 
-/// What a guard hands a handler: the session, and the room it named. Which rooms the
-/// connection is in is not kept here: the hub knows (from the store), and says so here.
-struct InRoom<'a> {
-    session: &'a Attached,
-    room: Arc<Room>,
-    /// Whether this connection is in the room.
-    member: bool,
-}
-
-impl InRoom<'_> {
-    /// The session as the room policy sees it, in this room.
-    fn actor(&self) -> Actor<'_> {
-        Actor {
-            handle: &self.session.handle,
-            role: self.session.role,
-            staff: self.session.staff.is_some(),
-            member: self.member,
-            sanctions: None,
+impl Attached {
+    /// Who asks, for the room layer.
+    fn who(&self) -> Who<'_> {
+        Who {
+            token: &self.token,
+            handle: &self.handle,
+            role: self.role,
+            staff: self.staff,
         }
     }
 }
@@ -201,7 +193,7 @@ impl Peer {
                 seconds,
                 text,
             } => {
-                let details = moderation::Details {
+                let details = crate::rooms::Details {
                     message_id,
                     handle,
                     minutes,
@@ -252,58 +244,9 @@ impl Peer {
             .ok_or(Refusal::BadRequest(BadRequest::HelloFirst))
     }
 
-    /// The session and a room it may find (`no_such_room`), whether or not it is in it.
-    async fn at(&self, room: &str) -> Result<InRoom<'_>, Refusal> {
-        let session = self.session()?;
-        let room = self
-            .app
-            .rooms
-            .find(room, &session.token)
-            .await?
-            .ok_or(Refusal::NoSuchRoom)?;
-        let member = self.app.hub.is_member(&room.spec.id, &self.outbox);
-        Ok(InRoom {
-            session,
-            room,
-            member,
-        })
-    }
-
-    /// The session in a room it is in (`not_in_room`).
-    async fn member(&self, room: &str) -> Result<InRoom<'_>, Refusal> {
-        inside(self.at(room).await?)
-    }
-
-    /// A staff session (`forbidden` for anyone else) at a room, in it or not.
-    async fn staff_at(&self, room: &str) -> Result<InRoom<'_>, Refusal> {
-        let here = self.at(room).await?;
-        if here.session.staff.is_none() {
-            return Err(Refusal::Forbidden);
-        }
-        Ok(here)
-    }
-
-    /// A staff session in a room it is in.
-    async fn staff_in(&self, room: &str) -> Result<InRoom<'_>, Refusal> {
-        inside(self.staff_at(room).await?)
-    }
-
-    /// Takes an attempt from this connection's allowance (`per_connection`) and then from
-    /// the allowance of `key` that every node shares (`max` a minute).
-    async fn attempt(&self, per_connection: &Limiter, key: &str, max: u32) -> Result<(), Refusal> {
-        per_connection
-            .check()
-            .map_err(|retry_after| Refusal::RateLimited { retry_after })?;
-        self.app.hub.attempt(key, max).await
-    }
-}
-
-/// `not_in_room` unless the guarded session is in the room.
-fn inside(here: InRoom<'_>) -> Result<InRoom<'_>, Refusal> {
-    if here.member {
-        Ok(here)
-    } else {
-        Err(Refusal::NotInRoom)
+    /// Who asks: the connection's session (`bad_request` before `hello`).
+    fn who(&self) -> Result<Who<'_>, Refusal> {
+        Ok(self.session()?.who())
     }
 }
 

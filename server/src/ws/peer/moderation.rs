@@ -1,32 +1,10 @@
-//! A facilitator's moderation of a room (`moderate`): taking a message down, muting,
-//! removing, slow mode, lock, topic, and ending the room's sitting now. Staff only; the people it
-//! concerns are told by the hub, and never which facilitator acted.
+//! A facilitator's moderation of a room (`moderate`): see the room layer's `moderate`.
 
-use std::sync::Arc;
-
-use ibasho_protocol::{
-    DEFAULT_MUTE_MINUTES, MAX_MUTE_MINUTES, MAX_SLOW_MODE_SECONDS, MAX_TOPIC_CHARS, ModerateAction,
-};
-use jiff::{SignedDuration, Timestamp};
+use ibasho_protocol::ModerateAction;
 
 use super::Peer;
-use crate::control::{NotNow, RoomControl};
-use crate::hub::audit::staff_name;
-use crate::hub::{AuditEntry, Hub};
-use crate::refusal::{BadRequest, Refusal};
-
-/// What a `moderate` frame names besides its action.
-#[derive(Debug, Default)]
-pub(super) struct Details {
-    pub message_id: Option<String>,
-    pub handle: Option<String>,
-    pub minutes: Option<u32>,
-    pub seconds: Option<u32>,
-    pub text: Option<String>,
-}
-
-/// A field the action needs and the frame does not have, or one out of range.
-const MISSING: Refusal = Refusal::BadRequest(BadRequest::MissingOrWrongField);
+use crate::refusal::Refusal;
+use crate::rooms::Details;
 
 impl Peer {
     pub(super) async fn moderate(
@@ -35,111 +13,10 @@ impl Peer {
         action: ModerateAction,
         details: Details,
     ) -> Result<(), Refusal> {
-        let here = self.staff_in(&room).await?;
-        let actor = staff_name(&here.session.handle).to_owned();
-        let app = Arc::clone(&self.app);
-        let (rooms, hub) = (&app.rooms, &app.hub);
-        let spec = &here.room.spec;
-        let now = rooms.timing().now();
-        let planned = rooms.current_sitting(spec);
-        // The handle acted on, for the audit log.
-        let mut target = details.handle.clone();
-        match action {
-            ModerateAction::Delete => {
-                let id = details.message_id.ok_or(MISSING)?;
-                target = hub
-                    .reported_message(&room, &id)
-                    .await
-                    .ok()
-                    .map(|m| m.handle);
-                hub.delete_message(&room, &id).await?;
-            }
-            ModerateAction::Mute => {
-                let handle = details.handle.ok_or(MISSING)?;
-                let minutes = details.minutes.unwrap_or(DEFAULT_MUTE_MINUTES);
-                if !(1..=MAX_MUTE_MINUTES).contains(&minutes) {
-                    return Err(MISSING);
-                }
-                let until = now
-                    .checked_add(SignedDuration::from_mins(i64::from(minutes)))
-                    .map_err(|_| MISSING)?;
-                hub.mute(&room, &handle, until).await?;
-            }
-            ModerateAction::Unmute => {
-                let handle = details.handle.ok_or(MISSING)?;
-                hub.unmute(&room, &handle).await?;
-            }
-            ModerateAction::Remove => {
-                let handle = details.handle.ok_or(MISSING)?;
-                let until = now
-                    .checked_add(
-                        SignedDuration::try_from(app.settings.limits.removal).unwrap_or_default(),
-                    )
-                    .map_err(|_| MISSING)?;
-                hub.remove(&room, &handle, until).await?;
-            }
-            ModerateAction::SlowMode => {
-                let seconds = details.seconds.ok_or(MISSING)?;
-                if seconds > MAX_SLOW_MODE_SECONDS {
-                    return Err(MISSING);
-                }
-                set_control(hub, &room, planned, |control| {
-                    control.slow_mode_seconds = seconds;
-                })
-                .await?;
-            }
-            ModerateAction::Lock | ModerateAction::Unlock => {
-                let locked = action == ModerateAction::Lock;
-                set_control(hub, &room, planned, |control| control.locked = locked).await?;
-            }
-            ModerateAction::Topic => {
-                let text = details.text.ok_or(MISSING)?;
-                if text.chars().count() > MAX_TOPIC_CHARS {
-                    return Err(Refusal::TooLong {
-                        max_chars: MAX_TOPIC_CHARS,
-                    });
-                }
-                let topic = Some(text.trim().to_owned()).filter(|topic| !topic.is_empty());
-                set_control(hub, &room, planned, |control| control.topic = topic.clone()).await?;
-            }
-            ModerateAction::Close => {
-                let scheduled = planned.filter(|_| spec.is_scheduled());
-                hub.close_now(&room, now, scheduled).await?;
-            }
-        }
-        tracing::debug!(action = ?action, "moderated");
-        let sanction = matches!(
-            action,
-            ModerateAction::Delete
-                | ModerateAction::Mute
-                | ModerateAction::Unmute
-                | ModerateAction::Remove
-        );
-        hub.audit(AuditEntry {
-            at: now,
-            actor,
-            action: action.as_str().to_owned(),
-            room: Some(room),
-            target: target.filter(|_| sanction),
-            reason: None,
-        })
-        .await;
-        Ok(())
+        let who = self.who()?;
+        self.app
+            .rooms
+            .moderate(who, &room, action, details, &self.outbox)
+            .await
     }
-}
-
-/// Changes the room's control for the sitting now (`planned`) with `set`.
-async fn set_control(
-    hub: &Hub,
-    room: &str,
-    planned: Option<(Timestamp, Timestamp)>,
-    set: impl Fn(&mut RoomControl),
-) -> Result<(), Refusal> {
-    hub.update_control(room, |current| {
-        let mut control = RoomControl::for_sitting(current, planned);
-        set(&mut control);
-        Ok::<_, NotNow>(control)
-    })
-    .await??;
-    Ok(())
 }

@@ -2,17 +2,15 @@
 //! what happens to the session when the connection ends.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use ibasho_moderation::Handle;
 use ibasho_protocol::{Lang, Position, Role, ServerMsg, StaffLogin};
 
 use super::{Attached, Peer, well_formed};
-use crate::hub::AuditEntry;
-use crate::hub::Departure;
-use crate::hub::Profile;
-use crate::hub::audit::staff_name;
 use crate::outbox::CloseReason;
 use crate::refusal::{BadRequest, Refusal};
+use crate::rooms::Opened;
 use crate::secret;
 use crate::staff::{self, StaffAccount};
 use crate::token::SessionToken;
@@ -59,45 +57,19 @@ impl Peer {
                 None,
             ),
         };
-        // Staff come as staff, not as a person or a family member.
-        let role = if staff.is_some() { None } else { role };
-        let profile = Profile {
-            lang: self.lang,
-            role,
-            staff,
-        };
-        let (session, handle) = self
-            .app
-            .hub
-            .open_session(requested, profile, &self.outbox)
+        let app = Arc::clone(&self.app);
+        let opened = app
+            .rooms
+            .open_session(requested, self.lang, role, staff, &self.outbox)
             .await?;
         self.outbox.send(&ServerMsg::Welcome {
-            handle: handle.as_str().to_owned(),
-            session: session.token.expose().to_owned(),
+            handle: opened.handle.clone(),
+            session: opened.token.expose().to_owned(),
             resumed: false,
             rooms: Vec::new(),
             staff,
         });
-        if staff.is_some() {
-            self.app
-                .hub
-                .audit(AuditEntry {
-                    at: self.app.rooms.timing().now(),
-                    actor: staff_name(handle.as_str()).to_owned(),
-                    action: "sign_in".to_owned(),
-                    room: None,
-                    target: None,
-                    reason: None,
-                })
-                .await;
-        }
-        self.session = Some(Attached {
-            token: session.token,
-            attachment: session.attachment,
-            handle: handle.into_string(),
-            role,
-            staff,
-        });
+        self.session = Some(attached(opened));
         tracing::debug!("session started");
         Ok(())
     }
@@ -109,71 +81,43 @@ impl Peer {
         lang: Option<Lang>,
         since: &BTreeMap<String, Position>,
     ) -> Result<bool, Refusal> {
-        let Some(record) = self
-            .app
-            .hub
-            .resume(&token, &self.outbox)
-            .await
-            .map_err(|_| Refusal::Unavailable)?
-        else {
+        let app = Arc::clone(&self.app);
+        let Some(opened) = app.rooms.resume(token, &self.outbox).await? else {
             return Ok(false);
         };
-        self.lang = lang.unwrap_or(record.profile.lang);
-        let attachment = record.attachment;
+        self.lang = lang.unwrap_or(opened.lang);
         self.outbox.send(&ServerMsg::Welcome {
-            handle: record.handle.clone(),
-            session: token.expose().to_owned(),
+            handle: opened.handle.clone(),
+            session: opened.token.expose().to_owned(),
             resumed: true,
-            rooms: record.rooms.clone(),
-            staff: record.profile.staff,
+            rooms: opened.rooms.clone(),
+            staff: opened.staff,
         });
-        for room in record.rooms.clone() {
+        let rooms = opened.rooms.clone();
+        let session = attached(opened);
+        for room in &rooms {
             // Each `joined` carries the history (or exactly what was missed since the
             // position the client gave), so the client sees what it missed.
-            let staff = record.profile.staff.is_some();
-            if let Err(refusal) = self.rejoin(&room, &token, staff, since.get(&room)).await {
-                self.refuse(&refusal, Some(&room), None);
+            let rejoined = app
+                .rooms
+                .rejoin(session.who(), room, since.get(room), &self.outbox)
+                .await;
+            if let Err(refusal) = rejoined {
+                self.refuse(&refusal, Some(room), None);
             }
         }
         // Where a request to talk with a counselor stands, told again.
-        let staff = record.profile.staff.map(|_| record.handle.as_str());
-        if let Err(refusal) = self.app.counsel.resumed(&token, staff, &record.rooms).await {
+        let staff = session.staff.map(|_| session.handle.as_str());
+        if let Err(refusal) = app.counsel.resumed(&session.token, staff, &rooms).await {
             self.refuse(&refusal, None, None);
         }
         // What staff did about this session's reports while it was away, told once.
-        if let Err(refusal) = self.app.hub.tell_outcomes(&token, &self.outbox).await {
+        if let Err(refusal) = app.rooms.tell_outcomes(&session.token, &self.outbox).await {
             self.refuse(&refusal, None, None);
         }
-        self.session = Some(Attached {
-            token,
-            attachment,
-            handle: record.handle,
-            role: record.profile.role,
-            staff: record.profile.staff,
-        });
+        self.session = Some(session);
         tracing::debug!("session resumed");
         Ok(true)
-    }
-
-    /// Puts a resumed session's connection back in one of its rooms (a private room it was in
-    /// may have been closed meanwhile: the hub must follow it again first).
-    async fn rejoin(
-        &self,
-        room: &str,
-        token: &SessionToken,
-        staff: bool,
-        since: Option<&Position>,
-    ) -> Result<(), Refusal> {
-        self.app
-            .rooms
-            .find(room, token)
-            .await?
-            .ok_or(Refusal::NoSuchRoom)?;
-        self.app
-            .hub
-            .join(room, token, staff, &self.outbox, since)
-            .await?;
-        Ok(())
     }
 
     /// Checks a staff sign-in (slow by design, off the async threads, and limited per
@@ -185,7 +129,10 @@ impl Peer {
         // every account out.
         let per_name = self.app.settings.limits.staff_logins_per_name;
         let key = staff::attempts_key(&login.name);
-        self.attempt(&self.staff_logins, &key, per_name).await?;
+        self.app
+            .rooms
+            .attempt(&self.staff_logins, &key, per_name)
+            .await?;
         // Longer than any secret that could have been hashed: refused without hashing.
         if login.name.chars().count() > secret::MAX_CHARS
             || login.password.chars().count() > secret::MAX_CHARS
@@ -216,15 +163,20 @@ impl Peer {
         let Some(session) = self.session.take() else {
             return;
         };
-        let departure = match ending {
-            // A staff account that changed: its session ends, as if it had left.
-            CloseReason::ClientClosed | CloseReason::SignedOut => Departure::Left,
-            CloseReason::Replaced => Departure::Replaced,
-            _ => Departure::Dropped,
-        };
         self.app
-            .hub
-            .disconnect(&session.token, session.attachment, &self.outbox, departure)
+            .rooms
+            .disconnect(&session.token, session.attachment, &self.outbox, ending)
             .await;
+    }
+}
+
+/// The session this connection holds from now on.
+fn attached(opened: Opened) -> Attached {
+    Attached {
+        token: opened.token,
+        attachment: opened.attachment,
+        handle: opened.handle,
+        role: opened.role,
+        staff: opened.staff,
     }
 }
