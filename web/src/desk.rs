@@ -1,11 +1,12 @@
 //! The facilitator's desk: alerts about messages (flagged, trial, crisis) and reports from
-//! participants, newest first, until staff deal with them; who is muted in each room; and
-//! the last thing this staff member did, with its undo. Pure: the socket routes `alert`,
-//! `alert_dismissed`, `report` and `muted` frames here; the staff panel shows it.
+//! participants, newest first, until staff deal with them; who is muted in each room; what
+//! became of the escalations this staff member made; and the last thing they did, with its
+//! undo. A pure reducer over the frames of this area (`alert`, `alert_dismissed`, `report`,
+//! `muted`, `escalation_status`); the staff panel shows it.
 
 use std::collections::BTreeMap;
 
-use ibasho_protocol::{AlertReason, MutedMember, ReportReason};
+use ibasho_protocol::{AlertReason, EscalationStatus, MutedMember, ReportReason, ServerMsg};
 
 /// The most items kept: an old alert scrolls out rather than the page growing for ever.
 pub const MAX_ITEMS: usize = 50;
@@ -62,9 +63,68 @@ pub struct Desk {
     /// Who is muted in each room, as the server last said.
     pub muted: BTreeMap<String, Vec<MutedMember>>,
     pub done: Option<Done>,
+    /// The escalations this staff member made: id → (handle, status).
+    pub escalations: BTreeMap<String, (Option<String>, EscalationStatus)>,
 }
 
 impl Desk {
+    /// A frame of this area (the router sends only those). The desk's views follow the
+    /// state; nothing else is asked of the page.
+    pub fn on_frame(&mut self, frame: ServerMsg) {
+        match frame {
+            ServerMsg::Alert {
+                room,
+                message_id,
+                reason,
+                rule,
+                alert_id,
+                handle,
+                ..
+            } => self.alert(AlertCard {
+                id: alert_id,
+                room,
+                message_id,
+                handle,
+                reason,
+                rule,
+            }),
+            ServerMsg::AlertDismissed { alert_id, .. } => self.alert_dismissed(&alert_id),
+            ServerMsg::Muted { room, members } => self.set_muted(&room, members),
+            ServerMsg::Report {
+                report_id,
+                room,
+                message_id,
+                handle,
+                text,
+                reason,
+                note,
+                ..
+            } => self.report(ReportCard {
+                report_id,
+                room,
+                message_id,
+                handle,
+                text,
+                reason,
+                note,
+            }),
+            ServerMsg::EscalationStatus {
+                escalation_id,
+                status,
+                handle,
+                ..
+            } => {
+                let known = self
+                    .escalations
+                    .get(&escalation_id)
+                    .and_then(|(known, _)| known.clone());
+                self.escalations
+                    .insert(escalation_id, (handle.or(known), status));
+            }
+            _ => {}
+        }
+    }
+
     /// An alert (again, when staff come into a room with it not dismissed: kept once).
     pub fn alert(&mut self, alert: AlertCard) {
         let known = self.alerts.iter().any(|a| match (&a.id, &alert.id) {
@@ -181,6 +241,23 @@ mod tests {
         assert_eq!(desk.waiting_in("lounge"), 2);
         desk.forget_room("lounge");
         assert_eq!(desk, Desk::default());
+    }
+
+    #[test]
+    fn an_escalations_status_keeps_the_handle_it_was_first_told() {
+        let mut desk = Desk::default();
+        let status = |status, handle: Option<&str>| ServerMsg::EscalationStatus {
+            escalation_id: "e1".into(),
+            status,
+            room: None,
+            handle: handle.map(str::to_owned),
+        };
+        desk.on_frame(status(EscalationStatus::Asked, Some("みどり")));
+        desk.on_frame(status(EscalationStatus::Queued, None));
+        assert_eq!(
+            desk.escalations["e1"],
+            (Some("みどり".to_owned()), EscalationStatus::Queued)
+        );
     }
 
     #[test]

@@ -4,12 +4,15 @@
 //!
 //! # Layout
 //! Pure parts, built and tested natively (`cargo test -p ibasho-web`):
+//! - [`areas`] — which area a server frame belongs to (one exhaustive match), and the
+//!   dispatch that changes that area's state alone.
+//! - The areas' states, each with its reducer: [`conversations`] (the rooms the person is
+//!   in), [`counsel`] (the person's request, the consent dialog), [`console`] (the
+//!   counselor's duty, queue and cases), [`desk`] (the facilitator's alerts, reports, who is
+//!   muted, their escalations), [`safety`] (who is hidden here; reports told).
 //! - [`i18n`] — every sentence in Japanese and English.
 //! - [`conversation`] — one room as the client sees it: messages, reactions, presence, and
 //!   what the person wrote that is not confirmed yet.
-//! - [`counsel`] — talking with a counselor: the person's request, the consent dialog,
-//!   the counselor's console, a facilitator's statuses.
-//! - [`desk`] — the facilitator's desk: alerts and reports until staff deal with them.
 //! - [`countdown`] — "in how long" a room opens, and when that is in the person's day.
 //! - [`follow`] — keeping the newest message in view (or counting what waits below).
 //! - [`link`] — the connection's state machine: backoff, resume, takeover.
@@ -17,7 +20,10 @@
 //!
 //! Browser parts (`ui`, wasm32 only): the Leptos components and the WebSocket.
 
+pub mod areas;
+pub mod console;
 pub mod conversation;
+pub mod conversations;
 pub mod counsel;
 pub mod countdown;
 pub mod desk;
@@ -25,6 +31,7 @@ pub mod follow;
 pub mod i18n;
 pub mod keys;
 pub mod link;
+pub mod safety;
 
 #[cfg(target_arch = "wasm32")]
 mod ui;

@@ -30,6 +30,14 @@ pub fn App() -> impl IntoView {
     let theme = Theme::parse(&browser::session_get(THEME_KEY).unwrap_or_default());
     let ctx = Ctx::new(lang, size, neutral, theme);
     provide_context(ctx);
+    // The socket's lifecycle, and what each area keeps a session for and forgets with it.
+    socket::install(ctx);
+    super::room_actions::install(ctx);
+    super::staff::install(ctx);
+    super::counsel::install(ctx);
+    super::counselor::install(ctx);
+    super::moderation::install(ctx);
+    super::safety::install(ctx);
 
     // Settings live in this tab only, and show on the page at once.
     Effect::new(move |_| {
@@ -89,7 +97,7 @@ pub fn App() -> impl IntoView {
             let mut twice = false;
             escape.update_value(|e| twice = e.press(browser::now_ms()));
             if twice {
-                socket::quick_exit(ctx);
+                super::chrome::quick_exit(ctx);
             }
         }
     });
@@ -101,7 +109,7 @@ pub fn App() -> impl IntoView {
     if browser::session_get(SESSION_KEY).is_some() {
         if browser::navigation_was_reload() {
             ctx.adopting.set_value(true);
-            socket::connect(ctx);
+            ctx.wire.connect();
         } else {
             browser::session_remove(SESSION_KEY);
         }

@@ -6,12 +6,21 @@
 use ibasho_protocol::Lang;
 use leptos::prelude::*;
 
+use super::browser;
 use super::choices::{Choices, radios};
 use super::sheet::Sheet;
-use super::socket;
 use super::state::{Ctx, Screen, TextSize, Theme, tr};
 use crate::i18n::{t, tf};
 use crate::link::LinkState;
+
+/// The quick exit: forget everything in this tab (the session ended on the server too) and
+/// replace the page, leaving no history entry behind.
+pub fn quick_exit(ctx: Ctx) {
+    browser::close_notifications();
+    ctx.wire.end();
+    browser::session_clear();
+    browser::replace_location(&browser::exit_url());
+}
 
 /// The quick exit: one tap replaces the page with a neutral site and forgets this tab.
 #[component]
@@ -23,7 +32,7 @@ pub fn QuickExit() -> impl IntoView {
             type="button"
             class="quick-exit"
             title=tr(lang, "exit.hint")
-            on:click=move |_| socket::quick_exit(ctx)
+            on:click=move |_| quick_exit(ctx)
         >
             {tr(lang, "exit.button")}
         </button>
@@ -198,7 +207,7 @@ pub fn ConnectionBanner() -> impl IntoView {
             view! {
                 <div class="banner">
                     <p>{t(lang.get(), "link.replaced")}</p>
-                    <button type="button" on:click=move |_| socket::connect(ctx)>
+                    <button type="button" on:click=move |_| ctx.wire.connect()>
                         {t(lang.get(), "link.take_back")}
                     </button>
                 </div>

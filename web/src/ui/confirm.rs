@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::browser;
 use super::state::{Ask, Ctx};
-use super::{counsel, moderation, socket};
+use super::{counsel, moderation};
 use crate::i18n::{t, tf};
 
 /// Whether the action removes, silences or ends something (its button says so plainly,
@@ -109,13 +109,10 @@ fn run(ctx: Ctx, ask: Ask) {
         Ask::CloseRoom { room } => moderation::close(ctx, &room),
         Ask::AskCounselor { room } => counsel::ask(ctx, room, EscalationSource::Participant),
         Ask::EndConversation { id } => {
-            socket::send(
-                ctx,
-                &ClientMsg::EndCase {
-                    escalation_id: id,
-                    outcome: None,
-                },
-            );
+            ctx.wire.send(&ClientMsg::EndCase {
+                escalation_id: id,
+                outcome: None,
+            });
         }
         Ask::EndCase { id, outcome } => super::counselor::end_case(ctx, id, outcome),
         Ask::HandOver { id } => super::counselor::hand_over(ctx, id),

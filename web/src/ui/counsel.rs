@@ -3,97 +3,80 @@
 //! estimate, "you can keep listening or write here", cancel; with nobody there, when one
 //! is next and a line or two of help), the consent dialog (exactly what would be shared,
 //! each message removable), the 1:1 room opening, and its end: back to the room the person
-//! came from, with a short parting card. State is `crate::counsel`.
+//! came from, with a short parting card. State and reducer: `crate::counsel`.
 
-use ibasho_protocol::{ClientMsg, EscalationSource, EscalationState, ServerMsg};
+use ibasho_protocol::{ClientMsg, EscalationSource, EscalationState};
 use leptos::prelude::*;
 
 use super::browser;
-use super::socket;
+use super::room_actions;
 use super::state::{Ask, Ctx, Screen, tr};
-use crate::counsel::Effect as Told;
+use crate::counsel::{Counsel, CounselTold};
 use crate::i18n::{t, tf};
 
-/// Routes a frame of this area (the person's, the counselor's and the facilitator's);
-/// false if it is not one.
-pub fn on_frame(ctx: Ctx, frame: &ServerMsg) -> bool {
-    let counselor = is_counselor(ctx);
-    let mut effect = None;
-    ctx.counsel
-        .update(|counsel| effect = counsel.on_frame(frame, browser::now_ms(), counselor));
-    let Some(effect) = effect else {
-        return false;
-    };
-    match effect {
-        Told::None => {}
-        Told::OpenRoom(room) => open_room(ctx, room),
-        Told::CloseRoom(room) => close_room(ctx, &room),
-        Told::PersonLeft { room, handle } => {
-            if let Some(room) = room {
-                close_room(ctx, &room);
-            }
-            super::counselor::person_left(ctx, &handle);
-        }
-        Told::Urgent(room) => super::counselor::urgent(ctx, room),
-    }
-    if let ServerMsg::Escalation { state, .. } = frame
-        && !counselor
-    {
-        let key = match state {
-            EscalationState::Connected => Some("counsel.connected"),
-            EscalationState::Ended => Some("counsel.ended"),
-            EscalationState::Cancelled => Some("counsel.cancelled"),
-            EscalationState::Declined => Some("counsel.declined"),
-            EscalationState::Waiting | EscalationState::NoCounselor => None,
-        };
-        if let Some(key) = key {
-            ctx.announcement
-                .set(t(ctx.lang.get_untracked(), key).to_owned());
-        }
-        // A request asked from the lobby is over: with no room to stay in, the session ends
-        // (nothing lingers), and the card keeps its last sentence.
-        let over = matches!(
-            state,
-            EscalationState::Ended | EscalationState::Cancelled | EscalationState::Declined
-        );
-        if over
-            && ctx.staff.get_untracked().is_none()
-            && ctx.conversations.with_untracked(|all| all.is_empty())
-        {
-            let card = ctx
-                .counsel
-                .with_untracked(|counsel| counsel.request.clone());
-            socket::end_session(ctx);
-            ctx.counsel.update(|counsel| counsel.request = card);
-        }
-    }
-    true
+/// The person's counsel area's part of the session: a request open (or on its way) keeps
+/// it without rooms; its end forgets the request.
+pub fn install(ctx: Ctx) {
+    ctx.wire
+        .keep_session_while(move || ctx.counsel.with_untracked(Counsel::keeps_session));
+    ctx.wire
+        .on_session_end(move || ctx.counsel.update(Counsel::clear));
 }
 
-/// Whether this tab is a counselor's.
-fn is_counselor(ctx: Ctx) -> bool {
-    ctx.staff.get_untracked() == Some(ibasho_protocol::StaffRole::Counselor)
+/// What a frame of this area asks of the page.
+pub fn told(ctx: Ctx, told: CounselTold) {
+    match told {
+        CounselTold::None => {}
+        CounselTold::CloseRoom(room) => close_room(ctx, &room),
+        CounselTold::Request { state, open, close } => {
+            if let Some(room) = open {
+                open_room(ctx, room);
+            }
+            if let Some(room) = close {
+                close_room(ctx, &room);
+            }
+            let key = match state {
+                EscalationState::Connected => Some("counsel.connected"),
+                EscalationState::Ended => Some("counsel.ended"),
+                EscalationState::Cancelled => Some("counsel.cancelled"),
+                EscalationState::Declined => Some("counsel.declined"),
+                EscalationState::Waiting | EscalationState::NoCounselor => None,
+            };
+            if let Some(key) = key {
+                ctx.announcement
+                    .set(t(ctx.lang.get_untracked(), key).to_owned());
+            }
+            // A request asked from the lobby is over: with nothing else to keep it, the
+            // session ends (nothing lingers), and the card keeps its last sentence.
+            let over = matches!(
+                state,
+                EscalationState::Ended | EscalationState::Cancelled | EscalationState::Declined
+            );
+            if over {
+                let card = ctx
+                    .counsel
+                    .with_untracked(|counsel| counsel.request.clone());
+                if ctx.wire.release() {
+                    ctx.counsel.update(|counsel| counsel.request = card);
+                }
+            }
+        }
+    }
 }
 
 /// The 1:1 room is ready: it is shown (the server put the session in it; a `join` brings
 /// its history to this view).
 fn open_room(ctx: Ctx, room: String) {
-    ctx.conversations.update(|all| {
-        all.entry(room.clone()).or_default();
-    });
-    socket::enter(ctx, room.clone());
+    room_actions::enter(ctx, room.clone());
     ctx.screen.set(Screen::Room(room));
 }
 
-/// The 1:1 room is over: it goes from the view (the server erased it).
-pub fn close_room(ctx: Ctx, room: &str) {
-    ctx.conversations.update(|all| {
-        all.remove(room);
-    });
+/// The 1:1 room is over (the server erased it): it goes from the view, and the person goes
+/// back to the room they came from (if they are still in it), else the lobby — where the
+/// card says how it ended.
+fn close_room(ctx: Ctx, room: &str) {
+    ctx.conversations.update(|all| all.forget(room));
     if ctx.screen.get_untracked() == Screen::Room(room.to_owned()) {
-        // A counselor goes back to the console; a person to the room they came from (if
-        // they are still in it), else the lobby — where the card says how it ended.
-        let counselor = ctx.staff.get_untracked() == Some(ibasho_protocol::StaffRole::Counselor);
         let origin = ctx
             .counsel
             .with_untracked(|counsel| counsel.origin.clone())
@@ -101,10 +84,9 @@ pub fn close_room(ctx: Ctx, room: &str) {
                 ctx.conversations
                     .with_untracked(|all| all.contains_key(origin))
             });
-        ctx.screen.set(match (counselor, origin) {
-            (true, _) => Screen::Console,
-            (false, Some(origin)) => Screen::Room(origin),
-            (false, None) => Screen::Lobby,
+        ctx.screen.set(match origin {
+            Some(origin) => Screen::Room(origin),
+            None => Screen::Lobby,
         });
     }
 }
@@ -118,14 +100,12 @@ pub fn ask(ctx: Ctx, room: Option<String>, from: EscalationSource) {
         room: room.clone(),
         from: (from == EscalationSource::Crisis).then_some(from),
     };
-    if ctx.me.get_untracked().is_some() && socket::send(ctx, &frame) {
+    if ctx.me.get_untracked().is_some() && ctx.wire.send(&frame) {
         return;
     }
     ctx.counsel
         .update(|counsel| counsel.ask_pending = Some((room, from)));
-    if ctx.socket.with_value(Option::is_none) {
-        socket::connect(ctx);
-    }
+    ctx.wire.ensure();
 }
 
 /// Once welcomed: a request asked for before the session was there goes now.
@@ -137,13 +117,6 @@ pub fn welcomed(ctx: Ctx) {
     if let Some((room, from)) = pending {
         ask(ctx, room, from);
     }
-}
-
-/// Whether the person has a request open (the session is kept for it).
-pub fn request_open(ctx: Ctx) -> bool {
-    ctx.counsel.with_untracked(|counsel| {
-        counsel.ask_pending.is_some() || counsel.request.as_ref().is_some_and(|r| r.is_open())
-    })
 }
 
 /// 「相談員と話す」 in the lobby (a room has it in its menu), unless a request is already
@@ -203,12 +176,9 @@ fn state_name(state: EscalationState) -> &'static str {
 fn card_body(ctx: Ctx, lang: ibasho_protocol::Lang, request: crate::counsel::Request) -> AnyView {
     let id = request.id.clone();
     let cancel = move |_| {
-        socket::send(
-            ctx,
-            &ClientMsg::CancelEscalation {
-                escalation_id: id.clone(),
-            },
-        );
+        ctx.wire.send(&ClientMsg::CancelEscalation {
+            escalation_id: id.clone(),
+        });
     };
     let dismiss = move |_| ctx.counsel.update(|counsel| counsel.request = None);
     // In a room (not the lobby): writing here while waiting is one tap away.
@@ -248,7 +218,7 @@ fn card_body(ctx: Ctx, lang: ibasho_protocol::Lang, request: crate::counsel::Req
                 None => view! { <p>{t(lang, "counsel.no_counselor.body")}</p> }.into_any(),
             }}
             <p>{t(lang, "counsel.no_counselor.lines")}</p>
-            {super::safety::help_lines_short(lang, request.lines.clone())}
+            {super::help_lines::help_lines_short(lang, request.lines.clone())}
             <p class="quiet">{t(lang, "counsel.waiting.listen")}</p>
             <div class="actions">
                 {write_here()}
@@ -277,7 +247,7 @@ fn card_body(ctx: Ctx, lang: ibasho_protocol::Lang, request: crate::counsel::Req
             {(!request.lines.is_empty()).then(|| view! {
                 <details class="more-lines">
                     <summary>{t(lang, "counsel.parting.lines")}</summary>
-                    {super::safety::help_lines(lang, request.lines.clone())}
+                    {super::help_lines::help_lines(lang, request.lines.clone())}
                 </details>
             })}
             <button type="button" data-counsel="dismiss" on:click=dismiss>{t(lang, "counsel.dismiss")}</button>
@@ -333,14 +303,11 @@ pub fn ConsentDialog() -> impl IntoView {
             .counsel
             .with_untracked(|counsel| counsel.consent.clone());
         if let Some(ask) = ask {
-            socket::send(
-                ctx,
-                &ClientMsg::Consent {
-                    escalation_id: ask.id.clone(),
-                    accept,
-                    message_ids: if accept { ask.shared() } else { Vec::new() },
-                },
-            );
+            ctx.wire.send(&ClientMsg::Consent {
+                escalation_id: ask.id.clone(),
+                accept,
+                message_ids: if accept { ask.shared() } else { Vec::new() },
+            });
         }
         ctx.counsel.update(|counsel| counsel.consent = None);
     };

@@ -2,32 +2,67 @@
 //! — never who or what), urgent calls announced on screen and with a short sound that can be
 //! muted, claiming, and each case: the handle, what the person agreed to share, the 1:1
 //! room, hand-over and the outcome (chosen, never assumed; ending asks first) — and when the
-//! person ends it, the case stays to record its outcome. State is `crate::counsel`.
+//! person ends it, the case stays to record its outcome. State and reducer:
+//! `crate::console`.
 
 use ibasho_protocol::{CaseOutcome, ClientMsg, EscalationSource, Urgency};
 use leptos::prelude::*;
 
-use super::socket;
+use super::room_actions;
 use super::state::{Ask, Ctx, Screen, tr};
-use crate::counsel::CaseCard;
+use crate::console::{CaseCard, Console, ConsoleTold};
 use crate::i18n::{t, tf};
+
+/// The console's part of the session: its end forgets duty, the queue and the cases.
+pub fn install(ctx: Ctx) {
+    ctx.wire
+        .on_session_end(move || ctx.console.update(Console::clear));
+}
+
+/// What a frame of this area asks of the page.
+pub fn told(ctx: Ctx, told: ConsoleTold) {
+    match told {
+        ConsoleTold::None => {}
+        ConsoleTold::OpenRoom(room) => {
+            room_actions::enter(ctx, room.clone());
+            ctx.screen.set(Screen::Room(room));
+        }
+        ConsoleTold::CloseRoom(room) => close_room(ctx, &room),
+        ConsoleTold::PersonLeft { room, handle } => {
+            if let Some(room) = room {
+                close_room(ctx, &room);
+            }
+            person_left(ctx, &handle);
+        }
+        ConsoleTold::Urgent(room) => urgent(ctx, room),
+    }
+}
+
+/// A 1:1 room is over (the server erased it): it goes, and the counselor is back at the
+/// console.
+fn close_room(ctx: Ctx, room: &str) {
+    ctx.conversations.update(|all| all.forget(room));
+    if ctx.screen.get_untracked() == Screen::Room(room.to_owned()) {
+        ctx.screen.set(Screen::Console);
+    }
+}
 
 /// An urgent call came in: said on screen (the console lists it) and by a short tone. The
 /// room is named when there is one (a request from the lobby has none).
-pub fn urgent(ctx: Ctx, room: Option<String>) {
+fn urgent(ctx: Ctx, room: Option<String>) {
     let lang = ctx.lang.get_untracked();
     let sentence = match room.filter(|room| !room.is_empty()) {
         Some(room) => tf(lang, "console.urgent", &[("room", &room)]),
         None => t(lang, "console.urgent_waiting").to_owned(),
     };
     ctx.announcement.set(sentence);
-    if !ctx.counsel.with_untracked(|counsel| counsel.muted) {
+    if !ctx.console.with_untracked(|console| console.muted) {
         tone();
     }
 }
 
 /// The person ended a case: the counselor is told, and records the outcome.
-pub fn person_left(ctx: Ctx, handle: &str) {
+fn person_left(ctx: Ctx, handle: &str) {
     let lang = ctx.lang.get_untracked();
     let sentence = tf(lang, "console.person_left", &[("handle", handle)]);
     ctx.announcement.set(sentence.clone());
@@ -37,22 +72,17 @@ pub fn person_left(ctx: Ctx, handle: &str) {
 /// Gives a case back to the queue for another counselor (asked first): the card and the
 /// 1:1 room go from this view.
 pub fn hand_over(ctx: Ctx, id: String) {
-    let sent = socket::send(
-        ctx,
-        &ClientMsg::HandOver {
-            escalation_id: id.clone(),
-        },
-    );
+    let sent = ctx.wire.send(&ClientMsg::HandOver {
+        escalation_id: id.clone(),
+    });
     if !sent {
         return;
     }
     let room = ctx
-        .counsel
-        .try_update(|counsel| counsel.cases.remove(&id).and_then(|case| case.room));
+        .console
+        .try_update(|console| console.cases.remove(&id).and_then(|case| case.room));
     if let Some(room) = room.flatten() {
-        ctx.conversations.update(|all| {
-            all.remove(&room);
-        });
+        ctx.conversations.update(|all| all.forget(&room));
     }
     ctx.screen.set(Screen::Console);
 }
@@ -61,20 +91,17 @@ pub fn hand_over(ctx: Ctx, id: String) {
 /// the person ended: the card goes once the frame went.
 pub fn end_case(ctx: Ctx, id: String, outcome: CaseOutcome) {
     let left = ctx
-        .counsel
-        .with_untracked(|counsel| counsel.cases.get(&id).is_some_and(|case| case.left));
-    let sent = socket::send(
-        ctx,
-        &ClientMsg::EndCase {
-            escalation_id: id.clone(),
-            outcome: Some(outcome),
-        },
-    );
+        .console
+        .with_untracked(|console| console.cases.get(&id).is_some_and(|case| case.left));
+    let sent = ctx.wire.send(&ClientMsg::EndCase {
+        escalation_id: id.clone(),
+        outcome: Some(outcome),
+    });
     // A case the person ended is told no more: the card goes now. One the counselor ends
     // goes with the `ended` that follows (its room closes with it).
     if sent && left {
-        ctx.counsel.update(|counsel| {
-            counsel.cases.remove(&id);
+        ctx.console.update(|console| {
+            console.cases.remove(&id);
         });
         ctx.notice.set(Some(
             t(ctx.lang.get_untracked(), "console.outcome_recorded").to_owned(),
@@ -128,20 +155,20 @@ pub fn outcome_key(outcome: CaseOutcome) -> &'static str {
 pub fn Console() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
-    let on_duty = Memo::new(move |_| ctx.counsel.with(|counsel| counsel.on_duty));
+    let on_duty = Memo::new(move |_| ctx.console.with(|console| console.on_duty));
     let toggle = move |_| {
         let on = !on_duty.get_untracked();
-        if socket::send(ctx, &ClientMsg::Duty { on }) {
-            ctx.counsel.update(|counsel| {
-                counsel.on_duty = on;
-                if !on {
-                    counsel.queue.clear();
-                    counsel.urgent.clear();
+        if ctx.wire.send(&ClientMsg::Duty { on }) {
+            ctx.console.update(|console| {
+                if on {
+                    console.on_duty = true;
+                } else {
+                    console.off_duty();
                 }
             });
         }
     };
-    let muted = Memo::new(move |_| ctx.counsel.with(|counsel| counsel.muted));
+    let muted = Memo::new(move |_| ctx.console.with(|console| console.muted));
     // Waiting times move on with the clock (the server tells the queue only when it changes).
     ctx.now_ms.set(super::browser::now_ms());
     let ticker = set_interval_with_handle(
@@ -165,7 +192,7 @@ pub fn Console() -> impl IntoView {
                 </button>
                 " "
                 <button type="button" aria-pressed=move || muted.get().to_string()
-                    on:click=move |_| ctx.counsel.update(|counsel| counsel.muted = !counsel.muted)>
+                    on:click=move |_| ctx.console.update(|console| console.muted = !console.muted)>
                     {move || t(lang.get(), if muted.get() { "console.unmute" } else { "console.mute" })}
                 </button>
             </p>
@@ -185,7 +212,7 @@ pub fn Console() -> impl IntoView {
 fn UrgentCalls() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
-    let calls = Memo::new(move |_| ctx.counsel.with(|counsel| counsel.urgent.clone()));
+    let calls = Memo::new(move |_| ctx.console.with(|console| console.urgent.clone()));
     move || {
         let calls = calls.get();
         (!calls.is_empty()).then(|| {
@@ -201,8 +228,8 @@ fn UrgentCalls() -> impl IntoView {
                                 " "
                                 <button type="button" on:click=move |_| {
                                     let gone = gone.clone();
-                                    ctx.counsel.update(|counsel| counsel.urgent.retain(|c| *c != gone));
-                                    socket::enter(ctx, room.clone());
+                                    ctx.console.update(|console| console.urgent.retain(|c| *c != gone));
+                                    room_actions::enter(ctx, room.clone());
                                     ctx.screen.set(Screen::Room(room.clone()));
                                 }>{t(lang.get(), "console.go_to_room")}</button>
                             </li>
@@ -218,7 +245,7 @@ fn UrgentCalls() -> impl IntoView {
 fn Queue() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
-    let queue = Memo::new(move |_| ctx.counsel.with(|counsel| counsel.queue.clone()));
+    let queue = Memo::new(move |_| ctx.console.with(|console| console.queue.clone()));
     view! {
         <section aria-labelledby="queue-title">
             <h2 id="queue-title">{tr(lang, "console.queue")}</h2>
@@ -235,7 +262,7 @@ fn Queue() -> impl IntoView {
                                 let item = item.clone();
                                 move || {
                                     let now = ctx.now_ms.get();
-                                    let minutes = ctx.counsel.with(|counsel| counsel.waited_minutes(&item, now));
+                                    let minutes = ctx.console.with(|console| console.waited_minutes(&item, now));
                                     tf(lang.get(), "console.waited", &[("n", &minutes.to_string())])
                                 }
                             };
@@ -251,7 +278,7 @@ fn Queue() -> impl IntoView {
                                     " · " <span class="waited">{waited}</span>
                                     " "
                                     <button type="button" data-console="claim" on:click=move |_| {
-                                        socket::send(ctx, &ClientMsg::Claim { escalation_id: id.clone() });
+                                        ctx.wire.send(&ClientMsg::Claim { escalation_id: id.clone() });
                                     }>{t(lang.get(), "console.claim")}</button>
                                 </li>
                             }
@@ -269,8 +296,8 @@ fn Cases() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
     let cases = Memo::new(move |_| {
-        ctx.counsel
-            .with(|counsel| counsel.cases.values().cloned().collect::<Vec<_>>())
+        ctx.console
+            .with(|console| console.cases.values().cloned().collect::<Vec<_>>())
     });
     let any = Memo::new(move |_| cases.with(|cases| !cases.is_empty()));
     // Keyed, so that a change to one case leaves the others (and a chosen outcome) in place.
@@ -348,7 +375,7 @@ pub fn CasePane(case: CaseCard) -> impl IntoView {
                     (!here).then(|| view! {
                         <button type="button" class="primary" data-console="chat"
                             on:click=move |_| {
-                                socket::enter(ctx, open.clone());
+                                room_actions::enter(ctx, open.clone());
                                 ctx.screen.set(Screen::Room(open.clone()));
                             }>
                             {t(lang.get(), "console.chat")}
@@ -381,6 +408,6 @@ pub fn CasePane(case: CaseCard) -> impl IntoView {
 #[component]
 pub fn CaseInRoom(room: String) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let case = Memo::new(move |_| ctx.counsel.with(|counsel| counsel.case_in(&room).cloned()));
+    let case = Memo::new(move |_| ctx.console.with(|console| console.case_in(&room).cloned()));
     move || case.get().map(|case| view! { <CasePane case=case/> })
 }

@@ -7,7 +7,6 @@ use leptos::task::spawn_local;
 
 use super::browser;
 use super::choices::{Choices, radios};
-use super::socket;
 use super::state::{Ctx, Screen, Wish, tr};
 use crate::i18n::tf;
 
@@ -99,7 +98,7 @@ pub fn Entry(room: String) -> impl IntoView {
                     words.insert(room.clone(), typed);
                 });
             }
-            socket::enter(ctx, room.clone());
+            super::room_actions::enter(ctx, room.clone());
         }
     };
 

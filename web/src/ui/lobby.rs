@@ -8,7 +8,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::browser;
-use super::socket;
 use super::state::{Ctx, RoomList, Screen, tr};
 use crate::countdown::countdown;
 use crate::i18n::{t, tf};
@@ -66,7 +65,7 @@ pub fn Lobby() -> impl IntoView {
                 <p class="staff-line">
                     {move || tf(lang.get(), "staff.signed_in", &[("handle", &ctx.me.get().unwrap_or_default())])}
                     " "
-                    <button type="button" class="link" on:click=move |_| socket::end_session(ctx)>
+                    <button type="button" class="link" on:click=move |_| ctx.wire.end()>
                         {tr(lang, "staff.sign_out")}
                     </button>
                     // A counselor opens the console from here.
@@ -306,7 +305,7 @@ fn RoomCard(room: RoomInfo) -> impl IntoView {
                             <button
                                 type="button"
                                 on:click=move |_| {
-                                    socket::facilitate(ctx, &id, FacilitatorAction::OpenEarly);
+                                    super::staff::facilitate(ctx, &id, FacilitatorAction::OpenEarly);
                                     ctx.screen.set(Screen::Entry(id.clone()));
                                 }
                             >

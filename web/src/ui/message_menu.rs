@@ -110,8 +110,8 @@ fn items(ctx: Ctx, target: &MenuTarget) -> Vec<AnyView> {
             "hide",
             Box::new(move || {
                 let handle = handle.clone();
-                ctx.hidden.update(|hidden| {
-                    hidden.insert(handle);
+                ctx.safety.update(|safety| {
+                    safety.hidden.insert(handle);
                 });
             }),
         ));

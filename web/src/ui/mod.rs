@@ -1,11 +1,15 @@
 //! The browser side: Leptos components and the WebSocket (wasm32 only).
 //!
 //! - [`app`] — the root: context, settings effects, the double-Escape listener, screens.
-//! - [`state`] — the app's signals, shared through context.
-//! - [`socket`] — the connection: hello/resume, frames into state, reconnects, leaving.
-//! - [`lobby`], [`entry`], [`room`], [`week`] — the screens (the week: scheduled sessions);
-//!   [`room_menu`] — a room's menu; [`message_menu`] — one menu per message;
-//!   [`reactions`] — quiet reactions.
+//! - [`state`] — the app's signals, shared through context: each area's state is a signal of
+//!   its own. [`wire`] — the handle every area sends through (and the lists of what keeps a
+//!   session and what each area forgets with it).
+//! - [`socket`] — the connection and the session's lifecycle: hello/resume, welcome,
+//!   reconnects, the end; every other frame to its area (`crate::areas`). Only [`app`]
+//!   imports it. [`refusal`] — what an `error` frame means for the page.
+//! - The room area: [`room`] (the screen), [`room_actions`] (enter, say, react, leave, and
+//!   what room frames ask), [`room_menu`], [`message_menu`], [`reactions`].
+//! - [`lobby`], [`entry`], [`week`] — the other screens (the week: scheduled sittings).
 //! - [`sheet`] — a sheet over the page (menus, settings).
 //! - [`confirm`] — asking first, for what removes, silences, ends or asks on someone's behalf.
 //! - [`watch`] — 「開いたら知らせる」: hearing that a closed room opened.
@@ -16,6 +20,7 @@
 //! - [`counsel`] — the participant's side of talking with a counselor: ask, the waiting
 //!   card, the consent dialog; [`counselor`] — the counselor's console and case pane.
 //! - [`audit`] — the audit log page for administrators.
+//! - [`help_lines`] — where help is (the support, no-counselor and parting cards).
 //! - [`chrome`] — what is always there: quick exit, settings (light or dark too), connection
 //!   banner, notices.
 //! - [`browser`] — small wrappers over browser APIs (sessionStorage, fetch, time).
@@ -29,11 +34,14 @@ mod confirm;
 mod counsel;
 mod counselor;
 mod entry;
+mod help_lines;
 mod lobby;
 mod message_menu;
 mod moderation;
 mod reactions;
+mod refusal;
 mod room;
+mod room_actions;
 mod room_menu;
 mod safety;
 mod sheet;
@@ -42,5 +50,6 @@ mod staff;
 mod state;
 mod watch;
 mod week;
+mod wire;
 
 pub use app::App;

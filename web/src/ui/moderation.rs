@@ -5,15 +5,13 @@
 //! way to its message. State is `crate::desk`.
 
 use ibasho_protocol::{
-    AlertReason, ClientMsg, EscalationStatus, ModerateAction, MutedMember, ReportOutcome,
-    StaffRole, Urgency,
+    AlertReason, ClientMsg, EscalationStatus, ModerateAction, ReportOutcome, StaffRole, Urgency,
 };
 use leptos::prelude::*;
 
 use super::browser;
-use super::socket;
 use super::state::{Ask, Ctx, Screen, tr};
-use crate::desk::{AlertCard, Done, ReportCard};
+use crate::desk::{AlertCard, Done};
 use crate::i18n::{t, tf};
 
 const OUTCOMES: [ReportOutcome; 4] = [
@@ -23,24 +21,10 @@ const OUTCOMES: [ReportOutcome; 4] = [
     ReportOutcome::NoAction,
 ];
 
-/// An alert about a message, for staff.
-pub fn alert(ctx: Ctx, alert: AlertCard) {
-    ctx.desk.update(|desk| desk.alert(alert));
-}
-
-/// Another desk (or this one) dismissed an alert.
-pub fn alert_dismissed(ctx: Ctx, alert_id: &str) {
-    ctx.desk.update(|desk| desk.alert_dismissed(alert_id));
-}
-
-/// Who is muted in a room now.
-pub fn muted(ctx: Ctx, room: &str, members: Vec<MutedMember>) {
-    ctx.desk.update(|desk| desk.set_muted(room, members));
-}
-
-/// A report, for staff.
-pub fn report(ctx: Ctx, report: ReportCard) {
-    ctx.desk.update(|desk| desk.report(report));
+/// The desk's part of the session: its end forgets the desk.
+pub fn install(ctx: Ctx) {
+    ctx.wire
+        .on_session_end(move || ctx.desk.set(Default::default()));
 }
 
 fn moderate(
@@ -59,7 +43,7 @@ fn moderate(
         text: None,
     };
     fill(&mut frame);
-    socket::send(ctx, &frame)
+    ctx.wire.send(&frame)
 }
 
 /// Says back what was done (a refusal, if the server has one, replaces it in the notice).
@@ -174,21 +158,18 @@ pub fn escalate(ctx: Ctx, room: &str, handle: &str, message_id: &str, urgency: U
     if !ids.iter().any(|id| id == message_id) {
         ids.push(message_id.to_owned());
     }
-    socket::send(
-        ctx,
-        &ClientMsg::Escalate {
-            room: room.to_owned(),
-            handle: handle.to_owned(),
-            urgency,
-            message_ids: ids,
-        },
-    );
+    ctx.wire.send(&ClientMsg::Escalate {
+        room: room.to_owned(),
+        handle: handle.to_owned(),
+        urgency,
+        message_ids: ids,
+    });
 }
 
 /// An alert seen to: off this desk, and (by the server) every other.
 pub fn dismiss_alert(ctx: Ctx, room: &str, message_id: &str, alert_id: Option<String>) {
     if let Some(alert_id) = alert_id {
-        socket::send(ctx, &ClientMsg::DismissAlert { alert_id });
+        ctx.wire.send(&ClientMsg::DismissAlert { alert_id });
     }
     ctx.desk.update(|desk| desk.dismiss_alert(room, message_id));
 }
@@ -467,7 +448,7 @@ pub fn DeskPanel(room: String) -> impl IntoView {
                         let key = format!("desk.resolve.{}", outcome.as_str());
                         view! {
                             <button type="button" data-outcome=outcome.as_str() on:click=move |_| {
-                                let sent = socket::send(ctx, &ClientMsg::ResolveReport { report_id: id.clone(), outcome });
+                                let sent = ctx.wire.send(&ClientMsg::ResolveReport { report_id: id.clone(), outcome });
                                 // Off the desk only once it went: offline, it stays to resolve.
                                 if sent {
                                     ctx.desk.update(|desk| desk.resolved(&id));
@@ -569,8 +550,8 @@ fn Escalations() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
     let statuses = Memo::new(move |_| {
-        ctx.counsel
-            .with(|counsel| counsel.escalations.values().cloned().collect::<Vec<_>>())
+        ctx.desk
+            .with(|desk| desk.escalations.values().cloned().collect::<Vec<_>>())
     });
     move || {
         let statuses = statuses.get();

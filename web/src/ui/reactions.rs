@@ -4,7 +4,6 @@
 use ibasho_protocol::{Reaction, ReactionCounts};
 use leptos::prelude::*;
 
-use super::socket;
 use super::state::Ctx;
 use crate::i18n::{t, tf};
 
@@ -34,7 +33,7 @@ pub fn button(
     let (room, id) = (room.to_owned(), message_id.to_owned());
     let pressed = {
         let key = (room.clone(), id.clone(), reaction);
-        move || ctx.my_reactions.with(|mine| mine.contains(&key))
+        move || ctx.conversations.with(|all| all.mine.contains(&key))
     };
     let name = move || {
         let lang = lang.get();
@@ -54,7 +53,7 @@ pub fn button(
             aria-label=name
             title=name
             data-reaction=reaction_name(reaction)
-            on:click=move |_| socket::react(ctx, &room, &id, reaction)
+            on:click=move |_| super::room_actions::react(ctx, &room, &id, reaction)
         >
             <span aria-hidden="true">{symbol}</span>
             {move || (count() > 0).then(|| view! { <span class="n" aria-hidden="true">{count()}</span> })}

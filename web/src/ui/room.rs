@@ -11,7 +11,6 @@ use leptos::prelude::*;
 use super::browser;
 use super::chrome::QuickExit;
 use super::safety::{HiddenLine, PersonalInfoChoice, SupportCard};
-use super::socket;
 use super::state::{Ctx, MenuTarget, tr};
 use crate::conversation::{Pending, PendingState, hidden_runs};
 use crate::follow::{Follow, Move};
@@ -47,8 +46,8 @@ pub fn Room(room: String) -> impl IntoView {
     });
     let empty = move || messages.with(Vec::is_empty) && pending.with(Vec::is_empty);
     let runs = Memo::new(move |_| {
-        ctx.hidden
-            .with(|hidden| messages.with(|all| hidden_runs(all, hidden)))
+        ctx.safety
+            .with(|safety| messages.with(|all| hidden_runs(all, &safety.hidden)))
     });
     let pane: NodeRef<html::Ol> = NodeRef::new();
     let follow = RwSignal::new(Follow::default());
@@ -456,7 +455,7 @@ fn Composer(room: String) -> impl IntoView {
             if value.trim().is_empty() || !may_speak.get_untracked() {
                 return;
             }
-            socket::say(ctx, &room, value);
+            super::room_actions::say(ctx, &room, value);
             text.set(String::new());
             if let Some(area) = area.get() {
                 let _ = area.focus();

@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 
 use super::sheet::Sheet;
-use super::socket;
 use super::state::{Ask, Ctx, Screen, tr};
 use crate::i18n::t;
 
@@ -43,8 +42,10 @@ fn RoomMenuBody(room: String) -> impl IntoView {
     let close = move || ctx.room_menu.set(None);
     let case_room = Ctx::is_case_room(&room);
     let staff = ctx.staff.get_untracked();
-    let counselor = staff == Some(ibasho_protocol::StaffRole::Counselor);
-    let request_open = super::counsel::request_open(ctx);
+    let counselor = ctx.is_counselor();
+    let request_open = ctx
+        .counsel
+        .with_untracked(crate::counsel::Counsel::keeps_session);
     // The person's own 1:1: the request it belongs to.
     let my_case = ctx.counsel.with_untracked(|counsel| {
         counsel
@@ -128,7 +129,7 @@ fn RoomMenuBody(room: String) -> impl IntoView {
         items.push(item(
             "room.leave",
             "leave",
-            Box::new(move || socket::leave(ctx, &room)),
+            Box::new(move || super::room_actions::leave(ctx, &room)),
         ));
     }
     view! {

@@ -1,16 +1,17 @@
 //! The participant's side of keeping the room safe: reporting a message (never to anyone
 //! but staff), hiding someone's messages on this device, the choice when a message looks
-//! like personal information, the private support card, and sanctions told calmly.
+//! like personal information, the private support card, and what became of a report.
+//! State: `crate::safety` (who is hidden here); the support card is the room's.
 
-use ibasho_protocol::{
-    ClientMsg, EscalationSource, HelpLine, ReportOutcome, ReportReason, SanctionKind,
-};
+use ibasho_protocol::{ClientMsg, EscalationSource, ReportReason};
+
+use super::help_lines::help_lines;
 use leptos::prelude::*;
 
 use super::browser;
-use super::socket;
-use super::state::{Ctx, Screen, tr};
+use super::state::{Ctx, tr};
 use crate::i18n::{t, tf};
+use crate::safety::{Safety, SafetyTold};
 
 const REASONS: [(ReportReason, &str); 5] = [
     (ReportReason::Harassment, "report.reason.harassment"),
@@ -20,102 +21,25 @@ const REASONS: [(ReportReason, &str); 5] = [
     (ReportReason::Other, "report.reason.other"),
 ];
 
-/// A list of help lines: name, number or address, hours, and whether open now.
-pub fn help_lines(lang: ibasho_protocol::Lang, lines: Vec<HelpLine>) -> impl IntoView {
-    view! {
-        <ul class="help-lines">
-            {lines
-                .into_iter()
-                .map(|line| {
-                    let state = if line.open_now { "support.open" } else { "support.closed" };
-                    view! {
-                        <li class:open=line.open_now>
-                            <strong>{line.name.clone()}</strong>
-                            {line.number.clone().map(|number| {
-                                let tel = format!("tel:{}", number.replace('-', ""));
-                                view! { <a href=tel>{number}</a> }
-                            })}
-                            {line.url.clone().map(|url| {
-                                // The site's name is enough to read; the link has the rest.
-                                let shown = url
-                                    .trim_start_matches("https://")
-                                    .trim_start_matches("http://")
-                                    .trim_start_matches("www.")
-                                    .split('/')
-                                    .next()
-                                    .unwrap_or_default()
-                                    .to_owned();
-                                view! { <a href=url rel="noopener noreferrer">{shown}</a> }
-                            })}
-                            <span class="when">
-                                <span class="hours">{line.hours.clone()}</span>
-                                " · "
-                                <span class="state">{t(lang, state)}</span>
-                            </span>
-                        </li>
-                    }
-                })
-                .collect_view()}
-        </ul>
-    }
+/// The safety area's part of the session: who was hidden is forgotten with it.
+pub fn install(ctx: Ctx) {
+    ctx.wire
+        .on_session_end(move || ctx.safety.set(Safety::default()));
 }
 
-/// One or two lines (open ones first, as the server orders them), and the rest behind
-/// 「ほかの窓口」: enough for someone who only wanted to talk, without a wall of numbers.
-pub fn help_lines_short(lang: ibasho_protocol::Lang, mut lines: Vec<HelpLine>) -> impl IntoView {
-    let rest = lines.split_off(lines.len().min(2));
-    view! {
-        {help_lines(lang, lines)}
-        {(!rest.is_empty()).then(|| view! {
-            <details class="more-lines">
-                <summary>{t(lang, "support.more_lines")}</summary>
-                {help_lines(lang, rest)}
-            </details>
-        })}
-    }
-}
-
-/// Help lines arrived for this person (they wrote crisis language): the card shows them.
-pub fn support(ctx: Ctx, room: &str, lines: Vec<HelpLine>, offer_counselor: bool) {
-    ctx.conversations.update(|all| {
-        if let Some(conversation) = all.get_mut(room) {
-            conversation.support = Some(lines);
-            conversation.offer_counselor = offer_counselor;
-        }
-    });
-}
-
-/// A facilitator muted this person, lifted it, or took them out of the room.
-pub fn sanction(ctx: Ctx, room: &str, kind: SanctionKind, until: Option<jiff::Timestamp>) {
+/// What a frame about the person's reports asks of the page.
+pub fn told(ctx: Ctx, told: SafetyTold) {
     let lang = ctx.lang.get_untracked();
-    let sentence = match kind {
-        SanctionKind::Muted => {
-            let time = until.map(browser::local_time).unwrap_or_default();
-            tf(lang, "sanction.muted", &[("time", &time)])
-        }
-        SanctionKind::Unmuted => t(lang, "sanction.unmuted").to_owned(),
-        SanctionKind::Removed => {
-            ctx.conversations.update(|all| {
-                all.remove(room);
-            });
-            if ctx.screen.get_untracked() == Screen::Room(room.to_owned()) {
-                ctx.screen.set(Screen::Lobby);
-            }
-            t(lang, "sanction.removed").to_owned()
+    let sentence = match told {
+        SafetyTold::None => return,
+        SafetyTold::ReportReceived => t(lang, "report.received").to_owned(),
+        SafetyTold::Outcome(outcome) => {
+            t(lang, &format!("report.outcome.{}", outcome.as_str())).to_owned()
         }
     };
     ctx.notice.set(Some(sentence));
 }
 
-/// What staff did about a report this person made.
-pub fn outcome(ctx: Ctx, outcome: ReportOutcome) {
-    let key = format!("report.outcome.{}", outcome.as_str());
-    ctx.notice
-        .set(Some(t(ctx.lang.get_untracked(), &key).to_owned()));
-}
-
-/// The report form, as a dialog over the room: a reason (the first, harassment, chosen) and
-/// an optional note. Only staff in the room get the report; never who sent it.
 #[component]
 pub fn ReportDialog() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
@@ -146,15 +70,12 @@ pub fn ReportDialog() -> impl IntoView {
             return;
         };
         let note = note.get_untracked().trim().to_owned();
-        socket::send(
-            ctx,
-            &ClientMsg::Report {
-                room: target.room,
-                message_id: target.message_id,
-                reason: reason.get_untracked(),
-                note: (!note.is_empty()).then_some(note),
-            },
-        );
+        ctx.wire.send(&ClientMsg::Report {
+            room: target.room,
+            message_id: target.message_id,
+            reason: reason.get_untracked(),
+            note: (!note.is_empty()).then_some(note),
+        });
         close();
     };
     move || {
@@ -222,8 +143,8 @@ pub fn HiddenLine(handle: String, count: usize) -> impl IntoView {
             {label}
             <button type="button" class="quiet" on:click=move |_| {
                 let handle = handle.clone();
-                ctx.hidden.update(|hidden| {
-                    hidden.remove(&handle);
+                ctx.safety.update(|safety| {
+                    safety.hidden.remove(&handle);
                 });
             }>{tr(lang, "hide.show")}</button>
         </p>
@@ -243,7 +164,7 @@ pub fn PersonalInfoChoice(room: String, client_id: String, text: String) -> impl
                     c.confirm(&client_id);
                 }
             });
-            socket::flush(ctx, &room);
+            super::room_actions::flush(ctx, &room);
         }
     };
     let title_id = format!("pi-title-{client_id}");

@@ -1,28 +1,32 @@
-//! The connection to `/ws`: hello or resume, server frames into state, reconnects with
-//! backoff, and leaving.
-//!
-//! The socket is opened only when the person enters a room (or reloads the tab while in
-//! one): looking at the lobby needs no session.
+//! The connection to `/ws` and the session's lifecycle: the socket opened (when the person
+//! enters a room, asks for a counselor, signs in as staff, or reloads the tab while in a
+//! session — looking at the lobby needs no session), `hello` or `resume`, `welcome`,
+//! reconnecting with backoff, and the session's end. Every other frame goes to its area:
+//! [`crate::areas::dispatch`] changes that area's state, and the area's `told` carries out
+//! what it asks. No area imports this module; they send through the context's `Wire`.
 
 use std::time::Duration;
 
-use ibasho_protocol::{
-    ClientMsg, ErrorCode, ErrorFrame, FacilitatorAction, NoticeCode, Reaction, ServerMsg,
-    StaffLogin,
-};
+use ibasho_protocol::{ClientMsg, NoticeCode, ServerMsg};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 use web_sys::{CloseEvent, MessageEvent, WebSocket};
 
 use super::browser::{self, SESSION_KEY};
-use super::state::{Ctx, Screen, Wish};
-use crate::conversation::{Conversation, Facilitated};
-use crate::i18n::{error_sentence, t, tf};
+use super::state::{Ctx, Screen};
+use crate::areas::{Tab, Told, dispatch};
+use crate::i18n::t;
+
+/// Gives the wire its lifecycle: how to connect and how to end a session.
+pub fn install(ctx: Ctx) {
+    ctx.wire
+        .set_lifecycle(move || connect(ctx), move || end_session(ctx));
+}
 
 /// Opens a socket (a first connection, a retry, or taking the session back from another
 /// tab). `hello` goes out when it opens.
-pub fn connect(ctx: Ctx) {
+fn connect(ctx: Ctx) {
     close_socket(ctx);
     let generation = ctx.socket_generation.get_value().wrapping_add(1);
     ctx.socket_generation.set_value(generation);
@@ -62,204 +66,46 @@ pub fn connect(ctx: Ctx) {
     ws.set_onclose(Some(on_close.as_ref().unchecked_ref()));
     on_close.forget();
 
-    ctx.socket.set_value(Some(ws));
-}
-
-/// Sends a frame if the socket is open; false otherwise (the caller keeps what matters).
-pub fn send(ctx: Ctx, msg: &ClientMsg) -> bool {
-    let Ok(json) = serde_json::to_string(msg) else {
-        return false;
-    };
-    ctx.socket.with_value(|ws| match ws {
-        Some(ws) if ws.ready_state() == WebSocket::OPEN => ws.send_with_str(&json).is_ok(),
-        _ => false,
-    })
+    ctx.wire.put_socket(Some(ws));
 }
 
 fn hello(ctx: Ctx) {
     let wish = ctx.wish.get_untracked();
     // The password goes out once, and is not kept: a resume needs only the session token.
     ctx.wish.update(|wish| wish.staff = None);
-    send(
-        ctx,
-        &ClientMsg::Hello {
-            // The same handle again after a restart — but a staff title is not a handle anyone
-            // may ask for: staff sign in again instead.
-            handle: wish.handle.or_else(|| {
-                ctx.staff
-                    .get_untracked()
-                    .is_none()
-                    .then(|| ctx.me.get_untracked())
-                    .flatten()
-            }),
-            resume: browser::session_get(SESSION_KEY),
-            lang: Some(ctx.lang.get_untracked()),
-            role: wish.role,
-            // Where each room was, so that a resume recovers exactly what was missed.
-            since: ctx.conversations.with_untracked(|all| {
-                all.iter()
-                    .filter_map(|(room, c)| Some((room.clone(), c.since()?)))
-                    .collect()
-            }),
-            staff: wish.staff,
-        },
-    );
-}
-
-/// A staff member signs in: any participant session of this tab ends first.
-pub fn staff_sign_in(ctx: Ctx, login: StaffLogin) {
-    end_session(ctx);
-    ctx.wish.set(Wish {
-        staff: Some(login),
-        ..Wish::default()
+    ctx.wire.send(&ClientMsg::Hello {
+        // The same handle again after a restart — but a staff title is not a handle anyone
+        // may ask for: staff sign in again instead.
+        handle: wish.handle.or_else(|| {
+            ctx.staff
+                .get_untracked()
+                .is_none()
+                .then(|| ctx.me.get_untracked())
+                .flatten()
+        }),
+        resume: browser::session_get(SESSION_KEY),
+        lang: Some(ctx.lang.get_untracked()),
+        role: wish.role,
+        // Where each room was, so that a resume recovers exactly what was missed.
+        since: ctx.conversations.with_untracked(|all| {
+            all.iter()
+                .filter_map(|(room, c)| Some((room.clone(), c.since()?)))
+                .collect()
+        }),
+        staff: wish.staff,
     });
-    connect(ctx);
 }
 
-/// A facilitator's action in `room`.
-pub fn facilitate(ctx: Ctx, room: &str, action: FacilitatorAction) {
-    send(
-        ctx,
-        &ClientMsg::Facilitate {
-            room: room.to_owned(),
-            action,
-            minutes: None,
-        },
-    );
-}
-
-/// In a round, on one's turn: give the floor on without speaking.
-pub fn pass(ctx: Ctx, room: &str) {
-    send(
-        ctx,
-        &ClientMsg::Pass {
-            room: room.to_owned(),
-        },
-    );
-}
-
-/// `join`, with the position the view has of the room, if any.
-fn join_frame(ctx: Ctx, room: &str) -> ClientMsg {
-    ClientMsg::Join {
-        room: room.to_owned(),
-        since: ctx
-            .conversations
-            .with_untracked(|all| all.get(room).and_then(Conversation::since)),
-        entry_word: ctx.entry_words.with_value(|words| words.get(room).cloned()),
-    }
-}
-
-/// The person enters `room`: in the current session, or by starting one.
-pub fn enter(ctx: Ctx, room: String) {
-    ctx.notice.set(None);
-    ctx.conversations.update(|all| {
-        all.entry(room.clone()).or_default();
-    });
-    if ctx.me.get_untracked().is_some() && send(ctx, &join_frame(ctx, &room)) {
-        return;
-    }
-    if ctx.socket.with_value(Option::is_none) {
-        connect(ctx);
-    }
-}
-
-/// The person writes in `room`: queued, and sent now if the room is joined.
-pub fn say(ctx: Ctx, room: &str, text: String) {
-    ctx.conversations.update(|all| {
-        if let Some(conversation) = all.get_mut(room) {
-            conversation.write(browser::new_client_id(), text);
-        }
-    });
-    flush(ctx, room);
-}
-
-/// Sends what is queued in `room`.
-pub fn flush(ctx: Ctx, room: &str) {
-    let mut sendable = Vec::new();
-    ctx.conversations.update(|all| {
-        if let Some(conversation) = all.get_mut(room) {
-            sendable = conversation.take_sendable();
-        }
-    });
-    for pending in sendable {
-        let sent = send(
-            ctx,
-            &ClientMsg::Say {
-                room: room.to_owned(),
-                text: pending.text,
-                client_id: Some(pending.client_id),
-                confirm_personal_info: pending.confirmed,
-            },
-        );
-        if !sent {
-            // The socket went away between the check and now: it all goes again on rejoin.
-            ctx.conversations.update(|all| {
-                if let Some(conversation) = all.get_mut(room) {
-                    conversation.disconnected();
-                }
-            });
-            break;
-        }
-    }
-}
-
-pub fn react(ctx: Ctx, room: &str, message_id: &str, reaction: Reaction) {
-    let sent = send(
-        ctx,
-        &ClientMsg::React {
-            room: room.to_owned(),
-            message_id: message_id.to_owned(),
-            reaction,
-        },
-    );
-    if sent {
-        let key = (room.to_owned(), message_id.to_owned(), reaction);
-        ctx.my_reactions.update(|mine| {
-            if !mine.remove(&key) {
-                mine.insert(key);
-            }
-        });
-    }
-}
-
-/// Leaves `room`; leaving the last room ends the session (nothing lingers on the server).
-pub fn leave(ctx: Ctx, room: &str) {
-    ctx.conversations.update(|all| {
-        all.remove(room);
-    });
-    // Staff stay signed in between rooms.
-    // …and so does a person waiting for a counselor: ending it would cancel the request.
-    if ctx.conversations.with_untracked(|all| all.is_empty())
-        && ctx.staff.get_untracked().is_none()
-        && !super::counsel::request_open(ctx)
-    {
-        end_session(ctx);
-    } else {
-        send(
-            ctx,
-            &ClientMsg::Leave {
-                room: room.to_owned(),
-            },
-        );
-    }
-    ctx.screen.set(Screen::Lobby);
-}
-
-/// Ends the session: a close frame (the server forgets the session at once) and the token
-/// gone from this tab.
-pub fn end_session(ctx: Ctx) {
+/// Ends the session: a close frame (the server forgets the session at once), the token gone
+/// from this tab, and every area's part of it forgotten.
+fn end_session(ctx: Ctx) {
     ctx.link.update(|link| link.closed_by_us());
     close_socket(ctx);
     browser::session_remove(SESSION_KEY);
     ctx.me.set(None);
     ctx.staff.set(None);
-    ctx.conversations.set(Default::default());
-    ctx.my_reactions.set(Default::default());
-    ctx.counsel.update(crate::counsel::Counsel::clear);
-    // Nothing of the session stays in the page: the desk, who was hidden, what was open.
-    ctx.desk.set(Default::default());
-    ctx.hidden.set(Default::default());
-    ctx.highlight.set(None);
+    ctx.wire.reset_areas();
+    // Nothing of the session stays in the page: what was open goes too.
     ctx.menu.set(None);
     ctx.room_menu.set(None);
     ctx.asking.set(None);
@@ -267,7 +113,7 @@ pub fn end_session(ctx: Ctx) {
 }
 
 fn close_socket(ctx: Ctx) {
-    if let Some(ws) = ctx.socket.try_update_value(Option::take).flatten() {
+    if let Some(ws) = ctx.wire.put_socket(None) {
         ws.set_onclose(None);
         ws.set_onmessage(None);
         ws.set_onopen(None);
@@ -275,21 +121,12 @@ fn close_socket(ctx: Ctx) {
     }
 }
 
-/// The quick exit: forget everything in this tab and replace the page, leaving no history
-/// entry behind.
-pub fn quick_exit(ctx: Ctx) {
-    browser::close_notifications();
-    end_session(ctx);
-    browser::session_clear();
-    browser::replace_location(&browser::exit_url());
-}
-
 /// The socket closed without us asking.
 fn lost(ctx: Ctx, generation: u32, code: u16) {
     if ctx.socket_generation.get_value() != generation {
         return;
     }
-    ctx.socket.set_value(None);
+    ctx.wire.put_socket(None);
     if code == ibasho_protocol::close::SIGNED_OUT {
         // The staff account was removed or changed: the session ended on the server.
         end_session(ctx);
@@ -299,8 +136,7 @@ fn lost(ctx: Ctx, generation: u32, code: u16) {
         ));
         return;
     }
-    ctx.conversations
-        .update(|all| all.values_mut().for_each(Conversation::disconnected));
+    ctx.conversations.update(|all| all.disconnected());
     let mut delay = None;
     ctx.link
         .update(|link| delay = link.lost(code, browser::random()));
@@ -316,11 +152,25 @@ fn lost(ctx: Ctx, generation: u32, code: u16) {
     }
 }
 
+/// A frame: the session's own here, every other one to its area.
 fn on_frame(ctx: Ctx, frame: ServerMsg) {
-    // Talking with a counselor: its area routes its own frames.
-    if super::counsel::on_frame(ctx, &frame) {
-        return;
+    let me = ctx.me.get_untracked();
+    let tab = Tab {
+        me: me.as_deref(),
+        counselor: ctx.is_counselor(),
+        now_ms: browser::now_ms(),
+    };
+    match dispatch(&ctx, frame, tab) {
+        Told::Session(frame) => session_frame(ctx, frame),
+        Told::Room(told) => super::room_actions::told(ctx, told),
+        Told::Counsel(told) => super::counsel::told(ctx, told),
+        Told::Console(told) => super::counselor::told(ctx, told),
+        Told::Desk => {}
+        Told::Safety(told) => super::safety::told(ctx, told),
     }
+}
+
+fn session_frame(ctx: Ctx, frame: ServerMsg) {
     match frame {
         ServerMsg::Welcome {
             handle,
@@ -346,115 +196,6 @@ fn on_frame(ctx: Ctx, frame: ServerMsg) {
                 ctx.screen.set(Screen::Lobby);
             }
         }
-        ServerMsg::Joined {
-            room,
-            history,
-            present,
-            position,
-            recovered,
-        } => {
-            // Only rooms the person is in (or entering): never one they left meanwhile.
-            let mut known = false;
-            ctx.conversations.update(|all| {
-                if let Some(conversation) = all.get_mut(&room) {
-                    conversation.joined(history, present, position, recovered);
-                    known = true;
-                }
-            });
-            if !known {
-                return;
-            }
-            // In: the entry word is not needed again (a resync needs none).
-            ctx.entry_words.update_value(|words| {
-                words.remove(&room);
-            });
-            flush(ctx, &room);
-            if !ctx.joined_marked.get_value() {
-                ctx.joined_marked.set_value(true);
-                browser::mark("ibasho-joined");
-            }
-            // Into the room when entering it, or when a reloaded page gets its room back;
-            // a reconnect never pulls someone out of the lobby.
-            let show = match ctx.screen.get_untracked() {
-                Screen::Entry(entering) => entering == room,
-                // (`adopting` is cleared once the first restored room is shown.)
-                Screen::Lobby => ctx
-                    .adopting
-                    .try_update_value(std::mem::take)
-                    .unwrap_or(false),
-                Screen::Room(_)
-                | Screen::Week
-                | Screen::StaffSignIn
-                | Screen::Audit
-                | Screen::Console => false,
-            };
-            if show {
-                ctx.screen.set(Screen::Room(room));
-            }
-        }
-        ServerMsg::Message(message) => {
-            let mine = ctx
-                .me
-                .with_untracked(|me| me.as_deref() == Some(&message.handle));
-            let announcement = tf(
-                ctx.lang.get_untracked(),
-                "room.announce",
-                &[("handle", &message.handle), ("text", &message.text)],
-            );
-            let handle = message.handle.clone();
-            let mut new = false;
-            ctx.conversations.update(|all| {
-                if let Some(conversation) = all.get_mut(&message.room) {
-                    new = conversation.message(message);
-                }
-            });
-            // (Not someone this person chose to hide.)
-            let hidden = ctx.hidden.with_untracked(|hidden| hidden.contains(&handle));
-            if new && !mine && !hidden {
-                ctx.announcement.set(announcement);
-            }
-        }
-        ServerMsg::Presence { room, present } => ctx.conversations.update(|all| {
-            if let Some(conversation) = all.get_mut(&room) {
-                conversation.present = present;
-            }
-        }),
-        ServerMsg::Reactions {
-            room,
-            message_id,
-            counts,
-            offset,
-        } => ctx.conversations.update(|all| {
-            if let Some(conversation) = all.get_mut(&room) {
-                conversation.reactions(&message_id, counts, offset);
-            }
-        }),
-        ServerMsg::Closing { closes_at, .. } => {
-            let time = browser::local_time(closes_at);
-            ctx.notice.set(Some(tf(
-                ctx.lang.get_untracked(),
-                "room.closing",
-                &[("time", &time)],
-            )));
-        }
-        ServerMsg::Closed { room } => {
-            // A counselor's 1:1 room: its area says where each side goes, and the request's
-            // own card tells how it ended.
-            if Ctx::is_case_room(&room) {
-                super::counsel::close_room(ctx, &room);
-                return;
-            }
-            // The session ended: the server took everyone out and erased what was said.
-            ctx.conversations.update(|all| {
-                all.remove(&room);
-            });
-            ctx.desk.update(|desk| desk.forget_room(&room));
-            if ctx.screen.get_untracked() == Screen::Room(room.clone()) {
-                ctx.screen.set(Screen::Lobby);
-            }
-            ctx.notice
-                .set(Some(t(ctx.lang.get_untracked(), "room.closed").to_owned()));
-        }
         ServerMsg::Notice { code } => {
             let key = match code {
                 NoticeCode::Degraded => "notice.degraded",
@@ -463,115 +204,9 @@ fn on_frame(ctx: Ctx, frame: ServerMsg) {
             ctx.notice
                 .set(Some(t(ctx.lang.get_untracked(), key).to_owned()));
         }
-        ServerMsg::RoomState {
-            room,
-            closes_at,
-            segment,
-            floor,
-            locked,
-            unattended,
-            slow_mode_seconds,
-            topic,
-        } => {
-            let mine = floor.as_ref().is_some_and(|floor| {
-                ctx.me
-                    .with_untracked(|me| me.as_deref() == Some(floor.handle.as_str()))
-            });
-            ctx.conversations.update(|all| {
-                if let Some(conversation) = all.get_mut(&room) {
-                    conversation.facilitated = Facilitated {
-                        closes_at,
-                        segment,
-                        floor,
-                        locked,
-                        unattended,
-                        slow_mode_seconds,
-                        topic,
-                    };
-                }
-            });
-            if mine {
-                ctx.announcement
-                    .set(t(ctx.lang.get_untracked(), "round.your_turn").to_owned());
-            }
-        }
-        ServerMsg::Left { .. } => {}
-        // Moderation and safety: each area keeps its own state.
-        ServerMsg::Deleted {
-            room,
-            message_id,
-            offset,
-        } => ctx.conversations.update(|all| {
-            if let Some(conversation) = all.get_mut(&room) {
-                conversation.deleted(&message_id, offset);
-            }
-        }),
-        ServerMsg::Support {
-            room,
-            lines,
-            offer_counselor,
-        } => super::safety::support(ctx, &room, lines, offer_counselor),
-        ServerMsg::Sanction { room, kind, until } => {
-            super::safety::sanction(ctx, &room, kind, until);
-        }
-        ServerMsg::ReportReceived { .. } => {
-            ctx.notice.set(Some(
-                t(ctx.lang.get_untracked(), "report.received").to_owned(),
-            ));
-        }
-        ServerMsg::ReportOutcome { outcome, .. } => super::safety::outcome(ctx, outcome),
-        ServerMsg::Alert {
-            room,
-            message_id,
-            reason,
-            rule,
-            alert_id,
-            handle,
-            ..
-        } => super::moderation::alert(
-            ctx,
-            crate::desk::AlertCard {
-                id: alert_id,
-                room,
-                message_id,
-                handle,
-                reason,
-                rule,
-            },
-        ),
-        ServerMsg::AlertDismissed { alert_id, .. } => {
-            super::moderation::alert_dismissed(ctx, &alert_id);
-        }
-        ServerMsg::Muted { room, members } => super::moderation::muted(ctx, &room, members),
-        ServerMsg::Report {
-            report_id,
-            room,
-            message_id,
-            handle,
-            text,
-            reason,
-            note,
-            ..
-        } => super::moderation::report(
-            ctx,
-            crate::desk::ReportCard {
-                report_id,
-                room,
-                message_id,
-                handle,
-                text,
-                reason,
-                note,
-            },
-        ),
-        ServerMsg::Error(error) => refused(ctx, error),
-        // Routed to the counselor area above.
-        ServerMsg::ConsentRequest { .. }
-        | ServerMsg::Escalation { .. }
-        | ServerMsg::EscalationStatus { .. }
-        | ServerMsg::Urgent { .. }
-        | ServerMsg::Queue { .. }
-        | ServerMsg::Case { .. } => {}
+        ServerMsg::Error(error) => super::refusal::refused(ctx, error),
+        // (The router sends nothing else here.)
+        _ => {}
     }
 }
 
@@ -603,7 +238,7 @@ fn welcome(ctx: Ctx, handle: String, session: String, resumed: bool, rooms: Vec<
                 .collect()
         });
         for room in unwanted {
-            send(ctx, &ClientMsg::Leave { room });
+            ctx.wire.send(&ClientMsg::Leave { room });
         }
     }
     browser::session_set(SESSION_KEY, &session);
@@ -613,9 +248,7 @@ fn welcome(ctx: Ctx, handle: String, session: String, resumed: bool, rooms: Vec<
     if !resumed && had_session {
         // The server forgot us (it restarted): same handle asked for, same rooms joined, and
         // the view starts afresh with the new history (its ids start again from 1).
-        ctx.conversations
-            .update(|all| all.values_mut().for_each(Conversation::restart));
-        ctx.my_reactions.set(Default::default());
+        ctx.conversations.update(|all| all.restart());
         ctx.notice.set(Some(
             t(ctx.lang.get_untracked(), "link.new_session").to_owned(),
         ));
@@ -627,110 +260,6 @@ fn welcome(ctx: Ctx, handle: String, session: String, resumed: bool, rooms: Vec<
         .conversations
         .with_untracked(|all| all.keys().cloned().collect());
     for room in wanted.into_iter().filter(|room| !rooms.contains(room)) {
-        send(ctx, &join_frame(ctx, &room));
+        super::room_actions::join(ctx, &room);
     }
-}
-
-/// A room that could not be entered is forgotten, and the session ends if it was the only
-/// one (a person waiting for a counselor keeps the session: it holds their place).
-fn not_entered(ctx: Ctx, room: &str) {
-    ctx.conversations.update(|all| {
-        all.remove(room);
-    });
-    if ctx.conversations.with_untracked(|all| all.is_empty()) && !super::counsel::request_open(ctx)
-    {
-        end_session(ctx);
-    }
-}
-
-fn refused(ctx: Ctx, error: ErrorFrame) {
-    let lang = ctx.lang.get_untracked();
-    // A message the server did not take: back in the queue, or marked as failed.
-    if let (Some(room), Some(client_id)) = (&error.room, &error.client_id) {
-        ctx.conversations.update(|all| {
-            if let Some(conversation) = all.get_mut(room) {
-                conversation.refused(client_id, error.code);
-            }
-        });
-        if matches!(error.code, ErrorCode::RateLimited | ErrorCode::Unavailable) {
-            let room = room.clone();
-            let wait = error.retry_after_ms.unwrap_or(1000);
-            set_timeout(move || flush(ctx, &room), Duration::from_millis(wait));
-            return;
-        }
-    }
-    match error.code {
-        // The name cannot be used: back to the entry screen to choose another, with no
-        // session left behind holding the refused name.
-        ErrorCode::HandleInvalid | ErrorCode::HandleTaken => {
-            let entering = error.room.clone().or_else(|| {
-                ctx.conversations
-                    .with_untracked(|all| all.keys().next().cloned())
-            });
-            if ctx
-                .conversations
-                .with_untracked(|all| all.len() <= 1 || error.code == ErrorCode::HandleInvalid)
-            {
-                end_session(ctx);
-                if let Some(room) = entering {
-                    ctx.screen.set(Screen::Entry(room));
-                }
-            } else if let Some(room) = &error.room {
-                // In other rooms, the session's name is fixed: that room cannot be entered
-                // under it. The notice says why; the lobby is the way on.
-                ctx.conversations.update(|all| {
-                    all.remove(room);
-                });
-                ctx.screen.set(Screen::Lobby);
-            }
-        }
-        // A staff sign-in refused: the form again, with no session left open.
-        ErrorCode::StaffLoginRefused => {
-            end_session(ctx);
-            ctx.screen.set(Screen::StaffSignIn);
-        }
-        // A wrong entry word: back to the entry screen to type it again.
-        ErrorCode::EntryWordRefused if error.room.is_some() => {
-            if let Some(room) = &error.room {
-                ctx.conversations.update(|all| {
-                    all.remove(room);
-                });
-                ctx.entry_words.update_value(|words| {
-                    words.remove(room);
-                });
-                ctx.screen.set(Screen::Entry(room.clone()));
-            }
-        }
-        // Entered as someone the room is not for: back to its entry screen, to choose who
-        // one comes as (the words say how, never that one does not belong).
-        ErrorCode::AudienceMismatch if error.room.is_some() => {
-            if let Some(room) = &error.room {
-                not_entered(ctx, room);
-                if ctx.me.get_untracked().is_some() {
-                    // Still in other rooms, who one comes as is the session's: to choose
-                    // again, one leaves them first (the words say so).
-                    ctx.screen.set(Screen::Lobby);
-                    ctx.notice
-                        .set(Some(t(lang, "entry.audience_in_session").to_owned()));
-                    return;
-                }
-                ctx.screen.set(Screen::Entry(room.clone()));
-            }
-        }
-        // The room cannot be entered: forget it, and end the session if it was the only one.
-        ErrorCode::RoomFull
-        | ErrorCode::RoomClosed
-        | ErrorCode::NoSuchRoom
-        | ErrorCode::BadRequest
-            if error.room.is_some() =>
-        {
-            if let Some(room) = &error.room {
-                not_entered(ctx, room);
-            }
-            ctx.screen.set(Screen::Lobby);
-        }
-        _ => {}
-    }
-    ctx.notice
-        .set(Some(error_sentence(lang, error.code).to_owned()));
 }

@@ -1,14 +1,45 @@
 //! Staff in the front end: the sign-in form, the facilitator's controls in a room, and the
 //! round as everyone sees it (whose turn it is; "pass" on one's own turn).
 
-use ibasho_protocol::{FacilitatorAction, StaffLogin};
+use ibasho_protocol::{ClientMsg, FacilitatorAction, StaffLogin};
 use leptos::prelude::*;
 
-use super::socket;
-use super::state::{Ctx, Screen, tr};
+use super::state::{Ctx, Screen, Wish, tr};
 use crate::i18n::{t, tf};
 
 /// The staff sign-in: name and password, sent once with `hello` and not kept.
+/// The staff area's part of the session: staff stay signed in between rooms.
+pub fn install(ctx: Ctx) {
+    ctx.wire
+        .keep_session_while(move || ctx.staff.get_untracked().is_some());
+}
+
+/// A staff member signs in: any participant session of this tab ends first.
+fn sign_in(ctx: Ctx, login: StaffLogin) {
+    ctx.wire.end();
+    ctx.wish.set(Wish {
+        staff: Some(login),
+        ..Wish::default()
+    });
+    ctx.wire.connect();
+}
+
+/// A facilitator's action in `room`.
+pub fn facilitate(ctx: Ctx, room: &str, action: FacilitatorAction) {
+    ctx.wire.send(&ClientMsg::Facilitate {
+        room: room.to_owned(),
+        action,
+        minutes: None,
+    });
+}
+
+/// In a round, on one's turn: give the floor on without speaking.
+fn pass(ctx: Ctx, room: &str) {
+    ctx.wire.send(&ClientMsg::Pass {
+        room: room.to_owned(),
+    });
+}
+
 #[component]
 pub fn StaffSignIn() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
@@ -22,7 +53,7 @@ pub fn StaffSignIn() -> impl IntoView {
             password: password.get_untracked(),
         };
         password.set(String::new());
-        socket::staff_sign_in(ctx, login);
+        sign_in(ctx, login);
     };
     view! {
         <section class="entry staff-sign-in" aria-labelledby="staff-title">
@@ -109,7 +140,7 @@ pub fn Floor(room: String) -> impl IntoView {
                         <p class="hint">{t(lang.get(), "round.wait")}</p>
                     })}
                     {mine.then(|| view! {
-                        <button type="button" on:click=move |_| socket::pass(ctx, &room)>
+                        <button type="button" on:click=move |_| pass(ctx, &room)>
                             {t(lang.get(), "round.pass")}
                         </button>
                     })}
@@ -150,7 +181,7 @@ pub fn Controls(room: String) -> impl IntoView {
             <button
                 type="button"
                 data-action=key
-                on:click=move |_| socket::facilitate(ctx, &room, action)
+                on:click=move |_| facilitate(ctx, &room, action)
             >
                 {move || t(lang.get(), key)}
             </button>

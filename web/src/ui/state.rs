@@ -1,16 +1,19 @@
 //! The app's state: Copy handles to signals, shared through context. Browser objects live in
 //! local storage (`StoredValue::new_local`), never in a `Send` signal.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
-use ibasho_protocol::{Lang, Reaction, Role, RoomInfo, StaffLogin, StaffRole};
+use ibasho_protocol::{Lang, Role, RoomInfo, StaffLogin, StaffRole};
 use leptos::prelude::*;
-use web_sys::WebSocket;
 
-use crate::conversation::Conversation;
+use super::wire::Wire;
+use crate::areas::States;
+use crate::console::Console;
+use crate::conversations::Conversations;
 use crate::counsel::Counsel;
 use crate::desk::Desk;
 use crate::link::Link;
+use crate::safety::Safety;
 
 /// The sentence for `key` in the page's language, following the setting as it changes.
 /// One closure type for every such sentence on the page: each `move || t(…)` written out
@@ -30,7 +33,7 @@ pub enum Screen {
     Entry(String),
     /// In this room.
     Room(String),
-    /// The week's scheduled sessions.
+    /// The week's scheduled sittings.
     Week,
     /// Staff signing in.
     StaffSignIn,
@@ -130,7 +133,7 @@ pub enum Ask {
         message_id: String,
         urgent: bool,
     },
-    /// Staff: end the room's session now.
+    /// Staff: end the room's sitting now.
     CloseRoom { room: String },
     /// The person: ask for a counselor (from a room, or the lobby).
     AskCounselor { room: Option<String> },
@@ -173,8 +176,8 @@ pub struct Ctx {
     pub staff: RwSignal<Option<StaffRole>>,
     /// The time now (ms since the epoch), moved on by the lobby, for countdowns.
     pub now_ms: RwSignal<f64>,
-    /// The rooms the person is in (or is entering), by id.
-    pub conversations: RwSignal<BTreeMap<String, Conversation>>,
+    /// The room area: the rooms the person is in (or is entering), by id.
+    pub conversations: RwSignal<Conversations>,
     pub link: RwSignal<Link>,
     /// A sentence for the person (an error, a change); shown in a status region.
     pub notice: RwSignal<Option<String>>,
@@ -182,22 +185,23 @@ pub struct Ctx {
     pub announcement: RwSignal<String>,
     /// Just listening: no composer until the person chooses to write.
     pub listening: RwSignal<bool>,
-    /// Reactions this tab gave, to show them pressed: (room, message id, reaction).
-    pub my_reactions: RwSignal<BTreeSet<(String, String, Reaction)>>,
     pub wish: RwSignal<Wish>,
     /// Entry words typed for rooms that need one, until the room is joined (then forgotten).
     pub entry_words: StoredValue<std::collections::HashMap<String, String>>,
-    pub socket: StoredValue<Option<WebSocket>, LocalStorage>,
+    /// What every area sends through (and how a session is kept or ended).
+    pub wire: Wire,
     /// Bumped for each new socket; callbacks of an older socket ignore themselves.
     pub socket_generation: StoredValue<u32>,
     /// Performance mark for the first `joined` was set.
     pub joined_marked: StoredValue<bool>,
-    /// The facilitator's desk: alerts and reports (staff only).
+    /// The facilitator's desk: alerts, reports, who is muted, their escalations (staff).
     pub desk: RwSignal<Desk>,
-    /// Talking with a counselor: the person's request, the consent dialog, the console.
+    /// The person's request to talk with a counselor, and the consent dialog.
     pub counsel: RwSignal<Counsel>,
-    /// Handles whose messages this tab does not show (the person chose; nothing is sent).
-    pub hidden: RwSignal<BTreeSet<String>>,
+    /// The counselor's console: duty, the queue, urgent calls, cases.
+    pub console: RwSignal<Console>,
+    /// Who this person hides on this device (nothing is sent).
+    pub safety: RwSignal<Safety>,
     /// True from a page reload until its session is resumed: the rooms the server restores
     /// are then adopted (the page had forgotten them). At any other time, a room the server
     /// restores that the person is not in (left while offline) is left again.
@@ -234,21 +238,21 @@ impl Ctx {
             me: RwSignal::new(None),
             staff: RwSignal::new(None),
             now_ms: RwSignal::new(js_sys::Date::now()),
-            conversations: RwSignal::new(BTreeMap::new()),
+            conversations: RwSignal::new(Conversations::default()),
             link: RwSignal::new(Link::default()),
             notice: RwSignal::new(None),
             announcement: RwSignal::new(String::new()),
             listening: RwSignal::new(false),
-            my_reactions: RwSignal::new(BTreeSet::new()),
             wish: RwSignal::new(Wish::default()),
             entry_words: StoredValue::new(std::collections::HashMap::new()),
-            socket: StoredValue::new_local(None),
+            wire: Wire::new(),
             socket_generation: StoredValue::new(0),
             joined_marked: StoredValue::new(false),
             adopting: StoredValue::new(false),
             desk: RwSignal::new(Desk::default()),
-            hidden: RwSignal::new(BTreeSet::new()),
+            safety: RwSignal::new(Safety::default()),
             counsel: RwSignal::new(Counsel::default()),
+            console: RwSignal::new(Console::default()),
             theme: RwSignal::new(theme),
             menu: RwSignal::new(None),
             room_menu: RwSignal::new(None),
@@ -267,6 +271,11 @@ impl Ctx {
         ibasho_protocol::is_private_room(room)
     }
 
+    /// Whether this tab is a counselor's (the one way this is asked).
+    pub fn is_counselor(&self) -> bool {
+        self.staff.get_untracked() == Some(StaffRole::Counselor)
+    }
+
     /// Who a room is for, as the latest room list says.
     pub fn room_audience(&self, room: &str) -> Option<ibasho_protocol::Audience> {
         self.rooms.with_untracked(|list| match list {
@@ -275,9 +284,7 @@ impl Ctx {
         })
     }
 
-    /// The title of a room in the current language (Japanese when there is no English);
-    /// reactive: a view showing it follows the language setting.
-    /// When the session of a scheduled room that is open now ends.
+    /// When the sitting of a scheduled room that is open now ends.
     pub fn room_closes_at(&self, room: &str) -> Option<jiff::Timestamp> {
         self.rooms.with(|list| match list {
             RoomList::Loaded(rooms) => rooms.iter().find(|r| r.id == room)?.closes_at,
@@ -301,6 +308,8 @@ impl Ctx {
         })
     }
 
+    /// The title of a room in the current language (Japanese when there is no English);
+    /// reactive: a view showing it follows the language setting.
     pub fn room_title(&self, room: &str) -> String {
         let lang = self.lang.get();
         // A counselor's 1:1 room is in no list.
@@ -319,4 +328,30 @@ impl Ctx {
             _ => room.to_owned(),
         })
     }
+}
+
+/// Each area's state is its own signal: changing one notifies that area's views alone.
+impl States for Ctx {
+    fn conversations<T>(&self, change: impl FnOnce(&mut Conversations) -> T) -> T {
+        changed(self.conversations, change)
+    }
+    fn counsel<T>(&self, change: impl FnOnce(&mut Counsel) -> T) -> T {
+        changed(self.counsel, change)
+    }
+    fn console<T>(&self, change: impl FnOnce(&mut Console) -> T) -> T {
+        changed(self.console, change)
+    }
+    fn desk<T>(&self, change: impl FnOnce(&mut Desk) -> T) -> T {
+        changed(self.desk, change)
+    }
+}
+
+fn changed<S: Send + Sync + 'static, T>(
+    signal: RwSignal<S>,
+    change: impl FnOnce(&mut S) -> T,
+) -> T {
+    let mut change = Some(change);
+    let mut out = None;
+    signal.update(|state| out = change.take().map(|change| change(state)));
+    out.expect("a live signal")
 }
