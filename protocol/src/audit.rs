@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 /// One thing staff did or automatic protection decided.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditEntry {
+    #[serde(with = "crate::time::required")]
     pub at: Timestamp,
     /// A staff member's name (without its title), `system` for automatic verdicts,
     /// `participant` for a report (never who), or only the role (`counselor`,

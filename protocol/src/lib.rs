@@ -27,6 +27,7 @@ pub mod position;
 pub mod rooms;
 pub mod safety;
 pub mod server;
+pub mod time;
 
 pub use audit::AuditEntry;
 pub use client::{ClientMsg, Lang, Reaction, Role};

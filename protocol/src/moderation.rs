@@ -57,6 +57,7 @@ impl ModerateAction {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MutedMember {
     pub handle: String,
+    #[serde(with = "crate::time::required")]
     pub until: jiff::Timestamp,
 }
 

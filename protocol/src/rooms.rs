@@ -56,7 +56,9 @@ pub struct Slot {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title_en: Option<String>,
     pub kind: RoomKind,
+    #[serde(with = "crate::time::required")]
     pub starts_at: Timestamp,
+    #[serde(with = "crate::time::required")]
     pub ends_at: Timestamp,
 }
 
@@ -141,11 +143,23 @@ pub struct RoomInfo {
     pub capacity: u32,
     pub present: u32,
     pub status: RoomStatus,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::time::optional"
+    )]
     pub opens_at: Option<Timestamp>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::time::optional"
+    )]
     pub closes_at: Option<Timestamp>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::time::optional"
+    )]
     pub next_open: Option<Timestamp>,
     /// For a peer programme: its description and agenda, and the segment now.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -24,6 +24,7 @@ pub struct ChatMessage {
     pub handle: String,
     pub text: String,
     /// When the server accepted it (RFC 3339, UTC).
+    #[serde(with = "crate::time::required")]
     pub at: Timestamp,
     /// Its place in the room's stream of events (messages and reaction changes), within the
     /// room's current epoch. A client keeps the highest it has seen to recover after a drop.
@@ -53,7 +54,11 @@ pub struct ErrorFrame {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_after_ms: Option<u64>,
     /// For `room_closed`: when the room opens next, if a sitting is planned.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::time::optional"
+    )]
     pub next_open: Option<Timestamp>,
     /// For `blocked`: the reason code of the rule that matched (`abuse`, `sexual`…).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -128,7 +133,11 @@ pub enum ServerMsg {
         offset: u64,
     },
     /// The room's sitting ends soon: what is said in it is erased at `closes_at`.
-    Closing { room: String, closes_at: Timestamp },
+    Closing {
+        room: String,
+        #[serde(with = "crate::time::required")]
+        closes_at: Timestamp,
+    },
     /// The room's sitting ended: one is out of the room, and its history is erased.
     Closed { room: String },
     /// What the facilitator set for the room's sitting: sent after `joined` and whenever it
@@ -137,7 +146,11 @@ pub enum ServerMsg {
     /// `floor` who has the floor in a round (absent: no round, anyone may speak).
     RoomState {
         room: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "crate::time::optional"
+        )]
         closes_at: Option<Timestamp>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         segment: Option<u32>,
@@ -177,6 +190,7 @@ pub enum ServerMsg {
         reason: ReportReason,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         note: Option<String>,
+        #[serde(with = "crate::time::required")]
         at: Timestamp,
     },
     /// To the reporter, once: what staff did about their report.
@@ -189,7 +203,11 @@ pub enum ServerMsg {
     Sanction {
         room: String,
         kind: SanctionKind,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "crate::time::optional"
+        )]
         until: Option<Timestamp>,
     },
     /// To the writer of a message with crisis language, and to nobody else: where help is,
@@ -218,7 +236,11 @@ pub enum ServerMsg {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         handle: Option<String>,
         /// When it was raised.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "crate::time::optional"
+        )]
         at: Option<Timestamp>,
     },
     /// To staff in the room: a staff member dismissed this alert (it leaves every desk).
@@ -253,7 +275,11 @@ pub enum ServerMsg {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         estimated_wait_minutes: Option<u32>,
         /// `no_counselor`: the next start of a counselor's duty hours, if known.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "crate::time::optional"
+        )]
         next_on_duty: Option<Timestamp>,
         /// `no_counselor`: where help is meanwhile (as in `support`).
         #[serde(default, skip_serializing_if = "Option::is_none")]
