@@ -11,8 +11,9 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::fold::{fold, fold_lookalikes};
 
-/// The longest handle, in characters (Unicode scalar values) after normalisation.
-pub const MAX_HANDLE_CHARS: usize = 20;
+/// The longest handle, in characters (Unicode scalar values) after normalisation: the
+/// protocol's number, which the entry screen says too.
+pub use ibasho_protocol::MAX_HANDLE_CHARS;
 
 /// The longest staff name, in characters, before its title.
 pub const MAX_STAFF_NAME_CHARS: usize = 12;

@@ -9,17 +9,10 @@ use crate::{
     ReportReason, StaffLogin, Urgency,
 };
 
-/// The language a person chose; it picks the language of the server's human-readable texts
-/// (error messages, generated handles).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Lang {
-    /// Japanese, the default.
-    #[default]
-    Ja,
-    /// English.
-    En,
-}
+/// The language a person chose (`"ja"`, the default, `"en"`, `"ja-yasashii"`: the list is
+/// `ibasho_i18n::LANGUAGES`); it picks the language of the server's words (refusals,
+/// generated handles).
+pub use ibasho_i18n::Lang;
 
 /// Every frame a client may send. Unknown fields are ignored so that older servers accept
 /// newer clients; an unknown `type` or a missing field is a `bad_request`.

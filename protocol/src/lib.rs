@@ -30,6 +30,9 @@ pub mod server;
 pub mod time;
 
 pub use audit::AuditEntry;
+
+/// The longest handle, in characters (Unicode scalar values) after normalisation.
+pub const MAX_HANDLE_CHARS: usize = 20;
 pub use client::{ClientMsg, Lang, Reaction, Role};
 pub use error::ErrorCode;
 pub use escalation::{
@@ -47,4 +50,4 @@ pub use rooms::{
     is_private_room,
 };
 pub use safety::{AlertReason, HelpLine, PersonalInfoKind};
-pub use server::{ChatMessage, ErrorFrame, NoticeCode, ReactionCounts, ServerMsg};
+pub use server::{ChatMessage, ErrorFrame, Limits, NoticeCode, ReactionCounts, ServerMsg};

@@ -66,6 +66,32 @@ pub struct ErrorFrame {
     /// For `personal_info`: what the message seems to have.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub kinds: Vec<PersonalInfoKind>,
+    /// The id of `message` in the translation files (`error-not_now-case`…) and the numbers
+    /// it was said with (`max`, `seconds`, `leeway`…): a client shows the same sentence in
+    /// its own language now. Absent: the sentence for `code`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sentence: Option<String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub args: BTreeMap<String, i64>,
+}
+
+/// Numbers the server owns that a client shows or keeps to (sent with `welcome`): the web
+/// never writes them again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Limits {
+    /// The longest message, in characters.
+    pub max_text_chars: u32,
+    /// How many rooms one connection may be in at once.
+    pub max_rooms: u32,
+    /// A facilitator may open a room this many minutes early, and keep it open this many
+    /// minutes late.
+    pub leeway_minutes: u32,
+    /// How long a facilitator's "extend" keeps a room open, in minutes.
+    pub extend_minutes: u32,
+    /// How long someone a facilitator took out of an always-open room stays out, in hours.
+    pub removal_hours: u32,
+    /// How long the audit log keeps an entry, in days.
+    pub audit_retention_days: u32,
 }
 
 impl ErrorFrame {
@@ -80,6 +106,8 @@ impl ErrorFrame {
             next_open: None,
             reason: None,
             kinds: Vec::new(),
+            sentence: None,
+            args: BTreeMap::new(),
         }
     }
 }
@@ -101,6 +129,9 @@ pub enum ServerMsg {
         /// controls).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         staff: Option<StaffRole>,
+        /// Numbers the server owns (limits, minutes) that the client shows or keeps to.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        limits: Option<Limits>,
     },
     /// The answer to `join`, and the resync after a resume. With `recovered: true` (the
     /// `join` gave a `since` position the room still remembers), `history` holds exactly the
@@ -452,6 +483,8 @@ mod tests {
             next_open: None,
             reason: None,
             kinds: vec![PersonalInfoKind::Phone, PersonalInfoKind::SnsId],
+            sentence: None,
+            args: BTreeMap::new(),
         });
         assert_eq!(
             serde_json::to_value(&refused).unwrap(),
@@ -471,6 +504,8 @@ mod tests {
             next_open: None,
             reason: None,
             kinds: vec![],
+            sentence: None,
+            args: BTreeMap::new(),
         });
         let json = serde_json::to_string(&msg).unwrap();
         assert_eq!(

@@ -1,6 +1,7 @@
 //! Friendly generated handles (しずかなカワセミ / ShizukaKawasemi) for people who do not want
 //! to choose one. Gentle words only: a handle is the first thing a person is called here.
 
+use ibasho_i18n::Base;
 use ibasho_moderation::{Handle, MAX_HANDLE_CHARS};
 use ibasho_protocol::Lang;
 use rand::Rng;
@@ -112,9 +113,9 @@ pub fn generate(lang: Lang, attempt: u32) -> Handle {
     let mut rng = rand::rng();
     let (adj_ja, adj_en) = ADJECTIVES[rng.random_range(0..ADJECTIVES.len())];
     let (noun_ja, noun_en) = NOUNS[rng.random_range(0..NOUNS.len())];
-    let mut handle = match lang {
-        Lang::Ja => format!("{adj_ja}{noun_ja}"),
-        Lang::En => format!("{adj_en}{noun_en}"),
+    let mut handle = match lang.base() {
+        Base::Japanese => format!("{adj_ja}{noun_ja}"),
+        Base::English => format!("{adj_en}{noun_en}"),
     };
     if attempt >= PLAIN_ATTEMPTS {
         // 2 digits, then 3, 4 … as attempts go on.
@@ -147,7 +148,7 @@ mod tests {
     #[test]
     fn numbered_handles_stay_valid_and_within_length() {
         for attempt in 0..80 {
-            for lang in [Lang::Ja, Lang::En] {
+            for lang in Lang::all() {
                 let handle = generate(lang, attempt);
                 let reparsed = Handle::parse(handle.as_str()).unwrap();
                 assert_eq!(reparsed.as_str(), handle.as_str());

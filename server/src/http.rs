@@ -15,6 +15,7 @@ use crate::calendar;
 use crate::handles;
 use crate::refusal::Refusal;
 use crate::web;
+use crate::words;
 use crate::ws;
 
 pub fn router(app: Arc<App>) -> Router {
@@ -95,12 +96,23 @@ async fn schedule(State(app): State<Arc<App>>, Query(query): Query<ScheduleQuery
         text.as_deref().map(str::parse).transpose().map_err(|_| ())
     };
     let (Ok(from), Ok(to)) = (parse(&query.from), parse(&query.to)) else {
-        return bad_request("from and to must be RFC 3339 times, like 2026-12-01T00:00:00+09:00");
+        return refused(
+            StatusCode::BAD_REQUEST,
+            ErrorCode::BadRequest,
+            "error-http-bad_time",
+            &[],
+        );
     };
     let from = from.unwrap_or_else(|| app.clock.now());
     let to = to.unwrap_or_else(|| from.checked_add(calendar::DEFAULT_SPAN).unwrap_or(from));
     if to < from || to.duration_since(from) > calendar::MAX_SPAN {
-        return bad_request("to must come after from, at most 62 days later");
+        let days = calendar::MAX_SPAN.as_hours() / 24;
+        return refused(
+            StatusCode::BAD_REQUEST,
+            ErrorCode::BadRequest,
+            "error-http-bad_span",
+            &[("days", days)],
+        );
     }
     Json(calendar::slots(&app.catalogue, from, to)).into_response()
 }
@@ -129,9 +141,22 @@ async fn schedule_feed(State(app): State<Arc<App>>, Query(query): Query<FeedQuer
         .into_response()
 }
 
-fn bad_request(message: &str) -> Response {
-    let frame = ErrorFrame::new(ErrorCode::BadRequest, message.to_owned());
-    (StatusCode::BAD_REQUEST, Json(ServerMsg::Error(frame))).into_response()
+/// The language of the HTTP API's words: its callers are programs and the people who write
+/// them, so English; the code and the sentence's key say the same in any language.
+fn http_lang() -> Lang {
+    Lang::from_code("en").unwrap_or_default()
+}
+
+/// An HTTP refusal: the `error` frame the socket would send, its words from the translation
+/// files (`key`, with its numbers).
+pub fn refused(status: StatusCode, code: ErrorCode, key: &str, args: &[(&str, i64)]) -> Response {
+    let mut frame = ErrorFrame::new(code, words::sentence(http_lang(), key, args));
+    frame.sentence = Some(key.to_owned());
+    frame.args = args
+        .iter()
+        .map(|(name, number)| ((*name).to_owned(), *number))
+        .collect();
+    (status, Json(ServerMsg::Error(frame))).into_response()
 }
 
 #[derive(serde::Deserialize)]
@@ -174,11 +199,15 @@ async fn web_or_not_found(
 }
 
 fn not_found() -> Response {
-    let frame = ErrorFrame::new(ErrorCode::BadRequest, "not found".to_owned());
-    (StatusCode::NOT_FOUND, Json(ServerMsg::Error(frame))).into_response()
+    refused(
+        StatusCode::NOT_FOUND,
+        ErrorCode::BadRequest,
+        "error-http-not_found",
+        &[],
+    )
 }
 
 fn error_response(status: StatusCode, refusal: &Refusal) -> Response {
-    let frame = refusal.to_frame(Lang::En, None, None);
+    let frame = refusal.to_frame(http_lang(), None, None);
     (status, Json(ServerMsg::Error(frame))).into_response()
 }

@@ -59,6 +59,7 @@ pub mod store;
 pub mod timetable;
 pub mod token;
 pub mod web;
+pub mod words;
 pub mod ws;
 
 use std::net::SocketAddr;

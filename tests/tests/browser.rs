@@ -16,6 +16,8 @@ use ibasho_tests::browser::{Browser, Chromedriver, Setup, free_port};
 mod people;
 #[path = "browser/phone.rs"]
 mod phone;
+#[path = "browser/words.rs"]
+mod words;
 
 /// WebDriver's Enter, Escape and Shift keys, and "release the modifiers".
 const ENTER: &str = "\u{E007}";

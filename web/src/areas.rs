@@ -191,7 +191,16 @@ mod tests {
             cells.changed.borrow()
         );
         assert_eq!(*cells.counsel.borrow(), counsel_before);
-        assert_eq!(cells.conversations.borrow()["lounge"].messages().len(), 100);
+        assert_eq!(
+            cells
+                .conversations
+                .borrow()
+                .get("lounge")
+                .unwrap()
+                .messages()
+                .len(),
+            100
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! reducer over the frames of this area (`queue`, `urgent`, `case`, the counselor's
 //! `escalation`, their 1:1 room `closed`).
 
-use std::collections::{BTreeMap, BTreeSet};
+use crate::small::{Map, Set};
 
 use ibasho_protocol::{
     EndedBy, EscalationSource, EscalationState, ExcerptItem, QueueItem, ServerMsg, Urgency,
@@ -42,11 +42,11 @@ pub struct Console {
     pub urgent: Vec<UrgentCall>,
     /// The urgent sound is muted (the visual call stays).
     pub muted: bool,
-    pub cases: BTreeMap<String, CaseCard>,
+    pub cases: Map<String, CaseCard>,
     /// Urgent requests in the queue already announced (each is announced once).
-    pub urgent_seen: BTreeSet<String>,
+    pub urgent_seen: Set<String>,
     /// 1:1 rooms told before their case (the `escalation` frame may come first).
-    pub rooms_early: BTreeMap<String, String>,
+    pub rooms_early: Map<String, String>,
 }
 
 /// What a frame of this area asks of the page beyond the state.
@@ -82,7 +82,7 @@ impl Console {
                 self.queue_at_ms = now_ms;
                 // Queues come only while on duty (also after a reload).
                 self.on_duty = true;
-                let urgent: BTreeSet<String> = items
+                let urgent: Set<String> = items
                     .iter()
                     .filter(|item| item.urgency == Urgency::Urgent)
                     .map(|item| item.escalation_id.clone())
@@ -253,7 +253,7 @@ mod tests {
                 handle: "みどり".into()
             }
         );
-        let card = &console.cases["e1"];
+        let card = &console.cases.get("e1").unwrap();
         assert!(card.left && card.room.is_none(), "{card:?}");
         assert_eq!(console.on_frame(ended, 0.0), ConsoleTold::None, "told once");
         // Recorded (the end the counselor's own outcome brings): the card goes.

@@ -44,7 +44,7 @@ pub struct Conversation {
     /// What the facilitator set, from the latest `room_state` (see [`Facilitated`]).
     pub facilitated: Facilitated,
     /// Messages a facilitator took down (shown as a quiet line, without their words).
-    deleted: std::collections::BTreeSet<String>,
+    deleted: crate::small::Set<String>,
     /// Help lines shown to this person alone after they wrote crisis language (until they
     /// close the card).
     pub support: Option<Vec<HelpLine>>,
@@ -97,10 +97,7 @@ impl HiddenRuns {
     }
 }
 
-pub fn hidden_runs(
-    messages: &[ChatMessage],
-    hidden: &std::collections::BTreeSet<String>,
-) -> HiddenRuns {
+pub fn hidden_runs(messages: &[ChatMessage], hidden: &crate::small::Set<String>) -> HiddenRuns {
     let mut runs: Vec<(String, usize)> = Vec::new();
     // The handle of the run under way, and where its first message is in `runs`.
     let mut current: Option<(&str, usize)> = None;
@@ -481,7 +478,7 @@ mod tests {
             from("4", "そら"),
             from("5", "あらし"),
         ];
-        let hidden = std::collections::BTreeSet::from(["あらし".to_owned()]);
+        let hidden = crate::small::Set::from(["あらし".to_owned()]);
         let runs = hidden_runs(&messages, &hidden);
         assert_eq!(runs.of("1"), Some(3), "the first stands for its run");
         assert_eq!(

@@ -3,7 +3,7 @@
 //! ([`Conversations::on_frame`]) whose effect the page carries out (announce, flush what
 //! waits, go back to the lobby).
 
-use std::collections::{BTreeMap, BTreeSet};
+use crate::small::{Map, Set};
 use std::ops::{Deref, DerefMut};
 
 use ibasho_protocol::{Reaction, SanctionKind, ServerMsg};
@@ -16,13 +16,13 @@ pub type Reacted = (String, String, Reaction);
 /// The rooms the person is in, by id.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Conversations {
-    rooms: BTreeMap<String, Conversation>,
+    rooms: Map<String, Conversation>,
     /// Reactions this tab gave, to show them pressed.
-    pub mine: BTreeSet<Reacted>,
+    pub mine: Set<Reacted>,
 }
 
 impl Deref for Conversations {
-    type Target = BTreeMap<String, Conversation>;
+    type Target = Map<String, Conversation>;
     fn deref(&self) -> &Self::Target {
         &self.rooms
     }
@@ -198,13 +198,13 @@ impl Conversations {
 
     /// The server forgot the session (it restarted): every room starts again.
     pub fn restart(&mut self) {
-        self.rooms.values_mut().for_each(Conversation::restart);
+        self.rooms.iter_mut().for_each(|(_, c)| c.restart());
         self.mine.clear();
     }
 
     /// The connection dropped: what was sent goes again on rejoin.
     pub fn disconnected(&mut self) {
-        self.rooms.values_mut().for_each(Conversation::disconnected);
+        self.rooms.iter_mut().for_each(|(_, c)| c.disconnected());
     }
 }
 
@@ -252,7 +252,7 @@ mod tests {
                 room: "lounge".into()
             }
         );
-        assert_eq!(all["lounge"].present, 3);
+        assert_eq!(all.get("lounge").unwrap().present, 3);
     }
 
     #[test]
@@ -275,7 +275,7 @@ mod tests {
             all.on_frame(said("2", "そら"), Some("そら")),
             RoomTold::None
         );
-        assert_eq!(all["lounge"].messages().len(), 2);
+        assert_eq!(all.get("lounge").unwrap().messages().len(), 2);
     }
 
     #[test]

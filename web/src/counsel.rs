@@ -4,7 +4,7 @@
 //! frames of this area (`consent_request`, their `escalation`, their 1:1 room `closed`);
 //! the counselor's side is `console`, a facilitator's statuses the `desk`.
 
-use std::collections::BTreeSet;
+use crate::small::Set;
 
 use ibasho_protocol::{EscalationSource, EscalationState, ExcerptItem, HelpLine, ServerMsg};
 
@@ -40,7 +40,7 @@ pub struct ConsentAsk {
     pub id: String,
     pub excerpt: Vec<ExcerptItem>,
     /// Message ids the person took out.
-    pub removed: BTreeSet<String>,
+    pub removed: Set<String>,
 }
 
 impl ConsentAsk {
@@ -104,7 +104,7 @@ impl Counsel {
                 self.consent = Some(ConsentAsk {
                     id: escalation_id,
                     excerpt,
-                    removed: BTreeSet::new(),
+                    removed: Set::new(),
                 });
                 CounselTold::None
             }

@@ -11,24 +11,24 @@ use crate::i18n::{t, tf};
 pub fn countdown(lang: Lang, seconds: i64) -> String {
     let minutes = seconds.saturating_add(59).div_euclid(60);
     if minutes <= 0 {
-        return t(lang, "countdown.now").to_owned();
+        return t(lang, "countdown-now");
     }
     if minutes < 60 {
-        return tf(lang, "countdown.minutes", &[("m", &minutes.to_string())]);
+        return tf(lang, "countdown-minutes", &[("m", &minutes.to_string())]);
     }
     if minutes < 24 * 60 {
         let (hours, rest) = (minutes / 60, minutes % 60);
         if rest == 0 {
-            return tf(lang, "countdown.hours", &[("h", &hours.to_string())]);
+            return tf(lang, "countdown-hours", &[("h", &hours.to_string())]);
         }
         return tf(
             lang,
-            "countdown.hours_minutes",
+            "countdown-hours_minutes",
             &[("h", &hours.to_string()), ("m", &rest.to_string())],
         );
     }
     let days = minutes / (24 * 60);
-    tf(lang, "countdown.days", &[("d", &days.to_string())])
+    tf(lang, "countdown-days", &[("d", &days.to_string())])
 }
 
 /// A moment in the person's own calendar (as their browser knows it).
@@ -46,12 +46,15 @@ pub struct LocalMoment {
 
 /// A day as a calendar shows it: "12/5（土）" or "Sat 12/5".
 pub fn day_label(lang: Lang, month: u32, day: u32, weekday: usize) -> String {
-    const JA: [&str; 7] = ["日", "月", "火", "水", "木", "金", "土"];
-    const EN: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-    match lang {
-        Lang::Ja => format!("{month}/{day}（{}）", JA[weekday % 7]),
-        Lang::En => format!("{} {month}/{day}", EN[weekday % 7]),
-    }
+    tf(
+        lang,
+        "when-date",
+        &[
+            ("month", &month.to_string()),
+            ("day", &day.to_string()),
+            ("weekday", &(weekday % 7).to_string()),
+        ],
+    )
 }
 
 /// When `at` is, in the person's own day, and in how long: "今日 18:00（あと52分）",
@@ -59,11 +62,11 @@ pub fn day_label(lang: Lang, month: u32, day: u32, weekday: usize) -> String {
 pub fn moment_words(lang: Lang, at: LocalMoment, seconds_left: i64) -> String {
     let time = format!("{}:{:02}", at.hour, at.minute);
     let when = match at.days_from_today {
-        0 => tf(lang, "when.today", &[("time", &time)]),
-        1 => tf(lang, "when.tomorrow", &[("time", &time)]),
+        0 => tf(lang, "when-today", &[("time", &time)]),
+        1 => tf(lang, "when-tomorrow", &[("time", &time)]),
         _ => tf(
             lang,
-            "when.day",
+            "when-day",
             &[
                 ("date", &day_label(lang, at.month, at.day, at.weekday)),
                 ("time", &time),
@@ -72,7 +75,7 @@ pub fn moment_words(lang: Lang, at: LocalMoment, seconds_left: i64) -> String {
     };
     tf(
         lang,
-        "when.with_left",
+        "when-with_left",
         &[("when", &when), ("left", &countdown(lang, seconds_left))],
     )
 }
@@ -81,18 +84,24 @@ pub fn moment_words(lang: Lang, at: LocalMoment, seconds_left: i64) -> String {
 mod tests {
     use super::*;
 
+    fn en() -> Lang {
+        Lang::from_code("en").unwrap()
+    }
+
     #[test]
     fn rounds_up_to_the_minute_and_picks_the_largest_unit() {
-        assert_eq!(countdown(Lang::Ja, -5), "まもなく");
-        assert_eq!(countdown(Lang::Ja, 0), "まもなく");
-        assert_eq!(countdown(Lang::Ja, 1), "あと1分");
-        assert_eq!(countdown(Lang::Ja, 300), "あと5分");
-        assert_eq!(countdown(Lang::Ja, 3600), "あと1時間");
-        assert_eq!(countdown(Lang::Ja, 2 * 3600 + 5 * 60), "あと2時間5分");
-        assert_eq!(countdown(Lang::Ja, 3 * 86400 + 60), "あと3日");
-        assert_eq!(countdown(Lang::En, 300), "in 5 min");
-        assert_eq!(countdown(Lang::En, 2 * 3600 + 5 * 60), "in 2 h 5 min");
-        assert_eq!(countdown(Lang::En, 86400), "in 1 day(s)");
+        assert_eq!(countdown(Lang::JA, -5), "まもなく");
+        assert_eq!(countdown(Lang::JA, 0), "まもなく");
+        assert_eq!(countdown(Lang::JA, 1), "あと1分");
+        assert_eq!(countdown(Lang::JA, 300), "あと5分");
+        assert_eq!(countdown(Lang::JA, 3600), "あと1時間");
+        assert_eq!(countdown(Lang::JA, 2 * 3600 + 5 * 60), "あと2時間5分");
+        assert_eq!(countdown(Lang::JA, 3 * 86400 + 60), "あと3日");
+        assert_eq!(countdown(en(), 300), "in 5 min");
+        assert_eq!(countdown(en(), 2 * 3600 + 5 * 60), "in 2 h 5 min");
+        // Plural rules (this said "in 1 day(s)" before the words moved to Fluent).
+        assert_eq!(countdown(en(), 86400), "in 1 day");
+        assert_eq!(countdown(en(), 3 * 86400), "in 3 days");
     }
 
     #[test]
@@ -106,21 +115,21 @@ mod tests {
             minute,
         };
         assert_eq!(
-            moment_words(Lang::Ja, moment(0, 18, 0), 52 * 60),
+            moment_words(Lang::JA, moment(0, 18, 0), 52 * 60),
             "今日 18:00（あと52分）"
         );
         assert_eq!(
-            moment_words(Lang::Ja, moment(1, 9, 5), 14 * 3600),
+            moment_words(Lang::JA, moment(1, 9, 5), 14 * 3600),
             "明日 9:05（あと14時間）"
         );
         assert_eq!(
-            moment_words(Lang::Ja, moment(2, 18, 0), 2 * 86400),
+            moment_words(Lang::JA, moment(2, 18, 0), 2 * 86400),
             "12/9（水） 18:00（あと2日）"
         );
         assert_eq!(
-            moment_words(Lang::En, moment(0, 18, 0), 52 * 60),
+            moment_words(en(), moment(0, 18, 0), 52 * 60),
             "today 18:00 (in 52 min)"
         );
-        assert_eq!(day_label(Lang::En, 12, 5, 6), "Sat 12/5");
+        assert_eq!(day_label(en(), 12, 5, 6), "Sat 12/5");
     }
 }

@@ -4,7 +4,7 @@
 //! undo. A pure reducer over the frames of this area (`alert`, `alert_dismissed`, `report`,
 //! `muted`, `escalation_status`); the staff panel shows it.
 
-use std::collections::BTreeMap;
+use crate::small::Map;
 
 use ibasho_protocol::{AlertReason, EscalationStatus, MutedMember, ReportReason, ServerMsg};
 
@@ -61,10 +61,10 @@ pub struct Desk {
     pub alerts: Vec<AlertCard>,
     pub reports: Vec<ReportCard>,
     /// Who is muted in each room, as the server last said.
-    pub muted: BTreeMap<String, Vec<MutedMember>>,
+    pub muted: Map<String, Vec<MutedMember>>,
     pub done: Option<Done>,
     /// The escalations this staff member made: id → (handle, status).
-    pub escalations: BTreeMap<String, (Option<String>, EscalationStatus)>,
+    pub escalations: Map<String, (Option<String>, EscalationStatus)>,
 }
 
 impl Desk {
@@ -255,8 +255,8 @@ mod tests {
         desk.on_frame(status(EscalationStatus::Asked, Some("みどり")));
         desk.on_frame(status(EscalationStatus::Queued, None));
         assert_eq!(
-            desk.escalations["e1"],
-            (Some("みどり".to_owned()), EscalationStatus::Queued)
+            desk.escalations.get("e1").unwrap(),
+            &(Some("みどり".to_owned()), EscalationStatus::Queued)
         );
     }
 
@@ -273,7 +273,7 @@ mod tests {
             until: jiff::Timestamp::UNIX_EPOCH,
         };
         desk.set_muted("lounge", vec![member]);
-        assert_eq!(desk.muted["lounge"].len(), 1);
+        assert_eq!(desk.muted.get("lounge").unwrap().len(), 1);
         desk.done = Some(Done::Muted {
             room: "lounge".into(),
             handle: "かぜ".into(),

@@ -10,12 +10,14 @@
 //!   in), [`counsel`] (the person's request, the consent dialog), [`console`] (the
 //!   counselor's duty, queue and cases), [`desk`] (the facilitator's alerts, reports, who is
 //!   muted, their escalations), [`safety`] (who is hidden here; reports told).
-//! - [`i18n`] — every sentence in Japanese and English.
+//! - [`i18n`] — the page's words: the shared translation files (`ibasho-i18n`) in Fluent
+//!   bundles, with the numbers the server owns.
 //! - [`conversation`] — one room as the client sees it: messages, reactions, presence, and
 //!   what the person wrote that is not confirmed yet.
 //! - [`countdown`] — "in how long" a room opens, and when that is in the person's day.
 //! - [`follow`] — keeping the newest message in view (or counting what waits below).
 //! - [`link`] — the connection's state machine: backoff, resume, takeover.
+//! - [`small`] — the app's small maps and sets (sorted vectors: a small bundle).
 //! - [`keys`] — keyboard rules: Enter sends unless the IME is composing; Esc twice exits.
 //!
 //! Browser parts (`ui`, wasm32 only): the Leptos components and the WebSocket.
@@ -32,6 +34,7 @@ pub mod i18n;
 pub mod keys;
 pub mod link;
 pub mod safety;
+pub mod small;
 
 #[cfg(target_arch = "wasm32")]
 mod ui;
@@ -41,5 +44,5 @@ mod ui;
 #[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(ui::App);
+    ui::start();
 }

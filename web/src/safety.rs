@@ -2,7 +2,7 @@
 //! (nothing is sent; never kept past the tab), and what the frames about their reports
 //! mean — received, and the outcome told once.
 
-use std::collections::BTreeSet;
+use crate::small::Set;
 
 use ibasho_protocol::{ReportOutcome, ServerMsg};
 
@@ -10,7 +10,7 @@ use ibasho_protocol::{ReportOutcome, ServerMsg};
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Safety {
     /// Handles whose messages this tab does not show.
-    pub hidden: BTreeSet<String>,
+    pub hidden: Set<String>,
 }
 
 /// What a frame of this area asks of the page.

@@ -7,7 +7,7 @@ use axum::Json;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use ibasho_protocol::{ErrorCode, ErrorFrame, ServerMsg};
+use ibasho_protocol::ErrorCode;
 use jiff::Timestamp;
 
 use super::Admin;
@@ -31,11 +31,12 @@ pub async fn audit(
             .transpose()
     };
     let (Ok(from), Ok(to)) = (parse(&query.from), parse(&query.to)) else {
-        let frame = ErrorFrame::new(
+        return crate::http::refused(
+            StatusCode::BAD_REQUEST,
             ErrorCode::BadRequest,
-            "from and to must be RFC 3339 times like 2026-12-05T00:00:00Z".to_owned(),
+            "error-http-bad_time",
+            &[],
         );
-        return (StatusCode::BAD_REQUEST, Json(ServerMsg::Error(frame))).into_response();
     };
     match app.hub.audit_entries(from, to).await {
         Ok(entries) => Json(entries).into_response(),

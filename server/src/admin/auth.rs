@@ -4,12 +4,11 @@
 
 use std::sync::Arc;
 
-use axum::Json;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Response};
-use ibasho_protocol::{ErrorCode, ErrorFrame, ServerMsg, StaffRole};
+use axum::response::Response;
+use ibasho_protocol::{ErrorCode, StaffRole};
 
 use crate::app::App;
 use crate::token::SessionToken;
@@ -46,12 +45,11 @@ impl FromRequestParts<Arc<App>> for Admin {
 
 /// A refusal as the socket would send it, with an HTTP status.
 pub fn refuse(status: StatusCode, code: ErrorCode) -> Response {
-    let message = match status {
-        StatusCode::UNAUTHORIZED => "a staff session is needed",
-        StatusCode::FORBIDDEN => "only an administrator may do this",
-        StatusCode::SERVICE_UNAVAILABLE => "this cannot be read now; try again shortly",
-        _ => "this request cannot be answered",
+    let key = match status {
+        StatusCode::UNAUTHORIZED => "error-http-staff_session",
+        StatusCode::FORBIDDEN => "error-http-admin_only",
+        StatusCode::SERVICE_UNAVAILABLE => "error-http-store_away",
+        _ => "error-http-other",
     };
-    let frame = ErrorFrame::new(code, message.to_owned());
-    (status, Json(ServerMsg::Error(frame))).into_response()
+    crate::http::refused(status, code, key, &[])
 }

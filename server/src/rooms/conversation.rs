@@ -122,7 +122,9 @@ impl Rooms {
             .as_ref()
             .is_some_and(|id| id.is_empty() || id.len() > limits.max_client_id_bytes)
         {
-            return Err(Refusal::BadRequest(BadRequest::BadClientId));
+            return Err(Refusal::BadRequest(BadRequest::BadClientId {
+                max: limits.max_client_id_bytes,
+            }));
         }
         if saying.text.trim().is_empty() {
             return Err(Refusal::BadRequest(BadRequest::EmptyText));

@@ -129,6 +129,21 @@ impl Rooms {
         &self.catalogue
     }
 
+    /// The numbers the web app shows (the longest message, how early a room opens, …): the
+    /// server owns them and says them in `welcome`, so no client writes them again.
+    pub fn published_limits(&self) -> ibasho_protocol::Limits {
+        let whole = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+        let limits = &self.limits;
+        ibasho_protocol::Limits {
+            max_text_chars: whole(limits.max_text_chars as u64),
+            max_rooms: whole(limits.max_rooms_per_connection as u64),
+            leeway_minutes: whole(ibasho_protocol::LEEWAY_MINUTES),
+            extend_minutes: crate::control::DEFAULT_EXTEND_MINUTES,
+            removal_hours: whole(limits.removal.as_secs() / 3600),
+            audit_retention_days: whole(limits.audit_retention.as_secs() / 86_400),
+        }
+    }
+
     pub fn timing(&self) -> &Timing {
         &self.timing
     }

@@ -134,7 +134,7 @@ async fn the_grace_period_ends_only_a_session_still_detached() {
 async fn a_resumed_session_keeps_its_handle_profile_and_rooms() {
     let store = test_store().await;
     let profile = Profile {
-        lang: ibasho_protocol::Lang::En,
+        lang: ibasho_protocol::Lang::from_code("en").unwrap(),
         role: None,
         staff: Some(StaffRole::Facilitator),
     };

@@ -7,7 +7,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::browser::{self, LANG_KEY, NEUTRAL_KEY, SESSION_KEY, SIZE_KEY, THEME_KEY};
+use super::browser::{self, FURIGANA_KEY, LANG_KEY, NEUTRAL_KEY, SESSION_KEY, SIZE_KEY, THEME_KEY};
 use super::chrome::{Announcer, ConnectionBanner, Header, Notice, OpenedNotice, SettingsSheet};
 use super::entry::Entry;
 use super::lobby::Lobby;
@@ -19,12 +19,25 @@ use super::week::Week;
 use crate::i18n::{t, tf};
 use crate::keys::{EscapeTwice, is_deliberate_escape};
 
+/// The language this tab chose (Japanese until it chooses).
+pub fn tab_language() -> Lang {
+    browser::session_get(LANG_KEY)
+        .as_deref()
+        .and_then(Lang::from_code)
+        .unwrap_or_default()
+}
+
 #[component]
 pub fn App() -> impl IntoView {
-    let lang = match browser::session_get(LANG_KEY).as_deref() {
-        Some("en") => Lang::En,
-        _ => Lang::Ja,
+    let lang = tab_language();
+    let lang = if crate::i18n::loaded(lang) {
+        lang
+    } else {
+        Lang::JA
     };
+    if browser::session_get(FURIGANA_KEY).is_some_and(|v| v == "1") {
+        crate::i18n::set_furigana(true);
+    }
     let size = TextSize::parse(&browser::session_get(SIZE_KEY).unwrap_or_default());
     let neutral = browser::session_get(NEUTRAL_KEY).is_some_and(|v| v == "1");
     let theme = Theme::parse(&browser::session_get(THEME_KEY).unwrap_or_default());
@@ -42,8 +55,12 @@ pub fn App() -> impl IntoView {
     // Settings live in this tab only, and show on the page at once.
     Effect::new(move |_| {
         let lang = ctx.lang.get();
-        browser::set_root_attribute("lang", if lang == Lang::En { "en" } else { "ja" });
-        browser::session_set(LANG_KEY, if lang == Lang::En { "en" } else { "ja" });
+        browser::set_root_attribute("lang", lang.code());
+        browser::session_set(LANG_KEY, lang.code());
+    });
+    Effect::new(move |_| {
+        let on = ctx.furigana.get();
+        browser::session_set(FURIGANA_KEY, if on { "1" } else { "0" });
     });
     Effect::new(move |_| {
         let size = ctx.text_size.get();
@@ -63,10 +80,10 @@ pub fn App() -> impl IntoView {
         // the person asked for a neutral title).
         let opened = ctx.opened.with(Option::is_some);
         let title = match (neutral, opened) {
-            (true, false) => t(lang, "neutral.title").to_owned(),
-            (true, true) => t(lang, "neutral.title_new").to_owned(),
-            (false, false) => t(lang, "app.name").to_owned(),
-            (false, true) => tf(lang, "watch.tab_title", &[("title", t(lang, "app.name"))]),
+            (true, false) => t(lang, "neutral-title"),
+            (true, true) => t(lang, "neutral-title_new"),
+            (false, false) => t(lang, "app-name"),
+            (false, true) => tf(lang, "watch-tab_title", &[("title", &t(lang, "app-name"))]),
         };
         document().set_title(&title);
     });

@@ -7,14 +7,16 @@ use leptos::prelude::*;
 
 use super::browser::{self, SESSION_KEY};
 use super::state::{Ctx, Screen, tr};
-use crate::i18n::{lookup, t};
+use super::words::tv;
+use crate::i18n::{has, t};
 
 /// A code in words: `group.code` in the page's language, else the code itself.
 fn words(lang: ibasho_protocol::Lang, groups: &[&str], code: &str) -> String {
     groups
         .iter()
-        .find_map(|group| lookup(lang, &format!("{group}.{code}")))
-        .map_or_else(|| code.to_owned(), str::to_owned)
+        .map(|group| format!("{group}-{code}"))
+        .find(|key| has(lang, key))
+        .map_or_else(|| code.to_owned(), |key| t(lang, &key))
 }
 
 #[derive(Debug, Clone)]
@@ -48,25 +50,25 @@ pub fn Audit() -> impl IntoView {
     }
     view! {
         <section class="audit" aria-labelledby="audit-title">
-            <h1 id="audit-title">{tr(lang, "audit.title")}</h1>
+            <h1 id="audit-title">{tr(lang, "audit-title")}</h1>
             <button type="button" on:click=move |_| ctx.screen.set(Screen::Lobby)>
-                {tr(lang, "entry.back")}
+                {tr(lang, "entry-back")}
             </button>
             {move || match log.get() {
-                Log::Loading => view! { <p>{t(lang.get(), "audit.loading")}</p> }.into_any(),
-                Log::Failed => view! { <p role="alert">{t(lang.get(), "audit.failed")}</p> }.into_any(),
+                Log::Loading => view! { <p>{tv(lang.get(), "audit-loading")}</p> }.into_any(),
+                Log::Failed => view! { <p role="alert">{tv(lang.get(), "audit-failed")}</p> }.into_any(),
                 Log::Loaded(entries) if entries.is_empty() => {
-                    view! { <p>{t(lang.get(), "audit.empty")}</p> }.into_any()
+                    view! { <p>{tv(lang.get(), "audit-empty")}</p> }.into_any()
                 }
                 Log::Loaded(entries) => view! {
                     <table>
                         <thead><tr>
-                            <th scope="col">{t(lang.get(), "audit.at")}</th>
-                            <th scope="col">{t(lang.get(), "audit.actor")}</th>
-                            <th scope="col">{t(lang.get(), "audit.action")}</th>
-                            <th scope="col">{t(lang.get(), "audit.room")}</th>
-                            <th scope="col">{t(lang.get(), "audit.target")}</th>
-                            <th scope="col">{t(lang.get(), "audit.reason")}</th>
+                            <th scope="col">{tv(lang.get(), "audit-at")}</th>
+                            <th scope="col">{tv(lang.get(), "audit-actor")}</th>
+                            <th scope="col">{tv(lang.get(), "audit-action")}</th>
+                            <th scope="col">{tv(lang.get(), "audit-room")}</th>
+                            <th scope="col">{tv(lang.get(), "audit-target")}</th>
+                            <th scope="col">{tv(lang.get(), "audit-reason")}</th>
                         </tr></thead>
                         <tbody>
                             {entries.into_iter().map(|entry| {
@@ -75,11 +77,11 @@ pub fn Audit() -> impl IntoView {
                                 view! {
                                     <tr data-action=entry.action.clone()>
                                         <td>{browser::local_day_time(entry.at)}</td>
-                                        <td>{words(lang, &["audit.actor"], &entry.actor)}</td>
-                                        <td>{words(lang, &["audit.action"], &entry.action)}</td>
+                                        <td>{words(lang, &["audit-actor"], &entry.actor)}</td>
+                                        <td>{words(lang, &["audit-action"], &entry.action)}</td>
                                         <td>{room}</td>
                                         <td>{entry.target.unwrap_or_default()}</td>
-                                        <td>{entry.reason.map(|reason| words(lang, &["report.reason", "audit.reason"], &reason)).unwrap_or_default()}</td>
+                                        <td>{entry.reason.map(|reason| words(lang, &["report-reason", "audit-reason"], &reason)).unwrap_or_default()}</td>
                                     </tr>
                                 }
                             }).collect_view()}

@@ -9,6 +9,7 @@ use wasm_bindgen_futures::JsFuture;
 /// sessionStorage keys.
 pub const SESSION_KEY: &str = "ibasho.session";
 pub const LANG_KEY: &str = "ibasho.lang";
+pub const FURIGANA_KEY: &str = "ibasho.furigana";
 pub const SIZE_KEY: &str = "ibasho.size";
 pub const NEUTRAL_KEY: &str = "ibasho.neutral";
 pub const THEME_KEY: &str = "ibasho.theme";
@@ -75,13 +76,17 @@ pub fn websocket_url() -> String {
 
 /// The neutral site the quick exit goes to, as the operator configured it in the page.
 pub fn exit_url() -> String {
+    meta_content("ibasho-exit-url").unwrap_or_else(|| DEFAULT_EXIT_URL.to_owned())
+}
+
+/// What the page's `<meta name=NAME>` says, if it says something (and was filled in).
+pub fn meta_content(name: &str) -> Option<String> {
     document()
-        .query_selector("meta[name='ibasho-exit-url']")
+        .query_selector(&format!("meta[name='{name}']"))
         .ok()
         .flatten()
         .and_then(|meta| meta.get_attribute("content"))
-        .filter(|url| !url.is_empty() && !url.contains("{{"))
-        .unwrap_or_else(|| DEFAULT_EXIT_URL.to_owned())
+        .filter(|content| !content.is_empty() && !content.contains("{{"))
 }
 
 /// Leaves for the neutral site without a history entry (`location.replace`).

@@ -4,7 +4,7 @@
 use ibasho_protocol::Lang;
 use leptos::prelude::*;
 
-use crate::i18n::t;
+use super::words::tv;
 
 /// The choices of a group: each its `value` and the key of its words.
 pub type Choices = &'static [(&'static str, &'static str)];
@@ -31,7 +31,7 @@ pub fn radios(
                         prop:checked=move || chosen.get() == index
                         on:change=move |_| choose.run(index)
                     />
-                    <span>{move || t(lang.get(), key)}</span>
+                    <span>{move || tv(lang.get(), key)}</span>
                 </label>
             }
         })

@@ -9,8 +9,9 @@ use leptos::prelude::*;
 use super::browser;
 use super::choices::{Choices, radios};
 use super::sheet::Sheet;
-use super::state::{Ctx, Screen, TextSize, Theme, tr};
-use crate::i18n::{t, tf};
+use super::state::{Ctx, Screen, TextSize, Theme, tr, tra};
+use super::words::{tfv, tv};
+use crate::i18n::{self, t};
 use crate::link::LinkState;
 
 /// The quick exit: forget everything in this tab (the session ended on the server too) and
@@ -31,10 +32,10 @@ pub fn QuickExit() -> impl IntoView {
         <button
             type="button"
             class="quick-exit"
-            title=tr(lang, "exit.hint")
+            title=tra(lang, "exit-hint")
             on:click=move |_| quick_exit(ctx)
         >
-            {tr(lang, "exit.button")}
+            {tr(lang, "exit-button")}
         </button>
     }
 }
@@ -46,9 +47,9 @@ pub fn Header() -> impl IntoView {
     let lang = ctx.lang;
     view! {
         <header class="top">
-            <a class="skip" href="#main">{tr(lang, "app.skip")}</a>
+            <a class="skip" href="#main">{tr(lang, "app-skip")}</a>
             <span class="brand">{move || {
-                if ctx.neutral_title.get() { t(lang.get(), "neutral.title") } else { t(lang.get(), "app.name") }
+                if ctx.neutral_title.get() { tv(lang.get(), "neutral-title") } else { tv(lang.get(), "app-name") }
             }}</span>
             <Settings/>
             <QuickExit/>
@@ -64,7 +65,7 @@ fn Settings() -> impl IntoView {
         <details class="settings">
             <summary>
                 <span aria-hidden="true" class="icon">"⚙"</span>
-                <span class="label">{tr(lang, "settings.title")}</span>
+                <span class="label">{tr(lang, "settings-title")}</span>
             </summary>
             <div class="settings-body">
                 <SettingsBody/>
@@ -82,12 +83,12 @@ pub fn SettingsSheet() -> impl IntoView {
     move || {
         ctx.settings_open.get().then(|| {
             view! {
-                <Sheet label=t(lang.get_untracked(), "settings.title").to_owned()
+                <Sheet label=t(lang.get_untracked(), "settings-title")
                     close=Callback::new(move |()| close()) class="sheet settings-sheet">
-                    <h2>{t(lang.get(), "settings.title")}</h2>
+                    <h2>{tv(lang.get(), "settings-title")}</h2>
                     <SettingsBody/>
                     <button type="button" data-settings="close" on:click=move |_| close()>
-                        {t(lang.get(), "menu.close")}
+                        {tv(lang.get(), "menu-close")}
                     </button>
                 </Sheet>
             }
@@ -97,17 +98,39 @@ pub fn SettingsSheet() -> impl IntoView {
 
 /// The text sizes' values and words, in the order of `TextSize::ALL`.
 const SIZES: Choices = &[
-    ("normal", "size.normal"),
-    ("large", "size.large"),
-    ("larger", "size.larger"),
+    ("normal", "size-normal"),
+    ("large", "size-large"),
+    ("larger", "size-larger"),
 ];
 
 /// The themes' values and words, in the order of `Theme::ALL`.
 const THEMES: Choices = &[
-    ("auto", "theme.auto"),
-    ("light", "theme.light"),
-    ("dark", "theme.dark"),
+    ("auto", "theme-auto"),
+    ("light", "theme-light"),
+    ("dark", "theme-dark"),
 ];
+
+/// Switches the page to `lang` once its words are here (the page keeps the old language,
+/// and says so, if they cannot be fetched). Kept for the tab only, like every setting.
+pub fn choose_language(ctx: Ctx, lang: Lang) {
+    leptos::task::spawn_local(async move {
+        if super::words::fetch_words(lang).await {
+            ctx.lang.set(lang);
+        } else {
+            let now = ctx.lang.get_untracked();
+            ctx.notice
+                .set(Some(i18n::marked(now, "settings-language_failed", &[])));
+        }
+    });
+}
+
+/// Turns the furigana of standard Japanese on or off: every sentence on the page is drawn
+/// again (they all follow the language).
+pub fn set_furigana(ctx: Ctx, on: bool) {
+    i18n::set_furigana(on);
+    ctx.furigana.set(on);
+    ctx.lang.notify();
+}
 
 /// Language, text size, light or dark, and a neutral tab title: kept in this tab only.
 #[component]
@@ -116,22 +139,38 @@ fn SettingsBody() -> impl IntoView {
     let lang = ctx.lang;
     view! {
                 <label class="field-line">
-                    <span>{tr(lang, "settings.language")}</span>
+                    <span>{tr(lang, "settings-language")}</span>
                     <select on:change=move |ev| {
-                        lang.set(if event_target_value(&ev) == "en" { Lang::En } else { Lang::Ja })
+                        if let Some(chosen) = Lang::from_code(&event_target_value(&ev)) {
+                            choose_language(ctx, chosen);
+                        }
                     }>
-                        <option value="ja" selected=move || lang.get() == Lang::Ja>"日本語"</option>
-                        <option value="en" selected=move || lang.get() == Lang::En>"English"</option>
+                        {Lang::all().map(|choice| view! {
+                            <option value=choice.code() lang=choice.code() selected=move || lang.get() == choice>
+                                {choice.name()}
+                            </option>
+                        }).collect_view()}
                     </select>
                 </label>
+                {move || (lang.get().ruby() == ibasho_i18n::Ruby::OnRequest).then(|| view! {
+                    <label class="choice">
+                        <input
+                            type="checkbox"
+                            name="furigana"
+                            prop:checked=move || ctx.furigana.get()
+                            on:change=move |ev| set_furigana(ctx, event_target_checked(&ev))
+                        />
+                        <span>{tr(lang, "settings-furigana")}</span>
+                    </label>
+                })}
                 <fieldset>
-                    <legend>{tr(lang, "settings.text_size")}</legend>
+                    <legend>{tr(lang, "settings-text_size")}</legend>
                     {radios(lang, "text-size", SIZES, Signal::derive(move || {
                         TextSize::ALL.iter().position(|s| *s == ctx.text_size.get()).unwrap_or(0)
                     }), Callback::new(move |i: usize| ctx.text_size.set(TextSize::ALL[i % 3])))}
                 </fieldset>
                 <fieldset>
-                    <legend>{tr(lang, "settings.theme")}</legend>
+                    <legend>{tr(lang, "settings-theme")}</legend>
                     {radios(lang, "theme", THEMES, Signal::derive(move || {
                         Theme::ALL.iter().position(|s| *s == ctx.theme.get()).unwrap_or(0)
                     }), Callback::new(move |i: usize| ctx.theme.set(Theme::ALL[i % 3])))}
@@ -143,7 +182,7 @@ fn SettingsBody() -> impl IntoView {
                         prop:checked=move || ctx.neutral_title.get()
                         on:change=move |ev| ctx.neutral_title.set(event_target_checked(&ev))
                     />
-                    <span>{tr(lang, "settings.neutral_title")}</span>
+                    <span>{tr(lang, "settings-neutral_title")}</span>
                 </label>
     }
 }
@@ -173,13 +212,13 @@ pub fn OpenedNotice() -> impl IntoView {
             };
             view! {
                 <div class="opened" data-opened=room.clone()>
-                    <p>{tf(lang.get(), "watch.opened", &[("room", &title)])}</p>
+                    <p>{tfv(lang.get(), "watch-opened", &[("room", &title)])}</p>
                     <div class="actions">
                         <button type="button" class="primary" data-watch="enter" on:click=enter>
-                            {t(lang.get(), "lobby.enter")}
+                            {tv(lang.get(), "lobby-enter")}
                         </button>
                         <button type="button" on:click=move |_| ctx.opened.set(None)>
-                            {t(lang.get(), "done.close")}
+                            {tv(lang.get(), "done-close")}
                         </button>
                     </div>
                 </div>
@@ -198,17 +237,17 @@ pub fn ConnectionBanner() -> impl IntoView {
     let lang = ctx.lang;
     let content = move || match ctx.link.get().state() {
         LinkState::Waiting { .. } => {
-            Some(view! { <p class="banner">{t(lang.get(), "link.reconnecting")}</p> }.into_any())
+            Some(view! { <p class="banner">{tv(lang.get(), "link-reconnecting")}</p> }.into_any())
         }
         LinkState::Connecting if ctx.me.get().is_some() => {
-            Some(view! { <p class="banner">{t(lang.get(), "link.connecting")}</p> }.into_any())
+            Some(view! { <p class="banner">{tv(lang.get(), "link-connecting")}</p> }.into_any())
         }
         LinkState::Replaced => Some(
             view! {
                 <div class="banner">
-                    <p>{t(lang.get(), "link.replaced")}</p>
+                    <p>{tv(lang.get(), "link-replaced")}</p>
                     <button type="button" on:click=move |_| ctx.wire.connect()>
-                        {t(lang.get(), "link.take_back")}
+                        {tv(lang.get(), "link-take_back")}
                     </button>
                 </div>
             }
@@ -225,7 +264,10 @@ pub fn Notice() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     view! {
         <div class="notice-area" role="status" aria-live="polite">
-            {move || ctx.notice.get().map(|text| view! { <p class="notice">{text}</p> })}
+            {move || ctx.notice.get().map(|text| {
+                let text = super::words::ruby_view(ctx.lang.get(), &text);
+                view! { <p class="notice">{text}</p> }
+            })}
         </div>
     }
 }

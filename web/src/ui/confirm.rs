@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::browser;
 use super::state::{Ask, Ctx};
+use super::words::tv;
 use super::{counsel, moderation};
 use crate::i18n::{t, tf};
 
@@ -28,61 +29,61 @@ fn grave(ask: &Ask) -> bool {
 
 /// The question, what it does, and the button that does it.
 fn words(lang: ibasho_protocol::Lang, ask: &Ask) -> (String, String, String) {
-    let key = |k: &str| t(lang, k).to_owned();
+    let key = |k: &str| t(lang, k);
     match ask {
         Ask::Delete { .. } => (
-            key("ask.delete.title"),
-            key("ask.delete.body"),
-            key("ask.delete.do"),
+            key("ask-delete-title"),
+            key("ask-delete-body"),
+            key("ask-delete-do"),
         ),
         Ask::Mute { handle, .. } => (
-            tf(lang, "ask.mute.title", &[("handle", handle)]),
-            key("ask.mute.body"),
-            key("ask.mute.do"),
+            tf(lang, "ask-mute-title", &[("handle", handle)]),
+            key("ask-mute-body"),
+            key("ask-mute-do"),
         ),
         Ask::Remove { handle, .. } => (
-            tf(lang, "ask.remove.title", &[("handle", handle)]),
-            key("ask.remove.body"),
-            key("ask.remove.do"),
+            tf(lang, "ask-remove-title", &[("handle", handle)]),
+            key("ask-remove-body"),
+            key("ask-remove-do"),
         ),
         Ask::Escalate { handle, .. } => (
-            tf(lang, "ask.escalate.title", &[("handle", handle)]),
-            key("ask.escalate.body"),
-            key("ask.escalate.do"),
+            tf(lang, "ask-escalate-title", &[("handle", handle)]),
+            key("ask-escalate-body"),
+            key("ask-escalate-do"),
         ),
         Ask::CloseRoom { .. } => (
-            key("ask.close.title"),
-            key("ask.close.body"),
-            key("ask.close.do"),
+            key("ask-close-title"),
+            key("ask-close-body"),
+            key("ask-close-do"),
         ),
         Ask::AskCounselor { .. } => (
-            key("ask.counselor.title"),
-            key("ask.counselor.body"),
-            key("ask.counselor.do"),
+            key("ask-counselor-title"),
+            key("ask-counselor-body"),
+            key("ask-counselor-do"),
         ),
         Ask::EndConversation { .. } => (
-            key("ask.end_conversation.title"),
-            key("ask.end_conversation.body"),
-            key("ask.end_conversation.do"),
+            key("ask-end_conversation-title"),
+            key("ask-end_conversation-body"),
+            key("ask-end_conversation-do"),
         ),
         Ask::EndCase { outcome, .. } => (
-            key("ask.end_case.title"),
+            key("ask-end_case-title"),
             tf(
                 lang,
-                "ask.end_case.body",
-                &[("outcome", t(lang, super::counselor::outcome_key(*outcome)))],
+                "ask-end_case-body",
+                &[("outcome", &t(lang, super::counselor::outcome_key(*outcome)))],
             ),
-            key("ask.end_case.do"),
+            key("ask-end_case-do"),
         ),
         Ask::HandOver { .. } => (
-            key("ask.hand_over.title"),
-            key("ask.hand_over.body"),
-            key("ask.hand_over.do"),
+            key("ask-hand_over-title"),
+            key("ask-hand_over-body"),
+            key("ask-hand_over-do"),
         ),
         Ask::DismissAlert { .. } => (
-            key("ask.dismiss_alert.title"),
-            key("ask.dismiss_alert.body"),
-            key("ask.dismiss_alert.do"),
+            key("ask-dismiss_alert-title"),
+            key("ask-dismiss_alert-body"),
+            key("ask-dismiss_alert-do"),
         ),
     }
 }
@@ -180,7 +181,7 @@ pub fn ConfirmDialog() -> impl IntoView {
                             </button>
                             <button type="button" node_ref=cancel_button data-confirm="no"
                                 on:click=move |_| close()>
-                                {t(lang.get(), "ask.cancel")}
+                                {tv(lang.get(), "ask-cancel")}
                             </button>
                         </div>
                     </section>

@@ -11,8 +11,9 @@ use leptos::prelude::*;
 use super::browser;
 use super::room_actions;
 use super::state::{Ask, Ctx, Screen, tr};
+use super::words::{tfv, tv};
 use crate::counsel::{Counsel, CounselTold};
-use crate::i18n::{t, tf};
+use crate::i18n::t;
 
 /// The person's counsel area's part of the session: a request open (or on its way) keeps
 /// it without rooms; its end forgets the request.
@@ -36,15 +37,14 @@ pub fn told(ctx: Ctx, told: CounselTold) {
                 close_room(ctx, &room);
             }
             let key = match state {
-                EscalationState::Connected => Some("counsel.connected"),
-                EscalationState::Ended => Some("counsel.ended"),
-                EscalationState::Cancelled => Some("counsel.cancelled"),
-                EscalationState::Declined => Some("counsel.declined"),
+                EscalationState::Connected => Some("counsel-connected"),
+                EscalationState::Ended => Some("counsel-ended"),
+                EscalationState::Cancelled => Some("counsel-cancelled"),
+                EscalationState::Declined => Some("counsel-declined"),
                 EscalationState::Waiting | EscalationState::NoCounselor => None,
             };
             if let Some(key) = key {
-                ctx.announcement
-                    .set(t(ctx.lang.get_untracked(), key).to_owned());
+                ctx.announcement.set(t(ctx.lang.get_untracked(), key));
             }
             // A request asked from the lobby is over: with nothing else to keep it, the
             // session ends (nothing lingers), and the card keeps its last sentence.
@@ -135,9 +135,9 @@ pub fn AskButton() -> impl IntoView {
                 <p class="ask-counselor">
                     <button type="button" data-counsel="ask"
                         on:click=move |_| ctx.asking.set(Some(Ask::AskCounselor { room: None }))>
-                        {tr(lang, "counsel.ask")}
+                        {tr(lang, "counsel-ask")}
                     </button>
-                    <span class="hint">{tr(lang, "counsel.ask_hint")}</span>
+                    <span class="hint">{tr(lang, "counsel-ask_hint")}</span>
                 </p>
             }
         })
@@ -189,40 +189,40 @@ fn card_body(ctx: Ctx, lang: ibasho_protocol::Lang, request: crate::counsel::Req
                 <button type="button" data-counsel="write" on:click=move |_| {
                     ctx.listening.set(false);
                     browser::focus_composer();
-                }>{t(lang, "counsel.write_here")}</button>
+                }>{tv(lang, "counsel-write_here")}</button>
             }
         })
     };
     match request.state {
         EscalationState::Waiting => view! {
-            <h2 id="counsel-title">{t(lang, "counsel.waiting.title")}</h2>
-            {request.handed_over.then(|| view! { <p>{t(lang, "counsel.waiting.handed_over")}</p> })}
-            <p data-counsel="position">{tf(lang, "counsel.waiting.position", &[("n", &request.position.unwrap_or(1).to_string())])}</p>
-            <p>{tf(lang, "counsel.waiting.on_duty", &[("n", &request.on_duty.unwrap_or(0).to_string())])}</p>
+            <h2 id="counsel-title">{tv(lang, "counsel-waiting-title")}</h2>
+            {request.handed_over.then(|| view! { <p>{tv(lang, "counsel-waiting-handed_over")}</p> })}
+            <p data-counsel="position">{tfv(lang, "counsel-waiting-position", &[("n", &request.position.unwrap_or(1).to_string())])}</p>
+            <p>{tfv(lang, "counsel-waiting-on_duty", &[("n", &request.on_duty.unwrap_or(0).to_string())])}</p>
             {request.estimated_wait_minutes.map(|n| view! {
-                <p>{tf(lang, "counsel.waiting.estimate", &[("n", &n.to_string())])}</p>
+                <p>{tfv(lang, "counsel-waiting-estimate", &[("n", &n.to_string())])}</p>
             })}
-            <p class="quiet">{t(lang, "counsel.waiting.listen")}</p>
+            <p class="quiet">{tv(lang, "counsel-waiting-listen")}</p>
             <div class="actions">
                 {write_here()}
-                <button type="button" data-counsel="cancel" on:click=cancel>{t(lang, "counsel.cancel")}</button>
+                <button type="button" data-counsel="cancel" on:click=cancel>{tv(lang, "counsel-cancel")}</button>
             </div>
         }
         .into_any(),
         EscalationState::NoCounselor => view! {
-            <h2 id="counsel-title">{t(lang, "counsel.no_counselor")}</h2>
+            <h2 id="counsel-title">{tv(lang, "counsel-no_counselor")}</h2>
             {match request.next_on_duty {
                 Some(at) => view! {
-                    <p data-counsel="next">{tf(lang, "counsel.next_on_duty", &[("time", &browser::moment_words(at, lang))])}</p>
+                    <p data-counsel="next">{tfv(lang, "counsel-next_on_duty", &[("time", &browser::moment_words(at, lang))])}</p>
                 }.into_any(),
-                None => view! { <p>{t(lang, "counsel.no_counselor.body")}</p> }.into_any(),
+                None => view! { <p>{tv(lang, "counsel-no_counselor-body")}</p> }.into_any(),
             }}
-            <p>{t(lang, "counsel.no_counselor.lines")}</p>
+            <p>{tv(lang, "counsel-no_counselor-lines")}</p>
             {super::help_lines::help_lines_short(lang, request.lines.clone())}
-            <p class="quiet">{t(lang, "counsel.waiting.listen")}</p>
+            <p class="quiet">{tv(lang, "counsel-waiting-listen")}</p>
             <div class="actions">
                 {write_here()}
-                <button type="button" data-counsel="cancel" on:click=cancel>{t(lang, "counsel.cancel")}</button>
+                <button type="button" data-counsel="cancel" on:click=cancel>{tv(lang, "counsel-cancel")}</button>
             </div>
         }
         .into_any(),
@@ -231,10 +231,10 @@ fn card_body(ctx: Ctx, lang: ibasho_protocol::Lang, request: crate::counsel::Req
             // Already in the room: nothing to go to.
             let here = ctx.screen.get_untracked() == Screen::Room(room.clone());
             view! {
-                <h2 id="counsel-title">{t(lang, "counsel.connected")}</h2>
+                <h2 id="counsel-title">{tv(lang, "counsel-connected")}</h2>
                 {(!here).then(|| view! {
                     <button type="button" class="primary" data-counsel="open-room" on:click=move |_| open_room(ctx, room.clone())>
-                        {t(lang, "counsel.open_room")}
+                        {tv(lang, "counsel-open_room")}
                     </button>
                 })}
             }
@@ -242,25 +242,25 @@ fn card_body(ctx: Ctx, lang: ibasho_protocol::Lang, request: crate::counsel::Req
         }
         // Short: parting words, where to talk (one tap away), and closing it.
         EscalationState::Ended => view! {
-            <h2 id="counsel-title" data-counsel="over">{t(lang, "counsel.ended")}</h2>
-            <p>{t(lang, "counsel.parting")}</p>
+            <h2 id="counsel-title" data-counsel="over">{tv(lang, "counsel-ended")}</h2>
+            <p>{tv(lang, "counsel-parting")}</p>
             {(!request.lines.is_empty()).then(|| view! {
                 <details class="more-lines">
-                    <summary>{t(lang, "counsel.parting.lines")}</summary>
+                    <summary>{tv(lang, "counsel-parting-lines")}</summary>
                     {super::help_lines::help_lines(lang, request.lines.clone())}
                 </details>
             })}
-            <button type="button" data-counsel="dismiss" on:click=dismiss>{t(lang, "counsel.dismiss")}</button>
+            <button type="button" data-counsel="dismiss" on:click=dismiss>{tv(lang, "counsel-dismiss")}</button>
         }
         .into_any(),
         EscalationState::Cancelled | EscalationState::Declined => {
             let key = match request.state {
-                EscalationState::Cancelled => "counsel.cancelled",
-                _ => "counsel.declined",
+                EscalationState::Cancelled => "counsel-cancelled",
+                _ => "counsel-declined",
             };
             view! {
-                <p id="counsel-title" data-counsel="over">{t(lang, key)}</p>
-                <button type="button" on:click=dismiss>{t(lang, "counsel.dismiss")}</button>
+                <p id="counsel-title" data-counsel="over">{tv(lang, key)}</p>
+                <button type="button" on:click=dismiss>{tv(lang, "counsel-dismiss")}</button>
             }
             .into_any()
         }
@@ -325,8 +325,8 @@ pub fn ConsentDialog() -> impl IntoView {
                 <div class="dialog-backdrop">
                     <section class="dialog consent" role="dialog" tabindex="-1"
                         node_ref=dialog aria-labelledby="consent-title" aria-describedby="consent-body">
-                        <h2 id="consent-title">{tr(lang, "consent.title")}</h2>
-                        <p id="consent-body">{tr(lang, "consent.body")}</p>
+                        <h2 id="consent-title">{tr(lang, "consent-title")}</h2>
+                        <p id="consent-body">{tr(lang, "consent-body")}</p>
                         <ul class="excerpt">
                             {excerpt.into_iter().map(|item| {
                                 let (id, toggle_id) = (item.message_id.clone(), item.message_id.clone());
@@ -335,7 +335,7 @@ pub fn ConsentDialog() -> impl IntoView {
                                 view! {
                                     <li class:removed=move || gone.get() data-message=item.message_id.clone()>
                                         <span class="text">{
-                                            move || if gone.get() { t(lang.get(), "consent.removed").to_owned() } else { text.clone() }
+                                            move || if gone.get() { t(lang.get(), "consent-removed") } else { text.clone() }
                                         }</span>
                                         <button type="button" data-consent="toggle" aria-pressed=move || gone.get().to_string()
                                             on:click=move |_| ctx.counsel.update(|counsel| {
@@ -343,19 +343,19 @@ pub fn ConsentDialog() -> impl IntoView {
                                                     ask.toggle(&toggle_id);
                                                 }
                                             })>
-                                            {tr(lang, "consent.remove")}
+                                            {tr(lang, "consent-remove")}
                                         </button>
                                     </li>
                                 }
                             }).collect_view()}
                         </ul>
-                        {move || nothing().then(|| view! { <p class="quiet">{t(lang.get(), "consent.nothing")}</p> })}
+                        {move || nothing().then(|| view! { <p class="quiet">{tv(lang.get(), "consent-nothing")}</p> })}
                         <div class="actions">
                             <button type="button" class="primary" data-consent="accept" on:click=move |_| answer(true)>
-                                {tr(lang, "consent.accept")}
+                                {tr(lang, "consent-accept")}
                             </button>
                             <button type="button" data-consent="decline" on:click=move |_| answer(false)>
-                                {tr(lang, "consent.decline")}
+                                {tr(lang, "consent-decline")}
                             </button>
                         </div>
                     </section>

@@ -9,7 +9,8 @@ use ibasho_protocol::{CaseOutcome, ClientMsg, EscalationSource, Urgency};
 use leptos::prelude::*;
 
 use super::room_actions;
-use super::state::{Ask, Ctx, Screen, tr};
+use super::state::{Ask, Ctx, Screen, tr, tra};
+use super::words::{tfv, tv};
 use crate::console::{CaseCard, Console, ConsoleTold};
 use crate::i18n::{t, tf};
 
@@ -52,8 +53,8 @@ fn close_room(ctx: Ctx, room: &str) {
 fn urgent(ctx: Ctx, room: Option<String>) {
     let lang = ctx.lang.get_untracked();
     let sentence = match room.filter(|room| !room.is_empty()) {
-        Some(room) => tf(lang, "console.urgent", &[("room", &room)]),
-        None => t(lang, "console.urgent_waiting").to_owned(),
+        Some(room) => tf(lang, "console-urgent", &[("room", &room)]),
+        None => t(lang, "console-urgent_waiting"),
     };
     ctx.announcement.set(sentence);
     if !ctx.console.with_untracked(|console| console.muted) {
@@ -64,9 +65,13 @@ fn urgent(ctx: Ctx, room: Option<String>) {
 /// The person ended a case: the counselor is told, and records the outcome.
 fn person_left(ctx: Ctx, handle: &str) {
     let lang = ctx.lang.get_untracked();
-    let sentence = tf(lang, "console.person_left", &[("handle", handle)]);
-    ctx.announcement.set(sentence.clone());
-    ctx.notice.set(Some(sentence));
+    ctx.announcement
+        .set(tf(lang, "console-person_left", &[("handle", handle)]));
+    ctx.notice.set(Some(crate::i18n::marked(
+        lang,
+        "console-person_left",
+        &[("handle", handle)],
+    )));
 }
 
 /// Gives a case back to the queue for another counselor (asked first): the card and the
@@ -103,9 +108,10 @@ pub fn end_case(ctx: Ctx, id: String, outcome: CaseOutcome) {
         ctx.console.update(|console| {
             console.cases.remove(&id);
         });
-        ctx.notice.set(Some(
-            t(ctx.lang.get_untracked(), "console.outcome_recorded").to_owned(),
-        ));
+        ctx.notice.set(Some(crate::i18n::m(
+            ctx.lang.get_untracked(),
+            "console-outcome_recorded",
+        )));
     }
 }
 
@@ -128,25 +134,25 @@ fn tone() {
 
 fn urgency_key(urgency: Urgency) -> &'static str {
     match urgency {
-        Urgency::Urgent => "console.urgency.urgent",
-        Urgency::Normal => "console.urgency.normal",
+        Urgency::Urgent => "console-urgency-urgent",
+        Urgency::Normal => "console-urgency-normal",
     }
 }
 
 fn from_key(from: EscalationSource) -> &'static str {
     match from {
-        EscalationSource::Participant => "console.from.participant",
-        EscalationSource::Facilitator => "console.from.facilitator",
-        EscalationSource::Crisis => "console.from.crisis",
+        EscalationSource::Participant => "console-from-participant",
+        EscalationSource::Facilitator => "console-from-facilitator",
+        EscalationSource::Crisis => "console-from-crisis",
     }
 }
 
 pub fn outcome_key(outcome: CaseOutcome) -> &'static str {
     match outcome {
-        CaseOutcome::Talked => "outcome.talked",
-        CaseOutcome::Referred => "outcome.referred",
-        CaseOutcome::NoContact => "outcome.no_contact",
-        CaseOutcome::Other => "outcome.other",
+        CaseOutcome::Talked => "outcome-talked",
+        CaseOutcome::Referred => "outcome-referred",
+        CaseOutcome::NoContact => "outcome-no_contact",
+        CaseOutcome::Other => "outcome-other",
     }
 }
 
@@ -183,17 +189,17 @@ pub fn Console() -> impl IntoView {
     });
     view! {
         <section class="console" aria-labelledby="console-title">
-            <h1 id="console-title">{tr(lang, "console.title")}</h1>
+            <h1 id="console-title">{tr(lang, "console-title")}</h1>
             <p class="duty" data-duty=move || on_duty.get().to_string()>
-                {move || t(lang.get(), if on_duty.get() { "console.on_duty" } else { "console.off_duty" })}
+                {move || tv(lang.get(), if on_duty.get() { "console-on_duty" } else { "console-off_duty" })}
                 " "
                 <button type="button" data-console="duty" class:primary=move || !on_duty.get() on:click=toggle>
-                    {move || t(lang.get(), if on_duty.get() { "console.duty_off" } else { "console.duty_on" })}
+                    {move || tv(lang.get(), if on_duty.get() { "console-duty_off" } else { "console-duty_on" })}
                 </button>
                 " "
                 <button type="button" aria-pressed=move || muted.get().to_string()
                     on:click=move |_| ctx.console.update(|console| console.muted = !console.muted)>
-                    {move || t(lang.get(), if muted.get() { "console.unmute" } else { "console.mute" })}
+                    {move || tv(lang.get(), if muted.get() { "console-unmute" } else { "console-mute" })}
                 </button>
             </p>
             <UrgentCalls/>
@@ -201,7 +207,7 @@ pub fn Console() -> impl IntoView {
             <Cases/>
             <p>
                 <button type="button" class="link" on:click=move |_| ctx.screen.set(Screen::Lobby)>
-                    {tr(lang, "console.back")}
+                    {tr(lang, "console-back")}
                 </button>
             </p>
         </section>
@@ -218,20 +224,20 @@ fn UrgentCalls() -> impl IntoView {
         (!calls.is_empty()).then(|| {
             view! {
                 // (The announcer reads each call out; the list stays a list.)
-                <ul class="urgent-calls" aria-label=tr(lang, "console.urgency.urgent")>
+                <ul class="urgent-calls" aria-label=tra(lang, "console-urgency-urgent")>
                     {calls.into_iter().map(|call| {
                         let room = call.room.clone();
                         let gone = call.clone();
                         view! {
                             <li>
-                                {tf(lang.get(), "console.urgent", &[("room", &call.room_title)])}
+                                {tfv(lang.get(), "console-urgent", &[("room", &call.room_title)])}
                                 " "
                                 <button type="button" on:click=move |_| {
                                     let gone = gone.clone();
                                     ctx.console.update(|console| console.urgent.retain(|c| *c != gone));
                                     room_actions::enter(ctx, room.clone());
                                     ctx.screen.set(Screen::Room(room.clone()));
-                                }>{t(lang.get(), "console.go_to_room")}</button>
+                                }>{tv(lang.get(), "console-go_to_room")}</button>
                             </li>
                         }
                     }).collect_view()}
@@ -248,11 +254,11 @@ fn Queue() -> impl IntoView {
     let queue = Memo::new(move |_| ctx.console.with(|console| console.queue.clone()));
     view! {
         <section aria-labelledby="queue-title">
-            <h2 id="queue-title">{tr(lang, "console.queue")}</h2>
+            <h2 id="queue-title">{tr(lang, "console-queue")}</h2>
             {move || {
                 let items = queue.get();
                 if items.is_empty() {
-                    return view! { <p class="quiet">{t(lang.get(), "console.queue_empty")}</p> }.into_any();
+                    return view! { <p class="quiet">{tv(lang.get(), "console-queue_empty")}</p> }.into_any();
                 }
                 view! {
                     <ol class="queue">
@@ -263,23 +269,23 @@ fn Queue() -> impl IntoView {
                                 move || {
                                     let now = ctx.now_ms.get();
                                     let minutes = ctx.console.with(|console| console.waited_minutes(&item, now));
-                                    tf(lang.get(), "console.waited", &[("n", &minutes.to_string())])
+                                    tf(lang.get(), "console-waited", &[("n", &minutes.to_string())])
                                 }
                             };
                             let place = item
                                 .room_title
                                 .clone()
-                                .unwrap_or_else(|| t(lang.get(), "console.lobby").to_owned());
+                                .unwrap_or_else(|| t(lang.get(), "console-lobby"));
                             view! {
                                 <li class:urgent=item.urgency == Urgency::Urgent data-escalation=item.escalation_id.clone()>
-                                    <strong>{t(lang.get(), urgency_key(item.urgency))}</strong>
-                                    " · " {t(lang.get(), from_key(item.from))}
+                                    <strong>{tv(lang.get(), urgency_key(item.urgency))}</strong>
+                                    " · " {tv(lang.get(), from_key(item.from))}
                                     " · " {place}
                                     " · " <span class="waited">{waited}</span>
                                     " "
                                     <button type="button" data-console="claim" on:click=move |_| {
                                         ctx.wire.send(&ClientMsg::Claim { escalation_id: id.clone() });
-                                    }>{t(lang.get(), "console.claim")}</button>
+                                    }>{tv(lang.get(), "console-claim")}</button>
                                 </li>
                             }
                         }).collect_view()}
@@ -303,7 +309,7 @@ fn Cases() -> impl IntoView {
     // Keyed, so that a change to one case leaves the others (and a chosen outcome) in place.
     view! {
         <section aria-labelledby="cases-title" class:hidden=move || !any.get()>
-            <h2 id="cases-title">{tr(lang, "console.cases")}</h2>
+            <h2 id="cases-title">{tr(lang, "console-cases")}</h2>
             <For
                 each=move || cases.get()
                 key=|case| (case.id.clone(), case.left, case.room.clone())
@@ -343,23 +349,23 @@ pub fn CasePane(case: CaseCard) -> impl IntoView {
     let select_id = format!("outcome-{}", case.id);
     let room = case.room.clone();
     let handle = if case.handle.is_empty() {
-        t(lang.get(), "console.person_gone").to_owned()
+        t(lang.get(), "console-person_gone")
     } else {
         case.handle.clone()
     };
     view! {
-        <article class="case" class:left=left data-case=case.id.clone() aria-label=tr(lang, "console.cases")>
+        <article class="case" class:left=left data-case=case.id.clone() aria-label=tra(lang, "console-cases")>
             {left.then(|| view! {
-                <p class="case-left" role="status">{tf(lang.get(), "console.person_left", &[("handle", &handle)])}</p>
+                <p class="case-left" role="status">{tfv(lang.get(), "console-person_left", &[("handle", &handle)])}</p>
             })}
-            <p><strong>{tf(lang.get(), "console.case_handle", &[("handle", &handle)])}</strong>
-                " · " {t(lang.get(), urgency_key(case.urgency))}
-                " · " {t(lang.get(), from_key(case.from))}
+            <p><strong>{tfv(lang.get(), "console-case_handle", &[("handle", &handle)])}</strong>
+                " · " {tv(lang.get(), urgency_key(case.urgency))}
+                " · " {tv(lang.get(), from_key(case.from))}
                 {case.room_title.clone().map(|title| view! { " · " {title} })}
             </p>
-            <h3>{t(lang.get(), "console.excerpt")}</h3>
+            <h3>{tv(lang.get(), "console-excerpt")}</h3>
             {if case.excerpt.is_empty() {
-                view! { <p class="quiet">{t(lang.get(), "console.excerpt_none")}</p> }.into_any()
+                view! { <p class="quiet">{tv(lang.get(), "console-excerpt_none")}</p> }.into_any()
             } else {
                 view! {
                     <ul class="excerpt">
@@ -378,26 +384,26 @@ pub fn CasePane(case: CaseCard) -> impl IntoView {
                                 room_actions::enter(ctx, open.clone());
                                 ctx.screen.set(Screen::Room(open.clone()));
                             }>
-                            {t(lang.get(), "console.chat")}
+                            {tv(lang.get(), "console-chat")}
                         </button>
                     })
                 })}
                 {(!left).then(|| view! {
-                    <button type="button" data-console="hand-over" on:click=hand_over>{t(lang.get(), "console.hand_over")}</button>
+                    <button type="button" data-console="hand-over" on:click=hand_over>{tv(lang.get(), "console-hand_over")}</button>
                 })}
-                <label for=select_id.clone()>{t(lang.get(), "console.outcome")}</label>
+                <label for=select_id.clone()>{tv(lang.get(), "console-outcome")}</label>
                 <select id=select_id.clone() data-console="outcome" on:change=move |ev| {
                     let value = event_target_value(&ev);
                     outcome.set(CaseOutcome::ALL.into_iter().find(|o| o.as_str() == value));
                 }>
-                    <option value="" selected>{t(lang.get(), "console.outcome_choose")}</option>
+                    <option value="" selected>{tv(lang.get(), "console-outcome_choose")}</option>
                     {CaseOutcome::ALL
                         .into_iter()
-                        .map(|o| view! { <option value=o.as_str()>{t(lang.get(), outcome_key(o))}</option> })
+                        .map(|o| view! { <option value=o.as_str()>{tv(lang.get(), outcome_key(o))}</option> })
                         .collect_view()}
                 </select>
                 <button type="button" data-console="end" disabled=move || outcome.get().is_none() on:click=end>
-                    {t(lang.get(), if left { "console.record" } else { "console.end" })}
+                    {tv(lang.get(), if left { "console-record" } else { "console-end" })}
                 </button>
             </div>
         </article>

@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use super::browser;
 use super::choices::{Choices, radios};
 use super::state::{Ctx, Screen, Wish, tr};
-use crate::i18n::tf;
+use super::words::tfv;
 
 /// `GET /api/handles/suggest`'s answer (read as a struct: a generic JSON value would bring
 /// its whole parser into the bundle).
@@ -20,8 +20,7 @@ struct Suggestion {
 /// Asks the server for a friendly handle. The first suggestion only fills an empty field, so
 /// that it never overwrites what the person has started typing.
 async fn suggest(lang: Lang, handle: RwSignal<String>, only_if_empty: bool) {
-    let query = if lang == Lang::En { "?lang=en" } else { "" };
-    let suggestion = browser::fetch_text(&format!("/api/handles/suggest{query}"))
+    let suggestion = browser::fetch_text(&format!("/api/handles/suggest?lang={}", lang.code()))
         .await
         .and_then(|text| serde_json::from_str::<Suggestion>(&text).ok())
         .map(|suggestion| suggestion.handle);
@@ -44,10 +43,10 @@ const ROLES: [Option<Role>; 4] = [
     Some(Role::Supporter),
 ];
 const ROLE_WORDS: Choices = &[
-    ("none", "role.none"),
-    ("person", "role.person"),
-    ("family", "role.family"),
-    ("supporter", "role.supporter"),
+    ("none", "role-none"),
+    ("person", "role-person"),
+    ("family", "role-family"),
+    ("supporter", "role-supporter"),
 ];
 
 #[component]
@@ -104,16 +103,16 @@ pub fn Entry(room: String) -> impl IntoView {
 
     view! {
         <section class="entry" aria-labelledby="entry-title">
-            <h1 id="entry-title">{move || tf(lang.get(), "entry.title", &[("room", &title())])}</h1>
+            <h1 id="entry-title">{move || tfv(lang.get(), "entry-title", &[("room", &title())])}</h1>
             <form on:submit=submit>
                 <div class="field">
-                    <label for="handle">{tr(lang, "entry.handle.label")}</label>
+                    <label for="handle">{tr(lang, "entry-handle-label")}</label>
                     <div class="row">
                         <input
                             id="handle"
                             name="handle"
                             autocomplete="off"
-                            maxlength="20"
+                            maxlength=ibasho_protocol::MAX_HANDLE_CHARS
                             aria-describedby="handle-hint"
                             readonly=locked
                             prop:value=move || handle.get()
@@ -121,15 +120,15 @@ pub fn Entry(room: String) -> impl IntoView {
                         />
                         {(!locked).then(|| view! {
                             <button type="button" on:click=move |_| spawn_local(suggest(lang.get_untracked(), handle, false))>
-                                {tr(lang, "entry.handle.another")}
+                                {tr(lang, "entry-handle-another")}
                             </button>
                         })}
                     </div>
-                    <p id="handle-hint" class="hint">{tr(lang, "entry.handle.hint")}</p>
+                    <p id="handle-hint" class="hint">{tr(lang, "entry-handle-hint")}</p>
                 </div>
                 {(!locked).then(|| view! {
                     <fieldset class="field">
-                        <legend>{tr(lang, "entry.role.label")}</legend>
+                        <legend>{tr(lang, "entry-role-label")}</legend>
                         {radios(lang, "role", ROLE_WORDS, Signal::derive(move || {
                             ROLES.iter().position(|r| *r == role.get()).unwrap_or(0)
                         }), Callback::new(move |i: usize| role.set(ROLES[i % 4])))}
@@ -137,7 +136,7 @@ pub fn Entry(room: String) -> impl IntoView {
                 })}
                 {needs_word.then(|| view! {
                     <div class="field">
-                        <label for="entry-word">{tr(lang, "entry.word.label")}</label>
+                        <label for="entry-word">{tr(lang, "entry-word-label")}</label>
                         <input
                             id="entry-word"
                             name="entry-word"
@@ -148,7 +147,7 @@ pub fn Entry(room: String) -> impl IntoView {
                             prop:value=move || word.get()
                             on:input=move |ev| word.set(event_target_value(&ev))
                         />
-                        <p id="entry-word-hint" class="hint">{tr(lang, "entry.word.hint")}</p>
+                        <p id="entry-word-hint" class="hint">{tr(lang, "entry-word-hint")}</p>
                     </div>
                 })}
                 <div class="field">
@@ -160,14 +159,14 @@ pub fn Entry(room: String) -> impl IntoView {
                             prop:checked=move || ctx.listening.get()
                             on:change=move |ev| ctx.listening.set(event_target_checked(&ev))
                         />
-                        <span>{tr(lang, "entry.listen.label")}</span>
+                        <span>{tr(lang, "entry-listen-label")}</span>
                     </label>
-                    <p id="listen-hint" class="hint">{tr(lang, "entry.listen.hint")}</p>
+                    <p id="listen-hint" class="hint">{tr(lang, "entry-listen-hint")}</p>
                 </div>
                 <div class="actions">
-                    <button type="submit" class="primary">{tr(lang, "entry.submit")}</button>
+                    <button type="submit" class="primary">{tr(lang, "entry-submit")}</button>
                     <button type="button" on:click=move |_| ctx.screen.set(Screen::Lobby)>
-                        {tr(lang, "entry.back")}
+                        {tr(lang, "entry-back")}
                     </button>
                 </div>
             </form>

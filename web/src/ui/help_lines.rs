@@ -4,7 +4,7 @@
 use ibasho_protocol::{HelpLine, Lang};
 use leptos::prelude::*;
 
-use crate::i18n::t;
+use super::words::tv;
 
 /// A list of help lines: name, number or address, hours, and whether open now.
 pub fn help_lines(lang: Lang, lines: Vec<HelpLine>) -> impl IntoView {
@@ -13,7 +13,7 @@ pub fn help_lines(lang: Lang, lines: Vec<HelpLine>) -> impl IntoView {
             {lines
                 .into_iter()
                 .map(|line| {
-                    let state = if line.open_now { "support.open" } else { "support.closed" };
+                    let state = if line.open_now { "support-open" } else { "support-closed" };
                     view! {
                         <li class:open=line.open_now>
                             <strong>{line.name.clone()}</strong>
@@ -36,7 +36,7 @@ pub fn help_lines(lang: Lang, lines: Vec<HelpLine>) -> impl IntoView {
                             <span class="when">
                                 <span class="hours">{line.hours.clone()}</span>
                                 " · "
-                                <span class="state">{t(lang, state)}</span>
+                                <span class="state">{tv(lang, state)}</span>
                             </span>
                         </li>
                     }
@@ -54,7 +54,7 @@ pub fn help_lines_short(lang: Lang, mut lines: Vec<HelpLine>) -> impl IntoView {
         {help_lines(lang, lines)}
         {(!rest.is_empty()).then(|| view! {
             <details class="more-lines">
-                <summary>{t(lang, "support.more_lines")}</summary>
+                <summary>{tv(lang, "support-more_lines")}</summary>
                 {help_lines(lang, rest)}
             </details>
         })}

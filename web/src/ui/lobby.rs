@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 
 use super::browser;
 use super::state::{Ctx, RoomList, Screen, tr};
+use super::words::{tfv, tv};
 use crate::countdown::countdown;
 use crate::i18n::{t, tf};
 
@@ -54,26 +55,26 @@ pub fn Lobby() -> impl IntoView {
 
     view! {
         <section class="welcome" aria-labelledby="welcome-title">
-            <h1 id="welcome-title">{tr(lang, "lobby.welcome.title")}</h1>
-            <p>{tr(lang, "lobby.welcome.body")}</p>
+            <h1 id="welcome-title">{tr(lang, "lobby-welcome-title")}</h1>
+            <p>{tr(lang, "lobby-welcome-body")}</p>
             <p>
                 <button type="button" class="link" on:click=move |_| ctx.screen.set(Screen::Week)>
-                    {tr(lang, "week.open")}
+                    {tr(lang, "week-open")}
                 </button>
             </p>
             {move || ctx.staff.get().map(|role| view! {
                 <p class="staff-line">
-                    {move || tf(lang.get(), "staff.signed_in", &[("handle", &ctx.me.get().unwrap_or_default())])}
+                    {move || tfv(lang.get(), "staff-signed_in", &[("handle", &ctx.me.get().unwrap_or_default())])}
                     " "
                     <button type="button" class="link" on:click=move |_| ctx.wire.end()>
-                        {tr(lang, "staff.sign_out")}
+                        {tr(lang, "staff-sign_out")}
                     </button>
                     // A counselor opens the console from here.
                     {(role == ibasho_protocol::StaffRole::Counselor).then(|| view! {
                         " "
                         <button type="button" class="link" data-open="console"
                             on:click=move |_| ctx.screen.set(Screen::Console)>
-                            {tr(lang, "console.open")}
+                            {tr(lang, "console-open")}
                         </button>
                     })}
                     // An administrator reads the audit log from here.
@@ -81,7 +82,7 @@ pub fn Lobby() -> impl IntoView {
                         " "
                         <button type="button" class="link" data-open="audit"
                             on:click=move |_| ctx.screen.set(Screen::Audit)>
-                            {tr(lang, "audit.open")}
+                            {tr(lang, "audit-open")}
                         </button>
                     })}
                 </p>
@@ -90,12 +91,12 @@ pub fn Lobby() -> impl IntoView {
         <super::counsel::WaitingCard/>
         <super::counsel::AskButton/>
         {move || match ctx.rooms.get() {
-            RoomList::Loading => view! { <p class="quiet">{t(lang.get(), "lobby.loading")}</p> }.into_any(),
+            RoomList::Loading => view! { <p class="quiet">{tv(lang.get(), "lobby-loading")}</p> }.into_any(),
             RoomList::Failed => view! {
                 <div class="quiet">
-                    <p>{t(lang.get(), "lobby.load_failed")}</p>
+                    <p>{tv(lang.get(), "lobby-load_failed")}</p>
                     <button type="button" on:click=move |_| spawn_local(load(ctx))>
-                        {t(lang.get(), "lobby.retry")}
+                        {tv(lang.get(), "lobby-retry")}
                     </button>
                 </div>
             }
@@ -107,14 +108,14 @@ pub fn Lobby() -> impl IntoView {
                 let next_up = next_up(&closed, lang_now);
                 view! {
                     <section aria-labelledby="open-title">
-                        <h2 id="open-title">{t(lang_now, "lobby.open_now")}</h2>
+                        <h2 id="open-title">{tv(lang_now, "lobby-open_now")}</h2>
                         {next_up}
                         {if open.is_empty() {
-                            Some(view! { <p class="quiet">{t(lang_now, "lobby.none_open")}</p> })
+                            Some(view! { <p class="quiet">{tv(lang_now, "lobby-none_open")}</p> })
                         } else {
                             None
                         }}
-                        <ul class="rooms" aria-label=t(lang_now, "lobby.rooms_label")>
+                        <ul class="rooms" aria-label=t(lang_now, "lobby-rooms_label")>
                             <RoomCards rooms=open lang=lang_now/>
                         </ul>
                     </section>
@@ -123,7 +124,7 @@ pub fn Lobby() -> impl IntoView {
                     } else {
                         Some(view! {
                             <section aria-labelledby="closed-title">
-                                <h2 id="closed-title">{t(lang_now, "lobby.closed_now")}</h2>
+                                <h2 id="closed-title">{tv(lang_now, "lobby-closed_now")}</h2>
                                 <ul class="rooms closed">
                                     <RoomCards rooms=closed lang=lang_now/>
                                 </ul>
@@ -137,7 +138,7 @@ pub fn Lobby() -> impl IntoView {
         {move || ctx.staff.get().is_none().then(|| view! {
             <p class="staff-link">
                 <button type="button" class="link" on:click=move |_| ctx.screen.set(Screen::StaffSignIn)>
-                    {tr(lang, "staff.open")}
+                    {tr(lang, "staff-open")}
                 </button>
             </p>
         })}
@@ -158,16 +159,13 @@ fn next_up(closed: &[RoomInfo], lang: Lang) -> Option<impl IntoView + use<>> {
         .filter(|room| room.next_open.is_some())
         .min_by_key(|room| room.next_open)?;
     let at = room.next_open?;
-    let title = match (lang, &room.title_en) {
-        (Lang::En, Some(en)) => en.clone(),
-        _ => room.title.clone(),
-    };
+    let title = crate::i18n::localized(lang, &room.title, room.title_en.as_deref()).to_owned();
     let when = browser::local_day_time(at);
     Some(view! {
         <p class="next-up">
-            {move || tf(
+            {move || tfv(
                 lang,
-                "lobby.next_up",
+                "lobby-next_up",
                 &[("room", &title), ("when", &when), ("left", &left(ctx, lang, at))],
             )}
         </p>
@@ -176,15 +174,15 @@ fn next_up(closed: &[RoomInfo], lang: Lang) -> Option<impl IntoView + use<>> {
 
 fn kind_keys(kind: RoomKind, audience: Audience) -> (&'static str, &'static str) {
     let kind_key = match kind {
-        RoomKind::Themed => "kind.themed",
-        RoomKind::Family => "kind.family",
-        RoomKind::Programme => "kind.programme",
+        RoomKind::Themed => "kind-themed",
+        RoomKind::Family => "kind-family",
+        RoomKind::Programme => "kind-programme",
     };
     let audience_key = match (audience, kind) {
-        (Audience::Family, _) => "audience.family",
-        (_, RoomKind::Programme) => "audience.programme",
-        (Audience::Person, _) => "audience.themed",
-        (Audience::Anyone, _) => "audience.anyone",
+        (Audience::Family, _) => "audience-family",
+        (_, RoomKind::Programme) => "audience-programme",
+        (Audience::Person, _) => "audience-themed",
+        (Audience::Anyone, _) => "audience-anyone",
     };
     (kind_key, audience_key)
 }
@@ -194,14 +192,14 @@ fn programme_lines(room: &RoomInfo, lang: Lang) -> Option<impl IntoView + use<>>
     let programme = room.programme.clone()?;
     let mut lines = Vec::new();
     if let Some(band) = &programme.age_band {
-        lines.push(tf(lang, "programme.age_band", &[("band", band)]));
+        lines.push(tf(lang, "programme-age_band", &[("band", band)]));
     }
     if !programme.facilitators.is_empty() {
         let names = programme.facilitators.join("、");
-        lines.push(tf(lang, "programme.facilitators", &[("names", &names)]));
+        lines.push(tf(lang, "programme-facilitators", &[("names", &names)]));
     }
     if let Some(segment) = programme.current.and_then(|i| programme.agenda.get(i)) {
-        lines.push(tf(lang, "programme.now", &[("segment", &segment.title)]));
+        lines.push(tf(lang, "programme-now", &[("segment", &segment.title)]));
     }
     Some(view! {
         <p class="meta programme">
@@ -228,15 +226,9 @@ fn RoomCards(rooms: Vec<RoomInfo>, lang: Lang) -> impl IntoView {
 fn RoomCard(room: RoomInfo) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang.get_untracked();
-    let (title, description) = match lang {
-        Lang::En => (
-            room.title_en.clone().unwrap_or_else(|| room.title.clone()),
-            room.description_en
-                .clone()
-                .unwrap_or_else(|| room.description.clone()),
-        ),
-        Lang::Ja => (room.title.clone(), room.description.clone()),
-    };
+    let title = crate::i18n::localized(lang, &room.title, room.title_en.as_deref()).to_owned();
+    let description =
+        crate::i18n::localized(lang, &room.description, room.description_en.as_deref()).to_owned();
     let (kind_key, audience_key) = kind_keys(room.kind, room.audience);
     let open = room.status.is_open();
     // When a closed room opens next, and when an open one closes, in the person's own time.
@@ -271,17 +263,17 @@ fn RoomCard(room: RoomInfo) -> impl IntoView {
     view! {
         <li class="room-card" class:is-closed=!open aria-labelledby=labelled_by>
             <h3 id=title_id>{title}</h3>
-            <p class="kind">{t(lang, kind_key)}</p>
+            <p class="kind">{tv(lang, kind_key)}</p>
             <p>{description}</p>
             {programme_lines(&room, lang)}
             <p class="meta">
-                <span>{t(lang, "lobby.for")}": "{t(lang, audience_key)}</span>
+                <span>{tv(lang, "lobby-for")}": "{tv(lang, audience_key)}</span>
                 {closes_at.clone().map(|time| view! {
-                    <span>{tf(lang, "lobby.until", &[("time", &time)])}</span>
+                    <span>{tfv(lang, "lobby-until", &[("time", &time)])}</span>
                 })}
                 {open.then(|| view! {
-                    <span class="count">{move || tf(lang, "lobby.present", &[("n", &present.get().to_string())])}</span>
-                    <span>{tf(lang, "lobby.capacity", &[("n", &capacity.to_string())])}</span>
+                    <span class="count">{move || tfv(lang, "lobby-present", &[("n", &present.get().to_string())])}</span>
+                    <span>{tfv(lang, "lobby-capacity", &[("n", &capacity.to_string())])}</span>
                 })}
             </p>
             {move || {
@@ -289,10 +281,10 @@ fn RoomCard(room: RoomInfo) -> impl IntoView {
                     let state = match (&next_open, room.next_open) {
                         (Some(when), Some(at)) => tf(
                             lang,
-                            "lobby.next_open_left",
+                            "lobby-next_open_left",
                             &[("when", when), ("left", &left(ctx, lang, at))],
                         ),
-                        _ => t(lang, "lobby.closed").to_owned(),
+                        _ => t(lang, "lobby-closed"),
                     };
                     // A facilitator may open a session up to 15 minutes early.
                     let early = ctx.staff.get().is_some() && opens_soon;
@@ -309,13 +301,13 @@ fn RoomCard(room: RoomInfo) -> impl IntoView {
                                     ctx.screen.set(Screen::Entry(id.clone()));
                                 }
                             >
-                                {t(lang, "facilitate.open_early")}
+                                {tv(lang, "facilitate-open_early")}
                             </button>
                         })}
                     }
                     .into_any()
                 } else if full.get() {
-                    view! { <p class="state">{t(lang, "lobby.full")}</p> }.into_any()
+                    view! { <p class="state">{tv(lang, "lobby-full")}</p> }.into_any()
                 } else {
                     let id = id.clone();
                     view! {
@@ -327,7 +319,7 @@ fn RoomCard(room: RoomInfo) -> impl IntoView {
                                 ctx.screen.set(if in_room { Screen::Room(id.clone()) } else { Screen::Entry(id.clone()) });
                             }
                         >
-                            {t(lang, "lobby.enter")}
+                            {tv(lang, "lobby-enter")}
                         </button>
                     }
                     .into_any()

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::browser;
 use super::sheet::Sheet;
 use super::state::{Ask, Ctx, MenuTarget};
+use super::words::{tfv, tv};
 use crate::i18n::{t, tf};
 
 /// The 「…」 button of a message.
@@ -15,7 +16,7 @@ pub fn menu_button(ctx: Ctx, target: MenuTarget) -> impl IntoView {
     let lang = ctx.lang;
     let label = {
         let handle = target.handle.clone();
-        Memo::new(move |_| tf(lang.get(), "menu.open", &[("handle", &handle)]))
+        Memo::new(move |_| tf(lang.get(), "menu-open", &[("handle", &handle)]))
     };
     let open = {
         let id = target.message_id.clone();
@@ -37,19 +38,19 @@ pub fn menu_button(ctx: Ctx, target: MenuTarget) -> impl IntoView {
 /// What staff may do about someone's message: its label, its name for tests, and the
 /// question it asks first.
 const STAFF_ITEMS: [(&str, &str, fn(&MenuTarget) -> Ask); 4] = [
-    ("mod.delete", "delete", |m| Ask::Delete {
+    ("mod-delete", "delete", |m| Ask::Delete {
         room: m.room.clone(),
         message_id: m.message_id.clone(),
     }),
-    ("mod.mute", "mute", |m| Ask::Mute {
+    ("mod-mute", "mute", |m| Ask::Mute {
         room: m.room.clone(),
         handle: m.handle.clone(),
     }),
-    ("mod.remove", "remove", |m| Ask::Remove {
+    ("mod-remove", "remove", |m| Ask::Remove {
         room: m.room.clone(),
         handle: m.handle.clone(),
     }),
-    ("mod.escalate", "escalate", |m| Ask::Escalate {
+    ("mod-escalate", "escalate", |m| Ask::Escalate {
         room: m.room.clone(),
         handle: m.handle.clone(),
         message_id: m.message_id.clone(),
@@ -69,7 +70,7 @@ fn items(ctx: Ctx, target: &MenuTarget) -> Vec<AnyView> {
                 <button type="button" data-menu=data on:click=move |_| {
                     ctx.menu.set(None);
                     act();
-                }>{t(lang, key)}</button>
+                }>{tv(lang, key)}</button>
             </li>
         }
         .into_any()
@@ -77,7 +78,7 @@ fn items(ctx: Ctx, target: &MenuTarget) -> Vec<AnyView> {
     if browser::can_speak() {
         let text = target.text.clone();
         items.push(item(
-            "menu.read_aloud",
+            "menu-read_aloud",
             "read-aloud",
             Box::new(move || browser::speak(&text)),
         ));
@@ -98,7 +99,7 @@ fn items(ctx: Ctx, target: &MenuTarget) -> Vec<AnyView> {
     } else {
         let t2 = target.clone();
         items.push(item(
-            "report.open",
+            "report-open",
             "report",
             Box::new(move || {
                 ctx.reporting.set(Some(t2.clone()));
@@ -106,7 +107,7 @@ fn items(ctx: Ctx, target: &MenuTarget) -> Vec<AnyView> {
         ));
         let handle = target.handle.clone();
         items.push(item(
-            "hide.person",
+            "hide-person",
             "hide",
             Box::new(move || {
                 let handle = handle.clone();
@@ -151,7 +152,7 @@ pub fn MessageMenu() -> impl IntoView {
                 desk.report_about(&target.room, &target.message_id).cloned()
             });
             let items = items(ctx, &target);
-            let title = tf(lang.get(), "menu.title", &[("handle", &target.handle)]);
+            let title = tf(lang.get(), "menu-title", &[("handle", &target.handle)]);
             let heading = title.clone();
             view! {
                 <Sheet label=title close=Callback::new(move |()| close())>
@@ -167,22 +168,22 @@ pub fn MessageMenu() -> impl IntoView {
                                 })
                             });
                             view! {
-                                <div class="reactions all" role="group" aria-label=t(lang.get(), "menu.react")>
+                                <div class="reactions all" role="group" aria-label=t(lang.get(), "menu-react")>
                                     {super::reactions::all(ctx, &target.room, &target.message_id, counts, false)}
                                 </div>
                             }
                         })}
                         {report.map(|report| view! {
                             <div class="report-details">
-                                <p>{tf(lang.get(), "desk.report", &[("reason", t(lang.get(), &format!("report.reason.{}", report.reason.as_str())))])}</p>
-                                {report.note.map(|note| view! { <p>{tf(lang.get(), "desk.note", &[("note", &note)])}</p> })}
+                                <p>{tfv(lang.get(), "desk-report", &[("reason", &t(lang.get(), &format!("report-reason-{}", report.reason.as_str())))])}</p>
+                                {report.note.map(|note| view! { <p>{tfv(lang.get(), "desk-note", &[("note", &note)])}</p> })}
                             </div>
                         })}
                         <ul class="menu-items">
                             {items}
                             <li>
                                 <button type="button" data-menu="close" on:click=move |_| close()>
-                                    {t(lang.get(), "menu.close")}
+                                    {tv(lang.get(), "menu-close")}
                                 </button>
                             </li>
                         </ul>

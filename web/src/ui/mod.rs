@@ -14,6 +14,7 @@
 //! - [`confirm`] — asking first, for what removes, silences, ends or asks on someone's behalf.
 //! - [`watch`] — 「開いたら知らせる」: hearing that a closed room opened.
 //! - [`staff`] — the staff sign-in, the facilitator's controls, and the floor in a round.
+//! - [`words`] — the sentences as views, with their furigana as ruby where shown.
 //! - [`moderation`] — the facilitator's message menu, room safety controls and desk.
 //! - [`safety`] — the participant's side: reporting, hiding someone, the personal-
 //!   information choice, the private support card, sanctions told calmly.
@@ -51,5 +52,19 @@ mod state;
 mod watch;
 mod week;
 mod wire;
+mod words;
 
 pub use app::App;
+
+/// Starts the app: the words of the tab's language first (fetched from the server), then
+/// the page. Without them the page still starts; its sentences then show their keys.
+pub fn start() {
+    let lang = app::tab_language();
+    // (Leptos' own executor starts with the mount: before it, wasm-bindgen's.)
+    wasm_bindgen_futures::spawn_local(async move {
+        if !words::fetch_words(lang).await && lang != ibasho_protocol::Lang::JA {
+            words::fetch_words(ibasho_protocol::Lang::JA).await;
+        }
+        leptos::mount::mount_to_body(App);
+    });
+}

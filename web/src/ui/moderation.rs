@@ -10,7 +10,8 @@ use ibasho_protocol::{
 use leptos::prelude::*;
 
 use super::browser;
-use super::state::{Ask, Ctx, Screen, tr};
+use super::state::{Ask, Ctx, Screen, tr, tra};
+use super::words::{tfv, tv};
 use crate::desk::{AlertCard, Done};
 use crate::i18n::{t, tf};
 
@@ -200,12 +201,12 @@ fn to_message(ctx: Ctx, room: String, message_id: String) -> impl IntoView {
             let (room, id) = (room.clone(), message_id.clone());
             view! {
                 <button type="button" data-desk="show" on:click=move |_| show_message(ctx, &room, &id)>
-                    {t(lang.get(), "desk.show_message")}
+                    {tv(lang.get(), "desk-show_message")}
                 </button>
             }
             .into_any()
         } else {
-            view! { <span class="quiet">{t(lang.get(), "desk.message_gone")}</span> }.into_any()
+            view! { <span class="quiet">{tv(lang.get(), "desk-message_gone")}</span> }.into_any()
         }
     }
 }
@@ -224,9 +225,9 @@ pub fn StaffPanel(room: String) -> impl IntoView {
         <DoneLine room=room.clone()/>
         <details class="staff-panel" open>
             <summary>
-                {tr(lang, "staff.panel")}
+                {tr(lang, "staff-panel")}
                 {move || (waiting.get() > 0).then(|| view! {
-                    <span class="badge">{tf(lang.get(), "desk.waiting", &[("n", &waiting.get().to_string())])}</span>
+                    <span class="badge">{tfv(lang.get(), "desk-waiting", &[("n", &waiting.get().to_string())])}</span>
                 })}
             </summary>
             <DeskPanel room=room.clone()/>
@@ -251,13 +252,13 @@ fn DoneLine(room: String) -> impl IntoView {
             {move || done.get().map(|done| {
                 let lang = lang.get();
                 let (line, undo) = match &done {
-                    Done::Deleted { .. } => (t(lang, "done.deleted").to_owned(), None),
+                    Done::Deleted { .. } => (t(lang, "done-deleted"), None),
                     Done::Muted { room, handle } => (
-                        tf(lang, "done.muted", &[("handle", handle)]),
+                        tf(lang, "done-muted", &[("handle", handle)]),
                         Some((room.clone(), handle.clone())),
                     ),
-                    Done::Unmuted { handle, .. } => (tf(lang, "done.unmuted", &[("handle", handle)]), None),
-                    Done::Removed { handle, .. } => (tf(lang, "done.removed", &[("handle", handle)]), None),
+                    Done::Unmuted { handle, .. } => (tf(lang, "done-unmuted", &[("handle", handle)]), None),
+                    Done::Removed { handle, .. } => (tf(lang, "done-removed", &[("handle", handle)]), None),
                 };
                 view! {
                     <p class="done">
@@ -265,11 +266,11 @@ fn DoneLine(room: String) -> impl IntoView {
                         {undo.map(|(room, handle)| view! {
                             <button type="button" data-done="undo"
                                 on:click=move |_| unmute(ctx, &room, handle.clone())>
-                                {t(lang, "done.undo")}
+                                {tv(lang, "done-undo")}
                             </button>
                         })}
                         <button type="button" class="quiet" on:click=move |_| ctx.desk.update(|desk| desk.done = None)>
-                            {t(lang, "done.close")}
+                            {tv(lang, "done-close")}
                         </button>
                     </p>
                 }
@@ -296,19 +297,19 @@ fn MutedList(room: String) -> impl IntoView {
             let room = room.clone();
             view! {
                 <section class="muted-list" aria-labelledby="muted-title">
-                    <h2 id="muted-title">{t(lang.get(), "muted.title")}</h2>
+                    <h2 id="muted-title">{tv(lang.get(), "muted-title")}</h2>
                     <ul>
                         {members.into_iter().map(|member| {
                             let (room, handle) = (room.clone(), member.handle.clone());
                             view! {
                                 <li data-muted=member.handle.clone()>
-                                    <span>{tf(lang.get(), "muted.until", &[
+                                    <span>{tfv(lang.get(), "muted-until", &[
                                         ("handle", &member.handle),
                                         ("time", &browser::local_time(member.until)),
                                     ])}</span>
                                     <button type="button" data-mod="unmute"
                                         on:click=move |_| unmute(ctx, &room, handle.clone())>
-                                        {t(lang.get(), "muted.lift")}
+                                        {tv(lang.get(), "muted-lift")}
                                     </button>
                                 </li>
                             }
@@ -368,31 +369,31 @@ pub fn SafetyControls(room: String) -> impl IntoView {
         let room = room.clone();
         move |_| ctx.asking.set(Some(Ask::CloseRoom { room: room.clone() }))
     };
-    let slow_on = slow(30);
+    let slow_on = slow(crate::i18n::SLOW_MODE_SECONDS);
     let slow_off = slow(0);
     let topic_id = format!("topic-{room}");
     view! {
-        <section class="safety-controls" aria-label=tr(lang, "mod.controls")>
+        <section class="safety-controls" aria-label=tra(lang, "mod-controls")>
             <div class="actions">
                 <span class:hidden=move || state.with(|s| s.locked && !s.unattended)>
-                    <button type="button" data-mod="lock" on:click=lock>{tr(lang, "mod.lock")}</button>
+                    <button type="button" data-mod="lock" on:click=lock>{tr(lang, "mod-lock")}</button>
                 </span>
                 <span class:hidden=move || !state.with(|s| s.locked && !s.unattended)>
-                    <button type="button" data-mod="unlock" on:click=unlock>{tr(lang, "mod.unlock")}</button>
+                    <button type="button" data-mod="unlock" on:click=unlock>{tr(lang, "mod-unlock")}</button>
                 </span>
                 <span class:hidden=move || state.with(|s| s.slow_mode_seconds > 0)>
-                    <button type="button" data-mod="slow" on:click=slow_on>{tr(lang, "mod.slow")}</button>
+                    <button type="button" data-mod="slow" on:click=slow_on>{tr(lang, "mod-slow")}</button>
                 </span>
                 <span class:hidden=move || state.with(|s| s.slow_mode_seconds == 0)>
-                    <button type="button" data-mod="slow-off" on:click=slow_off>{tr(lang, "mod.slow_off")}</button>
+                    <button type="button" data-mod="slow-off" on:click=slow_off>{tr(lang, "mod-slow_off")}</button>
                 </span>
-                <button type="button" data-mod="close" on:click=close>{tr(lang, "mod.close")}</button>
+                <button type="button" data-mod="close" on:click=close>{tr(lang, "mod-close")}</button>
             </div>
             <form class="topic" on:submit=set_topic>
-                <label for=topic_id.clone()>{tr(lang, "mod.topic")}</label>
+                <label for=topic_id.clone()>{tr(lang, "mod-topic")}</label>
                 <input id=topic_id.clone() maxlength="200" prop:value=move || topic.get()
                     on:input=move |ev| topic.set(event_target_value(&ev))/>
-                <button type="submit">{tr(lang, "mod.topic_set")}</button>
+                <button type="submit">{tr(lang, "mod-topic_set")}</button>
             </form>
         </section>
     }
@@ -432,20 +433,20 @@ pub fn DeskPanel(room: String) -> impl IntoView {
     };
     view! {
         <section class="desk" aria-labelledby="desk-title">
-            <h2 id="desk-title">{tr(lang, "desk.title")}</h2>
+            <h2 id="desk-title">{tr(lang, "desk-title")}</h2>
             {move || admin().then(|| view! {
                 <button type="button" data-open="audit" on:click=move |_| ctx.screen.set(Screen::Audit)>
-                    {t(lang.get(), "audit.open")}
+                    {tv(lang.get(), "audit-open")}
                 </button>
             })}
             {move || (alerts.with(Vec::is_empty) && reports.with(Vec::is_empty))
-                .then(|| view! { <p class="quiet">{t(lang.get(), "desk.empty")}</p> })}
+                .then(|| view! { <p class="quiet">{tv(lang.get(), "desk-empty")}</p> })}
             <ul class="reports">
                 {move || reports.get().into_iter().map(|report| {
-                    let reason = t(lang.get(), &format!("report.reason.{}", report.reason.as_str()));
+                    let reason = t(lang.get(), &format!("report-reason-{}", report.reason.as_str()));
                     let resolve = OUTCOMES.iter().map(|outcome| {
                         let (id, outcome) = (report.report_id.clone(), *outcome);
-                        let key = format!("desk.resolve.{}", outcome.as_str());
+                        let key = format!("desk-resolve-{}", outcome.as_str());
                         view! {
                             <button type="button" data-outcome=outcome.as_str() on:click=move |_| {
                                 let sent = ctx.wire.send(&ClientMsg::ResolveReport { report_id: id.clone(), outcome });
@@ -453,14 +454,14 @@ pub fn DeskPanel(room: String) -> impl IntoView {
                                 if sent {
                                     ctx.desk.update(|desk| desk.resolved(&id));
                                 }
-                            }>{t(lang.get(), &key)}</button>
+                            }>{tv(lang.get(), &key)}</button>
                         }
                     }).collect_view();
                     view! {
                         <li class="report-card" data-report=report.report_id.clone()>
-                            <p>{tf(lang.get(), "desk.report", &[("reason", reason)])}</p>
+                            <p>{tfv(lang.get(), "desk-report", &[("reason", &reason)])}</p>
                             <blockquote><span class="handle">{report.handle.clone()}</span>{" "}{report.text.clone()}</blockquote>
-                            {report.note.clone().map(|note| view! { <p>{tf(lang.get(), "desk.note", &[("note", &note)])}</p> })}
+                            {report.note.clone().map(|note| view! { <p>{tfv(lang.get(), "desk-note", &[("note", &note)])}</p> })}
                             <div class="actions">
                                 {to_message(ctx, report.room.clone(), report.message_id.clone())}
                                 {resolve}
@@ -481,9 +482,9 @@ fn alert_card(ctx: Ctx, alert: AlertCard) -> impl IntoView {
     let lang = ctx.lang.get();
     let rule = alert.rule.clone().unwrap_or_default();
     let line = match alert.reason {
-        AlertReason::Flagged => tf(lang, "desk.alert.flagged", &[("rule", &rule)]),
-        AlertReason::Trial => tf(lang, "desk.alert.trial", &[("rule", &rule)]),
-        AlertReason::Crisis => t(lang, "desk.alert.crisis").to_owned(),
+        AlertReason::Flagged => tf(lang, "desk-alert-flagged", &[("rule", &rule)]),
+        AlertReason::Trial => tf(lang, "desk-alert-trial", &[("rule", &rule)]),
+        AlertReason::Crisis => t(lang, "desk-alert-crisis"),
     };
     let (room, id) = (alert.room.clone(), alert.message_id.clone());
     // The writer: the alert names them (an older server did not: then the room's messages).
@@ -499,9 +500,9 @@ fn alert_card(ctx: Ctx, alert: AlertCard) -> impl IntoView {
     });
     let urgent = alert.reason == AlertReason::Crisis;
     let key = if urgent {
-        "mod.escalate_urgent"
+        "mod-escalate_urgent"
     } else {
-        "mod.escalate"
+        "mod-escalate"
     };
     let escalation = writer.clone().map(|handle| {
         let (room, id) = (room.clone(), id.clone());
@@ -510,7 +511,7 @@ fn alert_card(ctx: Ctx, alert: AlertCard) -> impl IntoView {
                 on:click=move |_| ctx.asking.set(Some(Ask::Escalate {
                     room: room.clone(), handle: handle.clone(), message_id: id.clone(), urgent,
                 }))>
-                {t(lang, key)}
+                {tv(lang, key)}
             </button>
         }
     });
@@ -532,13 +533,13 @@ fn alert_card(ctx: Ctx, alert: AlertCard) -> impl IntoView {
     view! {
         <li class="alert-card" class:crisis=urgent data-alert=alert.id.clone().unwrap_or_default()>
             <p>
-                {writer.map(|handle| view! { <strong class="handle">{tf(lang, "desk.writer", &[("handle", &handle)])}</strong>" " })}
+                {writer.map(|handle| view! { <strong class="handle">{tfv(lang, "desk-writer", &[("handle", &handle)])}</strong>" " })}
                 {line}
             </p>
             <div class="actions">
                 {to_message(ctx, room.clone(), id.clone())}
                 {escalation}
-                <button type="button" data-desk="dismiss" on:click=dismiss>{t(lang, "desk.dismiss")}</button>
+                <button type="button" data-desk="dismiss" on:click=dismiss>{tv(lang, "desk-dismiss")}</button>
             </div>
         </li>
     }
@@ -557,19 +558,19 @@ fn Escalations() -> impl IntoView {
         let statuses = statuses.get();
         (!statuses.is_empty()).then(|| {
             view! {
-                <ul class="escalations" aria-label=tr(lang, "escalation.title")>
+                <ul class="escalations" aria-label=tra(lang, "escalation-title")>
                     {statuses.into_iter().map(|(handle, status)| {
                         let key = match status {
-                            EscalationStatus::Asked => "escalation.asked",
-                            EscalationStatus::Queued => "escalation.queued",
-                            EscalationStatus::NotGoingAhead => "escalation.not_going_ahead",
-                            EscalationStatus::WithCounselor => "escalation.with_counselor",
-                            EscalationStatus::Ended => "escalation.ended",
+                            EscalationStatus::Asked => "escalation-asked",
+                            EscalationStatus::Queued => "escalation-queued",
+                            EscalationStatus::NotGoingAhead => "escalation-not_going_ahead",
+                            EscalationStatus::WithCounselor => "escalation-with_counselor",
+                            EscalationStatus::Ended => "escalation-ended",
                         };
                         let handle = handle.unwrap_or_default();
                         // (Its wire name, the key's last part.)
                         let name = key.trim_start_matches("escalation.");
-                        view! { <li data-status=name>{tf(lang.get(), key, &[("handle", &handle)])}</li> }
+                        view! { <li data-status=name>{tfv(lang.get(), key, &[("handle", &handle)])}</li> }
                     }).collect_view()}
                 </ul>
             }

@@ -9,10 +9,10 @@ use crate::i18n::{t, tf};
 
 fn label(reaction: Reaction) -> (&'static str, &'static str) {
     match reaction {
-        Reaction::Nod => ("reaction.nod", "うん"),
-        Reaction::ThumbsUp => ("reaction.thumbs_up", "👍"),
-        Reaction::Pray => ("reaction.pray", "🙏"),
-        Reaction::Tea => ("reaction.tea", "☕"),
+        Reaction::Nod => ("reaction-nod", "うん"),
+        Reaction::ThumbsUp => ("reaction-thumbs_up", "👍"),
+        Reaction::Pray => ("reaction-pray", "🙏"),
+        Reaction::Tea => ("reaction-tea", "☕"),
     }
 }
 
@@ -37,7 +37,7 @@ pub fn button(
     };
     let name = move || {
         let lang = lang.get();
-        let name = tf(lang, "room.react", &[("reaction", t(lang, key))]);
+        let name = tf(lang, "room-react", &[("reaction", &t(lang, key))]);
         match count() {
             0 => name,
             n => format!("{name} ({n})"),

@@ -9,7 +9,7 @@ use ibasho_protocol::{ErrorCode, ErrorFrame};
 use leptos::prelude::*;
 
 use super::state::{Ctx, Screen};
-use crate::i18n::{error_sentence, t};
+use crate::i18n::{marked, refusal_words};
 
 /// A room that could not be entered is forgotten; the session goes unless something still
 /// keeps it (another room, staff, a request for a counselor).
@@ -85,7 +85,7 @@ pub fn refused(ctx: Ctx, error: ErrorFrame) {
                     // again, one leaves them first (the words say so).
                     ctx.screen.set(Screen::Lobby);
                     ctx.notice
-                        .set(Some(t(lang, "entry.audience_in_session").to_owned()));
+                        .set(Some(marked(lang, "entry-audience_in_session", &[])));
                     return;
                 }
                 ctx.screen.set(Screen::Entry(room.clone()));
@@ -105,6 +105,5 @@ pub fn refused(ctx: Ctx, error: ErrorFrame) {
         }
         _ => {}
     }
-    ctx.notice
-        .set(Some(error_sentence(lang, error.code).to_owned()));
+    ctx.notice.set(Some(refusal_words(lang, &error)));
 }

@@ -11,10 +11,11 @@ use leptos::prelude::*;
 use super::browser;
 use super::chrome::QuickExit;
 use super::safety::{HiddenLine, PersonalInfoChoice, SupportCard};
-use super::state::{Ctx, MenuTarget, tr};
+use super::state::{Ctx, MenuTarget, tr, tra};
+use super::words::{tfv, tv};
 use crate::conversation::{Pending, PendingState, hidden_runs};
 use crate::follow::{Follow, Move};
-use crate::i18n::{error_sentence, t, tf};
+use crate::i18n::{code_words, t, tf};
 use crate::keys::enter_sends;
 
 /// Scrolls the pane to its end, after the browser laid out what changed.
@@ -148,7 +149,7 @@ pub fn Room(room: String) -> impl IntoView {
             <RoomBar room=room.clone()/>
             // (Focusable: it scrolls by itself when there is much to say.)
             <div class="room-info" tabindex="0" role="region"
-                aria-label=tr(lang, "room.info_label")>
+                aria-label=tra(lang, "room-info_label")>
                 <MemoryNote room=room.clone()/>
                 <Agenda room=room.clone()/>
                 <super::staff::Floor room=room.clone()/>
@@ -169,10 +170,10 @@ pub fn Room(room: String) -> impl IntoView {
                     class="messages"
                     node_ref=pane
                     on:scroll=on_scroll
-                    aria-label=tr(lang, "room.messages_label")
+                    aria-label=tra(lang, "room-messages_label")
                     tabindex="0"
                 >
-                    {move || empty().then(|| view! { <li class="quiet">{t(lang.get(), "room.empty")}</li> })}
+                    {move || empty().then(|| view! { <li class="quiet">{tv(lang.get(), "room-empty")}</li> })}
                     // Keyed by id *and* time: a restarted server numbers from 1 again.
                     <For
                         each=move || messages.get()
@@ -191,7 +192,7 @@ pub fn Room(room: String) -> impl IntoView {
                             follow.update(|f| { f.jump(); });
                             to_end(pane);
                         }>
-                        {tf(lang.get(), "room.new_messages", &[("n", &unread.get().to_string())])}
+                        {tfv(lang.get(), "room-new_messages", &[("n", &unread.get().to_string())])}
                         <span aria-hidden="true">" ↓"</span>
                     </button>
                 })}
@@ -222,7 +223,7 @@ fn RoomBar(room: String) -> impl IntoView {
             <div class="room-name">
                 <h1 id="room-title" tabindex="-1">{title}</h1>
                 <p class="count" aria-live="off">
-                    {move || tf(lang.get(), "room.present", &[("n", &present().to_string())])}
+                    {move || tfv(lang.get(), "room-present", &[("n", &present().to_string())])}
                 </p>
             </div>
             <super::room_menu::RoomMenu room=room/>
@@ -249,10 +250,10 @@ fn MemoryNote(room: String) -> impl IntoView {
         <p class="memory-note">{move || match closes_at() {
             Some(ends) => tf(
                 lang.get(),
-                "room.session_note",
+                "room-sitting_note",
                 &[("time", &browser::local_time(ends))],
             ),
-            None => t(lang.get(), "room.memory_note").to_owned(),
+            None => t(lang.get(), "room-memory_note"),
         }}</p>
     }
 }
@@ -271,7 +272,7 @@ fn Agenda(room: String) -> impl IntoView {
             });
             let current = moved.or(programme.current);
             view! {
-                <ol class="agenda" aria-label=tr(lang, "programme.agenda")>
+                <ol class="agenda" aria-label=tra(lang, "programme-agenda")>
                     {programme
                         .agenda
                         .into_iter()
@@ -360,7 +361,7 @@ fn message_view(
             <div class="message-head" class:hidden=move || run.get().is_some()>
                 <p class="who">
                     <span class="handle">{message.handle.clone()}</span>
-                    {mine.then(|| view! { <span class="you">{tr(lang, "room.you")}</span> })}
+                    {mine.then(|| view! { <span class="you">{tr(lang, "room-you")}</span> })}
                     <time datetime=at>{time}</time>
                 </p>
                 <div class="message-actions" class:hidden=move || deleted.get()>
@@ -374,7 +375,7 @@ fn message_view(
                     if run.get().is_some() {
                         None
                     } else if deleted.get() {
-                        Some(view! { <p class="text removed">{t(lang.get(), "room.deleted")}</p> }.into_any())
+                        Some(view! { <p class="text removed">{tv(lang.get(), "room-deleted")}</p> }.into_any())
                     } else {
                         Some(view! { <p class="text">{text.clone()}</p> }.into_any())
                     }
@@ -394,10 +395,10 @@ fn pending_view(ctx: Ctx, room: &str, pending: &Pending) -> impl IntoView + use<
     let state = move || match failed_code {
         Some(code) => format!(
             "{} — {}",
-            t(lang.get(), "room.failed"),
-            error_sentence(lang.get(), code)
+            t(lang.get(), "room-failed"),
+            ibasho_i18n::ruby::plain(&code_words(lang.get(), code)).into_owned()
         ),
-        None => t(lang.get(), "room.pending").to_owned(),
+        None => t(lang.get(), "room-pending"),
     };
     let room = room.to_owned();
     let client_id = pending.client_id.clone();
@@ -419,7 +420,7 @@ fn pending_view(ctx: Ctx, room: &str, pending: &Pending) -> impl IntoView + use<
                                 c.dismiss(&client_id);
                             }
                         });
-                    }>{tr(lang, "room.dismiss")}</button>
+                    }>{tr(lang, "room-dismiss")}</button>
                 })}
             </p>
         </li>
@@ -481,12 +482,12 @@ fn Composer(room: String) -> impl IntoView {
         if ctx.listening.get() && !case_room {
             view! {
                 <div class="listening">
-                    <p>{t(lang.get(), "room.listening")}</p>
+                    <p>{tv(lang.get(), "room-listening")}</p>
                     <button type="button" data-room="start-talking" on:click=move |_| {
                         ctx.listening.set(false);
                         browser::focus_composer();
                     }>
-                        {t(lang.get(), "room.start_talking")}
+                        {tv(lang.get(), "room-start_talking")}
                     </button>
                 </div>
             }
@@ -496,12 +497,13 @@ fn Composer(room: String) -> impl IntoView {
             let on_submit = on_submit.clone();
             view! {
                 <form class="composer" on:submit=on_submit>
-                    <label for="composer" class="sr-only">{t(lang.get(), "room.composer.label")}</label>
+                    <label for="composer" class="sr-only">{tv(lang.get(), "room-composer-label")}</label>
                     <textarea
                         id="composer"
                         node_ref=area
                         rows="1"
-                        maxlength="1000"
+                        // The server's limit (from its welcome).
+                        maxlength=crate::i18n::limits().map(|l| l.max_text_chars)
                         aria-describedby="composer-hint"
                         enterkeyhint="send"
                         prop:value=move || text.get()
@@ -509,9 +511,9 @@ fn Composer(room: String) -> impl IntoView {
                         on:keydown=on_keydown
                     ></textarea>
                     <button type="submit" class="primary send" disabled=move || !may_speak.get()>
-                        {t(lang.get(), "room.send")}
+                        {tv(lang.get(), "room-send")}
                     </button>
-                    <p id="composer-hint" class="hint">{t(lang.get(), "room.composer.hint")}</p>
+                    <p id="composer-hint" class="hint">{tv(lang.get(), "room-composer-hint")}</p>
                 </form>
             }
             .into_any()
@@ -535,15 +537,15 @@ fn RoomStateLine(room: String) -> impl IntoView {
         let lang = lang.get();
         let topic = state
             .topic
-            .map(|topic| view! { <p class="topic-now">{tf(lang, "room.topic", &[("topic", &topic)])}</p> });
+            .map(|topic| view! { <p class="topic-now">{tfv(lang, "room-topic", &[("topic", &topic)])}</p> });
         let calm = if state.unattended {
-            Some(t(lang, "room.unattended").to_owned())
+            Some(t(lang, "room-unattended"))
         } else if state.locked {
-            Some(t(lang, "room.locked").to_owned())
+            Some(t(lang, "room-locked"))
         } else if state.slow_mode_seconds > 0 {
             Some(tf(
                 lang,
-                "room.slow_mode",
+                "room-slow_mode",
                 &[("n", &state.slow_mode_seconds.to_string())],
             ))
         } else {

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::browser;
 use super::state::{Ctx, Screen};
 use crate::conversations::{Conversations, RoomTold};
-use crate::i18n::{t, tf};
+use crate::i18n::{m, marked, t, tf};
 
 /// The room area's part of the session: being in a room keeps it; its end forgets them.
 pub fn install(ctx: Ctx) {
@@ -156,33 +156,33 @@ pub fn told(ctx: Ctx, told: RoomTold) {
             {
                 let said = tf(
                     lang,
-                    "room.announce",
+                    "room-announce",
                     &[("handle", &handle), ("text", &text)],
                 );
                 ctx.announcement.set(said);
             }
         }
-        RoomTold::YourTurn => ctx.announcement.set(t(lang, "round.your_turn").to_owned()),
+        RoomTold::YourTurn => ctx.announcement.set(t(lang, "round-your_turn")),
         RoomTold::Closing { closes_at } => {
             let time = browser::local_time(closes_at);
             ctx.notice
-                .set(Some(tf(lang, "room.closing", &[("time", &time)])));
+                .set(Some(marked(lang, "room-closing", &[("time", &time)])));
         }
         RoomTold::Closed { room } => {
             // The sitting ended: the server took everyone out and erased what was said.
             gone(ctx, &room);
-            ctx.notice.set(Some(t(lang, "room.closed").to_owned()));
+            ctx.notice.set(Some(m(lang, "room-closed")));
         }
         RoomTold::Sanction { room, kind, until } => {
             let sentence = match kind {
                 SanctionKind::Muted => {
                     let time = until.map(browser::local_time).unwrap_or_default();
-                    tf(lang, "sanction.muted", &[("time", &time)])
+                    marked(lang, "sanction-muted", &[("time", &time)])
                 }
-                SanctionKind::Unmuted => t(lang, "sanction.unmuted").to_owned(),
+                SanctionKind::Unmuted => m(lang, "sanction-unmuted"),
                 SanctionKind::Removed => {
                     gone(ctx, &room);
-                    t(lang, "sanction.removed").to_owned()
+                    m(lang, "sanction-removed")
                 }
             };
             ctx.notice.set(Some(sentence));

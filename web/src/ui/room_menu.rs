@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::sheet::Sheet;
 use super::state::{Ask, Ctx, Screen, tr};
+use super::words::tv;
 use crate::i18n::t;
 
 /// The menu's button, in the room's bar.
@@ -19,7 +20,7 @@ pub fn RoomMenu(room: String) -> impl IntoView {
             aria-expanded=move || open.with(Option::is_some).to_string() data-room-menu="open"
             on:click=move |_| open.set(Some(room.clone()))>
             <span aria-hidden="true">"☰"</span>
-            <span class="label">{tr(lang, "room.menu")}</span>
+            <span class="label">{tr(lang, "room-menu")}</span>
         </button>
     }
 }
@@ -60,14 +61,14 @@ fn RoomMenuBody(room: String) -> impl IntoView {
                 <button type="button" data-room-menu=data on:click=move |_| {
                     ctx.room_menu.set(None);
                     act();
-                }>{t(lang.get(), key)}</button>
+                }>{tv(lang.get(), key)}</button>
             </li>
         }
     };
     let mut items = Vec::new();
     if counselor && case_room {
         items.push(item(
-            "console.back_to_console",
+            "console-back_to_console",
             "console",
             Box::new(move || {
                 ctx.screen.set(Screen::Console);
@@ -75,7 +76,7 @@ fn RoomMenuBody(room: String) -> impl IntoView {
         ));
     } else {
         items.push(item(
-            "room.back",
+            "room-back",
             "back",
             Box::new(move || ctx.screen.set(Screen::Lobby)),
         ));
@@ -83,7 +84,7 @@ fn RoomMenuBody(room: String) -> impl IntoView {
     if staff.is_none() && !case_room && !request_open {
         let room = room.clone();
         items.push(item(
-            "counsel.ask",
+            "counsel-ask",
             "ask",
             Box::new(move || {
                 ctx.asking.set(Some(Ask::AskCounselor {
@@ -95,7 +96,7 @@ fn RoomMenuBody(room: String) -> impl IntoView {
     if !case_room {
         if ctx.listening.get_untracked() {
             items.push(item(
-                "room.start_talking",
+                "room-start_talking",
                 "talk",
                 Box::new(move || {
                     ctx.listening.set(false);
@@ -104,20 +105,20 @@ fn RoomMenuBody(room: String) -> impl IntoView {
             ));
         } else {
             items.push(item(
-                "room.stop_talking",
+                "room-stop_talking",
                 "listen",
                 Box::new(move || ctx.listening.set(true)),
             ));
         }
     }
     items.push(item(
-        "settings.title",
+        "settings-title",
         "settings",
         Box::new(move || ctx.settings_open.set(true)),
     ));
     if let Some(id) = my_case {
         items.push(item(
-            "counsel.end",
+            "counsel-end",
             "end",
             Box::new(move || {
                 ctx.asking
@@ -127,19 +128,19 @@ fn RoomMenuBody(room: String) -> impl IntoView {
     } else if !case_room {
         let room = room.clone();
         items.push(item(
-            "room.leave",
+            "room-leave",
             "leave",
             Box::new(move || super::room_actions::leave(ctx, &room)),
         ));
     }
     view! {
-        <Sheet label=t(lang.get_untracked(), "room.menu").to_owned()
+        <Sheet label=t(lang.get_untracked(), "room-menu")
             close=Callback::new(move |()| close())>
                 <ul class="menu-items">
                     {items}
                     <li>
                         <button type="button" data-room-menu="close" on:click=move |_| close()>
-                            {t(lang.get(), "menu.close")}
+                            {tv(lang.get(), "menu-close")}
                         </button>
                     </li>
                 </ul>

@@ -10,15 +10,16 @@ use leptos::prelude::*;
 
 use super::browser;
 use super::state::{Ctx, tr};
-use crate::i18n::{t, tf};
+use super::words::tv;
+use crate::i18n::{m, tf};
 use crate::safety::{Safety, SafetyTold};
 
 const REASONS: [(ReportReason, &str); 5] = [
-    (ReportReason::Harassment, "report.reason.harassment"),
-    (ReportReason::PersonalInfo, "report.reason.personal_info"),
-    (ReportReason::Spam, "report.reason.spam"),
-    (ReportReason::SelfHarm, "report.reason.self_harm"),
-    (ReportReason::Other, "report.reason.other"),
+    (ReportReason::Harassment, "report-reason-harassment"),
+    (ReportReason::PersonalInfo, "report-reason-personal_info"),
+    (ReportReason::Spam, "report-reason-spam"),
+    (ReportReason::SelfHarm, "report-reason-self_harm"),
+    (ReportReason::Other, "report-reason-other"),
 ];
 
 /// The safety area's part of the session: who was hidden is forgotten with it.
@@ -32,10 +33,8 @@ pub fn told(ctx: Ctx, told: SafetyTold) {
     let lang = ctx.lang.get_untracked();
     let sentence = match told {
         SafetyTold::None => return,
-        SafetyTold::ReportReceived => t(lang, "report.received").to_owned(),
-        SafetyTold::Outcome(outcome) => {
-            t(lang, &format!("report.outcome.{}", outcome.as_str())).to_owned()
-        }
+        SafetyTold::ReportReceived => m(lang, "report-received"),
+        SafetyTold::Outcome(outcome) => m(lang, &format!("report-outcome-{}", outcome.as_str())),
     };
     ctx.notice.set(Some(sentence));
 }
@@ -87,13 +86,13 @@ pub fn ReportDialog() -> impl IntoView {
                         on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                             if ev.key() == "Escape" { close(); }
                         }>
-                        <h2 id="report-title">{t(lang.get(), "report.title")}</h2>
+                        <h2 id="report-title">{tv(lang.get(), "report-title")}</h2>
                         <blockquote class="quoted">
                             <span class="handle">{target.handle.clone()}</span>" "{target.text.clone()}
                         </blockquote>
-                        <p class="hint">{t(lang.get(), "report.private")}</p>
+                        <p class="hint">{tv(lang.get(), "report-private")}</p>
                         <form on:submit=send>
-                            <label for="report-reason">{t(lang.get(), "report.reason")}</label>
+                            <label for="report-reason">{tv(lang.get(), "report-reason")}</label>
                             <select id="report-reason" node_ref=first on:change=move |ev| {
                                 let value = event_target_value(&ev);
                                 if let Some((r, _)) = REASONS.iter().find(|(r, _)| r.as_str() == value) {
@@ -102,16 +101,16 @@ pub fn ReportDialog() -> impl IntoView {
                             }>
                                 {REASONS
                                     .iter()
-                                    .map(|(r, key)| view! { <option value=r.as_str()>{t(lang.get(), key)}</option> })
+                                    .map(|(r, key)| view! { <option value=r.as_str()>{tv(lang.get(), key)}</option> })
                                     .collect_view()}
                             </select>
-                            <label for="report-note">{t(lang.get(), "report.note")}</label>
+                            <label for="report-note">{tv(lang.get(), "report-note")}</label>
                             <input id="report-note" maxlength="300" prop:value=move || note.get()
                                 on:input=move |ev| note.set(event_target_value(&ev))/>
                             <div class="actions">
-                                <button type="submit" class="primary">{t(lang.get(), "report.send")}</button>
+                                <button type="submit" class="primary">{tv(lang.get(), "report-send")}</button>
                                 <button type="button" on:click=move |_| close()>
-                                    {t(lang.get(), "report.cancel")}
+                                    {tv(lang.get(), "report-cancel")}
                                 </button>
                             </div>
                         </form>
@@ -133,7 +132,7 @@ pub fn HiddenLine(handle: String, count: usize) -> impl IntoView {
         move || {
             tf(
                 lang.get(),
-                "hide.hidden",
+                "hide-hidden",
                 &[("handle", &handle), ("n", &count.to_string())],
             )
         }
@@ -146,7 +145,7 @@ pub fn HiddenLine(handle: String, count: usize) -> impl IntoView {
                 ctx.safety.update(|safety| {
                     safety.hidden.remove(&handle);
                 });
-            }>{tr(lang, "hide.show")}</button>
+            }>{tr(lang, "hide-show")}</button>
         </p>
     }
 }
@@ -193,10 +192,10 @@ pub fn PersonalInfoChoice(room: String, client_id: String, text: String) -> impl
     view! {
         <div class="pi-choice" role="alertdialog" aria-labelledby=title_id.clone()
             tabindex="-1" node_ref=dialog>
-            <p id=title_id.clone()>{tr(lang, "pi.title")}</p>
+            <p id=title_id.clone()>{tr(lang, "pi-title")}</p>
             <div class="actions">
-                <button type="button" on:click=send>{tr(lang, "pi.send")}</button>
-                <button type="button" class="primary" on:click=edit>{tr(lang, "pi.edit")}</button>
+                <button type="button" on:click=send>{tr(lang, "pi-send")}</button>
+                <button type="button" class="primary" on:click=edit>{tr(lang, "pi-edit")}</button>
             </div>
         </div>
     }
@@ -221,15 +220,15 @@ pub fn SupportCard(room: String) -> impl IntoView {
             let room = room.clone();
             view! {
                 <aside class="support" aria-labelledby="support-title">
-                    <h2 id="support-title">{t(lang.get(), "support.title")}</h2>
-                    <p>{t(lang.get(), "support.body")}</p>
+                    <h2 id="support-title">{tv(lang.get(), "support-title")}</h2>
+                    <p>{tv(lang.get(), "support-body")}</p>
                     {help_lines(lang.get(), lines)}
                     {offer.then(|| {
                         let room = room.clone();
                         view! {
                             <button type="button" class="primary" data-counsel="ask-crisis"
                                 on:click=move |_| super::counsel::ask(ctx, Some(room.clone()), EscalationSource::Crisis)>
-                                {t(lang.get(), "counsel.ask")}
+                                {tv(lang.get(), "counsel-ask")}
                             </button>
                         }
                     })}
@@ -239,7 +238,7 @@ pub fn SupportCard(room: String) -> impl IntoView {
                                 c.support = None;
                             }
                         });
-                    }>{t(lang.get(), "support.close")}</button>
+                    }>{tv(lang.get(), "support-close")}</button>
                 </aside>
             }
         })

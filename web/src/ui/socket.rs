@@ -16,7 +16,7 @@ use web_sys::{CloseEvent, MessageEvent, WebSocket};
 use super::browser::{self, SESSION_KEY};
 use super::state::{Ctx, Screen};
 use crate::areas::{Tab, Told, dispatch};
-use crate::i18n::t;
+use crate::i18n::{marked, t};
 
 /// Gives the wire its lifecycle: how to connect and how to end a session.
 pub fn install(ctx: Ctx) {
@@ -131,9 +131,11 @@ fn lost(ctx: Ctx, generation: u32, code: u16) {
         // The staff account was removed or changed: the session ended on the server.
         end_session(ctx);
         ctx.screen.set(Screen::StaffSignIn);
-        ctx.notice.set(Some(
-            t(ctx.lang.get_untracked(), "staff.signed_out").to_owned(),
-        ));
+        ctx.notice.set(Some(marked(
+            ctx.lang.get_untracked(),
+            "staff-signed_out",
+            &[],
+        )));
         return;
     }
     ctx.conversations.update(|all| all.disconnected());
@@ -178,14 +180,19 @@ fn session_frame(ctx: Ctx, frame: ServerMsg) {
             resumed,
             rooms,
             staff,
+            limits,
         } => {
+            if let Some(limits) = limits {
+                crate::i18n::set_limits(&limits);
+                // Sentences that name the server's numbers are drawn again with them.
+                ctx.lang.notify();
+            }
             // A staff session the server no longer has (it restarted): sign in again.
             if ctx.staff.get_untracked().is_some() && staff.is_none() {
                 end_session(ctx);
                 ctx.screen.set(Screen::StaffSignIn);
-                ctx.notice.set(Some(
-                    t(ctx.lang.get_untracked(), "staff.expired").to_owned(),
-                ));
+                ctx.notice
+                    .set(Some(marked(ctx.lang.get_untracked(), "staff-expired", &[])));
                 return;
             }
             ctx.staff.set(staff);
@@ -198,11 +205,10 @@ fn session_frame(ctx: Ctx, frame: ServerMsg) {
         }
         ServerMsg::Notice { code } => {
             let key = match code {
-                NoticeCode::Degraded => "notice.degraded",
-                NoticeCode::Restored => "notice.restored",
+                NoticeCode::Degraded => "notice-degraded",
+                NoticeCode::Restored => "notice-restored",
             };
-            ctx.notice
-                .set(Some(t(ctx.lang.get_untracked(), key).to_owned()));
+            ctx.notice.set(Some(t(ctx.lang.get_untracked(), key)));
         }
         ServerMsg::Error(error) => super::refusal::refused(ctx, error),
         // (The router sends nothing else here.)
@@ -249,9 +255,11 @@ fn welcome(ctx: Ctx, handle: String, session: String, resumed: bool, rooms: Vec<
         // The server forgot us (it restarted): same handle asked for, same rooms joined, and
         // the view starts afresh with the new history (its ids start again from 1).
         ctx.conversations.update(|all| all.restart());
-        ctx.notice.set(Some(
-            t(ctx.lang.get_untracked(), "link.new_session").to_owned(),
-        ));
+        ctx.notice.set(Some(marked(
+            ctx.lang.get_untracked(),
+            "link-new_session",
+            &[],
+        )));
     }
     // A request to talk with a counselor asked for before the session was there.
     super::counsel::welcomed(ctx);

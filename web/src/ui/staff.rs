@@ -4,8 +4,9 @@
 use ibasho_protocol::{ClientMsg, FacilitatorAction, StaffLogin};
 use leptos::prelude::*;
 
-use super::state::{Ctx, Screen, Wish, tr};
-use crate::i18n::{t, tf};
+use super::state::{Ctx, Screen, Wish, tr, tra};
+use super::words::tv;
+use crate::i18n::tf;
 
 /// The staff sign-in: name and password, sent once with `hello` and not kept.
 /// The staff area's part of the session: staff stay signed in between rooms.
@@ -57,11 +58,11 @@ pub fn StaffSignIn() -> impl IntoView {
     };
     view! {
         <section class="entry staff-sign-in" aria-labelledby="staff-title">
-            <h1 id="staff-title">{tr(lang, "staff.title")}</h1>
-            <p>{tr(lang, "staff.body")}</p>
+            <h1 id="staff-title">{tr(lang, "staff-title")}</h1>
+            <p>{tr(lang, "staff-body")}</p>
             <form on:submit=submit>
                 <div class="field">
-                    <label for="staff-name">{tr(lang, "staff.name")}</label>
+                    <label for="staff-name">{tr(lang, "staff-name")}</label>
                     <input
                         id="staff-name"
                         name="staff-name"
@@ -73,7 +74,7 @@ pub fn StaffSignIn() -> impl IntoView {
                     />
                 </div>
                 <div class="field">
-                    <label for="staff-password">{tr(lang, "staff.password")}</label>
+                    <label for="staff-password">{tr(lang, "staff-password")}</label>
                     <input
                         id="staff-password"
                         name="staff-password"
@@ -86,9 +87,9 @@ pub fn StaffSignIn() -> impl IntoView {
                     />
                 </div>
                 <div class="actions">
-                    <button type="submit" class="primary">{tr(lang, "staff.submit")}</button>
+                    <button type="submit" class="primary">{tr(lang, "staff-submit")}</button>
                     <button type="button" on:click=move |_| ctx.screen.set(Screen::Lobby)>
-                        {tr(lang, "entry.back")}
+                        {tr(lang, "entry-back")}
                     </button>
                 </div>
             </form>
@@ -118,13 +119,13 @@ pub fn Floor(room: String) -> impl IntoView {
             let line = if mine {
                 tf(
                     lang.get(),
-                    "round.yours",
+                    "round-yours",
                     &[("turn", &turn), ("turns", &turns)],
                 )
             } else {
                 tf(
                     lang.get(),
-                    "round.theirs",
+                    "round-theirs",
                     &[
                         ("handle", &floor.handle),
                         ("turn", &turn),
@@ -137,11 +138,11 @@ pub fn Floor(room: String) -> impl IntoView {
                 <div class="floor" class:mine=mine role="status">
                     <p>{line}</p>
                     {(!mine && ctx.staff.get().is_none()).then(|| view! {
-                        <p class="hint">{t(lang.get(), "round.wait")}</p>
+                        <p class="hint">{tv(lang.get(), "round-wait")}</p>
                     })}
                     {mine.then(|| view! {
                         <button type="button" on:click=move |_| pass(ctx, &room)>
-                            {t(lang.get(), "round.pass")}
+                            {tv(lang.get(), "round-pass")}
                         </button>
                     })}
                 </div>
@@ -180,23 +181,25 @@ pub fn Controls(room: String) -> impl IntoView {
         view! {
             <button
                 type="button"
-                data-action=key
+                // The name pages and tests know the button by (the key as it was first
+                // written, with dots).
+                data-action=key.replace('-', ".")
                 on:click=move |_| facilitate(ctx, &room, action)
             >
-                {move || t(lang.get(), key)}
+                {move || tv(lang.get(), key)}
             </button>
         }
     };
-    let extend = button("facilitate.extend", FacilitatorAction::Extend);
-    let previous = button("facilitate.previous", FacilitatorAction::PreviousSegment);
-    let next = button("facilitate.next", FacilitatorAction::NextSegment);
-    let start = button("facilitate.start_round", FacilitatorAction::StartRound);
-    let next_turn = button("facilitate.next_turn", FacilitatorAction::NextTurn);
-    let end = button("facilitate.end_round", FacilitatorAction::EndRound);
+    let extend = button("facilitate-extend", FacilitatorAction::Extend);
+    let previous = button("facilitate-previous", FacilitatorAction::PreviousSegment);
+    let next = button("facilitate-next", FacilitatorAction::NextSegment);
+    let start = button("facilitate-start_round", FacilitatorAction::StartRound);
+    let next_turn = button("facilitate-next_turn", FacilitatorAction::NextTurn);
+    let end = button("facilitate-end_round", FacilitatorAction::EndRound);
     // Only what applies here: keeping open longer in a room with a timetable, moving the
     // agenda in a programme.
     view! {
-        <section class="facilitator" aria-label=tr(lang, "facilitate.label")>
+        <section class="facilitator" aria-label=tra(lang, "facilitate-label")>
             <div class="actions">
                 <span class:hidden=move || !scheduled()>{extend}</span>
                 <span class:hidden=move || !has_agenda()>{previous}{next}</span>

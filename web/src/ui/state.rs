@@ -1,7 +1,7 @@
 //! The app's state: Copy handles to signals, shared through context. Browser objects live in
 //! local storage (`StoredValue::new_local`), never in a `Send` signal.
 
-use std::collections::BTreeSet;
+use crate::small::Set;
 
 use ibasho_protocol::{Lang, Role, RoomInfo, StaffLogin, StaffRole};
 use leptos::prelude::*;
@@ -21,7 +21,15 @@ use crate::safety::Safety;
 pub fn tr(
     lang: RwSignal<Lang>,
     key: &'static str,
-) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+) -> impl Fn() -> AnyView + Copy + Send + Sync + 'static {
+    move || super::words::tv(lang.get(), key)
+}
+
+/// [`tr`] as plain text, for attributes (`title`, `aria-label`, `placeholder`).
+pub fn tra(
+    lang: RwSignal<Lang>,
+    key: &'static str,
+) -> impl Fn() -> String + Copy + Send + Sync + 'static {
     move || crate::i18n::t(lang.get(), key)
 }
 
@@ -168,6 +176,8 @@ pub struct Ctx {
     pub lang: RwSignal<Lang>,
     pub text_size: RwSignal<TextSize>,
     pub neutral_title: RwSignal<bool>,
+    /// Furigana on standard Japanese (this tab only).
+    pub furigana: RwSignal<bool>,
     pub screen: RwSignal<Screen>,
     pub rooms: RwSignal<RoomList>,
     /// The session's handle, once welcomed.
@@ -220,7 +230,7 @@ pub struct Ctx {
     /// A message to bring into view and mark (from the desk): room, message id.
     pub highlight: RwSignal<Option<(String, String)>>,
     /// Closed rooms the person asked to hear about when they open (this tab only).
-    pub watching: RwSignal<BTreeSet<String>>,
+    pub watching: RwSignal<Set<String>>,
     /// A watched room that opened (told until the person looks).
     pub opened: RwSignal<Option<String>>,
     /// Notified when the visual viewport changes (the on-screen keyboard, zoom).
@@ -233,6 +243,7 @@ impl Ctx {
             lang: RwSignal::new(lang),
             text_size: RwSignal::new(text_size),
             neutral_title: RwSignal::new(neutral_title),
+            furigana: RwSignal::new(crate::i18n::furigana()),
             screen: RwSignal::new(Screen::Lobby),
             rooms: RwSignal::new(RoomList::Loading),
             me: RwSignal::new(None),
@@ -260,7 +271,7 @@ impl Ctx {
             asking: RwSignal::new(None),
             reporting: RwSignal::new(None),
             highlight: RwSignal::new(None),
-            watching: RwSignal::new(BTreeSet::new()),
+            watching: RwSignal::new(Set::new()),
             opened: RwSignal::new(None),
             viewport: Trigger::new(),
         }
@@ -314,16 +325,13 @@ impl Ctx {
         let lang = self.lang.get();
         // A counselor's 1:1 room is in no list.
         if Ctx::is_case_room(room) {
-            return crate::i18n::t(lang, "counsel.room_title").to_owned();
+            return crate::i18n::t(lang, "counsel-room_title");
         }
         self.rooms.with(|list| match list {
             RoomList::Loaded(rooms) => rooms
                 .iter()
                 .find(|r| r.id == room)
-                .map(|r| match (lang, &r.title_en) {
-                    (Lang::En, Some(en)) => en.clone(),
-                    _ => r.title.clone(),
-                })
+                .map(|r| crate::i18n::localized(lang, &r.title, r.title_en.as_deref()).to_owned())
                 .unwrap_or_else(|| room.to_owned()),
             _ => room.to_owned(),
         })

@@ -12,6 +12,7 @@ use leptos::task::spawn_local;
 
 use super::browser;
 use super::state::{Ctx, RoomList};
+use super::words::tv;
 use crate::i18n::{t, tf};
 
 /// How often the room list is looked at while a room is watched.
@@ -39,10 +40,10 @@ pub fn watch_controls(ctx: Ctx, room: String, lang: Lang) -> impl IntoView {
         <div class="watch">
             <button type="button" data-watch="toggle" aria-pressed=move || watching.get().to_string()
                 on:click=toggle>
-                {move || t(lang, if watching.get() { "watch.on" } else { "watch.ask" })}
+                {move || tv(lang, if watching.get() { "watch-on" } else { "watch-ask" })}
             </button>
-            <a class="calendar-link" href=feed download>{t(lang, "watch.calendar")}</a>
-            {move || watching.get().then(|| view! { <p class="hint">{t(lang, "watch.hint")}</p> })}
+            <a class="calendar-link" href=feed download>{tv(lang, "watch-calendar")}</a>
+            {move || watching.get().then(|| view! { <p class="hint">{tv(lang, "watch-hint")}</p> })}
         </div>
     }
 }
@@ -87,8 +88,8 @@ async fn look(ctx: Ctx) {
         // the person asked not to be seen using this site (the neutral title).
         if !ctx.neutral_title.get_untracked() {
             browser::notify_if_allowed(
-                t(lang, "app.name"),
-                &tf(lang, "watch.opened", &[("room", &title)]),
+                &t(lang, "app-name"),
+                &tf(lang, "watch-opened", &[("room", &title)]),
             );
         }
         ctx.opened.set(Some(room));

@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 
 use super::browser;
 use super::state::{Ctx, Screen, tr};
-use crate::i18n::t;
+use super::words::tv;
 
 #[component]
 pub fn Week() -> impl IntoView {
@@ -22,12 +22,12 @@ pub fn Week() -> impl IntoView {
     });
     view! {
         <section class="week" aria-labelledby="week-title">
-            <h1 id="week-title">{tr(lang, "week.title")}</h1>
+            <h1 id="week-title">{tr(lang, "week-title")}</h1>
             {move || match slots.get() {
-                None => view! { <p class="quiet">{t(lang.get(), "lobby.loading")}</p> }.into_any(),
-                Some(None) => view! { <p class="quiet">{t(lang.get(), "week.failed")}</p> }.into_any(),
+                None => view! { <p class="quiet">{tv(lang.get(), "lobby-loading")}</p> }.into_any(),
+                Some(None) => view! { <p class="quiet">{tv(lang.get(), "week-failed")}</p> }.into_any(),
                 Some(Some(list)) if list.is_empty() => {
-                    view! { <p class="quiet">{t(lang.get(), "week.none")}</p> }.into_any()
+                    view! { <p class="quiet">{tv(lang.get(), "week-none")}</p> }.into_any()
                 }
                 Some(Some(list)) => {
                     let lang_now = lang.get();
@@ -44,12 +44,12 @@ pub fn Week() -> impl IntoView {
                 }
             }}
             <p>
-                <a href="/schedule.ics" download="ibasho.ics">{tr(lang, "week.calendar")}</a>
+                <a href="/schedule.ics" download="ibasho.ics">{tr(lang, "week-calendar")}</a>
             </p>
-            <p class="hint">{tr(lang, "week.calendar_hint")}</p>
+            <p class="hint">{tr(lang, "week-calendar_hint")}</p>
             <div class="actions">
                 <button type="button" on:click=move |_| ctx.screen.set(Screen::Lobby)>
-                    {tr(lang, "entry.back")}
+                    {tr(lang, "entry-back")}
                 </button>
             </div>
         </section>
@@ -70,10 +70,7 @@ fn by_day(list: Vec<Slot>, lang: Lang) -> Vec<(String, Vec<Slot>)> {
 }
 
 fn slot_line(slot: Slot, lang: Lang) -> impl IntoView {
-    let title = match (lang, slot.title_en) {
-        (Lang::En, Some(en)) => en,
-        _ => slot.title,
-    };
+    let title = crate::i18n::localized(lang, &slot.title, slot.title_en.as_deref()).to_owned();
     let when = format!(
         "{}–{}",
         browser::local_time(slot.starts_at),

@@ -72,7 +72,7 @@ impl SessionStore for RedisStore {
         };
         let code_of = |field: &Option<String>| field.clone().unwrap_or_default();
         Ok(Some(Profile {
-            lang: parse_code(&code_of(lang)).unwrap_or(Lang::Ja),
+            lang: parse_code(&code_of(lang)).unwrap_or(Lang::JA),
             role: parse_code(&code_of(role)),
             staff: parse_code(&code_of(staff)),
         }))
@@ -93,7 +93,7 @@ impl SessionStore for RedisStore {
         Ok(Some(SessionRecord {
             handle: handle.clone(),
             profile: Profile {
-                lang: parse_code(lang).unwrap_or(Lang::Ja),
+                lang: parse_code(lang).unwrap_or(Lang::JA),
                 role: parse_code(role),
                 staff: parse_code(staff),
             },

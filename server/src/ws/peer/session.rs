@@ -68,6 +68,7 @@ impl Peer {
             resumed: false,
             rooms: Vec::new(),
             staff,
+            limits: Some(app.rooms.published_limits()),
         });
         self.session = Some(attached(opened));
         tracing::debug!("session started");
@@ -92,6 +93,7 @@ impl Peer {
             resumed: true,
             rooms: opened.rooms.clone(),
             staff: opened.staff,
+            limits: Some(app.rooms.published_limits()),
         });
         let rooms = opened.rooms.clone();
         let session = attached(opened);
