@@ -94,6 +94,25 @@ pub struct Limits {
     pub audit_retention_days: u32,
 }
 
+impl ServerMsg {
+    /// An `escalation` frame that says only its request and state (no place in the queue,
+    /// wait, help lines or room): set what else applies on the value.
+    pub fn escalation(escalation_id: impl Into<String>, state: EscalationState) -> ServerMsg {
+        ServerMsg::Escalation {
+            escalation_id: escalation_id.into(),
+            state,
+            position: None,
+            on_duty: None,
+            estimated_wait_minutes: None,
+            next_on_duty: None,
+            lines: None,
+            room: None,
+            handed_over: false,
+            ended_by: None,
+        }
+    }
+}
+
 impl ErrorFrame {
     /// A refusal with only its code and sentence (HTTP answers, mostly).
     pub fn new(code: ErrorCode, message: impl Into<String>) -> ErrorFrame {
@@ -591,17 +610,12 @@ mod tests {
         assert_eq!(case["handle"], "あき");
         assert_eq!(case["excerpt"][0]["message_id"], "7");
         assert_eq!(
-            json(&ServerMsg::Escalation {
-                escalation_id: "e1".into(),
-                state: EscalationState::Ended,
-                position: None,
-                on_duty: None,
-                estimated_wait_minutes: None,
-                next_on_duty: None,
-                lines: None,
-                room: None,
-                handed_over: false,
-                ended_by: Some(crate::EndedBy::Person),
+            json(&{
+                let mut ended = ServerMsg::escalation("e1", EscalationState::Ended);
+                if let ServerMsg::Escalation { ended_by, .. } = &mut ended {
+                    *ended_by = Some(crate::EndedBy::Person);
+                }
+                ended
             }),
             serde_json::json!({"type":"escalation","escalation_id":"e1","state":"ended",
                 "ended_by":"person"})

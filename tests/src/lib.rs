@@ -3,6 +3,7 @@
 //!
 //! # Layout
 //! - [`browser`] — headless Chromium over WebDriver, for the browser tests.
+//! - [`catalogue`] — rooms for test catalogues ([`lounge!`], [`open_room!`]).
 //! - [`http`] — a bare HTTP GET that shows exactly what the server sends.
 //! - [`client`] — a WebSocket client that speaks the protocol as JSON, every wait bounded.
 //! - [`process`] — the real `ibasho` binary as a child process, with its log captured.
@@ -12,6 +13,7 @@
 //! Tests talk to the server only as a client would: over TCP, with JSON frames.
 
 pub mod browser;
+pub mod catalogue;
 pub mod client;
 pub mod http;
 pub mod load;

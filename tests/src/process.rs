@@ -13,6 +13,19 @@ use tokio::sync::watch;
 
 use crate::STEP;
 
+/// Options of `ibasho serve` that lift its rate limits of saying and of frames out of a
+/// test's way: tests speak faster than people.
+pub const GENEROUS_LIMITS: &[&str] = &[
+    "--says-per-second",
+    "1000",
+    "--says-burst",
+    "1000",
+    "--frames-per-second",
+    "1000",
+    "--frames-burst",
+    "1000",
+];
+
 /// A running `ibasho serve`.
 pub struct ServerProcess {
     child: Child,

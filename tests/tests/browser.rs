@@ -692,15 +692,7 @@ fn scheduled_catalogue(dir: &std::path::Path, day: jiff::civil::Date) -> std::pa
         .find(|line| line.starts_with("entry_word_hash = "))
         .unwrap();
     let text = format!(
-        r#"
-[[room]]
-id = "lounge"
-title = "ラウンジ"
-description = "いつでも"
-kind = "themed"
-capacity = 10
-open = "always"
-
+        r#"{lounge}
 [[room]]
 id = "someday"
 title = "いつかの部屋"
@@ -721,7 +713,8 @@ kind = "family"
 {hash_line}
 capacity = 10
 open = "always"
-"#
+"#,
+        lounge = ibasho_tests::lounge!(10)
     );
     let path = dir.join("rooms.toml");
     std::fs::write(&path, text).unwrap();

@@ -205,18 +205,7 @@ mod tests {
 
     #[test]
     fn a_counselors_escalations_and_rooms_are_the_console_a_persons_their_counsel() {
-        let escalation = ServerMsg::Escalation {
-            escalation_id: "e1".into(),
-            state: EscalationState::Ended,
-            position: None,
-            on_duty: None,
-            estimated_wait_minutes: None,
-            next_on_duty: None,
-            lines: None,
-            room: None,
-            handed_over: false,
-            ended_by: None,
-        };
+        let escalation = ServerMsg::escalation("e1", EscalationState::Ended);
         assert_eq!(route(&escalation, false), Area::Counsel);
         assert_eq!(route(&escalation, true), Area::Console);
         let case_room = ServerMsg::Closed {

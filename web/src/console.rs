@@ -210,20 +210,8 @@ impl Console {
 mod tests {
     use super::*;
 
-    fn escalation(state: EscalationState, room: Option<&str>) -> ServerMsg {
-        ServerMsg::Escalation {
-            escalation_id: "e1".into(),
-            state,
-            position: None,
-            on_duty: None,
-            estimated_wait_minutes: None,
-            next_on_duty: None,
-            lines: None,
-            room: room.map(str::to_owned),
-            handed_over: false,
-            ended_by: None,
-        }
-    }
+    // Request e1's frames, as the person's counsel tests make them.
+    use crate::counsel::tests::escalation;
 
     /// A `case` frame for request e1 with `handle`.
     fn case(handle: &str) -> ServerMsg {

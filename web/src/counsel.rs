@@ -166,22 +166,22 @@ impl Counsel {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    pub(crate) fn escalation(state: EscalationState, room: Option<&str>) -> ServerMsg {
-        ServerMsg::Escalation {
-            escalation_id: "e1".into(),
-            state,
-            position: Some(2),
-            on_duty: Some(1),
-            estimated_wait_minutes: None,
-            next_on_duty: None,
-            lines: None,
-            room: room.map(str::to_owned),
-            handed_over: false,
-            ended_by: None,
+    pub(crate) fn escalation(state: EscalationState, in_room: Option<&str>) -> ServerMsg {
+        let mut frame = ServerMsg::escalation("e1", state);
+        if let ServerMsg::Escalation {
+            position,
+            on_duty,
+            room,
+            ..
+        } = &mut frame
+        {
+            (*position, *on_duty) = (Some(2), Some(1));
+            *room = in_room.map(str::to_owned);
         }
+        frame
     }
 
     #[test]

@@ -9,6 +9,7 @@ use ibasho_moderation::escalation::State;
 
 use super::{Counsel, duration_ms};
 use crate::refusal::Refusal;
+use crate::store::EscalationSwap;
 use crate::store::escalations::read_all;
 
 /// What a lease is for, in a log line (never which case, room or person).
@@ -141,7 +142,7 @@ impl Counsel {
                 if erase_at <= now
                     && self
                         .store
-                        .swap_escalation(&record.id, &stored, None, None)
+                        .swap_escalation(&record.id, EscalationSwap::erase(&stored))
                         .await?
                     && record.case.awaiting_outcome_from().is_some()
                 {

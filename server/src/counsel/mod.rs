@@ -42,7 +42,7 @@ use crate::refusal::{BadRequest, Refusal};
 use crate::rooms::{Directory, Timing};
 use crate::staff::StaffAccounts;
 use crate::store::escalations::{bus_key, read_one};
-use crate::store::{Escalation, Store, session_key};
+use crate::store::{Escalation, EscalationSwap, Store, session_key};
 use crate::token::SessionToken;
 
 use watch::Watch;
@@ -222,7 +222,14 @@ impl Counsel {
             };
             if self
                 .store
-                .swap_escalation(id, &stored, new.as_deref(), over)
+                .swap_escalation(
+                    id,
+                    EscalationSwap {
+                        expected: &stored,
+                        new: new.as_deref(),
+                        over,
+                    },
+                )
                 .await?
             {
                 if let Some(over) = over {
@@ -363,7 +370,7 @@ impl Counsel {
         let undone = match self.store.escalation(&record.id).await {
             Ok(Some(stored)) => self
                 .store
-                .swap_escalation(&record.id, &stored, None, None)
+                .swap_escalation(&record.id, EscalationSwap::erase(&stored))
                 .await
                 .map(|_| ()),
             other => other.map(|_| ()),

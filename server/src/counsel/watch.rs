@@ -199,19 +199,15 @@ mod tests {
 
     use super::*;
 
-    fn frame(position: u32) -> ServerMsg {
-        ServerMsg::Escalation {
-            escalation_id: "e1".into(),
-            state: ibasho_protocol::EscalationState::Waiting,
-            position: Some(position),
-            on_duty: Some(1),
-            estimated_wait_minutes: None,
-            next_on_duty: None,
-            lines: None,
-            room: None,
-            handed_over: false,
-            ended_by: None,
+    fn frame(at: u32) -> ServerMsg {
+        let mut frame = ServerMsg::escalation("e1", ibasho_protocol::EscalationState::Waiting);
+        if let ServerMsg::Escalation {
+            position, on_duty, ..
+        } = &mut frame
+        {
+            (*position, *on_duty) = (Some(at), Some(1));
         }
+        frame
     }
 
     #[test]

@@ -242,6 +242,22 @@ mod tests {
         }
     }
 
+    /// A room as the policy sees it at the epoch.
+    fn room_now<'a>(
+        spec: &'a RoomSpec,
+        status: Status,
+        control: Option<&'a RoomControl>,
+        unattended: bool,
+    ) -> RoomNow<'a> {
+        RoomNow {
+            spec,
+            status,
+            control,
+            unattended,
+            now: Timestamp::UNIX_EPOCH,
+        }
+    }
+
     fn round_for(handle: &str) -> RoomControl {
         RoomControl::default()
             .start_round(
@@ -257,13 +273,7 @@ mod tests {
     #[test]
     fn joining_needs_an_open_room_of_ones_audience_and_its_entry_word() {
         let family = spec(Audience::Family, true);
-        let now = |spec, status| RoomNow {
-            spec,
-            status,
-            control: None,
-            unattended: false,
-            now: Timestamp::UNIX_EPOCH,
-        };
+        let now = |spec, status| room_now(spec, status, None, false);
         assert_eq!(
             join(now(&family, OPEN), person(false)),
             Err(Refusal::AudienceMismatch)
@@ -292,13 +302,7 @@ mod tests {
     fn saying_needs_membership_an_open_sitting_and_ones_turn() {
         let lounge = spec(Audience::Anyone, false);
         let round = round_for("あお");
-        let now = |status, control| RoomNow {
-            spec: &lounge,
-            status,
-            control,
-            unattended: false,
-            now: Timestamp::UNIX_EPOCH,
-        };
+        let now = |status, control| room_now(&lounge, status, control, false);
         assert_eq!(say_ok(now(OPEN, None), person(true)), Ok(()));
         assert_eq!(
             say_ok(now(OPEN, None), person(false)),
@@ -329,13 +333,7 @@ mod tests {
             locked: true,
             ..RoomControl::default()
         };
-        let now = |control, unattended| RoomNow {
-            spec: &lounge,
-            status: OPEN,
-            control,
-            unattended,
-            now: Timestamp::UNIX_EPOCH,
-        };
+        let now = |control, unattended| room_now(&lounge, OPEN, control, unattended);
         assert_eq!(
             say_ok(now(Some(&locked), false), person(true)),
             Err(Refusal::Locked)
@@ -359,13 +357,7 @@ mod tests {
             ..RoomControl::default()
         };
         let round = round_for("あお");
-        let now = |control| RoomNow {
-            spec: &lounge,
-            status: OPEN,
-            control,
-            unattended: false,
-            now: Timestamp::UNIX_EPOCH,
-        };
+        let now = |control| room_now(&lounge, OPEN, control, false);
         let blocked = Verdict {
             refusal: Some(Verdicted::Blocked {
                 reason: "abuse".into(),
@@ -420,13 +412,7 @@ mod tests {
         let lounge = spec(Audience::Anyone, false);
         let mine = round_for("ゆき");
         let theirs = round_for("あお");
-        let now = |control| RoomNow {
-            spec: &lounge,
-            status: OPEN,
-            control,
-            unattended: false,
-            now: Timestamp::UNIX_EPOCH,
-        };
+        let now = |control| room_now(&lounge, OPEN, control, false);
         assert_eq!(pass(now(Some(&mine)), person(true)), Ok(()));
         assert_eq!(
             pass(now(Some(&theirs)), person(true)),

@@ -16,6 +16,14 @@ pub trait RoomDoc: Serialize + DeserializeOwned {
     const KIND: &'static str;
 }
 
+/// A compare-and-swap of one document: what it must be now (as stored; `None`: absent) and
+/// what to put (`None` removes it).
+#[derive(Debug, Clone, Copy)]
+pub struct DocSwap<'a> {
+    pub expected: Option<&'a str>,
+    pub new: Option<&'a str>,
+}
+
 #[async_trait]
 pub trait DocStore: Send + Sync {
     /// The room's document of `kind`, as stored (JSON), if any.
@@ -24,13 +32,7 @@ pub trait DocStore: Send + Sync {
     /// Replaces the room's document of `kind` with `new` (`None` removes it) if it is still
     /// `expected` (compared as stored); false if someone changed it meanwhile (read it again
     /// and retry). A shared store tells every node that it changed ([`super::StoreEvent::Doc`]).
-    async fn swap_doc(
-        &self,
-        room: &str,
-        kind: &str,
-        expected: Option<&str>,
-        new: Option<&str>,
-    ) -> StoreResult<bool>;
+    async fn swap_doc(&self, room: &str, kind: &str, swap: DocSwap<'_>) -> StoreResult<bool>;
 }
 
 fn encode<D: RoomDoc>(doc: Option<&D>) -> StoreResult<Option<String>> {
@@ -60,7 +62,9 @@ pub async fn swap_doc<D: RoomDoc>(
     new: Option<&D>,
 ) -> StoreResult<bool> {
     let (expected, new) = (encode(expected)?, encode(new)?);
-    store
-        .swap_doc(room, D::KIND, expected.as_deref(), new.as_deref())
-        .await
+    let swap = DocSwap {
+        expected: expected.as_deref(),
+        new: new.as_deref(),
+    };
+    store.swap_doc(room, D::KIND, swap).await
 }

@@ -144,13 +144,27 @@ pub trait EscalationStore: Send + Sync {
     /// (compared as stored); false if someone changed it meanwhile (read it again). Tells
     /// every node, with the state it ended as if `over` (so that a record erased at once can
     /// still be told).
-    async fn swap_escalation(
-        &self,
-        id: &str,
-        expected: &str,
-        new: Option<&str>,
-        over: Option<EscalationState>,
-    ) -> StoreResult<bool>;
+    async fn swap_escalation(&self, id: &str, swap: EscalationSwap<'_>) -> StoreResult<bool>;
+}
+
+/// A compare-and-swap of one request's record: what it must be now (as stored), what to put
+/// (`None` erases it), and the state it ended as, if it is over.
+#[derive(Debug, Clone, Copy)]
+pub struct EscalationSwap<'a> {
+    pub expected: &'a str,
+    pub new: Option<&'a str>,
+    pub over: Option<EscalationState>,
+}
+
+impl<'a> EscalationSwap<'a> {
+    /// Erases the record if it is still `expected`, telling no end.
+    pub fn erase(expected: &'a str) -> Self {
+        EscalationSwap {
+            expected,
+            new: None,
+            over: None,
+        }
+    }
 }
 
 /// Every request's record, decoded (unreadable ones are skipped with a warning).

@@ -42,13 +42,13 @@ use sha2::{Digest, Sha256};
 use tokio::sync::mpsc;
 
 pub use alerts::{AlertStore, StaffAlert};
-pub use attempts::AttemptStore;
+pub use attempts::{Allowed, AttemptStore};
 pub use audit_log::{AuditEntry, AuditLogStore};
 pub use bindings::{BindingStore, escalation_key};
 pub use case_counts::{CaseCountStore, Counts};
-pub use docs::{DocStore, RoomDoc, read_doc, swap_doc};
+pub use docs::{DocStore, DocSwap, RoomDoc, read_doc, swap_doc};
 pub use duty::DutyStore;
-pub use escalations::{Escalation, EscalationStore};
+pub use escalations::{Escalation, EscalationStore, EscalationSwap};
 pub use events::{Deletion, ReactionChange, Recipient, RoomEvent, StoreEvent};
 pub use memory::MemoryStore;
 pub use private_rooms::{PRIVATE_PREFIX, PrivateRoom, PrivateRoomStore};

@@ -9,7 +9,9 @@ use serde_json::json;
 
 use crate::support::{serve_catalogue, settings};
 
-const CATALOGUE: &str = r#"
+/// A room for the people themselves, one for families, and one for anyone.
+const CATALOGUE: &str = concat!(
+    r#"
 [[room]]
 id = "honnin"
 title = "本人の部屋"
@@ -26,15 +28,9 @@ description = "家族向け"
 kind = "family"
 capacity = 10
 open = "always"
-
-[[room]]
-id = "hiroba"
-title = "ひろば"
-description = "どなたでも"
-kind = "themed"
-capacity = 10
-open = "always"
-"#;
+"#,
+    ibasho_tests::open_room!("hiroba", "ひろば", "どなたでも", 10)
+);
 
 async fn comes_as(addr: std::net::SocketAddr, role: Option<&str>) -> Client {
     let mut client = Client::connect(addr).await.unwrap();

@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use ibasho_server::Running;
 use ibasho_tests::{Client, ClientOptions, QUIET, staff_hello};
+use serde::Serialize;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
@@ -26,7 +27,7 @@ async fn counselor_named(server: &Running, name: &str) -> (Client, Value) {
         .hello_with(staff_hello(name, STAFF_PASSWORD))
         .await
         .unwrap();
-    client.send(json!({"type":"duty","on":true})).await.unwrap();
+    client.send(on_duty()).await.unwrap();
     let queue = client.recv_type("queue").await.unwrap();
     (client, queue)
 }
@@ -84,17 +85,80 @@ async fn said(client: &mut Client, room: &str, text: &str, cid: &str) -> String 
     message["id"].as_str().unwrap().to_owned()
 }
 
+/// `client` asks for a counselor (with `fields`: where from) and gets the `escalation` frame
+/// that answers in `state`.
+async fn ask(client: &mut Client, fields: Value, state: &str) -> Value {
+    let mut frame = json!({"type":"ask_counselor"});
+    if let (Some(frame), Some(fields)) = (frame.as_object_mut(), fields.as_object()) {
+        frame.extend(fields.clone());
+    }
+    client.send(frame).await.unwrap();
+    client.escalation_in(state).await.unwrap()
+}
+
+/// The frame that puts a counselor on duty.
+fn on_duty() -> Value {
+    json!({"type":"duty","on":true})
+}
+
+/// A facilitator's `escalate` of `handle` in the lounge, with the messages `message_ids`.
+fn escalate(handle: &str, urgency: &str, message_ids: Value) -> Value {
+    json!({"type":"escalate","room":"lounge","handle":handle,"urgency":urgency,"message_ids":message_ids})
+}
+
+/// The person's answer to the consent request of case `id`.
+fn consent(id: impl Serialize, accept: bool, message_ids: Value) -> Value {
+    json!({"type":"consent","escalation_id":id,"accept":accept,"message_ids":message_ids})
+}
+
+/// A counselor's claim of case `id`.
+fn claim(id: impl Serialize) -> Value {
+    json!({"type":"claim","escalation_id":id})
+}
+
+/// A counselor's hand-over of case `id`.
+fn hand_over(id: impl Serialize) -> Value {
+    json!({"type":"hand_over","escalation_id":id})
+}
+
+/// The person's cancelling of their request `id`.
+fn cancel(id: impl Serialize) -> Value {
+    json!({"type":"cancel_escalation","escalation_id":id})
+}
+
+/// The end of case `id`: with the counselor's `outcome`, or without one (the person ends it).
+fn end_case(id: impl Serialize, outcome: Option<&str>) -> Value {
+    match outcome {
+        Some(outcome) => json!({"type":"end_case","escalation_id":id,"outcome":outcome}),
+        None => json!({"type":"end_case","escalation_id":id}),
+    }
+}
+
+/// The counselor claims case `id`, the one in their queue: the case comes to them and its
+/// person is connected.
+async fn take_the_only_case(counselor: &mut Client, person: &mut Client, id: impl Serialize) {
+    counselor.queue_of(1).await.unwrap();
+    counselor.send(claim(id)).await.unwrap();
+    kept(counselor, "case").await;
+    person.escalation_in("connected").await.unwrap();
+}
+
+/// Waits (up to 5 s) until the store holds no record of case `id`.
+async fn until_erased(server: &Running, id: &str) {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
+    while server.app().store.escalation(id).await.unwrap().is_some() {
+        assert!(tokio::time::Instant::now() < deadline, "the record stayed");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
 #[tokio::test]
 async fn a_person_asks_a_counselor_claims_they_talk_alone_and_the_case_ends_leaving_only_counts() {
     let server = serve(staff_settings()).await;
     let (mut counselor, queue) = counselor_on_duty(&server).await;
     assert_eq!(queue["items"], json!([]));
     let mut midori = person(&server, "みどり", "lounge").await;
-    midori
-        .send(json!({"type":"ask_counselor","room":"lounge"}))
-        .await
-        .unwrap();
-    let waiting = midori.escalation_in("waiting").await.unwrap();
+    let waiting = ask(&mut midori, json!({"room":"lounge"}), "waiting").await;
     assert_eq!(waiting["position"], 1);
     assert_eq!(waiting["on_duty"], 1);
     let id = waiting["escalation_id"].as_str().unwrap().to_owned();
@@ -113,10 +177,7 @@ async fn a_person_asks_a_counselor_claims_they_talk_alone_and_the_case_ends_leav
     let again = midori.recv_type("escalation").await.unwrap();
     assert_eq!(again["escalation_id"], id.as_str());
 
-    counselor
-        .send(json!({"type":"claim","escalation_id": id}))
-        .await
-        .unwrap();
+    counselor.send(claim(&id)).await.unwrap();
     let joined = kept(&mut counselor, "joined").await;
     let room = joined["room"].as_str().unwrap().to_owned();
     assert!(room.starts_with("p-"));
@@ -146,10 +207,7 @@ async fn a_person_asks_a_counselor_claims_they_talk_alone_and_the_case_ends_leav
         .unwrap();
     assert_eq!(refused["code"], "no_such_room");
 
-    counselor
-        .send(json!({"type":"end_case","escalation_id": id,"outcome":"talked"}))
-        .await
-        .unwrap();
+    counselor.send(end_case(&id, Some("talked"))).await.unwrap();
     counselor.escalation_in("ended").await.unwrap();
     midori.escalation_in("ended").await.unwrap();
     assert_eq!(kept(&mut midori, "closed").await["room"], room.as_str());
@@ -199,15 +257,15 @@ async fn a_facilitator_escalates_and_a_decline_is_told_to_nobody_but_the_person(
 
     // Only that person's own messages, and only a person in the room.
     for bad in [
-        json!({"type":"escalate","room":"lounge","handle":"みどり","urgency":"normal","message_ids":[first, theirs]}),
-        json!({"type":"escalate","room":"lounge","handle":"いないひと","urgency":"normal","message_ids":[]}),
-        json!({"type":"escalate","room":"lounge","handle":"ひかり（ファシリテーター）","urgency":"normal","message_ids":[]}),
+        escalate("みどり", "normal", json!([first, theirs])),
+        escalate("いないひと", "normal", json!([])),
+        escalate("ひかり（ファシリテーター）", "normal", json!([])),
     ] {
         let refused = hikari.refusal(bad).await.unwrap();
         assert_eq!(refused["code"], "bad_request", "{refused}");
     }
     hikari
-        .send(json!({"type":"escalate","room":"lounge","handle":"みどり","urgency":"normal","message_ids":[first, second]}))
+        .send(escalate("みどり", "normal", json!([first, second])))
         .await
         .unwrap();
     let asked = status_is(&mut hikari, "asked").await;
@@ -223,28 +281,19 @@ async fn a_facilitator_escalates_and_a_decline_is_told_to_nobody_but_the_person(
     assert_eq!(texts, ["もうつかれた", "ねむれない"]);
     // Not in the queue while the person has not answered; a normal one is not announced.
     counselor.expect_no_message(QUIET).await.unwrap();
-    let refused = counselor
-        .refusal(json!({"type":"claim","escalation_id": id}))
-        .await
-        .unwrap();
+    let refused = counselor.refusal(claim(&id)).await.unwrap();
     assert_eq!(refused["code"], "not_now");
     // Someone else cannot answer for the person.
-    let refused = other
-        .refusal(json!({"type":"consent","escalation_id": id,"accept":true,"message_ids":[]}))
-        .await
-        .unwrap();
+    let refused = other.refusal(consent(&id, true, json!([]))).await.unwrap();
     assert_eq!(refused["code"], "no_such_escalation");
     // A message outside the excerpt.
     let refused = midori
-        .refusal(json!({"type":"consent","escalation_id": id,"accept":true,"message_ids":[theirs]}))
+        .refusal(consent(&id, true, json!([theirs])))
         .await
         .unwrap();
     assert_eq!(refused["code"], "bad_request");
 
-    midori
-        .send(json!({"type":"consent","escalation_id": id,"accept":false,"message_ids":[]}))
-        .await
-        .unwrap();
+    midori.send(consent(&id, false, json!([]))).await.unwrap();
     midori.escalation_in("declined").await.unwrap();
     let told = status_is(&mut hikari, "not_going_ahead").await;
     assert!(!told.to_string().contains("declined"));
@@ -262,7 +311,7 @@ async fn an_urgent_escalation_calls_counselors_in_and_the_counselor_sees_only_wh
     let keep = said(&mut midori, "lounge", "たすけてほしい", "m1").await;
     let drop = said(&mut midori, "lounge", "じゅうしょはここ", "m2").await;
     hikari
-        .send(json!({"type":"escalate","room":"lounge","handle":"みどり","urgency":"urgent","message_ids":[keep, drop]}))
+        .send(escalate("みどり", "urgent", json!([keep, drop])))
         .await
         .unwrap();
     // Before consent, counselors on duty hear that it is urgent and where: no who, no what.
@@ -274,7 +323,7 @@ async fn an_urgent_escalation_calls_counselors_in_and_the_counselor_sees_only_wh
     let request = kept(&mut midori, "consent_request").await;
     let id = request["escalation_id"].as_str().unwrap().to_owned();
     midori
-        .send(json!({"type":"consent","escalation_id": id,"accept":true,"message_ids":[keep]}))
+        .send(consent(&id, true, json!([keep])))
         .await
         .unwrap();
     midori.escalation_in("waiting").await.unwrap();
@@ -282,10 +331,7 @@ async fn an_urgent_escalation_calls_counselors_in_and_the_counselor_sees_only_wh
     let items = counselor.queue_of(1).await.unwrap();
     assert_eq!(items[0]["urgency"], "urgent");
     assert_eq!(items[0]["from"], "facilitator");
-    counselor
-        .send(json!({"type":"claim","escalation_id": id}))
-        .await
-        .unwrap();
+    counselor.send(claim(&id)).await.unwrap();
     let case = kept(&mut counselor, "case").await;
     assert_eq!(
         case["excerpt"],
@@ -294,10 +340,7 @@ async fn an_urgent_escalation_calls_counselors_in_and_the_counselor_sees_only_wh
     status_is(&mut hikari, "with_counselor").await;
     // The person ends it themselves: they get where help is for the parting card; the
     // counselor hears that it was the person, and records the outcome afterwards.
-    midori
-        .send(json!({"type":"end_case","escalation_id": id}))
-        .await
-        .unwrap();
+    midori.send(end_case(&id, None)).await.unwrap();
     let parting = midori.escalation_in("ended").await.unwrap();
     assert!(
         !parting["lines"].as_array().unwrap().is_empty(),
@@ -331,19 +374,15 @@ async fn an_urgent_escalation_calls_counselors_in_and_the_counselor_sees_only_wh
     // Only the counselor who had it records it, once.
     let (mut other_counselor, _) = counselor_named(&server, "やまだ").await;
     let refused = other_counselor
-        .refusal(json!({"type":"end_case","escalation_id": id,"outcome":"talked"}))
+        .refusal(end_case(&id, Some("talked")))
         .await
         .unwrap();
     assert_eq!(refused["code"], "no_such_escalation");
     counselor
-        .send(json!({"type":"end_case","escalation_id": id,"outcome":"referred"}))
+        .send(end_case(&id, Some("referred")))
         .await
         .unwrap();
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
-    while server.app().store.escalation(&id).await.unwrap().is_some() {
-        assert!(tokio::time::Instant::now() < deadline, "the record stayed");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    until_erased(&server, &id).await;
     let counts = server.app().counsel.counts().await.unwrap();
     assert_eq!(counts.get("outcomes:referred"), Some(&1));
     assert_eq!(counts.get("outcomes:none"), None);
@@ -353,11 +392,7 @@ async fn an_urgent_escalation_calls_counselors_in_and_the_counselor_sees_only_wh
 async fn with_nobody_on_duty_the_person_is_shown_help_and_waits_until_a_counselor_comes() {
     let server = serve(staff_settings()).await;
     let mut midori = person(&server, "みどり", "lounge").await;
-    midori
-        .send(json!({"type":"ask_counselor","from":"crisis"}))
-        .await
-        .unwrap();
-    let alone = midori.escalation_in("no_counselor").await.unwrap();
+    let alone = ask(&mut midori, json!({"from":"crisis"}), "no_counselor").await;
     assert_eq!(alone["on_duty"], 0);
     let numbers = |frame: &Value| -> Vec<String> {
         frame["lines"]
@@ -371,16 +406,11 @@ async fn with_nobody_on_duty_the_person_is_shown_help_and_waits_until_a_counselo
     assert!(numbers(&alone).iter().any(|n| n == "119"), "{alone}");
     // Someone who only asked to talk gets the everyday lines, never 119.
     let mut aoba = person(&server, "あおば", "lounge").await;
-    aoba.send(json!({"type":"ask_counselor","room":"lounge"}))
-        .await
-        .unwrap();
-    let everyday = aoba.escalation_in("no_counselor").await.unwrap();
+    let everyday = ask(&mut aoba, json!({"room":"lounge"}), "no_counselor").await;
     assert!(!numbers(&everyday).is_empty(), "{everyday}");
     assert!(!numbers(&everyday).iter().any(|n| n == "119"), "{everyday}");
     let id = everyday["escalation_id"].clone();
-    aoba.send(json!({"type":"cancel_escalation","escalation_id": id}))
-        .await
-        .unwrap();
+    aoba.send(cancel(&id)).await.unwrap();
     aoba.escalation_in("cancelled").await.unwrap();
     let (_counselor, queue) = counselor_on_duty(&server).await;
     let waiting = midori.escalation_in("waiting").await.unwrap();
@@ -392,10 +422,7 @@ async fn with_nobody_on_duty_the_person_is_shown_help_and_waits_until_a_counselo
     assert!(items[0].get("room_title").is_none(), "asked from the lobby");
     // The person may cancel.
     let id = waiting["escalation_id"].clone();
-    midori
-        .send(json!({"type":"cancel_escalation","escalation_id": id}))
-        .await
-        .unwrap();
+    midori.send(cancel(&id)).await.unwrap();
     midori.escalation_in("cancelled").await.unwrap();
     let (mut later, queue) = counselor_on_duty(&server).await;
     assert_eq!(queue["items"], json!([]));
@@ -412,17 +439,11 @@ async fn a_hand_over_puts_the_case_back_ahead_of_its_urgency() {
     let mut second = person(&server, "つぎ", "lounge").await;
     second.send(json!({"type":"ask_counselor"})).await.unwrap();
     waiting_at(&mut second, 2).await;
-    counselor
-        .send(json!({"type":"claim","escalation_id": id}))
-        .await
-        .unwrap();
+    counselor.send(claim(&id)).await.unwrap();
     let room = kept(&mut counselor, "joined").await["room"].clone();
     first.escalation_in("connected").await.unwrap();
     waiting_at(&mut second, 1).await;
-    counselor
-        .send(json!({"type":"hand_over","escalation_id": id}))
-        .await
-        .unwrap();
+    counselor.send(hand_over(&id)).await.unwrap();
     let back = first
         .recv_kept("escalation", |frame| frame["handed_over"] == true)
         .await
@@ -439,18 +460,15 @@ async fn only_counselors_take_cases_and_nobody_touches_someone_elses() {
     let mut midori = person(&server, "みどり", "lounge").await;
     let mut hikari = facilitator(&server, "lounge").await;
     for frame in [
-        json!({"type":"duty","on":true}),
-        json!({"type":"claim","escalation_id":"e1"}),
-        json!({"type":"hand_over","escalation_id":"e1"}),
-        json!({"type":"escalate","room":"lounge","handle":"みどり","urgency":"normal","message_ids":[]}),
+        on_duty(),
+        claim("e1"),
+        hand_over("e1"),
+        escalate("みどり", "normal", json!([])),
     ] {
         let refused = midori.refusal(frame.clone()).await.unwrap();
         assert_eq!(refused["code"], "forbidden", "{frame}");
     }
-    let refused = hikari
-        .refusal(json!({"type":"duty","on":true}))
-        .await
-        .unwrap();
+    let refused = hikari.refusal(on_duty()).await.unwrap();
     assert_eq!(refused["code"], "forbidden");
     let refused = midori
         .refusal(json!({"type":"ask_counselor","from":"facilitator"}))
@@ -463,39 +481,27 @@ async fn only_counselors_take_cases_and_nobody_touches_someone_elses() {
     let id = midori.escalation_in("waiting").await.unwrap()["escalation_id"].clone();
     let mut other = person(&server, "あおば", "lounge").await;
     for frame in [
-        json!({"type":"cancel_escalation","escalation_id": id}),
-        json!({"type":"end_case","escalation_id": id}),
-        json!({"type":"consent","escalation_id": id,"accept":true,"message_ids":[]}),
-        json!({"type":"cancel_escalation","escalation_id":"e-unknown"}),
+        cancel(&id),
+        end_case(&id, None),
+        consent(&id, true, json!([])),
+        cancel("e-unknown"),
     ] {
         let refused = other.refusal(frame.clone()).await.unwrap();
         assert_eq!(refused["code"], "no_such_escalation", "{frame}");
     }
-    let refused = counselor
-        .refusal(json!({"type":"claim","escalation_id":"e-unknown"}))
-        .await
-        .unwrap();
+    let refused = counselor.refusal(claim("e-unknown")).await.unwrap();
     assert_eq!(refused["code"], "no_such_escalation");
-    counselor
-        .send(json!({"type":"claim","escalation_id": id}))
-        .await
-        .unwrap();
+    counselor.send(claim(&id)).await.unwrap();
     kept(&mut counselor, "case").await;
-    let refused = counselor
-        .refusal(json!({"type":"claim","escalation_id": id}))
-        .await
-        .unwrap();
+    let refused = counselor.refusal(claim(&id)).await.unwrap();
     assert_eq!(refused["code"], "not_now");
-    let refused = counselor
-        .refusal(json!({"type":"end_case","escalation_id": id}))
-        .await
-        .unwrap();
+    let refused = counselor.refusal(end_case(&id, None)).await.unwrap();
     assert_eq!(
         refused["code"], "bad_request",
         "a counselor gives an outcome"
     );
     let refused = counselor
-        .refusal(json!({"type":"end_case","escalation_id": id,"outcome":"promoted"}))
+        .refusal(end_case(&id, Some("promoted")))
         .await
         .unwrap();
     assert_eq!(refused["code"], "bad_request");
@@ -518,16 +524,9 @@ async fn a_resume_keeps_the_place_a_new_session_with_the_same_handle_gets_nothin
         .await
         .unwrap();
     same_name.expect_no_message(QUIET).await.unwrap();
-    let refused = same_name
-        .refusal(json!({"type":"end_case","escalation_id": id}))
-        .await
-        .unwrap();
+    let refused = same_name.refusal(end_case(&id, None)).await.unwrap();
     assert_eq!(refused["code"], "no_such_escalation");
-    same_name
-        .send(json!({"type":"ask_counselor"}))
-        .await
-        .unwrap();
-    let theirs = same_name.escalation_in("waiting").await.unwrap();
+    let theirs = ask(&mut same_name, json!({}), "waiting").await;
     assert_ne!(theirs["escalation_id"], id);
     assert_eq!(theirs["position"], 2);
     counselor.queue_of(2).await.unwrap();
@@ -557,18 +556,11 @@ async fn nothing_a_case_writes_joins_it_to_the_session_or_the_address() {
         .collect();
     let session_hash = full_hash[..32].to_owned();
     midori.join("lounge").await.unwrap();
-    midori
-        .send(json!({"type":"ask_counselor","room":"lounge"}))
-        .await
-        .unwrap();
-    let id = midori.escalation_in("waiting").await.unwrap()["escalation_id"]
+    let id = ask(&mut midori, json!({"room":"lounge"}), "waiting").await["escalation_id"]
         .as_str()
         .unwrap()
         .to_owned();
-    counselor
-        .send(json!({"type":"claim","escalation_id": id}))
-        .await
-        .unwrap();
+    counselor.send(claim(&id)).await.unwrap();
     let room = kept(&mut counselor, "joined").await["room"]
         .as_str()
         .unwrap()
@@ -599,7 +591,7 @@ async fn nothing_a_case_writes_joins_it_to_the_session_or_the_address() {
     assert!(!dump.contains(&token));
 
     counselor
-        .send(json!({"type":"end_case","escalation_id": id,"outcome":"referred"}))
+        .send(end_case(&id, Some("referred")))
         .await
         .unwrap();
     midori.escalation_in("ended").await.unwrap();
@@ -622,18 +614,9 @@ async fn whoever_was_away_when_a_case_ended_is_told_on_return_and_a_counselor_ge
         .await
         .unwrap();
     let counselor_token = welcome["session"].as_str().unwrap().to_owned();
-    counselor
-        .send(json!({"type":"duty","on":true}))
-        .await
-        .unwrap();
+    counselor.send(on_duty()).await.unwrap();
     let (mut midori, token, id) = asking(&server, "みどり").await;
-    counselor.queue_of(1).await.unwrap();
-    counselor
-        .send(json!({"type":"claim","escalation_id": id}))
-        .await
-        .unwrap();
-    kept(&mut counselor, "case").await;
-    midori.escalation_in("connected").await.unwrap();
+    take_the_only_case(&mut counselor, &mut midori, &id).await;
 
     // The counselor drops and comes back: still on duty, and told who the case is with.
     counselor.drop_connection();
@@ -648,10 +631,7 @@ async fn whoever_was_away_when_a_case_ended_is_told_on_return_and_a_counselor_ge
     // The person is away when the case ends: told when they are back.
     midori.drop_connection();
     tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-    counselor
-        .send(json!({"type":"end_case","escalation_id": id,"outcome":"talked"}))
-        .await
-        .unwrap();
+    counselor.send(end_case(&id, Some("talked"))).await.unwrap();
     counselor.escalation_in("ended").await.unwrap();
     let (mut back, _) = Client::resumed(server.addr(), &token).await.unwrap();
     let ended = back.escalation_in("ended").await.unwrap();
@@ -669,23 +649,17 @@ async fn with_a_reading_grace_the_counselor_may_finish_reading_then_nothing_stay
     let mut midori = person(&server, "みどり", "lounge").await;
     let shared = said(&mut midori, "lounge", "よみおわるまで", "m1").await;
     hikari
-        .send(json!({"type":"escalate","room":"lounge","handle":"みどり","urgency":"normal","message_ids":[shared]}))
+        .send(escalate("みどり", "normal", json!([shared])))
         .await
         .unwrap();
     let id = kept(&mut midori, "consent_request").await["escalation_id"].clone();
     midori
-        .send(json!({"type":"consent","escalation_id": id,"accept":true,"message_ids":[shared]}))
+        .send(consent(&id, true, json!([shared])))
         .await
         .unwrap();
-    counselor.queue_of(1).await.unwrap();
+    take_the_only_case(&mut counselor, &mut midori, &id).await;
     counselor
-        .send(json!({"type":"claim","escalation_id": id}))
-        .await
-        .unwrap();
-    kept(&mut counselor, "case").await;
-    midori.escalation_in("connected").await.unwrap();
-    counselor
-        .send(json!({"type":"end_case","escalation_id": id,"outcome":"referred"}))
+        .send(end_case(&id, Some("referred")))
         .await
         .unwrap();
     midori.escalation_in("ended").await.unwrap();
@@ -722,40 +696,20 @@ async fn the_wait_for_an_outcome_is_counted_on_the_services_clock() {
         crate::support::serve_with_clock(settings, std::sync::Arc::clone(&clock) as _).await;
     let (mut counselor, _) = counselor_on_duty(&server).await;
     let mut midori = person(&server, "みどり", "lounge").await;
-    midori
-        .send(json!({"type":"ask_counselor","room":"lounge"}))
-        .await
-        .unwrap();
-    let waiting = midori.escalation_in("waiting").await.unwrap();
+    let waiting = ask(&mut midori, json!({"room":"lounge"}), "waiting").await;
     let id = waiting["escalation_id"].as_str().unwrap().to_owned();
-    counselor.queue_of(1).await.unwrap();
-    counselor
-        .send(json!({"type":"claim","escalation_id": id}))
-        .await
-        .unwrap();
-    kept(&mut counselor, "case").await;
-    midori.escalation_in("connected").await.unwrap();
-    midori
-        .send(json!({"type":"end_case","escalation_id": id}))
-        .await
-        .unwrap();
+    take_the_only_case(&mut counselor, &mut midori, &id).await;
+    midori.send(end_case(&id, None)).await.unwrap();
     midori.escalation_in("ended").await.unwrap();
     assert!(server.app().store.escalation(&id).await.unwrap().is_some());
 
     clock.advance(jiff::SignedDuration::from_mins(61));
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
-    while server.app().store.escalation(&id).await.unwrap().is_some() {
-        assert!(tokio::time::Instant::now() < deadline, "the record stayed");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    until_erased(&server, &id).await;
     let counts = server.app().counsel.counts().await.unwrap();
     assert_eq!(counts.get("outcomes:none"), Some(&1));
     // Past the clock's jump the counselor is still on duty: their lease was renewed by the
     // same clock (the sweep above came after a renewal).
     let mut ao = person(&server, "あお", "lounge").await;
-    ao.send(json!({"type":"ask_counselor","room":"lounge"}))
-        .await
-        .unwrap();
-    let waiting = ao.escalation_in("waiting").await.unwrap();
+    let waiting = ask(&mut ao, json!({"room":"lounge"}), "waiting").await;
     assert_eq!(waiting["on_duty"], 1, "{waiting}");
 }

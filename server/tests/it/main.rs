@@ -28,4 +28,5 @@ mod schedule;
 mod sessions;
 mod store_contract;
 mod support;
+mod test_settings;
 mod web;

@@ -16,15 +16,9 @@ use crate::support::{
 };
 
 /// An always-open lounge, a room that needs a staff member in it, and a scheduled evening.
-const CATALOGUE: &str = r#"
-[[room]]
-id = "lounge"
-title = "ラウンジ"
-description = "いつでも"
-kind = "themed"
-capacity = 50
-open = "always"
-
+const CATALOGUE: &str = concat!(
+    ibasho_tests::lounge!(50),
+    r#"
 [[room]]
 id = "watched"
 title = "見守りの部屋"
@@ -45,7 +39,8 @@ capacity = 50
 weekly = ["sat"]
 start = "19:00"
 end = "21:00"
-"#;
+"#
+);
 
 async fn server() -> Running {
     serve_catalogue(staff_settings(), Arc::new(SystemClock), CATALOGUE).await

@@ -17,15 +17,9 @@ use crate::support::{facilitator, person, say_frame, serve_catalogue, staff_sett
 
 /// The lounge with the defaults, a room without word lists, one that refuses personal
 /// information outright and one that lets it through.
-const CATALOGUE: &str = r#"
-[[room]]
-id = "lounge"
-title = "ラウンジ"
-description = "いつでも"
-kind = "themed"
-capacity = 50
-open = "always"
-
+const CATALOGUE: &str = concat!(
+    ibasho_tests::lounge!(50),
+    r#"
 [[room]]
 id = "free"
 title = "フリー"
@@ -52,7 +46,8 @@ kind = "themed"
 capacity = 50
 open = "always"
 personal_info = "allow"
-"#;
+"#
+);
 
 async fn server() -> Running {
     server_with(Protection::default()).await

@@ -12,15 +12,7 @@ use serde_json::{Value, json};
 
 use crate::support::{STAFF_PASSWORD, facilitator, person, serve_catalogue, staff_settings, token};
 
-const CATALOGUE: &str = r#"
-[[room]]
-id = "lounge"
-title = "ラウンジ"
-description = "いつでも"
-kind = "themed"
-capacity = 50
-open = "always"
-"#;
+const CATALOGUE: &str = ibasho_tests::lounge!(50);
 
 async fn server() -> Running {
     serve_catalogue(staff_settings(), Arc::new(SystemClock), CATALOGUE).await

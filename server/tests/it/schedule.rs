@@ -11,17 +11,10 @@ use serde_json::json;
 use crate::support::{hello, room_status, serve_catalogue, settings, tokyo};
 
 /// A Wednesday-evening room (Tokyo), and the always-open lounge.
-const CATALOGUE: &str = r#"
-closing_notice_minutes = 5
-
-[[room]]
-id = "lounge"
-title = "ラウンジ"
-description = "いつでも"
-kind = "themed"
-capacity = 10
-open = "always"
-
+const CATALOGUE: &str = concat!(
+    "closing_notice_minutes = 5\n",
+    ibasho_tests::lounge!(10),
+    r#"
 [[room]]
 id = "evening"
 title = "水曜の夜"
@@ -33,7 +26,8 @@ capacity = 10
 weekly = ["wed"]
 start = "19:00"
 end = "21:00"
-"#;
+"#
+);
 
 #[tokio::test]
 async fn a_sitting_opens_warns_closes_and_leaves_nothing_behind() {

@@ -12,9 +12,9 @@ use ibasho_protocol::{
 };
 use ibasho_server::control::RoomControl;
 use ibasho_server::store::{
-    Appended, AuditEntry, Deletion, JoinRefusal, NewMessage, NewSession, PrivateRoom, Profile,
-    Reacted, ReactionChange, Report, RoomDoc, RoomEvent, Sanctions, StaffAlert, Store, read_doc,
-    session_key, swap_doc,
+    Appended, AuditEntry, Deletion, DocSwap, EscalationSwap, JoinRefusal, NewMessage, NewSession,
+    PrivateRoom, Profile, Reacted, ReactionChange, Report, Resolved, RoomDoc, RoomEvent, Sanctions,
+    StaffAlert, Store, read_doc, session_key, swap_doc,
 };
 use jiff::Timestamp;
 
@@ -32,12 +32,32 @@ async fn session(store: &Arc<dyn Store>, name: &str) -> NewSession {
         .unwrap()
 }
 
-async fn join(store: &Arc<dyn Store>, room: &str, who: &NewSession) {
+/// `who` joins `room`; the position of the room's stream they joined at.
+async fn join(store: &Arc<dyn Store>, room: &str, who: &NewSession) -> Position {
     store
         .join(room, 10, 100, &who.token, None)
         .await
         .unwrap()
-        .unwrap();
+        .unwrap()
+        .position
+}
+
+/// Sessions for two people, `first` and `second`.
+async fn pair(store: &Arc<dyn Store>, first: &str, second: &str) -> (NewSession, NewSession) {
+    (session(store, first).await, session(store, second).await)
+}
+
+/// Sessions for two people, `first` and `second`, both in `room`.
+async fn pair_in(
+    store: &Arc<dyn Store>,
+    room: &str,
+    first: &str,
+    second: &str,
+) -> (NewSession, NewSession) {
+    let (a, b) = pair(store, first, second).await;
+    join(store, room, &a).await;
+    join(store, room, &b).await;
+    (a, b)
 }
 
 fn said(room: &str, who: &NewSession, client_id: Option<&str>, text: &str) -> NewMessage {
@@ -300,16 +320,10 @@ async fn retries_are_recognised_per_room() {
 #[tokio::test]
 async fn a_join_since_a_position_recovers_exactly_what_was_missed() {
     let store = test_store().await;
-    let a = session(&store, "かい").await;
-    let b = session(&store, "りく").await;
+    let (a, b) = pair(&store, "かい", "りく").await;
     join(&store, "lounge", &a).await;
     let first = say(&store, said("lounge", &a, None, "いち")).await;
-    let seen = store
-        .join("lounge", 10, 100, &b.token, None)
-        .await
-        .unwrap()
-        .unwrap()
-        .position;
+    let seen = join(&store, "lounge", &b).await;
     let second = say(&store, said("lounge", &a, None, "に")).await;
     let react = store
         .react("lounge", &a.token, &first.id, Reaction::Nod)
@@ -426,7 +440,14 @@ async fn a_room_document_changes_only_from_what_was_read() {
     // Documents of two kinds in one room do not touch each other.
     assert!(
         store
-            .swap_doc("lounge", "other", None, Some("{}"))
+            .swap_doc(
+                "lounge",
+                "other",
+                DocSwap {
+                    expected: None,
+                    new: Some("{}")
+                }
+            )
             .await
             .unwrap()
     );
@@ -576,16 +597,8 @@ async fn a_session_no_node_keeps_alive_expires_in_a_shared_store() {
 #[tokio::test]
 async fn a_deleted_message_leaves_the_history_the_stream_and_the_retry_record() {
     let store = test_store().await;
-    let a = session(&store, "かい").await;
-    let b = session(&store, "りく").await;
-    join(&store, "lounge", &a).await;
-    join(&store, "lounge", &b).await;
-    let seen = store
-        .join("lounge", 10, 100, &b.token, None)
-        .await
-        .unwrap()
-        .unwrap()
-        .position;
+    let (a, b) = pair_in(&store, "lounge", "かい", "りく").await;
+    let seen = join(&store, "lounge", &b).await;
     let gone = say(&store, said("lounge", &a, Some("c1"), "けしてほしいこと")).await;
     let kept = say(&store, said("lounge", &a, None, "のこること")).await;
     store
@@ -647,8 +660,7 @@ async fn a_deleted_message_leaves_the_history_the_stream_and_the_retry_record() 
 #[tokio::test]
 async fn sanctions_bind_to_the_session_and_end_with_the_rooms_sitting() {
     let store = test_store().await;
-    let a = session(&store, "かい").await;
-    let b = session(&store, "りく").await;
+    let (a, b) = pair(&store, "かい", "りく").await;
     join(&store, "lounge", &a).await;
     join(&store, "games", &a).await;
     assert_eq!(store.find_member("lounge", "りく").await.unwrap(), None);
@@ -748,7 +760,14 @@ async fn an_escalation_changes_only_from_what_was_read_and_one_claim_of_many_win
             record.case.claim(&format!("c{n}"), 1).unwrap();
             let new = record.encode().unwrap();
             store
-                .swap_escalation("e-contract", &stored, Some(&new), None)
+                .swap_escalation(
+                    "e-contract",
+                    EscalationSwap {
+                        expected: &stored,
+                        new: Some(&new),
+                        over: None,
+                    },
+                )
                 .await
                 .unwrap()
         })
@@ -762,7 +781,7 @@ async fn an_escalation_changes_only_from_what_was_read_and_one_claim_of_many_win
     let now = store.escalation("e-contract").await.unwrap().unwrap();
     assert!(
         store
-            .swap_escalation("e-contract", &now, None, None)
+            .swap_escalation("e-contract", EscalationSwap::erase(&now))
             .await
             .unwrap()
     );
@@ -845,7 +864,7 @@ async fn counts_add_up_and_only_recent_waits_are_kept() {
     store.create_escalation(&record).await.unwrap();
     let stored = store.escalation("e-counted").await.unwrap().unwrap();
     store
-        .swap_escalation("e-counted", &stored, None, None)
+        .swap_escalation("e-counted", EscalationSwap::erase(&stored))
         .await
         .unwrap();
     assert_eq!(store.case_counts().await.unwrap(), counts);
@@ -932,12 +951,8 @@ async fn alerts_stay_until_dismissed_once_and_end_with_the_rooms_sitting() {
 #[tokio::test]
 async fn who_is_muted_is_listed_by_handle_while_the_session_lives() {
     let store = test_store().await;
-    let suffix = StaffAlert::new_id();
-    let room = format!("muted-{suffix}");
-    let a = session(&store, "むつき").await;
-    let b = session(&store, "りんと").await;
-    join(&store, &room, &a).await;
-    join(&store, &room, &b).await;
+    let room = format!("muted-{}", StaffAlert::new_id());
+    let (a, _) = pair_in(&store, &room, "むつき", "りんと").await;
     assert!(store.muted(&room).await.unwrap().is_empty());
     let until = Timestamp::from_second(1_900_000_000).unwrap();
     let muted = Sanctions {
@@ -974,15 +989,17 @@ async fn who_is_muted_is_listed_by_handle_while_the_session_lives() {
     assert!(store.muted(&room).await.unwrap().is_empty());
 }
 
+/// Resolves report `id` with `outcome`: how, or `None` if there is no such report.
+async fn resolve(store: &Arc<dyn Store>, id: &str, outcome: ReportOutcome) -> Option<Resolved> {
+    store.resolve_report(id, outcome).await.unwrap()
+}
+
 #[tokio::test]
 async fn a_report_is_resolved_once_its_outcome_taken_once_and_it_ends_with_its_time_or_sitting() {
     let store = test_store().await;
     let suffix = StaffAlert::new_id();
     let room = format!("reports-{suffix}");
-    let reporter = session(&store, "りく").await;
-    let author = session(&store, "あらし").await;
-    join(&store, &room, &reporter).await;
-    join(&store, &room, &author).await;
+    let (reporter, author) = pair_in(&store, &room, "りく", "あらし").await;
     let said = say(&store, said(&room, &author, None, "ひどいことば")).await;
     let report = |id: &str| Report {
         id: format!("{id}{suffix}"),
@@ -1005,30 +1022,23 @@ async fn a_report_is_resolved_once_its_outcome_taken_once_and_it_ends_with_its_t
         std::slice::from_ref(&first)
     );
     // Resolved once: the first resolution stands, and its words go.
-    let resolved = store
-        .resolve_report(&first.id, ReportOutcome::Muted)
+    let resolved = resolve(&store, &first.id, ReportOutcome::Muted)
         .await
-        .unwrap()
         .unwrap();
     assert!(resolved.first);
     assert_eq!(
         resolved.reporter.as_deref(),
         Some(session_key(&reporter.token).as_str())
     );
-    let again = store
-        .resolve_report(&first.id, ReportOutcome::NoAction)
+    let again = resolve(&store, &first.id, ReportOutcome::NoAction)
         .await
-        .unwrap()
         .unwrap();
     assert!(!again.first);
     assert!(store.unresolved_reports(&room).await.unwrap().is_empty());
     let dump = store.audit_dump().await.unwrap();
     assert!(!dump.contains("こわかった"), "{dump}");
     assert_eq!(
-        store
-            .resolve_report("r-unknown", ReportOutcome::Muted)
-            .await
-            .unwrap(),
+        resolve(&store, "r-unknown", ReportOutcome::Muted).await,
         None
     );
     // Its outcome is given out once (and only to its reporter's session).
@@ -1056,13 +1066,7 @@ async fn a_report_is_resolved_once_its_outcome_taken_once_and_it_ends_with_its_t
     assert_eq!(store.unresolved_reports(&room).await.unwrap().len(), 1);
     tokio::time::sleep(Duration::from_millis(400)).await;
     assert!(store.unresolved_reports(&room).await.unwrap().is_empty());
-    assert_eq!(
-        store
-            .resolve_report(&brief.id, ReportOutcome::Muted)
-            .await
-            .unwrap(),
-        None
-    );
+    assert_eq!(resolve(&store, &brief.id, ReportOutcome::Muted).await, None);
     // …and with the room's sitting, words and all.
     let last = report("r3");
     store
@@ -1074,13 +1078,7 @@ async fn a_report_is_resolved_once_its_outcome_taken_once_and_it_ends_with_its_t
         .await
         .unwrap();
     assert!(store.unresolved_reports(&room).await.unwrap().is_empty());
-    assert_eq!(
-        store
-            .resolve_report(&last.id, ReportOutcome::Muted)
-            .await
-            .unwrap(),
-        None
-    );
+    assert_eq!(resolve(&store, &last.id, ReportOutcome::Muted).await, None);
     assert!(!store.audit_dump().await.unwrap().contains("ひどいことば"));
 }
 

@@ -6,7 +6,6 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
-use std::time::Duration;
 
 use ibasho_server::catalogue::Catalogue;
 use ibasho_server::clock::{Clock, SystemClock};
@@ -15,32 +14,14 @@ use ibasho_server::staff::StaffAccounts;
 use ibasho_server::{Running, open_store, start_with};
 use ibasho_tests::{Client, RedisServer};
 
+pub use crate::test_settings::settings;
+
 /// Rooms for tests: a big lounge, a second room, a room for two, and a closed room.
-pub const CATALOGUE: &str = r#"
-[[room]]
-id = "lounge"
-title = "ラウンジ"
-description = "いつでも"
-kind = "themed"
-capacity = 100
-open = "always"
-
-[[room]]
-id = "games"
-title = "ゲーム"
-description = "ゲームの話"
-kind = "themed"
-capacity = 100
-open = "always"
-
-[[room]]
-id = "pair"
-title = "ふたり"
-description = "二人まで"
-kind = "themed"
-capacity = 2
-open = "always"
-
+pub const CATALOGUE: &str = concat!(
+    ibasho_tests::lounge!(100),
+    ibasho_tests::open_room!("games", "ゲーム", "ゲームの話", 100),
+    ibasho_tests::open_room!("pair", "ふたり", "二人まで", 2),
+    r#"
 [[room]]
 id = "family"
 title = "家族のへや"
@@ -48,23 +29,8 @@ description = "家族の方"
 kind = "family"
 capacity = 10
 open = "never"
-"#;
-
-/// Settings for tests: port 0, and rate limits high enough not to get in the way (tests of
-/// rate limiting set their own).
-pub fn settings() -> Settings {
-    let mut settings = Settings {
-        bind: "127.0.0.1:0".parse().expect("address"),
-        ..Settings::default()
-    };
-    settings.limits.says_per_second = 1000;
-    settings.limits.says_burst = 1000;
-    settings.limits.repeats_per_minute = 1000;
-    settings.limits.frames_per_second = 1000;
-    settings.limits.frames_burst = 1000;
-    settings.limits.presence_interval = Duration::from_millis(20);
-    settings
-}
+"#
+);
 
 /// The password of every test staff account.
 pub const STAFF_PASSWORD: &str = "long enough password";

@@ -14,3 +14,5 @@ mod membership;
 mod nodes;
 mod private_rooms;
 mod support;
+#[path = "../it/test_settings.rs"]
+mod test_settings;

@@ -4,7 +4,6 @@
 use std::io::Write as _;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Duration;
 
 use ibasho_server::catalogue::Catalogue;
 use ibasho_server::clock::SystemClock;
@@ -13,23 +12,11 @@ use ibasho_server::{Running, open_store, start_with};
 use ibasho_tests::{RedisServer, ServerProcess};
 use tempfile::NamedTempFile;
 
-pub const CATALOGUE: &str = r#"
-[[room]]
-id = "lounge"
-title = "ラウンジ"
-description = "いつでも"
-kind = "themed"
-capacity = 500
-open = "always"
-
-[[room]]
-id = "seats"
-title = "五席"
-description = "五人まで"
-kind = "themed"
-capacity = 5
-open = "always"
-"#;
+/// A lounge for many, and a room of five seats.
+pub const CATALOGUE: &str = concat!(
+    ibasho_tests::lounge!(500),
+    ibasho_tests::open_room!("seats", "五席", "五人まで", 5)
+);
 
 pub fn binary() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_ibasho"))
@@ -54,25 +41,13 @@ pub async fn nodes(redis: &RedisServer, catalogue: &NamedTempFile, n: usize) -> 
 pub async fn node(redis: &RedisServer, catalogue: &NamedTempFile) -> ServerProcess {
     let catalogue = catalogue.path().to_str().unwrap();
     let url = redis.url();
+    let mut args = vec!["--catalogue", catalogue, "--store", "redis"];
+    // Tests speak faster than people.
+    args.extend_from_slice(ibasho_tests::process::GENEROUS_LIMITS);
+    args.extend(["--repeats-per-minute", "1000"]);
     ServerProcess::start(
         &binary(),
-        &[
-            "--catalogue",
-            catalogue,
-            "--store",
-            "redis",
-            // Tests speak faster than people.
-            "--says-per-second",
-            "1000",
-            "--says-burst",
-            "1000",
-            "--frames-per-second",
-            "1000",
-            "--frames-burst",
-            "1000",
-            "--repeats-per-minute",
-            "1000",
-        ],
+        &args,
         &[
             ("IBASHO_REDIS_URL", url.as_str()),
             ("IBASHO_REDIS_PREFIX", "ibasho-nodes:"),
@@ -101,23 +76,15 @@ pub fn staff(name: &str, role: &str) -> ibasho_server::staff::StaffAccounts {
     ibasho_server::staff::StaffAccounts::parse(&file, "staff.toml").unwrap()
 }
 
-/// Test settings: port 0, generous rate limits, quick presence.
+/// The settings of every test server (see `it/test_settings.rs`), on `redis` under `prefix`.
 pub fn settings(redis: &RedisServer, prefix: &str) -> Settings {
-    let mut settings = Settings {
-        bind: "127.0.0.1:0".parse().unwrap(),
+    Settings {
         store: StoreChoice::Redis {
             url: redis.url(),
             prefix: prefix.to_owned(),
         },
-        ..Settings::default()
-    };
-    settings.limits.says_per_second = 1000;
-    settings.limits.says_burst = 1000;
-    settings.limits.repeats_per_minute = 1000;
-    settings.limits.frames_per_second = 1000;
-    settings.limits.frames_burst = 1000;
-    settings.limits.presence_interval = Duration::from_millis(20);
-    settings
+        ..crate::test_settings::settings()
+    }
 }
 
 /// The real router in this process, on Redis.

@@ -9,16 +9,7 @@ use super::*;
 
 /// A server whose rate limits let a test fill a room quickly.
 async fn roomy(world: &World, extra: &[&str]) -> ServerProcess {
-    let mut args = vec![
-        "--says-per-second",
-        "1000",
-        "--says-burst",
-        "1000",
-        "--frames-per-second",
-        "1000",
-        "--frames-burst",
-        "1000",
-    ];
+    let mut args = ibasho_tests::process::GENEROUS_LIMITS.to_vec();
     args.extend_from_slice(extra);
     world.server(&args).await
 }

@@ -193,6 +193,18 @@ fn card_body(ctx: Ctx, lang: ibasho_protocol::Lang, request: crate::counsel::Req
             }
         })
     };
+    // While waiting (for a counselor, or for one to come on duty): listening is fine, writing
+    // here is one tap away, and the request can be taken back.
+    let waiting = move || {
+        let cancel = cancel.clone();
+        view! {
+            <p class="quiet">{tv(lang, "counsel-waiting-listen")}</p>
+            <div class="actions">
+                {write_here()}
+                <button type="button" data-counsel="cancel" on:click=cancel>{tv(lang, "counsel-cancel")}</button>
+            </div>
+        }
+    };
     match request.state {
         EscalationState::Waiting => view! {
             <h2 id="counsel-title">{tv(lang, "counsel-waiting-title")}</h2>
@@ -202,11 +214,7 @@ fn card_body(ctx: Ctx, lang: ibasho_protocol::Lang, request: crate::counsel::Req
             {request.estimated_wait_minutes.map(|n| view! {
                 <p>{tfv(lang, "counsel-waiting-estimate", &[("n", &n.to_string())])}</p>
             })}
-            <p class="quiet">{tv(lang, "counsel-waiting-listen")}</p>
-            <div class="actions">
-                {write_here()}
-                <button type="button" data-counsel="cancel" on:click=cancel>{tv(lang, "counsel-cancel")}</button>
-            </div>
+            {waiting()}
         }
         .into_any(),
         EscalationState::NoCounselor => view! {
@@ -219,11 +227,7 @@ fn card_body(ctx: Ctx, lang: ibasho_protocol::Lang, request: crate::counsel::Req
             }}
             <p>{tv(lang, "counsel-no_counselor-lines")}</p>
             {super::help_lines::help_lines_short(lang, request.lines.clone())}
-            <p class="quiet">{tv(lang, "counsel-waiting-listen")}</p>
-            <div class="actions">
-                {write_here()}
-                <button type="button" data-counsel="cancel" on:click=cancel>{tv(lang, "counsel-cancel")}</button>
-            </div>
+            {waiting()}
         }
         .into_any(),
         EscalationState::Connected => {

@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 
 use super::browser;
 use super::choices::{Choices, radios};
-use super::state::{Ctx, Screen, Wish, tr};
+use super::state::{Ctx, Wish, tr};
 use super::words::tfv;
 
 /// `GET /api/handles/suggest`'s answer (read as a struct: a generic JSON value would bring
@@ -163,12 +163,7 @@ pub fn Entry(room: String) -> impl IntoView {
                     </label>
                     <p id="listen-hint" class="hint">{tr(lang, "entry-listen-hint")}</p>
                 </div>
-                <div class="actions">
-                    <button type="submit" class="primary">{tr(lang, "entry-submit")}</button>
-                    <button type="button" on:click=move |_| ctx.screen.set(Screen::Lobby)>
-                        {tr(lang, "entry-back")}
-                    </button>
-                </div>
+                {super::form::actions(ctx, "entry-submit")}
             </form>
         </section>
     }

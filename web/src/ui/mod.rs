@@ -14,6 +14,7 @@
 //! - [`confirm`] — asking first, for what removes, silences, ends or asks on someone's behalf.
 //! - [`watch`] — 「開いたら知らせる」: hearing that a closed room opened.
 //! - [`staff`] — the staff sign-in, the facilitator's controls, and the floor in a round.
+//! - [`form`] — a labelled field and a form's two buttons.
 //! - [`words`] — the sentences as views, with their furigana as ruby where shown.
 //! - [`moderation`] — the facilitator's message menu, room safety controls and desk.
 //! - [`safety`] — the participant's side: reporting, hiding someone, the personal-
@@ -35,6 +36,7 @@ mod confirm;
 mod counsel;
 mod counselor;
 mod entry;
+mod form;
 mod help_lines;
 mod lobby;
 mod message_menu;

@@ -4,7 +4,8 @@
 use ibasho_protocol::{ClientMsg, FacilitatorAction, StaffLogin};
 use leptos::prelude::*;
 
-use super::state::{Ctx, Screen, Wish, tr, tra};
+use super::form;
+use super::state::{Ctx, Wish, tr, tra};
 use super::words::tv;
 use crate::i18n::tf;
 
@@ -61,37 +62,9 @@ pub fn StaffSignIn() -> impl IntoView {
             <h1 id="staff-title">{tr(lang, "staff-title")}</h1>
             <p>{tr(lang, "staff-body")}</p>
             <form on:submit=submit>
-                <div class="field">
-                    <label for="staff-name">{tr(lang, "staff-name")}</label>
-                    <input
-                        id="staff-name"
-                        name="staff-name"
-                        autocomplete="off"
-                        maxlength="64"
-                        required
-                        prop:value=move || name.get()
-                        on:input=move |ev| name.set(event_target_value(&ev))
-                    />
-                </div>
-                <div class="field">
-                    <label for="staff-password">{tr(lang, "staff-password")}</label>
-                    <input
-                        id="staff-password"
-                        name="staff-password"
-                        type="password"
-                        autocomplete="off"
-                        maxlength="256"
-                        required
-                        prop:value=move || password.get()
-                        on:input=move |ev| password.set(event_target_value(&ev))
-                    />
-                </div>
-                <div class="actions">
-                    <button type="submit" class="primary">{tr(lang, "staff-submit")}</button>
-                    <button type="button" on:click=move |_| ctx.screen.set(Screen::Lobby)>
-                        {tr(lang, "entry-back")}
-                    </button>
-                </div>
+                {form::field(ctx, "staff-name", "staff-name", "text", 64, name)}
+                {form::field(ctx, "staff-password", "staff-password", "password", 256, password)}
+                {form::actions(ctx, "staff-submit")}
             </form>
         </section>
     }

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use async_trait::async_trait;
 
 use super::MemoryStore;
-use crate::store::{AttemptStore, StoreResult};
+use crate::store::{Allowed, AttemptStore, StoreResult};
 
 /// How often windows that are over are dropped.
 const SWEEP_EVERY: Duration = Duration::from_secs(1);
@@ -50,12 +50,7 @@ impl Attempts {
 
 #[async_trait]
 impl AttemptStore for MemoryStore {
-    async fn attempt(
-        &self,
-        key: &str,
-        max: u32,
-        window: Duration,
-    ) -> StoreResult<Result<(), Duration>> {
+    async fn attempt(&self, key: &str, max: u32, window: Duration) -> StoreResult<Allowed> {
         let now = Instant::now();
         Ok(self.lock().attempts.count(key, max, window, now))
     }

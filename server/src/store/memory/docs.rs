@@ -4,7 +4,7 @@
 use async_trait::async_trait;
 
 use super::{MemoryStore, Room};
-use crate::store::{DocStore, StoreEvent, StoreResult};
+use crate::store::{DocStore, DocSwap, StoreEvent, StoreResult};
 
 #[async_trait]
 impl DocStore for MemoryStore {
@@ -16,13 +16,8 @@ impl DocStore for MemoryStore {
             .and_then(|room| room.docs.get(kind).cloned()))
     }
 
-    async fn swap_doc(
-        &self,
-        room: &str,
-        kind: &str,
-        expected: Option<&str>,
-        new: Option<&str>,
-    ) -> StoreResult<bool> {
+    async fn swap_doc(&self, room: &str, kind: &str, swap: DocSwap<'_>) -> StoreResult<bool> {
+        let DocSwap { expected, new } = swap;
         let slot = self.feed.slot().await;
         let mut state = self.lock();
         let entry = state.rooms.entry(room.to_owned()).or_insert_with(Room::new);

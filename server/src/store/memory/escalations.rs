@@ -1,11 +1,10 @@
 //! Requests' records in memory, by id.
 
 use async_trait::async_trait;
-use ibasho_protocol::EscalationState;
 
 use super::MemoryStore;
 use crate::store::escalations::bus_key;
-use crate::store::{Escalation, EscalationStore, StoreEvent, StoreResult};
+use crate::store::{Escalation, EscalationStore, EscalationSwap, StoreEvent, StoreResult};
 
 /// The collection's state: records (JSON) by id.
 pub(super) type Escalations = std::collections::HashMap<String, String>;
@@ -31,26 +30,20 @@ impl EscalationStore for MemoryStore {
         Ok(self.lock().escalations.values().cloned().collect())
     }
 
-    async fn swap_escalation(
-        &self,
-        id: &str,
-        expected: &str,
-        new: Option<&str>,
-        over: Option<EscalationState>,
-    ) -> StoreResult<bool> {
+    async fn swap_escalation(&self, id: &str, swap: EscalationSwap<'_>) -> StoreResult<bool> {
         let slot = self.feed.slot().await;
         let mut state = self.lock();
         let records = &mut state.escalations;
-        if records.get(id).map(String::as_str) != Some(expected) {
+        if records.get(id).map(String::as_str) != Some(swap.expected) {
             return Ok(false);
         }
-        match new {
+        match swap.new {
             Some(new) => records.insert(id.to_owned(), new.to_owned()),
             None => records.remove(id),
         };
         slot.send(StoreEvent::Escalation {
             id: bus_key(id),
-            over,
+            over: swap.over,
         });
         Ok(true)
     }

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use redis::Script;
 
 use super::{RedisStore, unavailable};
-use crate::store::{DocStore, StoreResult};
+use crate::store::{DocStore, DocSwap, StoreResult};
 
 // One script per operation, with the shared prelude (see `script`).
 static SWAP: LazyLock<Script> = lua!("docs/swap.lua");
@@ -27,13 +27,8 @@ impl DocStore for RedisStore {
             .map_err(unavailable)
     }
 
-    async fn swap_doc(
-        &self,
-        room: &str,
-        kind: &str,
-        expected: Option<&str>,
-        new: Option<&str>,
-    ) -> StoreResult<bool> {
+    async fn swap_doc(&self, room: &str, kind: &str, swap: DocSwap<'_>) -> StoreResult<bool> {
+        let DocSwap { expected, new } = swap;
         let mut call = self.call(&SWAP);
         call.arg(room)
             .arg(kind)

@@ -18,7 +18,7 @@ use redis::Script;
 
 use super::{RedisStore, unavailable};
 use crate::store::escalations::bus_key;
-use crate::store::{Escalation, EscalationStore, StoreResult};
+use crate::store::{Escalation, EscalationStore, EscalationSwap, StoreResult};
 
 // One script per operation, with the shared prelude (see `script`).
 static CREATE: LazyLock<Script> = lua!("escalations/create.lua");
@@ -90,18 +90,12 @@ impl EscalationStore for RedisStore {
         Ok(records.into_iter().flatten().collect())
     }
 
-    async fn swap_escalation(
-        &self,
-        id: &str,
-        expected: &str,
-        new: Option<&str>,
-        over: Option<EscalationState>,
-    ) -> StoreResult<bool> {
+    async fn swap_escalation(&self, id: &str, swap: EscalationSwap<'_>) -> StoreResult<bool> {
         let mut call = self.call(&SWAP);
         call.arg(id)
-            .arg(expected)
-            .arg(new.unwrap_or(""))
-            .arg(state_code(over))
+            .arg(swap.expected)
+            .arg(swap.new.unwrap_or(""))
+            .arg(state_code(swap.over))
             .arg(Self::ms(RECORD_TTL))
             .arg(bus_key(id));
         Ok(self.run::<i64>(&call).await? == 1)
