@@ -136,7 +136,10 @@ fn native_source(_: Lang) -> String {
 /// (a handle, a note) never becomes furigana: its bars are written as ASCII ones.
 fn value(text: &str) -> FluentValue<'static> {
     match text.parse::<i64>() {
-        Ok(number) if number.to_string() == text => FluentValue::from(number),
+        // (A number Fluent keeps exactly: a long run of digits — a name, say — stays text.)
+        Ok(number) if number.to_string() == text && number.abs() < 1 << 40 => {
+            FluentValue::from(number)
+        }
         _ => FluentValue::from(text.replace('｜', "|")),
     }
 }
@@ -271,6 +274,25 @@ mod tests {
             &[("handle", "007"), ("text", "こんばんは")],
         );
         assert_eq!(said, "007：こんばんは", "a name is text, never a number");
+        let digits = "12345678901234567";
+        let said = tf(
+            Lang::JA,
+            "room-announce",
+            &[("handle", digits), ("text", "…")],
+        );
+        assert!(
+            said.starts_with(digits),
+            "a long run of digits stays exact: {said}"
+        );
+        let said = tf(
+            Lang::JA,
+            "room-announce",
+            &[("handle", "｜a《b》"), ("text", "x")],
+        );
+        assert!(
+            said.starts_with("|a《b》"),
+            "a person's text makes no ruby: {said}"
+        );
     }
 
     #[test]

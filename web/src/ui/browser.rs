@@ -79,6 +79,14 @@ pub fn exit_url() -> String {
     meta_content("ibasho-exit-url").unwrap_or_else(|| DEFAULT_EXIT_URL.to_owned())
 }
 
+/// Waits `ms` milliseconds (before the app's own executor runs).
+pub async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 /// What the page's `<meta name=NAME>` says, if it says something (and was filled in).
 pub fn meta_content(name: &str) -> Option<String> {
     document()

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 
 use super::browser;
 use super::state::{Ask, Ctx};
-use super::words::tv;
+use super::words::{ruby_view, tv};
 use super::{counsel, moderation};
-use crate::i18n::{t, tf};
+use crate::i18n::{marked, t};
 
 /// Whether the action removes, silences or ends something (its button says so plainly,
 /// and the focus starts on "cancel").
@@ -27,9 +27,11 @@ fn grave(ask: &Ask) -> bool {
     )
 }
 
-/// The question, what it does, and the button that does it.
+/// The question, what it does, and the button that does it (furigana markup kept: they are
+/// shown with ruby where the language asks for it).
 fn words(lang: ibasho_protocol::Lang, ask: &Ask) -> (String, String, String) {
-    let key = |k: &str| t(lang, k);
+    let key = |k: &str| marked(lang, k, &[]);
+    let tf = |k: &str, args: &[(&str, &str)]| marked(lang, k, args);
     match ask {
         Ask::Delete { .. } => (
             key("ask-delete-title"),
@@ -37,17 +39,17 @@ fn words(lang: ibasho_protocol::Lang, ask: &Ask) -> (String, String, String) {
             key("ask-delete-do"),
         ),
         Ask::Mute { handle, .. } => (
-            tf(lang, "ask-mute-title", &[("handle", handle)]),
+            tf("ask-mute-title", &[("handle", handle)]),
             key("ask-mute-body"),
             key("ask-mute-do"),
         ),
         Ask::Remove { handle, .. } => (
-            tf(lang, "ask-remove-title", &[("handle", handle)]),
+            tf("ask-remove-title", &[("handle", handle)]),
             key("ask-remove-body"),
             key("ask-remove-do"),
         ),
         Ask::Escalate { handle, .. } => (
-            tf(lang, "ask-escalate-title", &[("handle", handle)]),
+            tf("ask-escalate-title", &[("handle", handle)]),
             key("ask-escalate-body"),
             key("ask-escalate-do"),
         ),
@@ -69,7 +71,6 @@ fn words(lang: ibasho_protocol::Lang, ask: &Ask) -> (String, String, String) {
         Ask::EndCase { outcome, .. } => (
             key("ask-end_case-title"),
             tf(
-                lang,
                 "ask-end_case-body",
                 &[("outcome", &t(lang, super::counselor::outcome_key(*outcome)))],
             ),
@@ -172,12 +173,12 @@ pub fn ConfirmDialog() -> impl IntoView {
                         on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                             if ev.key() == "Escape" { close(); }
                         }>
-                        <h2 id="confirm-title">{title}</h2>
-                        <p id="confirm-body">{body}</p>
+                        <h2 id="confirm-title">{ruby_view(lang.get(), &title)}</h2>
+                        <p id="confirm-body">{ruby_view(lang.get(), &body)}</p>
                         <div class="actions">
                             <button type="button" node_ref=do_button data-confirm="yes"
                                 class=if danger { "danger" } else { "primary" } on:click=confirm>
-                                {action}
+                                {ruby_view(lang.get(), &action)}
                             </button>
                             <button type="button" node_ref=cancel_button data-confirm="no"
                                 on:click=move |_| close()>

@@ -9,9 +9,9 @@ use leptos::task::spawn_local;
 
 use super::browser;
 use super::state::{Ctx, RoomList, Screen, tr};
-use super::words::{tfv, tv};
+use super::words::{ruby_view, tfv, tv};
 use crate::countdown::countdown;
-use crate::i18n::{t, tf};
+use crate::i18n::{marked, t};
 
 /// How early a facilitator may open a session (the server checks it too).
 const EARLY_MS: f64 = (LEEWAY_MINUTES * 60_000) as f64;
@@ -192,18 +192,22 @@ fn programme_lines(room: &RoomInfo, lang: Lang) -> Option<impl IntoView + use<>>
     let programme = room.programme.clone()?;
     let mut lines = Vec::new();
     if let Some(band) = &programme.age_band {
-        lines.push(tf(lang, "programme-age_band", &[("band", band)]));
+        lines.push(marked(lang, "programme-age_band", &[("band", band)]));
     }
     if !programme.facilitators.is_empty() {
         let names = programme.facilitators.join("、");
-        lines.push(tf(lang, "programme-facilitators", &[("names", &names)]));
+        lines.push(marked(lang, "programme-facilitators", &[("names", &names)]));
     }
     if let Some(segment) = programme.current.and_then(|i| programme.agenda.get(i)) {
-        lines.push(tf(lang, "programme-now", &[("segment", &segment.title)]));
+        lines.push(marked(
+            lang,
+            "programme-now",
+            &[("segment", &segment.title)],
+        ));
     }
     Some(view! {
         <p class="meta programme">
-            {lines.into_iter().map(|line| view! { <span>{line}</span> }).collect_view()}
+            {lines.into_iter().map(|line| view! { <span>{ruby_view(lang, &line)}</span> }).collect_view()}
         </p>
     })
 }
@@ -279,12 +283,12 @@ fn RoomCard(room: RoomInfo) -> impl IntoView {
             {move || {
                 if !open {
                     let state = match (&next_open, room.next_open) {
-                        (Some(when), Some(at)) => tf(
+                        (Some(when), Some(at)) => tfv(
                             lang,
                             "lobby-next_open_left",
                             &[("when", when), ("left", &left(ctx, lang, at))],
                         ),
-                        _ => t(lang, "lobby-closed"),
+                        _ => tv(lang, "lobby-closed"),
                     };
                     // A facilitator may open a session up to 15 minutes early.
                     let early = ctx.staff.get().is_some() && opens_soon;

@@ -64,8 +64,16 @@ pub fn start() {
     let lang = app::tab_language();
     // (Leptos' own executor starts with the mount: before it, wasm-bindgen's.)
     wasm_bindgen_futures::spawn_local(async move {
-        if !words::fetch_words(lang).await && lang != ibasho_protocol::Lang::JA {
-            words::fetch_words(ibasho_protocol::Lang::JA).await;
+        // Without words the page would be blank, the quick exit too: until they come, the
+        // page's own bilingual loading line stays, and the fetch is tried again calmly.
+        let mut wait_ms = 500;
+        loop {
+            if words::fetch_words(lang).await || words::fetch_words(ibasho_protocol::Lang::JA).await
+            {
+                break;
+            }
+            browser::sleep_ms(wait_ms).await;
+            wait_ms = (wait_ms * 2).min(8_000);
         }
         leptos::mount::mount_to_body(App);
     });

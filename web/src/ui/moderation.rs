@@ -252,13 +252,13 @@ fn DoneLine(room: String) -> impl IntoView {
             {move || done.get().map(|done| {
                 let lang = lang.get();
                 let (line, undo) = match &done {
-                    Done::Deleted { .. } => (t(lang, "done-deleted"), None),
+                    Done::Deleted { .. } => (tv(lang, "done-deleted"), None),
                     Done::Muted { room, handle } => (
-                        tf(lang, "done-muted", &[("handle", handle)]),
+                        tfv(lang, "done-muted", &[("handle", handle)]),
                         Some((room.clone(), handle.clone())),
                     ),
-                    Done::Unmuted { handle, .. } => (tf(lang, "done-unmuted", &[("handle", handle)]), None),
-                    Done::Removed { handle, .. } => (tf(lang, "done-removed", &[("handle", handle)]), None),
+                    Done::Unmuted { handle, .. } => (tfv(lang, "done-unmuted", &[("handle", handle)]), None),
+                    Done::Removed { handle, .. } => (tfv(lang, "done-removed", &[("handle", handle)]), None),
                 };
                 view! {
                     <p class="done">
@@ -569,7 +569,7 @@ fn Escalations() -> impl IntoView {
                         };
                         let handle = handle.unwrap_or_default();
                         // (Its wire name, the key's last part.)
-                        let name = key.trim_start_matches("escalation.");
+                        let name = key.trim_start_matches("escalation-");
                         view! { <li data-status=name>{tfv(lang.get(), key, &[("handle", &handle)])}</li> }
                     }).collect_view()}
                 </ul>

@@ -15,7 +15,7 @@ use super::state::{Ctx, MenuTarget, tr, tra};
 use super::words::{tfv, tv};
 use crate::conversation::{Pending, PendingState, hidden_runs};
 use crate::follow::{Follow, Move};
-use crate::i18n::{code_words, t, tf};
+use crate::i18n::{code_words, t};
 use crate::keys::enter_sends;
 
 /// Scrolls the pane to its end, after the browser laid out what changed.
@@ -248,12 +248,12 @@ fn MemoryNote(room: String) -> impl IntoView {
     };
     view! {
         <p class="memory-note">{move || match closes_at() {
-            Some(ends) => tf(
+            Some(ends) => tfv(
                 lang.get(),
                 "room-sitting_note",
                 &[("time", &browser::local_time(ends))],
             ),
-            None => t(lang.get(), "room-memory_note"),
+            None => tv(lang.get(), "room-memory_note"),
         }}</p>
     }
 }
@@ -539,11 +539,11 @@ fn RoomStateLine(room: String) -> impl IntoView {
             .topic
             .map(|topic| view! { <p class="topic-now">{tfv(lang, "room-topic", &[("topic", &topic)])}</p> });
         let calm = if state.unattended {
-            Some(t(lang, "room-unattended"))
+            Some(tv(lang, "room-unattended"))
         } else if state.locked {
-            Some(t(lang, "room-locked"))
+            Some(tv(lang, "room-locked"))
         } else if state.slow_mode_seconds > 0 {
-            Some(tf(
+            Some(tfv(
                 lang,
                 "room-slow_mode",
                 &[("n", &state.slow_mode_seconds.to_string())],

@@ -10,8 +10,8 @@ use leptos::prelude::*;
 
 use super::browser;
 use super::state::{Ctx, tr};
-use super::words::tv;
-use crate::i18n::{m, tf};
+use super::words::{tfv, tv};
+use crate::i18n::m;
 use crate::safety::{Safety, SafetyTold};
 
 const REASONS: [(ReportReason, &str); 5] = [
@@ -130,7 +130,7 @@ pub fn HiddenLine(handle: String, count: usize) -> impl IntoView {
     let label = {
         let handle = handle.clone();
         move || {
-            tf(
+            tfv(
                 lang.get(),
                 "hide-hidden",
                 &[("handle", &handle), ("n", &count.to_string())],

@@ -16,7 +16,7 @@ use web_sys::{CloseEvent, MessageEvent, WebSocket};
 use super::browser::{self, SESSION_KEY};
 use super::state::{Ctx, Screen};
 use crate::areas::{Tab, Told, dispatch};
-use crate::i18n::{marked, t};
+use crate::i18n::marked;
 
 /// Gives the wire its lifecycle: how to connect and how to end a session.
 pub fn install(ctx: Ctx) {
@@ -182,9 +182,12 @@ fn session_frame(ctx: Ctx, frame: ServerMsg) {
             staff,
             limits,
         } => {
-            if let Some(limits) = limits {
+            // Sentences that name the server's numbers are drawn again with them — only when
+            // they changed: a reconnect's welcome must not rebuild what the person is using.
+            if let Some(limits) = limits
+                && crate::i18n::limits() != Some(limits)
+            {
                 crate::i18n::set_limits(&limits);
-                // Sentences that name the server's numbers are drawn again with them.
                 ctx.lang.notify();
             }
             // A staff session the server no longer has (it restarted): sign in again.
@@ -208,7 +211,8 @@ fn session_frame(ctx: Ctx, frame: ServerMsg) {
                 NoticeCode::Degraded => "notice-degraded",
                 NoticeCode::Restored => "notice-restored",
             };
-            ctx.notice.set(Some(t(ctx.lang.get_untracked(), key)));
+            ctx.notice
+                .set(Some(marked(ctx.lang.get_untracked(), key, &[])));
         }
         ServerMsg::Error(error) => super::refusal::refused(ctx, error),
         // (The router sends nothing else here.)

@@ -6,8 +6,7 @@ use leptos::prelude::*;
 
 use super::form;
 use super::state::{Ctx, Wish, tr, tra};
-use super::words::tv;
-use crate::i18n::tf;
+use super::words::{tfv, tv};
 
 /// The staff sign-in: name and password, sent once with `hello` and not kept.
 /// The staff area's part of the session: staff stay signed in between rooms.
@@ -90,13 +89,13 @@ pub fn Floor(room: String) -> impl IntoView {
                 .with(|me| me.as_deref() == Some(floor.handle.as_str()));
             let (turn, turns) = (floor.turn.to_string(), floor.turns.to_string());
             let line = if mine {
-                tf(
+                tfv(
                     lang.get(),
                     "round-yours",
                     &[("turn", &turn), ("turns", &turns)],
                 )
             } else {
-                tf(
+                tfv(
                     lang.get(),
                     "round-theirs",
                     &[
