@@ -550,17 +550,24 @@ async fn ending_a_one_to_one_on_either_side_is_told_to_the_other_and_the_outcome
 async fn a_closed_room_that_opens_while_the_tab_is_open_is_told() {
     let world = World::new().await;
     let dir = tempfile::tempdir().unwrap();
-    // A sitting ten minutes from now (a facilitator may open it early).
-    let start = tokyo_now()
+    // A sitting ten minutes from now (a facilitator may open it early). A sitting cannot
+    // cross midnight (the catalogue has no "24:00"): late in the evening it ends at 23:59,
+    // and one that would start at 23:59 starts a minute later, on the next day.
+    let mut start = tokyo_now()
         .checked_add(jiff::SignedDuration::from_mins(10))
         .unwrap();
+    if (start.hour(), start.minute()) == (23, 59) {
+        start = start
+            .checked_add(jiff::SignedDuration::from_mins(1))
+            .unwrap();
+    }
     let end = start
         .checked_add(jiff::SignedDuration::from_mins(60))
         .unwrap();
     let end = if end.date() == start.date() {
         format!("{:02}:{:02}", end.hour(), end.minute())
     } else {
-        "24:00".to_owned()
+        "23:59".to_owned()
     };
     let catalogue = dir.path().join("rooms.toml");
     std::fs::write(
