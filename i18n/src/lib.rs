@@ -94,6 +94,11 @@ impl Lang {
         LANGUAGES.get(usize::from(self.0)).unwrap_or(&LANGUAGES[0])
     }
 
+    /// Its place in [`LANGUAGES`] (for a table with one entry per language).
+    pub fn index(self) -> usize {
+        usize::from(self.0)
+    }
+
     pub fn code(self) -> &'static str {
         self.language().code
     }

@@ -35,10 +35,7 @@ pub fn sentence(lang: Lang, key: &str, args: &[(&str, i64)]) -> String {
         fluent_args.set(*name, FluentValue::from(*number));
     }
     for lang in [lang, Lang::JA] {
-        let Some(bundle) = Lang::all()
-            .position(|other| other == lang)
-            .and_then(|at| BUNDLES.get(at))
-        else {
+        let Some(bundle) = BUNDLES.get(lang.index()) else {
             continue;
         };
         let Some(pattern) = bundle.get_message(key).and_then(|message| message.value()) else {

@@ -87,10 +87,6 @@ pub fn ruby_shown(lang: Lang) -> bool {
     }
 }
 
-fn slot(lang: Lang) -> usize {
-    Lang::all().position(|other| other == lang).unwrap_or(0)
-}
-
 /// Makes `text` (a translation file) the words of `lang`. Messages the file gets wrong are
 /// left out (the check in `ibasho-i18n` keeps that from happening).
 pub fn load(lang: Lang, text: String) {
@@ -101,7 +97,7 @@ pub fn load(lang: Lang, text: String) {
     let _ = bundle.add_resource(resource);
     // Kept for the page's life: a language is loaded once, and there are few.
     let bundle: &'static Bundle = Box::leak(Box::new(bundle));
-    BUNDLES.with_borrow_mut(|all| all[slot(lang)] = Some(bundle));
+    BUNDLES.with_borrow_mut(|all| all[lang.index()] = Some(bundle));
 }
 
 /// Whether the words of `lang` are here.
@@ -110,13 +106,13 @@ pub fn loaded(lang: Lang) -> bool {
 }
 
 fn bundle(lang: Lang) -> Option<&'static Bundle> {
-    if let Some(bundle) = BUNDLES.with_borrow(|all| all[slot(lang)]) {
+    if let Some(bundle) = BUNDLES.with_borrow(|all| all[lang.index()]) {
         return Some(bundle);
     }
     // Natively (tests, tools) the files are at hand; the browser fetches them first.
     if cfg!(not(target_arch = "wasm32")) {
         load(lang, native_source(lang));
-        return BUNDLES.with_borrow(|all| all[slot(lang)]);
+        return BUNDLES.with_borrow(|all| all[lang.index()]);
     }
     None
 }
@@ -216,27 +212,15 @@ pub fn refusal(lang: Lang, error: &ErrorFrame) -> (String, Vec<(String, String)>
     (key, args)
 }
 
-/// The numbers a general sentence may need, from the limits the server said in `welcome`
-/// (none before it: then the sentence shows its placeholder, which no screen reaches).
-fn limit_args() -> Vec<(String, String)> {
-    limits()
-        .map(|limits| {
-            vec![
-                ("max".to_owned(), limits.max_text_chars.to_string()),
-                ("leeway".to_owned(), limits.leeway_minutes.to_string()),
-            ]
-        })
-        .unwrap_or_default()
-}
-
 /// The words of a refusal, furigana markup kept: [`refusal`]'s sentence, with the numbers
-/// the server sent (or, for a sentence said again later, those of its limits).
+/// the server sent — or, for a sentence said again later (a message marked as not sent),
+/// the longest message from the server's limits (the other numbers are always at hand).
 pub fn refusal_words(lang: Lang, error: &ErrorFrame) -> String {
     let (key, mut args) = refusal(lang, error);
-    for (name, value) in limit_args() {
-        if !args.iter().any(|(have, _)| *have == name) {
-            args.push((name, value));
-        }
+    if let Some(limits) = limits()
+        && !args.iter().any(|(name, _)| name == "max")
+    {
+        args.push(("max".to_owned(), limits.max_text_chars.to_string()));
     }
     let args: Vec<(&str, &str)> = args.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
     marked(lang, &key, &args)
