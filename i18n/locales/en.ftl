@@ -259,6 +259,9 @@ error-http-bad_span = to must come after from, at most { $days ->
     [one] { $days } day
    *[other] { $days } days
 } later.
+error-already_answered = You have already answered about this one. Thank you.
+error-bad_request-bad_rating = rating must be a number from 1 to 4.
+error-http-bad_months = Months are written like 2026-04, from must not come after to, and at most { $max } months at once (a fiscal year: fiscal_year=2026).
 error-http-other = This request cannot be answered.
 
 ## counsel

@@ -252,6 +252,9 @@ error-http-store_away = いまは｜読《よ》み｜出《だ》せません�
 error-http-bad_time = from と to は 2026-12-05T00:00:00Z のような RFC 3339 の｜時刻《じこく》にしてください。
 error-http-not_found = ｜見《み》つかりませんでした。
 error-http-bad_span = to は from より｜後《あと》の、{ $days }｜日《にち》｜以内《いない》の｜時刻《じこく》にしてください。
+error-already_answered = この｜回《かい》にはもう｜答《こた》えていただきました。ありがとうございました。
+error-bad_request-bad_rating = rating は 1 から 4 までの｜数《かず》にしてください。
+error-http-bad_months = ｜月《つき》は 2026-04 の｜形《かたち》で、from は to より｜前《まえ》に、{ $max }か｜月《げつ》までにしてください（｜年度《ねんど》は fiscal_year=2026 の｜形《かたち》）。
 error-http-other = この｜求《もと》めには｜答《こた》えられません。
 
 ## counsel

@@ -46,6 +46,10 @@ pub enum ClientMsg {
         /// name and title). Not with `resume`: a resumed session keeps what it was.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         staff: Option<StaffLogin>,
+        /// The web app's own storage for this site was empty: counted once in the usage
+        /// figures (`first_visits`), never kept beside the session.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        first_visit: bool,
     },
     /// Enter a room. Joining a room one is already in answers `joined` again (a resync).
     Join {
@@ -171,6 +175,47 @@ pub enum ClientMsg {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         outcome: Option<CaseOutcome>,
     },
+    /// The participants' voice: how it was, 1 (つらかった) to 4 (よかった), with an optional
+    /// comment of at most [`MAX_VOICE_CHARS`] characters. About a room (`room`), or with
+    /// `room: null` about a finished case or the service (`about`). Anonymous: stored with
+    /// the day only. Answered with `voice_received`; once per session and sitting.
+    Voice {
+        #[serde(default)]
+        room: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        about: Option<VoiceAbout>,
+        rating: i64,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        comment: Option<String>,
+        /// Send the comment although it looks like personal information.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        confirm_personal_info: bool,
+    },
+}
+
+/// The longest comment of a `voice`, in characters.
+pub const MAX_VOICE_CHARS: usize = 400;
+
+/// What a `voice` is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VoiceAbout {
+    /// A room's sitting (the frame names the room).
+    Room,
+    /// A talk with a counselor that has ended.
+    Counselor,
+    /// The service as a whole (from the lobby).
+    Service,
+}
+
+impl VoiceAbout {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VoiceAbout::Room => "room",
+            VoiceAbout::Counselor => "counselor",
+            VoiceAbout::Service => "service",
+        }
+    }
 }
 
 /// Who a person comes as (optional; never checked against anything).
@@ -239,6 +284,7 @@ impl ClientMsg {
             | ClientMsg::Claim { .. }
             | ClientMsg::HandOver { .. }
             | ClientMsg::EndCase { .. } => None,
+            ClientMsg::Voice { room, .. } => room.as_deref(),
         }
     }
 
@@ -265,6 +311,7 @@ mod tests {
             role: None,
             since: BTreeMap::new(),
             staff: None,
+            first_visit: false,
         }
     }
 
@@ -414,6 +461,13 @@ mod tests {
                 escalation_id: "e1".into(),
                 outcome: Some(CaseOutcome::Talked),
             },
+            ClientMsg::Voice {
+                room: Some("lounge".into()),
+                about: None,
+                rating: 3,
+                comment: Some("よかった".into()),
+                confirm_personal_info: false,
+            },
         ];
         for sample in &samples {
             match sample {
@@ -433,6 +487,7 @@ mod tests {
                 | ClientMsg::Claim { .. }
                 | ClientMsg::HandOver { .. }
                 | ClientMsg::EndCase { .. }
+                | ClientMsg::Voice { .. }
                 | ClientMsg::React { .. }
                 | ClientMsg::Facilitate { .. }
                 | ClientMsg::Pass { .. } => {}

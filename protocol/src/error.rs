@@ -67,11 +67,14 @@ pub enum ErrorCode {
     /// No request to talk with a counselor has that id for this session (unknown, over, or
     /// someone else's: one answer for all).
     NoSuchEscalation,
+    /// A `voice` for a sitting (or case, or day in the lobby) this session has already
+    /// answered about.
+    AlreadyAnswered,
 }
 
 impl ErrorCode {
     /// Every code, for exhaustive tests (translations, documentation).
-    pub const ALL: [ErrorCode; 26] = [
+    pub const ALL: [ErrorCode; 27] = [
         ErrorCode::BadRequest,
         ErrorCode::TooLong,
         ErrorCode::RateLimited,
@@ -98,6 +101,7 @@ impl ErrorCode {
         ErrorCode::Locked,
         ErrorCode::NoSuchReport,
         ErrorCode::NoSuchEscalation,
+        ErrorCode::AlreadyAnswered,
     ];
 
     /// The code as it appears on the wire.
@@ -129,6 +133,7 @@ impl ErrorCode {
             ErrorCode::Locked => "locked",
             ErrorCode::NoSuchReport => "no_such_report",
             ErrorCode::NoSuchEscalation => "no_such_escalation",
+            ErrorCode::AlreadyAnswered => "already_answered",
         }
     }
 }

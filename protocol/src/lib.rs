@@ -12,6 +12,8 @@
 //! - [`position`] — [`Position`], where a client is in a room's stream, for recovery.
 //! - [`close`] — WebSocket close codes the server uses and what each means.
 //! - [`audit`] — [`AuditEntry`], what `GET /api/audit` answers (HTTP wire types live here too).
+//! - [`figures`] — what `GET /api/figures` and `GET /api/voice` answer: usage totals and the
+//!   participants' voice, small numbers suppressed.
 //!
 //! Every frame is a JSON text frame tagged by `type` in `snake_case`. Only this crate and the
 //! server touch JSON; the moderation crate works on plain domain types.
@@ -22,6 +24,7 @@ pub mod close;
 pub mod error;
 pub mod escalation;
 pub mod facilitation;
+pub mod figures;
 pub mod moderation;
 pub mod position;
 pub mod rooms;
@@ -33,7 +36,7 @@ pub use audit::AuditEntry;
 
 /// The longest handle, in characters (Unicode scalar values) after normalisation.
 pub const MAX_HANDLE_CHARS: usize = 20;
-pub use client::{ClientMsg, Lang, Reaction, Role};
+pub use client::{ClientMsg, Lang, MAX_VOICE_CHARS, Reaction, Role, VoiceAbout};
 pub use error::ErrorCode;
 pub use escalation::{
     CaseOutcome, EndedBy, EscalationSource, EscalationState, EscalationStatus, ExcerptItem,

@@ -376,6 +376,14 @@ pub enum ServerMsg {
     Notice { code: NoticeCode },
     /// A refused frame.
     Error(ErrorFrame),
+    /// A `voice` was kept (anonymously: with its day only). `room` and `about` say which
+    /// question it answered, so that the page closes the right card.
+    VoiceReceived {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        room: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        about: Option<crate::VoiceAbout>,
+    },
 }
 
 /// What a `notice` frame says.

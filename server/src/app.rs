@@ -11,9 +11,11 @@ use tokio_util::task::TaskTracker;
 use crate::catalogue::Catalogue;
 use crate::clock::Clock;
 use crate::counsel::{Counsel, CounselParts, LiveStaff};
+use crate::figures::Figures;
 use crate::hub::Hub;
 use crate::metrics::Metrics;
 use crate::rooms::Rooms;
+use crate::rooms::timing::Timing;
 use crate::settings::Settings;
 use crate::staff::{StaffAccounts, StaffFileError};
 use crate::store::Store;
@@ -40,6 +42,8 @@ pub struct App {
     next_connection: AtomicU64,
     /// Requests to talk with a counselor, on this node.
     pub counsel: Arc<Counsel>,
+    /// The usage figures and the participants' voice.
+    pub figures: Arc<Figures>,
     /// The staff accounts now (the staff file can be read again while running).
     staff: LiveStaff,
 }
@@ -61,6 +65,15 @@ impl App {
             Arc::clone(&clock),
             shutdown.clone(),
         );
+        let figures = Figures::new(
+            Arc::clone(&store),
+            Timing::new(&catalogue, Arc::clone(&clock)),
+            Arc::clone(&catalogue),
+            settings.figures.clone(),
+        );
+        let (counts, counted) = tokio::sync::mpsc::channel(1024);
+        hub.forward_counts(counts);
+        figures.follow_counts(counted);
         let rooms = Rooms::new(
             Arc::clone(&catalogue),
             Arc::clone(&clock),
@@ -68,6 +81,7 @@ impl App {
             Arc::clone(&hub),
             Arc::clone(&settings.protection),
             settings.limits.clone(),
+            Arc::clone(&figures),
         );
         crate::timetable::spawn(
             Arc::clone(&hub),
@@ -93,9 +107,11 @@ impl App {
                 .keep_alive_interval
                 .min(settings.limits.case_lease / 4),
             shutdown: shutdown.clone(),
+            figures: Arc::clone(&figures),
         });
         App {
             counsel,
+            figures,
             connection_slots: Arc::new(Semaphore::new(settings.limits.max_connections)),
             settings,
             catalogue,

@@ -41,6 +41,7 @@ pub mod catalogue;
 pub mod clock;
 pub mod control;
 pub mod counsel;
+pub mod figures;
 pub mod handles;
 pub mod http;
 pub mod hub;
@@ -85,6 +86,8 @@ pub enum StartError {
     Web(#[from] web::WebError),
     #[error(transparent)]
     Redis(#[from] store::redis::RedisStartError),
+    #[error(transparent)]
+    Figures(#[from] figures::file::FiguresFileError),
     #[error("cannot listen on {addr}: {source}")]
     Bind {
         addr: SocketAddr,
@@ -188,7 +191,15 @@ pub async fn start_with(
     if web.is_none() {
         tracing::info!("no web front end in this binary; serving the API only");
     }
+    // The figures file's totals are in the store before anything is counted.
+    let keeper = match &settings.figures.file {
+        Some(path) => figures::file::Keeper::open(Arc::clone(&store), path)?,
+        None => None,
+    };
     let app = Arc::new(App::new(settings, catalogue, store, clock, web));
+    if let Some(keeper) = &keeper {
+        keeper.spawn(app.shutdown.clone());
+    }
     tracing::info!(rooms, "ibasho listening on http://{addr}");
 
     let router = http::router(Arc::clone(&app));
@@ -216,6 +227,10 @@ pub async fn start_with(
             );
         } else {
             tracing::info!("all connections closed");
+        }
+        // The last counts of the last connections are in the figures file too.
+        if let Some(keeper) = keeper {
+            let _ = tokio::task::spawn_blocking(move || keeper.save_if_changed()).await;
         }
         result
     });

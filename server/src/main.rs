@@ -130,6 +130,20 @@ struct ServeArgs {
     /// With `--store redis`: put before every key (several services can share one Redis).
     #[arg(long, env = "IBASHO_REDIS_PREFIX", default_value = "ibasho:")]
     redis_prefix: String,
+    /// With the memory store: keep the usage figures (totals only) in this file across
+    /// restarts (written atomically at most once a minute and on shutdown). Without it they
+    /// live in memory only. With Redis the figures are kept in Redis.
+    #[arg(long, env = "IBASHO_FIGURES_FILE")]
+    figures_file: Option<PathBuf>,
+    /// Counts from 1 to this minus one are never shown exactly in the usage figures and the
+    /// voice (at least 3).
+    #[arg(long, env = "IBASHO_FIGURES_THRESHOLD", default_value_t = ibasho_server::figures::DEFAULT_THRESHOLD,
+        value_parser = clap::value_parser!(u64).range(3..=1000))]
+    figures_threshold: u64,
+    /// Months the participants' voice is kept (comments waiting for enough others too).
+    #[arg(long, env = "IBASHO_VOICE_MONTHS", default_value_t = ibasho_server::figures::DEFAULT_VOICE_MONTHS,
+        value_parser = clap::value_parser!(u32).range(1..=120))]
+    voice_months: u32,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -168,6 +182,11 @@ impl ServeArgs {
         settings.limits.case_lease = std::time::Duration::from_secs(self.case_lease_seconds);
         settings.limits.frames_per_second = self.frames_per_second;
         settings.limits.frames_burst = self.frames_burst;
+        settings.figures = ibasho_server::figures::FigureSettings {
+            threshold: self.figures_threshold,
+            voice_months: self.voice_months,
+            file: self.figures_file,
+        };
         settings.store = match self.store {
             StoreKind::Memory => StoreChoice::Memory,
             StoreKind::Redis => StoreChoice::Redis {

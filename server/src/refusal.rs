@@ -60,6 +60,8 @@ pub enum Refusal {
     /// A step of a case that does not fit it now (`not_now`): a claim before consent or of
     /// a case already taken, a second request while one is open.
     CaseNotNow,
+    /// A second `voice` about the same sitting (or case, or the service on the same day).
+    AlreadyAnswered,
 }
 
 /// What was wrong with a frame that could not be understood.
@@ -91,6 +93,8 @@ pub enum BadRequest {
     OutcomeMissing,
     /// `ask_counselor.from` is `participant` or `crisis`.
     BadSource,
+    /// A `voice` rating outside 1 to 4.
+    BadRating,
 }
 
 impl Refusal {
@@ -123,6 +127,7 @@ impl Refusal {
             Refusal::NoSuchReport => ErrorCode::NoSuchReport,
             Refusal::NoSuchEscalation => ErrorCode::NoSuchEscalation,
             Refusal::CaseNotNow => ErrorCode::NotNow,
+            Refusal::AlreadyAnswered => ErrorCode::AlreadyAnswered,
         }
     }
 
@@ -233,6 +238,7 @@ impl BadRequest {
             BadRequest::NotInExcerpt => "not_in_excerpt",
             BadRequest::OutcomeMissing => "outcome_missing",
             BadRequest::BadSource => "bad_source",
+            BadRequest::BadRating => "bad_rating",
         }
     }
 }

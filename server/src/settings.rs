@@ -36,6 +36,8 @@ pub struct Settings {
     /// default.
     pub protection: Arc<Protection>,
     pub limits: Limits,
+    /// The usage figures and the voice: the threshold, the voice's retention, the file.
+    pub figures: crate::figures::FigureSettings,
 }
 
 /// Where shared state lives: this process's memory (one node), or Redis (several nodes).
@@ -67,6 +69,7 @@ impl Default for Settings {
             staff_file: None,
             protection: Arc::default(),
             limits: Limits::default(),
+            figures: crate::figures::FigureSettings::default(),
         }
     }
 }

@@ -7,6 +7,7 @@
 
 mod audit;
 mod auth;
+mod figures;
 
 use std::sync::Arc;
 
@@ -19,5 +20,8 @@ pub use auth::Admin;
 
 /// The routes under `/api` that only an administrator may use.
 pub fn routes() -> Router<Arc<App>> {
-    Router::new().route("/api/audit", get(audit::audit))
+    Router::new()
+        .route("/api/audit", get(audit::audit))
+        .route("/api/figures", get(figures::figures))
+        .route("/api/voice", get(figures::voice))
 }

@@ -148,7 +148,8 @@ impl Counsel {
                 {
                     // Past the reading grace (or the wait for an outcome that never came:
                     // counted as none): nothing of the case stays.
-                    self.count(&[("outcomes:none", 1)], None).await;
+                    self.count(crate::figures::name::OUTCOMES, Some("none"))
+                        .await;
                 }
                 continue;
             }

@@ -34,6 +34,7 @@ use tokio::sync::{Notify, mpsc};
 use tokio_util::sync::CancellationToken;
 
 use crate::catalogue::Catalogue;
+use crate::figures::{Figures, name};
 use crate::hub::audit::PARTICIPANT;
 use crate::hub::{CaseFeed, Hub};
 use crate::outbox::Outbox;
@@ -72,10 +73,13 @@ pub struct CounselParts {
     pub lease: Duration,
     pub tick: Duration,
     pub shutdown: CancellationToken,
+    /// Where requests, consents, claims and outcomes are counted (totals only).
+    pub figures: Arc<Figures>,
 }
 
 pub struct Counsel {
     store: Arc<dyn Store>,
+    figures: Arc<Figures>,
     hub: Arc<Hub>,
     catalogue: Arc<Catalogue>,
     protection: Arc<Protection>,
@@ -132,6 +136,7 @@ impl Counsel {
         });
         let counsel = Arc::new(Counsel {
             store: parts.store,
+            figures: parts.figures,
             hub: parts.hub,
             catalogue: parts.catalogue,
             protection: parts.protection,
@@ -270,7 +275,7 @@ impl Counsel {
         self.create_bound(&record, &key).await?;
         self.watch().follow_person(token, &record.id);
         tracing::debug!(from = source.as_str(), "a counselor was asked for");
-        self.count(&[(&format!("requests:{}", source.as_str()), 1)], None)
+        self.count(name::COUNSELOR_REQUESTS, Some(source.as_str()))
             .await;
         self.wake.notify_one();
         Ok(())
@@ -341,7 +346,8 @@ impl Counsel {
             })?;
         self.watch().follow_escalated(staff, &record.id);
         tracing::debug!(urgency = urgency.as_str(), "escalated to a counselor");
-        self.count(&[("requests:facilitator", 1)], None).await;
+        self.count(name::COUNSELOR_REQUESTS, Some("facilitator"))
+            .await;
         self.audit_case(staff_role.as_str(), "escalate").await;
         self.wake.notify_one();
         Ok(())
@@ -403,11 +409,11 @@ impl Counsel {
         })
         .await?;
         let counted = if accept {
-            "consents:given"
+            name::CONSENTS_GIVEN
         } else {
-            "consents:declined"
+            name::CONSENTS_DECLINED
         };
-        self.count(&[(counted, 1)], None).await;
+        self.count(counted, None).await;
         if !accept {
             self.unbind(token, id).await;
         }
@@ -503,11 +509,10 @@ impl Counsel {
         tracing::debug!("a counselor took a case");
         if let State::Queued { since, .. } = before.case.state {
             let waited = now.saturating_sub(since) / 1000;
-            self.count(
-                &[("waits:count", 1), ("waits:seconds", waited)],
-                Some(waited),
-            )
-            .await;
+            self.figures.claimed(waited).await;
+            if let Err(err) = self.store.note_wait(waited).await {
+                tracing::warn!(error = %err, "could not keep a waiting time");
+            }
         }
         Ok(after)
     }
@@ -600,8 +605,8 @@ impl Counsel {
         }
         let recorded = newly_over || before.case.awaiting_outcome_from().is_some();
         if recorded && let State::Ended { outcome } = after.case.state {
-            let name = outcome.map_or("none", CaseOutcome::as_str);
-            self.count(&[(&format!("outcomes:{name}"), 1)], None).await;
+            let outcome_name = outcome.map_or("none", CaseOutcome::as_str);
+            self.count(name::OUTCOMES, Some(outcome_name)).await;
         }
     }
 
@@ -623,11 +628,10 @@ impl Counsel {
         }
     }
 
-    /// Adds to the aggregate counts (a failure is logged: the case itself went ahead).
-    async fn count(&self, counts: &[(&str, u64)], wait: Option<u64>) {
-        if let Err(err) = self.store.count_cases(counts, wait).await {
-            tracing::warn!(error = %err, "could not count an escalation");
-        }
+    /// Adds one to a figure of the counselor's work (a failure is logged by the figures:
+    /// the case itself went ahead).
+    async fn count(&self, figure: &str, detail: Option<&str>) {
+        self.figures.add(&[(figure, None, detail)]).await;
     }
 
     /// A session was resumed on this node: it gets where its request stands again, and a
@@ -685,11 +689,6 @@ impl Counsel {
     /// The `case` frame for the counselor who claimed a case.
     pub fn case_frame(&self, record: &Escalation) -> ibasho_protocol::ServerMsg {
         views::case(record, self.room_title(record.room.as_deref()))
-    }
-
-    /// The aggregate counts (for the usage figures).
-    pub async fn counts(&self) -> Result<crate::store::Counts, Refusal> {
-        Ok(self.store.case_counts().await?)
     }
 
     /// The title of a catalogue room (for the queue and `urgent`).

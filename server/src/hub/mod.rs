@@ -41,6 +41,7 @@ mod sessions;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
+use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
 use crate::catalogue::Catalogue;
@@ -91,6 +92,9 @@ pub struct Hub {
     controls: Mutex<HashMap<String, RoomControl>>,
     /// Where escalation events go (the counselor desk), once it listens.
     cases: Mutex<Option<CaseFeed>>,
+    /// Where each room's count of people goes as it is read (the usage figures' peaks),
+    /// once someone listens: a bounded queue the hub never waits on.
+    counts: Mutex<Option<mpsc::Sender<(String, u32)>>>,
 }
 
 impl Hub {
@@ -139,6 +143,7 @@ impl Hub {
             shutdown,
             controls: Mutex::new(HashMap::new()),
             cases: Mutex::new(None),
+            counts: Mutex::new(None),
         }
     }
 

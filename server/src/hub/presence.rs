@@ -6,11 +6,31 @@ use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use ibasho_protocol::ServerMsg;
+use tokio::sync::mpsc;
 
 use super::Hub;
 use crate::outbox::encode;
 
 impl Hub {
+    /// From now on, every count of a room's people this node reads goes to `to` (a count
+    /// that finds the queue full is dropped: the next one will say as much).
+    pub fn forward_counts(&self, to: mpsc::Sender<(String, u32)>) {
+        *self
+            .counts
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(to);
+    }
+
+    fn counted(&self, room: &str, present: u32) {
+        let counts = self
+            .counts
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(to) = counts.as_ref() {
+            let _ = to.try_send((room.to_owned(), present));
+        }
+    }
+
     /// Notes that a room's count changed, through the store's feed (on every node).
     pub(super) fn presence_changed(&self, room_id: &str) {
         let store = Arc::clone(&self.store);
@@ -44,10 +64,13 @@ impl Hub {
             // Cleared before reading, so a change after the read schedules another update.
             room.presence_pending.store(false, Ordering::Release);
             match store.present(&room.id).await {
-                Ok(present) => room.broadcast(&encode(&ServerMsg::Presence {
-                    room: room.id.clone(),
-                    present,
-                })),
+                Ok(present) => {
+                    room.broadcast(&encode(&ServerMsg::Presence {
+                        room: room.id.clone(),
+                        present,
+                    }));
+                    hub.counted(&room.id, present);
+                }
                 Err(err) => tracing::warn!(error = %err, "could not count presence"),
             }
             // A room that needs staff opens for talking when one comes in, and closes again

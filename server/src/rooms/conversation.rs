@@ -6,6 +6,7 @@ use ibasho_protocol::{AlertReason, Position, Reaction, ServerMsg};
 
 use super::policy::{self, Admission, SayPlan};
 use super::{Actor, Room, Rooms, Who};
+use crate::figures::name;
 use crate::hub::audit::SYSTEM;
 use crate::outbox::Outbox;
 use crate::ratelimit::Limiter;
@@ -90,6 +91,13 @@ impl Rooms {
         self.hub
             .join(id, who.token, who.staff.is_some(), conn, since)
             .await?;
+        // Staff are not visits; a person coming back in the same sitting is the same one.
+        if who.staff.is_none() {
+            let sitting = self
+                .figures
+                .sitting(&room.spec, self.hub.control(id).as_ref());
+            self.figures.came(&room.spec, &sitting, who.token).await;
+        }
         Ok(())
     }
 
@@ -142,6 +150,7 @@ impl Rooms {
         );
         let crisis = verdict.crisis;
         let said = self.say_judged(saying, &room, &verdict, conn).await;
+        self.count_automatic(&room.spec.id, &verdict, &said).await;
         if crisis {
             conn.send(&ServerMsg::Support {
                 room: room.spec.id.clone(),
@@ -212,9 +221,42 @@ impl Rooms {
             at: now,
         };
         if let Some(message_id) = self.hub.say(message, conn).await? {
+            let sitting = self.figures.sitting(spec, self.hub.control(id).as_ref());
+            self.figures
+                .said(spec, &sitting, who.token, who.staff.is_some())
+                .await;
             self.raise_alerts(who, id, &message_id, verdict, now).await;
         }
         Ok(())
+    }
+
+    /// What automatic protection did with a message, counted by kind: refused by a word
+    /// list, held back as personal information, flagged for staff, crisis language.
+    async fn count_automatic(&self, room: &str, verdict: &Verdict, said: &Result<(), Refusal>) {
+        let mut kinds = Vec::new();
+        match said {
+            Err(Refusal::Blocked { .. }) => kinds.push("blocked"),
+            Err(Refusal::PersonalInfo { .. }) => kinds.push("personal_info"),
+            _ => {}
+        }
+        if said.is_ok()
+            && verdict
+                .alerts
+                .iter()
+                .any(|alert| matches!(alert, Alert::Flagged { .. }))
+        {
+            kinds.push("flagged");
+        }
+        if verdict.crisis {
+            kinds.push("crisis");
+        }
+        let counts: Vec<_> = kinds
+            .into_iter()
+            .map(|kind| (name::AUTOMATIC, Some(room), Some(kind)))
+            .collect();
+        if !counts.is_empty() {
+            self.figures.add(&counts).await;
+        }
     }
 
     /// The one decision for a `say`. A round whose facilitator has gone is over first (as
@@ -313,6 +355,8 @@ impl Rooms {
         }
         self.hub
             .react(&room.spec.id, who.token, message_id, reaction)
-            .await
+            .await?;
+        self.figures.reacted(&room.spec.id).await;
+        Ok(())
     }
 }

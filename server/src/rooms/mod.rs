@@ -24,6 +24,7 @@ pub mod policy;
 mod reports;
 mod sessions;
 pub mod timing;
+pub mod voice;
 
 use std::sync::Arc;
 
@@ -33,6 +34,7 @@ use jiff::Timestamp;
 use crate::catalogue::{Catalogue, RoomSpec};
 use crate::clock::Clock;
 use crate::control::RoomControl;
+use crate::figures::Figures;
 use crate::hub::Hub;
 use crate::protection::Protection;
 use crate::refusal::Refusal;
@@ -68,6 +70,8 @@ pub struct Rooms {
     /// Automatic protection: the word lists, crisis language, the help lines.
     protection: Arc<Protection>,
     limits: Limits,
+    /// Where visits, messages, reactions and staff's actions are counted (totals only).
+    figures: Arc<Figures>,
 }
 
 /// A room and what it is like now, for the policy.
@@ -101,6 +105,7 @@ impl Rooms {
         hub: Arc<Hub>,
         protection: Arc<Protection>,
         limits: Limits,
+        figures: Arc<Figures>,
     ) -> Rooms {
         let timing = Timing::new(&catalogue, clock);
         let directory = Arc::new(Directory::new(
@@ -116,6 +121,7 @@ impl Rooms {
             directory,
             protection,
             limits,
+            figures,
         }
     }
 

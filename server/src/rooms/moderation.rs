@@ -9,6 +9,7 @@ use jiff::{SignedDuration, Timestamp};
 
 use super::{Rooms, Who};
 use crate::control::{NotNow, RoomControl};
+use crate::figures::name;
 use crate::hub::Hub;
 use crate::hub::audit::staff_name;
 use crate::outbox::Outbox;
@@ -108,6 +109,9 @@ impl Rooms {
             }
         }
         tracing::debug!(action = ?action, "moderated");
+        self.figures
+            .add(&[(name::MODERATION_ACTIONS, Some(&room), Some(action.as_str()))])
+            .await;
         let sanction = matches!(
             action,
             ModerateAction::Delete

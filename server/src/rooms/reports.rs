@@ -4,6 +4,7 @@
 use ibasho_protocol::{MAX_REPORT_NOTE_CHARS, ReportOutcome, ReportReason, ServerMsg};
 
 use super::{Rooms, Who};
+use crate::figures::name;
 use crate::hub::audit::{PARTICIPANT, staff_name};
 use crate::outbox::Outbox;
 use crate::refusal::Refusal;
@@ -48,6 +49,9 @@ impl Rooms {
         conn.send(&ServerMsg::ReportReceived {
             report_id: report.id.clone(),
         });
+        self.figures
+            .add(&[(name::REPORTS, Some(room), Some(reason.as_str()))])
+            .await;
         // A self-harm report must not tie a handle to a crisis in a 90-day log.
         let target = (reason != ReportReason::SelfHarm).then_some(message.handle.as_str());
         self.audit(
@@ -77,6 +81,13 @@ impl Rooms {
         if !first {
             return Ok(());
         }
+        self.figures
+            .add(&[(
+                name::REPORT_OUTCOMES,
+                Some(&report.room),
+                Some(outcome.as_str()),
+            )])
+            .await;
         let target = (report.reason != ReportReason::SelfHarm).then_some(report.handle.as_str());
         self.audit(
             staff_name(who.handle),

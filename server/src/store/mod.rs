@@ -8,7 +8,8 @@
 //! (allowances shared by every node), [`private_rooms`], [`sanctions`], [`reports`],
 //! [`alerts`], [`audit_log`], and for the counselor desk [`escalations`] (requests' records),
 //! [`duty`] (who takes requests), [`case_counts`] (what outlives every case) and
-//! [`bindings`] (which request a session has). [`Store`] is all of them, plus
+//! [`bindings`] (which request a session has); [`figures`] (the usage figures, totals by
+//! day) and [`voice`] (the participants' anonymous answers). [`Store`] is all of them, plus
 //! what a shared store tells every node's hub ([`events`]). One contract suite
 //! (`server/tests/it/store_contract.rs`) holds both implementations to the same promises.
 //!
@@ -28,6 +29,7 @@ pub mod docs;
 pub mod duty;
 pub mod escalations;
 pub mod events;
+pub mod figures;
 pub mod memory;
 pub mod private_rooms;
 pub mod redis;
@@ -35,6 +37,7 @@ pub mod reports;
 pub mod rooms;
 pub mod sanctions;
 pub mod sessions;
+pub mod voice;
 
 use async_trait::async_trait;
 use ibasho_protocol::ChatMessage;
@@ -45,11 +48,12 @@ pub use alerts::{AlertStore, StaffAlert};
 pub use attempts::{Allowed, AttemptStore};
 pub use audit_log::{AuditEntry, AuditLogStore};
 pub use bindings::{BindingStore, escalation_key};
-pub use case_counts::{CaseCountStore, Counts};
+pub use case_counts::CaseCountStore;
 pub use docs::{DocStore, DocSwap, RoomDoc, read_doc, swap_doc};
 pub use duty::DutyStore;
 pub use escalations::{Escalation, EscalationStore, EscalationSwap};
 pub use events::{Deletion, ReactionChange, Recipient, RoomEvent, StoreEvent};
+pub use figures::{FigureStore, Visit, figure_key};
 pub use memory::MemoryStore;
 pub use private_rooms::{PRIVATE_PREFIX, PrivateRoom, PrivateRoomStore};
 pub use redis::{RedisConfig, RedisStore};
@@ -57,6 +61,7 @@ pub use reports::{Report, ReportStore, Resolved};
 pub use rooms::{Appended, JoinRefusal, JoinedRoom, NewMessage, Present, Reacted, RoomStore};
 pub use sanctions::{SanctionStore, Sanctions, Target};
 pub use sessions::{Attachment, NewSession, Profile, SessionRecord, SessionStore};
+pub use voice::{VoiceRecord, VoiceStore};
 
 use crate::token::SessionToken;
 
@@ -141,6 +146,8 @@ pub trait Store:
     + DutyStore
     + CaseCountStore
     + BindingStore
+    + FigureStore
+    + VoiceStore
     + Send
     + Sync
     + 'static

@@ -218,10 +218,10 @@ async fn a_person_asks_a_counselor_claims_they_talk_alone_and_the_case_ends_leav
     for gone in [id.as_str(), room.as_str()] {
         assert_forgotten(&dump, gone);
     }
-    let counts = server.app().counsel.counts().await.unwrap();
-    assert_eq!(counts.get("requests:participant"), Some(&1));
-    assert_eq!(counts.get("outcomes:talked"), Some(&1));
-    assert_eq!(counts.get("waits:count"), Some(&1));
+    let counts = crate::support::figures_now(&server).await;
+    assert_eq!(counts.get("counselor_requests||participant"), Some(&1));
+    assert_eq!(counts.get("outcomes||talked"), Some(&1));
+    assert_eq!(counts.get("cases||"), Some(&1));
 
     // The audit log keeps each step's action, time and the role that acted, and nothing
     // else (never the counselor's name).
@@ -298,8 +298,8 @@ async fn a_facilitator_escalates_and_a_decline_is_told_to_nobody_but_the_person(
     let told = status_is(&mut hikari, "not_going_ahead").await;
     assert!(!told.to_string().contains("declined"));
     counselor.expect_no_message(QUIET).await.unwrap();
-    let counts = server.app().counsel.counts().await.unwrap();
-    assert_eq!(counts.get("consents:declined"), Some(&1));
+    let counts = crate::support::figures_now(&server).await;
+    assert_eq!(counts.get("consents_declined||"), Some(&1));
 }
 
 #[tokio::test]
@@ -364,10 +364,10 @@ async fn an_urgent_escalation_calls_counselors_in_and_the_counselor_sees_only_wh
             "{gone}: {record}"
         );
     }
-    let counts = server.app().counsel.counts().await.unwrap();
-    assert_eq!(counts.get("consents:given"), Some(&1));
+    let counts = crate::support::figures_now(&server).await;
+    assert_eq!(counts.get("consents_given||"), Some(&1));
     assert_eq!(
-        counts.get("outcomes:none"),
+        counts.get("outcomes||none"),
         None,
         "the outcome is still to come"
     );
@@ -383,9 +383,9 @@ async fn an_urgent_escalation_calls_counselors_in_and_the_counselor_sees_only_wh
         .await
         .unwrap();
     until_erased(&server, &id).await;
-    let counts = server.app().counsel.counts().await.unwrap();
-    assert_eq!(counts.get("outcomes:referred"), Some(&1));
-    assert_eq!(counts.get("outcomes:none"), None);
+    let counts = crate::support::figures_now(&server).await;
+    assert_eq!(counts.get("outcomes||referred"), Some(&1));
+    assert_eq!(counts.get("outcomes||none"), None);
 }
 
 #[tokio::test]
@@ -678,8 +678,8 @@ async fn with_a_reading_grace_the_counselor_may_finish_reading_then_nothing_stay
         assert!(tokio::time::Instant::now() < deadline, "never erased");
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
-    let counts = server.app().counsel.counts().await.unwrap();
-    assert_eq!(counts.get("outcomes:referred"), Some(&1));
+    let counts = crate::support::figures_now(&server).await;
+    assert_eq!(counts.get("outcomes||referred"), Some(&1));
 }
 
 /// The desk reads no clock but the service's: a case its person left waits an hour for the
@@ -705,8 +705,8 @@ async fn the_wait_for_an_outcome_is_counted_on_the_services_clock() {
 
     clock.advance(jiff::SignedDuration::from_mins(61));
     until_erased(&server, &id).await;
-    let counts = server.app().counsel.counts().await.unwrap();
-    assert_eq!(counts.get("outcomes:none"), Some(&1));
+    let counts = crate::support::figures_now(&server).await;
+    assert_eq!(counts.get("outcomes||none"), Some(&1));
     // Past the clock's jump the counselor is still on duty: their lease was renewed by the
     // same clock (the sweep above came after a renewal).
     let mut ao = person(&server, "あお", "lounge").await;

@@ -14,6 +14,7 @@ mod entry_word;
 mod errors;
 mod escalation;
 mod facilitation;
+mod figures;
 mod http;
 mod layers;
 mod lifecycle;

@@ -835,39 +835,17 @@ async fn duty_lasts_as_long_as_its_lease_and_a_renewal_extends_it() {
 }
 
 #[tokio::test]
-async fn counts_add_up_and_only_recent_waits_are_kept() {
+async fn only_recent_waits_are_kept_newest_first() {
     let store = test_store().await;
-    store
-        .count_cases(&[("requests:participant", 1)], None)
-        .await
-        .unwrap();
     for wait in 0..30 {
-        store
-            .count_cases(
-                &[("requests:participant", 1), ("waits:count", 1)],
-                Some(wait),
-            )
-            .await
-            .unwrap();
+        store.note_wait(wait).await.unwrap();
     }
-    let counts = store.case_counts().await.unwrap();
-    assert_eq!(counts.get("requests:participant"), Some(&31));
-    assert_eq!(counts.get("waits:count"), Some(&30));
     let recent = store.recent_waits().await.unwrap();
     assert_eq!(
         recent.len(),
         ibasho_server::store::case_counts::RECENT_WAITS
     );
     assert_eq!(recent[0], 29, "newest first");
-    // Erasing cases leaves the counts: they hold nothing of anyone.
-    let record = request("e-counted", "みどり");
-    store.create_escalation(&record).await.unwrap();
-    let stored = store.escalation("e-counted").await.unwrap().unwrap();
-    store
-        .swap_escalation("e-counted", EscalationSwap::erase(&stored))
-        .await
-        .unwrap();
-    assert_eq!(store.case_counts().await.unwrap(), counts);
 }
 
 #[tokio::test]

@@ -180,6 +180,35 @@ pub async fn test_store() -> Arc<dyn ibasho_server::store::Store> {
         .expect("the store opens")
 }
 
+/// Every figure's total of yesterday, today and tomorrow (so that a test running over
+/// midnight in the catalogue's time zone still finds what it counted), by figure key.
+pub async fn figures_now(server: &Running) -> std::collections::BTreeMap<String, u64> {
+    let today: jiff::civil::Date = server.app().figures.today().parse().unwrap();
+    let days: Vec<String> = [-1, 0, 1]
+        .into_iter()
+        .map(|offset| {
+            today
+                .checked_add(jiff::Span::new().days(offset))
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    let mut totals = std::collections::BTreeMap::new();
+    for counts in server
+        .app()
+        .store
+        .figures(&days)
+        .await
+        .unwrap()
+        .into_values()
+    {
+        for (key, count) in counts {
+            *totals.entry(key).or_default() += count;
+        }
+    }
+    totals
+}
+
 /// A participant in `room`, with the arrivals before it heard and done with.
 pub async fn person(server: &Running, handle: &str, room: &str) -> Client {
     let mut client = Client::member(server.addr(), handle, room)

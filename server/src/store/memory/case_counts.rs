@@ -1,36 +1,27 @@
-//! The case counts in memory (for as long as the process runs), and the recent waits.
+//! The recent waits in memory (for as long as the process runs).
+
+use std::collections::VecDeque;
 
 use async_trait::async_trait;
 
 use super::MemoryStore;
-use crate::store::case_counts::{Counts, RECENT_WAITS};
+use crate::store::case_counts::RECENT_WAITS;
 use crate::store::{CaseCountStore, StoreResult};
 
-/// The collection's state.
+/// Recent waiting times (seconds), newest first.
 #[derive(Debug, Default)]
 pub(super) struct CaseCounts {
-    counts: Counts,
-    /// Recent waiting times (seconds), newest first.
-    waits: std::collections::VecDeque<u64>,
+    waits: VecDeque<u64>,
 }
 
 #[async_trait]
 impl CaseCountStore for MemoryStore {
-    async fn count_cases(&self, counts: &[(&str, u64)], wait: Option<u64>) -> StoreResult<()> {
+    async fn note_wait(&self, wait: u64) -> StoreResult<()> {
         let mut state = self.lock();
-        let kept = &mut state.case_counts;
-        for (name, by) in counts {
-            *kept.counts.entry((*name).to_owned()).or_default() += by;
-        }
-        if let Some(wait) = wait {
-            kept.waits.push_front(wait);
-            kept.waits.truncate(RECENT_WAITS);
-        }
+        let waits = &mut state.case_counts.waits;
+        waits.push_front(wait);
+        waits.truncate(RECENT_WAITS);
         Ok(())
-    }
-
-    async fn case_counts(&self) -> StoreResult<Counts> {
-        Ok(self.lock().case_counts.counts.clone())
     }
 
     async fn recent_waits(&self) -> StoreResult<Vec<u64>> {

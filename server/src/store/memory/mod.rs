@@ -8,7 +8,7 @@
 //!
 //! Each collection's implementation is in a file of its own: `sessions`, `rooms`, `docs`,
 //! `attempts`, `private_rooms`, `sanctions`, `reports`, `alerts`, `audit_log`, `escalations`,
-//! `duty`, `case_counts`, `bindings`.
+//! `duty`, `case_counts`, `bindings`, `figures`, `voice`.
 
 mod alerts;
 mod attempts;
@@ -19,11 +19,13 @@ mod docs;
 mod duty;
 mod escalations;
 mod feed;
+mod figures;
 mod private_rooms;
 mod reports;
 mod rooms;
 mod sanctions;
 mod sessions;
+mod voice;
 
 use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 use std::sync::{Mutex, MutexGuard};
@@ -74,6 +76,8 @@ struct State {
     /// Counselors on duty: staff handle → until (ms).
     duty: HashMap<String, u64>,
     case_counts: case_counts::CaseCounts,
+    figures: figures::Figures,
+    voice: voice::Voices,
 }
 
 #[derive(Debug)]

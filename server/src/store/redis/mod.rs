@@ -31,12 +31,14 @@ mod case_counts;
 mod docs;
 mod duty;
 mod escalations;
+mod figures;
 mod private_rooms;
 mod reader;
 mod reports;
 mod rooms;
 mod sanctions;
 mod sessions;
+mod voice;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};

@@ -2,7 +2,7 @@
 --
 -- Each collection's keys are listed in its Rust file (sessions.rs, rooms.rs, docs.rs,
 -- attempts.rs, private_rooms.rs, sanctions.rs, reports.rs, alerts.rs, audit_log.rs,
--- escalations.rs, duty.rs, case_counts.rs, bindings.rs) beside its scripts in the folder of
+-- escalations.rs, duty.rs, case_counts.rs, bindings.rs, figures.rs, voice.rs) beside its scripts in the folder of
 -- the same name. Shared:
 --   events             every room's events, in one stream that each node follows:
 --                      room, e epoch, o offset, t m|r, j json (ids are Redis's own)

@@ -7,6 +7,7 @@ use ibasho_protocol::{Position, Reaction};
 
 use super::{Peer, well_formed};
 use crate::refusal::{BadRequest, Refusal};
+use crate::rooms::voice::Voicing;
 use crate::rooms::{Joining, Saying};
 
 impl Peer {
@@ -51,6 +52,22 @@ impl Peer {
         app.rooms.say(saying, &self.outbox).await?;
         app.metrics.messages.inc();
         Ok(())
+    }
+
+    /// The participants' voice (see `rooms::voice`).
+    pub(super) async fn voice(&mut self, voicing: Voicing) -> Result<(), Refusal> {
+        let app = Arc::clone(&self.app);
+        app.rooms.voice(self.who()?, voicing, &self.outbox).await
+    }
+
+    /// A new person's browser said it had never been here: counted, nothing kept.
+    pub(super) async fn first_visit(&mut self) {
+        let app = Arc::clone(&self.app);
+        if let Ok(who) = self.who()
+            && who.staff.is_none()
+        {
+            app.rooms.first_visit(who).await;
+        }
     }
 
     pub(super) async fn leave(&mut self, room: String) -> Result<(), Refusal> {

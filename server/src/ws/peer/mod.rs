@@ -160,7 +160,14 @@ impl Peer {
                 role,
                 since,
                 staff,
-            } => self.hello(handle, resume, lang, role, since, staff).await,
+                first_visit,
+            } => {
+                self.hello(handle, resume, lang, role, since, staff).await?;
+                if first_visit {
+                    self.first_visit().await;
+                }
+                Ok(())
+            }
             ClientMsg::Join {
                 room,
                 since,
@@ -234,6 +241,22 @@ impl Peer {
                 escalation_id,
                 outcome,
             } => self.end_case(escalation_id, outcome).await,
+            ClientMsg::Voice {
+                room,
+                about,
+                rating,
+                comment,
+                confirm_personal_info,
+            } => {
+                let voicing = crate::rooms::voice::Voicing {
+                    room,
+                    about,
+                    rating,
+                    comment,
+                    confirm_personal_info,
+                };
+                self.voice(voicing).await
+            }
         }
     }
 

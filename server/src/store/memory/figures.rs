@@ -1,0 +1,135 @@
+//! The figures in memory: totals by day, and what each sitting has seen until it expires.
+//! `--figures-file` keeps the totals (numbers only) across restarts: see `figures::file`.
+
+use std::collections::HashMap;
+
+use std::time::Instant;
+
+use async_trait::async_trait;
+
+use super::MemoryStore;
+use crate::store::figures::{Totals, Visit};
+use crate::store::{FigureStore, StoreResult};
+
+/// The collection's state.
+#[derive(Debug, Default)]
+pub(super) struct Figures {
+    pub(super) totals: Totals,
+    /// By sitting: when it expires, and each member's day of visit (`None` once they spoke).
+    seen: HashMap<String, (Instant, HashMap<String, Option<String>>)>,
+    /// Bumped on every change, so the figures file is written only when something changed.
+    pub(super) generation: u64,
+}
+
+impl Figures {
+    fn add(&mut self, day: &str, key: &str, by: i64) {
+        let total = self
+            .totals
+            .entry(day.to_owned())
+            .or_default()
+            .entry(key.to_owned())
+            .or_default();
+        *total = total.saturating_add_signed(by);
+        self.generation += 1;
+    }
+}
+
+#[async_trait]
+impl FigureStore for MemoryStore {
+    fn local_figures(&self) -> Option<(Totals, u64)> {
+        let state = self.lock();
+        Some((state.figures.totals.clone(), state.figures.generation))
+    }
+
+    fn restore_figures(&self, totals: Totals) {
+        let mut state = self.lock();
+        for (day, counts) in totals {
+            for (key, count) in counts {
+                state
+                    .figures
+                    .add(&day, &key, i64::try_from(count).unwrap_or(i64::MAX));
+            }
+        }
+    }
+
+    async fn add_figures(&self, day: &str, counts: &[(String, u64)]) -> StoreResult<()> {
+        let mut state = self.lock();
+        for (key, by) in counts {
+            state
+                .figures
+                .add(day, key, i64::try_from(*by).unwrap_or(i64::MAX));
+        }
+        Ok(())
+    }
+
+    async fn raise_figure(&self, day: &str, key: &str, value: u64) -> StoreResult<()> {
+        let mut state = self.lock();
+        let figures = &mut state.figures;
+        let total = figures
+            .totals
+            .entry(day.to_owned())
+            .or_default()
+            .entry(key.to_owned())
+            .or_default();
+        if *total < value {
+            *total = value;
+            figures.generation += 1;
+        }
+        Ok(())
+    }
+
+    async fn visit(&self, visit: &Visit<'_>) -> StoreResult<()> {
+        let now = Instant::now();
+        let mut state = self.lock();
+        let figures = &mut state.figures;
+        figures.seen.retain(|_, (expires, _)| *expires > now);
+        let new_sitting = !figures.seen.contains_key(visit.sitting);
+        let (expires, members) = figures
+            .seen
+            .entry(visit.sitting.to_owned())
+            .or_insert_with(|| (now + visit.keep_for, HashMap::new()));
+        *expires = (*expires).max(now + visit.keep_for);
+        let mut counts: Vec<(String, &str, i64)> = Vec::new();
+        match members.get_mut(visit.member) {
+            None => {
+                members.insert(
+                    visit.member.to_owned(),
+                    (!visit.spoke).then(|| visit.day.to_owned()),
+                );
+                if new_sitting {
+                    counts.extend(visit.first_of_sitting.iter().map(|k| (k.clone(), "", 1)));
+                }
+                counts.extend(visit.first_of_member.iter().map(|k| (k.clone(), "", 1)));
+                if !visit.spoke {
+                    counts.push((visit.listening.to_owned(), "", 1));
+                }
+            }
+            Some(listening) => {
+                if visit.spoke
+                    && let Some(day) = listening.take()
+                {
+                    // Counted as listening on the day they came in: no longer.
+                    figures.add(&day, visit.listening, -1);
+                }
+            }
+        }
+        for (key, _, by) in counts {
+            figures.add(visit.day, &key, by);
+        }
+        for (key, by) in visit.always {
+            figures.add(visit.day, key, i64::try_from(*by).unwrap_or(i64::MAX));
+        }
+        Ok(())
+    }
+
+    async fn figures(&self, days: &[String]) -> StoreResult<Totals> {
+        let state = self.lock();
+        Ok(days
+            .iter()
+            .filter_map(|day| {
+                let totals = state.figures.totals.get(day)?;
+                Some((day.clone(), totals.clone()))
+            })
+            .collect())
+    }
+}
