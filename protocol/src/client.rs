@@ -1,9 +1,8 @@
 //! Frames a client sends to the server.
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
 
+use crate::map::Map;
 use crate::{
     CaseOutcome, EscalationSource, FacilitatorAction, ModerateAction, Position, ReportOutcome,
     ReportReason, StaffLogin, Urgency,
@@ -40,8 +39,8 @@ pub enum ClientMsg {
         role: Option<Role>,
         /// With `resume`: the last position seen in each room, so that the `joined` frames
         /// of the resumed rooms recover exactly what was missed (see `join.since`).
-        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-        since: BTreeMap<String, Position>,
+        #[serde(default, skip_serializing_if = "Map::is_empty")]
+        since: Map<String, Position>,
         /// Staff only: sign in with a staff account (the handle is then the staff member's
         /// name and title). Not with `resume`: a resumed session keeps what it was.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -309,7 +308,7 @@ mod tests {
             resume: None,
             lang: None,
             role: None,
-            since: BTreeMap::new(),
+            since: Map::new(),
             staff: None,
             first_visit: false,
         }

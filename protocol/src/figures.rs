@@ -6,9 +6,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::VoiceAbout;
 
-/// A number as an administrator may see it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged)]
+/// A number as an administrator may see it: a JSON number, or a string for a hidden one.
+/// (Read and written by hand rather than `#[serde(untagged)]`, whose buffering would cost
+/// the web bundle several kilobytes.)
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cell {
     /// The exact total.
     Count(u64),
@@ -19,6 +20,34 @@ pub enum Cell {
 
 /// The word a cell withheld by secondary suppression carries.
 pub const WITHHELD: &str = "x";
+
+impl Serialize for Cell {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Cell::Count(n) => serializer.serialize_u64(*n),
+            Cell::Hidden(word) => serializer.serialize_str(word),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Cell {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Cell, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Cell;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a count or a word")
+            }
+            fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Cell, E> {
+                Ok(Cell::Count(n))
+            }
+            fn visit_str<E: serde::de::Error>(self, word: &str) -> Result<Cell, E> {
+                Ok(Cell::Hidden(word.to_owned()))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
 
 impl Cell {
     /// The primary suppression's word for `threshold` (`"<10"`).

@@ -25,6 +25,7 @@ pub mod error;
 pub mod escalation;
 pub mod facilitation;
 pub mod figures;
+pub mod map;
 pub mod moderation;
 pub mod position;
 pub mod rooms;
@@ -43,6 +44,7 @@ pub use escalation::{
     QueueItem, Urgency,
 };
 pub use facilitation::{FacilitatorAction, Floor, LEEWAY_MINUTES, StaffLogin, StaffRole};
+pub use map::Map;
 pub use moderation::{
     DEFAULT_MUTE_MINUTES, MAX_MUTE_MINUTES, MAX_REPORT_NOTE_CHARS, MAX_SLOW_MODE_SECONDS,
     MAX_TOPIC_CHARS, ModerateAction, MutedMember, ReportOutcome, ReportReason, SanctionKind,

@@ -1,7 +1,6 @@
 //! Frames the server sends to a client.
 
-use std::collections::BTreeMap;
-
+use crate::map::Map;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
@@ -12,7 +11,7 @@ use crate::{
 };
 
 /// How many of each reaction a message has (reactions nobody gave are left out).
-pub type ReactionCounts = BTreeMap<Reaction, u32>;
+pub type ReactionCounts = Map<Reaction, u32>;
 
 /// One message said in a room, as members and late joiners see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,7 +33,7 @@ pub struct ChatMessage {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
     /// Quiet reactions so far: counts, never who.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
     pub reactions: ReactionCounts,
 }
 
@@ -71,8 +70,8 @@ pub struct ErrorFrame {
     /// its own language now. Absent: the sentence for `code`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sentence: Option<String>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub args: BTreeMap<String, i64>,
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub args: Map<String, i64>,
 }
 
 /// Numbers the server owns that a client shows or keeps to (sent with `welcome`): the web
@@ -126,7 +125,7 @@ impl ErrorFrame {
             reason: None,
             kinds: Vec::new(),
             sentence: None,
-            args: BTreeMap::new(),
+            args: Map::new(),
         }
     }
 }
@@ -381,8 +380,10 @@ pub enum ServerMsg {
     VoiceReceived {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         room: Option<String>,
+        /// `room`, `counselor` or `service` (a `VoiceAbout`, as its word: the web reads
+        /// no more than that).
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        about: Option<crate::VoiceAbout>,
+        about: Option<String>,
     },
 }
 
@@ -511,7 +512,7 @@ mod tests {
             reason: None,
             kinds: vec![PersonalInfoKind::Phone, PersonalInfoKind::SnsId],
             sentence: None,
-            args: BTreeMap::new(),
+            args: Map::new(),
         });
         assert_eq!(
             serde_json::to_value(&refused).unwrap(),
@@ -532,7 +533,7 @@ mod tests {
             reason: None,
             kinds: vec![],
             sentence: None,
-            args: BTreeMap::new(),
+            args: Map::new(),
         });
         let json = serde_json::to_string(&msg).unwrap();
         assert_eq!(

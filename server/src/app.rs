@@ -180,6 +180,23 @@ impl App {
             .sessions
             .set(i64::try_from(self.hub.session_count()).unwrap_or(i64::MAX));
         metrics.store_healthy.set(i64::from(self.store.healthy()));
+        let whole = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
+        let open = self
+            .catalogue
+            .rooms
+            .iter()
+            .filter(|room| self.rooms.is_open(room))
+            .count();
+        metrics.rooms_open.set(whole(open as u64));
+        let (queued, oldest) = self.counsel.queue_now();
+        metrics.escalation_queue.set(whole(queued as u64));
+        metrics.escalation_oldest_wait_seconds.set(whole(oldest));
+        // A counter moved on to the hub's own count (never backwards).
+        let delivered = self.hub.deliveries();
+        let before = metrics.deliveries.get();
+        if delivered > before {
+            metrics.deliveries.inc_by(delivered - before);
+        }
         for room in &self.catalogue.rooms {
             if let Ok(present) = self.hub.present(&room.id).await {
                 metrics.set_present(&room.id, present);

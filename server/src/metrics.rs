@@ -17,6 +17,11 @@ pub struct Metrics {
     pub room_present: Family<Labels, Gauge>,
     pub messages: Counter,
     pub refusals: Family<Labels, Counter>,
+    pub rooms_open: Gauge,
+    pub escalation_queue: Gauge,
+    pub escalation_oldest_wait_seconds: Gauge,
+    pub deliveries: Counter,
+    pub voices: Counter,
 }
 
 impl Default for Metrics {
@@ -36,6 +41,11 @@ impl Metrics {
             room_present: Family::default(),
             messages: Counter::default(),
             refusals: Family::default(),
+            rooms_open: Gauge::default(),
+            escalation_queue: Gauge::default(),
+            escalation_oldest_wait_seconds: Gauge::default(),
+            deliveries: Counter::default(),
+            voices: Counter::default(),
         };
         // Every metric is named after its field, so one line each says what it counts.
         macro_rules! register {
@@ -50,6 +60,11 @@ impl Metrics {
             room_present: "People in each room, across all nodes",
             messages: "Messages said through this node",
             refusals: "Frames refused by this node, by error code",
+            rooms_open: "Catalogue rooms open now",
+            escalation_queue: "Requests to talk with a counselor waiting in the queue",
+            escalation_oldest_wait_seconds: "How long the oldest waiting request has waited",
+            deliveries: "Room events queued to this node's connections",
+            voices: "Answers to the voice question taken by this node",
         }
         Metrics {
             registry,
@@ -96,6 +111,11 @@ mod tests {
             "room_present",
             "messages",
             "refusals",
+            "rooms_open",
+            "escalation_queue",
+            "escalation_oldest_wait_seconds",
+            "deliveries",
+            "voices",
         ] {
             assert!(text.contains(&format!("# HELP ibasho_{name} ")), "{text}");
         }

@@ -34,6 +34,26 @@ pub fn sentence(lang: Lang, key: &str, args: &[(&str, i64)]) -> String {
     for (name, number) in args {
         fluent_args.set(*name, FluentValue::from(*number));
     }
+    format(lang, key, &fluent_args)
+}
+
+/// [`sentence`] with words for arguments (a figure's name, a room's title).
+pub fn sentence_with(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+    let mut fluent_args = FluentArgs::with_capacity(args.len());
+    for (name, text) in args {
+        fluent_args.set(*name, FluentValue::from(*text));
+    }
+    format(lang, key, &fluent_args)
+}
+
+/// Whether the files have the message `key`.
+pub fn has(lang: Lang, key: &str) -> bool {
+    BUNDLES
+        .get(lang.index())
+        .is_some_and(|bundle| bundle.has_message(key))
+}
+
+fn format(lang: Lang, key: &str, fluent_args: &FluentArgs<'_>) -> String {
     for lang in [lang, Lang::JA] {
         let Some(bundle) = BUNDLES.get(lang.index()) else {
             continue;
@@ -42,7 +62,7 @@ pub fn sentence(lang: Lang, key: &str, args: &[(&str, i64)]) -> String {
             continue;
         };
         let mut errors = Vec::new();
-        let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
+        let text = bundle.format_pattern(pattern, Some(fluent_args), &mut errors);
         return match lang.ruby() {
             Ruby::Always => ruby::with_readings(&text).into_owned(),
             Ruby::OnRequest | Ruby::Never => ruby::plain(&text).into_owned(),

@@ -12,6 +12,8 @@ use fantoccini::Locator;
 use ibasho_tests::ServerProcess;
 use ibasho_tests::browser::{Browser, Chromedriver, Setup, free_port};
 
+#[path = "browser/figures.rs"]
+mod figures;
 #[path = "browser/people.rs"]
 mod people;
 #[path = "browser/phone.rs"]
@@ -1084,21 +1086,32 @@ async fn personal_information_is_asked_about_and_crisis_language_shows_help() {
     person.close().await.unwrap();
 }
 
-#[tokio::test]
-#[ignore = "needs the web bundle and Chromium: run by `cargo xtask test`"]
-async fn an_administrator_reads_the_audit_log() {
-    let world = World::new().await;
-    let dir = tempfile::tempdir().unwrap();
-    let password = "an admin's long password";
-    let line =
-        ibasho_tests::process::hash_with(&world.setup.server_binary, "hash-password", password)
-            .unwrap();
-    let staff = dir.path().join("staff.toml");
+/// The administrators' password in [`admin_staff_file`].
+const ADMIN_PASSWORD: &str = "an admin's long password";
+
+/// A staff file in `dir` with one administrator, すずき, and their password.
+fn admin_staff_file(world: &World, dir: &std::path::Path) -> (std::path::PathBuf, &'static str) {
+    let line = ibasho_tests::process::hash_with(
+        &world.setup.server_binary,
+        "hash-password",
+        ADMIN_PASSWORD,
+    )
+    .unwrap();
+    let staff = dir.join("staff.toml");
     std::fs::write(
         &staff,
         format!("[[staff]]\nname = \"すずき\"\nrole = \"admin\"\n{line}"),
     )
     .unwrap();
+    (staff, ADMIN_PASSWORD)
+}
+
+#[tokio::test]
+#[ignore = "needs the web bundle and Chromium: run by `cargo xtask test`"]
+async fn an_administrator_reads_the_audit_log() {
+    let world = World::new().await;
+    let dir = tempfile::tempdir().unwrap();
+    let (staff, password) = admin_staff_file(&world, dir.path());
     let server = world.server(&["--staff", staff.to_str().unwrap()]).await;
     let admin = world.browser().await;
     admin.open(&base(&server)).await.unwrap();

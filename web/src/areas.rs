@@ -8,7 +8,8 @@
 //! Areas: the session (the socket's own: `welcome`, notices, refusals), the room
 //! ([`crate::conversations`]), the person's counsel ([`crate::counsel`]), the counselor's
 //! console ([`crate::console`]), the facilitator's desk ([`crate::desk`]) and safety
-//! ([`crate::safety`]). The admin area reads HTTP, not frames.
+//! ([`crate::safety`]) and the voice ([`crate::voice`]). The admin area reads HTTP, not
+//! frames.
 
 use ibasho_protocol::{ServerMsg, is_private_room};
 
@@ -17,6 +18,7 @@ use crate::conversations::{Conversations, RoomTold};
 use crate::counsel::{Counsel, CounselTold};
 use crate::desk::Desk;
 use crate::safety::{Safety, SafetyTold};
+use crate::voice::{Voice, VoiceTold};
 
 /// An area of the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +29,7 @@ pub enum Area {
     Console,
     Desk,
     Safety,
+    Voice,
 }
 
 /// The area a frame belongs to. `counselor`: this tab is a counselor's (whose `escalation`
@@ -61,6 +64,7 @@ pub fn route(frame: &ServerMsg, counselor: bool) -> Area {
         | ServerMsg::Report { .. }
         | ServerMsg::EscalationStatus { .. } => Area::Desk,
         ServerMsg::ReportReceived { .. } | ServerMsg::ReportOutcome { .. } => Area::Safety,
+        ServerMsg::VoiceReceived { .. } => Area::Voice,
     }
 }
 
@@ -71,6 +75,7 @@ pub trait States {
     fn counsel<T>(&self, change: impl FnOnce(&mut Counsel) -> T) -> T;
     fn console<T>(&self, change: impl FnOnce(&mut Console) -> T) -> T;
     fn desk<T>(&self, change: impl FnOnce(&mut Desk) -> T) -> T;
+    fn voice<T>(&self, change: impl FnOnce(&mut Voice) -> T) -> T;
 }
 
 /// What the page is asked to do after a frame, by area.
@@ -83,6 +88,7 @@ pub enum Told {
     Console(ConsoleTold),
     Desk,
     Safety(SafetyTold),
+    Voice(VoiceTold),
 }
 
 /// What the reducers need to know of the tab.
@@ -110,6 +116,7 @@ pub fn dispatch(states: &impl States, frame: ServerMsg, tab: Tab<'_>) -> Told {
             Told::Desk
         }
         Area::Safety => Told::Safety(Safety::told(&frame)),
+        Area::Voice => Told::Voice(states.voice(|voice| voice.on_frame(&frame))),
     }
 }
 
@@ -128,6 +135,7 @@ mod tests {
         counsel: RefCell<Counsel>,
         console: RefCell<Console>,
         desk: RefCell<Desk>,
+        voice: RefCell<Voice>,
         changed: RefCell<Vec<Area>>,
     }
 
@@ -147,6 +155,10 @@ mod tests {
         fn desk<T>(&self, change: impl FnOnce(&mut Desk) -> T) -> T {
             self.changed.borrow_mut().push(Area::Desk);
             change(&mut self.desk.borrow_mut())
+        }
+        fn voice<T>(&self, change: impl FnOnce(&mut Voice) -> T) -> T {
+            self.changed.borrow_mut().push(Area::Voice);
+            change(&mut self.voice.borrow_mut())
         }
     }
 

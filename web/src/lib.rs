@@ -9,7 +9,8 @@
 //! - The areas' states, each with its reducer: [`conversations`] (the rooms the person is
 //!   in), [`counsel`] (the person's request, the consent dialog), [`console`] (the
 //!   counselor's duty, queue and cases), [`desk`] (the facilitator's alerts, reports, who is
-//!   muted, their escalations), [`safety`] (who is hidden here; reports told).
+//!   muted, their escalations), [`safety`] (who is hidden here; reports told), [`voice`]
+//!   (the one optional question after a sitting or a case, asked once).
 //! - [`i18n`] — the page's words: the shared translation files (`ibasho-i18n`) in Fluent
 //!   bundles, with the numbers the server owns.
 //! - [`conversation`] — one room as the client sees it: messages, reactions, presence, and
@@ -35,6 +36,7 @@ pub mod keys;
 pub mod link;
 pub mod safety;
 pub mod small;
+pub mod voice;
 
 #[cfg(target_arch = "wasm32")]
 mod ui;

@@ -1,5 +1,6 @@
 //! `GET /api/audit`: the audit log for an administrator, as a JSON array of
-//! [`ibasho_protocol::AuditEntry`], optionally between `from` and `to` (RFC 3339, inclusive).
+//! [`ibasho_protocol::AuditEntry`], optionally between `from` and `to` (RFC 3339, inclusive);
+//! with `format=html` (and `lang`), as the web app's page shows it (`audit_page`).
 
 use std::sync::Arc;
 
@@ -18,6 +19,9 @@ use crate::app::App;
 pub struct AuditQuery {
     from: Option<String>,
     to: Option<String>,
+    /// `html`: the page the web app shows (with `lang`).
+    format: Option<String>,
+    lang: Option<String>,
 }
 
 pub async fn audit(
@@ -39,6 +43,20 @@ pub async fn audit(
         );
     };
     match app.hub.audit_entries(from, to).await {
+        Ok(entries) if query.format.as_deref() == Some("html") => {
+            let lang = query
+                .lang
+                .as_deref()
+                .and_then(ibasho_protocol::Lang::from_code)
+                .unwrap_or_default();
+            let page = super::audit_page::page(&entries, lang, &app.catalogue, &app.catalogue.zone);
+            let mut response = page.into_response();
+            response.headers_mut().insert(
+                axum::http::header::CONTENT_TYPE,
+                axum::http::HeaderValue::from_static("text/html; charset=utf-8"),
+            );
+            response
+        }
         Ok(entries) => Json(entries).into_response(),
         Err(_) => refuse(StatusCode::SERVICE_UNAVAILABLE, ErrorCode::Unavailable),
     }

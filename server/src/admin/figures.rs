@@ -1,6 +1,7 @@
 //! `GET /api/figures` (the usage figures: a fiscal year by default, or `from`–`to`; JSON,
 //! or CSV with `Accept: text/csv` or `format=csv`) and `GET /api/voice?month=YYYY-MM` (the
-//! participants' voice of a month). Small numbers are suppressed in both.
+//! participants' voice of a month). Small numbers are suppressed in both. `format=html`
+//! (with `lang`) gives either as the web app's page draws it (see `figures::html`).
 
 use std::sync::Arc;
 
@@ -21,6 +22,23 @@ pub struct FiguresQuery {
     from: Option<String>,
     to: Option<String>,
     format: Option<String>,
+    #[serde(default)]
+    lang: Option<String>,
+}
+
+/// An HTML fragment for the web app's admin pages.
+fn html(body: String) -> Response {
+    let mut response = body.into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    response
+}
+
+fn lang(code: Option<&str>) -> ibasho_protocol::Lang {
+    code.and_then(ibasho_protocol::Lang::from_code)
+        .unwrap_or_default()
 }
 
 fn bad_months() -> Response {
@@ -57,6 +75,15 @@ pub async fn figures(
         Ok(report) => report,
         Err(_) => return refuse(StatusCode::SERVICE_UNAVAILABLE, ErrorCode::Unavailable),
     };
+    if query.format.as_deref() == Some("html") {
+        let before = app.figures.report(months.year_before()).await.ok();
+        return html(crate::figures::html::figures(
+            &report,
+            before.as_ref(),
+            lang(query.lang.as_deref()),
+            &app.catalogue,
+        ));
+    }
     if csv {
         let name = format!(
             "attachment; filename=\"ibasho-figures-{}-{}.csv\"",
@@ -79,6 +106,8 @@ pub async fn figures(
 #[derive(serde::Deserialize)]
 pub struct VoiceQuery {
     month: Option<String>,
+    format: Option<String>,
+    lang: Option<String>,
 }
 
 pub async fn voice(
@@ -94,6 +123,11 @@ pub async fn voice(
         None => app.figures.this_month(),
     };
     match app.figures.voice_report(month).await {
+        Ok(report) if query.format.as_deref() == Some("html") => html(crate::figures::html::voice(
+            &report,
+            lang(query.lang.as_deref()),
+            &app.catalogue,
+        )),
         Ok(report) => Json(report).into_response(),
         Err(_) => refuse(StatusCode::SERVICE_UNAVAILABLE, ErrorCode::Unavailable),
     }

@@ -6,6 +6,7 @@
 //! [`routes`], its answer's type in `protocol`.
 
 mod audit;
+mod audit_page;
 mod auth;
 mod figures;
 

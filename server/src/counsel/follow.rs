@@ -195,6 +195,19 @@ impl Counsel {
             lines: self.protection.everyday_lines(local_now),
             crisis_lines: self.protection.support_lines(local_now),
         };
+        let oldest = queueing
+            .order
+            .iter()
+            .filter_map(|id| all.get(id))
+            .map(|record| match record.case.state {
+                State::Queued { since, .. } => since,
+                _ => record.created,
+            })
+            .min();
+        *self
+            .queue_now
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = (queueing.order.len(), oldest);
         let overs = self.overs().clone();
         let (joins, done) = self.tell_persons(&all, &queueing, &overs);
         self.tell_staff(&all, &queueing, &overs);

@@ -101,6 +101,8 @@ pub struct Counsel {
     sweep_after: std::sync::atomic::AtomicU64,
     /// The hub dropped events (its queue to the desk was full): look at everything again.
     overflowed: Arc<AtomicBool>,
+    /// The queue as last looked at: its length and the oldest request's time in it (ms).
+    queue_now: Mutex<(usize, Option<u64>)>,
 }
 
 /// How many of the hub's events may wait for the desk before it looks at everything again.
@@ -152,6 +154,7 @@ impl Counsel {
             wake: Notify::new(),
             sweep_after: std::sync::atomic::AtomicU64::new(0),
             overflowed,
+            queue_now: Mutex::new((0, None)),
         });
         // A node that starts renews before it sweeps what others left.
         counsel.hold_sweeps();
@@ -689,6 +692,17 @@ impl Counsel {
     /// The `case` frame for the counselor who claimed a case.
     pub fn case_frame(&self, record: &Escalation) -> ibasho_protocol::ServerMsg {
         views::case(record, self.room_title(record.room.as_deref()))
+    }
+
+    /// How many requests wait, and how long the oldest has waited (seconds), as the desk
+    /// last looked (for `/metrics`).
+    pub fn queue_now(&self) -> (usize, u64) {
+        let (length, oldest) = *self
+            .queue_now
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let waited = oldest.map_or(0, |since| self.now().saturating_sub(since) / 1000);
+        (length, waited)
     }
 
     /// The title of a catalogue room (for the queue and `urgent`).

@@ -8,13 +8,15 @@
 //! - [`months`] — which months a request asks for (a fiscal year, or `from`–`to`).
 //! - [`report`] — the totals as rows of months, with the year before; [`suppress`] — small
 //!   numbers never shown exactly, and none worked out from the totals; [`csv`] — the same
-//!   rows as CSV.
+//!   rows as CSV; [`chart`] and [`html`] — the same rows as the web app's page draws them.
 //! - [`voice`] — 「きょうはどうでしたか」: answers kept with their day only, and released to
 //!   administrators by month, only in batches of at least the threshold.
 //! - [`file`] — `--figures-file`: the memory store's totals kept across restarts.
 
+pub mod chart;
 pub mod csv;
 pub mod file;
+pub mod html;
 pub mod months;
 pub mod report;
 pub mod suppress;

@@ -157,6 +157,37 @@ impl Equation {
         self.parts.iter().filter(hidden).count() + usize::from(hidden(&&self.total))
     }
 
+    /// Whether the shown cells pin one of this equation's hidden parts through the bounds
+    /// every small count keeps (1 to `threshold - 1`), not by linear algebra: three
+    /// "<3" counts under a shown total of 3 are each 1. Only when every unknown is such a
+    /// count and the total is shown (a withheld cell may be 0 or large: no bound).
+    fn pinned(&self, state: &[Shown], values: &[u64], threshold: u64) -> bool {
+        if state[self.total].is_suppressed() {
+            return false;
+        }
+        let unknown: Vec<usize> = self
+            .parts
+            .iter()
+            .copied()
+            .filter(|&c| state[c].is_suppressed())
+            .collect();
+        if unknown.len() < 2 || unknown.iter().any(|&c| state[c] != Shown::Small) {
+            return false;
+        }
+        let shown: u64 = self
+            .parts
+            .iter()
+            .filter(|&&c| !state[c].is_suppressed())
+            .map(|&c| values[c])
+            .sum();
+        let rest = values[self.total].saturating_sub(shown);
+        let others = u64::try_from(unknown.len() - 1).unwrap_or(u64::MAX);
+        let most = threshold.saturating_sub(1);
+        let low = rest.saturating_sub(others.saturating_mul(most)).max(1);
+        let high = rest.saturating_sub(others).min(most);
+        low >= high
+    }
+
     /// The cell to withhold next in this equation: the smallest shown positive
     /// part (it gives away the least), else the total, else any shown cell.
     fn choose(&self, state: &[Shown], values: &[u64]) -> Option<usize> {
@@ -258,9 +289,9 @@ pub fn suppress(table: &Table, threshold: u64) -> Vec<ShownRow> {
         // several equations instead of cascading along the first rows.
         let mut changed = false;
         for equation in &equations {
-            if equation.suppressed(&state) == 1
-                && let Some(cell) = equation.choose(&state, &values)
-            {
+            let gives_away =
+                equation.suppressed(&state) == 1 || equation.pinned(&state, &values, threshold);
+            if gives_away && let Some(cell) = equation.choose(&state, &values) {
                 state[cell] = Shown::Withheld;
                 changed = true;
             }
@@ -431,6 +462,18 @@ mod tests {
         let t = table(&[&[20, 20], &[30, 30]], Some(&[4, 50]), false);
         let shown = suppress(&t, 10);
         assert_eq!(shown[1].previous_total, Some(Count(50)));
+    }
+
+    #[test]
+    fn small_counts_that_fill_a_shown_total_are_not_left_to_be_counted() {
+        // 1 + 1 + 1 under a total of 3, at a threshold of 3: each "<3" would be 1.
+        let t = table(&[&[0, 1, 1, 1]], None, false);
+        let shown = suppress(&t, 3);
+        assert_eq!(shown[0].cells, [Count(0), Small, Small, Small]);
+        assert_eq!(shown[0].total, Withheld);
+        // 1 + 2 under 3: either could be the 1.
+        let t = table(&[&[1, 2, 5]], None, false);
+        assert_eq!(suppress(&t, 3)[0].total, Count(8));
     }
 
     #[test]

@@ -29,7 +29,10 @@ impl Hub {
                     if let Some(hub) = self.find(&room) {
                         // In order with joins: a joiner's delivery mark is set under the same lock.
                         let _in_order = hub.sequencer.lock().await;
-                        hub.deliver(&epoch, event.offset(), &encode(&event.to_frame(&room)));
+                        let to =
+                            hub.deliver(&epoch, event.offset(), &encode(&event.to_frame(&room)));
+                        self.deliveries
+                            .fetch_add(to, std::sync::atomic::Ordering::Relaxed);
                     }
                 }
                 StoreEvent::Presence { room } => self.refresh_presence(&room),

@@ -95,6 +95,8 @@ pub struct Hub {
     /// Where each room's count of people goes as it is read (the usage figures' peaks),
     /// once someone listens: a bounded queue the hub never waits on.
     counts: Mutex<Option<mpsc::Sender<(String, u32)>>>,
+    /// Room events queued to this node's connections since it started (for `/metrics`).
+    deliveries: std::sync::atomic::AtomicU64,
 }
 
 impl Hub {
@@ -144,7 +146,13 @@ impl Hub {
             controls: Mutex::new(HashMap::new()),
             cases: Mutex::new(None),
             counts: Mutex::new(None),
+            deliveries: std::sync::atomic::AtomicU64::new(0),
         }
+    }
+
+    /// Room events queued to this node's connections since it started.
+    pub fn deliveries(&self) -> u64 {
+        self.deliveries.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     fn sessions(&self) -> MutexGuard<'_, HashMap<SessionToken, LocalSession>> {

@@ -120,14 +120,18 @@ impl RoomHub {
         }
     }
 
-    /// Queues a room event to every member of its epoch that does not have it yet.
-    pub(super) fn deliver(&self, epoch: &str, offset: u64, frame: &Utf8Bytes) {
+    /// Queues a room event to every member of its epoch that does not have it yet; how many
+    /// it went to.
+    pub(super) fn deliver(&self, epoch: &str, offset: u64, frame: &Utf8Bytes) -> u64 {
+        let mut delivered = 0;
         for member in self.members().values_mut() {
             if member.epoch == epoch && offset > member.delivered {
                 member.delivered = offset;
                 member.outbox.push(Outbound::Text(frame.clone()));
+                delivered += 1;
             }
         }
+        delivered
     }
 }
 

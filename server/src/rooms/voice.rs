@@ -104,7 +104,7 @@ impl Rooms {
         tracing::debug!(about = subject.as_str(), "a voice was kept");
         conn.send(&ServerMsg::VoiceReceived {
             room: voicing.room.clone(),
-            about: Some(subject),
+            about: Some(subject.as_str().to_owned()),
         });
         if crisis {
             conn.send(&ServerMsg::Support {

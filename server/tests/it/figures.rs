@@ -595,6 +595,24 @@ async fn small_numbers_are_hidden_alike_in_json_and_csv_and_none_can_be_worked_o
     assert!(sum[0] == "<3" || sum[0] == "x", "{sum:?}");
     assert!(lounge[12] == "<3" || lounge[12] == "x", "{lounge:?}");
 
+    // The page the web app shows: the same cells in words, each chart an SVG with its table.
+    let (status, page) = get(
+        &server,
+        "/api/figures?fiscal_year=2026&format=html&lang=en",
+        Some(&bearer),
+        "",
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(page.contains("<svg role=\"img\""), "{page}");
+    assert!(
+        page.contains("<td data-hidden=\"small\">fewer than 3</td>"),
+        "{page}"
+    );
+    assert!(
+        !page.contains(">&lt;3<") && !page.contains("><3<"),
+        "{page}"
+    );
     // The CSV has the same rows and cells.
     let (status, csv) = get(
         &server,

@@ -15,6 +15,7 @@ mod errors;
 mod escalation;
 mod facilitation;
 mod figures;
+mod figures_file;
 mod http;
 mod layers;
 mod lifecycle;

@@ -9,6 +9,7 @@
 mod degraded;
 mod escalation;
 mod facilitation;
+mod figures;
 mod keyspace;
 mod membership;
 mod nodes;

@@ -51,6 +51,7 @@ pub fn App() -> impl IntoView {
     super::counselor::install(ctx);
     super::moderation::install(ctx);
     super::safety::install(ctx);
+    super::voice::install(ctx);
 
     // Settings live in this tab only, and show on the page at once.
     Effect::new(move |_| {
@@ -168,6 +169,8 @@ pub fn App() -> impl IntoView {
                 Screen::Week => view! { <Week/> }.into_any(),
                 Screen::StaffSignIn => view! { <StaffSignIn/> }.into_any(),
                 Screen::Audit => view! { <super::audit::Audit/> }.into_any(),
+                Screen::Figures => view! { <super::figures::Figures page=super::figures::Page::Figures/> }.into_any(),
+                Screen::Voices => view! { <super::figures::Figures page=super::figures::Page::Voices/> }.into_any(),
                 Screen::Console => view! { <super::counselor::Console/> }.into_any(),
             }}
         </main>

@@ -1,5 +1,7 @@
 //! Thin wrappers over browser APIs. Nothing here survives the tab: only `sessionStorage` is
-//! used, never `localStorage`, cookies or IndexedDB.
+//! used — never cookies or IndexedDB, and `localStorage` for one thing alone: the mark "this
+//! device has been here", kept only when the person ticks it in the settings (off by
+//! default) and removed by the quick exit.
 
 use ibasho_protocol::ChatMessage;
 use leptos::prelude::*;
@@ -42,6 +44,35 @@ pub fn session_clear() {
     if let Some(storage) = storage() {
         let _ = storage.clear();
     }
+}
+
+/// The one `localStorage` key: the person chose to keep a mark that this device was here.
+const VISITED_KEY: &str = "ibasho.visited";
+
+fn local() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+/// The visited mark, if the person chose to keep one.
+pub fn local_mark() -> Option<String> {
+    local()?.get_item(VISITED_KEY).ok().flatten()
+}
+
+/// Keeps (or takes away) the visited mark.
+pub fn set_local_mark(on: bool) {
+    if let Some(storage) = local() {
+        let _ = if on {
+            storage.set_item(VISITED_KEY, "1")
+        } else {
+            storage.remove_item(VISITED_KEY)
+        };
+    }
+}
+
+/// Whether this device's storage for the site was empty when the page opened: the only way
+/// the server learns of a first visit (and only once, in `hello`). Never kept.
+pub fn first_visit_at_start() -> bool {
+    local_mark().is_none() && session_get(SESSION_KEY).is_none() && session_get(LANG_KEY).is_none()
 }
 
 /// Milliseconds since the epoch.

@@ -20,6 +20,7 @@ pub fn quick_exit(ctx: Ctx) {
     browser::close_notifications();
     ctx.wire.end();
     browser::session_clear();
+    browser::set_local_mark(false);
     browser::replace_location(&browser::exit_url());
 }
 
@@ -184,6 +185,21 @@ fn SettingsBody() -> impl IntoView {
                     />
                     <span>{tr(lang, "settings-neutral_title")}</span>
                 </label>
+                // Off by default: nothing of this site stays on the device unless chosen.
+                <label class="choice">
+                    <input
+                        type="checkbox"
+                        name="visited-mark"
+                        prop:checked=move || ctx.visited_mark.get()
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            browser::set_local_mark(on);
+                            ctx.visited_mark.set(on);
+                        }
+                    />
+                    <span>{tr(lang, "settings-visited")}</span>
+                </label>
+                <p class="quiet hint">{tr(lang, "settings-visited-hint")}</p>
     }
 }
 

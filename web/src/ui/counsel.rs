@@ -52,6 +52,14 @@ pub fn told(ctx: Ctx, told: CounselTold) {
                 state,
                 EscalationState::Ended | EscalationState::Cancelled | EscalationState::Declined
             );
+            // A talk that took place is asked about once (never a cancelled request).
+            if state == EscalationState::Ended
+                && let Some(id) = ctx
+                    .counsel
+                    .with_untracked(|counsel| counsel.request.as_ref().map(|r| r.id.clone()))
+            {
+                super::voice::ask_about_case(ctx, &id);
+            }
             if over {
                 let card = ctx
                     .counsel

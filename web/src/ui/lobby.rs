@@ -56,6 +56,8 @@ pub fn Lobby() -> impl IntoView {
     view! {
         <section class="welcome" aria-labelledby="welcome-title">
             <h1 id="welcome-title">{tr(lang, "lobby-welcome-title")}</h1>
+            // Right below the heading, where a person back from a room looks first.
+            <super::voice::VoiceCard/>
             <p>{tr(lang, "lobby-welcome-body")}</p>
             <p>
                 <button type="button" class="link" on:click=move |_| ctx.screen.set(Screen::Week)>
@@ -83,6 +85,16 @@ pub fn Lobby() -> impl IntoView {
                         <button type="button" class="link" data-open="audit"
                             on:click=move |_| ctx.screen.set(Screen::Audit)>
                             {tr(lang, "audit-open")}
+                        </button>
+                        " "
+                        <button type="button" class="link" data-open="figures"
+                            on:click=move |_| ctx.screen.set(Screen::Figures)>
+                            {tr(lang, "figures-open")}
+                        </button>
+                        " "
+                        <button type="button" class="link" data-open="voices"
+                            on:click=move |_| ctx.screen.set(Screen::Voices)>
+                            {tr(lang, "figures-voice-open")}
                         </button>
                     })}
                 </p>

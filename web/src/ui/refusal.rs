@@ -20,6 +20,13 @@ fn not_entered(ctx: Ctx, room: &str) {
 
 pub fn refused(ctx: Ctx, error: ErrorFrame) {
     let lang = ctx.lang.get_untracked();
+    // The voice card's answer: it says what next itself (the notice says why).
+    if error.client_id.is_none() && super::voice::refused(ctx, error.code) {
+        if error.code != ErrorCode::AlreadyAnswered {
+            ctx.notice.set(Some(refusal_words(lang, &error)));
+        }
+        return;
+    }
     // A message the server did not take: back in the queue, or marked as failed.
     if let (Some(room), Some(client_id)) = (&error.room, &error.client_id) {
         ctx.conversations.update(|all| {

@@ -98,6 +98,7 @@ pub fn react(ctx: Ctx, room: &str, message_id: &str, reaction: Reaction) {
 /// stay signed in between rooms; a person waiting for a counselor keeps their place).
 pub fn leave(ctx: Ctx, room: &str) {
     ctx.conversations.update(|all| all.forget(room));
+    super::voice::ask_about_room(ctx, room);
     if !ctx.wire.release() {
         ctx.wire.send(&ClientMsg::Leave {
             room: room.to_owned(),
@@ -142,6 +143,8 @@ pub fn told(ctx: Ctx, told: RoomTold) {
                 | Screen::Week
                 | Screen::StaffSignIn
                 | Screen::Audit
+                | Screen::Figures
+                | Screen::Voices
                 | Screen::Console => false,
             };
             if show {
@@ -171,6 +174,7 @@ pub fn told(ctx: Ctx, told: RoomTold) {
         RoomTold::Closed { room } => {
             // The sitting ended: the server took everyone out and erased what was said.
             gone(ctx, &room);
+            super::voice::ask_about_room(ctx, &room);
             ctx.notice.set(Some(m(lang, "room-closed")));
         }
         RoomTold::Sanction { room, kind, until } => {

@@ -71,6 +71,7 @@ fn connect(ctx: Ctx) {
 
 fn hello(ctx: Ctx) {
     let wish = ctx.wish.get_untracked();
+    let resume = browser::session_get(SESSION_KEY);
     // The password goes out once, and is not kept: a resume needs only the session token.
     ctx.wish.update(|wish| wish.staff = None);
     ctx.wire.send(&ClientMsg::Hello {
@@ -83,7 +84,7 @@ fn hello(ctx: Ctx) {
                 .then(|| ctx.me.get_untracked())
                 .flatten()
         }),
-        resume: browser::session_get(SESSION_KEY),
+        resume: resume.clone(),
         lang: Some(ctx.lang.get_untracked()),
         role: wish.role,
         // Where each room was, so that a resume recovers exactly what was missed.
@@ -92,6 +93,13 @@ fn hello(ctx: Ctx) {
                 .filter_map(|(room, c)| Some((room.clone(), c.since()?)))
                 .collect()
         }),
+        // Once, and only for a person: whether this device's storage was empty.
+        first_visit: resume.is_none()
+            && wish.staff.is_none()
+            && ctx
+                .first_visit
+                .try_update_value(std::mem::take)
+                .unwrap_or(false),
         staff: wish.staff,
     });
 }
@@ -169,6 +177,7 @@ fn on_frame(ctx: Ctx, frame: ServerMsg) {
         Told::Console(told) => super::counselor::told(ctx, told),
         Told::Desk => {}
         Told::Safety(told) => super::safety::told(ctx, told),
+        Told::Voice(told) => super::voice::told(ctx, told),
     }
 }
 

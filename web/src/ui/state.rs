@@ -14,6 +14,7 @@ use crate::counsel::Counsel;
 use crate::desk::Desk;
 use crate::link::Link;
 use crate::safety::Safety;
+use crate::voice::Voice;
 
 /// The sentence for `key` in the page's language, following the setting as it changes.
 /// One closure type for every such sentence on the page: each `move || t(…)` written out
@@ -47,6 +48,10 @@ pub enum Screen {
     StaffSignIn,
     /// The audit log (administrators).
     Audit,
+    /// The usage figures (administrators).
+    Figures,
+    /// The participants' voice (administrators).
+    Voices,
     /// The counselor's console.
     Console,
 }
@@ -197,7 +202,7 @@ pub struct Ctx {
     pub listening: RwSignal<bool>,
     pub wish: RwSignal<Wish>,
     /// Entry words typed for rooms that need one, until the room is joined (then forgotten).
-    pub entry_words: StoredValue<std::collections::HashMap<String, String>>,
+    pub entry_words: StoredValue<crate::small::Map<String, String>>,
     /// What every area sends through (and how a session is kept or ended).
     pub wire: Wire,
     /// Bumped for each new socket; callbacks of an older socket ignore themselves.
@@ -235,6 +240,12 @@ pub struct Ctx {
     pub opened: RwSignal<Option<String>>,
     /// Notified when the visual viewport changes (the on-screen keyboard, zoom).
     pub viewport: Trigger,
+    /// The one optional question after a sitting or a case.
+    pub voice: RwSignal<Voice>,
+    /// This device keeps the mark that it was here (the person ticked it).
+    pub visited_mark: RwSignal<bool>,
+    /// The tab's storage was empty when the page opened: the first `hello` says so.
+    pub first_visit: StoredValue<bool>,
 }
 
 impl Ctx {
@@ -255,7 +266,7 @@ impl Ctx {
             announcement: RwSignal::new(String::new()),
             listening: RwSignal::new(false),
             wish: RwSignal::new(Wish::default()),
-            entry_words: StoredValue::new(std::collections::HashMap::new()),
+            entry_words: StoredValue::new(crate::small::Map::new()),
             wire: Wire::new(),
             socket_generation: StoredValue::new(0),
             joined_marked: StoredValue::new(false),
@@ -274,6 +285,9 @@ impl Ctx {
             watching: RwSignal::new(Set::new()),
             opened: RwSignal::new(None),
             viewport: Trigger::new(),
+            voice: RwSignal::new(Voice::default()),
+            visited_mark: RwSignal::new(super::browser::local_mark().is_some()),
+            first_visit: StoredValue::new(super::browser::first_visit_at_start()),
         }
     }
 
@@ -351,6 +365,9 @@ impl States for Ctx {
     }
     fn desk<T>(&self, change: impl FnOnce(&mut Desk) -> T) -> T {
         changed(self.desk, change)
+    }
+    fn voice<T>(&self, change: impl FnOnce(&mut Voice) -> T) -> T {
+        changed(self.voice, change)
     }
 }
 

@@ -214,7 +214,7 @@ impl RoomStore for MemoryStore {
             .reactors
             .entry((message_id.to_owned(), reaction))
             .or_default();
-        let count = message.reactions.entry(reaction).or_default();
+        let count = message.reactions.entry_or_insert_with(reaction, || 0);
         if who.remove(&sid) {
             *count = count.saturating_sub(1);
         } else {
@@ -271,7 +271,7 @@ impl RoomStore for MemoryStore {
             for said in &mut session.recent {
                 if said.room == room_id && said.id == message_id {
                     said.text.clear();
-                    said.reactions.clear();
+                    said.reactions = ibasho_protocol::ReactionCounts::new();
                 }
             }
         }

@@ -57,7 +57,9 @@ impl Peer {
     /// The participants' voice (see `rooms::voice`).
     pub(super) async fn voice(&mut self, voicing: Voicing) -> Result<(), Refusal> {
         let app = Arc::clone(&self.app);
-        app.rooms.voice(self.who()?, voicing, &self.outbox).await
+        app.rooms.voice(self.who()?, voicing, &self.outbox).await?;
+        app.metrics.voices.inc();
+        Ok(())
     }
 
     /// A new person's browser said it had never been here: counted, nothing kept.

@@ -1,7 +1,6 @@
 //! A connection's session: `hello` (a new session, a resumed one, or a staff sign-in) and
 //! what happens to the session when the connection ends.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use ibasho_moderation::Handle;
@@ -22,7 +21,7 @@ impl Peer {
         resume: Option<String>,
         lang: Option<Lang>,
         role: Option<Role>,
-        since: BTreeMap<String, Position>,
+        since: ibasho_protocol::Map<String, Position>,
         staff: Option<StaffLogin>,
     ) -> Result<(), Refusal> {
         if self.session.is_some() {
@@ -80,7 +79,7 @@ impl Peer {
         &mut self,
         token: SessionToken,
         lang: Option<Lang>,
-        since: &BTreeMap<String, Position>,
+        since: &ibasho_protocol::Map<String, Position>,
     ) -> Result<bool, Refusal> {
         let app = Arc::clone(&self.app);
         let Some(opened) = app.rooms.resume(token, &self.outbox).await? else {
