@@ -25,9 +25,11 @@ bash "$here/nginx/check.sh"
 
 echo "== caddy validate (deploy/caddy/Caddyfile, Caddyfile.single)"
 for file in Caddyfile Caddyfile.single; do
-    IBASHO_DOMAIN=ibasho.example.org ACME_EMAIL=ops@example.org \
-        caddy validate --config "$here/caddy/$file" --adapter caddyfile 2>&1 \
-        | grep -q "Valid configuration" || { echo "$file: invalid"; exit 1; }
+    # The output is read whole before it is searched: `caddy … | grep -q` under pipefail
+    # failed now and then, when grep stopped reading before caddy stopped writing (SIGPIPE).
+    out="$(IBASHO_DOMAIN=ibasho.example.org ACME_EMAIL=ops@example.org \
+        caddy validate --config "$here/caddy/$file" --adapter caddyfile 2>&1 || true)"
+    grep -q "Valid configuration" <<<"$out" || { echo "$file: invalid"; echo "$out"; exit 1; }
     echo "$file: ok"
 done
 
@@ -35,7 +37,8 @@ echo "== systemd unit"
 if command -v systemd-analyze >/dev/null; then
     # Only the unit's own syntax: the binary and env file are not installed here.
     out="$(systemd-analyze verify "$here/systemd/ibasho.service" 2>&1 || true)"
-    if echo "$out" | grep -v -e "ibasho.env" -e "/usr/local/bin/ibasho" -e "^$" | grep -q .; then
+    rest="$(grep -v -e "ibasho.env" -e "/usr/local/bin/ibasho" -e "^$" <<<"$out" || true)"
+    if [ -n "$rest" ]; then
         echo "$out"; exit 1
     fi
     echo "ibasho.service: ok"
