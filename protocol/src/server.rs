@@ -262,7 +262,7 @@ pub enum ServerMsg {
     /// To the writer of a message with crisis language, and to nobody else: where help is,
     /// and which lines are open now. The message itself was delivered as written.
     /// `offer_counselor`: the card also offers to talk with a counselor (`ask_counselor`
-    /// with `from: "crisis"`).
+    /// with `from: "crisis"`). `room` is empty after a `voice` comment (no room's).
     Support {
         room: String,
         lines: Vec<HelpLine>,

@@ -43,6 +43,8 @@ pub fn route(frame: &ServerMsg, counselor: bool) -> Area {
     match frame {
         ServerMsg::Welcome { .. } | ServerMsg::Notice { .. } | ServerMsg::Error(_) => Area::Session,
         ServerMsg::Closed { room } if is_private_room(room) => counsel,
+        // Help after a `voice` comment: no room's, the voice card's.
+        ServerMsg::Support { room, .. } if room.is_empty() => Area::Voice,
         ServerMsg::Joined { .. }
         | ServerMsg::Left { .. }
         | ServerMsg::Message(_)

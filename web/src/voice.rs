@@ -3,7 +3,7 @@
 //! the same sitting (a dismissal counts as an answer), never required — and what the
 //! server said about an answer.
 
-use ibasho_protocol::{ErrorCode, ServerMsg, VoiceAbout};
+use ibasho_protocol::{ErrorCode, HelpLine, ServerMsg, VoiceAbout};
 
 use crate::small::Set;
 
@@ -37,6 +37,9 @@ pub struct Voice {
     pub open: Option<(Question, Card)>,
     /// Questions answered or dismissed in this tab.
     answered: Set<String>,
+    /// Help lines after a comment with crisis language: shown with the thanks, and the
+    /// card stays until the person closes it.
+    pub support: Option<Vec<HelpLine>>,
 }
 
 /// What a frame of this area asks of the page.
@@ -45,6 +48,8 @@ pub enum VoiceTold {
     None,
     /// The answer was kept: thank, then close.
     Received,
+    /// Help lines came with the thanks: brought into view.
+    Support,
 }
 
 impl Voice {
@@ -85,6 +90,10 @@ impl Voice {
     pub fn on_frame(&mut self, frame: &ServerMsg) -> VoiceTold {
         match frame {
             ServerMsg::VoiceReceived { .. } => self.thanked(),
+            ServerMsg::Support { lines, .. } => {
+                self.support = Some(lines.clone());
+                VoiceTold::Support
+            }
             _ => VoiceTold::None,
         }
     }
@@ -125,11 +134,18 @@ impl Voice {
         true
     }
 
-    /// The thanks were shown: the card goes.
+    /// The thanks were shown: the card goes (unless it shows help lines: then the person
+    /// closes it, see [`Voice::close_support`]).
     pub fn close(&mut self) {
-        if matches!(self.open, Some((_, Card::Thanked))) {
+        if matches!(self.open, Some((_, Card::Thanked))) && self.support.is_none() {
             self.open = None;
         }
+    }
+
+    /// The person closed the help lines: the card goes.
+    pub fn close_support(&mut self) {
+        self.support = None;
+        self.close();
     }
 }
 
@@ -168,6 +184,26 @@ mod tests {
         );
         voice.close();
         assert!(!voice.ask(case));
+    }
+
+    #[test]
+    fn help_after_a_comment_keeps_the_card_until_closed() {
+        let mut voice = Voice::default();
+        voice.ask(about_lounge());
+        voice.sending();
+        voice.on_frame(&ServerMsg::VoiceReceived {
+            room: None,
+            about: None,
+        });
+        voice.on_frame(&ServerMsg::Support {
+            room: String::new(),
+            lines: vec![],
+            offer_counselor: true,
+        });
+        voice.close();
+        assert!(voice.is_open(), "the help stays until the person closes it");
+        voice.close_support();
+        assert!(!voice.is_open());
     }
 
     #[test]

@@ -107,8 +107,10 @@ impl Rooms {
             about: Some(subject.as_str().to_owned()),
         });
         if crisis {
+            // Not a room's (the person may have left it): an empty `room` says so, and the
+            // page shows the help lines with the card that was answered.
             conn.send(&ServerMsg::Support {
-                room: voicing.room.unwrap_or_default(),
+                room: String::new(),
                 lines: self.protection.support_lines(self.timing.local_now()),
                 offer_counselor: true,
             });

@@ -236,12 +236,36 @@ async fn after_leaving_a_room_one_optional_question_asked_once() {
         .unwrap();
     click(&person, ".voice-card [data-rating='4']").await;
     let comment = person.wait_for("#voice-comment").await.unwrap();
-    comment.send_keys("おちついて過ごせました").await.unwrap();
+    // Crisis language in a comment: thanked, and where help is, until the person closes it.
+    comment.send_keys("でも、もう消えたい").await.unwrap();
     click(&person, ".voice-card [data-voice='send']").await;
     person
         .wait_for_text(".voice-card[data-voice='thanked']", "ありがとう")
         .await
         .unwrap();
+    person.wait_for(".voice-card .help-lines li").await.unwrap();
+    person
+        .screenshot_to(&world.setup.artifacts.join("voice-card-help-phone.png"))
+        .await
+        .unwrap();
+    // Brought into view, its heading read first, the first line of help right below.
+    person.wait_seen("#voice_help").await.unwrap();
+    person
+        .wait_seen(".voice-card .help-lines li:first-child")
+        .await
+        .unwrap();
+    // It stays past the thanks' few seconds, until the person closes it (a scroll away).
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    person
+        .js("document.querySelector(\"[data-voice='close-support']\").scrollIntoView({block: 'center'}); return true;")
+        .await
+        .unwrap();
+    person
+        .wait_seen(".voice-card [data-voice='close-support']")
+        .await
+        .unwrap();
+    accessible(&world, &person, "the voice card with help").await;
+    click(&person, ".voice-card [data-voice='close-support']").await;
     super::gone(&person, ".voice-card").await;
     // The same room again, and out again: not asked twice.
     super::enter_from_lobby(&person, "lounge", "こはる").await;

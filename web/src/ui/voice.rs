@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use ibasho_protocol::{ClientMsg, ErrorCode, MAX_VOICE_CHARS, VoiceAbout};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::state::{Ctx, tr};
 use super::words::{tfv, tv};
@@ -71,6 +72,17 @@ fn closed(ctx: Ctx) {
 
 /// What a frame of this area asks of the page.
 pub fn told(ctx: Ctx, told: VoiceTold) {
+    if told == VoiceTold::Support {
+        // Where help is, in view and read first (focus moves to its heading).
+        request_animation_frame(|| {
+            if let Some(heading) = document()
+                .get_element_by_id("voice_help")
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = heading.focus();
+            }
+        });
+    }
     if told == VoiceTold::Received {
         set_timeout(
             move || {
@@ -137,10 +149,23 @@ pub fn VoiceCard() -> impl IntoView {
             (None, _) => tv(lang_now, "voice-about-service"),
         };
         if card == Card::Thanked {
+            // After crisis language in the comment: where help is, until closed.
+            let support = ctx.voice.with(|voice| voice.support.clone()).map(|lines| {
+                view! {
+                    <h2 id="voice_help" tabindex="-1">{tv(lang_now, "support-title")}</h2>
+                    <p>{tv(lang_now, "support-body")}</p>
+                    {super::help_lines::help_lines(lang_now, lines)}
+                    <button type="button" data-voice="close-support"
+                        on:click=move |_| { ctx.voice.update(Voice::close_support); closed(ctx); }>
+                        {tv(lang_now, "support-close")}
+                    </button>
+                }
+            });
             return Some(
                 view! {
                     <section class="voice-card" data-voice="thanked" aria-live="polite">
                         <p>{tv(lang_now, "voice-thanks")}</p>
+                        {support}
                     </section>
                 }
                 .into_any(),
