@@ -74,6 +74,12 @@ impl App {
         let (counts, counted) = tokio::sync::mpsc::channel(1024);
         hub.forward_counts(counts);
         figures.follow_counts(counted);
+        spawn_figures_round(
+            Arc::clone(&figures),
+            Arc::clone(&hub),
+            catalogue.room_ids(),
+            shutdown.clone(),
+        );
         let rooms = Rooms::new(
             Arc::clone(&catalogue),
             Arc::clone(&clock),
@@ -204,4 +210,33 @@ impl App {
         }
         metrics.render()
     }
+}
+
+/// Once a minute: each room's count of people again (a day's peak is there even when
+/// nobody came or went since midnight), and the voice's months past their retention
+/// erased (a quiet service erases them too).
+fn spawn_figures_round(
+    figures: Arc<Figures>,
+    hub: Arc<Hub>,
+    rooms: Vec<String>,
+    shutdown: CancellationToken,
+) {
+    tokio::spawn(async move {
+        let mut minutes = tokio::time::interval(std::time::Duration::from_secs(60));
+        minutes.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tokio::select! {
+                _ = minutes.tick() => {}
+                () = shutdown.cancelled() => return,
+            }
+            for room in &rooms {
+                if let Ok(present) = hub.present(room).await {
+                    figures.present(room, present).await;
+                }
+            }
+            if let Err(err) = figures.erase_old_voices().await {
+                tracing::warn!(error = %err, "could not erase the voice's old months");
+            }
+        }
+    });
 }

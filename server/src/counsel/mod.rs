@@ -510,9 +510,13 @@ impl Counsel {
             .await?;
         self.watch().follow_case(token, id);
         tracing::debug!("a counselor took a case");
-        if let State::Queued { since, .. } = before.case.state {
+        if let State::Queued { since, handed_over } = before.case.state {
             let waited = now.saturating_sub(since) / 1000;
-            self.figures.claimed(waited).await;
+            // A case handed over and taken again is the same case: counted (and its wait)
+            // once, when it was first claimed.
+            if !handed_over {
+                self.figures.claimed(waited).await;
+            }
             if let Err(err) = self.store.note_wait(waited).await {
                 tracing::warn!(error = %err, "could not keep a waiting time");
             }

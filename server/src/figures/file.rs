@@ -1,9 +1,12 @@
 //! `--figures-file`: the memory store's totals kept across restarts. Numbers only — days,
-//! figure keys (a figure's name, a catalogue room's id, a code) and counts — written
+//! figure keys (a figure's name, a catalogue room's id, a code) and counts, and the sittings
+//! counted in the last two days (a room's id and a time, so that a restart in the middle
+//! of a sitting does not count it twice) — written
 //! atomically (a temporary file in the same folder, synced, then renamed over the old one)
 //! at most once a minute when something changed, and once more on shutdown. With Redis the
 //! figures live in Redis and the file is not used.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -12,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use tokio_util::sync::CancellationToken;
 
 use crate::store::Store;
-use crate::store::figures::Totals;
+use crate::store::figures::{LocalFigures, Totals};
 
 /// How often the file is written at most.
 pub const EVERY: Duration = Duration::from_secs(60);
@@ -37,13 +40,18 @@ struct Kept {
     version: u32,
     /// Totals by day and figure key.
     days: Totals,
+    /// The sittings counted lately (room and planned end, or room and day), by the day.
+    #[serde(default)]
+    sittings: BTreeMap<String, String>,
 }
 
 /// Reads the file; a file that does not exist yet holds nothing.
-pub fn load(path: &Path) -> Result<Totals, FiguresFileError> {
+pub fn load(path: &Path) -> Result<LocalFigures, FiguresFileError> {
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Totals::new()),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(LocalFigures::default());
+        }
         Err(source) => {
             return Err(FiguresFileError::Read {
                 path: path.to_owned(),
@@ -61,18 +69,22 @@ pub fn load(path: &Path) -> Result<Totals, FiguresFileError> {
             reason: format!("version {} is not known", kept.version),
         });
     }
-    Ok(kept.days)
+    Ok(LocalFigures {
+        days: kept.days,
+        sittings: kept.sittings,
+    })
 }
 
 /// Writes `totals` atomically: whoever reads the file sees the old totals or the new ones.
-pub fn save(path: &Path, totals: &Totals) -> std::io::Result<()> {
+pub fn save(path: &Path, kept: &LocalFigures) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|dir| !dir.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let json = serde_json::to_vec(&Kept {
         version: 1,
-        days: totals.clone(),
+        days: kept.days.clone(),
+        sittings: kept.sittings.clone(),
     })
     .map_err(std::io::Error::other)?;
     let mut temporary = tempfile::NamedTempFile::new_in(dir)?;
@@ -102,9 +114,9 @@ impl Keeper {
             tracing::warn!("--figures-file is not used: the figures are kept in Redis");
             return Ok(None);
         };
-        let totals = load(path)?;
-        let days = totals.len();
-        store.restore_figures(totals);
+        let kept = load(path)?;
+        let days = kept.days.len();
+        store.restore_figures(kept);
         tracing::info!(days, "usage figures restored from the figures file");
         Ok(Some(Arc::new(Keeper {
             store,
@@ -115,17 +127,19 @@ impl Keeper {
 
     /// Writes the file if anything was counted since it was last written.
     pub fn save_if_changed(&self) {
-        let Some((totals, generation)) = self.store.local_figures() else {
-            return;
-        };
+        // Held while the totals are read and written: two writers (the minute's and the
+        // shutdown's) never put an older reading over a newer one.
         let mut written = self
             .written
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let Some((kept, generation)) = self.store.local_figures() else {
+            return;
+        };
         if *written == Some(generation) {
             return;
         }
-        match save(&self.path, &totals) {
+        match save(&self.path, &kept) {
             Ok(()) => *written = Some(generation),
             Err(err) => tracing::warn!(kind = ?err.kind(), "could not write the figures file"),
         }
@@ -161,14 +175,16 @@ mod tests {
     fn saved_totals_read_back_and_a_missing_file_is_empty() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("figures.json");
-        assert!(load(&path).unwrap().is_empty());
-        let mut totals = Totals::new();
-        totals
+        assert_eq!(load(&path).unwrap(), LocalFigures::default());
+        let mut kept = LocalFigures::default();
+        kept.days
             .entry("2026-04-01".into())
             .or_default()
             .insert("visits|lounge|".into(), 3);
-        save(&path, &totals).unwrap();
-        assert_eq!(load(&path).unwrap(), totals);
+        kept.sittings
+            .insert("lounge@2026-04-01".into(), "2026-04-01".into());
+        save(&path, &kept).unwrap();
+        assert_eq!(load(&path).unwrap(), kept);
         std::fs::write(&path, "not json").unwrap();
         assert!(matches!(load(&path), Err(FiguresFileError::Format { .. })));
     }

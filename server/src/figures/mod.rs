@@ -33,7 +33,7 @@ use tokio::sync::mpsc;
 use crate::catalogue::{Catalogue, RoomSpec};
 use crate::control::RoomControl;
 use crate::rooms::timing::Timing;
-use crate::store::{Store, Visit, figure_key, hex, session_key};
+use crate::store::{Store, Visit, figure_key, hex};
 use crate::token::SessionToken;
 
 /// The figures' names, as the report and the CSV give them.
@@ -341,9 +341,11 @@ impl Figures {
 }
 
 /// A hash of a session and a sitting (which names its room): the same person is the same
-/// member all through a sitting, and nothing else can be read from it.
+/// member all through a sitting, on any node. Made from the session's token itself, which
+/// no store holds (stores name sessions by another hash of it): nobody who reads the
+/// store, its files or its replication stream can recompute it for a session there.
 fn member_hash(token: &SessionToken, sitting: &str) -> String {
-    let digest = Sha256::digest(format!("figures\n{}\n{sitting}", session_key(token)).as_bytes());
+    let digest = Sha256::digest(format!("figures\n{}\n{sitting}", token.expose()).as_bytes());
     hex(&digest[..16])
 }
 

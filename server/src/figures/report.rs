@@ -172,20 +172,27 @@ pub fn report(
     };
     let all: Vec<&str> = rooms.iter().map(|room| room.id.as_str()).collect();
     for figure in ROOM_FIGURES {
-        rows.extend(table(figure, None, &all, true));
+        let shown = table(figure, None, &all, true);
         if figure == name::VISITS {
+            // Attendance is the visits of some rooms: drawn from the visits as shown (never
+            // suppressed apart, or one table would give away what the other hides).
             let family: Vec<&str> = rooms
                 .iter()
                 .filter(|room| room.audience == Audience::Family)
                 .map(|room| room.id.as_str())
                 .collect();
-            rows.extend(table(name::FAMILY_ATTENDANCE, None, &family, true));
             let programmes: Vec<&str> = rooms
                 .iter()
                 .filter(|room| room.kind == RoomKind::Programme)
                 .map(|room| room.id.as_str())
                 .collect();
-            rows.extend(table(name::PROGRAMME_ATTENDANCE, None, &programmes, true));
+            let family = part_of(&shown, name::FAMILY_ATTENDANCE, &family, n);
+            let programmes = part_of(&shown, name::PROGRAMME_ATTENDANCE, &programmes, n);
+            rows.extend(shown);
+            rows.extend(family);
+            rows.extend(programmes);
+        } else {
+            rows.extend(shown);
         }
     }
     // A peak is no sum: each room's is shown (or suppressed) alone.
@@ -277,6 +284,43 @@ pub fn report(
         months: list.iter().map(ToString::to_string).collect(),
         rows,
     }
+}
+
+/// Rows of `figure` that are the rows of `rooms` in `shown` (another figure's, already
+/// suppressed), with their sum: a sum is shown only where every room's cell is (a sum of
+/// shown numbers tells nothing new; one over a hidden cell is withheld).
+fn part_of(shown: &[FigureRow], figure: &str, rooms: &[&str], months: usize) -> Vec<FigureRow> {
+    let mut rows: Vec<FigureRow> = shown
+        .iter()
+        .filter(|row| {
+            row.room
+                .as_deref()
+                .is_some_and(|room| rooms.contains(&room))
+        })
+        .map(|row| FigureRow {
+            figure: figure.to_owned(),
+            ..row.clone()
+        })
+        .collect();
+    let sum = |cells: Vec<&Cell>| -> Cell {
+        cells
+            .iter()
+            .map(|cell| cell.count())
+            .sum::<Option<u64>>()
+            .map_or_else(Cell::withheld, Cell::Count)
+    };
+    let sum_row = FigureRow {
+        figure: figure.to_owned(),
+        room: None,
+        detail: None,
+        cells: (0..months)
+            .map(|at| sum(rows.iter().filter_map(|row| row.cells.get(at)).collect()))
+            .collect(),
+        total: sum(rows.iter().map(|row| &row.total).collect()),
+        previous_total: sum(rows.iter().map(|row| &row.previous_total).collect()),
+    };
+    rows.push(sum_row);
+    rows
 }
 
 /// The `share` percentile (nearest rank) of waiting times counted by how long.

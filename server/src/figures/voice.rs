@@ -16,16 +16,18 @@ use sha2::{Digest, Sha256};
 use super::Figures;
 use super::months::Month;
 use super::suppress::{self, Shown, Table};
-use crate::store::{StoreResult, VoiceRecord, hex, session_key};
+use crate::store::{StoreResult, VoiceRecord, hex};
 use crate::token::SessionToken;
 
 /// How long a session's "answered" mark lasts (longer than any sitting).
 const ONCE_FOR: std::time::Duration = std::time::Duration::from_secs(48 * 3600);
 
 /// The mark that a session answered about something (a room's sitting, a case, the service
-/// on a day): a hash, never stored beside the answer.
+/// on a day): a hash of the session's token itself — which no store holds, so that nothing
+/// in the store (or its append-only file) can tie the mark, written beside the answer, to a
+/// session there.
 pub fn once_key(token: &SessionToken, about: &str) -> String {
-    let digest = Sha256::digest(format!("voice\n{}\n{about}", session_key(token)).as_bytes());
+    let digest = Sha256::digest(format!("voice\n{}\n{about}", token.expose()).as_bytes());
     hex(&digest[..16])
 }
 
@@ -53,6 +55,14 @@ impl Figures {
             };
         }
         month
+    }
+
+    /// Erases the months past the retention (also done on every answer and every report;
+    /// this is for a quiet service, on the minute's round).
+    pub async fn erase_old_voices(&self) -> StoreResult<()> {
+        self.store
+            .erase_voices_before(&self.first_kept().to_string())
+            .await
     }
 
     /// Keeps an answer, unless `once` answered already (`Ok(false)`). Months past the
@@ -85,12 +95,22 @@ impl Figures {
                 *slot += 1;
             }
         }
+        // Like the comments, a month's ratings are read once it is over: counts that move
+        // as people leave would tell who answered what.
+        let over = month < self.this_month();
         let ratings = ratings
             .into_iter()
+            .filter(|_| over)
             .map(|(target, counts)| rated(target, counts, threshold))
             .collect();
-        let (comments, held) = if month < self.this_month() && month >= first {
-            self.released(first, month, threshold).await?
+        let (comments, held) = if over && month >= first {
+            // Gathered from the start of the month's fiscal year (or the first month kept):
+            // a month's batches stay the same however often it is asked, as months go by.
+            let from = first.max(Month {
+                year: month.fiscal_year(),
+                month: 4,
+            });
+            self.released(from, month, threshold).await?
         } else {
             // The month is not over: its comments wait.
             let mut held: Vec<VoiceTarget> = records
@@ -112,17 +132,17 @@ impl Figures {
     }
 
     /// The comment batches released for `month`, and what still waits there. Comments of
-    /// each subject gather month by month from the first kept; a batch is released in the
-    /// month its gathering reaches the threshold.
+    /// each subject gather month by month from `from`; a batch is released in the month its
+    /// gathering reaches the threshold.
     async fn released(
         &self,
-        first: Month,
+        from: Month,
         month: Month,
         threshold: u64,
     ) -> StoreResult<(Vec<VoiceComments>, Vec<VoiceTarget>)> {
         let mut gathering: BTreeMap<VoiceTarget, Vec<String>> = BTreeMap::new();
         let mut released = Vec::new();
-        let mut at = first;
+        let mut at = from;
         while at <= month {
             for record in self.store.voices(&at.to_string()).await? {
                 if let Some(comment) = &record.comment {

@@ -205,14 +205,15 @@ impl Hub {
         }
     }
 
-    /// Toggles a quiet reaction and tells the room the message's new counts.
+    /// Toggles a quiet reaction and tells the room the message's new counts; true if it was
+    /// given (false: a second press took it back).
     pub async fn react(
         &self,
         room_id: &str,
         token: &SessionToken,
         message_id: &str,
         reaction: Reaction,
-    ) -> Result<(), Refusal> {
+    ) -> Result<bool, Refusal> {
         self.room(room_id)?;
         // Delivered from the store's feed, in the room's order: never before its message.
         match self
@@ -220,7 +221,8 @@ impl Hub {
             .react(room_id, token, message_id, reaction)
             .await?
         {
-            Reacted::Changed(_) => Ok(()),
+            Reacted::Changed(_) => Ok(true),
+            Reacted::TakenBack(_) => Ok(false),
             Reacted::NotMember => Err(Refusal::NotInRoom),
             Reacted::NoSuchMessage => Err(Refusal::NoSuchMessage),
         }

@@ -150,7 +150,10 @@ impl Rooms {
         );
         let crisis = verdict.crisis;
         let said = self.say_judged(saying, &room, &verdict, conn).await;
-        self.count_automatic(&room.spec.id, &verdict, &said).await;
+        if let Err(refused) = &said {
+            self.count_automatic(&room.spec.id, &verdict, Some(refused))
+                .await;
+        }
         if crisis {
             conn.send(&ServerMsg::Support {
                 room: room.spec.id.clone(),
@@ -225,30 +228,33 @@ impl Rooms {
             self.figures
                 .said(spec, &sitting, who.token, who.staff.is_some())
                 .await;
+            self.count_automatic(id, verdict, None).await;
             self.raise_alerts(who, id, &message_id, verdict, now).await;
         }
         Ok(())
     }
 
     /// What automatic protection did with a message, counted by kind: refused by a word
-    /// list, held back as personal information, flagged for staff, crisis language.
-    async fn count_automatic(&self, room: &str, verdict: &Verdict, said: &Result<(), Refusal>) {
+    /// list or held back as personal information (each refusal is one), and — for a new
+    /// message once said, never a retry confirmed — flagged for staff, crisis language.
+    async fn count_automatic(&self, room: &str, verdict: &Verdict, said: Option<&Refusal>) {
         let mut kinds = Vec::new();
         match said {
-            Err(Refusal::Blocked { .. }) => kinds.push("blocked"),
-            Err(Refusal::PersonalInfo { .. }) => kinds.push("personal_info"),
-            _ => {}
-        }
-        if said.is_ok()
-            && verdict
-                .alerts
-                .iter()
-                .any(|alert| matches!(alert, Alert::Flagged { .. }))
-        {
-            kinds.push("flagged");
-        }
-        if verdict.crisis {
-            kinds.push("crisis");
+            Some(Refusal::Blocked { .. }) => kinds.push("blocked"),
+            Some(Refusal::PersonalInfo { .. }) => kinds.push("personal_info"),
+            Some(_) => {}
+            None => {
+                if verdict
+                    .alerts
+                    .iter()
+                    .any(|alert| matches!(alert, Alert::Flagged { .. }))
+                {
+                    kinds.push("flagged");
+                }
+                if verdict.crisis {
+                    kinds.push("crisis");
+                }
+            }
         }
         let counts: Vec<_> = kinds
             .into_iter()
@@ -353,10 +359,14 @@ impl Rooms {
         if message_id.is_empty() || message_id.len() > MAX_MESSAGE_ID_BYTES {
             return Err(Refusal::NoSuchMessage);
         }
-        self.hub
+        // Counted when given, not when a second press takes it back.
+        if self
+            .hub
             .react(&room.spec.id, who.token, message_id, reaction)
-            .await?;
-        self.figures.reacted(&room.spec.id).await;
+            .await?
+        {
+            self.figures.reacted(&room.spec.id).await;
+        }
         Ok(())
     }
 }

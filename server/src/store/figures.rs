@@ -20,6 +20,15 @@ pub type DayTotals = BTreeMap<String, u64>;
 /// Totals by day (`YYYY-MM-DD`).
 pub type Totals = BTreeMap<String, DayTotals>;
 
+/// What the memory store's figures file keeps: the totals, and which sittings were counted
+/// (a room and its sitting's planned end, or its day: nothing of anyone) by the day they
+/// were, so that a restart in the middle of a sitting does not count it again.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LocalFigures {
+    pub days: Totals,
+    pub sittings: BTreeMap<String, String>,
+}
+
 /// A figure's key (see the module's doc).
 pub fn figure_key(figure: &str, room: Option<&str>, detail: Option<&str>) -> String {
     format!("{figure}|{}|{}", room.unwrap_or(""), detail.unwrap_or(""))
@@ -80,12 +89,13 @@ pub trait FigureStore: Send + Sync {
     /// The totals of these days (days with nothing counted are left out).
     async fn figures(&self, days: &[String]) -> StoreResult<Totals>;
 
-    /// For a store that keeps its figures in this process only (memory): every total, and
-    /// a number that changes whenever one does (so `--figures-file` is written only then).
-    fn local_figures(&self) -> Option<(Totals, u64)> {
+    /// For a store that keeps its figures in this process only (memory): every total and
+    /// the sittings counted, and a number that changes whenever one does (so
+    /// `--figures-file` is written only then).
+    fn local_figures(&self) -> Option<(LocalFigures, u64)> {
         None
     }
 
-    /// Adds totals read back from `--figures-file` (memory only; at start).
-    fn restore_figures(&self, _totals: Totals) {}
+    /// Adds what `--figures-file` kept (memory only; at start).
+    fn restore_figures(&self, _kept: LocalFigures) {}
 }

@@ -65,8 +65,10 @@ pub enum Appended {
 /// What became of a `react`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reacted {
-    /// The message's counts after the toggle, as the event that tells the room.
+    /// A reaction given: the message's counts after it, as the event that tells the room.
     Changed(ReactionChange),
+    /// A second press took the reaction back: the counts after it, likewise.
+    TakenBack(ReactionChange),
     NotMember,
     NoSuchMessage,
 }

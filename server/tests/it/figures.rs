@@ -796,19 +796,21 @@ async fn comments_wait_for_the_months_end_and_for_enough_of_them() {
             serde_json::from_str::<Value>(&body).unwrap()
         }
     };
-    // The month is not over: nothing is released, the comments wait.
+    // The month is not over: nothing is shown (counts that move as people leave would say
+    // who answered what), the comments wait.
     let april = voice_of("2026-04").await;
     assert_eq!(april["threshold"], 3);
+    assert_eq!(april["ratings"], json!([]));
     assert_eq!(april["comments"], json!([]));
     assert_eq!(april["held"], json!([{"room":"lounge","about":"room"}]));
+    // May: the month of April is over: its ratings, small counts hidden. Two comments are
+    // fewer than three: they wait, and join May's.
+    set(&clock, "2026-05-10T10:00");
+    let april = voice_of("2026-04").await;
     let ratings = &april["ratings"][0];
     assert_eq!(ratings["answers"], 3);
     assert_eq!(ratings["counts"]["4"], "<3");
     assert_eq!(ratings["counts"]["1"], 0);
-    // May: the month of April is over, but two comments are fewer than three: they wait,
-    // and join May's.
-    set(&clock, "2026-05-10T10:00");
-    let april = voice_of("2026-04").await;
     assert_eq!(april["comments"], json!([]));
     assert_eq!(april["held"], json!([{"room":"lounge","about":"room"}]));
     answer("え", 2, Some("すこしつかれた")).await;

@@ -162,6 +162,14 @@ async fn a_restart_with_the_figures_file_keeps_the_totals_and_only_numbers() {
         .filter_map(|day| day["visits|lounge|"].as_u64())
         .sum();
     assert_eq!(counted, 3);
+    // The lounge's sitting (its day: it never closes) went on over the restart: one.
+    let sittings: u64 = kept["days"]
+        .as_object()
+        .unwrap()
+        .values()
+        .filter_map(|day| day["sittings|lounge|"].as_u64())
+        .sum();
+    assert_eq!(sittings, 1, "{kept}");
 
     // A file that is not a figures file stops the start, naming it: nothing is overwritten.
     std::fs::write(&file, "not json").unwrap();

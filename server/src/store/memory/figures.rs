@@ -1,20 +1,22 @@
 //! The figures in memory: totals by day, and what each sitting has seen until it expires.
 //! `--figures-file` keeps the totals (numbers only) across restarts: see `figures::file`.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use std::time::Instant;
 
 use async_trait::async_trait;
 
 use super::MemoryStore;
-use crate::store::figures::{Totals, Visit};
+use crate::store::figures::{LocalFigures, Totals, Visit};
 use crate::store::{FigureStore, StoreResult};
 
 /// The collection's state.
 #[derive(Debug, Default)]
 pub(super) struct Figures {
     pub(super) totals: Totals,
+    /// The sittings counted, by the day they were (kept two days).
+    sittings: BTreeMap<String, String>,
     /// By sitting: when it expires, and each member's day of visit (`None` once they spoke).
     seen: HashMap<String, (Instant, HashMap<String, Option<String>>)>,
     /// Bumped on every change, so the figures file is written only when something changed.
@@ -36,14 +38,19 @@ impl Figures {
 
 #[async_trait]
 impl FigureStore for MemoryStore {
-    fn local_figures(&self) -> Option<(Totals, u64)> {
+    fn local_figures(&self) -> Option<(LocalFigures, u64)> {
         let state = self.lock();
-        Some((state.figures.totals.clone(), state.figures.generation))
+        let kept = LocalFigures {
+            days: state.figures.totals.clone(),
+            sittings: state.figures.sittings.clone(),
+        };
+        Some((kept, state.figures.generation))
     }
 
-    fn restore_figures(&self, totals: Totals) {
+    fn restore_figures(&self, kept: LocalFigures) {
         let mut state = self.lock();
-        for (day, counts) in totals {
+        state.figures.sittings.extend(kept.sittings);
+        for (day, counts) in kept.days {
             for (key, count) in counts {
                 state
                     .figures
@@ -83,7 +90,17 @@ impl FigureStore for MemoryStore {
         let mut state = self.lock();
         let figures = &mut state.figures;
         figures.seen.retain(|_, (expires, _)| *expires > now);
-        let new_sitting = !figures.seen.contains_key(visit.sitting);
+        // Sittings counted two days ago or earlier are over: forgotten.
+        if let Ok(today) = visit.day.parse::<jiff::civil::Date>()
+            && let Ok(cutoff) = today.checked_sub(jiff::Span::new().days(2))
+        {
+            let cutoff = cutoff.to_string();
+            figures.sittings.retain(|_, day| *day > cutoff);
+        }
+        let new_sitting = figures
+            .sittings
+            .insert(visit.sitting.to_owned(), visit.day.to_owned())
+            .is_none();
         let (expires, members) = figures
             .seen
             .entry(visit.sitting.to_owned())

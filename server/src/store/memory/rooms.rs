@@ -215,7 +215,8 @@ impl RoomStore for MemoryStore {
             .entry((message_id.to_owned(), reaction))
             .or_default();
         let count = message.reactions.entry_or_insert_with(reaction, || 0);
-        if who.remove(&sid) {
+        let taken_back = who.remove(&sid);
+        if taken_back {
             *count = count.saturating_sub(1);
         } else {
             who.insert(sid);
@@ -238,7 +239,11 @@ impl RoomStore for MemoryStore {
             epoch: room.epoch.clone(),
             event: RoomEvent::Reactions(change.clone()),
         });
-        Ok(Reacted::Changed(change))
+        Ok(if taken_back {
+            Reacted::TakenBack(change)
+        } else {
+            Reacted::Changed(change)
+        })
     }
 
     async fn delete_message(&self, room_id: &str, message_id: &str) -> StoreResult<Option<u64>> {

@@ -177,6 +177,7 @@ impl RoomStore for RedisStore {
             [kind] if kind == "notmember" => Ok(Reacted::NotMember),
             [kind] if kind == "nosuch" => Ok(Reacted::NoSuchMessage),
             [kind, json] if kind == "changed" => decode_change(json).map(Reacted::Changed),
+            [kind, json] if kind == "taken" => decode_change(json).map(Reacted::TakenBack),
             _ => Err(corrupt("a reaction")),
         }
     }

@@ -162,8 +162,10 @@ impl Peer {
                 staff,
                 first_visit,
             } => {
+                // A resume is never a first visit, whatever the client says.
+                let fresh = resume.is_none();
                 self.hello(handle, resume, lang, role, since, staff).await?;
-                if first_visit {
+                if first_visit && fresh {
                     self.first_visit().await;
                 }
                 Ok(())

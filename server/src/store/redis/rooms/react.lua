@@ -13,7 +13,9 @@ local set = rkey(room, 'x:' .. id .. ':' .. reaction)
 local rk = skey(sid) .. ':reacted'
 local entry = room .. '\n' .. set
 local n = tonumber(counts[reaction] or 0)
+local answer = 'changed'
 if redis.call('SREM', set, sid) == 1 then
+  answer = 'taken'
   redis.call('SREM', rk, entry)
   n = math.max(n - 1, 0)
 else
@@ -28,4 +30,4 @@ redis.call('HSET', msgs, id, cjson.encode(m))
 local offset = redis.call('HINCRBY', rkey(room, 'meta'), 'offset', 1)
 local change = cjson.encode({message_id = id, counts = counts, offset = offset})
 publish(room, offset, 'r', change, ARGV[6])
-return {'changed', change}
+return {answer, change}
