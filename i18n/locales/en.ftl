@@ -432,8 +432,6 @@ audit-title = Audit log ({ $audit_days ->
     [one] { $audit_days } day
    *[other] { $audit_days } days
 })
-audit-loading = Loading…
-audit-failed = Could not load it. Check that you are signed in as an administrator.
 audit-empty = Nothing recorded.
 audit-at = When
 audit-actor = Who
@@ -644,7 +642,6 @@ voice-send = Send
 voice-send-anyway = Send as it is
 voice-dismiss = Don't answer
 voice-thanks = Thank you for answering.
-voice-pick-first = First, please choose one of the four.
 settings-visited = Leave a mark on this device that you have been here, for next time
 settings-visited-hint = The mark stays only in this browser, and “Quick exit” removes it. The server learns only whether this is a first visit.
 
@@ -652,7 +649,6 @@ settings-visited-hint = The mark stays only in this browser, and “Quick exit�
 figures-open = Usage figures
 figures-title = Usage figures
 figures-year = Financial year
-figures-year-option = Financial year { $year }
 figures-loading = Loading…
 figures-failed = Could not load them. Check that you are signed in as an administrator.
 figures-download = Download CSV

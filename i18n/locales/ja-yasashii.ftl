@@ -413,8 +413,6 @@ desk-resolve-no_action = ｜何《なに》もしない
 ## audit
 audit-open = ｜記録《きろく》
 audit-title = ｜記録《きろく》（{ $audit_days }｜日《にち》｜分《ぶん》）
-audit-loading = ｜待《ま》ってください…
-audit-failed = ｜出《だ》せませんでした。｜管理者《かんりしゃ》としてサインインしているか、たしかめてください。
 audit-empty = ｜記録《きろく》は、ありません。
 audit-at = いつ
 audit-actor = だれが
@@ -610,7 +608,6 @@ voice-send = ｜送《おく》る
 voice-send-anyway = このまま｜送《おく》る
 voice-dismiss = ｜答《こた》えない
 voice-thanks = ｜答《こた》えてくれて、ありがとうございました。
-voice-pick-first = はじめに、4つの｜中《なか》から1つ｜選《えら》んでください。
 settings-visited = ｜次《つぎ》に｜来《く》るときのために、「｜前《まえ》に｜来《き》た」という｜印《しるし》を、このスマホ・パソコンに｜残《のこ》す
 settings-visited-hint = ｜印《しるし》は、このブラウザの｜中《なか》だけに｜残《のこ》ります。「すぐに｜閉《と》じる」を｜押《お》すと、｜消《き》えます。Ibashoに｜伝《つた》わるのは、はじめて｜来《き》たかどうか、だけです。
 
@@ -618,7 +615,6 @@ settings-visited-hint = ｜印《しるし》は、このブラウザの｜中�
 figures-open = ｜使《つか》われた｜数《かず》
 figures-title = ｜使《つか》われた｜数《かず》
 figures-year = ｜年度《ねんど》
-figures-year-option = { $year }｜年度《ねんど》
 figures-loading = ｜待《ま》ってください…
 figures-failed = ｜出《だ》せませんでした。｜管理者《かんりしゃ》としてサインインしているか、たしかめてください。
 figures-download = CSVをダウンロードする

@@ -416,8 +416,6 @@ desk-resolve-no_action = ｜対応《たいおう》なし
 ## audit
 audit-open = ｜監査《かんさ》ログ
 audit-title = ｜監査《かんさ》ログ（{ $audit_days }｜日分《にちぶん》）
-audit-loading = ｜読《よ》み｜込《こ》んでいます…
-audit-failed = ｜読《よ》み｜込《こ》めませんでした。｜管理者《かんりしゃ》としてサインインしているか｜確《たし》かめてください。
 audit-empty = ｜記録《きろく》はありません。
 audit-at = ｜日時《にちじ》
 audit-actor = ｜誰《だれ》が
@@ -613,7 +611,6 @@ voice-send = ｜送《おく》る
 voice-send-anyway = このまま｜送《おく》る
 voice-dismiss = ｜答《こた》えない
 voice-thanks = ｜答《こた》えてくださって、ありがとうございました。
-voice-pick-first = まず、4つの｜中《なか》から1つ｜選《えら》んでください。
 settings-visited = ｜次回《じかい》のために、この｜端末《たんまつ》に｜訪問《ほうもん》｜済《ず》みの｜印《しるし》を｜残《のこ》す
 settings-visited-hint = ｜印《しるし》はこのブラウザにだけ｜残《のこ》り、「すぐに｜閉《と》じる」で｜消《き》えます。サーバーには、はじめての｜訪問《ほうもん》かどうかしか｜伝《つた》わりません。
 
@@ -621,7 +618,6 @@ settings-visited-hint = ｜印《しるし》はこのブラウザにだけ｜�
 figures-open = ｜利用《りよう》｜実績《じっせき》
 figures-title = ｜利用《りよう》｜実績《じっせき》
 figures-year = ｜年度《ねんど》
-figures-year-option = { $year }｜年度《ねんど》
 figures-loading = ｜読《よ》み｜込《こ》んでいます…
 figures-failed = ｜読《よ》み｜込《こ》めませんでした。｜管理者《かんりしゃ》としてサインインしているか｜確《たし》かめてください。
 figures-download = CSVをダウンロード
