@@ -44,18 +44,14 @@ pub async fn audit(
     };
     match app.hub.audit_entries(from, to).await {
         Ok(entries) if query.format.as_deref() == Some("html") => {
-            let lang = query
-                .lang
-                .as_deref()
-                .and_then(ibasho_protocol::Lang::from_code)
-                .unwrap_or_default();
-            let page = super::audit_page::page(&entries, lang, &app.catalogue, &app.catalogue.zone);
-            let mut response = page.into_response();
-            response.headers_mut().insert(
-                axum::http::header::CONTENT_TYPE,
-                axum::http::HeaderValue::from_static("text/html; charset=utf-8"),
-            );
-            response
+            let lang = super::lang(query.lang.as_deref());
+            let catalogue = &app.catalogue;
+            super::html(super::audit_page::page(
+                &entries,
+                lang,
+                catalogue,
+                &catalogue.zone,
+            ))
         }
         Ok(entries) => Json(entries).into_response(),
         Err(_) => refuse(StatusCode::SERVICE_UNAVAILABLE, ErrorCode::Unavailable),

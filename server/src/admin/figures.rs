@@ -11,8 +11,8 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use ibasho_protocol::ErrorCode;
 
-use super::Admin;
 use super::auth::refuse;
+use super::{Admin, html, lang};
 use crate::app::App;
 use crate::figures::months::{MAX_MONTHS, Month, Months};
 
@@ -24,21 +24,6 @@ pub struct FiguresQuery {
     format: Option<String>,
     #[serde(default)]
     lang: Option<String>,
-}
-
-/// An HTML fragment for the web app's admin pages.
-fn html(body: String) -> Response {
-    let mut response = body.into_response();
-    response.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/html; charset=utf-8"),
-    );
-    response
-}
-
-fn lang(code: Option<&str>) -> ibasho_protocol::Lang {
-    code.and_then(ibasho_protocol::Lang::from_code)
-        .unwrap_or_default()
 }
 
 fn bad_months() -> Response {

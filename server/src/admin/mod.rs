@@ -19,6 +19,23 @@ use crate::app::App;
 
 pub use auth::Admin;
 
+/// A page of the web app's admin area as the server draws it (`format=html`).
+fn html(body: String) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let mut response = body.into_response();
+    response.headers_mut().insert(
+        axum::http::header::CONTENT_TYPE,
+        axum::http::HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    response
+}
+
+/// The language a page asks for (`lang`), Japanese by default.
+fn lang(code: Option<&str>) -> ibasho_protocol::Lang {
+    code.and_then(ibasho_protocol::Lang::from_code)
+        .unwrap_or_default()
+}
+
 /// The routes under `/api` that only an administrator may use.
 pub fn routes() -> Router<Arc<App>> {
     Router::new()
