@@ -260,6 +260,7 @@ error-http-bad_span = to must come after from, at most { $days ->
    *[other] { $days } days
 } later.
 error-already_answered = You have already answered about this one. Thank you.
+error-no_such_desk = There is no such desk.
 error-bad_request-bad_rating = rating must be a number from 1 to 4.
 error-http-bad_months = Months are written like 2026-04, from must not come after to, and at most { $max } months at once (a fiscal year: fiscal_year=2026).
 error-http-other = This request cannot be answered.
@@ -439,6 +440,7 @@ audit-action = Action
 audit-room = Room
 audit-target = Target
 audit-reason = Reason
+audit-desk = Desk
 
 ## staff
 staff-signed_out = Your staff account was changed, so you were signed out. Please sign in again.
@@ -592,6 +594,7 @@ audit-actor-participant = A participant
 audit-actor-facilitator = A facilitator
 audit-actor-counselor = A counselor
 audit-actor-admin = An administrator
+audit-actor-supervisor = A supervisor
 audit-action-sign_in = Signed in
 audit-action-delete = Took a message down
 audit-action-mute = Muted
@@ -613,6 +616,10 @@ audit-action-escalate = Suggested a counselor
 audit-action-claim = Took a request
 audit-action-hand_over = Handed a case over
 audit-action-end_case = Ended a case
+audit-action-transfer = Passed a case to another desk
+audit-action-observe = Sat in on a case
+audit-action-decline_observer = Asked the observer to leave
+audit-action-ask_supervisor = Asked a supervisor for help
 audit-reason-message_deleted = Message taken down
 audit-reason-muted = Muted
 audit-reason-removed = Asked to leave

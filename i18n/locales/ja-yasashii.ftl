@@ -250,6 +250,7 @@ error-http-bad_time = from と to は、2026-12-05T00:00:00Z のような RFC 33
 error-http-not_found = ｜見《み》つかりませんでした。
 error-http-bad_span = to は from より｜後《あと》の、{ $days }｜日《にち》｜以内《いない》の｜時刻《じこく》にしてください。
 error-already_answered = もう｜答《こた》えてくれました。ありがとうございます。
+error-no_such_desk = その｜相談《そうだん》の｜窓口《まどぐち》は、ありません。
 error-bad_request-bad_rating = rating は、1 から 4 までの｜数《かず》にしてください。
 error-http-bad_months = ｜月《つき》は 2026-04 のように｜書《か》いてください。from は to より｜前《まえ》です。{ $max }か｜月《げつ》までです（｜年度《ねんど》は fiscal_year=2026 のように｜書《か》きます）。
 error-http-other = この｜求《もと》めには、｜答《こた》えられません。
@@ -420,6 +421,7 @@ audit-action = したこと
 audit-room = ｜部屋《へや》
 audit-target = ｜相手《あいて》
 audit-reason = ｜理由《りゆう》
+audit-desk = ｜窓口《まどぐち》
 
 ## staff
 staff-signed_out = スタッフのアカウントが｜変《か》わりました。だから、サインアウトしました。もう｜一度《いちど》サインインしてください。
@@ -558,6 +560,7 @@ audit-actor-participant = ｜参加《さんか》した｜人《ひと》
 audit-actor-facilitator = ファシリテーター
 audit-actor-counselor = ｜相談員《そうだんいん》
 audit-actor-admin = ｜管理者《かんりしゃ》
+audit-actor-supervisor = スーパーバイザー
 audit-action-sign_in = サインイン
 audit-action-delete = メッセージを｜消《け》した
 audit-action-mute = ｜書《か》けなくした
@@ -579,6 +582,10 @@ audit-action-escalate = ｜相談員《そうだんいん》をすすめた
 audit-action-claim = ｜相談《そうだん》を｜受《う》けた
 audit-action-hand_over = ｜相談《そうだん》を、かわってもらった
 audit-action-end_case = ｜相談《そうだん》を｜終《お》わった
+audit-action-transfer = ｜別《べつ》の｜窓口《まどぐち》につないだ
+audit-action-observe = スーパーバイザーが｜一緒《いっしょ》にいた
+audit-action-decline_observer = ｜一緒《いっしょ》にいるのを｜断《ことわ》った
+audit-action-ask_supervisor = スーパーバイザーを｜呼《よ》んだ
 audit-reason-message_deleted = メッセージを｜消《け》した
 audit-reason-muted = ｜書《か》けなくした
 audit-reason-removed = ｜部屋《へや》から｜出《で》てもらった

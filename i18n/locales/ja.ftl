@@ -253,6 +253,7 @@ error-http-bad_time = from と to は 2026-12-05T00:00:00Z のような RFC 3339
 error-http-not_found = ｜見《み》つかりませんでした。
 error-http-bad_span = to は from より｜後《あと》の、{ $days }｜日《にち》｜以内《いない》の｜時刻《じこく》にしてください。
 error-already_answered = この｜回《かい》にはもう｜答《こた》えていただきました。ありがとうございました。
+error-no_such_desk = その｜相談窓口《そうだんまどぐち》は｜見《み》つかりませんでした。
 error-bad_request-bad_rating = rating は 1 から 4 までの｜数《かず》にしてください。
 error-http-bad_months = ｜月《つき》は 2026-04 の｜形《かたち》で、from は to より｜前《まえ》に、{ $max }か｜月《げつ》までにしてください（｜年度《ねんど》は fiscal_year=2026 の｜形《かたち》）。
 error-http-other = この｜求《もと》めには｜答《こた》えられません。
@@ -423,6 +424,7 @@ audit-action = ｜操作《そうさ》
 audit-room = ｜部屋《へや》
 audit-target = ｜対象《たいしょう》
 audit-reason = ｜理由《りゆう》
+audit-desk = ｜窓口《まどぐち》
 
 ## staff
 staff-signed_out = スタッフのアカウントが｜変更《へんこう》されたため、サインアウトしました。もう｜一度《いちど》サインインしてください。
@@ -561,6 +563,7 @@ audit-actor-participant = ｜参加者《さんかしゃ》
 audit-actor-facilitator = ファシリテーター
 audit-actor-counselor = ｜相談員《そうだんいん》
 audit-actor-admin = ｜管理者《かんりしゃ》
+audit-actor-supervisor = スーパーバイザー
 audit-action-sign_in = サインイン
 audit-action-delete = ｜発言《はつげん》の｜取《と》り｜消《け》し
 audit-action-mute = ミュート
@@ -582,6 +585,10 @@ audit-action-escalate = ｜相談員《そうだんいん》へのすすめ
 audit-action-claim = ｜相談《そうだん》の｜受付《うけつけ》
 audit-action-hand_over = ｜相談《そうだん》の｜引《ひ》き｜継《つ》ぎ
 audit-action-end_case = ｜相談《そうだん》の｜終了《しゅうりょう》
+audit-action-transfer = ｜別《べつ》の｜窓口《まどぐち》へのおつなぎ
+audit-action-observe = スーパーバイザーの｜同席《どうせき》
+audit-action-decline_observer = ｜同席《どうせき》のおことわり
+audit-action-ask_supervisor = スーパーバイザーへの｜相談《そうだん》
 audit-reason-message_deleted = ｜発言《はつげん》を｜取《と》り｜消《け》した
 audit-reason-muted = ミュートした
 audit-reason-removed = ｜退室《たいしつ》してもらった

@@ -150,6 +150,21 @@ impl Case {
         }
     }
 
+    /// The case goes to another desk's queue, at the head of its urgency (a transfer: who may
+    /// transfer is the desk's to say). A case with a counselor or waiting may go.
+    pub fn transfer(&mut self, now: u64) -> Result<(), Refused> {
+        match self.state {
+            State::Connected { .. } | State::Queued { .. } => {
+                self.state = State::Queued {
+                    since: now,
+                    handed_over: true,
+                };
+                Ok(())
+            }
+            _ => Err(Refused::NotNow),
+        }
+    }
+
     /// The counselor who has it ends it with an outcome — also after the person ended it,
     /// which leaves the outcome to them.
     pub fn end_by_counselor(&mut self, counselor: &str, outcome: Outcome) -> Result<(), Refused> {
@@ -375,6 +390,29 @@ mod tests {
             Err(Refused::NotNow),
             "recorded once"
         );
+    }
+
+    #[test]
+    fn a_transfer_requeues_at_the_head_keeping_urgency_and_excerpt() {
+        let mut case = Case::escalated(Urgency::Urgent, ids(&["1", "2"]));
+        assert_eq!(case.transfer(1), Err(Refused::NotNow), "not before consent");
+        case.consent(true, &ids(&["2"]), 2).unwrap();
+        case.transfer(3).unwrap();
+        case.claim("a", 4).unwrap();
+        case.transfer(5).unwrap();
+        assert_eq!(
+            case.state,
+            State::Queued {
+                since: 5,
+                handed_over: true
+            }
+        );
+        assert_eq!(
+            (case.urgency, case.excerpt.clone()),
+            (Urgency::Urgent, ids(&["2"]))
+        );
+        case.end_by_person().unwrap();
+        assert_eq!(case.transfer(6), Err(Refused::NotNow), "not once over");
     }
 
     #[test]

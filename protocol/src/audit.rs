@@ -26,4 +26,7 @@ pub struct AuditEntry {
     /// A reason code (a report's reason, an automatic verdict's).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// The counselor desk of a case's step (`transfer`: the desk it went to).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub desk: Option<String>,
 }

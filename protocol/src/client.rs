@@ -4,8 +4,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::map::Map;
 use crate::{
-    CaseOutcome, EscalationSource, FacilitatorAction, ModerateAction, Position, ReportOutcome,
-    ReportReason, StaffLogin, Urgency,
+    About, AgeBand, CaseOutcome, EscalationSource, FacilitatorAction, ModerateAction, Position,
+    ReportOutcome, ReportReason, StaffLogin, Urgency,
 };
 
 /// The language a person chose (`"ja"`, the default, `"en"`, `"ja-yasashii"`: the list is
@@ -140,6 +140,15 @@ pub enum ClientMsg {
         room: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         from: Option<EscalationSource>,
+        /// Optional routing answers, used to pick a desk and never kept beyond the request:
+        /// who it is about (a family room's requests default to `family`), the person's age
+        /// band, or a desk they chose themselves.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        about: Option<About>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        age_band: Option<AgeBand>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        desk: Option<String>,
     },
     /// Staff only: suggest a counselor to someone in the room, with the messages of theirs
     /// a counselor should see. The person is asked first (`consent_request`).
@@ -174,6 +183,25 @@ pub enum ClientMsg {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         outcome: Option<CaseOutcome>,
     },
+    /// The case's counselor, or a supervisor: put the case at the head of `desk`'s queue,
+    /// with its urgency and excerpt, and a staff-only `note` (at most
+    /// [`crate::MAX_TRANSFER_NOTE_CHARS`]) for that desk's counselors alone.
+    Transfer {
+        escalation_id: String,
+        desk: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+    },
+    /// Supervisors only: join a case's 1:1 room as an observer (the person is told at once).
+    Observe { escalation_id: String },
+    /// The person: the observer is to leave and may not come back to this case. The observer
+    /// themselves: stop observing.
+    DeclineObserver { escalation_id: String },
+    /// A staff-only message inside a case, between its counselor and its observer (at most
+    /// [`crate::MAX_WHISPER_CHARS`]): never to the person, never kept.
+    Whisper { escalation_id: String, text: String },
+    /// The case's counselor asks every supervisor on duty for help.
+    AskSupervisor { escalation_id: String },
     /// The participants' voice: how it was, 1 (つらかった) to 4 (よかった), with an optional
     /// comment of at most [`MAX_VOICE_CHARS`] characters. About a room (`room`), or with
     /// `room: null` about a finished case or the service (`about`). Anonymous: stored with
@@ -282,7 +310,12 @@ impl ClientMsg {
             | ClientMsg::Duty { .. }
             | ClientMsg::Claim { .. }
             | ClientMsg::HandOver { .. }
-            | ClientMsg::EndCase { .. } => None,
+            | ClientMsg::EndCase { .. }
+            | ClientMsg::Transfer { .. }
+            | ClientMsg::Observe { .. }
+            | ClientMsg::DeclineObserver { .. }
+            | ClientMsg::Whisper { .. }
+            | ClientMsg::AskSupervisor { .. } => None,
             ClientMsg::Voice { room, .. } => room.as_deref(),
         }
     }
@@ -434,6 +467,9 @@ mod tests {
             ClientMsg::AskCounselor {
                 room: None,
                 from: Some(EscalationSource::Crisis),
+                about: Some(About::Family),
+                age_band: Some(AgeBand::Unsaid),
+                desk: None,
             },
             ClientMsg::Escalate {
                 room: "lounge".into(),
@@ -459,6 +495,24 @@ mod tests {
             ClientMsg::EndCase {
                 escalation_id: "e1".into(),
                 outcome: Some(CaseOutcome::Talked),
+            },
+            ClientMsg::Transfer {
+                escalation_id: "e1".into(),
+                desk: "youth".into(),
+                note: Some("n".into()),
+            },
+            ClientMsg::Observe {
+                escalation_id: "e1".into(),
+            },
+            ClientMsg::DeclineObserver {
+                escalation_id: "e1".into(),
+            },
+            ClientMsg::Whisper {
+                escalation_id: "e1".into(),
+                text: "t".into(),
+            },
+            ClientMsg::AskSupervisor {
+                escalation_id: "e1".into(),
             },
             ClientMsg::Voice {
                 room: Some("lounge".into()),
@@ -486,6 +540,11 @@ mod tests {
                 | ClientMsg::Claim { .. }
                 | ClientMsg::HandOver { .. }
                 | ClientMsg::EndCase { .. }
+                | ClientMsg::Transfer { .. }
+                | ClientMsg::Observe { .. }
+                | ClientMsg::DeclineObserver { .. }
+                | ClientMsg::Whisper { .. }
+                | ClientMsg::AskSupervisor { .. }
                 | ClientMsg::Voice { .. }
                 | ClientMsg::React { .. }
                 | ClientMsg::Facilitate { .. }

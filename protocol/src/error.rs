@@ -70,11 +70,13 @@ pub enum ErrorCode {
     /// A `voice` for a sitting (or case, or day in the lobby) this session has already
     /// answered about.
     AlreadyAnswered,
+    /// No counselor desk has that id.
+    NoSuchDesk,
 }
 
 impl ErrorCode {
     /// Every code, for exhaustive tests (translations, documentation).
-    pub const ALL: [ErrorCode; 27] = [
+    pub const ALL: [ErrorCode; 28] = [
         ErrorCode::BadRequest,
         ErrorCode::TooLong,
         ErrorCode::RateLimited,
@@ -102,6 +104,7 @@ impl ErrorCode {
         ErrorCode::NoSuchReport,
         ErrorCode::NoSuchEscalation,
         ErrorCode::AlreadyAnswered,
+        ErrorCode::NoSuchDesk,
     ];
 
     /// The code as it appears on the wire.
@@ -134,6 +137,7 @@ impl ErrorCode {
             ErrorCode::NoSuchReport => "no_such_report",
             ErrorCode::NoSuchEscalation => "no_such_escalation",
             ErrorCode::AlreadyAnswered => "already_answered",
+            ErrorCode::NoSuchDesk => "no_such_desk",
         }
     }
 }
@@ -141,6 +145,20 @@ impl ErrorCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Clients outside this repository learn the codes from the README: every one is there.
+    #[test]
+    fn every_code_is_in_the_readme() {
+        let readme = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md");
+        let readme = std::fs::read_to_string(readme).unwrap();
+        for code in ErrorCode::ALL {
+            assert!(
+                readme.contains(&format!("`{}`", code.as_str())),
+                "{} is not in README.md",
+                code.as_str()
+            );
+        }
+    }
 
     #[test]
     fn as_str_matches_serde() {

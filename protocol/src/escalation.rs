@@ -143,6 +143,17 @@ pub struct QueueItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub room_title: Option<String>,
     pub waiting_seconds: u64,
+    /// The desk whose queue it is in (a counselor serving several sees which).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub desk: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub desk_name: Option<String>,
+    /// A transfer's staff-only note: to the receiving desk's counselors alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Passed to this desk by a counselor (at the head of its urgency).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub transferred: bool,
 }
 
 #[cfg(test)]

@@ -18,6 +18,9 @@ pub enum StaffRole {
     Counselor,
     /// The operator's administrator (管理者).
     Admin,
+    /// A supervisor (スーパーバイザー): sees every counselor desk, observes cases (the
+    /// person is told and may decline), whispers to their counselor, transfers.
+    Supervisor,
 }
 
 impl StaffRole {
@@ -27,6 +30,7 @@ impl StaffRole {
             StaffRole::Facilitator => "facilitator",
             StaffRole::Counselor => "counselor",
             StaffRole::Admin => "admin",
+            StaffRole::Supervisor => "supervisor",
         }
     }
 
@@ -37,6 +41,7 @@ impl StaffRole {
             StaffRole::Facilitator => "ファシリテーター",
             StaffRole::Counselor => "相談員",
             StaffRole::Admin => "管理者",
+            StaffRole::Supervisor => "スーパーバイザー",
         }
     }
 }

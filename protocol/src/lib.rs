@@ -5,6 +5,7 @@
 //! - [`server`] — [`ServerMsg`], every frame the server sends, and [`ChatMessage`].
 //! - [`facilitation`] — staff sign-in, facilitator actions, whose turn it is.
 //! - [`escalation`] — asking for a counselor: urgency, source, states, the queue.
+//! - [`desks`] — counselor desks: routing answers, canned replies, the supervisor's overview.
 //! - [`error`] — [`ErrorCode`], the stable codes of `{"type":"error"}` frames.
 //! - [`rooms`] — what `GET /api/rooms` returns.
 //! - [`moderation`] — a facilitator's `moderate` actions and the sanctions they bring.
@@ -21,6 +22,7 @@
 pub mod audit;
 pub mod client;
 pub mod close;
+pub mod desks;
 pub mod error;
 pub mod escalation;
 pub mod facilitation;
@@ -38,6 +40,10 @@ pub use audit::AuditEntry;
 /// The longest handle, in characters (Unicode scalar values) after normalisation.
 pub const MAX_HANDLE_CHARS: usize = 20;
 pub use client::{ClientMsg, Lang, MAX_VOICE_CHARS, Reaction, Role, VoiceAbout};
+pub use desks::{
+    About, AgeBand, DeskInfo, DeskOverview, MAX_TRANSFER_NOTE_CHARS, MAX_WHISPER_CHARS,
+    OverviewCase, Reply,
+};
 pub use error::ErrorCode;
 pub use escalation::{
     CaseOutcome, EndedBy, EscalationSource, EscalationState, EscalationStatus, ExcerptItem,

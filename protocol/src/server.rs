@@ -5,9 +5,9 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    AlertReason, EndedBy, ErrorCode, EscalationSource, EscalationState, EscalationStatus,
-    ExcerptItem, Floor, HelpLine, MutedMember, PersonalInfoKind, Position, QueueItem, Reaction,
-    ReportOutcome, ReportReason, SanctionKind, StaffRole, Urgency,
+    AlertReason, DeskInfo, DeskOverview, EndedBy, ErrorCode, EscalationSource, EscalationState,
+    EscalationStatus, ExcerptItem, Floor, HelpLine, MutedMember, OverviewCase, PersonalInfoKind,
+    Position, QueueItem, Reaction, ReportOutcome, ReportReason, SanctionKind, StaffRole, Urgency,
 };
 
 /// How many of each reaction a message has (reactions nobody gave are left out).
@@ -108,6 +108,10 @@ impl ServerMsg {
             room: None,
             handed_over: false,
             ended_by: None,
+            desk: None,
+            desk_name: None,
+            desk_name_en: None,
+            transferred: false,
         }
     }
 }
@@ -344,6 +348,19 @@ pub enum ServerMsg {
         /// theirs to record (`end_case` with an `outcome`).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         ended_by: Option<EndedBy>,
+        /// `waiting`, `no_counselor`, `connected`: the desk it is with (its id, and the names
+        /// the operator gave it; no names for the one desk of a service without desks).
+        /// Place, estimate and `next_on_duty` are that desk's.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        desk: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        desk_name: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        desk_name_en: Option<String>,
+        /// `waiting`, `no_counselor`: a counselor passed it to this desk (「〇〇の担当者に
+        /// おつなぎします」); what the person shared goes with it.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        transferred: bool,
     },
     /// To the facilitator who escalated: where it stands, in these words only.
     EscalationStatus {
@@ -370,6 +387,56 @@ pub enum ServerMsg {
         from: EscalationSource,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         room_title: Option<String>,
+        /// The desk it is with.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        desk: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        desk_name: Option<String>,
+        /// A transfer's staff-only note: to the receiving desk's counselors alone.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+        /// To a supervisor who observes it (not its counselor).
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        observing: bool,
+    },
+    /// To counselors and supervisors: the desks, whether they serve each, and the canned
+    /// replies of the desks they serve (on signing in and going on duty).
+    Desks { desks: Vec<DeskInfo> },
+    /// To supervisors on duty, on every change: every desk's queue and counselors, and the
+    /// open cases — counts and waiting times only, never a handle or words.
+    Overview {
+        desks: Vec<DeskOverview>,
+        cases: Vec<OverviewCase>,
+    },
+    /// To the person and the case's staff alone: an observer (a supervisor) is in the case's
+    /// room, or no longer is.
+    Observer {
+        escalation_id: String,
+        present: bool,
+    },
+    /// To the case's counselor and observer alone (never the person): a staff-only message.
+    Whisper {
+        escalation_id: String,
+        /// The staff handle of who whispered.
+        from: String,
+        text: String,
+    },
+    /// To every supervisor on duty: a counselor asks for help with a case (its desk and how
+    /// long they have waited for help: nothing else).
+    SupervisorCall {
+        escalation_id: String,
+        desk: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        desk_name: Option<String>,
+        waiting_seconds: u64,
+    },
+    /// To who transferred a case: nobody is on duty at that desk now; the case waits there
+    /// (another `transfer` may choose another desk).
+    TransferWaiting {
+        escalation_id: String,
+        desk: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        desk_name: Option<String>,
     },
     /// Something about the service, not about a room.
     Notice { code: NoticeCode },
@@ -572,6 +639,10 @@ mod tests {
                 room: Some("p-1".into()),
                 handed_over: false,
                 ended_by: None,
+                desk: None,
+                desk_name: None,
+                desk_name_en: None,
+                transferred: false,
             }),
             serde_json::json!({"type":"escalation","escalation_id":"e1","state":"no_counselor",
                 "position":1,"on_duty":0,"estimated_wait_minutes":5,
@@ -602,6 +673,10 @@ mod tests {
                     from: EscalationSource::Crisis,
                     room_title: None,
                     waiting_seconds: 40,
+                    desk: None,
+                    desk_name: None,
+                    note: None,
+                    transferred: false,
                 }],
             }),
             serde_json::json!({"type":"queue","items":[{"escalation_id":"e1","urgency":"urgent",
@@ -614,6 +689,10 @@ mod tests {
             urgency: Urgency::Normal,
             from: EscalationSource::Facilitator,
             room_title: None,
+            desk: None,
+            desk_name: None,
+            note: None,
+            observing: false,
         });
         assert_eq!(case["type"], "case");
         assert_eq!(case["handle"], "あき");

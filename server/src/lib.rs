@@ -41,6 +41,7 @@ pub mod catalogue;
 pub mod clock;
 pub mod control;
 pub mod counsel;
+pub mod desks;
 pub mod figures;
 pub mod handles;
 pub mod http;

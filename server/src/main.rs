@@ -218,8 +218,20 @@ fn main() -> ExitCode {
 fn check_staff(file: &std::path::Path) -> ExitCode {
     match StaffAccounts::load(file) {
         Ok(staff) => {
+            let desks = staff.desks();
+            let desks = if desks.implicit() {
+                "no desks (one queue for every counselor)".to_owned()
+            } else {
+                let replies: usize = desks.all().iter().map(|desk| desk.replies.len()).sum();
+                let ids: Vec<&str> = desks.all().iter().map(|desk| desk.id.as_str()).collect();
+                format!(
+                    "{} desks ({}) with {replies} canned replies",
+                    ids.len(),
+                    ids.join(", ")
+                )
+            };
             println!(
-                "{}: {} staff accounts, all valid",
+                "{}: {} staff accounts and {desks}, all valid",
                 file.display(),
                 staff.len()
             );

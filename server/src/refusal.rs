@@ -62,6 +62,8 @@ pub enum Refusal {
     CaseNotNow,
     /// A second `voice` about the same sitting (or case, or the service on the same day).
     AlreadyAnswered,
+    /// No counselor desk has that id.
+    NoSuchDesk,
 }
 
 /// What was wrong with a frame that could not be understood.
@@ -128,6 +130,7 @@ impl Refusal {
             Refusal::NoSuchEscalation => ErrorCode::NoSuchEscalation,
             Refusal::CaseNotNow => ErrorCode::NotNow,
             Refusal::AlreadyAnswered => ErrorCode::AlreadyAnswered,
+            Refusal::NoSuchDesk => ErrorCode::NoSuchDesk,
         }
     }
 

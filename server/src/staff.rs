@@ -13,6 +13,7 @@ use ibasho_moderation::{Handle, HandleError};
 use ibasho_protocol::StaffRole;
 use serde::Deserialize;
 
+use crate::desks::{Desk, DeskEntry, Desks};
 use crate::secret;
 
 /// One staff member.
@@ -24,6 +25,16 @@ pub struct StaffAccount {
     /// A counselor's duty hours (`duty_hours`), in the catalogue's time zone: when the next
     /// one starts is what a person waiting with nobody on duty is told.
     pub duty_hours: Vec<Window>,
+    /// The desks a counselor serves (`desks`); empty: every desk.
+    pub desks: Vec<String>,
+}
+
+impl StaffAccount {
+    /// Whether this is a counselor who takes `desk`'s requests.
+    pub fn serves(&self, desk: &str) -> bool {
+        self.role == StaffRole::Counselor
+            && (self.desks.is_empty() || self.desks.iter().any(|id| id == desk))
+    }
 }
 
 impl std::fmt::Debug for StaffAccount {
@@ -39,6 +50,8 @@ impl std::fmt::Debug for StaffAccount {
 pub struct StaffAccounts {
     /// By the folded form of the name, so that "ひかり" and "ヒカリ" are one account.
     accounts: Vec<(String, StaffAccount)>,
+    /// The counselor desks (`[[desk]]`; one implicit desk if the file declares none).
+    desks: Desks,
     /// A hash checked when the name is unknown, so that a wrong name takes as long as a
     /// wrong password.
     decoy: String,
@@ -58,6 +71,8 @@ pub enum StaffFileError {
 struct File {
     #[serde(default)]
     staff: Vec<Entry>,
+    #[serde(default)]
+    desk: Vec<DeskEntry>,
 }
 
 #[derive(Deserialize)]
@@ -68,6 +83,8 @@ struct Entry {
     password_hash: String,
     #[serde(default)]
     duty_hours: Vec<String>,
+    #[serde(default)]
+    desks: Vec<String>,
 }
 
 impl StaffAccounts {
@@ -86,6 +103,7 @@ impl StaffAccounts {
             message,
         };
         let parsed: File = toml::from_str(text).map_err(|err| invalid(err.to_string()))?;
+        let desks = crate::desks::parse(parsed.desk).map_err(invalid)?;
         let mut accounts: Vec<(String, StaffAccount)> = Vec::new();
         for (index, entry) in parsed.staff.into_iter().enumerate() {
             let which = format!("staff #{} ({:?})", index + 1, entry.name);
@@ -104,9 +122,20 @@ impl StaffAccounts {
                      `ibasho hash-password`; the password itself never goes in this file)"
                 )));
             }
-            if !entry.duty_hours.is_empty() && entry.role != StaffRole::Counselor {
+            let counsels = matches!(entry.role, StaffRole::Counselor | StaffRole::Supervisor);
+            if !entry.duty_hours.is_empty() && !counsels {
                 return Err(invalid(format!(
-                    "{which}: duty_hours are for counselors (role = \"counselor\")"
+                    "{which}: duty_hours are for counselors (role = \"counselor\") and supervisors"
+                )));
+            }
+            if !entry.desks.is_empty() && entry.role != StaffRole::Counselor {
+                return Err(invalid(format!(
+                    "{which}: desks are for counselors (a supervisor sees every desk)"
+                )));
+            }
+            if let Some(unknown) = entry.desks.iter().find(|id| desks.get(id).is_none()) {
+                return Err(invalid(format!(
+                    "{which}: desks: no [[desk]] has the id {unknown:?}"
                 )));
             }
             let duty_hours = entry
@@ -131,6 +160,7 @@ impl StaffAccounts {
                     role: entry.role,
                     password_hash: entry.password_hash,
                     duty_hours,
+                    desks: entry.desks,
                 },
             ));
         }
@@ -140,7 +170,11 @@ impl StaffAccounts {
             .first()
             .map(|(_, account)| account.password_hash.clone())
             .unwrap_or_default();
-        Ok(StaffAccounts { accounts, decoy })
+        Ok(StaffAccounts {
+            accounts,
+            desks,
+            decoy,
+        })
     }
 
     /// The handles of the accounts here that `newer` removed, or gave another role or
@@ -159,14 +193,45 @@ impl StaffAccounts {
             .collect()
     }
 
-    /// When the next duty window of any counselor starts after `now` (local time), if the
-    /// file gives duty hours.
-    pub fn next_on_duty(&self, now: jiff::civil::DateTime) -> Option<jiff::civil::DateTime> {
+    /// When the next duty window of `desk` (its own, or of a counselor serving it) starts
+    /// after `now` (local time), if the file gives duty hours.
+    pub fn next_on_duty(
+        &self,
+        desk: &Desk,
+        now: jiff::civil::DateTime,
+    ) -> Option<jiff::civil::DateTime> {
         self.accounts
             .iter()
+            .filter(|(_, account)| account.serves(&desk.id))
             .flat_map(|(_, account)| account.duty_hours.iter())
+            .chain(desk.duty_hours.iter())
             .filter_map(|window| window.next_start_after(now))
             .min()
+    }
+
+    /// The counselor desks.
+    pub fn desks(&self) -> &Desks {
+        &self.desks
+    }
+
+    /// The account whose handle (name and title) is `handle`.
+    pub fn by_handle(&self, handle: &str) -> Option<&StaffAccount> {
+        self.accounts
+            .iter()
+            .map(|(_, account)| account)
+            .find(|account| account.handle.as_str() == handle)
+    }
+
+    /// Whether the staff member `handle` is a counselor serving `desk` (takes its requests).
+    pub fn serves(&self, handle: &str, desk: &str) -> bool {
+        self.by_handle(handle)
+            .is_some_and(|account| account.serves(desk))
+    }
+
+    /// Whether the staff member `handle` is a supervisor.
+    pub fn supervises(&self, handle: &str) -> bool {
+        self.by_handle(handle)
+            .is_some_and(|account| account.role == StaffRole::Supervisor)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -240,6 +305,50 @@ mod tests {
     }
 
     #[test]
+    fn desks_are_served_by_the_counselors_who_list_them_and_a_supervisor_sees_all() {
+        let hash = secret::hash("x").unwrap();
+        let file = format!(
+            "[[desk]]\nid = \"youth\"\nname = \"若者の相談（15〜39歳）\"\nages = [\"15-39\"]\n\
+             duty_hours = [\"Sat 10:00-12:00\"]\n\n\
+             [[desk]]\nid = \"general\"\nname = \"総合相談\"\n\n\
+             [[staff]]\nname = \"たなか\"\nrole = \"counselor\"\npassword_hash = \"{hash}\"\n\
+             desks = [\"youth\"]\n\n\
+             [[staff]]\nname = \"やまだ\"\nrole = \"counselor\"\npassword_hash = \"{hash}\"\n\
+             duty_hours = [\"Sun 10:00-12:00\"]\n\n\
+             [[staff]]\nname = \"さとう\"\nrole = \"supervisor\"\npassword_hash = \"{hash}\"\n"
+        );
+        let staff = StaffAccounts::parse(&file, "staff.toml").unwrap();
+        assert_eq!(staff.desks().all().len(), 2);
+        assert!(staff.serves("たなか（相談員）", "youth"));
+        assert!(!staff.serves("たなか（相談員）", "general"));
+        assert!(
+            staff.serves("やまだ（相談員）", "general"),
+            "no list: every desk"
+        );
+        assert!(
+            !staff.serves("さとう（スーパーバイザー）", "youth"),
+            "supervisors take none"
+        );
+        assert!(staff.supervises("さとう（スーパーバイザー）"));
+        // The youth desk's own hours (Saturday) come before its counselor's (none) and
+        // never another desk's counselor's (Sunday).
+        let friday = jiff::civil::date(2026, 12, 4).at(12, 0, 0, 0);
+        let youth = staff.desks().get("youth").unwrap();
+        assert_eq!(
+            staff.next_on_duty(youth, friday),
+            Some(jiff::civil::date(2026, 12, 5).at(10, 0, 0, 0))
+        );
+        let unknown = file.replace("desks = [\"youth\"]", "desks = [\"elderly\"]");
+        let err = StaffAccounts::parse(&unknown, "staff.toml").unwrap_err();
+        assert!(err.to_string().contains("\"elderly\""), "{err}");
+        let on_a_supervisor = file.replace(
+            "role = \"supervisor\"",
+            "role = \"supervisor\"\ndesks = [\"youth\"]",
+        );
+        assert!(StaffAccounts::parse(&on_a_supervisor, "staff.toml").is_err());
+    }
+
+    #[test]
     fn an_empty_file_has_nobody() {
         let staff = StaffAccounts::parse("", "staff.toml").unwrap();
         assert!(staff.is_empty());
@@ -258,14 +367,15 @@ mod tests {
         let staff = StaffAccounts::parse(&file, "staff.toml").unwrap();
         // 2026-12-05 is a Saturday: after its afternoon window, Sunday morning comes first.
         let saturday_evening = jiff::civil::date(2026, 12, 5).at(18, 0, 0, 0);
+        let desk = &staff.desks().all()[0];
         assert_eq!(
-            staff.next_on_duty(saturday_evening),
+            staff.next_on_duty(desk, saturday_evening),
             Some(jiff::civil::date(2026, 12, 6).at(10, 0, 0, 0))
         );
         assert_eq!(
             StaffAccounts::parse(&file_with(&hash), "staff.toml")
                 .unwrap()
-                .next_on_duty(saturday_evening),
+                .next_on_duty(desk, saturday_evening),
             None
         );
         let facilitator_with_hours = format!(
@@ -274,6 +384,8 @@ mod tests {
         );
         let err = StaffAccounts::parse(&facilitator_with_hours, "staff.toml").unwrap_err();
         assert!(err.to_string().contains("counselor"), "{err}");
+        let supervisor_with_hours = facilitator_with_hours.replace("facilitator", "supervisor");
+        assert!(StaffAccounts::parse(&supervisor_with_hours, "staff.toml").is_ok());
         let overnight = file.replace("Sun 10:00-12:00", "Sun 22:00-02:00");
         let err = StaffAccounts::parse(&overnight, "staff.toml").unwrap_err();
         assert!(err.to_string().contains("Sun 22:00-02:00"), "{err}");

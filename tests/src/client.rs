@@ -36,6 +36,9 @@ pub struct Client {
     ws: WebSocketStream<TcpStream>,
     /// Frames [`Client::recv_kept`] read but did not want yet (other methods skip frames).
     kept: std::collections::VecDeque<Value>,
+    /// Every text frame this client received, as sent (for tests that scan all of them:
+    /// what a person must never be told).
+    received: Vec<String>,
 }
 
 /// What the server did when a connection ended.
@@ -56,6 +59,7 @@ impl Client {
     pub async fn connect_with(addr: SocketAddr, options: ClientOptions) -> Result<Client> {
         Ok(Client {
             kept: std::collections::VecDeque::new(),
+            received: Vec::new(),
             ws: connect_raw(addr, &options).await?,
         })
     }
@@ -117,6 +121,7 @@ impl Client {
                 .map_err(|_| anyhow!("no frame within {limit:?}"))?;
             match next {
                 Some(Ok(Message::Text(text))) => {
+                    self.received.push(text.as_str().to_owned());
                     return serde_json::from_str(text.as_str()).context("frame is not JSON");
                 }
                 Some(Ok(Message::Close(frame))) => bail!("connection closed: {frame:?}"),
@@ -185,6 +190,12 @@ impl Client {
         self.recv_error().await
     }
 
+    /// Every text frame received so far, after reading whatever arrives within `quiet`.
+    pub async fn everything_received(&mut self, quiet: Duration) -> &[String] {
+        while self.recv_within(quiet).await.is_ok() {}
+        &self.received
+    }
+
     /// Asserts that no text frame other than presence arrives within `quiet`.
     pub async fn expect_no_message(&mut self, quiet: Duration) -> Result<()> {
         let deadline = tokio::time::Instant::now() + quiet;
@@ -196,6 +207,7 @@ impl Client {
             match tokio::time::timeout(left, self.ws.next()).await {
                 Err(_) => return Ok(()),
                 Ok(Some(Ok(Message::Text(text)))) => {
+                    self.received.push(text.as_str().to_owned());
                     let frame: Value = serde_json::from_str(text.as_str())?;
                     if frame["type"] != "presence" {
                         bail!("expected silence, got {frame}");

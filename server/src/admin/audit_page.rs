@@ -33,6 +33,7 @@ pub fn page(entries: &[AuditEntry], lang: Lang, catalogue: &Catalogue, zone: &Ti
         "audit-room",
         "audit-target",
         "audit-reason",
+        "audit-desk",
     ] {
         let _ = write!(
             html,
@@ -56,7 +57,7 @@ pub fn page(entries: &[AuditEntry], lang: Lang, catalogue: &Catalogue, zone: &Ti
         let _ = write!(
             html,
             "<tr data-action=\"{}\"><td>{}/{} {:02}:{:02}</td><td>{}</td><td>{}</td><td>{room}</td>\
-             <td>{}</td><td>{reason}</td></tr>",
+             <td>{}</td><td>{reason}</td><td>{}</td></tr>",
             escape(&entry.action),
             at.month(),
             at.day(),
@@ -65,6 +66,7 @@ pub fn page(entries: &[AuditEntry], lang: Lang, catalogue: &Catalogue, zone: &Ti
             words(lang, &["audit-actor"], &entry.actor),
             words(lang, &["audit-action"], &entry.action),
             escape(entry.target.as_deref().unwrap_or("")),
+            escape(entry.desk.as_deref().unwrap_or("")),
         );
     }
     html.push_str("</tbody></table>");

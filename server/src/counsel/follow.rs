@@ -14,7 +14,7 @@ use ibasho_protocol::{EscalationState, ServerMsg};
 use tokio::sync::mpsc;
 
 use super::Counsel;
-use super::views::{self, Queueing};
+use super::views::{self, DeskNow, Queueing};
 use super::watch::{ForSession, Last};
 use crate::hub::CaseEvent;
 use crate::outbox::Outbox;
@@ -169,8 +169,7 @@ impl Counsel {
             .into_iter()
             .map(|(_, record)| (record.id.clone(), record))
             .collect();
-        let on_duty =
-            u32::try_from(self.store.on_duty(self.now()).await?.len()).unwrap_or(u32::MAX);
+        let on_duty = self.store.on_duty(self.now()).await?;
         let recent = self
             .store
             .recent_waits()
@@ -184,14 +183,37 @@ impl Counsel {
                 .map(str::to_owned)
                 .collect();
         let local_now = self.timing.local_now();
+        let staff = self.staff_accounts();
+        let queued_desk = order
+            .iter()
+            .filter_map(|id| Some((id.clone(), self.desk_of(&staff, all.get(id)?).id.clone())))
+            .collect();
+        let desks = staff
+            .desks()
+            .all()
+            .iter()
+            .map(|desk| DeskNow {
+                id: desk.id.clone(),
+                name: desk.name.clone(),
+                name_en: desk.name_en.clone(),
+                on_duty: u32::try_from(
+                    on_duty
+                        .iter()
+                        .filter(|handle| staff.serves(handle, &desk.id))
+                        .count(),
+                )
+                .unwrap_or(u32::MAX),
+                next_on_duty: staff
+                    .next_on_duty(desk, local_now)
+                    .and_then(|at| self.timing.instant(at)),
+            })
+            .collect();
         let queueing = Queueing {
             order,
-            on_duty,
+            queued_desk,
+            desks,
             recent,
-            next_on_duty: self
-                .staff_accounts()
-                .next_on_duty(local_now)
-                .and_then(|at| self.timing.instant(at)),
+            on_duty,
             lines: self.protection.everyday_lines(local_now),
             crisis_lines: self.protection.support_lines(local_now),
         };
@@ -210,7 +232,15 @@ impl Counsel {
             .unwrap_or_else(|poisoned| poisoned.into_inner()) = (queueing.order.len(), oldest);
         let overs = self.overs().clone();
         let (joins, done) = self.tell_persons(&all, &queueing, &overs);
-        self.tell_staff(&all, &queueing, &overs);
+        let leaves = self.tell_staff(&all, &queueing, &overs);
+        // Observers no longer observing (declined, or left by themselves) leave the room.
+        for (token, room) in leaves {
+            if let Err(err) = self.hub.leave(&room, &token).await
+                && err != crate::refusal::Refusal::NotInRoom
+            {
+                tracing::warn!(code = err.code().as_str(), "could not take an observer out");
+            }
+        }
         // An end is kept until everyone here who follows that request was told (someone
         // waiting for a resume is told when they are back).
         let followed = self.watch().followed();
@@ -260,6 +290,12 @@ impl Counsel {
                         &mut person.last,
                         &views::for_person(record, queueing),
                     );
+                    // An observer is told at once, and that they left.
+                    let present = record.observer.is_some() && record.private_room.is_some();
+                    if person.observed.unwrap_or(false) != present {
+                        conn.send(&self.observer_frame(record));
+                    }
+                    person.observed = Some(present);
                     person.found();
                     if record.case.is_over() {
                         done.push((token.clone(), person.id.clone()));
@@ -299,20 +335,19 @@ impl Counsel {
         self.wake.notify_one();
     }
 
-    /// Tells each staff member here what they follow: the queue and urgent escalations (on
-    /// duty), their cases (counselors), their escalations' status (facilitators).
+    /// Tells each staff member here what they follow: the queue of the desks they serve and
+    /// urgent escalations (counselors on duty), the overview and calls for help
+    /// (supervisors on duty), their cases and their observer (counselors), the cases they
+    /// observe (supervisors), their escalations' status (facilitators). Returns the
+    /// observers to take out of a room (no longer observing it).
     fn tell_staff(
         &self,
         all: &HashMap<String, Escalation>,
         queueing: &Queueing,
         overs: &HashMap<String, EscalationState>,
-    ) {
+    ) -> Vec<ForSession> {
         let now = self.now();
-        let items = views::queue(&queueing.order, all, |room| self.room_title(room), now);
-        let queue_key: String = items
-            .iter()
-            .map(|item| format!("{}:{};", item.escalation_id, item.urgency.as_str()))
-            .collect();
+        let accounts = self.staff_accounts();
         let urgent: Vec<&Escalation> = all
             .values()
             .filter(|record| {
@@ -321,6 +356,14 @@ impl Counsel {
                     && record.room.is_some()
             })
             .collect();
+        let (overview, overview_key) = views::overview(
+            queueing,
+            all,
+            |handle, desk| accounts.serves(handle, desk),
+            |record| self.desk_of(&accounts, record).id.clone(),
+            now,
+        );
+        let mut leaves = Vec::new();
         let mut watch = self.watch();
         for (token, handle) in self.hub.local_sessions() {
             let Some(handle) = handle else { continue };
@@ -334,13 +377,30 @@ impl Counsel {
             if !watch.staff.contains_key(&token) && !all.values().any(|record| mine(&record)) {
                 continue;
             }
+            let supervisor = accounts.supervises(&handle);
             let staff = watch.staff.entry(token.clone()).or_default();
-            if staff.on_duty {
+            if staff.on_duty && !supervisor {
+                let items = views::queue(
+                    queueing,
+                    all,
+                    |desk| accounts.serves(&handle, desk),
+                    |room| self.room_title(room),
+                    now,
+                );
+                let queue_key: String = items
+                    .iter()
+                    .map(|item| {
+                        format!(
+                            "{}:{}:{:?};",
+                            item.escalation_id,
+                            item.urgency.as_str(),
+                            item.desk
+                        )
+                    })
+                    .collect();
                 if staff.last_queue.as_deref() != Some(queue_key.as_str()) {
-                    conn.send(&ServerMsg::Queue {
-                        items: items.clone(),
-                    });
-                    staff.last_queue = Some(queue_key.clone());
+                    conn.send(&ServerMsg::Queue { items });
+                    staff.last_queue = Some(queue_key);
                 }
                 staff.told_urgent.retain(|id| all.contains_key(id));
                 for record in &urgent {
@@ -354,6 +414,30 @@ impl Counsel {
                     }
                 }
             }
+            if staff.on_duty && supervisor {
+                if staff.last_overview.as_deref() != Some(overview_key.as_str()) {
+                    conn.send(&overview);
+                    staff.last_overview = Some(overview_key.clone());
+                }
+                let mut calls = std::collections::HashSet::new();
+                for record in all.values() {
+                    let Some(asked) = record.help_asked else {
+                        continue;
+                    };
+                    let call = format!("{}:{asked}", record.id);
+                    if staff.told_calls.insert(call.clone()) {
+                        let desk = self.desk_of(&accounts, record);
+                        conn.send(&ServerMsg::SupervisorCall {
+                            escalation_id: record.id.clone(),
+                            desk: desk.id.clone(),
+                            desk_name: desk.name.clone(),
+                            waiting_seconds: now.saturating_sub(asked) / 1000,
+                        });
+                    }
+                    calls.insert(call);
+                }
+                staff.told_calls.retain(|call| calls.contains(call));
+            }
             for record in all.values() {
                 if record.counselor() == Some(handle.as_str()) {
                     staff.cases.entry(record.id.clone()).or_default();
@@ -362,23 +446,45 @@ impl Counsel {
                     staff.escalated.entry(record.id.clone()).or_default();
                 }
             }
+            let observed = &mut staff.observed;
             staff.cases.retain(|id, last| match all.get(id) {
                 Some(record) if record.counselor() == Some(handle.as_str()) => {
                     tell(&conn, last, &views::for_counselor(record));
+                    let present = record.observer.is_some();
+                    if observed.get(id).copied().unwrap_or(false) != present {
+                        conn.send(&self.observer_frame(record));
+                    }
+                    observed.insert(id.clone(), present);
                     true
                 }
                 Some(record) => {
                     if record.final_state().is_some() {
                         tell(&conn, last, &views::for_counselor(record));
                     }
+                    observed.remove(id);
                     false
                 }
                 None => {
                     if let Some(state) = overs.get(&bus_key(id)) {
                         tell(&conn, last, &views::ended(id, *state));
                     }
+                    observed.remove(id);
                     false
                 }
+            });
+            staff.observing.retain(|id, room| {
+                let still = all.get(id).is_some_and(|record| {
+                    record.observer.as_deref() == Some(handle.as_str())
+                        && record.private_room.as_deref() == Some(room.as_str())
+                });
+                if !still {
+                    conn.send(&ServerMsg::Observer {
+                        escalation_id: id.clone(),
+                        present: false,
+                    });
+                    leaves.push((token.clone(), room.clone()));
+                }
+                still
             });
             staff.escalated.retain(|id, last| match all.get(id) {
                 Some(record) => {
@@ -400,5 +506,6 @@ impl Counsel {
                 }
             });
         }
+        leaves
     }
 }

@@ -193,6 +193,17 @@ impl Counsel {
             if record.counselor() == Some(handle) {
                 self.lose_case(&record.id, u64::MAX, Some(handle)).await;
             }
+            if record.observer.as_deref() == Some(handle) {
+                // A supervisor gone is no longer in the room: nobody observes now.
+                let _ = self
+                    .change(&record.id, |record| {
+                        if record.observer.as_deref() == Some(handle) {
+                            record.observer = None;
+                        }
+                        Ok(())
+                    })
+                    .await;
+            }
         }
     }
 
@@ -210,6 +221,7 @@ impl Counsel {
                 {
                     record.case.counselor_lost(now);
                     record.private_room = None;
+                    record.leave_the_room();
                 }
                 Ok(())
             })

@@ -20,6 +20,7 @@
 
 mod follow;
 mod leases;
+mod supervision;
 mod views;
 mod watch;
 
@@ -29,11 +30,12 @@ use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 use std::time::Duration;
 
 use ibasho_moderation::escalation::{Case, Refused, Source, State, Urgency};
-use ibasho_protocol::{AuditEntry, CaseOutcome, EscalationState, ExcerptItem, StaffRole};
+use ibasho_protocol::{CaseOutcome, EscalationState, ExcerptItem, StaffRole};
 use tokio::sync::{Notify, mpsc};
 use tokio_util::sync::CancellationToken;
 
 use crate::catalogue::Catalogue;
+use crate::desks::{Answers, Desk};
 use crate::figures::{Figures, name};
 use crate::hub::audit::PARTICIPANT;
 use crate::hub::{CaseFeed, Hub};
@@ -257,7 +259,8 @@ impl Counsel {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// A person asks to talk with a counselor (from `room`, or the lobby). Asking again
+    /// A person asks to talk with a counselor (from `room`, or the lobby), with their
+    /// optional routing answers (used to pick the desk here, and kept nowhere). Asking again
     /// while a request is open answers that request again.
     pub async fn ask(
         &self,
@@ -265,6 +268,7 @@ impl Counsel {
         handle: &str,
         room: Option<String>,
         source: Source,
+        answers: Answers<'_>,
     ) -> Result<(), Refusal> {
         let key = session_key(token);
         if let Some(open) = self.open_request(&key).await? {
@@ -272,9 +276,11 @@ impl Counsel {
             self.wake.notify_one();
             return Ok(());
         }
+        let desk = self.route(room.as_deref(), answers).await?;
         let now = self.now();
         let case = Case::asked_by_person(source, Urgency::Normal, now);
-        let record = Escalation::new(room, handle, case, now, self.lease_end());
+        let mut record = Escalation::new(room, handle, case, now, self.lease_end());
+        record.desk = desk;
         self.create_bound(&record, &key).await?;
         self.watch().follow_person(token, &record.id);
         tracing::debug!(from = source.as_str(), "a counselor was asked for");
@@ -329,6 +335,7 @@ impl Counsel {
         if self.open_request(&target.session).await?.is_some() {
             return Err(Refusal::CaseNotNow);
         }
+        let desk = self.route(Some(room), Answers::default()).await?;
         let case = Case::escalated(urgency, ids);
         let mut record = Escalation::new(
             Some(room.to_owned()),
@@ -339,6 +346,7 @@ impl Counsel {
         );
         record.excerpt = excerpt;
         record.facilitator = Some(staff_handle.to_owned());
+        record.desk = desk;
         // The person's node hears of the binding and asks them (`consent_request`).
         self.create_bound(&record, &target.session)
             .await
@@ -354,6 +362,28 @@ impl Counsel {
         self.audit_case(staff_role.as_str(), "escalate").await;
         self.wake.notify_one();
         Ok(())
+    }
+
+    /// The desk a request goes to (see `crate::desks`): a family room's requests are about
+    /// family unless the person said otherwise; with no fit, the first desk with a counselor
+    /// on duty.
+    async fn route(&self, room: Option<&str>, mut answers: Answers<'_>) -> Result<String, Refusal> {
+        if answers.about.is_none()
+            && room
+                .and_then(|id| self.catalogue.room(id))
+                .is_some_and(|spec| spec.audience == ibasho_protocol::Audience::Family)
+        {
+            answers.about = Some(ibasho_protocol::About::Family);
+        }
+        let staff = self.staff_accounts();
+        let on_duty = self.store.on_duty(self.now()).await?;
+        let desk = staff
+            .desks()
+            .route(answers, |desk| {
+                on_duty.iter().any(|handle| staff.serves(handle, desk))
+            })
+            .map_err(|_| Refusal::NoSuchDesk)?;
+        Ok(desk.id.clone())
     }
 
     /// The session's request (by session key), if one is bound and still open.
@@ -434,10 +464,14 @@ impl Counsel {
         Ok(())
     }
 
-    /// A counselor goes on or off duty.
+    /// A counselor (or supervisor) goes on or off duty; on duty, they are told the desks
+    /// (and the canned replies of those they serve).
     pub async fn duty(&self, token: &SessionToken, handle: &str, on: bool) -> Result<(), Refusal> {
         let until = on.then(|| self.lease_end());
         self.store.set_duty(handle, until).await?;
+        if on && let Some(conn) = self.hub.connection(token) {
+            conn.send(&self.desks_frame(handle));
+        }
         self.watch().set_duty(token, on);
         self.wake.notify_one();
         Ok(())
@@ -454,7 +488,7 @@ impl Counsel {
         id: &str,
         conn: &Outbox,
     ) -> Result<(), Refusal> {
-        self.claimable(id).await?;
+        self.claimable(handle, id).await?;
         let room = self.directory.create_case_room(token, id).await?;
         let room = room.spec.id.clone();
         let record = match self.claim_with_room(token, handle, id, &room).await {
@@ -477,11 +511,15 @@ impl Counsel {
         Ok(())
     }
 
-    /// Whether a claim could go ahead (before a room is made for it).
-    async fn claimable(&self, id: &str) -> Result<(), Refusal> {
+    /// Whether the counselor `handle` could claim it now (before a room is made for it):
+    /// only from a desk they serve.
+    async fn claimable(&self, handle: &str, id: &str) -> Result<(), Refusal> {
         let (_, record) = read_one(&*self.store, id)
             .await?
             .ok_or(Refusal::NoSuchEscalation)?;
+        if !record.case.is_over() && !self.serves(handle, &record) {
+            return Err(Refusal::Forbidden);
+        }
         match record.case.state {
             State::Queued { .. } => Ok(()),
             _ if record.case.is_over() => Err(Refusal::NoSuchEscalation),
@@ -505,6 +543,7 @@ impl Counsel {
                 record.case.claim(handle, now).map_err(refused)?;
                 record.private_room = Some(room.to_owned());
                 record.counselor_until = until;
+                record.transferred_by = None;
                 Ok(())
             })
             .await?;
@@ -531,6 +570,7 @@ impl Counsel {
             .change(id, |record| {
                 record.case.hand_over(handle, now).map_err(refused)?;
                 record.private_room = None;
+                record.leave_the_room();
                 Ok(())
             })
             .await?;
@@ -589,16 +629,7 @@ impl Counsel {
     /// A case's step in the audit log: its action and time, and only the role of who acted
     /// (`counselor`, `facilitator`, `participant`) — never a name, a room or a handle.
     async fn audit_case(&self, actor: &str, action: &str) {
-        self.hub
-            .audit(AuditEntry {
-                at: self.timing.now(),
-                actor: actor.to_owned(),
-                action: action.to_owned(),
-                room: None,
-                target: None,
-                reason: None,
-            })
-            .await;
+        self.audit_desk(actor, action, "").await;
     }
 
     /// After a case ended: its room is closed and erased, and the outcome counted — when
@@ -676,11 +707,26 @@ impl Counsel {
             .any(|on| on == handle)
         {
             self.watch().set_duty(token, true);
+            if let Some(conn) = self.hub.connection(token) {
+                conn.send(&self.desks_frame(handle));
+            }
         }
         let Some(conn) = self.hub.connection(token) else {
             return Ok(());
         };
         for (_, record) in crate::store::escalations::read_all(&*self.store).await? {
+            if record.observer.as_deref() == Some(handle)
+                && let Some(room) = &record.private_room
+            {
+                // A supervisor back: still observing (the room came back with the resume).
+                self.watch().follow_observed(token, &record.id, room);
+                let mut case = self.case_frame(&record);
+                if let ibasho_protocol::ServerMsg::Case { observing, .. } = &mut case {
+                    *observing = true;
+                }
+                conn.send(&case);
+                conn.send(&self.observer_frame(&record));
+            }
             if record.counselor() == Some(handle) {
                 conn.send(&self.case_frame(&record));
                 self.watch().follow_case(token, &record.id);
@@ -693,9 +739,51 @@ impl Counsel {
         Ok(())
     }
 
-    /// The `case` frame for the counselor who claimed a case.
+    /// The `case` frame for the counselor who claimed a case (or a supervisor observing it).
     pub fn case_frame(&self, record: &Escalation) -> ibasho_protocol::ServerMsg {
-        views::case(record, self.room_title(record.room.as_deref()))
+        let staff = self.staff_accounts();
+        let desk = self.desk_of(&staff, record);
+        views::case(record, self.room_title(record.room.as_deref()), desk)
+    }
+
+    /// The `desks` frame for the staff member `handle`: every desk, and the replies of those
+    /// they serve (a supervisor: every desk's).
+    pub fn desks_frame(&self, handle: &str) -> ibasho_protocol::ServerMsg {
+        let staff = self.staff_accounts();
+        let supervisor = staff.supervises(handle);
+        let desks = staff
+            .desks()
+            .all()
+            .iter()
+            .map(|desk| {
+                let serves = supervisor || staff.serves(handle, &desk.id);
+                ibasho_protocol::DeskInfo {
+                    desk: desk.id.clone(),
+                    name: desk.name.clone(),
+                    name_en: desk.name_en.clone(),
+                    serves,
+                    replies: if serves {
+                        desk.replies.clone()
+                    } else {
+                        Vec::new()
+                    },
+                }
+            })
+            .collect();
+        ibasho_protocol::ServerMsg::Desks { desks }
+    }
+
+    /// The desk a record is with (a desk the staff file no longer has: the first).
+    fn desk_of<'a>(&self, staff: &'a StaffAccounts, record: &Escalation) -> &'a Desk {
+        let desks = staff.desks();
+        desks.get(&record.desk).unwrap_or(&desks.all()[0])
+    }
+
+    /// Whether the counselor `handle` takes requests of the desk `record` is with.
+    fn serves(&self, handle: &str, record: &Escalation) -> bool {
+        let staff = self.staff_accounts();
+        let desk = self.desk_of(&staff, record);
+        staff.serves(handle, &desk.id)
     }
 
     /// How many requests wait, and how long the oldest has waited (seconds), as the desk

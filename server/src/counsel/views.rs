@@ -3,29 +3,67 @@
 //! only), and what counselors see (`queue`, `urgent`, `case`). Pure: the records and what
 //! else a frame says are given.
 
+use std::collections::HashMap;
 use std::time::Duration;
 
 use ibasho_moderation::escalation::{self, FacilitatorView, State};
-use ibasho_protocol::{EndedBy, EscalationState, EscalationStatus, HelpLine, QueueItem, ServerMsg};
+use ibasho_protocol::{
+    DeskOverview, EndedBy, EscalationState, EscalationStatus, HelpLine, OverviewCase, QueueItem,
+    ServerMsg,
+};
 
+use crate::desks::Desk;
 use crate::store::Escalation;
 
 /// What the person's `escalation` frame says beside the record: the queue as it is.
 pub struct Queueing {
-    /// The queue's order (escalation ids).
+    /// The queue's order (escalation ids), every desk's together.
     pub order: Vec<String>,
-    pub on_duty: u32,
+    /// The desk each queued request is with (by id; a desk no longer in the staff file is
+    /// the first desk's).
+    pub queued_desk: HashMap<String, String>,
+    /// Every desk now, the staff file's first desk first (never empty).
+    pub desks: Vec<DeskNow>,
     /// Recent waiting times.
     pub recent: Vec<Duration>,
-    /// For `no_counselor`: the next start of a counselor's duty hours, and the help lines
-    /// (`lines` for someone who asked to talk; `crisis_lines`, every line, after crisis
-    /// language).
-    pub next_on_duty: Option<jiff::Timestamp>,
+    /// The staff handles on duty now (counselors and supervisors).
+    pub on_duty: Vec<String>,
+    /// For `no_counselor`: the help lines (`lines` for someone who asked to talk;
+    /// `crisis_lines`, every line, after crisis language).
     pub lines: Vec<HelpLine>,
     pub crisis_lines: Vec<HelpLine>,
 }
 
+/// One desk as the queue is now.
+#[derive(Debug, Clone, Default)]
+pub struct DeskNow {
+    pub id: String,
+    pub name: Option<String>,
+    pub name_en: Option<String>,
+    /// Counselors serving it on duty now.
+    pub on_duty: u32,
+    /// For `no_counselor`: the next start of its duty hours (its own or its counselors').
+    pub next_on_duty: Option<jiff::Timestamp>,
+}
+
 impl Queueing {
+    /// The desk `id` now (an unknown one: the first desk's).
+    pub fn desk(&self, id: &str) -> Option<&DeskNow> {
+        self.desks
+            .iter()
+            .find(|desk| desk.id == id)
+            .or(self.desks.first())
+    }
+
+    /// The queue of one desk, in order.
+    pub fn order_of(&self, desk: &str) -> Vec<String> {
+        self.order
+            .iter()
+            .filter(|id| self.queued_desk.get(*id).map(String::as_str) == Some(desk))
+            .cloned()
+            .collect()
+    }
+
     /// The help lines for a request from `source`: every line after crisis language, the
     /// everyday ones otherwise.
     pub fn lines_for(&self, source: ibasho_protocol::EscalationSource) -> &[HelpLine] {
@@ -48,6 +86,8 @@ struct Extra {
     room: Option<String>,
     handed_over: bool,
     ended_by: Option<EndedBy>,
+    desk: Option<DeskNow>,
+    transferred: bool,
 }
 
 fn escalation_with(id: &str, state: EscalationState, extra: Extra) -> ServerMsg {
@@ -62,6 +102,10 @@ fn escalation_with(id: &str, state: EscalationState, extra: Extra) -> ServerMsg 
         room: extra.room,
         handed_over: extra.handed_over,
         ended_by: extra.ended_by,
+        desk: extra.desk.as_ref().map(|desk| desk.id.clone()),
+        desk_name: extra.desk.as_ref().and_then(|desk| desk.name.clone()),
+        desk_name_en: extra.desk.and_then(|desk| desk.name_en),
+        transferred: extra.transferred,
     }
 }
 
@@ -100,28 +144,34 @@ pub fn for_person(record: &Escalation, queueing: &Queueing) -> ServerMsg {
             room: record.room.clone(),
         },
         State::Queued { handed_over, .. } => {
+            let desk = queueing.desk(&record.desk).cloned().unwrap_or_default();
             let position = queueing
-                .order
+                .order_of(&desk.id)
                 .iter()
                 .position(|queued| queued == id)
                 .map_or(1, |at| at + 1);
-            if queueing.on_duty == 0 {
+            let transferred = record.transferred_by.is_some();
+            if desk.on_duty == 0 {
                 let extra = Extra {
                     on_duty: Some(0),
-                    next_on_duty: queueing.next_on_duty,
+                    next_on_duty: desk.next_on_duty,
                     lines: Some(queueing.lines_for(record.case.source).to_vec()),
+                    desk: Some(desk),
+                    transferred,
                     ..Extra::default()
                 };
                 return escalation_with(id, EscalationState::NoCounselor, extra);
             }
-            let on_duty = usize::try_from(queueing.on_duty).unwrap_or(1);
+            let on_duty = usize::try_from(desk.on_duty).unwrap_or(1);
             let estimate = escalation::estimated_wait(&queueing.recent, position, on_duty)
                 .map(|wait| u32::try_from(wait.as_secs().div_ceil(60).max(1)).unwrap_or(u32::MAX));
             let extra = Extra {
                 position: Some(u32::try_from(position).unwrap_or(u32::MAX)),
-                on_duty: Some(queueing.on_duty),
+                on_duty: Some(desk.on_duty),
                 estimated_wait_minutes: estimate,
                 handed_over: *handed_over,
+                desk: Some(desk),
+                transferred,
                 ..Extra::default()
             };
             escalation_with(id, EscalationState::Waiting, extra)
@@ -202,17 +252,21 @@ pub fn for_facilitator(record: &Escalation, status: EscalationStatus) -> ServerM
     }
 }
 
-/// The queue counselors see: no handle, no text.
+/// The queue a counselor sees — of the desks they serve (`serves`): no handle, no text; a
+/// transfer's note, which only the receiving desk's counselors get.
 pub fn queue(
-    order: &[String],
-    records: &std::collections::HashMap<String, Escalation>,
+    queueing: &Queueing,
+    records: &HashMap<String, Escalation>,
+    serves: impl Fn(&str) -> bool,
     title: impl Fn(Option<&str>) -> Option<String>,
     now: u64,
 ) -> Vec<QueueItem> {
-    order
+    queueing
+        .order
         .iter()
-        .filter_map(|id| records.get(id))
-        .map(|record| {
+        .filter_map(|id| Some((records.get(id)?, queueing.queued_desk.get(id)?)))
+        .filter(|(_, desk)| serves(desk))
+        .map(|(record, desk)| {
             let since = match record.case.state {
                 State::Queued { since, .. } => since,
                 _ => record.created,
@@ -223,13 +277,94 @@ pub fn queue(
                 from: record.case.source,
                 room_title: title(record.room.as_deref()),
                 waiting_seconds: now.saturating_sub(since) / 1000,
+                desk: Some(desk.clone()),
+                desk_name: queueing.desk(desk).and_then(|now| now.name.clone()),
+                note: record.note.clone(),
+                transferred: record.transferred_by.is_some(),
             }
         })
         .collect()
 }
 
-/// The `case` frame for the counselor who claimed it: the handle and what was consented.
-pub fn case(record: &Escalation, room_title: Option<String>) -> ServerMsg {
+/// The supervisor's overview of every desk — queue, oldest wait, and how many open cases each
+/// counselor on duty there has (`serves(handle, desk)`) — and of every open case (its desk
+/// by `desk_of`), counts and times only; with a key that changes only when more than the
+/// seconds do.
+pub fn overview(
+    queueing: &Queueing,
+    records: &HashMap<String, Escalation>,
+    serves: impl Fn(&str, &str) -> bool,
+    desk_of: impl Fn(&Escalation) -> String,
+    now: u64,
+) -> (ServerMsg, String) {
+    let seconds = |since: u64| now.saturating_sub(since) / 1000;
+    let open_cases = |handle: &str| {
+        let count = records
+            .values()
+            .filter(|record| record.counselor() == Some(handle))
+            .count();
+        u32::try_from(count).unwrap_or(u32::MAX)
+    };
+    let mut key = String::new();
+    let desks: Vec<DeskOverview> = queueing
+        .desks
+        .iter()
+        .map(|desk| {
+            let order = queueing.order_of(&desk.id);
+            let oldest = order
+                .iter()
+                .filter_map(|id| match records.get(id)?.case.state {
+                    State::Queued { since, .. } => Some(since),
+                    _ => None,
+                })
+                .min();
+            let counselors: Vec<u32> = queueing
+                .on_duty
+                .iter()
+                .filter(|handle| serves(handle, &desk.id))
+                .map(|handle| open_cases(handle))
+                .collect();
+            key.push_str(&format!("{}:{}:{counselors:?};", desk.id, order.len()));
+            DeskOverview {
+                desk: desk.id.clone(),
+                desk_name: desk.name.clone(),
+                queue_length: u32::try_from(order.len()).unwrap_or(u32::MAX),
+                oldest_wait_seconds: oldest.map(seconds),
+                counselors,
+            }
+        })
+        .collect();
+    let mut cases: Vec<OverviewCase> = records
+        .values()
+        .filter_map(|record| {
+            let (state, since) = match record.case.state {
+                State::Queued { since, .. } => (EscalationState::Waiting, since),
+                State::Connected { since, .. } => (EscalationState::Connected, since),
+                _ => return None,
+            };
+            Some(OverviewCase {
+                escalation_id: record.id.clone(),
+                desk: desk_of(record),
+                urgency: record.case.urgency,
+                state,
+                seconds: seconds(since),
+                help_asked: record.help_asked.is_some(),
+            })
+        })
+        .collect();
+    cases.sort_by(|a, b| (a.urgency, b.seconds).cmp(&(b.urgency, a.seconds)));
+    for case in &cases {
+        key.push_str(&format!(
+            "{}:{}:{:?}:{};",
+            case.escalation_id, case.desk, case.state, case.help_asked
+        ));
+    }
+    (ServerMsg::Overview { desks, cases }, key)
+}
+
+/// The `case` frame for the counselor who claimed it: the handle, what was consented, its
+/// desk and a transfer's note (theirs: they serve that desk).
+pub fn case(record: &Escalation, room_title: Option<String>, desk: &Desk) -> ServerMsg {
     ServerMsg::Case {
         escalation_id: record.id.clone(),
         handle: record.handle.clone(),
@@ -237,6 +372,10 @@ pub fn case(record: &Escalation, room_title: Option<String>) -> ServerMsg {
         urgency: record.case.urgency,
         from: record.case.source,
         room_title,
+        desk: Some(desk.id.clone()),
+        desk_name: desk.name.clone(),
+        note: record.note.clone(),
+        observing: false,
     }
 }
 
@@ -248,15 +387,25 @@ mod tests {
     fn record(case: Case) -> Escalation {
         let mut record = Escalation::new(Some("lounge".into()), "みどり", case, 0, 0);
         record.id = "e1".into();
+        record.desk = "general".into();
         record
     }
 
     fn queueing(on_duty: u32) -> Queueing {
-        Queueing {
-            order: vec!["e0".into(), "e1".into()],
+        let desk = |id: &str, on_duty| DeskNow {
+            id: id.into(),
             on_duty,
+            ..DeskNow::default()
+        };
+        Queueing {
+            order: vec!["e0".into(), "x".into(), "e1".into()],
+            queued_desk: [("e0", "general"), ("x", "youth"), ("e1", "general")]
+                .into_iter()
+                .map(|(id, desk)| (id.to_owned(), desk.to_owned()))
+                .collect(),
+            desks: vec![desk("general", on_duty), desk("youth", 3)],
             recent: vec![Duration::from_secs(300)],
-            next_on_duty: None,
+            on_duty: vec![],
             lines: vec![],
             crisis_lines: vec![],
         }
@@ -280,6 +429,8 @@ mod tests {
             panic!("an escalation frame");
         };
         assert_eq!(state, EscalationState::Waiting);
+        // Its place and the counselors on duty are its desk's (another desk's request ahead
+        // of it in the shared order does not count).
         assert_eq!((position, on_duty), (Some(2), Some(1)));
         assert_eq!(estimated_wait_minutes, Some(10));
         let ServerMsg::Escalation { state, lines, .. } = for_person(&waiting, &queueing(0)) else {

@@ -34,6 +34,8 @@ pub(super) struct Person {
     /// Where the request came from, as last seen (its end may be told after its record is
     /// erased: the help lines depend on it).
     pub(super) source: ibasho_protocol::EscalationSource,
+    /// Whether the person was last told an observer is present (`None`: never told).
+    pub(super) observed: Option<bool>,
 }
 
 impl Person {
@@ -61,6 +63,14 @@ pub(super) struct Staff {
     pub(super) cases: HashMap<String, Last>,
     /// Escalations this facilitator made, and the status last told.
     pub(super) escalated: HashMap<String, Last>,
+    /// Cases this supervisor observes from here, and their 1:1 rooms.
+    pub(super) observing: HashMap<String, String>,
+    /// This counselor's cases, and whether they were last told an observer is present.
+    pub(super) observed: HashMap<String, bool>,
+    /// Calls for a supervisor told to this supervisor (`id:asked_at`).
+    pub(super) told_calls: HashSet<String>,
+    /// The supervisor's overview last told (without its ticking seconds).
+    pub(super) last_overview: Option<String>,
 }
 
 impl Watch {
@@ -71,12 +81,14 @@ impl Watch {
             missed: 0,
             joined: None,
             source: ibasho_protocol::EscalationSource::Participant,
+            observed: None,
         });
         if person.id != id {
             person.id = id.to_owned();
             person.joined = None;
         }
         person.last.forget();
+        person.observed = None;
         person.missed = 0;
     }
 
@@ -90,6 +102,7 @@ impl Watch {
         let staff = self.staff.entry(token.clone()).or_default();
         staff.on_duty = on;
         staff.last_queue = None;
+        staff.last_overview = None;
         staff.told_urgent.clear();
     }
 
@@ -99,6 +112,14 @@ impl Watch {
             .or_default()
             .cases
             .insert(id.to_owned(), Last::default());
+    }
+
+    pub(super) fn follow_observed(&mut self, token: &SessionToken, id: &str, room: &str) {
+        self.staff
+            .entry(token.clone())
+            .or_default()
+            .observing
+            .insert(id.to_owned(), room.to_owned());
     }
 
     pub(super) fn follow_escalated(&mut self, token: &SessionToken, id: &str) {
@@ -113,9 +134,12 @@ impl Watch {
     pub(super) fn retell(&mut self, token: &SessionToken) {
         if let Some(person) = self.persons.get_mut(token) {
             person.last.forget();
+            person.observed = None;
         }
         if let Some(staff) = self.staff.get_mut(token) {
             staff.last_queue = None;
+            staff.last_overview = None;
+            staff.observed.clear();
             staff.told_urgent.clear();
             staff.cases.values_mut().for_each(Last::forget);
             staff.escalated.values_mut().for_each(Last::forget);
@@ -144,6 +168,7 @@ impl Watch {
                     .cases
                     .keys()
                     .chain(staff.escalated.keys())
+                    .chain(staff.observing.keys())
                     .map(|id| bus_key(id))
             }))
             .collect()

@@ -212,6 +212,7 @@ impl Rooms {
                 room: room.map(str::to_owned),
                 target: target.map(str::to_owned),
                 reason: reason.map(str::to_owned),
+                desk: None,
             })
             .await;
     }

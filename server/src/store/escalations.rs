@@ -57,6 +57,25 @@ pub struct Escalation {
     /// Over: when the record goes (ms) — after the counselor's reading grace.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub erase_at: Option<u64>,
+    /// The desk whose queue (or counselor) has it (`crate::desks`; unknown: the first desk).
+    #[serde(default)]
+    pub desk: String,
+    /// A transfer's staff-only note, for the receiving desk's counselors alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The staff handle of who transferred it while it waits unclaimed (they may choose
+    /// another desk).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transferred_by: Option<String>,
+    /// The supervisor (staff handle) observing its 1:1 room: at most one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub observer: Option<String>,
+    /// Supervisors the person asked to leave: they may not observe this case again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub declined_observers: Vec<String>,
+    /// When its counselor asked for a supervisor (ms), until one comes to observe.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help_asked: Option<u64>,
 }
 
 impl Escalation {
@@ -83,6 +102,12 @@ impl Escalation {
             person_until,
             counselor_until: 0,
             erase_at: None,
+            desk: String::new(),
+            note: None,
+            transferred_by: None,
+            observer: None,
+            declined_observers: Vec::new(),
+            help_asked: None,
         }
     }
 
@@ -115,6 +140,17 @@ impl Escalation {
         self.room = None;
         self.facilitator = None;
         self.private_room = None;
+        self.note = None;
+        self.transferred_by = None;
+        self.declined_observers.clear();
+        self.leave_the_room();
+    }
+
+    /// Its 1:1 room is gone (a hand-over, a transfer, the end): no observer and no call for a
+    /// supervisor any more (a supervisor the person declined still may not come back).
+    pub fn leave_the_room(&mut self) {
+        self.observer = None;
+        self.help_asked = None;
     }
 
     pub fn encode(&self) -> StoreResult<String> {

@@ -15,8 +15,9 @@ use crate::token::SessionToken;
 /// catalogue refuses ids with it): the protocol's, which clients know too.
 pub const PRIVATE_PREFIX: &str = ibasho_protocol::PRIVATE_ROOM_PREFIX;
 
-/// A counselor's room for a case has two seats: the counselor's and the person's.
-pub const CASE_ROOM_SEATS: u32 = 2;
+/// A counselor's room for a case has three seats: the counselor's, the person's, and one
+/// for a supervisor who observes (with the person's knowledge).
+pub const CASE_ROOM_SEATS: u32 = 3;
 
 /// A private room's record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

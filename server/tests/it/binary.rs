@@ -358,10 +358,15 @@ async fn sighup_reloads_the_staff_file_and_signs_out_only_changed_accounts() {
     // One whose connection dropped: its session waits for a resume when the file changes.
     let (away, away_welcome) = sign_in("りく", "long enough password").await;
     away.drop_connection();
+    // The new file also declares desks and their canned replies.
+    let desks = "[[desk]]\nid = \"youth\"\nname = \"若者の相談\"\nages = [\"15-39\"]\n\
+                 [[desk.reply]]\ntitle = \"あいさつ\"\ntext = \"こんにちは\"\n\n\
+                 [[desk]]\nid = \"general\"\nname = \"総合相談\"\n\n";
     write_file(
         &dir,
         "staff.toml",
-        &(account("あおい", "counselor", &hash)
+        &(desks.to_owned()
+            + &account("あおい", "counselor", &hash)
             + &account("そら", "facilitator", &other)
             + &account("はな", "admin", &hash)),
     );
@@ -377,6 +382,14 @@ async fn sighup_reloads_the_staff_file_and_signs_out_only_changed_accounts() {
     kept.say_and_hear("lounge", "まだいます", "k1")
         .await
         .unwrap();
+    // The desks came with the reload: the counselor going on duty is told them.
+    kept.send(serde_json::json!({"type":"duty","on":true}))
+        .await
+        .unwrap();
+    let desks = kept.recv_type("desks").await.unwrap();
+    assert_eq!(desks["desks"][0]["desk"], "youth");
+    assert_eq!(desks["desks"][0]["replies"][0]["title"], "あいさつ");
+    assert_eq!(desks["desks"][1]["desk"], "general");
     let (_, welcome) = sign_in("はな", "long enough password").await;
     assert_eq!(welcome["staff"], "admin");
     let mut refused = Client::connect(server.addr()).await.unwrap();

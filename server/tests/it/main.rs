@@ -9,6 +9,7 @@
 mod audience;
 mod binary;
 mod conversation;
+mod counsel_desks;
 mod desk;
 mod entry_word;
 mod errors;

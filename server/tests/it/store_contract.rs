@@ -1079,6 +1079,7 @@ async fn the_audit_log_keeps_entries_in_order_for_its_retention_only() {
         room: Some("lounge".to_owned()),
         target: None,
         reason: None,
+        desk: None,
     };
     let keep = Duration::from_secs(2 * 86_400);
     for (n, action) in [(0, "mute"), (1, "unmute"), (2, "lock")] {

@@ -11,7 +11,7 @@ use ibasho_tests::{Client, RedisServer, ServerProcess, staff_hello};
 use serde_json::json;
 use tempfile::NamedTempFile;
 
-use crate::support::{binary, catalogue_file, serve, settings};
+use crate::support::{binary, catalogue_file, serve, settings, staffed_node};
 
 const PASSWORD: &str = "counselors password 4c1e";
 
@@ -35,30 +35,8 @@ async fn node(
     catalogue: &NamedTempFile,
     staff: &NamedTempFile,
 ) -> ServerProcess {
-    let url = redis.url();
-    ServerProcess::start(
-        &binary(),
-        &[
-            "--catalogue",
-            catalogue.path().to_str().unwrap(),
-            "--staff",
-            staff.path().to_str().unwrap(),
-            "--store",
-            "redis",
-            "--case-lease-seconds",
-            "3",
-            "--frames-per-second",
-            "1000",
-            "--frames-burst",
-            "1000",
-        ],
-        &[
-            ("IBASHO_REDIS_URL", url.as_str()),
-            ("IBASHO_REDIS_PREFIX", "ibasho-cases:"),
-        ],
-    )
-    .await
-    .unwrap()
+    let lease = ["--case-lease-seconds", "3"];
+    staffed_node(redis, catalogue, staff, "ibasho-cases:", &lease, &[]).await
 }
 
 async fn counselor_on_duty(addr: std::net::SocketAddr, name: &str) -> Client {

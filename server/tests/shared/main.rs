@@ -7,6 +7,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod degraded;
+mod desks;
 mod escalation;
 mod facilitation;
 mod figures;

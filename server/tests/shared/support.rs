@@ -57,6 +57,38 @@ pub async fn node(redis: &RedisServer, catalogue: &NamedTempFile) -> ServerProce
     .unwrap()
 }
 
+/// A real node on `redis` (keys under `prefix`) with a staff file, limits for tests that
+/// speak fast, `extra` arguments and environment.
+pub async fn staffed_node(
+    redis: &RedisServer,
+    catalogue: &NamedTempFile,
+    staff: &NamedTempFile,
+    prefix: &str,
+    extra: &[&str],
+    envs: &[(&str, &str)],
+) -> ServerProcess {
+    let url = redis.url();
+    let mut args = vec![
+        "--catalogue",
+        catalogue.path().to_str().unwrap(),
+        "--staff",
+        staff.path().to_str().unwrap(),
+        "--store",
+        "redis",
+        "--frames-per-second",
+        "1000",
+        "--frames-burst",
+        "1000",
+    ];
+    args.extend_from_slice(extra);
+    let mut all = vec![
+        ("IBASHO_REDIS_URL", url.as_str()),
+        ("IBASHO_REDIS_PREFIX", prefix),
+    ];
+    all.extend_from_slice(envs);
+    ServerProcess::start(&binary(), &args, &all).await.unwrap()
+}
+
 /// The password of [`staff`]'s one account.
 pub const STAFF_PASSWORD: &str = "pass phrase 42";
 

@@ -150,4 +150,10 @@ local function erase(room)
   for _, entry in ipairs(redis.call('XRANGE', events, '-', '+')) do
     if entry[2][2] == room then redis.call('XDEL', events, entry[1]) end
   end
+  -- Frames told to its staff alone (a case's whispers between counselor and observer): the
+  -- bus keeps entries for a while, these go with the room.
+  local bus = P .. 'bus'
+  for _, entry in ipairs(redis.call('XRANGE', bus, '-', '+')) do
+    if entry[2][2] == room and entry[2][3] == BUS.STAFF then redis.call('XDEL', bus, entry[1]) end
+  end
 end

@@ -41,6 +41,7 @@ impl Peer {
         client_id: Option<String>,
         confirm_personal_info: bool,
     ) -> Result<(), Refusal> {
+        self.may_speak_in(&room)?;
         let app = Arc::clone(&self.app);
         let saying = Saying {
             who: self.who()?,
@@ -51,6 +52,16 @@ impl Peer {
         };
         app.rooms.say(saying, &self.outbox).await?;
         app.metrics.messages.inc();
+        Ok(())
+    }
+
+    /// A supervisor in a counselor's 1:1 room is there to observe: they never speak (or
+    /// react) to the person, only whisper to the counselor.
+    fn may_speak_in(&self, room: &str) -> Result<(), Refusal> {
+        let observer = self.session()?.staff == Some(ibasho_protocol::StaffRole::Supervisor);
+        if observer && ibasho_protocol::is_private_room(room) {
+            return Err(Refusal::Forbidden);
+        }
         Ok(())
     }
 
@@ -82,6 +93,7 @@ impl Peer {
         message_id: String,
         reaction: Reaction,
     ) -> Result<(), Refusal> {
+        self.may_speak_in(&room)?;
         self.app
             .rooms
             .react(self.who()?, &room, &message_id, reaction, &self.outbox)

@@ -1,10 +1,11 @@
 //! Talking with a counselor: a person asks (or answers a facilitator's suggestion, or takes
-//! it back), staff escalate, counselors go on duty, claim, hand over and end cases. What may
-//! happen to a case is the counselor desk's (`counsel`); here, who is asking.
+//! it back, or asks an observer to leave), staff escalate, counselors go on duty, claim,
+//! hand over, transfer and end cases, supervisors observe, and a case's staff whisper. What
+//! may happen to a case is the counselor desk's (`counsel`); here, who is asking.
 
 use std::sync::Arc;
 
-use ibasho_protocol::{CaseOutcome, EscalationSource, StaffRole, Urgency};
+use ibasho_protocol::{About, AgeBand, CaseOutcome, EscalationSource, StaffRole, Urgency};
 
 use super::{Attached, Peer};
 use crate::refusal::{BadRequest, Refusal};
@@ -12,8 +13,13 @@ use crate::refusal::{BadRequest, Refusal};
 impl Peer {
     /// The session of a counselor (`forbidden` for anyone else).
     fn counselor(&self) -> Result<&Attached, Refusal> {
+        self.one_of(&[StaffRole::Counselor])
+    }
+
+    /// The session of a staff member in one of `roles` (`forbidden` for anyone else).
+    fn one_of(&self, roles: &[StaffRole]) -> Result<&Attached, Refusal> {
         let session = self.session()?;
-        if session.staff != Some(StaffRole::Counselor) {
+        if !session.staff.is_some_and(|role| roles.contains(&role)) {
             return Err(Refusal::Forbidden);
         }
         Ok(session)
@@ -23,6 +29,9 @@ impl Peer {
         &mut self,
         room: Option<String>,
         from: Option<EscalationSource>,
+        about: Option<About>,
+        age_band: Option<AgeBand>,
+        desk: Option<String>,
     ) -> Result<(), Refusal> {
         let source = match from.unwrap_or_default() {
             EscalationSource::Facilitator => {
@@ -38,8 +47,13 @@ impl Peer {
         if let Some(room) = &room {
             app.rooms.inside(session.who(), room, &self.outbox).await?;
         }
+        let answers = crate::desks::Answers {
+            about,
+            age: age_band,
+            chosen: desk.as_deref(),
+        };
         app.counsel
-            .ask(&session.token, &session.handle, room, source)
+            .ask(&session.token, &session.handle, room, source, answers)
             .await
     }
 
@@ -88,7 +102,7 @@ impl Peer {
     }
 
     pub(super) async fn duty(&mut self, on: bool) -> Result<(), Refusal> {
-        let session = self.counselor()?;
+        let session = self.one_of(&[StaffRole::Counselor, StaffRole::Supervisor])?;
         let (token, handle) = (session.token.clone(), session.handle.clone());
         self.app.counsel.duty(&token, &handle, on).await
     }
@@ -109,6 +123,73 @@ impl Peer {
     pub(super) async fn hand_over(&mut self, escalation_id: String) -> Result<(), Refusal> {
         let handle = self.counselor()?.handle.clone();
         self.app.counsel.hand_over(&handle, &escalation_id).await
+    }
+
+    pub(super) async fn transfer(
+        &mut self,
+        escalation_id: String,
+        desk: String,
+        note: Option<String>,
+    ) -> Result<(), Refusal> {
+        let session = self.one_of(&[StaffRole::Counselor, StaffRole::Supervisor])?;
+        let role = session.staff.ok_or(Refusal::Forbidden)?;
+        self.app
+            .counsel
+            .transfer(
+                &session.handle,
+                role,
+                &escalation_id,
+                &desk,
+                note,
+                &self.outbox,
+            )
+            .await
+    }
+
+    pub(super) async fn observe(&mut self, escalation_id: String) -> Result<(), Refusal> {
+        let session = self.one_of(&[StaffRole::Supervisor])?;
+        self.app
+            .counsel
+            .observe(
+                &session.token,
+                &session.handle,
+                &escalation_id,
+                &self.outbox,
+            )
+            .await
+    }
+
+    pub(super) async fn decline_observer(&mut self, escalation_id: String) -> Result<(), Refusal> {
+        let session = self.session()?;
+        let observer =
+            (session.staff == Some(StaffRole::Supervisor)).then_some(session.handle.as_str());
+        self.app
+            .counsel
+            .decline_observer(&session.token, observer, &escalation_id)
+            .await
+    }
+
+    pub(super) async fn whisper(
+        &mut self,
+        escalation_id: String,
+        text: String,
+    ) -> Result<(), Refusal> {
+        let handle = self
+            .one_of(&[StaffRole::Counselor, StaffRole::Supervisor])?
+            .handle
+            .clone();
+        self.app
+            .counsel
+            .whisper(&handle, &escalation_id, text)
+            .await
+    }
+
+    pub(super) async fn ask_supervisor(&mut self, escalation_id: String) -> Result<(), Refusal> {
+        let handle = self.counselor()?.handle.clone();
+        self.app
+            .counsel
+            .ask_supervisor(&handle, &escalation_id)
+            .await
     }
 
     pub(super) async fn end_case(

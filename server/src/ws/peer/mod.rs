@@ -221,7 +221,27 @@ impl Peer {
                 self.resolve_report(report_id, outcome).await
             }
             ClientMsg::DismissAlert { alert_id } => self.dismiss_alert(alert_id).await,
-            ClientMsg::AskCounselor { room, from } => self.ask_counselor(room, from).await,
+            ClientMsg::AskCounselor {
+                room,
+                from,
+                about,
+                age_band,
+                desk,
+            } => self.ask_counselor(room, from, about, age_band, desk).await,
+            ClientMsg::Transfer {
+                escalation_id,
+                desk,
+                note,
+            } => self.transfer(escalation_id, desk, note).await,
+            ClientMsg::Observe { escalation_id } => self.observe(escalation_id).await,
+            ClientMsg::DeclineObserver { escalation_id } => {
+                self.decline_observer(escalation_id).await
+            }
+            ClientMsg::Whisper {
+                escalation_id,
+                text,
+            } => self.whisper(escalation_id, text).await,
+            ClientMsg::AskSupervisor { escalation_id } => self.ask_supervisor(escalation_id).await,
             ClientMsg::Escalate {
                 room,
                 handle,
