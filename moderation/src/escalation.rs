@@ -151,18 +151,19 @@ impl Case {
     }
 
     /// The case goes to another desk's queue, at the head of its urgency (a transfer: who may
-    /// transfer is the desk's to say). A case with a counselor or waiting may go.
+    /// transfer is the desk's to say). A case with a counselor waits from now; a case that
+    /// was waiting keeps its time (the person keeps what they waited).
     pub fn transfer(&mut self, now: u64) -> Result<(), Refused> {
-        match self.state {
-            State::Connected { .. } | State::Queued { .. } => {
-                self.state = State::Queued {
-                    since: now,
-                    handed_over: true,
-                };
-                Ok(())
-            }
-            _ => Err(Refused::NotNow),
-        }
+        let since = match self.state {
+            State::Connected { .. } => now,
+            State::Queued { since, .. } => since,
+            _ => return Err(Refused::NotNow),
+        };
+        self.state = State::Queued {
+            since,
+            handed_over: true,
+        };
+        Ok(())
     }
 
     /// The counselor who has it ends it with an outcome — also after the person ended it,
@@ -398,6 +399,14 @@ mod tests {
         assert_eq!(case.transfer(1), Err(Refused::NotNow), "not before consent");
         case.consent(true, &ids(&["2"]), 2).unwrap();
         case.transfer(3).unwrap();
+        assert_eq!(
+            case.state,
+            State::Queued {
+                since: 2,
+                handed_over: true
+            },
+            "a waiting case keeps its time"
+        );
         case.claim("a", 4).unwrap();
         case.transfer(5).unwrap();
         assert_eq!(

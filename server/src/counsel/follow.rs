@@ -23,6 +23,11 @@ use crate::store::private_rooms::CASE_ROOM_SEATS;
 use crate::store::{Escalation, StoreEvent, escalation_key, session_key};
 use crate::token::SessionToken;
 
+/// Whether `record` still has the staff member `handle` observing it in `room`.
+fn observes(record: &Escalation, handle: &str, room: &str) -> bool {
+    record.observer.as_deref() == Some(handle) && record.private_room.as_deref() == Some(room)
+}
+
 /// Sends `frame` unless it is what was last told of the same thing.
 fn tell(conn: &Outbox, last: &mut Last, frame: &ServerMsg) {
     if last.is_news(frame) {
@@ -368,6 +373,18 @@ impl Counsel {
         for (token, handle) in self.hub.local_sessions() {
             let Some(handle) = handle else { continue };
             let Some(conn) = self.hub.connection(&token) else {
+                // Waiting for a resume: an observer no longer observing still leaves.
+                if let Some(staff) = watch.staff.get_mut(&token) {
+                    staff.observing.retain(|id, room| {
+                        let still = all
+                            .get(id)
+                            .is_some_and(|record| observes(record, &handle, room));
+                        if !still {
+                            leaves.push((token.clone(), room.clone()));
+                        }
+                        still
+                    });
+                }
                 continue;
             };
             let mine = |record: &&Escalation| {
@@ -391,10 +408,12 @@ impl Counsel {
                     .iter()
                     .map(|item| {
                         format!(
-                            "{}:{}:{:?};",
+                            "{}:{}:{:?}:{}:{:?};",
                             item.escalation_id,
                             item.urgency.as_str(),
-                            item.desk
+                            item.desk,
+                            item.transferred,
+                            item.note
                         )
                     })
                     .collect();
@@ -424,6 +443,9 @@ impl Counsel {
                     let Some(asked) = record.help_asked else {
                         continue;
                     };
+                    if record.counselor().is_none() {
+                        continue;
+                    }
                     let call = format!("{}:{asked}", record.id);
                     if staff.told_calls.insert(call.clone()) {
                         let desk = self.desk_of(&accounts, record);
@@ -450,7 +472,7 @@ impl Counsel {
             staff.cases.retain(|id, last| match all.get(id) {
                 Some(record) if record.counselor() == Some(handle.as_str()) => {
                     tell(&conn, last, &views::for_counselor(record));
-                    let present = record.observer.is_some();
+                    let present = record.observer.is_some() && record.private_room.is_some();
                     if observed.get(id).copied().unwrap_or(false) != present {
                         conn.send(&self.observer_frame(record));
                     }
@@ -473,10 +495,9 @@ impl Counsel {
                 }
             });
             staff.observing.retain(|id, room| {
-                let still = all.get(id).is_some_and(|record| {
-                    record.observer.as_deref() == Some(handle.as_str())
-                        && record.private_room.as_deref() == Some(room.as_str())
-                });
+                let still = all
+                    .get(id)
+                    .is_some_and(|record| observes(record, &handle, room));
                 if !still {
                     conn.send(&ServerMsg::Observer {
                         escalation_id: id.clone(),

@@ -18,6 +18,7 @@ enum Lease {
     Duty,
     Person,
     Counselor,
+    Observer,
 }
 
 impl Lease {
@@ -26,6 +27,7 @@ impl Lease {
             Lease::Duty => "duty",
             Lease::Person => "person",
             Lease::Counselor => "counselor",
+            Lease::Observer => "observer",
         }
     }
 }
@@ -110,6 +112,19 @@ impl Counsel {
                     .await;
                 renewed &= Self::renewal(Lease::Counselor, done.map(|_| ()));
             }
+            let observer_here = record
+                .observer
+                .as_deref()
+                .is_some_and(|observer| held.contains(&observer));
+            if observer_here && record.observer_until < now + half {
+                let done = self
+                    .change(&record.id, |record| {
+                        record.observer_until = until;
+                        Ok(())
+                    })
+                    .await;
+                renewed &= Self::renewal(Lease::Observer, done.map(|_| ()));
+            }
         }
         renewed
     }
@@ -174,6 +189,17 @@ impl Counsel {
             if matches!(record.case.state, State::Connected { .. }) && record.counselor_until < now
             {
                 self.lose_case(&record.id, now, None).await;
+            }
+            if record.observer.is_some() && record.observer_until < now {
+                // The observer's node died: nobody observes now (the person is told).
+                let _ = self
+                    .change(&record.id, |record| {
+                        if record.observer_until < now {
+                            record.observer = None;
+                        }
+                        Ok(())
+                    })
+                    .await;
             }
         }
         Ok(())

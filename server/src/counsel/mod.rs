@@ -210,6 +210,10 @@ impl Counsel {
             let over = after
                 .final_state()
                 .filter(|_| before.final_state().is_none());
+            if over.is_some() {
+                // Its room goes: nobody observes an ended case, nobody is called for it.
+                after.leave_the_room();
+            }
             let awaiting = after.case.awaiting_outcome_from().is_some();
             let new = match over {
                 // The person left: nothing of them stays; the counselor records the outcome.
@@ -540,7 +544,12 @@ impl Counsel {
         let until = self.lease_end();
         let (before, after, ()) = self
             .change(id, |record| {
+                // Checked again in the swap: a transfer to another desk may have come first.
+                if !self.serves(handle, record) {
+                    return Err(Refusal::Forbidden);
+                }
                 record.case.claim(handle, now).map_err(refused)?;
+                record.claimed = true;
                 record.private_room = Some(room.to_owned());
                 record.counselor_until = until;
                 record.transferred_by = None;
@@ -549,11 +558,11 @@ impl Counsel {
             .await?;
         self.watch().follow_case(token, id);
         tracing::debug!("a counselor took a case");
-        if let State::Queued { since, handed_over } = before.case.state {
+        if let State::Queued { since, .. } = before.case.state {
             let waited = now.saturating_sub(since) / 1000;
-            // A case handed over and taken again is the same case: counted (and its wait)
-            // once, when it was first claimed.
-            if !handed_over {
+            // A case handed over (or transferred after a claim) and taken again is the same
+            // case: counted (and its wait) once, when it was first claimed.
+            if !before.claimed {
                 self.figures.claimed(waited).await;
             }
             if let Err(err) = self.store.note_wait(waited).await {
@@ -720,11 +729,7 @@ impl Counsel {
             {
                 // A supervisor back: still observing (the room came back with the resume).
                 self.watch().follow_observed(token, &record.id, room);
-                let mut case = self.case_frame(&record);
-                if let ibasho_protocol::ServerMsg::Case { observing, .. } = &mut case {
-                    *observing = true;
-                }
-                conn.send(&case);
+                conn.send(&self.observer_case_frame(&record));
                 conn.send(&self.observer_frame(&record));
             }
             if record.counselor() == Some(handle) {

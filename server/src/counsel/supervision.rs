@@ -54,15 +54,14 @@ impl Counsel {
         let now = self.now();
         let (before, _, ()) = self
             .change(id, |record| {
+                if record.case.is_over() {
+                    return Err(Refusal::NoSuchEscalation);
+                }
                 let waiting_from_them = matches!(record.case.state, State::Queued { .. })
                     && record.transferred_by.as_deref() == Some(handle);
                 let theirs = record.counselor() == Some(handle) || waiting_from_them;
                 if !supervisor && !theirs {
-                    return Err(if record.case.is_over() {
-                        Refusal::NoSuchEscalation
-                    } else {
-                        Refusal::Forbidden
-                    });
+                    return Err(Refusal::Forbidden);
                 }
                 record.case.transfer(now).map_err(refused)?;
                 record.desk = target.id.clone();
@@ -95,6 +94,7 @@ impl Counsel {
         id: &str,
         conn: &Outbox,
     ) -> Result<(), Refusal> {
+        let until = self.lease_end();
         let (_, record, ()) = self
             .change(id, |record| {
                 if record.case.is_over() {
@@ -111,7 +111,7 @@ impl Counsel {
                     Some(other) if other != handle => Err(Refusal::CaseNotNow),
                     _ => {
                         record.observer = Some(handle.to_owned());
-                        record.help_asked = None;
+                        record.observer_until = until;
                         Ok(())
                     }
                 }
@@ -134,12 +134,7 @@ impl Counsel {
             return Err(refusal);
         }
         self.watch().follow_observed(token, id, &room);
-        // What its counselor knows of it (the supervisor is there to support them).
-        let mut case = self.case_frame(&record);
-        if let ServerMsg::Case { observing, .. } = &mut case {
-            *observing = true;
-        }
-        conn.send(&case);
+        conn.send(&self.observer_case_frame(&record));
         conn.send(&self.observer_frame(&record));
         self.audit_desk(StaffRole::Supervisor.as_str(), "observe", &record.desk)
             .await;
@@ -245,6 +240,20 @@ impl Counsel {
         .await;
         self.wake.notify_one();
         Ok(())
+    }
+
+    /// The `case` frame for the supervisor observing it: what its counselor knows of it (they
+    /// are there to support them) but a transfer's note, which is the receiving desk's alone.
+    pub(super) fn observer_case_frame(&self, record: &crate::store::Escalation) -> ServerMsg {
+        let mut case = self.case_frame(record);
+        if let ServerMsg::Case {
+            observing, note, ..
+        } = &mut case
+        {
+            *observing = true;
+            *note = None;
+        }
+        case
     }
 
     /// What the case's staff and the person are told of its observer now.

@@ -104,6 +104,7 @@ impl Watch {
         staff.last_queue = None;
         staff.last_overview = None;
         staff.told_urgent.clear();
+        staff.told_calls.clear();
     }
 
     pub(super) fn follow_case(&mut self, token: &SessionToken, id: &str) {
@@ -141,6 +142,7 @@ impl Watch {
             staff.last_overview = None;
             staff.observed.clear();
             staff.told_urgent.clear();
+            staff.told_calls.clear();
             staff.cases.values_mut().for_each(Last::forget);
             staff.escalated.values_mut().for_each(Last::forget);
         }

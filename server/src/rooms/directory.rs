@@ -154,7 +154,31 @@ impl Directory {
         {
             return Ok(Some(room));
         }
+        // …and the supervisor the case names as its observer (back after a dropped
+        // connection: the person knows they are there).
+        if let Some(case) = case
+            && self.observes(token, case).await?
+        {
+            return Ok(Some(room));
+        }
         Ok(None)
+    }
+
+    /// Whether the staff session `token` (held here) is the observer case `case` names.
+    async fn observes(&self, token: &SessionToken, case: &str) -> Result<bool, Refusal> {
+        let staff = self
+            .hub
+            .local_sessions()
+            .into_iter()
+            .find(|(local, _)| local == token)
+            .and_then(|(_, staff)| staff);
+        let Some(handle) = staff else {
+            return Ok(false);
+        };
+        let record = crate::store::escalations::read_one(&*self.store, case).await?;
+        Ok(record.is_some_and(|(_, record)| {
+            record.observer.as_deref() == Some(handle.as_str()) && !record.case.is_over()
+        }))
     }
 
     /// Keeps a private room's record on this node, and has the hub deliver in it.

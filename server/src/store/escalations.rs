@@ -73,9 +73,20 @@ pub struct Escalation {
     /// Supervisors the person asked to leave: they may not observe this case again.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub declined_observers: Vec<String>,
-    /// When its counselor asked for a supervisor (ms), until one comes to observe.
+    /// When its counselor asked for a supervisor (ms), while its 1:1 room lasts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help_asked: Option<u64>,
+    /// The observer's connection is alive until then (ms), renewed by their node; past it,
+    /// nobody observes (the person is told).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub observer_until: u64,
+    /// A counselor took it once (its first claim counts in the figures, never another).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub claimed: bool,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 impl Escalation {
@@ -108,6 +119,8 @@ impl Escalation {
             observer: None,
             declined_observers: Vec::new(),
             help_asked: None,
+            observer_until: 0,
+            claimed: false,
         }
     }
 

@@ -112,6 +112,18 @@ async fn on_duty(server: &Running, name: &str) -> (Client, Value) {
     (client, desks)
 }
 
+/// Like [`on_duty`], with the session's token instead of the desks.
+async fn signed_in(server: &Running, name: &str) -> (Client, String) {
+    let mut client = Client::connect(server.addr()).await.unwrap();
+    let welcome = client
+        .hello_with(staff_hello(name, STAFF_PASSWORD))
+        .await
+        .unwrap();
+    client.send(json!({"type":"duty","on":true})).await.unwrap();
+    kept(&mut client, "desks").await;
+    (client, welcome["session"].as_str().unwrap().to_owned())
+}
+
 /// The first frame of type `kind` (others are kept for later).
 async fn kept(client: &mut Client, kind: &str) -> Value {
     client.recv_kept(kind, |_| true).await.unwrap()
@@ -212,6 +224,22 @@ async fn requests_reach_the_desk_their_answers_fit_and_each_desk_has_its_own_que
     let items = yamada.queue_of(1).await.unwrap();
     assert_eq!(items[0]["escalation_id"], general["escalation_id"]);
     assert_eq!(items[0]["desk"], "general");
+    // A supervisor passes a waiting request to another desk: at the head of that desk's
+    // line, still waiting since it asked, counted once when claimed.
+    let (mut sato, _) = on_duty(&server, "さとう").await;
+    sato.send(json!({"type":"transfer","escalation_id":chosen["escalation_id"],"desk":"general"}))
+        .await
+        .unwrap();
+    let items = yamada.queue_of(2).await.unwrap();
+    assert_eq!(items[0]["escalation_id"], chosen["escalation_id"]);
+    assert_eq!(items[0]["transferred"], true);
+    yamada
+        .send(json!({"type":"claim","escalation_id":chosen["escalation_id"]}))
+        .await
+        .unwrap();
+    kept(&mut yamada, "case").await;
+    let counts = crate::support::figures_now(&server).await;
+    assert_eq!(counts.get("cases||"), Some(&1));
     // A counselor takes only their desks' requests.
     refused(
         &mut yamada,
@@ -366,6 +394,9 @@ async fn a_transfer_keeps_what_was_shared_and_its_note_reaches_the_receiving_des
     assert_eq!(case["note"], NOTE);
     assert_eq!(case["desk"], "youth");
     midori.escalation_in("connected").await.unwrap();
+    // Claimed twice, one case.
+    let counts = crate::support::figures_now(&server).await;
+    assert_eq!(counts.get("cases||"), Some(&1));
 
     // Nobody but the receiving desk's counselor ever saw the note: not the general desk's
     // counselors, not the person, not the facilitator.
@@ -618,7 +649,7 @@ async fn supervision_refuses_whoever_may_not_and_the_connection_stays() {
     let server = ward().await;
     let (mut yamada, _) = on_duty(&server, "やまだ").await;
     let (mut tanaka, _) = on_duty(&server, "たなか").await;
-    let (mut sato, _) = on_duty(&server, "さとう").await;
+    let (mut sato, sato_token) = signed_in(&server, "さとう").await;
     let (mut midori, waiting) = asks(&server, "みどり", json!({}), "waiting").await;
     let id = waiting["escalation_id"].as_str().unwrap().to_owned();
     yamada.queue_of(1).await.unwrap();
@@ -714,4 +745,19 @@ async fn supervision_refuses_whoever_may_not_and_the_connection_stays() {
             .unwrap()["escalation_id"],
         id.as_str()
     );
+    let room = kept(&mut sato, "joined").await["room"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    // The observer's connection drops and comes back: still in the room, still observing.
+    sato.drop_connection();
+    let (mut back, welcome) = crate::support::resume(&server, &sato_token).await;
+    assert_eq!(welcome["resumed"], true);
+    assert_eq!(welcome["rooms"], json!([room]));
+    assert_eq!(kept(&mut back, "case").await["observing"], true);
+    midori.say(&room, "もどってきた？", "p9").await.unwrap();
+    back.recv_kept("message", |frame| frame["client_id"] == "p9")
+        .await
+        .unwrap();
 }

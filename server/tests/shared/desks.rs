@@ -195,3 +195,56 @@ async fn supervision_and_transfer_work_across_nodes_and_the_person_never_hears_a
         }
     }
 }
+
+#[tokio::test]
+async fn an_observer_whose_node_dies_is_gone_for_the_person_and_another_may_observe() {
+    let redis = RedisServer::start().unwrap();
+    let (catalogue, staff) = (catalogue_file(), staff_file());
+    let lease = ["--case-lease-seconds", "3"];
+    let a = staffed_node(&redis, &catalogue, &staff, "ibasho-desks:", &lease, &[]).await;
+    let mut b = staffed_node(&redis, &catalogue, &staff, "ibasho-desks:", &lease, &[]).await;
+    let mut yamada = on_duty(a.addr(), "やまだ").await;
+    let mut sato = on_duty(b.addr(), "さとう").await;
+    let (mut person, _) = Client::greeted(a.addr(), Some("ゆき")).await.unwrap();
+    person.send(json!({"type":"ask_counselor"})).await.unwrap();
+    let id = person.escalation_in("waiting").await.unwrap()["escalation_id"].clone();
+    yamada.queue_of(1).await.unwrap();
+    yamada
+        .send(json!({"type":"claim","escalation_id":id}))
+        .await
+        .unwrap();
+    person.escalation_in("connected").await.unwrap();
+    sato.send(json!({"type":"observe","escalation_id":id}))
+        .await
+        .unwrap();
+    assert_eq!(kept(&mut person, "observer").await["present"], true);
+
+    // Node B dies with the observer on it: past its lease, nobody observes, and the
+    // person is told.
+    b.kill().await.unwrap();
+    let gone = person
+        .recv_kept("observer", |frame| frame["present"] == false)
+        .await
+        .unwrap();
+    assert_eq!(gone["escalation_id"], id);
+    assert_eq!(
+        yamada
+            .recv_kept("observer", |frame| frame["present"] == false)
+            .await
+            .unwrap()["escalation_id"],
+        id
+    );
+    // The supervisor, back on another node, may observe again (they were not declined).
+    let mut again = on_duty(a.addr(), "さとう").await;
+    again
+        .send(json!({"type":"observe","escalation_id":id}))
+        .await
+        .unwrap();
+    assert_eq!(
+        person
+            .recv_kept("observer", |frame| frame["present"] == true)
+            .await
+            .unwrap()["escalation_id"],
+        id
+    );
+}
