@@ -12,6 +12,8 @@ use fantoccini::Locator;
 use ibasho_tests::ServerProcess;
 use ibasho_tests::browser::{Browser, Chromedriver, Setup, free_port};
 
+#[path = "browser/desks.rs"]
+mod desks;
 #[path = "browser/figures.rs"]
 mod figures;
 #[path = "browser/people.rs"]

@@ -7,9 +7,9 @@
 //!
 //! Areas: the session (the socket's own: `welcome`, notices, refusals), the room
 //! ([`crate::conversations`]), the person's counsel ([`crate::counsel`]), the counselor's
-//! console ([`crate::console`]), the facilitator's desk ([`crate::desk`]) and safety
-//! ([`crate::safety`]) and the voice ([`crate::voice`]). The admin area reads HTTP, not
-//! frames.
+//! console ([`crate::console`]), the supervisor's ([`crate::supervision`]), the
+//! facilitator's desk ([`crate::desk`]) and safety ([`crate::safety`]) and the voice
+//! ([`crate::voice`]). The admin area reads HTTP, not frames.
 
 use ibasho_protocol::{ServerMsg, is_private_room};
 
@@ -18,6 +18,7 @@ use crate::conversations::{Conversations, RoomTold};
 use crate::counsel::{Counsel, CounselTold};
 use crate::desk::Desk;
 use crate::safety::{Safety, SafetyTold};
+use crate::supervision::{Supervision, SupervisionTold};
 use crate::voice::{Voice, VoiceTold};
 
 /// An area of the app.
@@ -27,22 +28,37 @@ pub enum Area {
     Room,
     Counsel,
     Console,
+    Supervision,
     Desk,
     Safety,
     Voice,
 }
 
-/// The area a frame belongs to. `counselor`: this tab is a counselor's (whose `escalation`
-/// frames and 1:1 rooms are their cases, never a request of their own).
-pub fn route(frame: &ServerMsg, counselor: bool) -> Area {
-    let counsel = if counselor {
-        Area::Console
-    } else {
-        Area::Counsel
+/// Whose side of a case this tab is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Seat {
+    /// A person (or staff with no case: a facilitator, an administrator).
+    Person,
+    Counselor,
+    Supervisor,
+}
+
+/// The area a frame belongs to. A counselor's `escalation` frames and 1:1 rooms are their
+/// cases (never a request of their own); a supervisor's, the cases they observe.
+pub fn route(frame: &ServerMsg, seat: Seat) -> Area {
+    let (case, staff) = match seat {
+        Seat::Person => (Area::Counsel, Area::Console),
+        Seat::Counselor => (Area::Console, Area::Console),
+        Seat::Supervisor => (Area::Supervision, Area::Supervision),
     };
     match frame {
         ServerMsg::Welcome { .. } | ServerMsg::Notice { .. } | ServerMsg::Error(_) => Area::Session,
-        ServerMsg::Closed { room } if is_private_room(room) => counsel,
+        ServerMsg::Closed { room } if is_private_room(room) => case,
+        // The server itself puts an observer in a case's room: the supervision learns its
+        // room from this, and hands the history on to the room area.
+        ServerMsg::Joined { room, .. } if is_private_room(room) && seat == Seat::Supervisor => {
+            Area::Supervision
+        }
         // Help after a `voice` comment: no room's, the voice card's.
         ServerMsg::Support { room, .. } if room.is_empty() => Area::Voice,
         ServerMsg::Joined { .. }
@@ -56,10 +72,16 @@ pub fn route(frame: &ServerMsg, counselor: bool) -> Area {
         | ServerMsg::Deleted { .. }
         | ServerMsg::Sanction { .. }
         | ServerMsg::Support { .. } => Area::Room,
-        ServerMsg::ConsentRequest { .. } | ServerMsg::Escalation { .. } => counsel,
-        ServerMsg::Urgent { .. } | ServerMsg::Queue { .. } | ServerMsg::Case { .. } => {
-            Area::Console
-        }
+        ServerMsg::ConsentRequest { .. }
+        | ServerMsg::Escalation { .. }
+        | ServerMsg::Observer { .. } => case,
+        ServerMsg::Urgent { .. }
+        | ServerMsg::Queue { .. }
+        | ServerMsg::Case { .. }
+        | ServerMsg::Desks { .. }
+        | ServerMsg::Whisper { .. }
+        | ServerMsg::TransferWaiting { .. } => staff,
+        ServerMsg::Overview { .. } | ServerMsg::SupervisorCall { .. } => Area::Supervision,
         ServerMsg::Alert { .. }
         | ServerMsg::AlertDismissed { .. }
         | ServerMsg::Muted { .. }
@@ -76,6 +98,7 @@ pub trait States {
     fn conversations<T>(&self, change: impl FnOnce(&mut Conversations) -> T) -> T;
     fn counsel<T>(&self, change: impl FnOnce(&mut Counsel) -> T) -> T;
     fn console<T>(&self, change: impl FnOnce(&mut Console) -> T) -> T;
+    fn supervision<T>(&self, change: impl FnOnce(&mut Supervision) -> T) -> T;
     fn desk<T>(&self, change: impl FnOnce(&mut Desk) -> T) -> T;
     fn voice<T>(&self, change: impl FnOnce(&mut Voice) -> T) -> T;
 }
@@ -88,6 +111,7 @@ pub enum Told {
     Room(RoomTold),
     Counsel(CounselTold),
     Console(ConsoleTold),
+    Supervision(SupervisionTold),
     Desk,
     Safety(SafetyTold),
     Voice(VoiceTold),
@@ -98,20 +122,23 @@ pub enum Told {
 pub struct Tab<'a> {
     /// The session's handle, once welcomed.
     pub me: Option<&'a str>,
-    /// This tab is a counselor's.
-    pub counselor: bool,
+    /// Whose side of a case this tab is on.
+    pub seat: Seat,
     /// Now, in ms since the epoch (waiting times).
     pub now_ms: f64,
 }
 
 /// Hands a frame to its area's reducer, changing that area's state only.
 pub fn dispatch(states: &impl States, frame: ServerMsg, tab: Tab<'_>) -> Told {
-    match route(&frame, tab.counselor) {
+    match route(&frame, tab.seat) {
         Area::Session => Told::Session(frame),
         Area::Room => Told::Room(states.conversations(|all| all.on_frame(frame, tab.me))),
         Area::Counsel => Told::Counsel(states.counsel(|counsel| counsel.on_frame(frame))),
         Area::Console => {
             Told::Console(states.console(|console| console.on_frame(frame, tab.now_ms)))
+        }
+        Area::Supervision => {
+            Told::Supervision(states.supervision(|s| s.on_frame(frame, tab.now_ms)))
         }
         Area::Desk => {
             states.desk(|desk| desk.on_frame(frame));
@@ -136,6 +163,7 @@ mod tests {
         conversations: RefCell<Conversations>,
         counsel: RefCell<Counsel>,
         console: RefCell<Console>,
+        supervision: RefCell<Supervision>,
         desk: RefCell<Desk>,
         voice: RefCell<Voice>,
         changed: RefCell<Vec<Area>>,
@@ -153,6 +181,10 @@ mod tests {
         fn console<T>(&self, change: impl FnOnce(&mut Console) -> T) -> T {
             self.changed.borrow_mut().push(Area::Console);
             change(&mut self.console.borrow_mut())
+        }
+        fn supervision<T>(&self, change: impl FnOnce(&mut Supervision) -> T) -> T {
+            self.changed.borrow_mut().push(Area::Supervision);
+            change(&mut self.supervision.borrow_mut())
         }
         fn desk<T>(&self, change: impl FnOnce(&mut Desk) -> T) -> T {
             self.changed.borrow_mut().push(Area::Desk);
@@ -179,7 +211,7 @@ mod tests {
 
     const PERSON: Tab<'static> = Tab {
         me: Some("そら"),
-        counselor: false,
+        seat: Seat::Person,
         now_ms: 0.0,
     };
 
@@ -220,17 +252,43 @@ mod tests {
     #[test]
     fn a_counselors_escalations_and_rooms_are_the_console_a_persons_their_counsel() {
         let escalation = ServerMsg::escalation("e1", EscalationState::Ended);
-        assert_eq!(route(&escalation, false), Area::Counsel);
-        assert_eq!(route(&escalation, true), Area::Console);
+        assert_eq!(route(&escalation, Seat::Person), Area::Counsel);
+        assert_eq!(route(&escalation, Seat::Counselor), Area::Console);
+        assert_eq!(route(&escalation, Seat::Supervisor), Area::Supervision);
+        let private = format!("{}1", ibasho_protocol::PRIVATE_ROOM_PREFIX);
         let case_room = ServerMsg::Closed {
-            room: format!("{}1", ibasho_protocol::PRIVATE_ROOM_PREFIX),
+            room: private.clone(),
         };
-        assert_eq!(route(&case_room, false), Area::Counsel);
-        assert_eq!(route(&case_room, true), Area::Console);
+        assert_eq!(route(&case_room, Seat::Person), Area::Counsel);
+        assert_eq!(route(&case_room, Seat::Counselor), Area::Console);
+        assert_eq!(route(&case_room, Seat::Supervisor), Area::Supervision);
         let lounge = ServerMsg::Closed {
             room: "lounge".into(),
         };
-        assert_eq!(route(&lounge, true), Area::Room);
+        assert_eq!(route(&lounge, Seat::Counselor), Area::Room);
+        // An observer is put in a case's room by the server: its supervision learns the room.
+        let joined = |room: &str| ServerMsg::Joined {
+            room: room.into(),
+            history: vec![],
+            present: 3,
+            position: ibasho_protocol::Position {
+                epoch: "e".into(),
+                offset: 0,
+            },
+            recovered: false,
+        };
+        assert_eq!(
+            route(&joined(&private), Seat::Supervisor),
+            Area::Supervision
+        );
+        assert_eq!(route(&joined(&private), Seat::Counselor), Area::Room);
+        assert_eq!(route(&joined("lounge"), Seat::Supervisor), Area::Room);
+        let observer = ServerMsg::Observer {
+            escalation_id: "e1".into(),
+            present: true,
+        };
+        assert_eq!(route(&observer, Seat::Person), Area::Counsel);
+        assert_eq!(route(&observer, Seat::Counselor), Area::Console);
         // The session's own frames are the socket's, and change no area's state.
         let cells = Cells::default();
         let notice = ServerMsg::Notice {

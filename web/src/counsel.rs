@@ -1,12 +1,16 @@
 //! The person's side of talking with a counselor, as the client keeps it: their request
-//! (the waiting card), a facilitator's suggestion waiting for their answer (the consent
-//! dialog, each message removable), and where they came from. A pure reducer over the
-//! frames of this area (`consent_request`, their `escalation`, their 1:1 room `closed`);
-//! the counselor's side is `console`, a facilitator's statuses the `desk`.
+//! (the waiting card, with the desk it is with), the two optional routing questions they
+//! may answer when asking, a facilitator's suggestion waiting for their answer (the consent
+//! dialog, each message removable), a supervisor present in their 1:1 room, and where they
+//! came from. A pure reducer over the frames of this area (`consent_request`, their
+//! `escalation` and `observer`, their 1:1 room `closed`); the counselor's side is
+//! `console`, the supervisor's `supervision`, a facilitator's statuses the `desk`.
 
 use crate::small::Set;
 
-use ibasho_protocol::{EscalationSource, EscalationState, ExcerptItem, HelpLine, ServerMsg};
+use ibasho_protocol::{
+    About, AgeBand, EscalationSource, EscalationState, ExcerptItem, HelpLine, Lang, ServerMsg,
+};
 
 /// The person's request, as the last `escalation` frame told it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,9 +25,26 @@ pub struct Request {
     /// Connected: the private room.
     pub room: Option<String>,
     pub handed_over: bool,
+    /// The desk it is with, as the operator named it (none for a service without desks).
+    pub desk_name: Option<String>,
+    pub desk_name_en: Option<String>,
+    /// A counselor passed it to this desk: what the person shared went along.
+    pub transferred: bool,
+    /// A supervisor is in the 1:1 room (the person may ask them to leave).
+    pub observer: bool,
 }
 
 impl Request {
+    /// The desk's name in `lang` (English where there is one and the page is English).
+    pub fn desk(&self, lang: Lang) -> Option<&str> {
+        let name = self.desk_name.as_deref()?;
+        Some(crate::i18n::localized(
+            lang,
+            name,
+            self.desk_name_en.as_deref(),
+        ))
+    }
+
     /// Whether it is still open (the card offers to cancel).
     pub fn is_open(&self) -> bool {
         matches!(
@@ -60,9 +81,19 @@ impl ConsentAsk {
     }
 }
 
+/// The person's answers to the two optional questions asked with a request (who it is
+/// about, their age band): `None` is 「答えない」, and is never sent.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Answers {
+    pub about: Option<About>,
+    pub age: Option<AgeBand>,
+}
+
 /// What this tab knows of the person's own request.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Counsel {
+    /// The answers chosen in the asking dialog (sent with the request, then forgotten).
+    pub answers: Answers,
     /// The person's own request.
     pub request: Option<Request>,
     /// A suggestion waiting for the person's answer.
@@ -87,6 +118,8 @@ pub enum CounselTold {
     },
     /// The 1:1 room is over (closed on the server).
     CloseRoom(String),
+    /// A supervisor came into the 1:1 room (`true`), or left it.
+    Observer(bool),
 }
 
 impl Counsel {
@@ -118,6 +151,9 @@ impl Counsel {
                 lines,
                 room,
                 handed_over,
+                desk_name,
+                desk_name_en,
+                transferred,
                 ..
             } => {
                 if self
@@ -131,6 +167,10 @@ impl Counsel {
                 let open = (state == EscalationState::Connected)
                     .then(|| room.clone())
                     .flatten();
+                // An observer belongs to the 1:1 room: a request that left it has none.
+                let observer = self.request.as_ref().is_some_and(|r| {
+                    r.observer && r.id == escalation_id && r.room == room && open.is_some()
+                });
                 self.request = Some(Request {
                     id: escalation_id,
                     state,
@@ -141,6 +181,10 @@ impl Counsel {
                     lines: lines.unwrap_or_default(),
                     room,
                     handed_over,
+                    desk_name,
+                    desk_name_en,
+                    transferred,
+                    observer,
                 });
                 CounselTold::Request {
                     state,
@@ -148,6 +192,16 @@ impl Counsel {
                     open,
                 }
             }
+            ServerMsg::Observer {
+                escalation_id,
+                present,
+            } => match self.request.as_mut() {
+                Some(request) if request.id == escalation_id && request.observer != present => {
+                    request.observer = present;
+                    CounselTold::Observer(present)
+                }
+                _ => CounselTold::None,
+            },
             ServerMsg::Closed { room } => CounselTold::CloseRoom(room),
             _ => CounselTold::None,
         }
@@ -251,6 +305,57 @@ pub(crate) mod tests {
         assert_eq!(ask.shared(), ["1", "2"]);
         counsel.on_frame(escalation(EscalationState::Waiting, None));
         assert!(counsel.consent.is_none(), "answered");
+    }
+
+    #[test]
+    fn a_transfer_names_the_new_desk_and_a_supervisor_in_the_room_is_told_once() {
+        let mut counsel = Counsel::default();
+        counsel.on_frame(escalation(EscalationState::Connected, Some("p-1")));
+        let observer = |present| ServerMsg::Observer {
+            escalation_id: "e1".into(),
+            present,
+        };
+        assert_eq!(
+            counsel.on_frame(observer(true)),
+            CounselTold::Observer(true)
+        );
+        assert_eq!(counsel.on_frame(observer(true)), CounselTold::None, "once");
+        // Still in the room (a retold frame): the observer stays.
+        counsel.on_frame(escalation(EscalationState::Connected, Some("p-1")));
+        assert!(counsel.request.as_ref().unwrap().observer);
+        // Passed to another desk: the room is over, so is its observer.
+        let mut moved = escalation(EscalationState::Waiting, None);
+        if let ServerMsg::Escalation {
+            desk_name,
+            desk_name_en,
+            transferred,
+            ..
+        } = &mut moved
+        {
+            *desk_name = Some("若者の相談".into());
+            *desk_name_en = Some("Youth desk".into());
+            *transferred = true;
+        }
+        assert_eq!(
+            counsel.on_frame(moved),
+            CounselTold::Request {
+                state: EscalationState::Waiting,
+                open: None,
+                close: Some("p-1".into())
+            }
+        );
+        let request = counsel.request.as_ref().unwrap();
+        assert!(request.transferred && !request.observer);
+        assert_eq!(request.desk(Lang::JA), Some("若者の相談"));
+        assert_eq!(
+            request.desk(Lang::from_code("en").unwrap()),
+            Some("Youth desk")
+        );
+        assert_eq!(
+            counsel.on_frame(observer(false)),
+            CounselTold::None,
+            "nothing to take back"
+        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The page's words: the shared translation files (`i18n/locales/<code>.ftl`, the ones the
-//! server formats its own words from), read with Fluent's `fluent-bundle`. In the browser a
+//! server formats its own words from), read with [`crate::fluent`] (the part of Fluent the
+//! files are written in; a test holds it to `fluent-bundle`'s words). In the browser a
 //! language's file is fetched from the server (`/i18n/<code>.ftl`) when it is first needed —
 //! the bundle carries no sentences; natively (tests) it is read from the files built into
 //! `ibasho-i18n`.
@@ -11,11 +12,12 @@
 
 use std::cell::{Cell, RefCell};
 
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
-use ibasho_i18n::{LANGUAGES, Lang, Ruby};
+use ibasho_i18n::{Base, LANGUAGES, Lang, Ruby};
 use ibasho_protocol::{ErrorCode, ErrorFrame, Limits};
 
-type Bundle = FluentBundle<FluentResource>;
+use crate::fluent::{self, Messages};
+
+type Bundle = Messages;
 
 thread_local! {
     /// One bundle per language, once loaded (kept for the life of the page).
@@ -90,14 +92,18 @@ pub fn ruby_shown(lang: Lang) -> bool {
 /// Makes `text` (a translation file) the words of `lang`. Messages the file gets wrong are
 /// left out (the check in `ibasho-i18n` keeps that from happening).
 pub fn load(lang: Lang, text: String) {
-    let resource = FluentResource::try_new(text).unwrap_or_else(|(resource, _)| resource);
-    let mut bundle = Bundle::new(vec![lang.code().parse().unwrap_or_default()]);
-    // No invisible isolation marks around what is filled in: the page is one direction.
-    bundle.set_use_isolating(false);
-    let _ = bundle.add_resource(resource);
     // Kept for the page's life: a language is loaded once, and there are few.
-    let bundle: &'static Bundle = Box::leak(Box::new(bundle));
+    let bundle: &'static Bundle = Box::leak(Box::new(fluent::parse(&text)));
     BUNDLES.with_borrow_mut(|all| all[lang.index()] = Some(bundle));
+}
+
+/// A whole number's plural category in `lang` (CLDR's rules for the languages the app has:
+/// English "one" for 1; Japanese has no plural forms).
+fn plural(lang: Lang) -> fn(i64) -> &'static str {
+    match lang.base() {
+        Base::English => |n| if n == 1 { "one" } else { "other" },
+        Base::Japanese => |_| "other",
+    }
 }
 
 /// Whether the words of `lang` are here.
@@ -127,17 +133,11 @@ fn native_source(_: Lang) -> String {
     String::new()
 }
 
-/// Fluent's value for an argument: a whole number (written as one, without a sign or
-/// leading zeros) is a number — for plural rules —, anything else is text. A person's text
-/// (a handle, a note) never becomes furigana: its bars are written as ASCII ones.
-fn value(text: &str) -> FluentValue<'static> {
-    match text.parse::<i64>() {
-        // (A number Fluent keeps exactly: a long run of digits — a name, say — stays text.)
-        Ok(number) if number.to_string() == text && number.abs() < 1 << 40 => {
-            FluentValue::from(number)
-        }
-        _ => FluentValue::from(text.replace('｜', "|")),
-    }
+/// An argument as it is filled in: a person's text (a handle, a note) never becomes
+/// furigana — its bars are written as ASCII ones. (Whether it is a number, for plural rules,
+/// is [`fluent`]'s to see: a whole number written as one.)
+fn value(text: &str) -> String {
+    text.replace('｜', "|")
 }
 
 /// The message `key` in `lang` with `args`, furigana markup kept; the key itself if the
@@ -146,22 +146,25 @@ pub fn marked(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
     let Some(bundle) = bundle(lang) else {
         return String::new();
     };
-    let Some(pattern) = bundle.get_message(key).and_then(|message| message.value()) else {
+    let Some(pattern) = bundle.get(key) else {
         return key.to_owned();
     };
-    let mut fluent_args = FluentArgs::with_capacity(args.len());
-    NUMBERS.with_borrow(|numbers| {
-        for (name, text) in numbers {
-            fluent_args.set(*name, value(text));
-        }
-    });
-    for (name, text) in args {
-        fluent_args.set(*name, value(text));
-    }
-    let mut errors = Vec::new();
-    bundle
-        .format_pattern(pattern, Some(&fluent_args), &mut errors)
-        .into_owned()
+    let arg = |name: &str| {
+        args.iter()
+            .find(|(have, _)| *have == name)
+            .map(|(_, text)| value(text))
+            .or_else(|| {
+                NUMBERS.with_borrow(|numbers| {
+                    numbers
+                        .iter()
+                        .find(|(have, _)| *have == name)
+                        .map(|(_, text)| text.clone())
+                })
+            })
+    };
+    let mut out = String::new();
+    fluent::format(pattern, &arg, plural(lang), &mut out);
+    out
 }
 
 /// A text the catalogue gives in Japanese and perhaps English, in `lang`'s: English where
@@ -181,7 +184,7 @@ pub fn m(lang: Lang, key: &str) -> String {
 /// Whether `lang` has the message `key` (for keys made from codes the server sends, which
 /// may be newer than this page).
 pub fn has(lang: Lang, key: &str) -> bool {
-    bundle(lang).is_some_and(|bundle| bundle.has_message(key))
+    bundle(lang).is_some_and(|bundle| bundle.contains_key(key))
 }
 
 /// The sentence for `key` in `lang`, as plain text.

@@ -7,12 +7,13 @@
 //! - [`areas`] — which area a server frame belongs to (one exhaustive match), and the
 //!   dispatch that changes that area's state alone.
 //! - The areas' states, each with its reducer: [`conversations`] (the rooms the person is
-//!   in), [`counsel`] (the person's request, the consent dialog), [`console`] (the
-//!   counselor's duty, queue and cases), [`desk`] (the facilitator's alerts, reports, who is
+//!   in), [`counsel`] (the person's request, the routing questions, the consent dialog),
+//!   [`console`] (the counselor's duty, queue, desks and cases), [`supervision`] (the
+//!   supervisor's overview, calls and the cases they observe), [`desk`] (the facilitator's alerts, reports, who is
 //!   muted, their escalations), [`safety`] (who is hidden here; reports told), [`voice`]
 //!   (the one optional question after a sitting or a case, asked once).
-//! - [`i18n`] — the page's words: the shared translation files (`ibasho-i18n`) in Fluent
-//!   bundles, with the numbers the server owns.
+//! - [`i18n`] — the page's words: the shared translation files (`ibasho-i18n`), read by
+//!   [`fluent`] (the part of Fluent they use), with the numbers the server owns.
 //! - [`conversation`] — one room as the client sees it: messages, reactions, presence, and
 //!   what the person wrote that is not confirmed yet.
 //! - [`countdown`] — "in how long" a room opens, and when that is in the person's day.
@@ -30,12 +31,14 @@ pub mod conversations;
 pub mod counsel;
 pub mod countdown;
 pub mod desk;
+pub mod fluent;
 pub mod follow;
 pub mod i18n;
 pub mod keys;
 pub mod link;
 pub mod safety;
 pub mod small;
+pub mod supervision;
 pub mod voice;
 
 #[cfg(target_arch = "wasm32")]

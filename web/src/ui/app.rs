@@ -49,6 +49,7 @@ pub fn App() -> impl IntoView {
     super::staff::install(ctx);
     super::counsel::install(ctx);
     super::counselor::install(ctx);
+    super::supervisor::install(ctx);
     super::moderation::install(ctx);
     super::safety::install(ctx);
     super::voice::install(ctx);
@@ -73,6 +74,7 @@ pub fn App() -> impl IntoView {
         browser::set_root_attribute("data-theme", theme.as_str());
         browser::session_set(THEME_KEY, theme.as_str());
     });
+    let waiting = Memo::new(move |_| super::alerts::waiting(ctx));
     Effect::new(move |_| {
         let lang = ctx.lang.get();
         let neutral = ctx.neutral_title.get();
@@ -85,6 +87,11 @@ pub fn App() -> impl IntoView {
             (true, true) => t(lang, "neutral-title_new"),
             (false, false) => t(lang, "app-name"),
             (false, true) => tf(lang, "watch-tab_title", &[("title", &t(lang, "app-name"))]),
+        };
+        // Staff on duty see how many wait for them in the tab's title, in the background too.
+        let title = match waiting.get() {
+            0 => title,
+            n => format!("({n}) {title}"),
         };
         document().set_title(&title);
     });
@@ -172,6 +179,7 @@ pub fn App() -> impl IntoView {
                 Screen::Figures => view! { <super::figures::Figures page=super::figures::Page::Figures/> }.into_any(),
                 Screen::Voices => view! { <super::figures::Figures page=super::figures::Page::Voices/> }.into_any(),
                 Screen::Console => view! { <super::counselor::Console/> }.into_any(),
+                Screen::Supervision => view! { <super::supervisor::SupervisionPage/> }.into_any(),
             }}
         </main>
         <super::message_menu::MessageMenu/>

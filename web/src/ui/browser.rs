@@ -294,7 +294,7 @@ pub fn speak(text: &str) {
 /// A system notification, only if the person already allowed this site to show them (it is
 /// never asked for: a permission is something the browser would keep).
 pub fn notify_if_allowed(title: &str, body: &str) {
-    if !js_sys::Reflect::has(&window(), &JsValue::from_str("Notification")).unwrap_or(false) {
+    if !has_notifications() {
         return;
     }
     if web_sys::Notification::permission() != web_sys::NotificationPermission::Granted {
@@ -304,6 +304,29 @@ pub fn notify_if_allowed(title: &str, body: &str) {
     options.set_body(body);
     if let Ok(notification) = web_sys::Notification::new_with_options(title, &options) {
         NOTIFICATIONS.with(|shown| shown.borrow_mut().push(notification));
+    }
+}
+
+/// Whether this browser has system notifications.
+fn has_notifications() -> bool {
+    js_sys::Reflect::has(&window(), &JsValue::from_str("Notification")).unwrap_or(false)
+}
+
+/// Asks the browser to allow this site's notifications (only ever from a click: a staff
+/// member turning them on). True unless they cannot be had: the answer comes later, and
+/// each notification is shown only if it was yes.
+pub fn ask_notifications() -> bool {
+    if !has_notifications() {
+        return false;
+    }
+    match web_sys::Notification::permission() {
+        // Refused before: the browser asks no more.
+        web_sys::NotificationPermission::Denied => false,
+        web_sys::NotificationPermission::Granted => true,
+        _ => {
+            let _ = web_sys::Notification::request_permission();
+            true
+        }
     }
 }
 

@@ -72,7 +72,7 @@ fn words(lang: ibasho_protocol::Lang, ask: &Ask) -> (String, String, String) {
             key("ask-end_case-title"),
             tf(
                 "ask-end_case-body",
-                &[("outcome", &t(lang, super::counselor::outcome_key(*outcome)))],
+                &[("outcome", &t(lang, super::case_pane::outcome_key(*outcome)))],
             ),
             key("ask-end_case-do"),
         ),
@@ -116,8 +116,8 @@ fn run(ctx: Ctx, ask: Ask) {
                 outcome: None,
             });
         }
-        Ask::EndCase { id, outcome } => super::counselor::end_case(ctx, id, outcome),
-        Ask::HandOver { id } => super::counselor::hand_over(ctx, id),
+        Ask::EndCase { id, outcome } => super::case_pane::end_case(ctx, id, outcome),
+        Ask::HandOver { id } => super::case_pane::hand_over(ctx, id),
         Ask::DismissAlert {
             room,
             message_id,
@@ -159,6 +159,13 @@ pub fn ConfirmDialog() -> impl IntoView {
         ctx.asking.get().map(|ask| {
             let (title, body, action) = words(lang.get(), &ask);
             let danger = grave(&ask);
+            // Asking for a counselor: the two optional questions, in the same one step.
+            let questions = match &ask {
+                Ask::AskCounselor { room } => {
+                    Some(view! { <counsel::RoutingQuestions room=room.clone()/> })
+                }
+                _ => None,
+            };
             let confirm = move |_| {
                 if let Some(ask) = ctx.asking.get_untracked() {
                     ctx.asking.set(None);
@@ -175,6 +182,7 @@ pub fn ConfirmDialog() -> impl IntoView {
                         }>
                         <h2 id="confirm-title">{ruby_view(lang.get(), &title)}</h2>
                         <p id="confirm-body">{ruby_view(lang.get(), &body)}</p>
+                        {questions}
                         <div class="actions">
                             <button type="button" node_ref=do_button data-confirm="yes"
                                 class=if danger { "danger" } else { "primary" } on:click=confirm>

@@ -1,18 +1,22 @@
 //! The participant's side of talking with a counselor: 「相談員と話す」 (in the lobby, and in
-//! every room's menu; asked first), the waiting card (place, counselors taking requests, an
-//! estimate, "you can keep listening or write here", cancel; with nobody there, when one
-//! is next and a line or two of help), the consent dialog (exactly what would be shared,
-//! each message removable), the 1:1 room opening, and its end: back to the room the person
-//! came from, with a short parting card. State and reducer: `crate::counsel`.
+//! every room's menu; asked first, with two optional questions that help reach the right
+//! desk — 「答えない」 chosen until the person chooses otherwise), the waiting card (the desk,
+//! place, counselors taking requests, an estimate, "you can keep listening or write here",
+//! cancel; with nobody there, when one is next and a line or two of help; passed to another
+//! desk, that what they shared went along), the consent dialog (exactly what would be
+//! shared, each message removable), the 1:1 room opening, a supervisor in it (told at once,
+//! and asked to leave with one tap), and its end: back to the room the person came from,
+//! with a short parting card. State and reducer: `crate::counsel`.
 
-use ibasho_protocol::{ClientMsg, EscalationSource, EscalationState};
+use ibasho_protocol::{About, AgeBand, Audience, ClientMsg, EscalationSource, EscalationState};
 use leptos::prelude::*;
 
 use super::browser;
+use super::choices::{Choices, radios};
 use super::room_actions;
 use super::state::{Ask, Ctx, Screen, tr};
 use super::words::{tfv, tv};
-use crate::counsel::{Counsel, CounselTold};
+use crate::counsel::{Answers, Counsel, CounselTold, Request};
 use crate::i18n::t;
 
 /// The person's counsel area's part of the session: a request open (or on its way) keeps
@@ -29,6 +33,15 @@ pub fn told(ctx: Ctx, told: CounselTold) {
     match told {
         CounselTold::None => {}
         CounselTold::CloseRoom(room) => close_room(ctx, &room),
+        CounselTold::Observer(present) => {
+            let lang = ctx.lang.get_untracked();
+            if present {
+                ctx.announcement.set(t(lang, "counsel-observer"));
+            } else {
+                ctx.notice
+                    .set(Some(crate::i18n::m(lang, "counsel-observer_left")));
+            }
+        }
         CounselTold::Request { state, open, close } => {
             if let Some(room) = open {
                 open_room(ctx, room);
@@ -104,9 +117,15 @@ fn close_room(ctx: Ctx, room: &str) {
 pub fn ask(ctx: Ctx, room: Option<String>, from: EscalationSource) {
     ctx.counsel
         .update(|counsel| counsel.origin.clone_from(&room));
+    // 「答えない」 is not sent: the server then routes by what it knows (a family room's
+    // requests are about family).
+    let answers = ctx.counsel.with_untracked(|counsel| counsel.answers);
     let frame = ClientMsg::AskCounselor {
         room: room.clone(),
         from: (from == EscalationSource::Crisis).then_some(from),
+        about: answers.about,
+        age_band: answers.age,
+        desk: None,
     };
     if ctx.me.get_untracked().is_some() && ctx.wire.send(&frame) {
         return;
@@ -213,9 +232,11 @@ fn card_body(ctx: Ctx, lang: ibasho_protocol::Lang, request: crate::counsel::Req
             </div>
         }
     };
+    let desk = desk_lines(lang, &request);
     match request.state {
         EscalationState::Waiting => view! {
-            <h2 id="counsel-title">{tv(lang, "counsel-waiting-title")}</h2>
+            {(!request.transferred).then(|| view! { <h2 id="counsel-title">{tv(lang, "counsel-waiting-title")}</h2> })}
+            {desk}
             {request.handed_over.then(|| view! { <p>{tv(lang, "counsel-waiting-handed_over")}</p> })}
             <p data-counsel="position">{tfv(lang, "counsel-waiting-position", &[("n", &request.position.unwrap_or(1).to_string())])}</p>
             <p>{tfv(lang, "counsel-waiting-on_duty", &[("n", &request.on_duty.unwrap_or(0).to_string())])}</p>
@@ -226,7 +247,8 @@ fn card_body(ctx: Ctx, lang: ibasho_protocol::Lang, request: crate::counsel::Req
         }
         .into_any(),
         EscalationState::NoCounselor => view! {
-            <h2 id="counsel-title">{tv(lang, "counsel-no_counselor")}</h2>
+            {(!request.transferred).then(|| view! { <h2 id="counsel-title">{tv(lang, "counsel-no_counselor")}</h2> })}
+            {desk}
             {match request.next_on_duty {
                 Some(at) => view! {
                     <p data-counsel="next">{tfv(lang, "counsel-next_on_duty", &[("time", &browser::moment_words(at, lang))])}</p>
@@ -276,6 +298,133 @@ fn card_body(ctx: Ctx, lang: ibasho_protocol::Lang, request: crate::counsel::Req
             }
             .into_any()
         }
+    }
+}
+
+/// Which desk the request is with: its name (in English where it has one); passed there by a
+/// counselor, that they will be put through to it and need not say it all again. A service
+/// without desks names none.
+fn desk_lines(lang: ibasho_protocol::Lang, request: &Request) -> Option<AnyView> {
+    let desk = request.desk(lang).map(str::to_owned);
+    if !request.transferred {
+        return desk.map(|desk| {
+            view! { <p data-counsel="desk">{tfv(lang, "counsel-desk", &[("desk", &desk)])}</p> }
+                .into_any()
+        });
+    }
+    let title = match &desk {
+        Some(desk) => tfv(lang, "counsel-transferred", &[("desk", desk)]),
+        None => tv(lang, "counsel-transferred-unnamed"),
+    };
+    Some(
+        view! {
+            <h2 id="counsel-title" data-counsel="transferred">{title}</h2>
+            <p>{tv(lang, "counsel-transferred-shared")}</p>
+        }
+        .into_any(),
+    )
+}
+
+/// The two optional questions asked with a request (in the asking dialog): who it is about
+/// and the age band, each with 「答えない」 first and chosen — answering nothing stays one tap —
+/// and why they are asked. In a family room only the age is asked (the request is about
+/// family).
+#[component]
+pub fn RoutingQuestions(room: Option<String>) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    // Each time the dialog opens, nothing is answered yet.
+    ctx.counsel
+        .update(|counsel| counsel.answers = Answers::default());
+    let family = room.is_some_and(|room| ctx.room_audience(&room) == Some(Audience::Family));
+    const ABOUT: Choices = &[
+        ("", "counsel-route-unsaid"),
+        ("self", "counsel-route-self"),
+        ("family", "counsel-route-family"),
+    ];
+    const AGE: Choices = &[
+        ("", "counsel-route-unsaid"),
+        ("15-39", "counsel-route-young"),
+        ("40-64", "counsel-route-middle"),
+        ("65+", "counsel-route-older"),
+    ];
+    let about = Signal::derive(move || {
+        ctx.counsel.with(|c| match c.answers.about {
+            None => 0,
+            Some(About::Myself) => 1,
+            Some(About::Family) => 2,
+        })
+    });
+    let age = Signal::derive(move || {
+        ctx.counsel.with(|c| match c.answers.age {
+            Some(AgeBand::Young) => 1,
+            Some(AgeBand::Middle) => 2,
+            Some(AgeBand::Older) => 3,
+            None | Some(AgeBand::Unsaid) => 0,
+        })
+    });
+    let choose_about = Callback::new(move |index: usize| {
+        ctx.counsel.update(|c| {
+            c.answers.about = index
+                .checked_sub(1)
+                .and_then(|i| About::ALL.get(i).copied())
+        });
+    });
+    let choose_age = Callback::new(move |index: usize| {
+        ctx.counsel.update(|c| {
+            c.answers.age = index
+                .checked_sub(1)
+                .and_then(|i| AgeBand::BANDS.get(i).copied())
+        });
+    });
+    view! {
+        <div class="routing">
+            <p class="hint" id="routing_why">{tr(lang, "counsel-route-why")}</p>
+            {(!family).then(|| view! {
+                <fieldset class="route" aria-describedby="routing_why">
+                    <legend>{tr(lang, "counsel-route-about")}</legend>
+                    {radios(lang, "route_about", ABOUT, about, choose_about)}
+                </fieldset>
+            })}
+            <fieldset class="route" aria-describedby="routing_why">
+                <legend>{tr(lang, "counsel-route-age")}</legend>
+                {radios(lang, "route_age", AGE, age, choose_age)}
+            </fieldset>
+        </div>
+    }
+}
+
+/// In the person's 1:1 room: a supervisor is there to support the counselor — said at once,
+/// where it is seen first, with one tap to ask them to leave (they then never come back to
+/// this conversation).
+#[component]
+pub fn ObserverNotice(room: String) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let lang = ctx.lang;
+    let present = Memo::new(move |_| {
+        ctx.counsel.with(|counsel| {
+            counsel
+                .request
+                .as_ref()
+                .filter(|r| r.observer && r.room.as_deref() == Some(room.as_str()))
+                .map(|r| r.id.clone())
+        })
+    });
+    move || {
+        present.get().map(|id| {
+            let decline = Callback::new(move |()| {
+                ctx.wire.send(&ClientMsg::DeclineObserver {
+                    escalation_id: id.clone(),
+                });
+            });
+            view! {
+                <div class="observer-notice" data-counsel="observer">
+                    <p><strong>{tv(lang.get(), "counsel-observer")}</strong></p>
+                    <p>{tv(lang.get(), "counsel-observer-body")}</p>
+                    {super::kit::button(lang, "counsel-observer-decline", "decline-observer", "", decline)}
+                </div>
+            }
+        })
     }
 }
 

@@ -71,12 +71,17 @@ pub fn Lobby() -> impl IntoView {
                     <button type="button" class="link" on:click=move |_| ctx.wire.end()>
                         {tr(lang, "staff-sign_out")}
                     </button>
-                    // A counselor opens the console from here.
-                    {(role == ibasho_protocol::StaffRole::Counselor).then(|| view! {
+                    // A counselor opens the console from here, a supervisor theirs.
+                    {let console = match role {
+                        ibasho_protocol::StaffRole::Counselor => Some(("console-open", "console", Screen::Console)),
+                        ibasho_protocol::StaffRole::Supervisor => Some(("supervision-open", "supervision", Screen::Supervision)),
+                        _ => None,
+                    };
+                    console.map(|(key, name, screen)| view! {
                         " "
-                        <button type="button" class="link" data-open="console"
-                            on:click=move |_| ctx.screen.set(Screen::Console)>
-                            {tr(lang, "console-open")}
+                        <button type="button" class="link" data-open=name
+                            on:click=move |_| ctx.screen.set(screen.clone())>
+                            {tr(lang, key)}
                         </button>
                     })}
                     // An administrator reads the audit log from here.

@@ -19,17 +19,23 @@
 //! - [`moderation`] — the facilitator's message menu, room safety controls and desk.
 //! - [`safety`] — the participant's side: reporting, hiding someone, the personal-
 //!   information choice, the private support card, sanctions told calmly.
-//! - [`counsel`] — the participant's side of talking with a counselor: ask, the waiting
-//!   card, the consent dialog; [`counselor`] — the counselor's console and case pane.
+//! - [`counsel`] — the participant's side of talking with a counselor: ask (with the two
+//!   optional routing questions), the waiting card, the consent dialog, a supervisor in the
+//!   1:1 room; [`counselor`] — the counselor's console; [`supervisor`] — the supervisor's;
+//!   [`case_pane`] — a case as both see it, with [`whisper`] and [`transfer`];
+//!   [`replies`] — canned replies in the counselor's message box; [`alerts`] — sound,
+//!   system notifications and the tab's title for staff who are not looking.
 //! - [`audit`] — the audit log page for administrators.
 //! - [`help_lines`] — where help is (the support, no-counselor and parting cards).
 //! - [`chrome`] — what is always there: quick exit, settings (light or dark too), connection
 //!   banner, notices.
 //! - [`browser`] — small wrappers over browser APIs (sessionStorage, fetch, time).
 
+mod alerts;
 mod app;
 mod audit;
 mod browser;
+mod case_pane;
 mod choices;
 mod chrome;
 mod confirm;
@@ -39,11 +45,13 @@ mod entry;
 mod figures;
 mod form;
 mod help_lines;
+mod kit;
 mod lobby;
 mod message_menu;
 mod moderation;
 mod reactions;
 mod refusal;
+mod replies;
 mod room;
 mod room_actions;
 mod room_menu;
@@ -52,9 +60,12 @@ mod sheet;
 mod socket;
 mod staff;
 mod state;
+mod supervisor;
+mod transfer;
 mod voice;
 mod watch;
 mod week;
+mod whisper;
 mod wire;
 mod words;
 

@@ -243,13 +243,28 @@ pub fn StaffPanel(room: String) -> impl IntoView {
 fn DoneLine(room: String) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
-    let done = Memo::new(move |_| {
-        ctx.desk
-            .with(|desk| desk.done.clone().filter(|done| done.room() == room))
-    });
+    // (Drawn again when what was done changes: a key rather than a memo of it.)
+    let now = {
+        let room = room.clone();
+        move || {
+            ctx.desk
+                .with(|desk| desk.done.clone().filter(|done| done.room() == room))
+        }
+    };
+    let told = {
+        let now = now.clone();
+        Memo::new(move |_| {
+            now().map(|done| match done {
+                Done::Deleted { .. } => String::new(),
+                Done::Muted { handle, .. } => "m".to_owned() + &handle,
+                Done::Unmuted { handle, .. } => "u".to_owned() + &handle,
+                Done::Removed { handle, .. } => "r".to_owned() + &handle,
+            })
+        })
+    };
     view! {
         <div class="done-line" role="status">
-            {move || done.get().map(|done| {
+            {move || untrack(&now).filter(|_| told.with(Option::is_some)).map(|done| {
                 let lang = lang.get();
                 let (line, undo) = match &done {
                     Done::Deleted { .. } => (tv(lang, "done-deleted"), None),
@@ -284,15 +299,25 @@ fn DoneLine(room: String) -> impl IntoView {
 fn MutedList(room: String) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
-    let members = {
+    // (Drawn again when who is muted, or until when, changes: a key, not a memo of the list.)
+    let told = {
         let room = room.clone();
         Memo::new(move |_| {
-            ctx.desk
-                .with(|desk| desk.muted.get(&room).cloned().unwrap_or_default())
+            ctx.desk.with(|desk| {
+                let mut key = String::new();
+                for member in desk.muted.get(&room).into_iter().flatten() {
+                    key.push_str(&member.handle);
+                    key.push_str(&member.until.as_millisecond().to_string());
+                }
+                key
+            })
         })
     };
     move || {
-        let members = members.get();
+        told.track();
+        let members = ctx
+            .desk
+            .with_untracked(|desk| desk.muted.get(&room).cloned().unwrap_or_default());
         (!members.is_empty()).then(|| {
             let room = room.clone();
             view! {
@@ -407,28 +432,56 @@ pub fn DeskPanel(room: String) -> impl IntoView {
     let lang = ctx.lang;
     let desk = ctx.desk;
     let admin = move || ctx.staff.get() == Some(StaffRole::Admin);
-    let reports = {
+    // Each list is drawn again when what is in it changes: a key of its ids rather than a
+    // memo of the list (a memo of each type costs the bundle a copy of its code).
+    let report_ids = {
         let room = room.clone();
         Memo::new(move |_| {
             desk.with(|d| {
+                let mut key = String::new();
+                for report in d.reports.iter().filter(|r| r.room == room) {
+                    key.push_str(&report.report_id);
+                    key.push(' ');
+                }
+                key
+            })
+        })
+    };
+    let alert_ids = {
+        let room = room.clone();
+        Memo::new(move |_| {
+            desk.with(|d| {
+                let mut key = String::new();
+                for alert in d.alerts.iter().filter(|a| a.room == room) {
+                    key.push_str(&alert.message_id);
+                    key.push_str(alert.id.as_deref().unwrap_or_default());
+                    key.push(' ');
+                }
+                key
+            })
+        })
+    };
+    let reports = {
+        let room = room.clone();
+        move || {
+            report_ids.track();
+            desk.with_untracked(|d| {
                 d.reports
                     .iter()
                     .filter(|r| r.room == room)
                     .cloned()
                     .collect::<Vec<_>>()
             })
-        })
+        }
     };
-    let alerts = {
-        let room = room.clone();
-        Memo::new(move |_| {
-            desk.with(|d| {
-                d.alerts
-                    .iter()
-                    .filter(|a| a.room == room)
-                    .cloned()
-                    .collect::<Vec<_>>()
-            })
+    let alerts = move || {
+        alert_ids.track();
+        desk.with_untracked(|d| {
+            d.alerts
+                .iter()
+                .filter(|a| a.room == room)
+                .cloned()
+                .collect::<Vec<_>>()
         })
     };
     view! {
@@ -439,10 +492,10 @@ pub fn DeskPanel(room: String) -> impl IntoView {
                     {tv(lang.get(), "audit-open")}
                 </button>
             })}
-            {move || (alerts.with(Vec::is_empty) && reports.with(Vec::is_empty))
+            {move || (alert_ids.with(String::is_empty) && report_ids.with(String::is_empty))
                 .then(|| view! { <p class="quiet">{tv(lang.get(), "desk-empty")}</p> })}
             <ul class="reports">
-                {move || reports.get().into_iter().map(|report| {
+                {move || reports().into_iter().map(|report| {
                     let reason = t(lang.get(), &format!("report-reason-{}", report.reason.as_str()));
                     let resolve = OUTCOMES.iter().map(|outcome| {
                         let (id, outcome) = (report.report_id.clone(), *outcome);
@@ -472,7 +525,7 @@ pub fn DeskPanel(room: String) -> impl IntoView {
             </ul>
             <Escalations/>
             <ul class="alerts">
-                {move || alerts.get().into_iter().map(|alert| alert_card(ctx, alert)).collect_view()}
+                {move || alerts().into_iter().map(|alert| alert_card(ctx, alert)).collect_view()}
             </ul>
         </section>
     }
@@ -550,12 +603,22 @@ fn alert_card(ctx: Ctx, alert: AlertCard) -> impl IntoView {
 fn Escalations() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
-    let statuses = Memo::new(move |_| {
-        ctx.desk
-            .with(|desk| desk.escalations.values().cloned().collect::<Vec<_>>())
+    // (Drawn again when a status changes: a key rather than a memo of the list.)
+    let told = Memo::new(move |_| {
+        ctx.desk.with(|desk| {
+            let mut key = String::new();
+            for (handle, status) in desk.escalations.values() {
+                key.push_str(handle.as_deref().unwrap_or_default());
+                key.push(char::from(b'0' + *status as u8));
+            }
+            key
+        })
     });
     move || {
-        let statuses = statuses.get();
+        told.track();
+        let statuses = ctx
+            .desk
+            .with_untracked(|desk| desk.escalations.values().cloned().collect::<Vec<_>>());
         (!statuses.is_empty()).then(|| {
             view! {
                 <ul class="escalations" aria-label=tra(lang, "escalation-title")>

@@ -150,6 +150,8 @@ pub fn Room(room: String) -> impl IntoView {
             // (Focusable: it scrolls by itself when there is much to say.)
             <div class="room-info" tabindex="0" role="region"
                 aria-label=tra(lang, "room-info_label")>
+                // First, so that it is seen at once: a supervisor came into the person's 1:1.
+                <super::counsel::ObserverNotice room=room.clone()/>
                 <MemoryNote room=room.clone()/>
                 <Agenda room=room.clone()/>
                 <super::staff::Floor room=room.clone()/>
@@ -163,7 +165,7 @@ pub fn Room(room: String) -> impl IntoView {
                 }
                 <SupportCard room=room.clone()/>
                 <super::counsel::WaitingCard/>
-                <super::counselor::CaseInRoom room=room.clone()/>
+                <super::case_pane::CaseInRoom room=room.clone()/>
             </div>
             <div class="pane">
                 <ol
@@ -342,7 +344,10 @@ fn message_view(
         mine,
     };
     let time = browser::message_time(message);
-    let reactions = super::reactions::all(ctx, room, &message.id, counts.into(), true);
+    // A supervisor observing a case reads it, and takes no part (no reactions).
+    let observer = ctx.is_supervisor() && Ctx::is_case_room(room);
+    let reactions =
+        (!observer).then(|| super::reactions::all(ctx, room, &message.id, counts.into(), true));
     let handle = message.handle.clone();
     let text = message.text.clone();
     let at = message.at.to_string();
@@ -476,9 +481,17 @@ fn Composer(room: String) -> impl IntoView {
         ev.prevent_default();
         send();
     };
-    // In a 1:1 with a counselor there is no "just listening": it is a conversation.
+    // In a 1:1 with a counselor there is no "just listening": it is a conversation — but a
+    // supervisor observing it only reads (and whispers to the counselor, above).
     let case_room = Ctx::is_case_room(&room);
-    move || {
+    if case_room && ctx.is_supervisor() {
+        return view! { <p class="listening" data-room="read-only">{tr(lang, "supervision-read_only")}</p> }
+            .into_any();
+    }
+    // A counselor's canned replies go into this box, to edit before sending.
+    let replies = (case_room && ctx.is_counselor())
+        .then(|| view! { <super::replies::Replies room=room.clone() text=text/> });
+    let composer = move || {
         if ctx.listening.get() && !case_room {
             view! {
                 <div class="listening">
@@ -518,7 +531,8 @@ fn Composer(room: String) -> impl IntoView {
             }
             .into_any()
         }
-    }
+    };
+    view! { {replies} {composer} }.into_any()
 }
 
 /// What the room is like now, in calm words: its topic, and whether it is listen-only (and

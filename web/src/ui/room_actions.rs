@@ -145,7 +145,8 @@ pub fn told(ctx: Ctx, told: RoomTold) {
                 | Screen::Audit
                 | Screen::Figures
                 | Screen::Voices
-                | Screen::Console => false,
+                | Screen::Console
+                | Screen::Supervision => false,
             };
             if show {
                 ctx.screen.set(Screen::Room(room));

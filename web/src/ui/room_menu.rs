@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::sheet::Sheet;
 use super::state::{Ask, Ctx, Screen, tr};
 use super::words::tv;
+use crate::areas::Seat;
 use crate::i18n::t;
 
 /// The menu's button, in the room's bar.
@@ -43,7 +44,7 @@ fn RoomMenuBody(room: String) -> impl IntoView {
     let close = move || ctx.room_menu.set(None);
     let case_room = Ctx::is_case_room(&room);
     let staff = ctx.staff.get_untracked();
-    let counselor = ctx.is_counselor();
+    let seat = ctx.seat();
     let request_open = ctx
         .counsel
         .with_untracked(crate::counsel::Counsel::keeps_session);
@@ -66,13 +67,17 @@ fn RoomMenuBody(room: String) -> impl IntoView {
         }
     };
     let mut items = Vec::new();
-    if counselor && case_room {
+    if case_room && seat != Seat::Person {
+        // A case's staff go back to their console.
+        let (key, screen) = if seat == Seat::Supervisor {
+            ("supervision-back_to_console", Screen::Supervision)
+        } else {
+            ("console-back_to_console", Screen::Console)
+        };
         items.push(item(
-            "console-back_to_console",
+            key,
             "console",
-            Box::new(move || {
-                ctx.screen.set(Screen::Console);
-            }),
+            Box::new(move || ctx.screen.set(screen.clone())),
         ));
     } else {
         items.push(item(

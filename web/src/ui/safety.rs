@@ -208,15 +208,31 @@ pub fn SupportCard(room: String) -> impl IntoView {
     let lang = ctx.lang;
     let lines = {
         let room = room.clone();
-        Memo::new(move |_| {
+        move || {
             ctx.conversations.with(|all| {
                 all.get(&room)
                     .and_then(|c| Some((c.support.clone()?, c.offer_counselor)))
             })
+        }
+    };
+    // (Drawn again when the card changes: a key of what it shows rather than a memo of it.)
+    let told = {
+        let lines = lines.clone();
+        Memo::new(move |_| {
+            lines().map(|(lines, offer)| {
+                let mut key = String::from(if offer { "o" } else { "-" });
+                for line in lines {
+                    key.push_str(&line.name);
+                    key.push(if line.open_now { '+' } else { '-' });
+                    key.push_str(&line.hours);
+                }
+                key
+            })
         })
     };
     move || {
-        lines.get().map(|(lines, offer)| {
+        told.track();
+        untrack(&lines).map(|(lines, offer)| {
             let room = room.clone();
             view! {
                 <aside class="support" aria-labelledby="support-title">

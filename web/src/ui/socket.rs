@@ -167,7 +167,7 @@ fn on_frame(ctx: Ctx, frame: ServerMsg) {
     let me = ctx.me.get_untracked();
     let tab = Tab {
         me: me.as_deref(),
-        counselor: ctx.is_counselor(),
+        seat: ctx.seat(),
         now_ms: browser::now_ms(),
     };
     match dispatch(&ctx, frame, tab) {
@@ -175,6 +175,7 @@ fn on_frame(ctx: Ctx, frame: ServerMsg) {
         Told::Room(told) => super::room_actions::told(ctx, told),
         Told::Counsel(told) => super::counsel::told(ctx, told),
         Told::Console(told) => super::counselor::told(ctx, told),
+        Told::Supervision(told) => super::supervisor::told(ctx, told),
         Told::Desk => {}
         Told::Safety(told) => super::safety::told(ctx, told),
         Told::Voice(told) => super::voice::told(ctx, told),

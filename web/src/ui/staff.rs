@@ -75,15 +75,23 @@ pub fn StaffSignIn() -> impl IntoView {
 pub fn Floor(room: String) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
+    // (Drawn again when the floor changes: a key rather than a memo of it.)
     let floor = {
         let room = room.clone();
-        Memo::new(move |_| {
+        move || {
             ctx.conversations
                 .with(|all| all.get(&room).and_then(|c| c.facilitated.floor.clone()))
+        }
+    };
+    let told = {
+        let floor = floor.clone();
+        Memo::new(move |_| {
+            floor().map(|floor| format!("{} {} {}", floor.turn, floor.turns, floor.handle))
         })
     };
     move || {
-        floor.get().map(|floor| {
+        told.track();
+        untrack(&floor).map(|floor| {
             let mine = ctx
                 .me
                 .with(|me| me.as_deref() == Some(floor.handle.as_str()));

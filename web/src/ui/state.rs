@@ -7,13 +7,14 @@ use ibasho_protocol::{Lang, Role, RoomInfo, StaffLogin, StaffRole};
 use leptos::prelude::*;
 
 use super::wire::Wire;
-use crate::areas::States;
+use crate::areas::{Seat, States};
 use crate::console::Console;
 use crate::conversations::Conversations;
 use crate::counsel::Counsel;
 use crate::desk::Desk;
 use crate::link::Link;
 use crate::safety::Safety;
+use crate::supervision::Supervision;
 use crate::voice::Voice;
 
 /// The sentence for `key` in the page's language, following the setting as it changes.
@@ -54,6 +55,8 @@ pub enum Screen {
     Voices,
     /// The counselor's console.
     Console,
+    /// The supervisor's console.
+    Supervision,
 }
 
 /// The lobby's room list.
@@ -215,6 +218,12 @@ pub struct Ctx {
     pub counsel: RwSignal<Counsel>,
     /// The counselor's console: duty, the queue, urgent calls, cases.
     pub console: RwSignal<Console>,
+    /// The supervisor's console: the overview, calls, the cases observed.
+    pub supervision: RwSignal<Supervision>,
+    /// Staff alerts: the sound is off (the visual call stays).
+    pub alerts_muted: RwSignal<bool>,
+    /// Staff alerts: system notifications are on (turned on, and allowed by the browser).
+    pub alerts_notify: RwSignal<bool>,
     /// Who this person hides on this device (nothing is sent).
     pub safety: RwSignal<Safety>,
     /// True from a page reload until its session is resumed: the rooms the server restores
@@ -275,6 +284,9 @@ impl Ctx {
             safety: RwSignal::new(Safety::default()),
             counsel: RwSignal::new(Counsel::default()),
             console: RwSignal::new(Console::default()),
+            supervision: RwSignal::new(Supervision::default()),
+            alerts_muted: RwSignal::new(false),
+            alerts_notify: RwSignal::new(false),
             theme: RwSignal::new(theme),
             menu: RwSignal::new(None),
             room_menu: RwSignal::new(None),
@@ -298,7 +310,37 @@ impl Ctx {
 
     /// Whether this tab is a counselor's (the one way this is asked).
     pub fn is_counselor(&self) -> bool {
-        self.staff.get_untracked() == Some(StaffRole::Counselor)
+        self.seat() == Seat::Counselor
+    }
+
+    /// Whether this tab is a supervisor's.
+    pub fn is_supervisor(&self) -> bool {
+        self.seat() == Seat::Supervisor
+    }
+
+    /// `read` of case `id` as this tab knows it now: its counselor's card, or (`observing`)
+    /// its observer's; the default when there is none.
+    pub fn read_case<T: Default>(
+        &self,
+        id: &str,
+        observing: bool,
+        read: impl FnOnce(&crate::console::CaseCard) -> T,
+    ) -> T {
+        let found = if observing {
+            self.supervision.with(|s| s.observing.get(id).map(read))
+        } else {
+            self.console.with(|c| c.cases.get(id).map(read))
+        };
+        found.unwrap_or_default()
+    }
+
+    /// Whose side of a case this tab is on.
+    pub fn seat(&self) -> Seat {
+        match self.staff.get_untracked() {
+            Some(StaffRole::Counselor) => Seat::Counselor,
+            Some(StaffRole::Supervisor) => Seat::Supervisor,
+            _ => Seat::Person,
+        }
     }
 
     /// Who a room is for, as the latest room list says.
@@ -362,6 +404,9 @@ impl States for Ctx {
     }
     fn console<T>(&self, change: impl FnOnce(&mut Console) -> T) -> T {
         changed(self.console, change)
+    }
+    fn supervision<T>(&self, change: impl FnOnce(&mut Supervision) -> T) -> T {
+        changed(self.supervision, change)
     }
     fn desk<T>(&self, change: impl FnOnce(&mut Desk) -> T) -> T {
         changed(self.desk, change)
