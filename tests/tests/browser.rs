@@ -1203,7 +1203,7 @@ async fn counselor_on_duty(world: &World, browser: &Browser, base: &str, passwor
     )
     .await;
     click(browser, "[data-open='console']").await;
-    click(browser, "[data-console='duty']").await;
+    click(browser, "[data-do='duty']").await;
     browser
         .wait_for(".console .duty[data-duty='true']")
         .await

@@ -156,21 +156,21 @@ async fn a_person_may_answer_two_questions_and_is_told_calmly_when_passed_to_ano
         .unwrap();
     click(&counselor, ".case [data-transfer='open']").await;
     counselor
-        .wait_for("[data-transfer='desk']")
-        .await
-        .unwrap()
-        .select_by_value("general")
-        .await
-        .unwrap();
-    counselor
-        .wait_for(".transfer textarea")
+        .wait_for(".case .transfer textarea")
         .await
         .unwrap()
         .send_keys("学校のことでつらいそうです")
         .await
         .unwrap();
+    seen(
+        &counselor,
+        ".case [data-desk='general']",
+        "「総合相談」につなぐ",
+    )
+    .await;
     accessible(&world, &counselor, "the transfer form").await;
-    click(&counselor, "[data-transfer='send']").await;
+    screenshot(&world, &counselor, "transfer-desktop").await;
+    click(&counselor, ".case [data-desk='general']").await;
 
     // Nobody is on duty at the general desk: the counselor is told it waits there.
     counselor.wait_for("#console-title").await.unwrap();
@@ -258,7 +258,7 @@ async fn a_supervisor_sees_every_desk_observes_when_called_and_whispers_with_the
     )
     .await;
     click(&supervisor, "[data-open='supervision']").await;
-    click(&supervisor, "[data-supervision='duty']").await;
+    click(&supervisor, "[data-do='duty']").await;
     supervisor
         .wait_for(".supervision .duty[data-duty='true']")
         .await
@@ -318,33 +318,49 @@ async fn a_supervisor_sees_every_desk_observes_when_called_and_whispers_with_the
     screenshot(&world, &supervisor, "supervisor-phone").await;
     supervisor.client.set_window_size(1000, 1100).await.unwrap();
 
-    // The counselor calls a supervisor; the supervisor is called, and comes in.
-    if counselor
-        .wait_for("[data-console='ask_supervisor']")
-        .await
-        .is_err()
-    {
-        screenshot(&world, &counselor, "DEBUG-counselor").await;
-        eprintln!(
-            "DEBUG case: {:?}",
-            counselor.js("return document.body.innerHTML;").await
-        );
-        eprintln!("DEBUG frames: {:#?}", counselor.websocket_frames().await);
-        panic!("no ask");
-    }
-    click(&counselor, "[data-console='ask_supervisor']").await;
+    // The counselor calls a supervisor; the supervisor is called (the case says so, first
+    // in the list), and comes in.
+    click(&counselor, "[data-do='ask_supervisor']").await;
     counselor
         .wait_for_text(".case", "スーパーバイザーを呼びました")
         .await
         .unwrap();
     supervisor
         .wait_for_text(
-            ".urgent-calls li",
-            "「若者の相談（15〜39歳）」の相談員がサポートを求めています",
+            ".supervision li.urgent[data-escalation]",
+            "サポートを求めています",
         )
         .await
         .unwrap();
-    click(&supervisor, ".urgent-calls [data-supervision='observe']").await;
+    // Read out where the supervisor may not be looking: which desk, and since when.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        let said = supervisor
+            .js("return document.querySelector('#announcer').textContent;")
+            .await
+            .unwrap();
+        if said
+            .as_str()
+            .unwrap_or_default()
+            .contains("「若者の相談（15〜39歳）」の相談員がサポートを求めています")
+        {
+            break;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the call read out: {said}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    seen(
+        &supervisor,
+        "li.urgent [data-do='observe']",
+        "同席する, on the call",
+    )
+    .await;
+    accessible(&world, &supervisor, "a counselor asking for a supervisor").await;
+    screenshot(&world, &supervisor, "call-desktop").await;
+    click(&supervisor, "li.urgent [data-do='observe']").await;
 
     // Observing: the room, read-only, with the case and the whispers.
     supervisor
@@ -356,7 +372,7 @@ async fn a_supervisor_sees_every_desk_observes_when_called_and_whispers_with_the
         .await
         .unwrap();
     seen(&supervisor, "[data-room='read-only']", "read-only, said").await;
-    seen(&supervisor, "[data-supervision='stop']", "同席をやめる").await;
+    seen(&supervisor, "[data-do='stop']", "同席をやめる").await;
     assert!(supervisor.texts("#composer").await.unwrap().is_empty());
     assert!(
         supervisor
@@ -375,12 +391,7 @@ async fn a_supervisor_sees_every_desk_observes_when_called_and_whispers_with_the
         .await
         .unwrap();
     seen(&person, "[data-counsel='observer']", "the observer, told").await;
-    seen(
-        &person,
-        "[data-counsel='decline-observer']",
-        "退席をお願いする",
-    )
-    .await;
+    seen(&person, "[data-do='decline-observer']", "退席をお願いする").await;
     accessible(&world, &person, "a supervisor in the person's room").await;
     screenshot(&world, &person, "observer-phone").await;
     counselor
@@ -434,6 +445,7 @@ async fn a_supervisor_sees_every_desk_observes_when_called_and_whispers_with_the
         .unwrap();
     gone(&counselor, "[data-reply='休憩の提案']").await;
     accessible(&world, &counselor, "the canned replies").await;
+    screenshot(&world, &counselor, "replies-desktop").await;
     click(&counselor, "[data-reply='はじめのあいさつ']").await;
     let composer = counselor.wait_for("#composer").await.unwrap();
     let deadline = tokio::time::Instant::now() + STEP_WAIT;
@@ -468,7 +480,7 @@ async fn a_supervisor_sees_every_desk_observes_when_called_and_whispers_with_the
     }
 
     // The person asks the supervisor to leave: gone from the room, and told so.
-    click(&person, "[data-counsel='decline-observer']").await;
+    click(&person, "[data-do='decline-observer']").await;
     gone(&person, "[data-counsel='observer']").await;
     person
         .wait_for_text(".notice", "スーパーバイザーは退席しました")

@@ -35,6 +35,8 @@ pub fn prepare_sound() {
 
 /// A short, soft tone (a browser that does not allow sound yet simply stays quiet).
 fn tone() {
+    // (After a reload nothing was clicked yet: made now, it sounds if the browser lets it.)
+    prepare_sound();
     AUDIO.with_borrow(|audio| {
         let Some(audio) = audio else { return };
         let (Ok(oscillator), Ok(gain)) = (audio.create_oscillator(), audio.create_gain()) else {

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use super::browser;
 use super::choices::{Choices, radios};
 use super::room_actions;
-use super::state::{Ask, Ctx, Screen, tr};
+use super::state::{Ask, Ctx, Screen, follow, tr};
 use super::words::{tfv, tv};
 use crate::counsel::{Answers, Counsel, CounselTold, Request};
 use crate::i18n::t;
@@ -177,13 +177,42 @@ pub fn AskButton() -> impl IntoView {
 pub fn WaitingCard() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
-    let request = Memo::new(move |_| ctx.counsel.with(|counsel| counsel.request.clone()));
-    let state =
-        move || request.with(|r| r.as_ref().map(|r| state_name(r.state)).unwrap_or_default());
+    // Drawn again when what the card says changes: a key of it, rather than a memo of the
+    // request (which would cost the bundle a copy of the memo's code for its type).
+    let said = Memo::new(move |_| {
+        ctx.counsel.with(|counsel| {
+            counsel.request.as_ref().map(|r| {
+                let mut key = r.id.clone() + state_name(r.state);
+                for n in [r.position, r.on_duty, r.estimated_wait_minutes] {
+                    key.push(' ');
+                    key.push_str(&n.map(|n| n.to_string()).unwrap_or_default());
+                }
+                if let Some(at) = r.next_on_duty {
+                    key.push_str(&at.as_millisecond().to_string());
+                }
+                for line in &r.lines {
+                    key.push_str(&line.name);
+                    key.push(if line.open_now { '+' } else { '-' });
+                }
+                key.push_str(r.room.as_deref().unwrap_or_default());
+                key.push(if r.handed_over { 'h' } else { '-' });
+                key.push(if r.transferred { 't' } else { '-' });
+                key.push_str(r.desk_name.as_deref().unwrap_or_default());
+                key.push_str(r.desk_name_en.as_deref().unwrap_or_default());
+                key
+            })
+        })
+    });
+    let request = move || {
+        follow(said);
+        ctx.counsel
+            .with_untracked(|counsel| counsel.request.clone())
+    };
+    let state = move || request().map(|r| state_name(r.state)).unwrap_or_default();
     view! {
-        <aside class="counsel-card" data-state=state hidden=move || request.with(Option::is_none)
+        <aside class="counsel-card" data-state=state hidden=move || said.with(Option::is_none)
             aria-labelledby="counsel-title" aria-live="polite">
-            {move || request.get().map(|request| card_body(ctx, lang.get(), request))}
+            {move || request().map(|request| card_body(ctx, lang.get(), request))}
         </aside>
     }
 }
@@ -412,10 +441,19 @@ pub fn ObserverNotice(room: String) -> impl IntoView {
     });
     move || {
         present.get().map(|id| {
+            // Gone from the page at once (asked twice, the server would refuse the second).
             let decline = Callback::new(move |()| {
-                ctx.wire.send(&ClientMsg::DeclineObserver {
+                let sent = ctx.wire.send(&ClientMsg::DeclineObserver {
                     escalation_id: id.clone(),
                 });
+                if sent {
+                    ctx.counsel.update(|counsel| {
+                        if let Some(request) = counsel.request.as_mut() {
+                            request.observer = false;
+                        }
+                    });
+                    told(ctx, CounselTold::Observer(false));
+                }
             });
             view! {
                 <div class="observer-notice" data-counsel="observer">
@@ -435,13 +473,10 @@ pub fn ConsentDialog() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
     // The question itself (not what was removed): the dialog is built once per question.
+    // (Which question, by its id: its excerpt never changes.)
     let asked = Memo::new(move |_| {
-        ctx.counsel.with(|counsel| {
-            counsel
-                .consent
-                .as_ref()
-                .map(|ask| (ask.id.clone(), ask.excerpt.clone()))
-        })
+        ctx.counsel
+            .with(|counsel| counsel.consent.as_ref().map(|ask| ask.id.clone()))
     });
     let removed = move |id: &str| {
         ctx.counsel.with(|counsel| {
@@ -481,7 +516,11 @@ pub fn ConsentDialog() -> impl IntoView {
         }
     });
     move || {
-        asked.get().map(|(_, excerpt)| {
+        follow(asked);
+        let excerpt = ctx
+            .counsel
+            .with_untracked(|counsel| counsel.consent.as_ref().map(|ask| ask.excerpt.clone()));
+        excerpt.map(|excerpt| {
             view! {
                 <div class="dialog-backdrop">
                     <section class="dialog consent" role="dialog" tabindex="-1"

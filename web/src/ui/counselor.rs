@@ -11,7 +11,7 @@ use super::alerts;
 use super::case_pane::{from_key, urgency_key};
 use super::kit;
 use super::room_actions;
-use super::state::{Ctx, Screen, tr, tra};
+use super::state::{Ctx, Screen, follow, tr, tra};
 use super::words::{tfv, tv};
 use crate::console::{CaseCard, Console, ConsoleTold};
 use crate::i18n::{t, tf};
@@ -154,7 +154,7 @@ fn UrgentCalls() -> impl IntoView {
         })
     });
     move || {
-        shape.track();
+        follow(shape);
         let calls = ctx.console.with_untracked(|console| console.urgent.clone());
         (!calls.is_empty()).then(|| {
             view! {
@@ -197,7 +197,7 @@ fn Queue() -> impl IntoView {
         <section aria-labelledby="queue-title">
             <h2 id="queue-title">{tr(lang, "console-queue")}</h2>
             {move || {
-                told.track();
+                follow(told);
                 let items = ctx.console.with_untracked(|console| console.queue.clone());
                 if items.is_empty() {
                     return view! { <p class="quiet">{tv(lang.get(), "console-queue_empty")}</p> }.into_any();
@@ -262,7 +262,7 @@ fn Cases() -> impl IntoView {
         })
     });
     let cases = move || {
-        shape.track();
+        follow(shape);
         ctx.console.with_untracked(|console| {
             console
                 .cases
@@ -301,7 +301,7 @@ fn Parked() -> impl IntoView {
         })
     });
     move || {
-        shape.track();
+        follow(shape);
         let parked = ctx
             .console
             .with_untracked(|console| console.parked.clone())?;

@@ -14,7 +14,8 @@
 //! - [`confirm`] — asking first, for what removes, silences, ends or asks on someone's behalf.
 //! - [`watch`] — 「開いたら知らせる」: hearing that a closed room opened.
 //! - [`staff`] — the staff sign-in, the facilitator's controls, and the floor in a round.
-//! - [`form`] — a labelled field and a form's two buttons.
+//! - [`form`] — a labelled field and a form's two buttons; [`kit`] — the staff consoles'
+//!   buttons, written once.
 //! - [`words`] — the sentences as views, with their furigana as ruby where shown.
 //! - [`moderation`] — the facilitator's message menu, room safety controls and desk.
 //! - [`safety`] — the participant's side: reporting, hiding someone, the personal-

@@ -10,7 +10,7 @@ use ibasho_protocol::{
 use leptos::prelude::*;
 
 use super::browser;
-use super::state::{Ask, Ctx, Screen, tr, tra};
+use super::state::{Ask, Ctx, Screen, follow, tr, tra};
 use super::words::{tfv, tv};
 use crate::desk::{AlertCard, Done};
 use crate::i18n::{t, tf};
@@ -264,7 +264,10 @@ fn DoneLine(room: String) -> impl IntoView {
     };
     view! {
         <div class="done-line" role="status">
-            {move || untrack(&now).filter(|_| told.with(Option::is_some)).map(|done| {
+            {move || {
+                follow(told);
+                untrack(&now)
+            }.map(|done| {
                 let lang = lang.get();
                 let (line, undo) = match &done {
                     Done::Deleted { .. } => (tv(lang, "done-deleted"), None),
@@ -314,7 +317,7 @@ fn MutedList(room: String) -> impl IntoView {
         })
     };
     move || {
-        told.track();
+        follow(told);
         let members = ctx
             .desk
             .with_untracked(|desk| desk.muted.get(&room).cloned().unwrap_or_default());
@@ -464,7 +467,7 @@ pub fn DeskPanel(room: String) -> impl IntoView {
     let reports = {
         let room = room.clone();
         move || {
-            report_ids.track();
+            follow(report_ids);
             desk.with_untracked(|d| {
                 d.reports
                     .iter()
@@ -475,7 +478,7 @@ pub fn DeskPanel(room: String) -> impl IntoView {
         }
     };
     let alerts = move || {
-        alert_ids.track();
+        follow(alert_ids);
         desk.with_untracked(|d| {
             d.alerts
                 .iter()
@@ -615,7 +618,7 @@ fn Escalations() -> impl IntoView {
         })
     });
     move || {
-        told.track();
+        follow(told);
         let statuses = ctx
             .desk
             .with_untracked(|desk| desk.escalations.values().cloned().collect::<Vec<_>>());

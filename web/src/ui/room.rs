@@ -31,20 +31,26 @@ fn to_end(pane: NodeRef<html::Ol>) {
 pub fn Room(room: String) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let lang = ctx.lang;
-    let conversation = {
+    let messages = {
         let room = room.clone();
-        Memo::new(move |_| ctx.conversations.with(|all| all.get(&room).cloned()))
-    };
-    let messages = Memo::new(move |_| {
-        conversation.with(|c| {
-            c.as_ref()
-                .map(|c| c.messages().to_vec())
-                .unwrap_or_default()
+        Memo::new(move |_| {
+            ctx.conversations.with(|all| {
+                all.get(&room)
+                    .map(|c| c.messages().to_vec())
+                    .unwrap_or_default()
+            })
         })
-    });
-    let pending = Memo::new(move |_| {
-        conversation.with(|c| c.as_ref().map(|c| c.pending().to_vec()).unwrap_or_default())
-    });
+    };
+    let pending = {
+        let room = room.clone();
+        Memo::new(move |_| {
+            ctx.conversations.with(|all| {
+                all.get(&room)
+                    .map(|c| c.pending().to_vec())
+                    .unwrap_or_default()
+            })
+        })
+    };
     let empty = move || messages.with(Vec::is_empty) && pending.with(Vec::is_empty);
     let runs = Memo::new(move |_| {
         ctx.safety

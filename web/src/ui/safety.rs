@@ -9,7 +9,7 @@ use super::help_lines::help_lines;
 use leptos::prelude::*;
 
 use super::browser;
-use super::state::{Ctx, tr};
+use super::state::{Ctx, follow, tr};
 use super::words::{tfv, tv};
 use crate::i18n::m;
 use crate::safety::{Safety, SafetyTold};
@@ -231,7 +231,7 @@ pub fn SupportCard(room: String) -> impl IntoView {
         })
     };
     move || {
-        told.track();
+        follow(told);
         untrack(&lines).map(|(lines, offer)| {
             let room = room.clone();
             view! {

@@ -5,7 +5,7 @@ use ibasho_protocol::{ClientMsg, FacilitatorAction, StaffLogin};
 use leptos::prelude::*;
 
 use super::form;
-use super::state::{Ctx, Wish, tr, tra};
+use super::state::{Ctx, Wish, follow, tr, tra};
 use super::words::{tfv, tv};
 
 /// The staff sign-in: name and password, sent once with `hello` and not kept.
@@ -90,7 +90,7 @@ pub fn Floor(room: String) -> impl IntoView {
         })
     };
     move || {
-        told.track();
+        follow(told);
         untrack(&floor).map(|floor| {
             let mine = ctx
                 .me

@@ -27,6 +27,12 @@ pub fn tr(
     move || super::words::tv(lang.get(), key)
 }
 
+/// Follows `key` (a memo of what shapes a view, read when it changes): it is read, not only
+/// tracked — a memo nobody reads is never worked out, and so would never change.
+pub fn follow<T: Send + Sync + 'static>(key: Memo<T>) {
+    key.with(|_| ());
+}
+
 /// [`tr`] as plain text, for attributes (`title`, `aria-label`, `placeholder`).
 pub fn tra(
     lang: RwSignal<Lang>,

@@ -13,7 +13,7 @@ use super::alerts;
 use super::case_pane::urgency_key;
 use super::kit;
 use super::room_actions;
-use super::state::{Ctx, Screen, tr};
+use super::state::{Ctx, Screen, follow, tr};
 use super::words::{ruby_view, tfv, tv};
 use crate::i18n::{marked, t};
 use crate::supervision::{Supervision, SupervisionTold};
@@ -236,7 +236,7 @@ fn OpenCases() -> impl IntoView {
         <section aria-labelledby="open-cases-title">
             <h2 id="open-cases-title">{tr(lang, "supervision-cases")}</h2>
             {move || {
-                shape.track();
+                follow(shape);
                 let (cases, at) = ctx.supervision.with_untracked(|s| (s.cases.clone(), s.overview_at_ms));
                 if cases.is_empty() {
                     return view! { <p class="quiet">{tv(lang.get(), "supervision-cases_none")}</p> }.into_any();
