@@ -7,8 +7,14 @@
 
 /// The server is shutting down or restarting: reconnect with backoff and resume.
 pub const GOING_AWAY: u16 = 1001;
+/// The client broke the WebSocket protocol itself (RFC 6455 §7.4.1): an unmasked frame,
+/// reserved bits set, an unknown opcode, a fragmented or over-125-byte control frame, a
+/// continuation with nothing to continue, a close frame with an invalid code.
+pub const PROTOCOL_ERROR: u16 = 1002;
+/// A text frame that was not valid UTF-8 (RFC 6455 §8.1).
+pub const INVALID_PAYLOAD: u16 = 1007;
 /// The client broke a rule of the connection: no `hello` in time, or it stopped reading and
-/// its outbound queue filled up. Reconnecting and resuming is allowed.
+/// its outbound queue filled up, or it flooded the server with pings. Reconnecting and resuming is allowed.
 pub const POLICY: u16 = 1008;
 /// A frame was larger than the server accepts.
 pub const TOO_BIG: u16 = 1009;

@@ -46,6 +46,7 @@ pub mod figures;
 pub mod handles;
 pub mod http;
 pub mod hub;
+pub mod listen;
 pub mod logging;
 pub mod metrics;
 pub mod outbox;
@@ -68,7 +69,6 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::serve::ListenerExt;
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
@@ -206,16 +206,14 @@ pub async fn start_with(
     let router = http::router(Arc::clone(&app));
     let served = Arc::clone(&app);
     let task = tokio::spawn(async move {
-        // Small frames must not wait for Nagle's algorithm and delayed ACKs (tens of ms).
-        let listener = listener.tap_io(|tcp| {
-            if let Err(err) = tcp.set_nodelay(true) {
-                tracing::debug!(error = %err, "could not set TCP_NODELAY");
-            }
-        });
-        let result = axum::serve(listener, router)
-            .with_graceful_shutdown(served.shutdown.clone().cancelled_owned())
-            .await;
-        // axum does not wait for upgraded sockets: wait here for every connection's goodbye.
+        let limits = &served.settings.limits;
+        let rules = listen::AcceptRules {
+            per_address: limits.connections_per_address,
+            count_loopback: limits.count_loopback,
+            header_timeout: limits.header_timeout,
+        };
+        listen::serve(listener, router, rules, served.shutdown.clone()).await;
+        // An upgraded socket is no longer hyper's: wait here for every connection's goodbye.
         served.connections.close();
         let limit = served.settings.limits.shutdown_timeout;
         if tokio::time::timeout(limit, served.connections.wait())
@@ -233,7 +231,7 @@ pub async fn start_with(
         if let Some(keeper) = keeper {
             let _ = tokio::task::spawn_blocking(move || keeper.save_if_changed()).await;
         }
-        result
+        Ok(())
     });
     Ok(Running { addr, app, task })
 }

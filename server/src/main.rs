@@ -82,6 +82,15 @@ struct ServeArgs {
     /// Most WebSocket connections at once; more are refused with 503.
     #[arg(long, env = "IBASHO_MAX_CONNECTIONS", default_value_t = Limits::default().max_connections)]
     max_connections: usize,
+    /// Most TCP connections one address (an IPv6 /64) may hold at once; more are refused
+    /// with 429 (0: no limit). Kept in memory only. Loopback is not counted: behind a
+    /// reverse proxy on another machine, set 0 here and limit in the proxy.
+    #[arg(long, env = "IBASHO_CONNECTIONS_PER_ADDRESS", default_value_t = Limits::default().connections_per_address)]
+    connections_per_address: usize,
+    /// Seconds a request's headers may take to arrive (1–30); a slower drip is dropped.
+    #[arg(long, env = "IBASHO_HEADER_TIMEOUT_SECONDS", default_value_t = 10,
+        value_parser = clap::value_parser!(u64).range(1..=30))]
+    header_timeout_seconds: u64,
     /// Messages one person may say per second, on average (a burst of `--says-burst`).
     #[arg(long, env = "IBASHO_SAYS_PER_SECOND", default_value_t = Limits::default().says_per_second)]
     says_per_second: u32,
@@ -172,6 +181,9 @@ impl ServeArgs {
             ..Settings::default()
         };
         settings.limits.max_connections = self.max_connections;
+        settings.limits.connections_per_address = self.connections_per_address;
+        settings.limits.header_timeout =
+            std::time::Duration::from_secs(self.header_timeout_seconds);
         settings.limits.says_per_second = self.says_per_second;
         settings.limits.says_burst = self.says_burst;
         settings.limits.repeats_per_minute = self.repeats_per_minute;

@@ -40,6 +40,12 @@ pub enum CloseReason {
     TooSlow,
     /// No `hello` in time.
     NoHello,
+    /// The client broke the WebSocket protocol (a frame no client may send).
+    ProtocolError,
+    /// A text frame that was not UTF-8.
+    InvalidPayload,
+    /// More pings (or unasked pongs) than a client needs: a flood.
+    PingFlood,
     /// A frame over the size limit.
     TooBig,
     /// No frame, not even a pong, for the idle timeout.
@@ -66,6 +72,9 @@ impl CloseReason {
             CloseReason::Shutdown => (close::GOING_AWAY, "server shutting down; please reconnect"),
             CloseReason::TooSlow => (close::POLICY, "too slow: messages were not being read"),
             CloseReason::NoHello => (close::POLICY, "hello expected"),
+            CloseReason::ProtocolError => (close::PROTOCOL_ERROR, "websocket protocol error"),
+            CloseReason::InvalidPayload => (close::INVALID_PAYLOAD, "text frame not utf-8"),
+            CloseReason::PingFlood => (close::POLICY, "too many pings"),
             CloseReason::TooBig => (close::TOO_BIG, "frame too large"),
             CloseReason::Idle => (close::IDLE, "no heartbeat"),
             CloseReason::Replaced => (close::REPLACED, "session resumed on another connection"),
@@ -82,6 +91,9 @@ impl CloseReason {
             CloseReason::Shutdown => "shutdown",
             CloseReason::TooSlow => "too_slow",
             CloseReason::NoHello => "no_hello",
+            CloseReason::ProtocolError => "protocol_error",
+            CloseReason::InvalidPayload => "invalid_payload",
+            CloseReason::PingFlood => "ping_flood",
             CloseReason::TooBig => "too_big",
             CloseReason::Idle => "idle",
             CloseReason::Replaced => "replaced",

@@ -105,6 +105,15 @@ pub struct Limits {
     pub session_grace: Duration,
     /// Open WebSocket connections on this node; more get 503.
     pub max_connections: usize,
+    /// Open TCP connections one address (an IPv6 /64) may hold; more get 429. Counted in
+    /// memory only, never logged. 0: no limit.
+    pub connections_per_address: usize,
+    /// Whether loopback addresses are counted too (off: a reverse proxy on this machine is
+    /// everyone's address).
+    pub count_loopback: bool,
+    /// A request's headers must be complete within this (a drip of header lines — a
+    /// "slowloris" — is dropped).
+    pub header_timeout: Duration,
     /// Rooms one connection may be in at once.
     pub max_rooms_per_connection: usize,
     /// Presence changes in a room are sent at most once per this interval.
@@ -168,6 +177,9 @@ impl Default for Limits {
             hello_timeout: Duration::from_secs(10),
             session_grace: Duration::from_secs(120),
             max_connections: 10_000,
+            connections_per_address: 64,
+            count_loopback: false,
+            header_timeout: Duration::from_secs(10),
             max_rooms_per_connection: 8,
             presence_interval: Duration::from_millis(100),
             keep_alive_interval: Duration::from_secs(20),

@@ -22,7 +22,7 @@ use anyhow::{Context, Result, bail};
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        Some("run") => run(&args[1..]),
+        Some("run") => run(serve_args(&args[1..])),
         Some("test") => test(&args[1..]),
         Some("web") => bundle::build(&root()).map(|_| ()),
         _ => {
@@ -86,6 +86,15 @@ const SERVER_WITH_WEB: [&str; 7] = [
     "--bin",
     "ibasho",
 ];
+
+/// The server's arguments: what follows `run`, without the habitual `--` before them
+/// (`cargo xtask run -- --bind …` means what `cargo xtask run --bind …` does).
+fn serve_args(args: &[String]) -> &[String] {
+    match args.split_first() {
+        Some((dashes, rest)) if dashes == "--" => rest,
+        _ => args,
+    }
+}
 
 fn run(serve_args: &[String]) -> Result<()> {
     let root = root();
@@ -170,4 +179,23 @@ fn test(extra: &[String]) -> Result<()> {
         root.join("target/e2e").display()
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::serve_args;
+
+    fn strings(args: &[&str]) -> Vec<String> {
+        args.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn the_habitual_dashes_before_the_servers_arguments_are_accepted() {
+        let with = strings(&["--", "--bind", "127.0.0.1:18080"]);
+        let without = strings(&["--bind", "127.0.0.1:18080"]);
+        assert_eq!(serve_args(&with), &without[..]);
+        assert_eq!(serve_args(&without), &without[..]);
+        assert!(serve_args(&strings(&["--"])).is_empty());
+        assert!(serve_args(&[]).is_empty());
+    }
 }

@@ -28,6 +28,13 @@ const WRITE_BATCH: usize = 64;
 const GOODBYE_TIMEOUT: Duration = Duration::from_secs(1);
 /// How long the reader waits for the writer to finish its goodbye.
 const WRITER_JOIN_TIMEOUT: Duration = Duration::from_secs(2);
+/// Control frames (pings, pongs) a client may send in one [`CONTROL_WINDOW`]: a browser
+/// sends none of its own (it only answers ours), a library's keep-alive a few a minute.
+/// tungstenite answers every ping, so a flood would cost the server a write per frame.
+const CONTROL_FRAMES_PER_WINDOW: u32 = 30;
+const CONTROL_WINDOW: Duration = Duration::from_secs(10);
+/// Read errors tolerated while draining a closing socket (each ends one bad frame).
+const DRAIN_ERRORS: u32 = 16;
 
 /// Serves one upgraded connection until it ends. Holds `permit` (a connection slot) throughout.
 pub async fn run(app: Arc<App>, socket: WebSocket, permit: OwnedSemaphorePermit) {
@@ -40,7 +47,7 @@ pub async fn run(app: Arc<App>, socket: WebSocket, permit: OwnedSemaphorePermit)
 
 async fn serve(app: Arc<App>, socket: WebSocket, id: u64) {
     let limits = app.settings.limits.clone();
-    let (sink, stream) = socket.split();
+    let (sink, mut stream) = socket.split();
     let hangup = Arc::new(Hangup::new(&app.shutdown));
     let (outbox, rx) = Outbox::channel(
         id,
@@ -52,23 +59,47 @@ async fn serve(app: Arc<App>, socket: WebSocket, id: u64) {
     tracing::debug!("connection opened");
 
     let mut peer = Peer::new(app, outbox);
-    let ending = read_loop(&mut peer, stream, &hangup, &limits).await;
+    let ending = read_loop(&mut peer, &mut stream, &hangup, &limits).await;
     peer.finish(ending).await;
 
     hangup.close(ending);
-    if tokio::time::timeout(WRITER_JOIN_TIMEOUT, &mut writer)
-        .await
-        .is_err()
-    {
-        writer.abort();
-    }
+    let goodbye = async {
+        if tokio::time::timeout(WRITER_JOIN_TIMEOUT, &mut writer)
+            .await
+            .is_err()
+        {
+            writer.abort();
+        }
+    };
+    // After a frame refused for what it was, reading on while the close frame goes out,
+    // until the client answers it: a socket closed with bytes unread is reset, and a reset
+    // can destroy the close frame before the client reads why (a flooder's pings, the rest
+    // of an oversized frame, what followed a broken frame).
+    let drain = async {
+        if matches!(
+            ending,
+            CloseReason::ProtocolError
+                | CloseReason::InvalidPayload
+                | CloseReason::TooBig
+                | CloseReason::PingFlood
+        ) {
+            let mut errors = 0;
+            while let Some(read) = stream.next().await {
+                errors += u32::from(read.is_err());
+                if errors > DRAIN_ERRORS {
+                    break;
+                }
+            }
+        }
+    };
+    let _drained_or_not = tokio::join!(goodbye, tokio::time::timeout(WRITER_JOIN_TIMEOUT, drain));
     tracing::debug!(reason = hangup.reason().as_str(), "connection closed");
 }
 
 /// Reads frames until the connection ends, and says why it ended.
 async fn read_loop(
     peer: &mut Peer,
-    mut stream: SplitStream<WebSocket>,
+    stream: &mut SplitStream<WebSocket>,
     hangup: &Hangup,
     limits: &crate::settings::Limits,
 ) -> CloseReason {
@@ -79,6 +110,7 @@ async fn read_loop(
     let hello_deadline = tokio::time::sleep_until(start + limits.hello_timeout);
     tokio::pin!(hello_deadline);
     let mut last_heard = start;
+    let mut control = (start, 0u32);
 
     loop {
         tokio::select! {
@@ -94,16 +126,24 @@ async fn read_loop(
             frame = stream.next() => {
                 let frame = match frame {
                     Some(Ok(frame)) => frame,
-                    Some(Err(err)) if is_too_big(&err) => return CloseReason::TooBig,
-                    // A reset, an EOF without close frame: the peer is gone, maybe for a while.
-                    Some(Err(_)) | None => return CloseReason::Dropped,
+                    Some(Err(err)) => return read_error(&err),
+                    // An EOF without close frame: the peer is gone, maybe for a while.
+                    None => return CloseReason::Dropped,
                 };
                 last_heard = Instant::now();
                 match frame {
                     Message::Text(text) => peer.on_text(text.as_str()).await,
                     Message::Binary(_) => peer.on_binary(),
                     // tungstenite answers pings itself; a pong only proves the peer is there.
-                    Message::Ping(_) | Message::Pong(_) => {}
+                    Message::Ping(_) | Message::Pong(_) => {
+                        if control.0.elapsed() >= CONTROL_WINDOW {
+                            control = (Instant::now(), 0);
+                        }
+                        control.1 += 1;
+                        if control.1 > CONTROL_FRAMES_PER_WINDOW {
+                            return CloseReason::PingFlood;
+                        }
+                    }
                     Message::Close(frame) => {
                         let going_away = frame.is_some_and(|f| f.code == close::GOING_AWAY);
                         return if going_away {
@@ -118,11 +158,26 @@ async fn read_loop(
     }
 }
 
-/// Whether a read error means the frame was over the size limit.
-fn is_too_big(err: &axum::Error) -> bool {
-    err.source()
+/// Why a read failed, as the close frame will say it (RFC 6455 §7.4.1): the client is told
+/// what it did wrong before the TCP connection ends, unless it is already gone.
+fn read_error(err: &axum::Error) -> CloseReason {
+    use tungstenite::error::ProtocolError;
+    let Some(err) = err
+        .source()
         .and_then(|source| source.downcast_ref::<tungstenite::Error>())
-        .is_some_and(|err| matches!(err, tungstenite::Error::Capacity(_)))
+    else {
+        return CloseReason::Dropped;
+    };
+    match err {
+        tungstenite::Error::Capacity(_) => CloseReason::TooBig,
+        tungstenite::Error::Utf8(_) => CloseReason::InvalidPayload,
+        // A reset: nobody is there to read a close frame.
+        tungstenite::Error::Protocol(ProtocolError::ResetWithoutClosingHandshake) => {
+            CloseReason::Dropped
+        }
+        tungstenite::Error::Protocol(_) => CloseReason::ProtocolError,
+        _ => CloseReason::Dropped,
+    }
 }
 
 /// Drains the queue into the socket until the connection is closed, then says goodbye.

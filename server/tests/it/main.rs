@@ -6,6 +6,7 @@
 // Tests fail loudly on any unexpected error; helpers outside #[test] functions too.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod accept_limits;
 mod audience;
 mod binary;
 mod conversation;
@@ -33,3 +34,4 @@ mod store_contract;
 mod support;
 mod test_settings;
 mod web;
+mod ws_frames;
