@@ -70,6 +70,20 @@ static STAFF_MATCHER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     AhoCorasick::new(STAFF_WORDS).ok()
 });
 
+/// The staff words' shapes (see [`shape`]): what catches a Cyrillic ѕ or а in "staff", a
+/// kanji 口 for a katakana ロ, and the like, which folding alone keeps apart.
+static STAFF_SHAPES: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| AhoCorasick::new(STAFF_WORDS.iter().map(|word| shape(word))).ok());
+
+/// What a text looks like, whatever its code points: the folded text's UTS #39 skeleton
+/// (each character replaced by the prototype of the characters it can be confused with).
+fn shape(text: &str) -> String {
+    unicode_security::skeleton(&fold_lookalikes(text))
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphanumeric() || *c == 'ー')
+        .collect()
+}
+
 /// Why a handle was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum HandleError {
@@ -163,10 +177,13 @@ impl Handle {
 /// True when `text` contains a staff or service name, however it is spelled.
 pub fn looks_like_staff(text: &str) -> bool {
     let folded = fold_lookalikes(text);
-    match &*STAFF_MATCHER {
-        Some(matcher) => matcher.is_match(&folded),
-        None => false,
-    }
+    let spelled = STAFF_MATCHER
+        .as_ref()
+        .is_some_and(|matcher| matcher.is_match(&folded));
+    spelled
+        || STAFF_SHAPES
+            .as_ref()
+            .is_some_and(|matcher| matcher.is_match(&shape(text)))
 }
 
 /// Control characters and the zero-width and bidirectional marks that let two handles look
@@ -278,6 +295,48 @@ mod tests {
                 Err(HandleError::LooksLikeStaff),
                 "{bad:?}"
             );
+        }
+    }
+
+    #[test]
+    fn staff_names_in_look_alike_letters_of_other_scripts_are_refused() {
+        for bad in [
+            "\u{0455}taff",        // Cyrillic dze
+            "st\u{0430}ff",        // Cyrillic a
+            "c\u{03bf}unselor",    // Greek omicron
+            "\u{1d5ee}dmin",       // mathematical sans-serif a
+            "\u{0430}dm\u{0456}n", // Cyrillic a and i
+            "supervi\u{0455}or",
+            "相談員\u{ff0e}",
+            "カウンセラ\u{4e00}", // a kanji one for the long vowel mark
+        ] {
+            assert_eq!(
+                Handle::parse(bad),
+                Err(HandleError::LooksLikeStaff),
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn everyday_handles_are_not_taken_for_staff_by_their_shape() {
+        for fine in [
+            "しずかなカワセミ",
+            "ロココ",
+            "口笛",
+            "工作すき",
+            "ニコ",
+            "へいわ",
+            "ヘリコプター",
+            "mori",
+            "rnaru",
+            "Sasha",
+            "Сергей",
+            "たなかさんのファン",
+            "夜ふかしのネコ",
+            "コーヒー党",
+        ] {
+            assert!(Handle::parse(fine).is_ok(), "{fine:?}");
         }
     }
 

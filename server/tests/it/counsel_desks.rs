@@ -92,7 +92,7 @@ password_hash = "{hash}"
     )
 }
 
-async fn ward() -> Running {
+pub(crate) async fn ward() -> Running {
     let mut settings = settings();
     settings.staff =
         Arc::new(StaffAccounts::parse(&desks_file(), "staff.toml").expect("the desks file"));
@@ -101,7 +101,7 @@ async fn ward() -> Running {
 }
 
 /// A counselor or supervisor signed in and on duty, with the `desks` frame they were sent.
-async fn on_duty(server: &Running, name: &str) -> (Client, Value) {
+pub(crate) async fn on_duty(server: &Running, name: &str) -> (Client, Value) {
     let mut client = Client::connect(server.addr()).await.unwrap();
     client
         .hello_with(staff_hello(name, STAFF_PASSWORD))
@@ -125,13 +125,18 @@ async fn signed_in(server: &Running, name: &str) -> (Client, String) {
 }
 
 /// The first frame of type `kind` (others are kept for later).
-async fn kept(client: &mut Client, kind: &str) -> Value {
+pub(crate) async fn kept(client: &mut Client, kind: &str) -> Value {
     client.recv_kept(kind, |_| true).await.unwrap()
 }
 
 /// Someone in the lobby who asks for a counselor with `fields` and gets an `escalation`
 /// frame in `state`.
-async fn asks(server: &Running, handle: &str, fields: Value, state: &str) -> (Client, Value) {
+pub(crate) async fn asks(
+    server: &Running,
+    handle: &str,
+    fields: Value,
+    state: &str,
+) -> (Client, Value) {
     let (mut client, _) = Client::greeted(server.addr(), Some(handle)).await.unwrap();
     let mut frame = json!({"type":"ask_counselor"});
     if let (Some(frame), Some(fields)) = (frame.as_object_mut(), fields.as_object()) {
