@@ -7,8 +7,10 @@ use serde::{Deserialize, Serialize};
 
 /// One thing staff did or automatic protection decided.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct AuditEntry {
     #[serde(with = "crate::time::required")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arbitrary::timestamp))]
     pub at: Timestamp,
     /// A staff member's name (without its title), `system` for automatic verdicts,
     /// `participant` for a report (never who), or only the role (`counselor`,

@@ -24,6 +24,7 @@ pub use ibasho_i18n::Lang;
 )]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum ClientMsg {
     /// The first frame of a connection. No account: at most a wished-for handle, or the token
     /// of a session to resume after a dropped connection.
@@ -33,6 +34,7 @@ pub enum ClientMsg {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         resume: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arbitrary::maybe_lang))]
         lang: Option<Lang>,
         /// Who the person comes as, if they want to say.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -226,6 +228,7 @@ pub const MAX_VOICE_CHARS: usize = 400;
 /// What a `voice` is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum VoiceAbout {
     /// A room's sitting (the frame names the room).
     Room,
@@ -248,6 +251,7 @@ impl VoiceAbout {
 /// Who a person comes as (optional; never checked against anything).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum Role {
     /// 本人 — the person themselves.
     Person,
@@ -260,6 +264,7 @@ pub enum Role {
 /// The fixed set of quiet reactions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum Reaction {
     /// うなずき — "I hear you".
     Nod,

@@ -14,6 +14,7 @@ pub const MAX_WHISPER_CHARS: usize = 500;
 
 /// Who a request is about (`ask_counselor.about`, a desk's `about`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum About {
     /// The person themselves.
     #[serde(rename = "self")]
@@ -36,6 +37,7 @@ impl About {
 
 /// The age band a person may give (`ask_counselor.age_band`, a desk's `ages`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum AgeBand {
     #[serde(rename = "15-39")]
     Young,
@@ -65,6 +67,7 @@ impl AgeBand {
 /// A canned reply of a desk (`[[desk.reply]]`): offered to its counselors to insert and edit;
 /// what the person receives is an ordinary message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Reply {
     pub title: String,
     pub text: String,
@@ -73,6 +76,7 @@ pub struct Reply {
 /// A desk as staff see it (`desks` frame): its names, whether they serve it, its replies (for
 /// the desks they serve).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct DeskInfo {
     pub desk: String,
     /// Absent for the one implicit desk of a staff file without desks.
@@ -88,6 +92,7 @@ pub struct DeskInfo {
 
 /// One desk in the supervisor's overview: counts and waiting times only.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct DeskOverview {
     pub desk: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -103,6 +108,7 @@ pub struct DeskOverview {
 /// One open case in the supervisor's overview: no handle, no words — and not whether someone
 /// observes it (that is told to the person and the case's staff alone).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct OverviewCase {
     pub escalation_id: String,
     pub desk: String,

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 /// sentences. The connection stays open after every one of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum ErrorCode {
     /// Unparsable frame, unknown type, missing field, binary frame, or a frame out of order.
     BadRequest,

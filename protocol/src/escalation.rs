@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum Urgency {
     Urgent,
     #[default]
@@ -28,6 +29,7 @@ impl Urgency {
 /// Where a request came from (`ask_counselor.from`, `queue.items[].from`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum EscalationSource {
     /// The person asked.
     #[default]
@@ -57,6 +59,7 @@ impl EscalationSource {
 /// How a counselor ended a case (`end_case.outcome`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum CaseOutcome {
     /// They talked.
     Talked,
@@ -88,6 +91,7 @@ impl CaseOutcome {
 /// Where a request stands, as the person (and the counselor who has it) see it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum EscalationState {
     /// In the queue (`position`, `on_duty`, maybe `estimated_wait_minutes`).
     Waiting,
@@ -106,6 +110,7 @@ pub enum EscalationState {
 /// Who ended a case (`escalation.ended_by`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum EndedBy {
     Person,
     Counselor,
@@ -115,6 +120,7 @@ pub enum EndedBy {
 /// are the same word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum EscalationStatus {
     /// Waiting for the person's answer.
     Asked,
@@ -128,6 +134,7 @@ pub enum EscalationStatus {
 
 /// One message of an excerpt: what a counselor would see (`consent_request`, `case`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct ExcerptItem {
     pub message_id: String,
     pub text: String,
@@ -135,6 +142,7 @@ pub struct ExcerptItem {
 
 /// One request in a counselor's queue: no handle and no text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct QueueItem {
     pub escalation_id: String,
     pub urgency: Urgency,

@@ -11,6 +11,7 @@ pub const LEEWAY_MINUTES: u64 = 15;
 /// person is to the others (a counselor is not a peer).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum StaffRole {
     /// A peer facilitator (ファシリテーター), often with lived experience.
     Facilitator,
@@ -48,6 +49,7 @@ impl StaffRole {
 
 /// A staff member signing in on `hello` (the only place a password travels).
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct StaffLogin {
     pub name: String,
     pub password: String,
@@ -62,6 +64,7 @@ impl std::fmt::Debug for StaffLogin {
 /// What a facilitator can do in a room (`{"type":"facilitate","room","action"}`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum FacilitatorAction {
     /// Open the room's next sitting now, at most [`LEEWAY_MINUTES`] before it is planned to
     /// open.
@@ -83,6 +86,7 @@ pub enum FacilitatorAction {
 
 /// Who has the floor in a round. Only the person speaking is named; the order is not shown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Floor {
     pub handle: String,
     /// 1-based: the `turn`-th of `turns`.

@@ -10,6 +10,7 @@ use crate::VoiceAbout;
 /// (Read and written by hand rather than `#[serde(untagged)]`, whose buffering would cost
 /// the web bundle several kilobytes.)
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum Cell {
     /// The exact total.
     Count(u64),
@@ -75,6 +76,7 @@ impl Cell {
 /// `GET /api/figures`: months `from` to `to` (`YYYY-MM`), their rows, and each row's total
 /// the year before.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct FiguresReport {
     pub from: String,
     pub to: String,
@@ -89,6 +91,7 @@ pub struct FiguresReport {
 /// One figure (of one room, or `room: null` for the sum over rooms or a figure of no
 /// room), with a `detail` for a figure counted by kind (an outcome, a source, an action).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct FigureRow {
     pub figure: String,
     pub room: Option<String>,
@@ -102,6 +105,7 @@ pub struct FigureRow {
 
 /// `GET /api/voice`: the ratings of one month and the comments released for it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct VoiceReport {
     pub month: String,
     pub threshold: u64,
@@ -115,12 +119,14 @@ pub struct VoiceReport {
 
 /// What a voice was about: a room, or (`room: null`) the counselor or the service.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct VoiceTarget {
     pub room: Option<String>,
     pub about: VoiceAbout,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct VoiceRatings {
     pub room: Option<String>,
     pub about: VoiceAbout,
@@ -131,6 +137,7 @@ pub struct VoiceRatings {
 
 /// How many gave each rating, 1 (つらかった) to 4 (よかった).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct RatingCounts {
     #[serde(rename = "1")]
     pub one: Cell,
@@ -143,6 +150,7 @@ pub struct RatingCounts {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct VoiceComments {
     pub room: Option<String>,
     pub about: VoiceAbout,

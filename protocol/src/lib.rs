@@ -19,6 +19,8 @@
 //! Every frame is a JSON text frame tagged by `type` in `snake_case`. Only this crate and the
 //! server touch JSON; the moderation crate works on plain domain types.
 
+#[cfg(feature = "arbitrary")]
+pub mod arbitrary;
 pub mod audit;
 pub mod client;
 pub mod close;

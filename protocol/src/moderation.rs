@@ -14,6 +14,7 @@ pub const MAX_SLOW_MODE_SECONDS: u32 = 300;
 /// What a facilitator can do to keep a room safe (staff only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum ModerateAction {
     /// Take a message down (`message_id`): every member gets `deleted`.
     Delete,
@@ -55,15 +56,18 @@ impl ModerateAction {
 
 /// One person muted in a room, as staff there see it (`muted.members`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct MutedMember {
     pub handle: String,
     #[serde(with = "crate::time::required")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arbitrary::timestamp))]
     pub until: jiff::Timestamp,
 }
 
 /// What a sanction frame tells the person it concerns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum SanctionKind {
     /// Muted `until` then: one's `say` is refused, reactions and listening stay.
     Muted,
@@ -80,6 +84,7 @@ pub const MAX_REPORT_NOTE_CHARS: usize = 300;
 /// Why a participant reports a message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum ReportReason {
     Harassment,
     PersonalInfo,
@@ -92,6 +97,7 @@ pub enum ReportReason {
 /// What staff did about a report (told to the reporter).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum ReportOutcome {
     MessageDeleted,
     Muted,

@@ -15,6 +15,7 @@ pub fn is_private_room(room: &str) -> bool {
 /// What a room is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum RoomKind {
     /// A themed room for the people themselves (games, creative work, a morning check-in…).
     Themed,
@@ -27,6 +28,7 @@ pub enum RoomKind {
 /// Who a room is for. Rooms for the people themselves and rooms for families never mix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum Audience {
     /// The people themselves (本人): not family members or supporters.
     Person,
@@ -50,6 +52,7 @@ impl Audience {
 
 /// One scheduled sitting of one room, as `GET /api/schedule` lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Slot {
     pub room: String,
     pub title: String,
@@ -57,13 +60,16 @@ pub struct Slot {
     pub title_en: Option<String>,
     pub kind: RoomKind,
     #[serde(with = "crate::time::required")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arbitrary::timestamp))]
     pub starts_at: Timestamp,
     #[serde(with = "crate::time::required")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arbitrary::timestamp))]
     pub ends_at: Timestamp,
 }
 
 /// A peer programme's description (みつけばルーム-style): guidance, never checks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Programme {
     /// Who it is meant for, as guidance only (e.g. "30〜50代"); nobody's age is asked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -81,6 +87,7 @@ pub struct Programme {
 
 /// One part of a sitting (check-in, the theme, check-out).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Segment {
     pub title: String,
     pub minutes: u32,
@@ -107,6 +114,7 @@ impl Programme {
 /// Whether a room can be entered now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum RoomStatus {
     /// Closed now, a sitting starts within a day (`opens_at`).
     Upcoming,
@@ -127,6 +135,7 @@ impl RoomStatus {
 
 /// One room as the public room list shows it. `present` is a count: never who is there.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct RoomInfo {
     pub id: String,
     pub title: String,
@@ -148,18 +157,21 @@ pub struct RoomInfo {
         skip_serializing_if = "Option::is_none",
         with = "crate::time::optional"
     )]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arbitrary::maybe_timestamp))]
     pub opens_at: Option<Timestamp>,
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
         with = "crate::time::optional"
     )]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arbitrary::maybe_timestamp))]
     pub closes_at: Option<Timestamp>,
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
         with = "crate::time::optional"
     )]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arbitrary::maybe_timestamp))]
     pub next_open: Option<Timestamp>,
     /// For a peer programme: its description and agenda, and the segment now.
     #[serde(default, skip_serializing_if = "Option::is_none")]

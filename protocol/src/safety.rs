@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 /// A kind of personal information found in a `say` (`personal_info` refusals list them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum PersonalInfoKind {
     Phone,
     Email,
@@ -40,6 +41,7 @@ impl PersonalInfoKind {
 
 /// One help line of a `support` frame: it has a `number`, a `url` or both.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct HelpLine {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -55,6 +57,7 @@ pub struct HelpLine {
 /// Why staff are alerted about a message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum AlertReason {
     /// A `flag` rule of the word lists matched.
     Flagged,

@@ -15,6 +15,7 @@ pub type ReactionCounts = Map<Reaction, u32>;
 
 /// One message said in a room, as members and late joiners see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct ChatMessage {
     pub room: String,
     /// Opaque and unique within the room; later messages compare greater when parsed as
@@ -24,6 +25,7 @@ pub struct ChatMessage {
     pub text: String,
     /// When the server accepted it (RFC 3339, UTC).
     #[serde(with = "crate::time::required")]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arbitrary::timestamp))]
     pub at: Timestamp,
     /// Its place in the room's stream of events (messages and reaction changes), within the
     /// room's current epoch. A client keeps the highest it has seen to recover after a drop.
@@ -39,6 +41,7 @@ pub struct ChatMessage {
 
 /// A refusal. The connection stays open.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct ErrorFrame {
     pub code: ErrorCode,
     /// A sentence for people, in the session's language.
@@ -58,6 +61,7 @@ pub struct ErrorFrame {
         skip_serializing_if = "Option::is_none",
         with = "crate::time::optional"
     )]
+    #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arbitrary::maybe_timestamp))]
     pub next_open: Option<Timestamp>,
     /// For `blocked`: the reason code of the rule that matched (`abuse`, `sexual`…).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -77,6 +81,7 @@ pub struct ErrorFrame {
 /// Numbers the server owns that a client shows or keeps to (sent with `welcome`): the web
 /// never writes them again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Limits {
     /// The longest message, in characters.
     pub max_text_chars: u32,
@@ -135,8 +140,10 @@ impl ErrorFrame {
 }
 
 /// Every frame the server sends.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, strum::VariantNames)]
 #[serde(tag = "type", rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum ServerMsg {
     /// The answer to `hello`. `session` is the token to send as `resume` after a dropped
     /// connection; keep it only for the life of the tab.
@@ -189,6 +196,7 @@ pub enum ServerMsg {
     Closing {
         room: String,
         #[serde(with = "crate::time::required")]
+        #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arbitrary::timestamp))]
         closes_at: Timestamp,
     },
     /// The room's sitting ended: one is out of the room, and its history is erased.
@@ -204,6 +212,7 @@ pub enum ServerMsg {
             skip_serializing_if = "Option::is_none",
             with = "crate::time::optional"
         )]
+        #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arbitrary::maybe_timestamp))]
         closes_at: Option<Timestamp>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         segment: Option<u32>,
@@ -244,6 +253,7 @@ pub enum ServerMsg {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         note: Option<String>,
         #[serde(with = "crate::time::required")]
+        #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arbitrary::timestamp))]
         at: Timestamp,
     },
     /// To the reporter, once: what staff did about their report.
@@ -261,6 +271,7 @@ pub enum ServerMsg {
             skip_serializing_if = "Option::is_none",
             with = "crate::time::optional"
         )]
+        #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arbitrary::maybe_timestamp))]
         until: Option<Timestamp>,
     },
     /// To the writer of a message with crisis language, and to nobody else: where help is,
@@ -294,6 +305,7 @@ pub enum ServerMsg {
             skip_serializing_if = "Option::is_none",
             with = "crate::time::optional"
         )]
+        #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arbitrary::maybe_timestamp))]
         at: Option<Timestamp>,
     },
     /// To staff in the room: a staff member dismissed this alert (it leaves every desk).
@@ -333,6 +345,7 @@ pub enum ServerMsg {
             skip_serializing_if = "Option::is_none",
             with = "crate::time::optional"
         )]
+        #[cfg_attr(feature = "arbitrary", arbitrary(with = crate::arbitrary::maybe_timestamp))]
         next_on_duty: Option<Timestamp>,
         /// `no_counselor`: where help is meanwhile (as in `support`).
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -457,6 +470,7 @@ pub enum ServerMsg {
 /// What a `notice` frame says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum NoticeCode {
     /// The service cannot reach its shared storage: the connection stays, but nothing new
     /// can be said (a `say` is refused with `unavailable`) until `restored`.

@@ -19,7 +19,10 @@ use crate::words;
 use crate::ws;
 
 pub fn router(app: Arc<App>) -> Router {
-    Router::new()
+    let router = Router::new();
+    #[cfg(feature = "conformance")]
+    let router = router.route("/conformance/echo", get(ws::echo));
+    router
         .route("/healthz", get(healthz))
         .route("/livez", get(livez))
         .route("/metrics", get(metrics))

@@ -6,11 +6,17 @@
 //!   `redis-server`), the server's suite again on the Redis store, then the browser tests in
 //!   headless Chromium against the real server.
 //! - `cargo xtask web` — only the web bundle, into `target/web-dist`.
+//! - `cargo xtask fuzz [--seconds N] [TARGET…]` — the fuzz targets under libFuzzer,
+//!   coverage-guided, N seconds each, on stable or nightly (`fuzz.rs`).
+//! - `cargo xtask conformance` — the Autobahn|Testsuite against the server's WebSocket stack
+//!   (`conformance.rs`); `test` runs it too, on the binary it builds for the browser tests.
 //!
 //! The WebAssembly toolchain is detected, never assumed (`toolchain.rs`); set
 //! `IBASHO_WASM_TOOLCHAIN=debian` or `=rustup` to choose.
 
 mod bundle;
+mod conformance;
+mod fuzz;
 mod install;
 mod toolchain;
 
@@ -25,8 +31,13 @@ fn main() -> ExitCode {
         Some("run") => run(serve_args(&args[1..])),
         Some("test") => test(&args[1..]),
         Some("web") => bundle::build(&root()).map(|_| ()),
+        Some("fuzz") => fuzz::run(&args[1..]),
+        Some("conformance") => conformance::run(),
         _ => {
-            eprintln!("usage: cargo xtask run [serve args…] | test | web");
+            eprintln!(
+                "usage: cargo xtask run [serve args…] | test | web | fuzz [--seconds N] [target…] \
+                 | conformance"
+            );
             return ExitCode::from(2);
         }
     };
@@ -153,10 +164,16 @@ fn test(extra: &[String]) -> Result<()> {
     bundle::build(&root)?;
     let chromedriver = install::chromium()?;
     let axe = install::axe(&root)?;
-    step("building the server with the web bundle embedded");
-    run_command(cargo().arg("build").args(SERVER_WITH_WEB))?;
-    step("browser tests (headless Chromium)");
+    step("building the server with the web bundle embedded (and the conformance echo)");
+    run_command(
+        cargo()
+            .arg("build")
+            .args(SERVER_WITH_WEB)
+            .args(["--features", "conformance"]),
+    )?;
     let binary = target_dir().join("release/ibasho");
+    conformance::run_with(&binary)?;
+    step("browser tests (headless Chromium)");
     let mut command = cargo();
     command
         // --workspace, like the run above, so nothing is rebuilt with other features.
@@ -182,10 +199,11 @@ fn test(extra: &[String]) -> Result<()> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::serve_args;
 
-    fn strings(args: &[&str]) -> Vec<String> {
+    /// Arguments as the command line gives them.
+    pub(crate) fn strings(args: &[&str]) -> Vec<String> {
         args.iter().map(|s| (*s).to_owned()).collect()
     }
 

@@ -158,6 +158,43 @@ async fn read_loop(
     }
 }
 
+/// The conformance build's echo: every message back as it came, and a refused frame closed
+/// with the same code and the same reading-on as [`serve`] gives it.
+#[cfg(feature = "conformance")]
+pub async fn echo(mut socket: WebSocket) {
+    let ending = loop {
+        let reply = match socket.recv().await {
+            Some(Ok(Message::Text(text))) => Message::Text(text),
+            Some(Ok(Message::Binary(data))) => Message::Binary(data),
+            Some(Ok(Message::Ping(_) | Message::Pong(_))) => continue,
+            // tungstenite has queued the answer to the close frame: flush it.
+            Some(Ok(Message::Close(_))) => {
+                let _already_closed_is_fine = socket.close().await;
+                return;
+            }
+            Some(Err(err)) => break read_error(&err),
+            None => return,
+        };
+        if socket.send(reply).await.is_err() {
+            return;
+        }
+    };
+    if ending == CloseReason::Dropped {
+        return;
+    }
+    let (code, text) = ending.close_frame();
+    let frame = CloseFrame {
+        code,
+        reason: Utf8Bytes::from_static(text),
+    };
+    if socket.send(Message::Close(Some(frame))).await.is_ok() {
+        let _ = tokio::time::timeout(WRITER_JOIN_TIMEOUT, async {
+            while socket.recv().await.is_some() {}
+        })
+        .await;
+    }
+}
+
 /// Why a read failed, as the close frame will say it (RFC 6455 §7.4.1): the client is told
 /// what it did wrong before the TCP connection ends, unless it is already gone.
 fn read_error(err: &axum::Error) -> CloseReason {

@@ -18,6 +18,12 @@ use axum::response::{IntoResponse, Response};
 
 pub use origin::origin_allowed;
 
+/// The client frame decoder `/ws` runs on every text frame: the frame, or why it is none
+/// (for the fuzz targets, which feed it what no client would send).
+pub fn decode(text: &str) -> Result<ibasho_protocol::ClientMsg, crate::refusal::BadRequest> {
+    peer::parse(text)
+}
+
 use crate::app::App;
 
 /// Upgrades to a WebSocket when the origin is allowed and a connection slot is free.
@@ -41,14 +47,24 @@ pub async fn upgrade(
         tracing::warn!("connection limit reached; refused a WebSocket upgrade");
         return (StatusCode::SERVICE_UNAVAILABLE, "too many connections").into_response();
     };
-    let limits = &app.settings.limits;
-    // Explicit buffers and limits: tungstenite's defaults (128 KiB buffers, 64 MiB messages)
-    // would make each idle connection cost ~135 KiB and let one frame take 64 MiB.
-    let upgrade = upgrade
+    let upgrade = sized(upgrade, &app.settings.limits);
+    let tracker = app.connections.clone();
+    upgrade.on_upgrade(move |socket| tracker.track_future(connection::run(app, socket, permit)))
+}
+
+/// Explicit buffers and limits: tungstenite's defaults (128 KiB buffers, 64 MiB messages)
+/// would make each idle connection cost ~135 KiB and let one frame take 64 MiB.
+fn sized(upgrade: WebSocketUpgrade, limits: &crate::settings::Limits) -> WebSocketUpgrade {
+    upgrade
         .read_buffer_size(limits.socket_read_buffer)
         .write_buffer_size(limits.socket_write_buffer)
         .max_message_size(limits.max_frame_bytes)
-        .max_frame_size(limits.max_frame_bytes);
-    let tracker = app.connections.clone();
-    upgrade.on_upgrade(move |socket| tracker.track_future(connection::run(app, socket, permit)))
+        .max_frame_size(limits.max_frame_bytes)
+}
+
+/// `GET /conformance/echo` (the `conformance` feature only): the same socket, limits and
+/// close codes as `/ws`, echoing every message, for the Autobahn|Testsuite.
+#[cfg(feature = "conformance")]
+pub async fn echo(State(app): State<Arc<App>>, upgrade: WebSocketUpgrade) -> Response {
+    sized(upgrade, &app.settings.limits).on_upgrade(connection::echo)
 }

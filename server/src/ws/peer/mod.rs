@@ -296,7 +296,7 @@ impl Peer {
 }
 
 /// Parses a frame, telling apart "not JSON", "unknown type" and "wrong fields".
-fn parse(text: &str) -> Result<ClientMsg, BadRequest> {
+pub(super) fn parse(text: &str) -> Result<ClientMsg, BadRequest> {
     let value: serde_json::Value = serde_json::from_str(text).map_err(|_| BadRequest::NotJson)?;
     let known = value
         .get("type")
