@@ -129,3 +129,45 @@ async fn handles_made_to_pass_for_staff_with_other_code_points_are_refused() {
         client.hello(Some("なまえ")).await.unwrap();
     }
 }
+
+/// An administrator's bearer token opens the admin API only while their session lives: once
+/// it has ended, the same token (replayed, or stolen from a log or a proxy) is refused.
+#[tokio::test]
+async fn a_staff_bearer_token_replayed_after_its_session_ended_is_refused() {
+    let server = crate::support::serve(crate::support::staff_settings()).await;
+    let mut admin = Client::connect(server.addr()).await.unwrap();
+    let welcome = admin
+        .hello_with(ibasho_tests::staff_hello(
+            "すずき",
+            crate::support::STAFF_PASSWORD,
+        ))
+        .await
+        .unwrap();
+    let bearer = crate::support::token(&welcome);
+    let get = async |path: &str| {
+        let header = format!("Authorization: Bearer {bearer}\r\n");
+        ibasho_tests::http::get(server.addr(), path, &header)
+            .await
+            .unwrap()
+    };
+    for path in ["/api/figures", "/api/audit"] {
+        assert_eq!(get(path).await.status, 200, "{path} while signed in");
+    }
+    // The administrator leaves (a close frame ends the session at once).
+    admin.close().await.unwrap();
+    let deadline = tokio::time::Instant::now() + ibasho_tests::STEP;
+    while server.app().hub.session_count() > 0 {
+        assert!(tokio::time::Instant::now() < deadline, "the session stayed");
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    for path in ["/api/figures", "/api/audit", "/api/voice"] {
+        let response = get(path).await;
+        assert_eq!(response.status, 401, "{path} after the session ended");
+        let body: serde_json::Value = serde_json::from_str(&response.text()).unwrap();
+        assert_eq!(body["code"], "forbidden", "{path}: {body}");
+    }
+    // Nor does it resume the session on a socket.
+    let mut replay = Client::connect(server.addr()).await.unwrap();
+    let answer = replay.resume(&bearer).await.unwrap();
+    assert_ne!(answer["resumed"], true, "{answer}");
+}

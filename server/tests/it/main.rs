@@ -18,6 +18,7 @@ mod escalation;
 mod facilitation;
 mod figures;
 mod figures_file;
+mod floods;
 mod forgery;
 mod http;
 mod layers;

@@ -95,3 +95,47 @@ async fn every_node_draws_on_one_sign_in_allowance() {
     assert_eq!(codes[..4], ["staff_login_refused"; 4]);
     assert_eq!(codes[4..], ["rate_limited"; 2]);
 }
+
+/// Guessing a family room's entry word from many connections on several nodes buys no more
+/// attempts: the room's allowance is counted in Redis, for every node together.
+#[tokio::test]
+async fn every_node_draws_on_one_entry_word_allowance() {
+    use argon2::password_hash::{PasswordHasher, SaltString};
+    use argon2::{Algorithm, Argon2, Params, Version};
+    let params = Params::new(8, 1, 1, None).unwrap();
+    let salt = SaltString::encode_b64(b"ibasho-test-salt").unwrap();
+    let hash = Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+        .hash_password("あじさい".as_bytes(), &salt)
+        .unwrap()
+        .to_string();
+    let catalogue = format!(
+        "[[room]]\nid = \"kazokukai\"\ntitle = \"家族会\"\ndescription = \"合言葉\"\n\
+         kind = \"family\"\nentry_word_hash = \"{hash}\"\ncapacity = 10\nopen = \"always\"\n"
+    );
+    let redis = RedisServer::start().unwrap();
+    let mut settings = settings(&redis, "ibasho-words:");
+    settings.limits.entry_words_per_room = 6;
+    let a = crate::support::serve_catalogue(settings.clone(), &catalogue).await;
+    let b = crate::support::serve_catalogue(settings, &catalogue).await;
+    let mut codes = Vec::new();
+    // A new connection (and so a fresh per-connection allowance) for every two guesses,
+    // alternating nodes.
+    for (round, addr) in [a.addr(), b.addr(), a.addr(), b.addr(), a.addr()]
+        .into_iter()
+        .enumerate()
+    {
+        let mut guesser = Client::connect(addr).await.unwrap();
+        guesser
+            .hello_with(json!({"type":"hello","role":"family"}))
+            .await
+            .unwrap();
+        for n in 0..2 {
+            let guess =
+                json!({"type":"join","room":"kazokukai","entry_word": format!("g{round}{n}")});
+            let refused = guesser.refusal(guess).await.unwrap();
+            codes.push(refused["code"].as_str().unwrap().to_owned());
+        }
+    }
+    assert_eq!(codes[..6], ["entry_word_refused"; 6], "{codes:?}");
+    assert_eq!(codes[6..], ["rate_limited"; 4], "{codes:?}");
+}

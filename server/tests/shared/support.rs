@@ -121,7 +121,12 @@ pub fn settings(redis: &RedisServer, prefix: &str) -> Settings {
 
 /// The real router in this process, on Redis.
 pub async fn serve(settings: Settings) -> Running {
-    let catalogue = Catalogue::parse(CATALOGUE, "test catalogue").unwrap();
+    serve_catalogue(settings, CATALOGUE).await
+}
+
+/// [`serve`] with another catalogue.
+pub async fn serve_catalogue(settings: Settings, text: &str) -> Running {
+    let catalogue = Catalogue::parse(text, "test catalogue").unwrap();
     let store = open_store(&settings, &catalogue).await.unwrap();
     start_with(settings, catalogue, store, Arc::new(SystemClock))
         .await
