@@ -16,6 +16,8 @@ use ibasho_tests::browser::{Browser, Chromedriver, Setup, free_port};
 mod desks;
 #[path = "browser/figures.rs"]
 mod figures;
+#[path = "browser/inert.rs"]
+mod inert;
 #[path = "browser/people.rs"]
 mod people;
 #[path = "browser/phone.rs"]

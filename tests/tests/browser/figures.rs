@@ -17,7 +17,6 @@ fn month_before(date: jiff::civil::Date, back: i32) -> String {
 /// three answers with comments last month (enough to release at a threshold of 3).
 fn seed(redis: &RedisServer, prefix: &str, today: jiff::civil::Date) {
     let this_month = month_before(today, 0);
-    let last_month = month_before(today, 1);
     let client = redis::Client::open(redis.url()).unwrap();
     let mut conn = client.get_connection().unwrap();
     let day = format!("{prefix}fig:d:{this_month}-01");
@@ -41,11 +40,24 @@ fn seed(redis: &RedisServer, prefix: &str, today: jiff::civil::Date) {
         .query(&mut conn)
         .unwrap();
     let answers = [
-        (4, "ほっとしました"),
-        (3, "また来たいです"),
-        (2, "少し緊張しました"),
+        (4, "ほっとしました".to_owned()),
+        (3, "また来たいです".to_owned()),
+        (2, "少し緊張しました".to_owned()),
     ];
-    for (at, (rating, comment)) in answers.into_iter().enumerate() {
+    seed_voices(redis, prefix, today, &answers);
+}
+
+/// Puts answers about the lounge, with these ratings and comments, in last month's voice.
+pub(super) fn seed_voices(
+    redis: &RedisServer,
+    prefix: &str,
+    today: jiff::civil::Date,
+    answers: &[(u8, String)],
+) {
+    let last_month = month_before(today, 1);
+    let client = redis::Client::open(redis.url()).unwrap();
+    let mut conn = client.get_connection().unwrap();
+    for (at, (rating, comment)) in answers.iter().enumerate() {
         let record = serde_json::json!({
             "day": format!("{last_month}-0{}", at + 1),
             "room": "lounge", "about": "room", "rating": rating, "comment": comment,
