@@ -10,6 +10,7 @@ mod degraded;
 mod desks;
 mod escalation;
 mod facilitation;
+mod faults;
 mod figures;
 mod keyspace;
 mod membership;
