@@ -90,7 +90,9 @@ async fn talk(mut client: Client, me: String, every: Duration, stop: Instant) ->
     // What the others said last is still on its way: listen until a quiet second.
     while let Ok(frame) = client.recv_within(Duration::from_secs(1)).await {
         if frame["type"] == "message" {
-            talked.heard.push(frame["text"].as_str().unwrap().to_owned());
+            talked
+                .heard
+                .push(frame["text"].as_str().unwrap().to_owned());
         }
     }
     talked

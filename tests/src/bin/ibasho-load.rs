@@ -5,6 +5,8 @@
 //! ibasho-load --server target/release/ibasho traffic --clients 1000 --room-size 10 --rate 1000
 //! ibasho-load --server target/release/ibasho traffic --clients 1000 --room-size 1000 --rate 1
 //! ibasho-load --server target/release/ibasho --store redis --nodes 2 traffic --clients 1000
+//! ibasho-load --server target/release/ibasho --store redis --nodes 3 restart --people 17000
+//! ibasho-load --server target/release/ibasho --store redis --nodes 3 restart --people 17000 --kill
 //! ```
 //! With `--addr HOST:PORT [--pid PID]` it loads a server that is already running (its rooms
 //! must be named `load-0`, `load-1`, … with room for the clients).
@@ -17,7 +19,7 @@ use std::time::Duration;
 use anyhow::{Result, bail};
 use clap::{Parser, Subcommand};
 use ibasho_tests::load::target::{StoreKind, Target};
-use ibasho_tests::load::{idle, traffic};
+use ibasho_tests::load::{idle, restart, traffic};
 
 #[derive(Parser)]
 #[command(name = "ibasho-load", about = "Load tool for the Ibasho server")]
@@ -52,6 +54,23 @@ enum Store {
 
 #[derive(Subcommand)]
 enum Scenario {
+    /// People on the first node, talking; that node is stopped (SIGTERM, or SIGKILL with
+    /// `--kill`) and everyone comes back on the others: how long, and what was lost.
+    Restart {
+        #[arg(long, default_value_t = 17_000)]
+        people: usize,
+        #[arg(long, default_value_t = 100)]
+        room_size: usize,
+        /// Seconds between one person's messages.
+        #[arg(long, default_value_t = 20)]
+        say_every: u64,
+        /// Seconds of talk before the signal.
+        #[arg(long, default_value_t = 25)]
+        warmup: u64,
+        /// SIGKILL (a crash) instead of SIGTERM (a graceful stop).
+        #[arg(long)]
+        kill: bool,
+    },
     /// Connections that join a room and only listen: server memory per connection.
     Idle {
         #[arg(long, default_value_t = 19_000)]
@@ -120,6 +139,13 @@ async fn run(cli: Cli) -> Result<()> {
             u32::try_from(*room_size)?,
             *clients,
         ),
+        Scenario::Restart {
+            people, room_size, ..
+        } => (
+            people.div_ceil(*room_size),
+            u32::try_from(*room_size)?,
+            *people,
+        ),
     };
     let target = match (&cli.server, cli.addr) {
         (Some(binary), _) => {
@@ -136,6 +162,50 @@ async fn run(cli: Cli) -> Result<()> {
         (None, None) => bail!("give --server PATH or --addr HOST:PORT"),
     };
     match cli.scenario {
+        Scenario::Restart {
+            people,
+            room_size,
+            say_every,
+            warmup,
+            kill,
+        } => {
+            let plan = restart::Plan {
+                people,
+                room_size,
+                say_every: Duration::from_secs(say_every),
+                warmup: Duration::from_secs(warmup),
+                stop: if kill {
+                    restart::Stop::Kill
+                } else {
+                    restart::Stop::Term
+                },
+            };
+            let report = restart::run(&target, plan, cli.concurrency).await?;
+            let secs = |d: Option<Duration>| {
+                d.map_or("-".to_owned(), |d| format!("{:.2} s", d.as_secs_f64()))
+            };
+            println!(
+                "restart ({}): {} people in rooms of {room_size} on node 1 of {} (connected in {:.1} s)",
+                if kill { "SIGKILL" } else { "SIGTERM" },
+                people,
+                target.addrs.len(),
+                report.connect_time.as_secs_f64(),
+            );
+            println!(
+                "back on the other nodes: {} of {people}; first {} and last {} after the signal; {} resumes per second",
+                report.back,
+                secs(report.first_back),
+                secs(report.last_back),
+                report
+                    .resumes_per_second()
+                    .map_or("-".to_owned(), |r| format!("{r:.0}")),
+            );
+            println!(
+                "messages: {} confirmed; lost {} and duplicated {} (member × message); {} refused and sent again; {} never answered",
+                report.confirmed, report.lost, report.duplicated, report.refused, report.unanswered
+            );
+            return target.stop_others(0).await;
+        }
         Scenario::Idle {
             connections,
             room_capacity,

@@ -4,8 +4,11 @@
 //!   already running; its RSS and CPU time read from `/proc`.
 //! - [`idle`] — many connections that say hello, join a room and then only listen: memory.
 //! - [`traffic`] — clients in rooms sending at a set rate: delivery latency and throughput.
+//! - [`restart`] — one node of several stopped (SIGTERM or SIGKILL) under talk: the time
+//!   until everyone is back on the others, resumes per second, lost and duplicated.
 
 pub mod idle;
+pub mod restart;
 pub mod target;
 pub mod traffic;
 

@@ -125,6 +125,29 @@ impl Target {
         cpu_ticks(pid.trim().parse().ok()?)
     }
 
+    /// Stops node `node` without waiting: SIGTERM (a graceful stop), or SIGKILL (a crash).
+    pub fn signal(&self, node: usize, kill: bool) -> Result<()> {
+        let pid = *self.pids.get(node).context("no such node")?;
+        let pid = nix::unistd::Pid::from_raw(i32::try_from(pid)?);
+        let signal = if kill {
+            nix::sys::signal::Signal::SIGKILL
+        } else {
+            nix::sys::signal::Signal::SIGTERM
+        };
+        nix::sys::signal::kill(pid, signal).context("cannot signal the node")?;
+        Ok(())
+    }
+
+    /// Stops the servers this tool started, but node `gone` (already stopped by a signal).
+    pub async fn stop_others(mut self, gone: usize) -> Result<()> {
+        for (node, process) in self.processes.iter_mut().enumerate() {
+            if node != gone {
+                process.terminate().await?;
+            }
+        }
+        Ok(())
+    }
+
     /// Stops the servers this tool started.
     pub async fn stop(mut self) -> Result<()> {
         for process in &mut self.processes {
