@@ -142,6 +142,9 @@ pub async fn serve(
             }
         }
     }
+    // No new connection from now on: refused at once (the balancer tries another node)
+    // rather than left waiting in the backlog until the requests in flight are done.
+    drop(listener);
     tracker.close();
     tracker.wait().await;
 }
