@@ -1,7 +1,8 @@
-//! Faults under load, on two nodes sharing one Redis: Redis stopped for ten seconds and
-//! started again while people talk (every say answered — stored or refused with a typed
-//! error —, everything stored reaching everyone once, the service back by itself), and
-//! Redis out of memory (`maxmemory` with `noeviction`): refusals typed, nothing half-written.
+//! Faults under load, on two nodes sharing one Redis: a node killed under talk (its open
+//! report and its figures survive it); Redis stopped for ten seconds and started again while
+//! people talk (every say answered — stored or refused with a typed error —, everything
+//! stored reaching everyone once, the service back by itself); and Redis out of memory
+//! (`maxmemory` with `noeviction`): refusals typed, nothing half-written.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
@@ -238,4 +239,92 @@ async fn redis_out_of_memory_refuses_with_a_type_and_writes_nothing_by_halves() 
 
 async fn dump(server: &ibasho_server::Running) -> String {
     server.app().store.audit_dump().await.unwrap()
+}
+
+/// A node killed (SIGKILL, a crash) while its people talk and a report is open: the
+/// facilitator on the other node resolves the report, the reporter — resumed there — is
+/// told, and every figure counted before the crash is still counted after it.
+#[tokio::test]
+async fn a_node_killed_under_talk_loses_no_report_and_no_figure() {
+    use std::io::Write as _;
+    const PASSWORD: &str = "facilitator password 9d2";
+    let redis = RedisServer::start().unwrap();
+    let catalogue = crate::support::catalogue_file();
+    let line =
+        ibasho_tests::process::hash_with(&crate::support::binary(), "hash-password", PASSWORD)
+            .unwrap();
+    let mut staff = tempfile::Builder::new().suffix(".toml").tempfile().unwrap();
+    writeln!(
+        staff,
+        "[[staff]]\nname = \"ひかり\"\nrole = \"facilitator\"\n{line}"
+    )
+    .unwrap();
+    let prefix = "ibasho-kill:";
+    let node =
+        async || crate::support::staffed_node(&redis, &catalogue, &staff, prefix, &[], &[]).await;
+    let mut a = node().await;
+    let b = node().await;
+    let mut facilitator = Client::connect(b.addr()).await.unwrap();
+    facilitator
+        .hello_with(ibasho_tests::staff_hello("ひかり", PASSWORD))
+        .await
+        .unwrap();
+    facilitator.join("lounge").await.unwrap();
+
+    // Six people on the node that will die, each saying something; one reports another.
+    let mut people = Vec::new();
+    for i in 0..6 {
+        let (mut person, welcome) = Client::greeted(a.addr(), Some(&format!("ひと{i}")))
+            .await
+            .unwrap();
+        person.join("lounge").await.unwrap();
+        let said = person
+            .say_and_hear("lounge", &format!("こんにちは{i}"), &format!("c{i}"))
+            .await
+            .unwrap();
+        people.push((
+            person,
+            welcome["session"].as_str().unwrap().to_owned(),
+            said,
+        ));
+    }
+    let reported = people[0].2["id"].clone();
+    let reporter = &mut people[5].0;
+    reporter
+        .send(json!({"type":"report","room":"lounge","message_id": reported,"reason":"spam"}))
+        .await
+        .unwrap();
+    let report_id = reporter.recv_type("report_received").await.unwrap()["report_id"].clone();
+    assert_eq!(
+        facilitator.recv_type("report").await.unwrap()["report_id"],
+        report_id
+    );
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let before = loop {
+        let now = crate::figures::totals_under(&redis, prefix).await;
+        if now.get("messages|lounge|") == Some(&6) && now.get("visits|lounge|") >= Some(&6) {
+            break now;
+        }
+        assert!(Instant::now() < deadline, "{now:?}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+
+    a.kill().await.unwrap();
+    let token = people[5].1.clone();
+    drop(people);
+    let (mut back, welcome) = Client::resumed(b.addr(), &token).await.unwrap();
+    assert_eq!(welcome["resumed"], true);
+    facilitator
+        .send(json!({"type":"resolve_report","report_id": report_id,"outcome":"no_action"}))
+        .await
+        .unwrap();
+    let outcome = back.recv_type("report_outcome").await.unwrap();
+    assert_eq!(outcome["report_id"], report_id);
+    let after = crate::figures::totals_under(&redis, prefix).await;
+    for (key, count) in &before {
+        assert!(
+            after.get(key) >= Some(count),
+            "{key}: {before:?} → {after:?}"
+        );
+    }
 }

@@ -11,6 +11,11 @@ use crate::support::{catalogue_file, nodes};
 /// Today's totals in Redis (the catalogue's zone is Tokyo: UTC+9 all year), with the days
 /// either side, summed (a test that runs over midnight still finds its counts).
 async fn totals(redis: &RedisServer) -> HashMap<String, u64> {
+    totals_under(redis, "ibasho-nodes:").await
+}
+
+/// [`totals`] of the nodes whose keys start with `prefix`.
+pub(crate) async fn totals_under(redis: &RedisServer, prefix: &str) -> HashMap<String, u64> {
     let client = redis::Client::open(redis.url()).unwrap();
     let mut conn = client.get_multiplexed_async_connection().await.unwrap();
     let today = jiff::Timestamp::now()
@@ -20,7 +25,7 @@ async fn totals(redis: &RedisServer) -> HashMap<String, u64> {
     for offset in [-1, 0, 1] {
         let day = today.checked_add(jiff::Span::new().days(offset)).unwrap();
         let day: HashMap<String, u64> = redis::cmd("HGETALL")
-            .arg(format!("ibasho-nodes:fig:d:{day}"))
+            .arg(format!("{prefix}fig:d:{day}"))
             .query_async(&mut conn)
             .await
             .unwrap();
