@@ -7,6 +7,7 @@
 //! ibasho-load --server target/release/ibasho --store redis --nodes 2 traffic --clients 1000
 //! ibasho-load --server target/release/ibasho --store redis --nodes 3 restart --people 17000
 //! ibasho-load --server target/release/ibasho --store redis --nodes 3 restart --people 17000 --kill
+//! ibasho-load --server target/release/ibasho soak --people 500 --minutes 10
 //! ```
 //! With `--addr HOST:PORT [--pid PID]` it loads a server that is already running (its rooms
 //! must be named `load-0`, `load-1`, … with room for the clients).
@@ -19,7 +20,7 @@ use std::time::Duration;
 use anyhow::{Result, bail};
 use clap::{Parser, Subcommand};
 use ibasho_tests::load::target::{StoreKind, Target};
-use ibasho_tests::load::{idle, restart, traffic};
+use ibasho_tests::load::{idle, restart, soak, traffic};
 
 #[derive(Parser)]
 #[command(name = "ibasho-load", about = "Load tool for the Ibasho server")]
@@ -54,6 +55,22 @@ enum Store {
 
 #[derive(Subcommand)]
 enum Scenario {
+    /// People coming and going (connect, join, talk, ask for a counselor and take it back,
+    /// leave, answer the voice question, close) for minutes: server memory before and after.
+    Soak {
+        #[arg(long, default_value_t = 500)]
+        people: usize,
+        #[arg(long, default_value_t = 10)]
+        room_size: usize,
+        #[arg(long, default_value_t = 10)]
+        minutes: u64,
+        /// Seconds before the "warm" memory reading.
+        #[arg(long, default_value_t = 60)]
+        warmup: u64,
+        /// One visit in this many answers the voice question (answers are kept by design).
+        #[arg(long, default_value_t = 20)]
+        voice_every: u64,
+    },
     /// People on the first node, talking; that node is stopped (SIGTERM, or SIGKILL with
     /// `--kill`) and everyone comes back on the others: how long, and what was lost.
     Restart {
@@ -139,6 +156,13 @@ async fn run(cli: Cli) -> Result<()> {
             u32::try_from(*room_size)?,
             *clients,
         ),
+        Scenario::Soak {
+            people, room_size, ..
+        } => (
+            people.div_ceil(*room_size),
+            u32::try_from(*room_size * 2)?,
+            *people,
+        ),
         Scenario::Restart {
             people, room_size, ..
         } => (
@@ -162,6 +186,34 @@ async fn run(cli: Cli) -> Result<()> {
         (None, None) => bail!("give --server PATH or --addr HOST:PORT"),
     };
     match cli.scenario {
+        Scenario::Soak {
+            people,
+            room_size,
+            minutes,
+            warmup,
+            voice_every,
+        } => {
+            let plan = soak::Plan {
+                people,
+                room_size,
+                duration: Duration::from_secs(minutes * 60),
+                warmup: Duration::from_secs(warmup),
+                voice_every,
+            };
+            let report = soak::run(&target, plan).await?;
+            let kib = |v: Option<u64>| v.map_or("-".to_owned(), |v| format!("{v} KiB"));
+            println!(
+                "soak: {people} people at once for {minutes} min: {} visits, {} abandoned",
+                report.visits, report.failures
+            );
+            println!(
+                "server RSS: {} at the start, {} after {warmup} s, {} at the end, {} with everyone gone",
+                kib(report.rss_start),
+                kib(report.rss_warm),
+                kib(report.rss_end),
+                kib(report.rss_gone)
+            );
+        }
         Scenario::Restart {
             people,
             room_size,

@@ -6,9 +6,12 @@
 //! - [`traffic`] — clients in rooms sending at a set rate: delivery latency and throughput.
 //! - [`restart`] — one node of several stopped (SIGTERM or SIGKILL) under talk: the time
 //!   until everyone is back on the others, resumes per second, lost and duplicated.
+//! - [`soak`] — people coming and going for minutes: the server's memory before, during,
+//!   at the end and once everyone has gone.
 
 pub mod idle;
 pub mod restart;
+pub mod soak;
 pub mod target;
 pub mod traffic;
 
