@@ -60,7 +60,8 @@ async fn serve(app: Arc<App>, socket: WebSocket, id: u64) {
 
     let mut peer = Peer::new(app, outbox);
     let ending = read_loop(&mut peer, &mut stream, &hangup, &limits).await;
-    peer.finish(ending).await;
+    // Boxed for the same reason as a frame's handling (see `Peer::on_text`).
+    Box::pin(peer.finish(ending)).await;
 
     hangup.close(ending);
     let goodbye = async {

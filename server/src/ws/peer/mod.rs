@@ -123,7 +123,9 @@ impl Peer {
             Ok(()) => match parsed {
                 Ok(msg) => {
                     tracing::trace!(kind = msg.kind(), "frame");
-                    self.dispatch(msg).await
+                    // Boxed: the handlers' futures are large, and inline they would make every
+                    // connection's task that large all the time, idle or not.
+                    Box::pin(self.dispatch(msg)).await
                 }
                 Err(bad) => Err(Refusal::BadRequest(bad)),
             },
