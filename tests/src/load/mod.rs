@@ -57,6 +57,26 @@ pub async fn connect_and_join(addr: SocketAddr, handle: &str, room: &str) -> Res
     Ok(ws)
 }
 
+/// Reads until a frame of `kind` (waiting up to 30 s) and returns it whole; an error frame
+/// fails, but not a refusal of a `say` (it names its `client_id`: the caller's to resend).
+pub async fn until(ws: &mut Socket, kind: &str) -> Result<serde_json::Value> {
+    loop {
+        let message = tokio::time::timeout(std::time::Duration::from_secs(30), ws.next())
+            .await
+            .with_context(|| format!("no {kind} in time"))?
+            .context("connection ended")??;
+        if let Message::Text(text) = message {
+            let frame: serde_json::Value = serde_json::from_str(text.as_str())?;
+            if frame["type"] == kind {
+                return Ok(frame);
+            }
+            if frame["type"] == "error" && frame.get("client_id").is_none() {
+                bail!("refused: {}", frame["code"]);
+            }
+        }
+    }
+}
+
 /// Reads until a frame of `kind`; an error frame fails.
 async fn expect(ws: &mut Socket, kind: &str) -> Result<()> {
     loop {

@@ -19,8 +19,8 @@ use serde::Deserialize;
 use tokio::sync::{Semaphore, watch};
 use tokio_tungstenite::tungstenite::Message;
 
-use super::Socket;
 use super::target::Target;
+use super::{Socket, until};
 use crate::client::{ClientOptions, connect_raw};
 
 /// How the node is stopped.
@@ -219,25 +219,6 @@ fn small() -> ClientOptions {
     ClientOptions {
         small_buffers: true,
         ..ClientOptions::default()
-    }
-}
-
-/// Reads until a frame of `kind` (an error fails).
-async fn until(ws: &mut Socket, kind: &str) -> Result<serde_json::Value> {
-    loop {
-        let message = tokio::time::timeout(Duration::from_secs(30), ws.next())
-            .await
-            .with_context(|| format!("no {kind} in time"))?
-            .context("connection ended")??;
-        if let Message::Text(text) = message {
-            let frame: serde_json::Value = serde_json::from_str(text.as_str())?;
-            if frame["type"] == kind {
-                return Ok(frame);
-            }
-            if frame["type"] == "error" {
-                bail!("refused: {}", frame["code"]);
-            }
-        }
     }
 }
 

@@ -7,12 +7,12 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, Result, bail};
-use futures_util::{SinkExt, StreamExt};
+use anyhow::Result;
+use futures_util::SinkExt;
 use tokio_tungstenite::tungstenite::Message;
 
-use super::Socket;
 use super::target::Target;
+use super::{Socket, until};
 use crate::client::{ClientOptions, connect_raw};
 
 #[derive(Debug, Clone)]
@@ -141,23 +141,4 @@ async fn visit(
 async fn send(ws: &mut Socket, frame: serde_json::Value) -> Result<()> {
     ws.send(Message::text(frame.to_string())).await?;
     Ok(())
-}
-
-/// Reads until a frame of `kind`; an error frame (not a say's rate refusal) fails.
-async fn until(ws: &mut Socket, kind: &str) -> Result<serde_json::Value> {
-    loop {
-        let message = tokio::time::timeout(Duration::from_secs(30), ws.next())
-            .await
-            .with_context(|| format!("no {kind} in time"))?
-            .context("connection ended")??;
-        if let Message::Text(text) = message {
-            let frame: serde_json::Value = serde_json::from_str(text.as_str())?;
-            if frame["type"] == kind {
-                return Ok(frame);
-            }
-            if frame["type"] == "error" && frame.get("client_id").is_none() {
-                bail!("refused: {}", frame["code"]);
-            }
-        }
-    }
 }
