@@ -190,11 +190,16 @@ impl Counsel {
             {
                 self.lose_case(&record.id, now, None).await;
             }
-            if record.observer.is_some() && record.observer_until < now {
-                // The observer's node died: nobody observes now (the person is told).
+            if let (Some(observer), Some(room)) = (&record.observer, &record.private_room)
+                && record.observer_until < now
+            {
+                // The observer's node died: their seat freed first, then nobody observes
+                // (the person is told), so that another supervisor told of it finds the seat.
+                // Taken out, they are no longer the observer even if their node renews now.
+                self.take_observer_out(&record.id, room, observer).await;
                 let _ = self
                     .change(&record.id, |record| {
-                        if record.observer_until < now {
+                        if record.observer.as_deref() == Some(observer.as_str()) {
                             record.observer = None;
                         }
                         Ok(())

@@ -22,6 +22,25 @@ use crate::store::escalations::read_one;
 use crate::store::private_rooms::CASE_ROOM_SEATS;
 use crate::token::SessionToken;
 
+/// Whether `handle` may observe the case now: with its counselor in its room, not declined by
+/// the person, and nobody else observing.
+fn may_observe(record: &crate::store::Escalation, handle: &str) -> Result<(), Refusal> {
+    if record.case.is_over() {
+        return Err(Refusal::NoSuchEscalation);
+    }
+    if record.declined_observers.iter().any(|gone| gone == handle) {
+        return Err(Refusal::Forbidden);
+    }
+    let with_counselor = matches!(record.case.state, State::Connected { .. });
+    if !with_counselor || record.private_room.is_none() {
+        return Err(Refusal::CaseNotNow);
+    }
+    match &record.observer {
+        Some(other) if other != handle => Err(Refusal::CaseNotNow),
+        _ => Ok(()),
+    }
+}
+
 /// Refuses text longer than `max` characters.
 fn at_most(text: &str, max: usize) -> Result<(), Refusal> {
     if text.chars().count() > max {
@@ -86,7 +105,8 @@ impl Counsel {
     }
 
     /// A supervisor joins a case's 1:1 room as its observer: one at a time, never one the
-    /// person declined. The person and the counselor are told by their nodes.
+    /// person declined. In the room first, recorded after: the person (told by their node when
+    /// the record changes) hears of an observer only once the observer is really there.
     pub async fn observe(
         &self,
         token: &SessionToken,
@@ -94,45 +114,40 @@ impl Counsel {
         id: &str,
         conn: &Outbox,
     ) -> Result<(), Refusal> {
-        let until = self.lease_end();
-        let (_, record, ()) = self
-            .change(id, |record| {
-                if record.case.is_over() {
-                    return Err(Refusal::NoSuchEscalation);
-                }
-                if record.declined_observers.iter().any(|gone| gone == handle) {
-                    return Err(Refusal::Forbidden);
-                }
-                let with_counselor = matches!(record.case.state, State::Connected { .. });
-                match &record.observer {
-                    _ if !with_counselor || record.private_room.is_none() => {
-                        Err(Refusal::CaseNotNow)
-                    }
-                    Some(other) if other != handle => Err(Refusal::CaseNotNow),
-                    _ => {
-                        record.observer = Some(handle.to_owned());
-                        record.observer_until = until;
-                        Ok(())
-                    }
-                }
-            })
-            .await?;
-        let Some(room) = record.private_room.clone() else {
+        let (_, before) = read_one(&*self.store, id)
+            .await?
+            .ok_or(Refusal::NoSuchEscalation)?;
+        may_observe(&before, handle)?;
+        let Some(room) = before.private_room.clone() else {
             return Err(Refusal::CaseNotNow);
         };
         self.hub.follow(&room, CASE_ROOM_SEATS);
-        if let Err(refusal) = self.hub.join(&room, token, true, conn, None).await {
-            // Not in the room: not its observer either.
-            let _ = self
-                .change(id, |record| {
-                    if record.observer.as_deref() == Some(handle) {
-                        record.observer = None;
-                    }
-                    Ok(())
-                })
-                .await;
-            return Err(refusal);
-        }
+        self.hub.join(&room, token, true, conn, None).await?;
+        let until = self.lease_end();
+        let recorded = self
+            .change(id, |record| {
+                may_observe(record, handle)?;
+                if record.private_room.as_deref() != Some(room.as_str()) {
+                    return Err(Refusal::CaseNotNow);
+                }
+                record.observer = Some(handle.to_owned());
+                record.observer_until = until;
+                Ok(())
+            })
+            .await;
+        let record = match recorded {
+            Ok((_, record, ())) => record,
+            Err(refusal) => {
+                // Not its observer (another came first, or the case moved on): not in the
+                // room either.
+                if let Err(err) = self.hub.leave(&room, token).await
+                    && err != Refusal::NotInRoom
+                {
+                    tracing::warn!(code = err.code().as_str(), "could not take an observer out");
+                }
+                return Err(refusal);
+            }
+        };
         self.watch().follow_observed(token, id, &room);
         conn.send(&self.observer_case_frame(&record));
         conn.send(&self.observer_frame(&record));
@@ -140,6 +155,20 @@ impl Counsel {
             .await;
         self.wake.notify_one();
         Ok(())
+    }
+
+    /// Takes an observer who is no longer one out of the case's room, on whichever node they
+    /// are (their node may have died, leaving their seat taken until their session expires):
+    /// the seat is free for another supervisor at once. Their connections, if any, hear that
+    /// they no longer observe.
+    pub(super) async fn take_observer_out(&self, id: &str, room: &str, handle: &str) {
+        let farewell = ServerMsg::Observer {
+            escalation_id: id.to_owned(),
+            present: false,
+        };
+        if let Err(err) = self.hub.take_out(room, handle, &farewell).await {
+            tracing::warn!(code = err.code().as_str(), "could not take an observer out");
+        }
     }
 
     /// The person asks the observer to leave (who may then never come back to this case),
@@ -172,7 +201,7 @@ impl Counsel {
             return Ok(());
         }
         self.own(token, id).await?;
-        let (_, record, ()) = self
+        let (before, record, ()) = self
             .change(id, |record| match record.observer.take() {
                 Some(observer) => {
                     record.declined_observers.push(observer);
@@ -181,6 +210,10 @@ impl Counsel {
                 None => Err(Refusal::CaseNotNow),
             })
             .await?;
+        // Out at once, even if the observer's node is gone and cannot take them out itself.
+        if let (Some(observer), Some(room)) = (&before.observer, &before.private_room) {
+            self.take_observer_out(id, room, observer).await;
+        }
         self.audit_desk(PARTICIPANT, "decline_observer", &record.desk)
             .await;
         self.wake.notify_one();

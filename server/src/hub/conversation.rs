@@ -130,6 +130,26 @@ impl Hub {
         Ok(())
     }
 
+    /// Takes the member whose handle is `handle` out of a room wherever it is connected (or
+    /// is not: a session whose node died keeps its seat until it expires), telling its
+    /// connections `farewell` just before `left`. False if nobody has that handle there.
+    pub async fn take_out(
+        &self,
+        room_id: &str,
+        handle: &str,
+        farewell: &ServerMsg,
+    ) -> Result<bool, Refusal> {
+        let Some(target) = self.store.find_member(room_id, handle).await? else {
+            return Ok(false);
+        };
+        let farewell = serde_json::to_string(farewell).map_err(|_| Refusal::Unavailable)?;
+        let out = self.store.take_out(room_id, &target, &farewell).await?;
+        if out {
+            self.presence_changed(room_id);
+        }
+        Ok(out)
+    }
+
     /// Stores a message (the store's feed brings it back to deliver to the room) and returns
     /// its id if it is new; a retried `client_id` is confirmed to the sender only.
     pub async fn say(&self, message: NewMessage, conn: &Outbox) -> Result<Option<String>, Refusal> {
