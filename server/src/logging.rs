@@ -8,7 +8,9 @@
 use std::io::IsTerminal;
 
 use tracing::Level;
-use tracing_subscriber::filter::{EnvFilter, filter_fn};
+pub use tracing_subscriber::filter::EnvFilter;
+use tracing_subscriber::filter::filter_fn;
+use tracing_subscriber::fmt::MakeWriter;
 use tracing_subscriber::prelude::*;
 
 /// The filter when `RUST_LOG` is unset.
@@ -18,12 +20,21 @@ pub const DEFAULT_FILTER: &str = "info";
 pub fn init() {
     let filter =
         EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(DEFAULT_FILTER));
+    init_to(filter, std::io::stderr, std::io::stderr().is_terminal());
+}
+
+/// Installs the global subscriber with `filter`, writing to `writer`: the very lines (and
+/// the ceiling on other crates) the binary writes, for a test that reads every one of them.
+pub fn init_to<W>(filter: EnvFilter, writer: W, ansi: bool)
+where
+    W: for<'writer> MakeWriter<'writer> + Send + Sync + 'static,
+{
     let ceiling =
         filter_fn(|meta| meta.target().starts_with("ibasho") || *meta.level() <= Level::INFO);
     let layer = tracing_subscriber::fmt::layer()
         .compact()
-        .with_writer(std::io::stderr)
-        .with_ansi(std::io::stderr().is_terminal())
+        .with_writer(writer)
+        .with_ansi(ansi)
         .with_filter(ceiling);
     // A second init (tests) keeps the first subscriber: not an error worth stopping for.
     let _already_set = tracing_subscriber::registry()

@@ -27,6 +27,8 @@ struct Seen {
     announced: Option<Timestamp>,
     /// A sitting that ended but could not be closed yet (the store was unreachable).
     to_close: Option<Timestamp>,
+    /// The end of the latest sitting this node closed.
+    closed: Option<Timestamp>,
 }
 
 pub fn spawn(
@@ -105,14 +107,26 @@ pub fn spawn(
                         }
                     }
                     Status::Upcoming { .. } | Status::Closed { .. } => {
-                        if let Some(ended) = entry.open_until.take() {
-                            entry.to_close = Some(ended.min(now));
+                        // The sitting seen open ends (when a facilitator kept it open late,
+                        // that is later than planned), and so does every planned sitting
+                        // that is over, seen open or not: a tick that came too late to see
+                        // it (a stalled node, a test's clock that jumps past it) still
+                        // erases what was said in it.
+                        let seen = entry.open_until.take().map(|ended| ended.min(now));
+                        let planned = timing
+                            .last_end_at(spec, now)
+                            .filter(|ended| entry.closed.is_none_or(|closed| *ended > closed));
+                        if let Some(ended) = seen.max(planned).max(entry.to_close) {
+                            entry.to_close = Some(ended);
                         }
                     }
                 }
                 if let Some(ended) = entry.to_close {
                     match hub.close_room(room, ended).await {
-                        Ok(None) => entry.to_close = None,
+                        Ok(None) => {
+                            entry.to_close = None;
+                            entry.closed = entry.closed.max(Some(ended));
+                        }
                         // A facilitator kept it open longer: it ends then (next tick, if that
                         // is past already; otherwise the room is open and followed as such).
                         Ok(Some(later)) => entry.to_close = (later <= now).then_some(later),

@@ -238,10 +238,14 @@ impl Counsel {
         let overs = self.overs().clone();
         let (joins, done) = self.tell_persons(&all, &queueing, &overs);
         let leaves = self.tell_staff(&all, &queueing, &overs);
-        // Observers no longer observing (declined, or left by themselves) leave the room.
+        // Observers no longer observing (declined, or left by themselves) leave the room
+        // (unless they are out already, or the room closed with a transfer or an end).
         for (token, room) in leaves {
             if let Err(err) = self.hub.leave(&room, &token).await
-                && err != crate::refusal::Refusal::NotInRoom
+                && !matches!(
+                    err,
+                    crate::refusal::Refusal::NotInRoom | crate::refusal::Refusal::NoSuchRoom
+                )
             {
                 tracing::warn!(code = err.code().as_str(), "could not take an observer out");
             }

@@ -118,8 +118,13 @@ impl Timing {
 
     /// The end of the room's latest planned sitting that is over, if any.
     pub fn last_end(&self, room: &RoomSpec) -> Option<Timestamp> {
+        self.last_end_at(room, self.now())
+    }
+
+    /// The end of the room's latest planned sitting that was over at `at`, if any.
+    pub fn last_end_at(&self, room: &RoomSpec, at: Timestamp) -> Option<Timestamp> {
         match &room.opening {
-            Opening::Scheduled(sittings) => schedule::last_end(sittings, &self.zone, self.now()),
+            Opening::Scheduled(sittings) => schedule::last_end(sittings, &self.zone, at),
             Opening::Always | Opening::Never => None,
         }
     }

@@ -26,6 +26,7 @@ mod lifecycle;
 mod load_tool;
 mod moderation;
 mod privacy;
+mod privacy_audit;
 mod private_rooms;
 mod protection;
 mod recovery;

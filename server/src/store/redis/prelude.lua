@@ -97,6 +97,45 @@ local function tell(room, what, value)
   end
 end
 
+-- Rewrites a stream without what XDEL only marked as deleted: XDEL leaves an entry's bytes in
+-- its listpack node until every entry of that node is gone, and erased words must not
+-- survive there. The ids, the last id and the counters are kept, so readers (which go on
+-- from the last id they read) see no difference. Called only after something was deleted.
+local function compact(key)
+  if redis.call('EXISTS', key) == 0 then return end
+  local info = redis.call('XINFO', 'STREAM', key)
+  local last, added, maxdel
+  for i = 1, #info, 2 do
+    if info[i] == 'last-generated-id' then last = info[i + 1]
+    elseif info[i] == 'entries-added' then added = info[i + 1]
+    elseif info[i] == 'max-deleted-entry-id' then maxdel = info[i + 1] end
+  end
+  local entries = redis.call('XRANGE', key, '-', '+')
+  redis.call('DEL', key)
+  for _, entry in ipairs(entries) do
+    redis.call('XADD', key, entry[1], unpack(entry[2]))
+  end
+  if #entries == 0 then
+    -- An empty stream keeps its last id too: made by an entry trimmed at once.
+    redis.call('XADD', key, 'MAXLEN', 0, last, 'x', '')
+  end
+  redis.call('XSETID', key, last, 'ENTRIESADDED', added, 'MAXDELETEDID', maxdel)
+end
+
+-- Deletes the entries of stream `key` for which `doomed(fields)` holds, then compacts it if
+-- any went. How many went.
+local function delete_entries(key, doomed)
+  local gone = 0
+  for _, entry in ipairs(redis.call('XRANGE', key, '-', '+')) do
+    if doomed(entry[2]) then
+      redis.call('XDEL', key, entry[1])
+      gone = gone + 1
+    end
+  end
+  if gone > 0 then compact(key) end
+  return gone
+end
+
 -- Erases everything said in a room and everyone's place in it: members out, history,
 -- streams (the shared `events` copy too), reactions, the retry records of what was said in
 -- it, every room document, every sanction, every report and every alert. The room's meta (epoch, offset) is left to
@@ -146,14 +185,8 @@ local function erase(room)
   redis.call('DEL', rkey(room, 'm'), rkey(room, 'msgs'), rkey(room, 'order'), rkey(room, 'log'),
     rkey(room, 'speakers'), rkey(room, 'docs'), rkey(room, 'gone'))
   -- The copy every node reads from.
-  local events = P .. 'events'
-  for _, entry in ipairs(redis.call('XRANGE', events, '-', '+')) do
-    if entry[2][2] == room then redis.call('XDEL', events, entry[1]) end
-  end
+  delete_entries(P .. 'events', function(f) return f[2] == room end)
   -- Frames told to its staff alone (a case's whispers between counselor and observer): the
   -- bus keeps entries for a while, these go with the room.
-  local bus = P .. 'bus'
-  for _, entry in ipairs(redis.call('XRANGE', bus, '-', '+')) do
-    if entry[2][2] == room and entry[2][3] == BUS.STAFF then redis.call('XDEL', bus, entry[1]) end
-  end
+  delete_entries(P .. 'bus', function(f) return f[2] == room and f[3] == BUS.STAFF end)
 end

@@ -7,9 +7,6 @@ erase(room)
 redis.call('DEL', rkey(room, 'meta'))
 -- What nodes told each other about it (presence, documents): only the notice that it is
 -- gone remains, until the bus is trimmed.
-local bus = P .. 'bus'
-for _, entry in ipairs(redis.call('XRANGE', bus, '-', '+')) do
-  if entry[2][2] == room then redis.call('XDEL', bus, entry[1]) end
-end
+delete_entries(P .. 'bus', function(f) return f[2] == room end)
 tell(room, BUS.GONE, '1')
 return 1

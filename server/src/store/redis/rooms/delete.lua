@@ -19,13 +19,9 @@ for _, r in ipairs(REACTIONS) do
 end
 -- Message ids are the offsets they were said at: the stream entry is `<id>-0`. Its offset
 -- is noted as taken down, so that recovery does not take the hole for a gap.
-redis.call('XDEL', rkey(room, 'log'), id .. '-0')
+if redis.call('XDEL', rkey(room, 'log'), id .. '-0') > 0 then compact(rkey(room, 'log')) end
 redis.call('ZADD', rkey(room, 'gone'), tonumber(id), id)
-local events = P .. 'events'
-for _, entry in ipairs(redis.call('XRANGE', events, '-', '+')) do
-  local f = entry[2]
-  if f[2] == room and f[6] == id and f[8] == 'm' then redis.call('XDEL', events, entry[1]) end
-end
+delete_entries(P .. 'events', function(f) return f[2] == room and f[6] == id and f[8] == 'm' end)
 -- The sender's retry record keeps a tombstone: the same message without its words.
 for _, sid in ipairs(redis.call('SMEMBERS', rkey(room, 'speakers'))) do
   local sk = skey(sid)
