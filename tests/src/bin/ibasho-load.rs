@@ -43,6 +43,16 @@ struct Cli {
     /// Handshakes in flight at once.
     #[arg(long, default_value_t = 200)]
     concurrency: usize,
+    /// Then run the same `idle` or `traffic` scenario against this reference server (the
+    /// `ibasho-reference` binary: axum, one broadcast channel per room, no features) on the
+    /// same machine, and print every figure as ours / reference.
+    #[arg(long, requires = "server")]
+    reference: Option<PathBuf>,
+    /// Pin the server processes (ours, and the reference's) to these CPUs (`taskset`'s list,
+    /// e.g. `0`), so that the load (pinned with `taskset -c 1 ibasho-load …`) does not share
+    /// their core.
+    #[arg(long)]
+    server_cpus: Option<String>,
     #[command(subcommand)]
     scenario: Scenario,
 }
@@ -180,7 +190,12 @@ async fn run(cli: Cli) -> Result<()> {
                 Store::Memory => StoreKind::Memory,
                 Store::Redis => StoreKind::Redis,
             };
-            Target::spawn(binary, rooms, capacity, connections, cli.nodes, store, true).await?
+            let target =
+                Target::spawn(binary, rooms, capacity, connections, cli.nodes, store, true).await?;
+            if let Some(cpus) = &cli.server_cpus {
+                target.pin(cpus)?;
+            }
+            target
         }
         (None, Some(addr)) => Target::external(addr, cli.pid),
         (None, None) => bail!("give --server PATH or --addr HOST:PORT"),
@@ -263,21 +278,26 @@ async fn run(cli: Cli) -> Result<()> {
             room_capacity,
         } => {
             let report = idle::run(&target, connections, room_capacity, cli.concurrency).await?;
-            println!(
-                "idle: {} connections in {:.1} s",
-                report.connections,
-                report.connect_time.as_secs_f64()
-            );
-            match (
-                report.rss_before_kib,
-                report.rss_after_kib,
-                report.bytes_per_connection(),
-            ) {
-                (Some(before), Some(after), Some(per)) => println!(
-                    "server RSS: {before} KiB before, {after} KiB with them open: {:.1} KiB per idle connection",
-                    per / 1024.0
-                ),
-                _ => println!("server RSS: unknown (give --pid)"),
+            print_idle(&report);
+            if let Some(reference) = &cli.reference {
+                target.stop().await?;
+                let yardstick =
+                    reference_target(reference, &cli, rooms, capacity, connections).await?;
+                let theirs =
+                    idle::run(&yardstick, connections, room_capacity, cli.concurrency).await?;
+                println!("reference:");
+                print_idle(&theirs);
+                if let (Some(ours), Some(theirs)) =
+                    (report.bytes_per_connection(), theirs.bytes_per_connection())
+                {
+                    println!(
+                        "ours / reference: {:.2} per idle connection ({:.1} / {:.1} KiB)",
+                        ours / theirs,
+                        ours / 1024.0,
+                        theirs / 1024.0
+                    );
+                }
+                return yardstick.stop().await;
             }
         }
         Scenario::Traffic {
@@ -332,9 +352,97 @@ async fn run(cli: Cli) -> Result<()> {
                 return Ok(());
             }
             print_traffic(&report, clients, room_size, rate, seconds, warmup);
+            if let Some(reference) = &cli.reference {
+                target.stop().await?;
+                let yardstick =
+                    reference_target(reference, &cli, rooms, capacity, connections).await?;
+                let theirs = traffic::run(&yardstick, plan, cli.concurrency).await?;
+                println!("reference:");
+                print_traffic(&theirs, clients, room_size, rate, seconds, warmup);
+                print_ratios(&report, &theirs);
+                return yardstick.stop().await;
+            }
         }
     }
     target.stop().await
+}
+
+/// The reference server, started as ours was (the catalogue and store arguments it ignores).
+async fn reference_target(
+    binary: &std::path::Path,
+    cli: &Cli,
+    rooms: usize,
+    capacity: u32,
+    connections: usize,
+) -> Result<Target> {
+    let target = Target::spawn(
+        binary,
+        rooms,
+        capacity,
+        connections,
+        1,
+        StoreKind::Memory,
+        true,
+    )
+    .await?;
+    if let Some(cpus) = &cli.server_cpus {
+        target.pin(cpus)?;
+    }
+    Ok(target)
+}
+
+fn print_idle(report: &idle::IdleReport) {
+    println!(
+        "idle: {} connections in {:.1} s",
+        report.connections,
+        report.connect_time.as_secs_f64()
+    );
+    match (
+        report.rss_before_kib,
+        report.rss_after_kib,
+        report.bytes_per_connection(),
+    ) {
+        (Some(before), Some(after), Some(per)) => println!(
+            "server RSS: {before} KiB before, {after} KiB with them open: {:.1} KiB per idle connection",
+            per / 1024.0
+        ),
+        _ => println!("server RSS: unknown (give --pid)"),
+    }
+}
+
+/// Every traffic figure as ours / the reference's, from runs on the same machine.
+fn print_ratios(ours: &traffic::TrafficReport, theirs: &traffic::TrafficReport) {
+    let ratio = |a: f64, b: f64| {
+        if b > 0.0 {
+            format!("{:.2}", a / b)
+        } else {
+            "-".to_owned()
+        }
+    };
+    let ms = |report: &traffic::TrafficReport, q: f64| {
+        report.latency.value_at_quantile(q) as f64 / 1000.0
+    };
+    println!("ours / reference:");
+    for (name, q) in [("p50", 0.5), ("p99", 0.99), ("p99.9", 0.999)] {
+        println!(
+            "  latency {name}: {} ({:.2} / {:.2} ms)",
+            ratio(ms(ours, q), ms(theirs, q)),
+            ms(ours, q),
+            ms(theirs, q)
+        );
+    }
+    if let (Some(a), Some(b)) = (cpu_per_delivery(ours), cpu_per_delivery(theirs)) {
+        println!(
+            "  server CPU per delivery: {} ({:.2} / {:.2} µs)",
+            ratio(a, b),
+            a * 1e6,
+            b * 1e6
+        );
+    }
+    println!(
+        "  deliveries: {} / {} of {} / {}",
+        ours.delivered, theirs.delivered, ours.expected, theirs.expected
+    );
 }
 
 /// Server CPU seconds per delivery, if the server's CPU time was measured.

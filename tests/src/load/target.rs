@@ -103,6 +103,22 @@ impl Target {
         }
     }
 
+    /// Pins every thread of the server processes to `cpus` (a `taskset` list, e.g. `0`).
+    pub fn pin(&self, cpus: &str) -> Result<()> {
+        for pid in &self.pids {
+            let status = std::process::Command::new("taskset")
+                .args(["-a", "-c", "-p", cpus, &pid.to_string()])
+                .stdout(std::process::Stdio::null())
+                .status()
+                .context("cannot run taskset (util-linux)")?;
+            anyhow::ensure!(
+                status.success(),
+                "taskset could not pin the server to {cpus}"
+            );
+        }
+        Ok(())
+    }
+
     /// Resident memory of the server processes together, in KiB.
     pub fn rss_kib(&self) -> Option<u64> {
         if self.pids.is_empty() {

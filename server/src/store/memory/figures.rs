@@ -21,7 +21,14 @@ pub(super) struct Figures {
     seen: HashMap<String, (Instant, HashMap<String, Option<String>>)>,
     /// Bumped on every change, so the figures file is written only when something changed.
     pub(super) generation: u64,
+    /// When the next sweep of what expired is due: a sweep reads every sitting, so it runs
+    /// once per [`SWEEP_EVERY`], not on every message (a sitting found expired before its
+    /// sweep starts afresh).
+    next_sweep: Option<Instant>,
 }
+
+/// How often what the figures have seen is swept of what expired.
+const SWEEP_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
 
 impl Figures {
     fn add(&mut self, day: &str, key: &str, by: i64) {
@@ -89,13 +96,16 @@ impl FigureStore for MemoryStore {
         let now = Instant::now();
         let mut state = self.lock();
         let figures = &mut state.figures;
-        figures.seen.retain(|_, (expires, _)| *expires > now);
-        // Sittings counted two days ago or earlier are over: forgotten.
-        if let Ok(today) = visit.day.parse::<jiff::civil::Date>()
-            && let Ok(cutoff) = today.checked_sub(jiff::Span::new().days(2))
-        {
-            let cutoff = cutoff.to_string();
-            figures.sittings.retain(|_, day| *day > cutoff);
+        if figures.next_sweep.is_none_or(|due| due <= now) {
+            figures.next_sweep = Some(now + SWEEP_EVERY);
+            figures.seen.retain(|_, (expires, _)| *expires > now);
+            // Sittings counted two days ago or earlier are over: forgotten.
+            if let Ok(today) = visit.day.parse::<jiff::civil::Date>()
+                && let Ok(cutoff) = today.checked_sub(jiff::Span::new().days(2))
+            {
+                let cutoff = cutoff.to_string();
+                figures.sittings.retain(|_, day| *day > cutoff);
+            }
         }
         let new_sitting = figures
             .sittings
@@ -105,6 +115,10 @@ impl FigureStore for MemoryStore {
             .seen
             .entry(visit.sitting.to_owned())
             .or_insert_with(|| (now + visit.keep_for, HashMap::new()));
+        if *expires <= now {
+            // Expired, not swept yet: what it saw is over.
+            members.clear();
+        }
         *expires = (*expires).max(now + visit.keep_for);
         let mut counts: Vec<(String, &str, i64)> = Vec::new();
         match members.get_mut(visit.member) {
