@@ -5,12 +5,13 @@
 //! broadcast wait or the server's memory grow. The queue is bounded twice: in frames, and in
 //! bytes (one `joined` frame with a long history can be hundreds of KiB).
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use axum::extract::ws::Utf8Bytes;
 use ibasho_protocol::{ServerMsg, close};
-use tokio::sync::mpsc;
+use tokio::sync::Notify;
 use tokio_util::sync::CancellationToken;
 
 /// What the writer task of a connection sends.
@@ -143,40 +144,109 @@ impl Hangup {
     }
 }
 
-/// A handle to send frames to one connection. Cheap to clone.
-#[derive(Debug, Clone)]
+/// A handle to send frames to one connection. Cheap to clone (every room a connection is
+/// in keeps one).
+#[derive(Debug)]
 pub struct Outbox {
     id: u64,
-    tx: mpsc::Sender<Outbound>,
+    queue: Arc<Queue>,
     hangup: Arc<Hangup>,
-    queued_bytes: Arc<AtomicUsize>,
-    max_bytes: usize,
 }
 
 /// The writer's end of an [`Outbox`].
 #[derive(Debug)]
 pub struct OutboxReceiver {
-    rx: mpsc::Receiver<Outbound>,
-    queued_bytes: Arc<AtomicUsize>,
+    queue: Arc<Queue>,
+}
+
+/// One connection's frames on their way out. A queue of its own rather than a channel's:
+/// a channel keeps a block of slots allocated for as long as the connection lives (1 KiB
+/// here), while this holds memory only while frames wait — most connections are idle most
+/// of the time.
+#[derive(Debug)]
+struct Queue {
+    frames: Mutex<VecDeque<Outbound>>,
+    /// Woken when a frame is queued, and when the last [`Outbox`] goes.
+    ready: Notify,
+    /// How many [`Outbox`] handles exist: none, and the queue ends once empty.
+    senders: AtomicUsize,
+    /// The writer is gone: frames are no longer taken.
+    closed: AtomicBool,
+    queued_bytes: AtomicUsize,
+    max_frames: usize,
+    max_bytes: usize,
+}
+
+/// Frames' room kept by an emptied queue: a little, so that a connection that talks does
+/// not allocate for every frame, and an idle one keeps next to nothing.
+const KEPT_WHEN_EMPTY: usize = 4;
+
+impl Queue {
+    fn frames(&self) -> std::sync::MutexGuard<'_, VecDeque<Outbound>> {
+        self.frames
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn pop(&self) -> Option<Outbound> {
+        let mut frames = self.frames();
+        let item = frames.pop_front()?;
+        if frames.is_empty() && frames.capacity() > KEPT_WHEN_EMPTY {
+            *frames = VecDeque::new();
+        }
+        drop(frames);
+        self.queued_bytes.fetch_sub(item.len(), Ordering::AcqRel);
+        Some(item)
+    }
+}
+
+impl Clone for Outbox {
+    fn clone(&self) -> Self {
+        self.queue.senders.fetch_add(1, Ordering::AcqRel);
+        Outbox {
+            id: self.id,
+            queue: Arc::clone(&self.queue),
+            hangup: Arc::clone(&self.hangup),
+        }
+    }
+}
+
+impl Drop for Outbox {
+    fn drop(&mut self) {
+        if self.queue.senders.fetch_sub(1, Ordering::AcqRel) == 1 {
+            // The writer learns that nothing more can come.
+            self.queue.ready.notify_one();
+        }
+    }
+}
+
+impl Drop for OutboxReceiver {
+    fn drop(&mut self) {
+        self.queue.closed.store(true, Ordering::Release);
+        // What waits is never sent: its memory goes now.
+        *self.queue.frames() = VecDeque::new();
+    }
 }
 
 impl OutboxReceiver {
-    /// The next frame; `None` when every [`Outbox`] is gone.
+    /// The next frame; `None` when every [`Outbox`] is gone and nothing waits.
     pub async fn recv(&mut self) -> Option<Outbound> {
-        let item = self.rx.recv().await?;
-        self.taken(&item);
-        Some(item)
+        loop {
+            if let Some(item) = self.queue.pop() {
+                return Some(item);
+            }
+            if self.queue.senders.load(Ordering::Acquire) == 0 {
+                return self.queue.pop();
+            }
+            // A frame queued (or the last sender gone) after the looks above left a permit:
+            // this returns at once.
+            self.queue.ready.notified().await;
+        }
     }
 
     /// The next frame if one is waiting.
     pub fn try_recv(&mut self) -> Option<Outbound> {
-        let item = self.rx.try_recv().ok()?;
-        self.taken(&item);
-        Some(item)
-    }
-
-    fn taken(&self, item: &Outbound) {
-        self.queued_bytes.fetch_sub(item.len(), Ordering::AcqRel);
+        self.queue.pop()
     }
 }
 
@@ -188,16 +258,21 @@ impl Outbox {
         max_bytes: usize,
         hangup: Arc<Hangup>,
     ) -> (Outbox, OutboxReceiver) {
-        let (tx, rx) = mpsc::channel(max_frames.max(1));
-        let queued_bytes = Arc::new(AtomicUsize::new(0));
+        let queue = Arc::new(Queue {
+            frames: Mutex::new(VecDeque::new()),
+            ready: Notify::new(),
+            senders: AtomicUsize::new(1),
+            closed: AtomicBool::new(false),
+            queued_bytes: AtomicUsize::new(0),
+            max_frames: max_frames.max(1),
+            max_bytes,
+        });
         let outbox = Outbox {
             id,
-            tx,
+            queue: Arc::clone(&queue),
             hangup,
-            queued_bytes: Arc::clone(&queued_bytes),
-            max_bytes,
         };
-        (outbox, OutboxReceiver { rx, queued_bytes })
+        (outbox, OutboxReceiver { queue })
     }
 
     /// The connection's id on this node (a counter; it identifies no one).
@@ -213,26 +288,30 @@ impl Outbox {
     /// stopped reading: it is closed as too slow (it may resume). Returns whether the frame
     /// was queued.
     pub fn push(&self, frame: Outbound) -> bool {
+        let queue = &*self.queue;
+        // The connection is ending; its own cleanup takes it out of every room.
+        if queue.closed.load(Ordering::Acquire) {
+            return false;
+        }
         let len = frame.len();
-        let before = self.queued_bytes.fetch_add(len, Ordering::AcqRel);
-        if before + len > self.max_bytes && before > 0 {
-            self.queued_bytes.fetch_sub(len, Ordering::AcqRel);
+        let before = queue.queued_bytes.fetch_add(len, Ordering::AcqRel);
+        if before + len > queue.max_bytes && before > 0 {
+            queue.queued_bytes.fetch_sub(len, Ordering::AcqRel);
             self.hangup.close(CloseReason::TooSlow);
             return false;
         }
-        match self.tx.try_send(frame) {
-            Ok(()) => true,
-            Err(mpsc::error::TrySendError::Full(_)) => {
-                self.queued_bytes.fetch_sub(len, Ordering::AcqRel);
+        {
+            let mut frames = queue.frames();
+            if frames.len() >= queue.max_frames {
+                drop(frames);
+                queue.queued_bytes.fetch_sub(len, Ordering::AcqRel);
                 self.hangup.close(CloseReason::TooSlow);
-                false
+                return false;
             }
-            // The connection is ending; its own cleanup takes it out of every room.
-            Err(mpsc::error::TrySendError::Closed(_)) => {
-                self.queued_bytes.fetch_sub(len, Ordering::AcqRel);
-                false
-            }
+            frames.push_back(frame);
         }
+        queue.ready.notify_one();
+        true
     }
 
     /// Serializes and queues one frame for this connection only.
@@ -286,6 +365,43 @@ mod tests {
         assert!(outbox.push(text(600)));
         assert!(!outbox.push(text(600)));
         assert_eq!(hangup.reason(), CloseReason::TooSlow);
+    }
+
+    #[tokio::test]
+    async fn the_writer_gets_every_frame_then_the_end_and_a_gone_writer_takes_none() {
+        let hangup = Arc::new(Hangup::new(&CancellationToken::new()));
+        let (outbox, mut rx) = Outbox::channel(1, 100, 1 << 20, Arc::clone(&hangup));
+        let other = outbox.clone();
+        // A writer waiting is woken by a frame queued later.
+        let waiting = tokio::spawn(async move {
+            let first = rx.recv().await;
+            (first, rx)
+        });
+        tokio::task::yield_now().await;
+        assert!(other.push(text(3)));
+        let (first, mut rx) = waiting.await.unwrap();
+        assert_eq!(first.map(|item| item.len()), Some(3));
+        assert!(outbox.push(text(4)));
+        drop(outbox);
+        drop(other);
+        // What was queued before the last handle went still comes, then the end.
+        assert_eq!(rx.recv().await.map(|item| item.len()), Some(4));
+        assert!(rx.recv().await.is_none());
+
+        let (outbox, rx) = Outbox::channel(2, 100, 1 << 20, hangup);
+        drop(rx);
+        assert!(!outbox.push(text(1)));
+    }
+
+    #[tokio::test]
+    async fn an_emptied_queue_keeps_next_to_no_memory() {
+        let hangup = Arc::new(Hangup::new(&CancellationToken::new()));
+        let (outbox, mut rx) = Outbox::channel(1, 1000, 1 << 20, hangup);
+        for _ in 0..100 {
+            assert!(outbox.push(text(1)));
+        }
+        while rx.try_recv().is_some() {}
+        assert!(outbox.queue.frames().capacity() <= KEPT_WHEN_EMPTY);
     }
 
     #[tokio::test]

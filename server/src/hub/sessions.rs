@@ -23,7 +23,8 @@ const HANDLE_ATTEMPTS: u32 = 64;
 #[derive(Debug)]
 pub(super) struct LocalSession {
     pub(super) conn: Option<Outbox>,
-    says: Arc<Limiter>,
+    /// Made at the session's first `say`: many only listen.
+    says: Option<Arc<Limiter>>,
     /// For a staff session: its handle (name and title), to end it if the account changes.
     pub(super) staff: Option<String>,
     /// The current attachment (to end the session while it waits for a resume).
@@ -110,10 +111,7 @@ impl Hub {
             .entry(token.clone())
             .or_insert_with(|| LocalSession {
                 conn: None,
-                says: Arc::new(Limiter::new(
-                    self.limits.says_per_second,
-                    self.limits.says_burst,
-                )),
+                says: None,
                 staff: None,
                 attachment,
             });
@@ -157,7 +155,15 @@ impl Hub {
 
     /// The session's message limiter.
     pub fn says_limiter(&self, token: &SessionToken) -> Option<Arc<Limiter>> {
-        self.sessions().get(token).map(|local| local.says.clone())
+        let mut sessions = self.sessions();
+        let local = sessions.get_mut(token)?;
+        let says = local.says.get_or_insert_with(|| {
+            Arc::new(Limiter::new(
+                self.limits.says_per_second,
+                self.limits.says_burst,
+            ))
+        });
+        Some(Arc::clone(says))
     }
 
     /// Sessions this node holds (connected or in their grace period).

@@ -15,7 +15,7 @@ use futures_util::stream::{SplitSink, SplitStream};
 use futures_util::{SinkExt, StreamExt};
 use ibasho_protocol::close;
 use tokio::sync::OwnedSemaphorePermit;
-use tokio::time::{Instant, MissedTickBehavior};
+use tokio::time::Instant;
 use tracing::Instrument;
 
 use super::peer::Peer;
@@ -105,11 +105,12 @@ async fn read_loop(
     limits: &crate::settings::Limits,
 ) -> CloseReason {
     let start = Instant::now();
-    let mut heartbeat =
-        tokio::time::interval_at(start + limits.heartbeat_interval, limits.heartbeat_interval);
-    heartbeat.set_missed_tick_behavior(MissedTickBehavior::Delay);
-    let hello_deadline = tokio::time::sleep_until(start + limits.hello_timeout);
-    tokio::pin!(hello_deadline);
+    // One timer for both the hello deadline and the heartbeat, rather than a timer and an
+    // interval: every connection holds them for its whole life.
+    let hello_deadline = start + limits.hello_timeout;
+    let mut next_heartbeat = start + limits.heartbeat_interval;
+    let timer = tokio::time::sleep_until(next_heartbeat.min(hello_deadline));
+    tokio::pin!(timer);
     let mut last_heard = start;
     let mut control = (start, 0u32);
 
@@ -117,12 +118,26 @@ async fn read_loop(
         tokio::select! {
             biased;
             () = hangup.cancelled() => return hangup.reason(),
-            () = &mut hello_deadline, if !peer.has_session() => return CloseReason::NoHello,
-            _ = heartbeat.tick() => {
-                if last_heard.elapsed() >= limits.idle_timeout {
-                    return CloseReason::Idle;
+            () = &mut timer => {
+                let now = Instant::now();
+                let hello_pending = !peer.has_session();
+                if hello_pending && now >= hello_deadline {
+                    return CloseReason::NoHello;
                 }
-                peer.outbox().push(Outbound::Ping);
+                if now >= next_heartbeat {
+                    if last_heard.elapsed() >= limits.idle_timeout {
+                        return CloseReason::Idle;
+                    }
+                    peer.outbox().push(Outbound::Ping);
+                    // A late beat delays the next (never a burst of them).
+                    next_heartbeat = now + limits.heartbeat_interval;
+                }
+                let next = if hello_pending {
+                    next_heartbeat.min(hello_deadline)
+                } else {
+                    next_heartbeat
+                };
+                timer.as_mut().reset(next);
             }
             frame = stream.next() => {
                 let frame = match frame {

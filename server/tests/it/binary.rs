@@ -87,6 +87,58 @@ async fn port_zero_logs_the_real_port_and_sigterm_closes_every_client() {
     );
 }
 
+/// A graceful stop while a client is talking and slow to read: its close frame ("come back
+/// elsewhere", 1001) still arrives, after the answers to the says the node read, and not a
+/// reset.
+#[tokio::test]
+async fn a_graceful_stop_reaches_a_client_that_is_still_talking() {
+    use futures_util::{SinkExt, StreamExt};
+    use tokio_tungstenite::tungstenite::Message;
+
+    let mut server = ServerProcess::start(&binary(), &[], &[]).await.unwrap();
+    let mut ws = ibasho_tests::client::connect_raw(server.addr(), &ClientOptions::default())
+        .await
+        .unwrap();
+    for frame in [
+        json!({"type":"hello","handle":"しゃべる"}),
+        json!({"type":"join","room":"lounge"}),
+    ] {
+        ws.send(Message::text(frame.to_string())).await.unwrap();
+    }
+    let (mut sink, mut stream) = ws.split();
+    // Says as fast as a client could send them (the rate limit refuses most: a refusal is
+    // an answer too), and never a pause in which the node would read everything.
+    let talking = tokio::spawn(async move {
+        let mut sent = 0u32;
+        loop {
+            let say = json!({"type":"say","room":"lounge","text":"まだいます","client_id":format!("t{sent}")});
+            if sink.send(Message::text(say.to_string())).await.is_err() {
+                return sent;
+            }
+            sent += 1;
+            tokio::time::sleep(Duration::from_millis(1)).await;
+        }
+    });
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let (exit, ending) = tokio::join!(server.terminate(), async {
+        // A client busy elsewhere for a moment (a phone's slow tab): what the node sent
+        // waits unread, and the client's says keep coming.
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        loop {
+            match tokio::time::timeout(Duration::from_secs(10), stream.next()).await {
+                Ok(Some(Ok(Message::Close(frame)))) => return frame.map(|frame| frame.code),
+                Ok(Some(Ok(_))) => {}
+                Ok(Some(Err(err))) => panic!("the connection failed before its close frame: {err}"),
+                Ok(None) => panic!("the connection ended without a close frame"),
+                Err(_) => panic!("no close frame in time"),
+            }
+        }
+    });
+    assert_eq!(ending.map(u16::from), Some(1001));
+    assert_eq!(exit.unwrap(), Some(0));
+    assert!(talking.await.unwrap() > 10);
+}
+
 #[tokio::test]
 async fn address_and_catalogue_come_from_the_environment_too() {
     let dir = tempfile::tempdir().unwrap();

@@ -237,8 +237,17 @@ async fn redis_out_of_memory_refuses_with_a_type_and_writes_nothing_by_halves() 
     );
 }
 
+/// The store's dump with each key's time to live left out: a node renews its sessions' keys
+/// on its own clock, and a TTL that went from 9,999 to 10,000 ms is no write.
 async fn dump(server: &ibasho_server::Running) -> String {
-    server.app().store.audit_dump().await.unwrap()
+    let dump = server.app().store.audit_dump().await.unwrap();
+    dump.lines()
+        .map(|line| match (line.find(", ttl "), line.find(" ms): ")) {
+            (Some(from), Some(to)) if from < to => format!("{}{}", &line[..from], &line[to + 3..]),
+            _ => line.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// A node killed (SIGKILL, a crash) while its people talk and a report is open: the

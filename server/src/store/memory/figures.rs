@@ -18,13 +18,26 @@ pub(super) struct Figures {
     /// The sittings counted, by the day they were (kept two days).
     sittings: BTreeMap<String, String>,
     /// By sitting: when it expires, and each member's day of visit (`None` once they spoke).
-    seen: HashMap<String, (Instant, HashMap<String, Option<String>>)>,
+    /// A member is the 128 bits of their hash (its 32 hex digits), their day a date: kept
+    /// for everyone who came in, so kept small.
+    seen: HashMap<String, (Instant, HashMap<u128, Option<jiff::civil::Date>>)>,
     /// Bumped on every change, so the figures file is written only when something changed.
     pub(super) generation: u64,
     /// When the next sweep of what expired is due: a sweep reads every sitting, so it runs
     /// once per [`SWEEP_EVERY`], not on every message (a sitting found expired before its
     /// sweep starts afresh).
     next_sweep: Option<Instant>,
+}
+
+/// A member's hash (hex, see `figures::member_hash`) as the number it spells; another
+/// form (none is made) is hashed, which tells members apart as well within one process.
+fn member_bits(member: &str) -> u128 {
+    u128::from_str_radix(member, 16).unwrap_or_else(|_| {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        member.hash(&mut hasher);
+        u128::from(hasher.finish())
+    })
 }
 
 /// How often what the figures have seen is swept of what expired.
@@ -107,26 +120,33 @@ impl FigureStore for MemoryStore {
                 figures.sittings.retain(|_, day| *day > cutoff);
             }
         }
-        let new_sitting = figures
-            .sittings
-            .insert(visit.sitting.to_owned(), visit.day.to_owned())
-            .is_none();
-        let (expires, members) = figures
-            .seen
-            .entry(visit.sitting.to_owned())
-            .or_insert_with(|| (now + visit.keep_for, HashMap::new()));
+        // Looked up before anything is copied: on every message, the sitting is known.
+        let new_sitting = !figures.sittings.contains_key(visit.sitting);
+        if new_sitting {
+            figures
+                .sittings
+                .insert(visit.sitting.to_owned(), visit.day.to_owned());
+        }
+        if !figures.seen.contains_key(visit.sitting) {
+            figures.seen.insert(
+                visit.sitting.to_owned(),
+                (now + visit.keep_for, HashMap::new()),
+            );
+        }
+        let Some((expires, members)) = figures.seen.get_mut(visit.sitting) else {
+            return Ok(());
+        };
         if *expires <= now {
             // Expired, not swept yet: what it saw is over.
             members.clear();
         }
         *expires = (*expires).max(now + visit.keep_for);
         let mut counts: Vec<(String, &str, i64)> = Vec::new();
-        match members.get_mut(visit.member) {
+        let member = member_bits(visit.member);
+        match members.get_mut(&member) {
             None => {
-                members.insert(
-                    visit.member.to_owned(),
-                    (!visit.spoke).then(|| visit.day.to_owned()),
-                );
+                let day = visit.day.parse::<jiff::civil::Date>().ok();
+                members.insert(member, day.filter(|_| !visit.spoke));
                 if new_sitting {
                     counts.extend(visit.first_of_sitting.iter().map(|k| (k.clone(), "", 1)));
                 }
@@ -140,7 +160,7 @@ impl FigureStore for MemoryStore {
                     && let Some(day) = listening.take()
                 {
                     // Counted as listening on the day they came in: no longer.
-                    figures.add(&day, visit.listening, -1);
+                    figures.add(&day.to_string(), visit.listening, -1);
                 }
             }
         }

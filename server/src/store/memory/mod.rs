@@ -27,7 +27,7 @@ mod sanctions;
 mod sessions;
 mod voice;
 
-use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::{Mutex, MutexGuard};
 
 use async_trait::async_trait;
@@ -85,7 +85,7 @@ struct Session {
     handle: String,
     handle_key: String,
     profile: Profile,
-    rooms: BTreeSet<String>,
+    rooms: RoomSet,
     /// The current attachment (see [`Attachment`]).
     attachment: Attachment,
     /// True while no connection is attached.
@@ -94,6 +94,47 @@ struct Session {
     recent: VecDeque<ChatMessage>,
     /// The session's request to talk with a counselor (by escalation id), while it is open.
     escalation: Option<String>,
+}
+
+/// The rooms a session is in (a handful at most: `max_rooms`), in order: a sorted `Vec`,
+/// not a `BTreeSet`, whose first node alone costs every session ~300 bytes.
+#[derive(Debug, Default)]
+struct RoomSet(Vec<String>);
+
+impl RoomSet {
+    fn insert(&mut self, room: String) {
+        if let Err(at) = self.0.binary_search(&room) {
+            self.0.insert(at, room);
+        }
+    }
+
+    fn remove(&mut self, room: &str) {
+        if let Ok(at) = self.0.binary_search_by(|here| here.as_str().cmp(room)) {
+            self.0.remove(at);
+        }
+    }
+
+    fn iter(&self) -> std::slice::Iter<'_, String> {
+        self.0.iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a RoomSet {
+    type Item = &'a String;
+    type IntoIter = std::slice::Iter<'a, String>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl IntoIterator for RoomSet {
+    type Item = String;
+    type IntoIter = std::vec::IntoIter<String>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
 }
 
 impl Session {

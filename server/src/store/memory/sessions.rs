@@ -1,6 +1,6 @@
 //! Sessions in memory.
 
-use std::collections::{BTreeSet, VecDeque};
+use std::collections::VecDeque;
 
 use async_trait::async_trait;
 use ibasho_moderation::Handle;
@@ -32,7 +32,7 @@ impl SessionStore for MemoryStore {
                 handle: handle.as_str().to_owned(),
                 handle_key: handle.key().to_owned(),
                 profile,
-                rooms: BTreeSet::new(),
+                rooms: super::RoomSet::default(),
                 attachment,
                 detached: false,
                 recent: VecDeque::new(),

@@ -29,7 +29,7 @@ impl Peer {
             room: &room,
             since: since.as_ref(),
             entry_word,
-            entry_words: &self.entry_words,
+            entry_words: self.entry_words(),
         };
         app.rooms.join(joining, &self.outbox).await
     }

@@ -20,7 +20,7 @@ mod moderation;
 mod reports;
 mod session;
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use ibasho_protocol::{ClientMsg, Lang, Position, Role, ServerMsg, StaffRole};
 
@@ -69,8 +69,10 @@ pub struct Peer {
     app: Arc<App>,
     outbox: Outbox,
     frames: Limiter,
-    entry_words: Limiter,
-    staff_logins: Limiter,
+    /// Made at the first entry word or staff sign-in on this connection: most connections
+    /// never try either, and every connection's task holds its `Peer` for its whole life.
+    entry_words: OnceLock<Box<Limiter>>,
+    staff_logins: OnceLock<Box<Limiter>>,
     lang: Lang,
     session: Option<Attached>,
 }
@@ -79,23 +81,31 @@ impl Peer {
     pub fn new(app: Arc<App>, outbox: Outbox) -> Peer {
         let limits = &app.settings.limits;
         let frames = Limiter::new(limits.frames_per_second, limits.frames_burst);
-        let entry_words = Limiter::per_minute(
-            limits.entry_words_per_connection,
-            limits.entry_words_per_connection,
-        );
-        let staff_logins = Limiter::per_minute(
-            limits.staff_logins_per_connection,
-            limits.staff_logins_per_connection,
-        );
         Peer {
             app,
             outbox,
             frames,
-            entry_words,
-            staff_logins,
+            entry_words: OnceLock::new(),
+            staff_logins: OnceLock::new(),
             lang: Lang::default(),
             session: None,
         }
+    }
+
+    /// This connection's allowance of entry-word attempts.
+    fn entry_words(&self) -> &Limiter {
+        self.entry_words.get_or_init(|| {
+            let per_minute = self.app.settings.limits.entry_words_per_connection;
+            Box::new(Limiter::per_minute(per_minute, per_minute))
+        })
+    }
+
+    /// This connection's allowance of staff sign-in attempts.
+    fn staff_logins(&self) -> &Limiter {
+        self.staff_logins.get_or_init(|| {
+            let per_minute = self.app.settings.limits.staff_logins_per_connection;
+            Box::new(Limiter::per_minute(per_minute, per_minute))
+        })
     }
 
     pub fn has_session(&self) -> bool {

@@ -132,7 +132,7 @@ impl Peer {
         let key = staff::attempts_key(&login.name);
         self.app
             .rooms
-            .attempt(&self.staff_logins, &key, per_name)
+            .attempt(self.staff_logins(), &key, per_name)
             .await?;
         // Longer than any secret that could have been hashed: refused without hashing.
         if login.name.chars().count() > secret::MAX_CHARS
