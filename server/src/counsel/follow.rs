@@ -42,9 +42,13 @@ impl Counsel {
         let mut tick = tokio::time::interval(self.tick);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
+            // Whether anything came that may change what someone here is told: a session
+            // that ended with nothing to do with a counselor does not make the desk look at
+            // every request and everyone again (thousands, as people come and go).
+            let mut look = true;
             tokio::select! {
                 event = events.recv() => match event {
-                    Some(event) => self.on_event(event).await,
+                    Some(event) => look = self.on_event(event).await,
                     None => return,
                 },
                 _ = tick.tick() => {
@@ -57,13 +61,17 @@ impl Counsel {
                 () = self.shutdown.cancelled() => return,
             }
             while let Ok(event) = events.try_recv() {
-                self.on_event(event).await;
+                look |= self.on_event(event).await;
             }
             if self
                 .overflowed
                 .swap(false, std::sync::atomic::Ordering::AcqRel)
             {
                 self.resync().await;
+                look = true;
+            }
+            if !look {
+                continue;
             }
             if let Err(err) = self.tell_everyone().await {
                 tracing::warn!(error = %err, "could not follow requests to talk with a counselor");
@@ -71,7 +79,8 @@ impl Counsel {
         }
     }
 
-    async fn on_event(&self, event: CaseEvent) {
+    /// Takes in one event; whether it may change what someone here is told.
+    async fn on_event(&self, event: CaseEvent) -> bool {
         match event {
             CaseEvent::Store(StoreEvent::Escalation { id, over }) => {
                 if let Some(over) = over {
@@ -100,8 +109,11 @@ impl Counsel {
                 self.keep_leases().await;
             }
             CaseEvent::Store(_) => {}
-            CaseEvent::SessionEnded { token, staff } => self.session_ended(&token, staff).await,
+            CaseEvent::SessionEnded { token, staff } => {
+                return self.session_ended(&token, staff).await;
+            }
         }
+        true
     }
 
     /// Events were dropped (the hub's queue to the desk was full): everyone here is told
@@ -140,8 +152,11 @@ impl Counsel {
     /// A session here ended: its request is cancelled (or its case ended); a counselor's
     /// duty ends and their cases go back to the head of the queue, unless another session of
     /// theirs is still here.
-    async fn session_ended(&self, token: &SessionToken, staff: Option<String>) {
+    /// A session here ended: its request ends with it, and a counselor's duty and cases
+    /// when it was their last session. Whether it had anything to do with a counselor.
+    async fn session_ended(&self, token: &SessionToken, staff: Option<String>) -> bool {
         let person = self.watch().forget(token);
+        let followed = person.is_some();
         if let Some(id) = person
             && let Ok((before, after, ())) = self
                 .change(&id, |record| {
@@ -152,19 +167,21 @@ impl Counsel {
         {
             self.finish(&before, &after).await;
         }
-        let Some(handle) = staff else { return };
+        let Some(handle) = staff else {
+            return followed;
+        };
         let still_here = self
             .hub
-            .local_sessions()
+            .local_staff_sessions()
             .into_iter()
-            .any(|(other, staff)| &other != token && staff.as_deref() == Some(handle.as_str()));
-        if still_here {
-            return;
+            .any(|(other, staff)| &other != token && staff == handle);
+        if !still_here {
+            if let Err(err) = self.store.set_duty(&handle, None).await {
+                tracing::warn!(error = %err, "could not end a counselor's duty");
+            }
+            self.lose_cases_of(&handle).await;
         }
-        if let Err(err) = self.store.set_duty(&handle, None).await {
-            tracing::warn!(error = %err, "could not end a counselor's duty");
-        }
-        self.lose_cases_of(&handle).await;
+        true
     }
 
     /// Looks at every request and tells everyone here what changed for them.
@@ -374,8 +391,7 @@ impl Counsel {
         );
         let mut leaves = Vec::new();
         let mut watch = self.watch();
-        for (token, handle) in self.hub.local_sessions() {
-            let Some(handle) = handle else { continue };
+        for (token, handle) in self.hub.local_staff_sessions() {
             let Some(conn) = self.hub.connection(&token) else {
                 // Waiting for a resume: an observer no longer observing still leaves.
                 if let Some(staff) = watch.staff.get_mut(&token) {

@@ -58,14 +58,14 @@ impl Counsel {
         let now = self.now();
         let half = duration_ms(self.lease) / 2;
         let until = self.lease_end();
-        let locals = self.hub.local_sessions();
+        let locals = self.hub.local_staff_sessions();
         let (persons, on_duty) = {
             let watch = self.watch();
             (watch.persons_here(), watch.on_duty_here())
         };
         let mut renewed = true;
         for token in on_duty {
-            if let Some(Some(handle)) = locals
+            if let Some(handle) = locals
                 .iter()
                 .find(|(local, _)| *local == token)
                 .map(|(_, handle)| handle.clone())
@@ -82,10 +82,7 @@ impl Counsel {
                 return false;
             }
         };
-        let held: Vec<&str> = locals
-            .iter()
-            .filter_map(|(_, handle)| handle.as_deref())
-            .collect();
+        let held: Vec<&str> = locals.iter().map(|(_, handle)| handle.as_str()).collect();
         for (_, record) in records {
             if record.case.is_over() {
                 continue;

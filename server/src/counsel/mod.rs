@@ -692,16 +692,25 @@ impl Counsel {
         if let Some(handle) = staff {
             self.resume_counselor(token, handle).await?;
         }
-        if let Some(id) = self.store.bound_escalation(&session_key(token)).await? {
+        let bound = self.store.bound_escalation(&session_key(token)).await?;
+        if let Some(id) = &bound {
             // A counselor's room it is back in was joined with the resume.
             let joined = rooms
                 .iter()
                 .find(|room| room.starts_with(crate::store::PRIVATE_PREFIX));
-            self.watch().follow_person(token, &id);
+            self.watch().follow_person(token, id);
             self.watch().joined(token, joined.cloned());
         }
-        self.watch().retell(token);
-        self.wake.notify_one();
+        let followed = {
+            let mut watch = self.watch();
+            watch.retell(token);
+            watch.persons.contains_key(token) || watch.staff.contains_key(token)
+        };
+        // Someone with nothing to do with a counselor has nothing to be told again: a
+        // restart's thousands of resumes do not each make the desk look at everyone.
+        if staff.is_some() || bound.is_some() || followed {
+            self.wake.notify_one();
+        }
         Ok(())
     }
 

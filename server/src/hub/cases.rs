@@ -82,6 +82,15 @@ impl Hub {
             .map(|(token, local)| (token.clone(), local.staff.clone()))
             .collect()
     }
+
+    /// The staff sessions this node holds, with their handles: what the desk tells staff
+    /// is looked up for these only, not for every person here (thousands, after a restart).
+    pub fn local_staff_sessions(&self) -> Vec<(SessionToken, String)> {
+        self.sessions()
+            .iter()
+            .filter_map(|(token, local)| Some((token.clone(), local.staff.clone()?)))
+            .collect()
+    }
 }
 
 #[cfg(test)]

@@ -168,10 +168,10 @@ impl Directory {
     async fn observes(&self, token: &SessionToken, case: &str) -> Result<bool, Refusal> {
         let staff = self
             .hub
-            .local_sessions()
+            .local_staff_sessions()
             .into_iter()
             .find(|(local, _)| local == token)
-            .and_then(|(_, staff)| staff);
+            .map(|(_, staff)| staff);
         let Some(handle) = staff else {
             return Ok(false);
         };
