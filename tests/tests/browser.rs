@@ -100,13 +100,23 @@ async fn enter_from_lobby(browser: &Browser, room: &str, handle: &str) {
 
 /// Clicks the first element matching `css`, brought to the middle of the view first (as a
 /// person would scroll to it: the sticky header never covers it).
+/// The page may draw the element again between finding and clicking it (a frame that
+/// arrives meanwhile): then it is found again, by the same selector, and clicked.
 async fn click(browser: &Browser, css: &str) {
-    let element = browser.wait_for(css).await.unwrap();
     let centre = format!(
         "document.querySelector({css:?}).scrollIntoView({{block: 'center'}}); return true;"
     );
-    browser.js(&centre).await.unwrap();
-    element.click().await.unwrap();
+    for attempt in 1..=3 {
+        let element = browser.wait_for(css).await.unwrap();
+        browser.js(&centre).await.unwrap();
+        match element.click().await {
+            Ok(_) => return,
+            Err(fantoccini::error::CmdError::Standard(err))
+                if attempt < 3
+                    && err.error == fantoccini::error::ErrorStatus::StaleElementReference => {}
+            Err(err) => panic!("could not click {css}: {err}"),
+        }
+    }
 }
 
 /// Switches the language in the display settings (opening and closing them): from the
