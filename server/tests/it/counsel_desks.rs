@@ -33,7 +33,7 @@ open = "always"
 /// A ward's desks: a youth desk, a family desk nobody serves (with duty hours), a general
 /// desk. たなか serves the youth desk, やまだ and いとう the general desk; さとう and すぎ
 /// supervise; ひかり facilitates.
-fn desks_file() -> String {
+pub(crate) fn desks_file() -> String {
     let hash = crate::entry_word::cheap_hash(STAFF_PASSWORD);
     format!(
         r#"
@@ -154,7 +154,7 @@ async fn refused(client: &mut Client, frame: Value, code: &str) {
 }
 
 /// Waits (up to 5 s) until the store holds no record of case `id`.
-async fn until_erased(server: &Running, id: &str) {
+pub(crate) async fn until_erased(server: &Running, id: &str) {
     let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
     while server.app().store.escalation(id).await.unwrap().is_some() {
         assert!(tokio::time::Instant::now() < deadline, "the record stayed");

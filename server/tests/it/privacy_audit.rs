@@ -116,45 +116,6 @@ agenda = [{{ title = "チェックイン", minutes = 60 }}]
 
 const ENTRY_WORD: &str = "あじさい";
 
-/// Two desks, a counselor on each, a supervisor and a facilitator.
-fn staff_file() -> String {
-    let hash = crate::entry_word::cheap_hash(STAFF_PASSWORD);
-    format!(
-        r#"
-[[desk]]
-id = "youth"
-name = "若者の相談（15〜39歳）"
-ages = ["15-39"]
-
-[[desk]]
-id = "general"
-name = "総合相談"
-
-[[staff]]
-name = "たなか"
-role = "counselor"
-desks = ["general"]
-password_hash = "{hash}"
-
-[[staff]]
-name = "やまだ"
-role = "counselor"
-desks = ["youth"]
-password_hash = "{hash}"
-
-[[staff]]
-name = "さとう"
-role = "supervisor"
-password_hash = "{hash}"
-
-[[staff]]
-name = "ひかり"
-role = "facilitator"
-password_hash = "{hash}"
-"#
-    )
-}
-
 /// Everything sent during the day that must not outlive what the retention rules allow:
 /// a label and the words, and whether the rules keep it (why, if so).
 struct Secrets {
@@ -308,7 +269,8 @@ async fn a_whole_day_leaves_only_what_the_retention_rules_keep() {
     let files = tempfile::tempdir().unwrap();
     let clock = Arc::new(ManualClock::new(tokyo("2026-12-05T08:55")));
     let mut settings = settings();
-    settings.staff = Arc::new(StaffAccounts::parse(&staff_file(), "staff.toml").unwrap());
+    settings.staff =
+        Arc::new(StaffAccounts::parse(&crate::counsel_desks::desks_file(), "staff.toml").unwrap());
     settings.limits.schedule_tick = std::time::Duration::from_millis(10);
     if !crate::support::redis_run() {
         settings.figures.file = Some(files.path().join("figures.json"));
@@ -367,7 +329,7 @@ async fn a_whole_day_leaves_only_what_the_retention_rules_keep() {
     // general desk takes it, a supervisor observes and whispers, it goes to the youth desk
     // with a note, and ends there.
     later(&clock, 60);
-    let mut tanaka = staff(&server, "たなか", true, &mut secrets).await;
+    let mut general_desk = staff(&server, "やまだ", true, &mut secrets).await;
     let mut sato = staff(&server, "さとう", true, &mut secrets).await;
     hikari
         .send(json!({"type":"escalate","room":"hiroba","handle":"そら",
@@ -380,8 +342,8 @@ async fn a_whole_day_leaves_only_what_the_retention_rules_keep() {
         "message_ids":[first["id"]]}))
         .await
         .unwrap();
-    tanaka.queue_of(1).await.unwrap();
-    tanaka
+    general_desk.queue_of(1).await.unwrap();
+    general_desk
         .send(json!({"type":"claim","escalation_id":id}))
         .await
         .unwrap();
@@ -403,43 +365,32 @@ async fn a_whole_day_leaves_only_what_the_retention_rules_keep() {
     sato.send(json!({"type":"whisper","escalation_id":id,"text":whisper}))
         .await
         .unwrap();
-    tanaka
+    general_desk
         .recv_kept("whisper", |frame| frame["text"] == whisper.as_str())
         .await
         .unwrap();
     secrets.text("a whisper", &whisper);
     let handover = format!("夜がつらいとのこと-{mark}");
-    tanaka
+    general_desk
         .send(json!({"type":"transfer","escalation_id":id,"desk":"youth","note":handover}))
         .await
         .unwrap();
     secrets.text("a transfer's note", &handover);
-    let mut yamada = staff(&server, "やまだ", true, &mut secrets).await;
-    yamada.queue_of(1).await.unwrap();
-    yamada
+    let mut youth_desk = staff(&server, "たなか", true, &mut secrets).await;
+    youth_desk.queue_of(1).await.unwrap();
+    youth_desk
         .send(json!({"type":"claim","escalation_id":id}))
         .await
         .unwrap();
-    let case = yamada.recv_kept("case", |_| true).await.unwrap();
+    let case = youth_desk.recv_kept("case", |_| true).await.unwrap();
     assert_eq!(case["note"], handover.as_str());
     sora.escalation_in("connected").await.unwrap();
-    yamada
+    youth_desk
         .send(json!({"type":"end_case","escalation_id":id,"outcome":"talked"}))
         .await
         .unwrap();
     sora.escalation_in("ended").await.unwrap();
-    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
-    while server
-        .app()
-        .store
-        .escalation(id.as_str().unwrap())
-        .await
-        .unwrap()
-        .is_some()
-    {
-        assert!(tokio::time::Instant::now() < deadline, "the case stayed");
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
+    crate::counsel_desks::until_erased(&server, id.as_str().unwrap()).await;
     none_of(
         "the store after the case",
         &stored(&server).await,
@@ -451,7 +402,7 @@ async fn a_whole_day_leaves_only_what_the_retention_rules_keep() {
             "a deleted message",
         ],
     );
-    for client in [tanaka, sato, yamada] {
+    for client in [general_desk, sato, youth_desk] {
         client.close().await.unwrap();
     }
 
